@@ -1,0 +1,35 @@
+/** What every service receives: the open ledger, the clock, and the cache generation. */
+import { todayIso } from '../../shared/rules/dates';
+import type { Ledger } from './db';
+
+export interface Ctx {
+  ledger: Ledger;
+  /** Current time as an ISO string; tests fix it. */
+  now(): string;
+  /** Today's date `YYYY-MM-DD` in local time; tests fix it. */
+  today(): string;
+  actor: string;
+  /** Bumped by every committed write; caches compare against it. */
+  generation: number;
+  caches: Map<string, { generation: number; key: string; value: unknown }>;
+}
+
+export function createContext(ledger: Ledger, clock?: { now?: () => string; today?: () => string }): Ctx {
+  return {
+    ledger,
+    now: clock?.now ?? (() => new Date().toISOString()),
+    today: clock?.today ?? (() => todayIso()),
+    actor: '本机用户',
+    generation: 0,
+    caches: new Map(),
+  };
+}
+
+/** A value derived from the whole ledger, rebuilt only after a write or when `key` changes. */
+export function cached<T>(ctx: Ctx, name: string, key: string, build: () => T): T {
+  const hit = ctx.caches.get(name);
+  if (hit && hit.generation === ctx.generation && hit.key === key) return hit.value as T;
+  const value = build();
+  ctx.caches.set(name, { generation: ctx.generation, key, value });
+  return value;
+}

@@ -1,0 +1,132 @@
+/** 党建工作指导员 and their assignments to organizations. */
+import type { z } from 'zod';
+import { isActiveOn } from '../../../shared/rules/coverage';
+import type { assignSchema, instructorFieldsSchema } from '../../../shared/schemas';
+import type { AssignmentView, Instructor, InstructorFields } from '../../../shared/types';
+import type { Ctx } from '../context';
+import { AppError, notFound } from '../errors';
+import { fromColumns, toColumns } from '../mapping';
+import type { InstructorRow } from '../schema';
+import { write } from '../write';
+
+type Fields = z.output<typeof instructorFieldsSchema>;
+type Assign = z.output<typeof assignSchema>;
+
+const SHAPE: InstructorFields = {
+  name: '',
+  unit: null,
+  post: null,
+  phone: null,
+  fullTime: false,
+  appointedDate: null,
+  grids: null,
+  remarks: null,
+};
+
+async function assignmentsOf(ctx: Ctx, instructorIds: number[] | null): Promise<AssignmentView[]> {
+  let q = ctx.ledger.db
+    .selectFrom('assignments as a')
+    .innerJoin('instructors as i', 'i.id', 'a.instructor_id')
+    .innerJoin('orgs as o', 'o.id', 'a.org_id')
+    .select(['a.id', 'a.instructor_id', 'i.name as i_name', 'a.org_id', 'o.name as o_name', 'a.from_date', 'a.to_date'])
+    .where('o.deleted_at', 'is', null)
+    .orderBy('a.from_date', 'desc')
+    .orderBy('a.id', 'desc');
+  if (instructorIds) q = q.where('a.instructor_id', 'in', instructorIds.length ? instructorIds : [-1]);
+  const today = ctx.today();
+  return (await q.execute()).map((a) => ({
+    id: a.id,
+    instructorId: a.instructor_id,
+    instructorName: a.i_name,
+    orgId: a.org_id,
+    orgName: a.o_name,
+    fromDate: a.from_date,
+    toDate: a.to_date,
+    active: isActiveOn({ fromDate: a.from_date, toDate: a.to_date }, today),
+  }));
+}
+
+export async function listInstructors(ctx: Ctx, query?: string): Promise<Instructor[]> {
+  let q = ctx.ledger.db.selectFrom('instructors').selectAll().where('deleted_at', 'is', null).orderBy('id');
+  if (query) q = q.where((eb) => eb.or([eb('name', 'like', `%${query}%`), eb('unit', 'like', `%${query}%`)]));
+  const rows = await q.execute();
+  const all = await assignmentsOf(ctx, rows.map((r) => r.id));
+  return rows.map((r) => {
+    const assignments = all.filter((a) => a.instructorId === r.id);
+    return {
+      id: r.id,
+      ...fromColumns(r as unknown as Record<string, unknown>, SHAPE),
+      activeAssignments: assignments.filter((a) => a.active).length,
+      assignments,
+    };
+  });
+}
+
+export async function getInstructor(ctx: Ctx, id: number): Promise<Instructor> {
+  const row = await ctx.ledger.db.selectFrom('instructors').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!row) throw notFound('指导员', id);
+  const assignments = await assignmentsOf(ctx, [id]);
+  return {
+    id,
+    ...fromColumns(row as unknown as Record<string, unknown>, SHAPE),
+    activeAssignments: assignments.filter((a) => a.active).length,
+    assignments,
+  };
+}
+
+export async function createInstructor(ctx: Ctx, f: Fields): Promise<Instructor> {
+  const id = await write(ctx, async (w) => {
+    const { id } = await w.trx
+      .insertInto('instructors')
+      .values({ ...(toColumns(f) as Omit<InstructorRow, 'id' | 'created_at' | 'updated_at' | 'deleted_at'>), created_at: w.now, updated_at: w.now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await w.audit('instructor', id, 'create', null, f);
+    return id;
+  });
+  return getInstructor(ctx, id);
+}
+
+export async function updateInstructor(ctx: Ctx, id: number, f: Fields): Promise<Instructor> {
+  const before = await getInstructor(ctx, id);
+  await write(ctx, async (w) => {
+    await w.trx.updateTable('instructors').set({ ...toColumns(f), updated_at: w.now }).where('id', '=', id).execute();
+    const { assignments: _a, activeAssignments: _n, id: _id, ...fields } = before;
+    await w.audit('instructor', id, 'update', fields, f);
+  });
+  return getInstructor(ctx, id);
+}
+
+export async function assignInstructor(ctx: Ctx, a: Assign): Promise<Instructor> {
+  await write(ctx, async (w) => {
+    const instructor = await w.trx.selectFrom('instructors').select('id').where('id', '=', a.instructorId).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!instructor) throw notFound('指导员', a.instructorId);
+    const org = await w.trx.selectFrom('orgs').select('id').where('id', '=', a.orgId).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!org) throw notFound('两新组织', a.orgId);
+    const overlapping = await w.trx
+      .selectFrom('assignments')
+      .select('id')
+      .where('instructor_id', '=', a.instructorId)
+      .where('org_id', '=', a.orgId)
+      .where((eb) => eb.or([eb('to_date', 'is', null), eb('to_date', '>=', a.fromDate)]))
+      .$if(a.toDate != null, (q) => q.where('from_date', '<=', a.toDate as string))
+      .executeTakeFirst();
+    if (overlapping) throw new AppError('conflict', '该指导员在这段时间内已选派到该组织，请勿重复选派');
+    const row = { instructor_id: a.instructorId, org_id: a.orgId, from_date: a.fromDate, to_date: a.toDate, created_at: w.now };
+    const { id } = await w.trx.insertInto('assignments').values(row).returning('id').executeTakeFirstOrThrow();
+    await w.audit('assignment', id, 'create', null, a);
+  });
+  return getInstructor(ctx, a.instructorId);
+}
+
+export async function endAssignment(ctx: Ctx, assignmentId: number, toDate: string): Promise<Instructor> {
+  const instructorId = await write(ctx, async (w) => {
+    const row = await w.trx.selectFrom('assignments').selectAll().where('id', '=', assignmentId).executeTakeFirst();
+    if (!row) throw notFound('选派记录', assignmentId);
+    if (toDate < row.from_date) throw new AppError('invalid_input', `「截止日期」不能早于起始日期${row.from_date}`);
+    await w.trx.updateTable('assignments').set({ to_date: toDate }).where('id', '=', assignmentId).execute();
+    await w.audit('assignment', assignmentId, 'end', { toDate: row.to_date }, { toDate });
+    return row.instructor_id;
+  });
+  return getInstructor(ctx, instructorId);
+}

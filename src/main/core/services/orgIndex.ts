@@ -1,0 +1,95 @@
+/**
+ * The organizations as the lists and statistics see them: every live organization with its coverage
+ * classified and flags computed by the shared rules. Built with one query and kept until the next
+ * write or the next day, so filtering and paging 100,000 organizations stays quick.
+ */
+import type { FormationMethod, PartyOrgType } from '../../../shared/domain/codes';
+import { classifyCoverage, type CoverageFacts } from '../../../shared/rules/coverage';
+import { type OrgFlagFacts, orgFlags } from '../../../shared/rules/orgFlags';
+import type { OrgListRow } from '../../../shared/types';
+import { cached, type Ctx } from '../context';
+
+export interface IndexedOrg extends OrgListRow {
+  facts: OrgFlagFacts;
+  initials: string;
+  regionOrder: number;
+}
+
+export function orgIndex(ctx: Ctx, day = ctx.today()): IndexedOrg[] {
+  return cached(ctx, 'orgIndex', day, () => buildIndex(ctx, day));
+}
+
+function buildIndex(ctx: Ctx, day: string): IndexedOrg[] {
+  const rows = ctx.ledger.sqlite
+    .prepare(
+      `SELECT o.id, o.name, o.name_initials, o.uscc, o.category, o.subtype, o.region_id, r.name AS region_name,
+              r.sort_order AS region_order, o.legal_rep, o.employees, o.formal_members, o.status, o.out_of_scope,
+              o.no_party_reason, o.planned_build_date,
+              p.id AS p_id, p.name AS p_name, p.method AS p_method, p.type AS p_type,
+              COALESCE(a.n, 0) AS active
+         FROM orgs o
+         JOIN regions r ON r.id = o.region_id
+         LEFT JOIN coverage c ON c.org_id = o.id
+         LEFT JOIN party_orgs p ON p.id = c.party_org_id AND p.deleted_at IS NULL
+         LEFT JOIN (SELECT org_id, COUNT(*) AS n FROM assignments
+                     WHERE from_date <= @day AND (to_date IS NULL OR to_date >= @day)
+                     GROUP BY org_id) a ON a.org_id = o.id
+        WHERE o.deleted_at IS NULL
+        ORDER BY o.id`,
+    )
+    .all({ day }) as Record<string, unknown>[];
+  return rows.map((r) => {
+    const method = (r.p_method as FormationMethod | null) ?? null;
+    const facts: OrgFlagFacts = {
+      status: r.status as CoverageFacts['status'],
+      outOfScope: r.out_of_scope === 1,
+      formalMembers: r.formal_members as number,
+      coveringMethod: method,
+      activeInstructors: r.active as number,
+      category: r.category as OrgFlagFacts['category'],
+      subtype: r.subtype as OrgFlagFacts['subtype'],
+      uscc: (r.uscc as string | null) ?? null,
+      noPartyReason: (r.no_party_reason as string | null) ?? null,
+      plannedBuildDate: (r.planned_build_date as string | null) ?? null,
+    };
+    return {
+      id: r.id as number,
+      name: r.name as string,
+      uscc: facts.uscc,
+      category: facts.category,
+      subtype: facts.subtype,
+      regionId: r.region_id as number,
+      regionName: r.region_name as string,
+      regionOrder: r.region_order as number,
+      legalRep: (r.legal_rep as string | null) ?? null,
+      employees: r.employees as number,
+      formalMembers: facts.formalMembers,
+      status: facts.status,
+      coverage: classifyCoverage(facts),
+      partyOrg:
+        r.p_id == null
+          ? null
+          : { id: r.p_id as number, name: r.p_name as string, method: method as FormationMethod, type: r.p_type as PartyOrgType },
+      activeInstructors: facts.activeInstructors,
+      flags: orgFlags(facts, day).map((f) => f.code),
+      facts,
+      initials: r.name_initials as string,
+    };
+  });
+}
+
+/** Name substring, 统一社会信用代码 substring, or pinyin initials (`mzj` finds 民政局…). */
+export function matchesQuery(o: IndexedOrg, query: string): boolean {
+  const q = query.trim();
+  if (!q) return true;
+  if (o.name.includes(q)) return true;
+  const upper = q.toUpperCase();
+  if (o.uscc?.includes(upper)) return true;
+  return /^[a-z0-9]+$/i.test(q) && o.initials.includes(q.toLowerCase());
+}
+
+/** The list row as the channel answers it, without the index's internals. */
+export function toListRow(o: IndexedOrg): OrgListRow {
+  const { facts: _f, initials: _i, regionOrder: _r, ...row } = o;
+  return row;
+}

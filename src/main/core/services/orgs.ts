@@ -1,0 +1,200 @@
+/** Organizations (两新组织): list, page, create, update, soft delete. */
+import type { z } from 'zod';
+import { COVERAGE_STATUSES } from '../../../shared/domain/codes';
+import type { orgsListSchema } from '../../../shared/contract';
+import type { orgFieldsSchema } from '../../../shared/schemas';
+import { isActiveOn } from '../../../shared/rules/coverage';
+import { orgFlags } from '../../../shared/rules/orgFlags';
+import type { OrgDetail, OrgFields, OrgListRow, Page } from '../../../shared/types';
+import type { Ctx } from '../context';
+import { AppError, notFound } from '../errors';
+import { fromColumns, toColumns } from '../mapping';
+import { initialsOf } from '../pinyin';
+import type { Database } from '../schema';
+import { write, type Writer } from '../write';
+import { type IndexedOrg, matchesQuery, orgIndex, toListRow } from './orgIndex';
+
+type OrgInput = z.output<typeof orgFieldsSchema>;
+type ListInput = z.output<typeof orgsListSchema>;
+
+/** The shape of OrgFields, used to read a row back into fields. */
+export const ORG_SHAPE: OrgFields = {
+  name: '',
+  uscc: null,
+  category: 'social',
+  subtype: 'association',
+  registrationAuthority: null,
+  supervisorUnit: null,
+  industry: null,
+  regionId: 0,
+  address: null,
+  legalRep: null,
+  legalRepPhone: null,
+  legalRepIsMember: false,
+  investorIsMember: false,
+  employees: 0,
+  formalMembers: 0,
+  probationaryMembers: 0,
+  activists: 0,
+  hasUnion: false,
+  hasYouthLeague: false,
+  hasWomenFederation: false,
+  annualCheck: null,
+  evalGrade: null,
+  status: 'normal',
+  outOfScope: false,
+  outOfScopeReason: null,
+  noPartyReason: null,
+  plannedBuildDate: null,
+  remarks: null,
+};
+
+const COVERAGE_ORDER = Object.fromEntries(COVERAGE_STATUSES.map((c, i) => [c.code, i]));
+
+export function listOrgs(ctx: Ctx, input: ListInput): Page<OrgListRow> {
+  const exclude = input.excludeIds ? new Set(input.excludeIds) : null;
+  const rows = orgIndex(ctx).filter(
+    (o) =>
+      (input.regionId == null || o.regionId === input.regionId) &&
+      (input.category == null || o.category === input.category) &&
+      (input.coverage == null || o.coverage === input.coverage) &&
+      (input.flag == null || o.flags.includes(input.flag)) &&
+      (exclude == null || !exclude.has(o.id)) &&
+      (input.query == null || matchesQuery(o, input.query)),
+  );
+  const sorted = input.sort === 'id' && input.dir === 'asc' ? rows : [...rows].sort(comparator(input.sort));
+  if (input.dir === 'desc') sorted.reverse();
+  return {
+    total: sorted.length,
+    rows: sorted.slice(input.offset, input.offset + input.limit).map(toListRow),
+  };
+}
+
+function comparator(sort: ListInput['sort']): (a: IndexedOrg, b: IndexedOrg) => number {
+  const collator = new Intl.Collator('zh-CN');
+  switch (sort) {
+    case 'name':
+      return (a, b) => collator.compare(a.name, b.name) || a.id - b.id;
+    case 'region':
+      return (a, b) => a.regionOrder - b.regionOrder || a.id - b.id;
+    case 'formalMembers':
+      return (a, b) => a.formalMembers - b.formalMembers || a.id - b.id;
+    case 'employees':
+      return (a, b) => a.employees - b.employees || a.id - b.id;
+    case 'coverage':
+      return (a, b) => (COVERAGE_ORDER[a.coverage] ?? 0) - (COVERAGE_ORDER[b.coverage] ?? 0) || a.id - b.id;
+    default:
+      return (a, b) => a.id - b.id;
+  }
+}
+
+async function readFields(db: Ctx['ledger']['db'] | Writer['trx'], id: number) {
+  const row = await db.selectFrom('orgs').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return row ? { row, fields: fromColumns(row as unknown as Record<string, unknown>, ORG_SHAPE) } : null;
+}
+
+export async function getOrg(ctx: Ctx, id: number): Promise<OrgDetail> {
+  const found = await readFields(ctx.ledger.db, id);
+  if (!found) throw notFound('两新组织', id);
+  const indexed = orgIndex(ctx).find((o) => o.id === id);
+  if (!indexed) throw notFound('两新组织', id);
+  const today = ctx.today();
+  const assignments = await ctx.ledger.db
+    .selectFrom('assignments as a')
+    .innerJoin('instructors as i', 'i.id', 'a.instructor_id')
+    .select(['a.id', 'a.instructor_id', 'i.name', 'a.org_id', 'a.from_date', 'a.to_date'])
+    .where('a.org_id', '=', id)
+    .where('i.deleted_at', 'is', null)
+    .orderBy('a.from_date', 'desc')
+    .execute();
+  return {
+    id,
+    ...found.fields,
+    regionName: indexed.regionName,
+    coverage: indexed.coverage,
+    partyOrg: indexed.partyOrg,
+    assignments: assignments.map((a) => ({
+      id: a.id,
+      instructorId: a.instructor_id,
+      instructorName: a.name,
+      orgId: a.org_id,
+      orgName: found.fields.name,
+      fromDate: a.from_date,
+      toDate: a.to_date,
+      active: isActiveOn({ fromDate: a.from_date, toDate: a.to_date }, today),
+    })),
+    flags: orgFlags(indexed.facts, today),
+    createdAt: found.row.created_at,
+    updatedAt: found.row.updated_at,
+  };
+}
+
+async function assertValid(trx: Writer['trx'], f: OrgInput, exceptId?: number) {
+  const region = await trx.selectFrom('regions').select('id').where('id', '=', f.regionId).executeTakeFirst();
+  if (!region) throw new AppError('invalid_input', `「所属属地」编号${f.regionId}不存在`, [{ path: 'regionId', message: '属地不存在' }]);
+  if (f.uscc) {
+    const clash = await trx
+      .selectFrom('orgs')
+      .select(['id', 'name'])
+      .where('uscc', '=', f.uscc)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (clash && clash.id !== exceptId) {
+      throw new AppError('conflict', `统一社会信用代码${f.uscc}已被“${clash.name}”使用`, [
+        { path: 'uscc', message: `已被“${clash.name}”使用` },
+      ]);
+    }
+  }
+}
+
+function columns(f: OrgInput) {
+  return { ...toColumns(f), name_initials: initialsOf(f.name) } as Omit<
+    Database['orgs'],
+    'id' | 'created_at' | 'updated_at' | 'deleted_at'
+  >;
+}
+
+export async function createOrg(ctx: Ctx, f: OrgInput): Promise<OrgDetail> {
+  const id = await write(ctx, async (w) => {
+    await assertValid(w.trx, f);
+    const { id } = await w.trx
+      .insertInto('orgs')
+      .values({ ...columns(f), created_at: w.now, updated_at: w.now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await w.audit('org', id, 'create', null, f);
+    return id;
+  });
+  return getOrg(ctx, id);
+}
+
+export async function updateOrg(ctx: Ctx, id: number, f: OrgInput): Promise<OrgDetail> {
+  await write(ctx, async (w) => {
+    const before = await readFields(w.trx, id);
+    if (!before) throw notFound('两新组织', id);
+    await assertValid(w.trx, f, id);
+    await w.trx.updateTable('orgs').set({ ...columns(f), updated_at: w.now }).where('id', '=', id).execute();
+    await w.audit('org', id, 'update', before.fields, f);
+  });
+  return getOrg(ctx, id);
+}
+
+/** Soft delete: the row stays (with its audit history); its coverage link and open assignments end. */
+export async function deleteOrg(ctx: Ctx, id: number): Promise<{ id: number }> {
+  await write(ctx, async (w) => {
+    const before = await readFields(w.trx, id);
+    if (!before) throw notFound('两新组织', id);
+    const cov = await w.trx.selectFrom('coverage').select('party_org_id').where('org_id', '=', id).executeTakeFirst();
+    await w.trx.deleteFrom('coverage').where('org_id', '=', id).execute();
+    const today = ctx.today();
+    await w.trx
+      .updateTable('assignments')
+      .set({ to_date: today })
+      .where('org_id', '=', id)
+      .where((eb) => eb.or([eb('to_date', 'is', null), eb('to_date', '>', today)]))
+      .execute();
+    await w.trx.updateTable('orgs').set({ deleted_at: w.now, updated_at: w.now }).where('id', '=', id).execute();
+    await w.audit('org', id, 'delete', { ...before.fields, partyOrgId: cov?.party_org_id ?? null }, null);
+  });
+  return { id };
+}

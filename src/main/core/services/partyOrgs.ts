@@ -1,0 +1,247 @@
+/** Party organizations (党组织) and the organizations each covers. */
+import type { z } from 'zod';
+import type { partyOrgsListSchema } from '../../../shared/contract';
+import { electionDue, type PartyOrgFlagFacts, partyOrgFlags } from '../../../shared/rules/partyOrgFlags';
+import type { partyOrgFieldsSchema } from '../../../shared/schemas';
+import type { Page, PartyOrgDetail, PartyOrgFields, PartyOrgListRow } from '../../../shared/types';
+import { cached, type Ctx } from '../context';
+import { AppError, notFound } from '../errors';
+import { fromColumns, toColumns } from '../mapping';
+import { initialsOf } from '../pinyin';
+import type { PartyOrgRow } from '../schema';
+import { write, type Writer } from '../write';
+
+type PartyOrgInput = z.output<typeof partyOrgFieldsSchema>;
+type ListInput = z.output<typeof partyOrgsListSchema>;
+
+export const PARTY_ORG_SHAPE: PartyOrgFields = {
+  name: '',
+  type: 'branch',
+  method: 'single',
+  regionId: 0,
+  parentName: null,
+  foundedDate: null,
+  approvalNo: null,
+  secretaryName: null,
+  secretaryPhone: null,
+  secretaryIsHead: false,
+  deputySecretary: null,
+  committeeMembers: null,
+  partyWorkers: 0,
+  formalMembers: 0,
+  probationaryMembers: 0,
+  lastElectionDate: null,
+  termYears: null,
+  starRating: null,
+  venueChecklist: [],
+  fundingSuperior: 0,
+  fundingDuesReturn: 0,
+  fundingUnit: 0,
+  fundingFiscal: 0,
+  remarks: null,
+};
+
+function flagFacts(p: PartyOrgFields): PartyOrgFlagFacts {
+  return {
+    type: p.type,
+    formalMembers: p.formalMembers,
+    probationaryMembers: p.probationaryMembers,
+    secretaryName: p.secretaryName,
+    committeeMembers: p.committeeMembers,
+    foundedDate: p.foundedDate,
+    lastElectionDate: p.lastElectionDate,
+    termYears: p.termYears,
+  };
+}
+
+interface IndexedPartyOrg extends PartyOrgListRow {
+  initials: string;
+  regionOrder: number;
+}
+
+function partyOrgIndex(ctx: Ctx): IndexedPartyOrg[] {
+  const day = ctx.today();
+  return cached(ctx, 'partyOrgIndex', day, () => {
+    const rows = ctx.ledger.sqlite
+      .prepare(
+        `SELECT p.*, r.name AS region_name, r.sort_order AS region_order,
+                (SELECT COUNT(*) FROM coverage c JOIN orgs o ON o.id = c.org_id AND o.deleted_at IS NULL
+                  WHERE c.party_org_id = p.id) AS covered_count
+           FROM party_orgs p JOIN regions r ON r.id = p.region_id
+          WHERE p.deleted_at IS NULL ORDER BY p.id`,
+      )
+      .all() as Record<string, unknown>[];
+    return rows.map((r) => {
+      const f = fromColumns(r, PARTY_ORG_SHAPE);
+      return {
+        id: r.id as number,
+        name: f.name,
+        type: f.type,
+        method: f.method,
+        regionId: f.regionId,
+        regionName: r.region_name as string,
+        regionOrder: r.region_order as number,
+        secretaryName: f.secretaryName,
+        members: f.formalMembers + f.probationaryMembers,
+        coveredCount: r.covered_count as number,
+        starRating: f.starRating,
+        electionDue: electionDue(flagFacts(f)),
+        flags: partyOrgFlags(flagFacts(f), day).map((h) => h.code),
+        initials: r.name_initials as string,
+      };
+    });
+  });
+}
+
+export function listPartyOrgs(ctx: Ctx, input: ListInput): Page<PartyOrgListRow> {
+  const q = input.query?.trim() ?? '';
+  const rows = partyOrgIndex(ctx).filter(
+    (p) =>
+      (input.regionId == null || p.regionId === input.regionId) &&
+      (input.type == null || p.type === input.type) &&
+      (input.method == null || p.method === input.method) &&
+      (input.flag == null || p.flags.includes(input.flag)) &&
+      (!q || p.name.includes(q) || (/^[a-z0-9]+$/i.test(q) && p.initials.includes(q.toLowerCase()))),
+  );
+  const collator = new Intl.Collator('zh-CN');
+  const cmp: Record<ListInput['sort'], (a: IndexedPartyOrg, b: IndexedPartyOrg) => number> = {
+    id: (a, b) => a.id - b.id,
+    name: (a, b) => collator.compare(a.name, b.name) || a.id - b.id,
+    region: (a, b) => a.regionOrder - b.regionOrder || a.id - b.id,
+    members: (a, b) => a.members - b.members || a.id - b.id,
+    coveredCount: (a, b) => a.coveredCount - b.coveredCount || a.id - b.id,
+    starRating: (a, b) => (a.starRating ?? 0) - (b.starRating ?? 0) || a.id - b.id,
+  };
+  const sorted = [...rows].sort(cmp[input.sort]);
+  if (input.dir === 'desc') sorted.reverse();
+  return {
+    total: sorted.length,
+    rows: sorted.slice(input.offset, input.offset + input.limit).map(({ initials: _i, regionOrder: _r, ...row }) => row),
+  };
+}
+
+async function readRow(db: Ctx['ledger']['db'] | Writer['trx'], id: number): Promise<PartyOrgRow | undefined> {
+  return db.selectFrom('party_orgs').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
+async function coveredIds(db: Ctx['ledger']['db'] | Writer['trx'], id: number): Promise<number[]> {
+  const rows = await db.selectFrom('coverage').select('org_id').where('party_org_id', '=', id).orderBy('org_id').execute();
+  return rows.map((r) => r.org_id);
+}
+
+export async function getPartyOrg(ctx: Ctx, id: number): Promise<PartyOrgDetail> {
+  const row = await readRow(ctx.ledger.db, id);
+  if (!row) throw notFound('党组织', id);
+  const f = fromColumns(row as unknown as Record<string, unknown>, PARTY_ORG_SHAPE);
+  const region = await ctx.ledger.db.selectFrom('regions').select('name').where('id', '=', f.regionId).executeTakeFirst();
+  const covered = await ctx.ledger.db
+    .selectFrom('coverage as c')
+    .innerJoin('orgs as o', 'o.id', 'c.org_id')
+    .innerJoin('regions as r', 'r.id', 'o.region_id')
+    .select(['o.id', 'o.name', 'r.name as region_name', 'o.formal_members', 'o.subtype'])
+    .where('c.party_org_id', '=', id)
+    .where('o.deleted_at', 'is', null)
+    .orderBy('o.id')
+    .execute();
+  return {
+    id,
+    ...f,
+    regionName: region?.name ?? '',
+    coveredOrgs: covered.map((o) => ({
+      id: o.id,
+      name: o.name,
+      regionName: o.region_name,
+      formalMembers: o.formal_members,
+      subtype: o.subtype,
+    })),
+    electionDue: electionDue(flagFacts(f)),
+    flags: partyOrgFlags(flagFacts(f), ctx.today()),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Covered organizations must exist, and none may already be covered by another party organization. */
+async function assertCoverable(trx: Writer['trx'], input: PartyOrgInput, selfId?: number) {
+  const region = await trx.selectFrom('regions').select('id').where('id', '=', input.regionId).executeTakeFirst();
+  if (!region) throw new AppError('invalid_input', `「所属属地」编号${input.regionId}不存在`);
+  if (input.coveredOrgIds.length === 0) return;
+  const orgs = await trx
+    .selectFrom('orgs as o')
+    .leftJoin('coverage as c', 'c.org_id', 'o.id')
+    .leftJoin('party_orgs as p', 'p.id', 'c.party_org_id')
+    .select(['o.id', 'o.name', 'c.party_org_id', 'p.name as p_name'])
+    .where('o.id', 'in', input.coveredOrgIds)
+    .where('o.deleted_at', 'is', null)
+    .execute();
+  const found = new Set(orgs.map((o) => o.id));
+  const missing = input.coveredOrgIds.filter((i) => !found.has(i));
+  if (missing.length) throw new AppError('invalid_input', `「覆盖的两新组织」编号${missing.join('、')}不存在或已删除`);
+  const taken = orgs.filter((o) => o.party_org_id != null && o.party_org_id !== selfId);
+  if (taken.length) {
+    const list = taken
+      .slice(0, 3)
+      .map((o) => `“${o.name}”已由“${o.p_name}”覆盖`)
+      .join('；');
+    throw new AppError('conflict', `${list}${taken.length > 3 ? `等${taken.length}个` : ''}，一个组织只能由一个党组织覆盖`);
+  }
+}
+
+function columns(input: PartyOrgInput) {
+  const { coveredOrgIds: _c, ...fields } = input;
+  return { ...toColumns(fields), name_initials: initialsOf(fields.name) } as Omit<
+    PartyOrgRow,
+    'id' | 'created_at' | 'updated_at' | 'deleted_at'
+  >;
+}
+
+async function setCoverage(trx: Writer['trx'], partyOrgId: number, orgIds: number[]) {
+  await trx.deleteFrom('coverage').where('party_org_id', '=', partyOrgId).execute();
+  if (orgIds.length) {
+    await trx
+      .insertInto('coverage')
+      .values(orgIds.map((org_id) => ({ org_id, party_org_id: partyOrgId })))
+      .execute();
+  }
+}
+
+export async function createPartyOrg(ctx: Ctx, input: PartyOrgInput): Promise<PartyOrgDetail> {
+  const id = await write(ctx, async (w) => {
+    await assertCoverable(w.trx, input);
+    const { id } = await w.trx
+      .insertInto('party_orgs')
+      .values({ ...columns(input), created_at: w.now, updated_at: w.now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await setCoverage(w.trx, id, input.coveredOrgIds);
+    await w.audit('partyOrg', id, 'create', null, input);
+    return id;
+  });
+  return getPartyOrg(ctx, id);
+}
+
+export async function updatePartyOrg(ctx: Ctx, id: number, input: PartyOrgInput): Promise<PartyOrgDetail> {
+  await write(ctx, async (w) => {
+    const row = await readRow(w.trx, id);
+    if (!row) throw notFound('党组织', id);
+    await assertCoverable(w.trx, input, id);
+    const before = { ...fromColumns(row as unknown as Record<string, unknown>, PARTY_ORG_SHAPE), coveredOrgIds: await coveredIds(w.trx, id) };
+    await w.trx.updateTable('party_orgs').set({ ...columns(input), updated_at: w.now }).where('id', '=', id).execute();
+    await setCoverage(w.trx, id, input.coveredOrgIds);
+    await w.audit('partyOrg', id, 'update', before, input);
+  });
+  return getPartyOrg(ctx, id);
+}
+
+/** Soft delete: the organizations it covered become uncovered; the audit row keeps which they were. */
+export async function deletePartyOrg(ctx: Ctx, id: number): Promise<{ id: number }> {
+  await write(ctx, async (w) => {
+    const row = await readRow(w.trx, id);
+    if (!row) throw notFound('党组织', id);
+    const before = { ...fromColumns(row as unknown as Record<string, unknown>, PARTY_ORG_SHAPE), coveredOrgIds: await coveredIds(w.trx, id) };
+    await w.trx.deleteFrom('coverage').where('party_org_id', '=', id).execute();
+    await w.trx.updateTable('party_orgs').set({ deleted_at: w.now, updated_at: w.now }).where('id', '=', id).execute();
+    await w.audit('partyOrg', id, 'delete', before, null);
+  });
+  return { id };
+}

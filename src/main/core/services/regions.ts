@@ -1,0 +1,88 @@
+import type { z } from 'zod';
+import type { regionFieldsSchema } from '../../../shared/schemas';
+import type { Region } from '../../../shared/types';
+import type { Ctx } from '../context';
+import { AppError, notFound } from '../errors';
+import { write } from '../write';
+
+type RegionFields = z.output<typeof regionFieldsSchema>;
+
+export async function listRegions(ctx: Ctx): Promise<Region[]> {
+  const rows = await ctx.ledger.db
+    .selectFrom('regions as r')
+    .select((eb) => [
+      'r.id',
+      'r.name',
+      'r.kind',
+      'r.code',
+      'r.sort_order',
+      eb
+        .selectFrom('orgs as o')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('o.region_id', '=', 'r.id')
+        .where('o.deleted_at', 'is', null)
+        .as('org_count'),
+    ])
+    .orderBy('r.sort_order')
+    .orderBy('r.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    code: r.code,
+    sortOrder: r.sort_order,
+    orgCount: Number(r.org_count ?? 0),
+  }));
+}
+
+async function getRegion(ctx: Ctx, id: number): Promise<Region> {
+  const r = (await listRegions(ctx)).find((x) => x.id === id);
+  if (!r) throw notFound('属地', id);
+  return r;
+}
+
+async function assertNameFree(ctx: Ctx, name: string, exceptId?: number) {
+  const clash = await ctx.ledger.db.selectFrom('regions').select('id').where('name', '=', name).executeTakeFirst();
+  if (clash && clash.id !== exceptId) throw new AppError('conflict', `属地“${name}”已存在`);
+}
+
+export async function createRegion(ctx: Ctx, f: RegionFields): Promise<Region> {
+  await assertNameFree(ctx, f.name);
+  const id = await write(ctx, async (w) => {
+    const max = await w.trx
+      .selectFrom('regions')
+      .select((eb) => eb.fn.max('sort_order').as('m'))
+      .executeTakeFirst();
+    const row = { name: f.name, kind: f.kind, code: f.code, sort_order: Number(max?.m ?? 0) + 1, created_at: w.now };
+    const { id } = await w.trx.insertInto('regions').values(row).returning('id').executeTakeFirstOrThrow();
+    await w.audit('region', id, 'create', null, row);
+    return id;
+  });
+  return getRegion(ctx, id);
+}
+
+export async function updateRegion(ctx: Ctx, f: RegionFields & { id: number }): Promise<Region> {
+  const before = await getRegion(ctx, f.id);
+  await assertNameFree(ctx, f.name, f.id);
+  await write(ctx, async (w) => {
+    await w.trx.updateTable('regions').set({ name: f.name, kind: f.kind, code: f.code }).where('id', '=', f.id).execute();
+    await w.audit('region', f.id, 'update', before, { ...before, ...f });
+  });
+  return getRegion(ctx, f.id);
+}
+
+export async function reorderRegions(ctx: Ctx, ids: number[]): Promise<Region[]> {
+  const before = await listRegions(ctx);
+  const known = new Set(before.map((r) => r.id));
+  if (ids.length !== known.size || !ids.every((i) => known.has(i)) || new Set(ids).size !== ids.length) {
+    throw new AppError('invalid_input', '排序须包含全部属地且不能重复');
+  }
+  await write(ctx, async (w) => {
+    for (const [i, id] of ids.entries()) {
+      await w.trx.updateTable('regions').set({ sort_order: i + 1 }).where('id', '=', id).execute();
+    }
+    await w.audit('region', 0, 'reorder', before.map((r) => r.id), ids);
+  });
+  return listRegions(ctx);
+}

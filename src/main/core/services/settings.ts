@@ -1,0 +1,32 @@
+import type { Settings } from '../../../shared/types';
+import type { Ctx } from '../context';
+import { write } from '../write';
+
+export const DEFAULT_SETTINGS: Settings = {
+  countyName: '未命名县',
+  countyCode: '000000',
+  reportingUnit: '中共某县委组织部',
+  venueStandard: 'liuyou',
+};
+
+export async function getSettings(ctx: Ctx): Promise<Settings> {
+  const rows = await ctx.ledger.db.selectFrom('settings').selectAll().execute();
+  const s: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const r of rows) if (r.key in s) s[r.key] = JSON.parse(r.value);
+  return s as unknown as Settings;
+}
+
+export async function updateSettings(ctx: Ctx, input: Settings): Promise<Settings> {
+  const before = await getSettings(ctx);
+  await write(ctx, async (w) => {
+    for (const [key, value] of Object.entries(input)) {
+      await w.trx
+        .insertInto('settings')
+        .values({ key, value: JSON.stringify(value) })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) }))
+        .execute();
+    }
+    await w.audit('settings', 0, 'update', before, input);
+  });
+  return getSettings(ctx);
+}

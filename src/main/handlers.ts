@@ -1,0 +1,75 @@
+/**
+ * Channel → service call, transport-agnostic. `dispatch` is the one entry point both the Electron
+ * IPC binding and the browser-mode HTTP bridge call: it parses the input with the contract's schema
+ * and turns every failure into `{ code, message }` with a Chinese message.
+ */
+import { type ApiResult, type Channel, contract, isChannel, type Output, type Parsed } from '../shared/contract';
+import { describeErrors, fieldErrors } from '../shared/schemas';
+import type { Ctx } from './core/context';
+import { AppError } from './core/errors';
+import { listAudit } from './core/services/audit';
+import {
+  assignInstructor,
+  createInstructor,
+  endAssignment,
+  getInstructor,
+  listInstructors,
+  updateInstructor,
+} from './core/services/instructors';
+import { createOrg, deleteOrg, getOrg, listOrgs, updateOrg } from './core/services/orgs';
+import { createPartyOrg, deletePartyOrg, getPartyOrg, listPartyOrgs, updatePartyOrg } from './core/services/partyOrgs';
+import { createRegion, listRegions, reorderRegions, updateRegion } from './core/services/regions';
+import { getSettings, updateSettings } from './core/services/settings';
+import { coverageStats } from './core/services/stats';
+
+type Handlers = { [C in Channel]: (ctx: Ctx, input: Parsed<C>) => Output<C> | Promise<Output<C>> };
+
+export const handlers: Handlers = {
+  'settings.get': (ctx) => getSettings(ctx),
+  'settings.update': (ctx, i) => updateSettings(ctx, i),
+  'regions.list': (ctx) => listRegions(ctx),
+  'regions.create': (ctx, i) => createRegion(ctx, i),
+  'regions.update': (ctx, i) => updateRegion(ctx, i),
+  'regions.reorder': (ctx, i) => reorderRegions(ctx, i.ids),
+  'orgs.list': (ctx, i) => listOrgs(ctx, i),
+  'orgs.get': (ctx, i) => getOrg(ctx, i.id),
+  'orgs.create': (ctx, i) => createOrg(ctx, i),
+  'orgs.update': (ctx, i) => updateOrg(ctx, i.id, i.fields),
+  'orgs.delete': (ctx, i) => deleteOrg(ctx, i.id),
+  'partyOrgs.list': (ctx, i) => listPartyOrgs(ctx, i),
+  'partyOrgs.get': (ctx, i) => getPartyOrg(ctx, i.id),
+  'partyOrgs.create': (ctx, i) => createPartyOrg(ctx, i),
+  'partyOrgs.update': (ctx, i) => updatePartyOrg(ctx, i.id, i.fields),
+  'partyOrgs.delete': (ctx, i) => deletePartyOrg(ctx, i.id),
+  'instructors.list': (ctx, i) => listInstructors(ctx, i.query),
+  'instructors.get': (ctx, i) => getInstructor(ctx, i.id),
+  'instructors.create': (ctx, i) => createInstructor(ctx, i),
+  'instructors.update': (ctx, i) => updateInstructor(ctx, i.id, i.fields),
+  'instructors.assign': (ctx, i) => assignInstructor(ctx, i),
+  'instructors.endAssignment': (ctx, i) => endAssignment(ctx, i.assignmentId, i.toDate),
+  'stats.coverage': (ctx, i) => coverageStats(ctx, i),
+  'audit.list': (ctx, i) => listAudit(ctx, i),
+};
+
+/** Where unexpected errors go (the shell logs them to a file); the caller only sees a Chinese message. */
+export type ErrorSink = (channel: string, error: unknown) => void;
+
+export async function dispatch(ctx: Ctx, channel: string, rawInput: unknown, onError?: ErrorSink): Promise<ApiResult<unknown>> {
+  if (!isChannel(channel)) {
+    return { ok: false, error: { code: 'unknown_channel', message: `没有名为“${channel}”的接口` } };
+  }
+  const parsed = contract[channel].input.safeParse(rawInput ?? undefined);
+  if (!parsed.success) {
+    const fields = fieldErrors(parsed.error);
+    return { ok: false, error: { code: 'invalid_input', message: `输入有误：${describeErrors(fields)}`, fields } };
+  }
+  try {
+    const handler = handlers[channel] as (ctx: Ctx, input: unknown) => unknown;
+    return { ok: true, data: await handler(ctx, parsed.data) };
+  } catch (e) {
+    if (e instanceof AppError) return { ok: false, error: { code: e.code, message: e.message, fields: e.fields } };
+    onError?.(channel, e);
+    const message = e instanceof Error && /SQLITE_BUSY|database is locked/.test(e.message) ? '数据库正忙，请稍后重试' : '操作失败：程序内部错误，详情已写入日志';
+    return { ok: false, error: { code: 'internal', message } };
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * The one typed API between the renderer (or any outside tool) and the main process.
+ * Each channel names its input schema (parsed on the main side) and its output type.
+ * The Electron IPC binding and the browser-mode HTTP bridge both loop over this object.
+ */
+import { z } from 'zod';
+import { codesOf, COVERAGE_STATUSES, FORMATION_METHODS, ORG_CATEGORIES, ORG_FLAGS, PARTY_ORG_FLAGS, PARTY_ORG_TYPES } from './domain/codes';
+import {
+  assignSchema,
+  id,
+  instructorFieldsSchema,
+  orgFieldsSchema,
+  partyOrgFieldsSchema,
+  regionFieldsSchema,
+  settingsSchema,
+} from './schemas';
+import type {
+  AuditEntry,
+  CoverageStats,
+  Instructor,
+  OrgDetail,
+  OrgListRow,
+  Page,
+  PartyOrgDetail,
+  PartyOrgListRow,
+  Region,
+  Settings,
+} from './types';
+
+/** A phantom value that carries an output type. */
+const out = <T>() => undefined as unknown as T;
+
+const none = z.object({}).strict().default({});
+const byId = z.object({ id });
+const paging = {
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(50),
+};
+const sortDir = z.enum(['asc', 'desc']).default('asc');
+
+export const orgsListSchema = z.object({
+  query: z.string().trim().max(100).optional(),
+  regionId: id.optional(),
+  category: z.enum(codesOf(ORG_CATEGORIES)).optional(),
+  coverage: z.enum(codesOf(COVERAGE_STATUSES)).optional(),
+  flag: z.enum(codesOf(ORG_FLAGS)).optional(),
+  /** Ids to leave out (e.g. already picked in a multi-select). */
+  excludeIds: z.array(id).max(10_000).optional(),
+  sort: z.enum(['name', 'region', 'formalMembers', 'employees', 'coverage', 'id']).default('id'),
+  dir: sortDir,
+  ...paging,
+});
+
+export const partyOrgsListSchema = z.object({
+  query: z.string().trim().max(100).optional(),
+  regionId: id.optional(),
+  type: z.enum(codesOf(PARTY_ORG_TYPES)).optional(),
+  method: z.enum(codesOf(FORMATION_METHODS)).optional(),
+  flag: z.enum(codesOf(PARTY_ORG_FLAGS)).optional(),
+  sort: z.enum(['name', 'region', 'members', 'coveredCount', 'starRating', 'id']).default('id'),
+  dir: sortDir,
+  ...paging,
+});
+
+export const contract = {
+  'settings.get': { input: none, output: out<Settings>() },
+  'settings.update': { input: settingsSchema, output: out<Settings>() },
+
+  'regions.list': { input: none, output: out<Region[]>() },
+  'regions.create': { input: regionFieldsSchema, output: out<Region>() },
+  'regions.update': { input: regionFieldsSchema.extend({ id }), output: out<Region>() },
+  'regions.reorder': { input: z.object({ ids: z.array(id).min(1) }), output: out<Region[]>() },
+
+  'orgs.list': { input: orgsListSchema, output: out<Page<OrgListRow>>() },
+  'orgs.get': { input: byId, output: out<OrgDetail>() },
+  'orgs.create': { input: orgFieldsSchema, output: out<OrgDetail>() },
+  'orgs.update': { input: z.object({ id, fields: orgFieldsSchema }), output: out<OrgDetail>() },
+  'orgs.delete': { input: byId, output: out<{ id: number }>() },
+
+  'partyOrgs.list': { input: partyOrgsListSchema, output: out<Page<PartyOrgListRow>>() },
+  'partyOrgs.get': { input: byId, output: out<PartyOrgDetail>() },
+  'partyOrgs.create': { input: partyOrgFieldsSchema, output: out<PartyOrgDetail>() },
+  'partyOrgs.update': { input: z.object({ id, fields: partyOrgFieldsSchema }), output: out<PartyOrgDetail>() },
+  'partyOrgs.delete': { input: byId, output: out<{ id: number }>() },
+
+  'instructors.list': {
+    input: z.object({ query: z.string().trim().max(50).optional() }).default({}),
+    output: out<Instructor[]>(),
+  },
+  'instructors.get': { input: byId, output: out<Instructor>() },
+  'instructors.create': { input: instructorFieldsSchema, output: out<Instructor>() },
+  'instructors.update': { input: z.object({ id, fields: instructorFieldsSchema }), output: out<Instructor>() },
+  'instructors.assign': { input: assignSchema, output: out<Instructor>() },
+  'instructors.endAssignment': {
+    input: z.object({ assignmentId: id, toDate: z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), '日期格式应为“年-月-日”') }),
+    output: out<Instructor>(),
+  },
+
+  'stats.coverage': {
+    input: z.object({ regionId: id.optional(), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).default({}),
+    output: out<CoverageStats>(),
+  },
+
+  'audit.list': {
+    input: z.object({
+      entity: z.string().max(30).optional(),
+      entityId: id.optional(),
+      ...paging,
+    }),
+    output: out<Page<AuditEntry>>(),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+/** What a caller sends (defaults may be left out). */
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a handler receives after parsing. */
+export type Parsed<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = Contract[C]['output'];
+
+export const channels = Object.keys(contract) as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.hasOwn(contract, name);
+}
+
+/** Errors cross every boundary as data with a Chinese message. */
+export interface ApiError {
+  code: 'invalid_input' | 'not_found' | 'conflict' | 'unknown_channel' | 'internal';
+  message: string;
+  fields?: { path: string; message: string }[];
+}
+
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };

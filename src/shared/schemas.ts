@@ -1,0 +1,280 @@
+/**
+ * Input schemas with Chinese messages. The main process parses every input with them (the trust
+ * boundary); the renderer's forms validate with the same ones, so both say the same thing.
+ */
+import { z } from 'zod';
+import {
+  ANNUAL_CHECK_RESULTS,
+  codesOf,
+  EVAL_GRADES,
+  FORMATION_METHODS,
+  ORG_CATEGORIES,
+  ORG_STATUSES,
+  ORG_SUBTYPES,
+  PARTY_ORG_TYPES,
+  REGION_KINDS,
+} from './domain/codes';
+import { isValidDate } from './rules/dates';
+import { isValidPhone } from './rules/phone';
+import { checkUscc, normalizeUscc } from './rules/uscc';
+
+/** Labels used to name a field in an error message: “「统一社会信用代码」校验位错误…”. */
+export const FIELD_LABELS: Record<string, string> = {
+  id: '编号',
+  name: '名称',
+  uscc: '统一社会信用代码',
+  category: '组织类别',
+  subtype: '组织类型',
+  registrationAuthority: '登记管理机关',
+  supervisorUnit: '业务主管单位',
+  industry: '所属行业',
+  regionId: '所属属地',
+  address: '地址',
+  legalRep: '法定代表人（负责人）',
+  legalRepPhone: '负责人电话',
+  employees: '从业人员数',
+  formalMembers: '正式党员数',
+  probationaryMembers: '预备党员数',
+  activists: '入党积极分子数',
+  annualCheck: '年检（年报）结果',
+  evalGrade: '评估等级',
+  status: '经营状态',
+  outOfScope: '不纳入统计',
+  outOfScopeReason: '不纳入统计原因',
+  noPartyReason: '未建原因',
+  plannedBuildDate: '拟建时间',
+  type: '党组织类型',
+  method: '组建方式',
+  parentName: '上级党组织',
+  foundedDate: '成立时间',
+  approvalNo: '批复文号',
+  secretaryName: '书记姓名',
+  secretaryPhone: '书记电话',
+  deputySecretary: '副书记',
+  committeeMembers: '委员',
+  partyWorkers: '党务工作者数',
+  lastElectionDate: '上次换届时间',
+  termYears: '任期（年）',
+  starRating: '星级',
+  venueChecklist: '阵地建设',
+  fundingSuperior: '上级拨付经费',
+  fundingDuesReturn: '党费返还',
+  fundingUnit: '单位列支',
+  fundingFiscal: '财政补贴',
+  coveredOrgIds: '覆盖的两新组织',
+  unit: '工作单位',
+  post: '职务',
+  phone: '联系电话',
+  appointedDate: '选派时间',
+  grids: '负责网格',
+  instructorId: '指导员',
+  orgId: '两新组织',
+  fromDate: '起始日期',
+  toDate: '截止日期',
+  countyName: '县（旗）名称',
+  countyCode: '行政区划代码',
+  reportingUnit: '填报单位',
+  venueStandard: '阵地建设标准',
+  kind: '属地类型',
+  code: '区划代码',
+  sortOrder: '排序',
+  ids: '排序',
+  query: '查询内容',
+  offset: '起始行',
+  limit: '每页行数',
+};
+
+const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
+
+/** Optional text: trimmed, empty becomes null. */
+export const optText = (max = 200) =>
+  z.preprocess(emptyToNull, z.string().trim().max(max, `不能超过${max}个字`).nullable().default(null));
+
+export const reqText = (max = 200) =>
+  z
+    .string({ error: '必须填写' })
+    .trim()
+    .min(1, '必须填写')
+    .max(max, `不能超过${max}个字`);
+
+export const isoDate = z.string({ error: '请填写日期' }).refine(isValidDate, '日期格式应为“年-月-日”，如2024-06-30');
+
+export const optDate = z.preprocess(emptyToNull, isoDate.nullable().default(null));
+
+export const count = (max = 1_000_000) =>
+  z
+    .number({ error: '请填写数字' })
+    .int('必须是整数')
+    .min(0, '不能为负数')
+    .max(max, `不能超过${max}`);
+
+export const id = z.number({ error: '请选择' }).int('编号无效').positive('请选择');
+
+const optPhone = z.preprocess(
+  emptyToNull,
+  z
+    .string()
+    .trim()
+    .refine(isValidPhone, '电话号码格式不正确：手机为1开头的11位数字，座机需带区号')
+    .nullable()
+    .default(null),
+);
+
+const optUscc = z.preprocess(
+  (v) => (typeof v === 'string' ? (v.trim() === '' ? null : normalizeUscc(v)) : v),
+  z
+    .string()
+    .superRefine((v, ctx) => {
+      const r = checkUscc(v);
+      if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
+    })
+    .nullable()
+    .default(null),
+);
+
+const enumOf = <C extends string>(codes: [C, ...C[]], what: string) =>
+  z.enum(codes, { error: `请选择${what}` });
+
+const optEnum = <C extends string>(codes: [C, ...C[]], what: string) =>
+  z.preprocess(emptyToNull, enumOf(codes, what).nullable().default(null));
+
+export const orgFieldsSchema = z
+  .object({
+    name: reqText(100),
+    uscc: optUscc,
+    category: enumOf(codesOf(ORG_CATEGORIES), '组织类别'),
+    subtype: enumOf(codesOf(ORG_SUBTYPES), '组织类型'),
+    registrationAuthority: optText(100),
+    supervisorUnit: optText(100),
+    industry: optText(50),
+    regionId: id,
+    address: optText(200),
+    legalRep: optText(50),
+    legalRepPhone: optPhone,
+    legalRepIsMember: z.boolean().default(false),
+    investorIsMember: z.boolean().default(false),
+    employees: count().default(0),
+    formalMembers: count(100_000).default(0),
+    probationaryMembers: count(100_000).default(0),
+    activists: count(100_000).default(0),
+    hasUnion: z.boolean().default(false),
+    hasYouthLeague: z.boolean().default(false),
+    hasWomenFederation: z.boolean().default(false),
+    annualCheck: optEnum(codesOf(ANNUAL_CHECK_RESULTS), '年检结果'),
+    evalGrade: optEnum(codesOf(EVAL_GRADES), '评估等级'),
+    status: enumOf(codesOf(ORG_STATUSES), '经营状态').default('normal'),
+    outOfScope: z.boolean().default(false),
+    outOfScopeReason: optText(200),
+    noPartyReason: optText(200),
+    plannedBuildDate: optDate,
+    remarks: optText(500),
+  })
+  .superRefine((v, ctx) => {
+    const sub = ORG_SUBTYPES.find((s) => s.code === v.subtype);
+    if (sub && sub.category !== v.category) {
+      ctx.addIssue({ code: 'custom', path: ['subtype'], message: `“${sub.label}”不属于所选组织类别` });
+    }
+    if (v.outOfScope && !v.outOfScopeReason) {
+      ctx.addIssue({ code: 'custom', path: ['outOfScopeReason'], message: '标记为不纳入统计时必须填写原因' });
+    }
+  });
+
+export const partyOrgFieldsSchema = z
+  .object({
+    name: reqText(100),
+    type: enumOf(codesOf(PARTY_ORG_TYPES), '党组织类型'),
+    method: enumOf(codesOf(FORMATION_METHODS), '组建方式'),
+    regionId: id,
+    parentName: optText(100),
+    foundedDate: optDate,
+    approvalNo: optText(100),
+    secretaryName: optText(50),
+    secretaryPhone: optPhone,
+    secretaryIsHead: z.boolean().default(false),
+    deputySecretary: optText(100),
+    committeeMembers: optText(300),
+    partyWorkers: count(10_000).default(0),
+    formalMembers: count(100_000).default(0),
+    probationaryMembers: count(100_000).default(0),
+    lastElectionDate: optDate,
+    termYears: z.preprocess(emptyToNull, z.number().int('必须是整数').min(1, '至少1年').max(10, '不能超过10年').nullable().default(null)),
+    starRating: z.preprocess(emptyToNull, z.number().int('必须是整数').min(1, '星级为1—5').max(5, '星级为1—5').nullable().default(null)),
+    venueChecklist: z.array(z.string().max(20)).max(20).default([]),
+    fundingSuperior: count(1_000_000_000).default(0),
+    fundingDuesReturn: count(1_000_000_000).default(0),
+    fundingUnit: count(1_000_000_000).default(0),
+    fundingFiscal: count(1_000_000_000).default(0),
+    remarks: optText(500),
+    coveredOrgIds: z.array(id).max(10_000).default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.method === 'single' && v.coveredOrgIds.length !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['coveredOrgIds'], message: '单独组建的党组织必须且只能覆盖1个两新组织' });
+    }
+    if (v.method !== 'single' && v.coveredOrgIds.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['coveredOrgIds'], message: '请选择至少1个覆盖的两新组织' });
+    }
+    if (new Set(v.coveredOrgIds).size !== v.coveredOrgIds.length) {
+      ctx.addIssue({ code: 'custom', path: ['coveredOrgIds'], message: '覆盖的两新组织有重复' });
+    }
+    if (v.lastElectionDate && v.foundedDate && v.lastElectionDate < v.foundedDate) {
+      ctx.addIssue({ code: 'custom', path: ['lastElectionDate'], message: '上次换届时间不能早于成立时间' });
+    }
+  });
+
+export const instructorFieldsSchema = z.object({
+  name: reqText(50),
+  unit: optText(100),
+  post: optText(50),
+  phone: optPhone,
+  fullTime: z.boolean().default(false),
+  appointedDate: optDate,
+  grids: optText(200),
+  remarks: optText(500),
+});
+
+export const assignSchema = z
+  .object({
+    instructorId: id,
+    orgId: id,
+    fromDate: isoDate,
+    toDate: optDate,
+  })
+  .superRefine((v, ctx) => {
+    if (v.toDate && v.toDate < v.fromDate) {
+      ctx.addIssue({ code: 'custom', path: ['toDate'], message: '截止日期不能早于起始日期' });
+    }
+  });
+
+export const settingsSchema = z.object({
+  countyName: reqText(50),
+  countyCode: z.string().trim().regex(/^\d{6}$/, '行政区划代码应为6位数字'),
+  reportingUnit: reqText(100),
+  venueStandard: z.enum(['liuyou', 'bayou'], { error: '请选择阵地建设标准' }),
+});
+
+export const regionFieldsSchema = z.object({
+  name: reqText(50),
+  kind: enumOf(codesOf(REGION_KINDS), '属地类型'),
+  code: z.preprocess(emptyToNull, z.string().trim().regex(/^\d{6,12}$/, '区划代码应为6—12位数字').nullable().default(null)),
+});
+
+/** One issue of a failed parse, with the field named in Chinese. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+}
+
+export function describeErrors(errors: FieldError[]): string {
+  return errors
+    .map((e) => {
+      const key = e.path.split('.')[0] ?? '';
+      const label = FIELD_LABELS[key];
+      return label ? `「${label}」${e.message}` : e.message;
+    })
+    .join('；');
+}
