@@ -18,6 +18,8 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload cannot require packages: bundle the contract's zod into it.
+      externalizeDeps: { exclude: ['zod'] },
       rolldownOptions: {
         input: { index: resolve('src/preload/index.ts') },
         // A sandboxed preload must be CommonJS.

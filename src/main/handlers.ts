@@ -69,7 +69,10 @@ export async function dispatch(ctx: Ctx, channel: string, rawInput: unknown, onE
   } catch (e) {
     if (e instanceof AppError) return { ok: false, error: { code: e.code, message: e.message, fields: e.fields } };
     onError?.(channel, e);
-    const message = e instanceof Error && /SQLITE_BUSY|database is locked/.test(e.message) ? '数据库正忙，请稍后重试' : '操作失败：程序内部错误，详情已写入日志';
+    const message =
+      e instanceof Error && /SQLITE_BUSY|database is locked/.test(e.message)
+        ? '数据库正忙，请稍后重试'
+        : '操作失败：程序内部错误，详情已写入日志';
     return { ok: false, error: { code: 'internal', message } };
   }
 }

@@ -4,7 +4,7 @@
  * The Electron IPC binding and the browser-mode HTTP bridge both loop over this object.
  */
 import { z } from 'zod';
-import { codesOf, COVERAGE_STATUSES, FORMATION_METHODS, ORG_CATEGORIES, ORG_FLAGS, PARTY_ORG_FLAGS, PARTY_ORG_TYPES } from './domain/codes';
+import { COVERAGE_STATUSES, codesOf, FORMATION_METHODS, ORG_CATEGORIES, ORG_FLAGS, PARTY_ORG_FLAGS, PARTY_ORG_TYPES } from './domain/codes';
 import {
   assignSchema,
   id,
@@ -97,7 +97,15 @@ export const contract = {
   },
 
   'stats.coverage': {
-    input: z.object({ regionId: id.optional(), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).default({}),
+    input: z
+      .object({
+        regionId: id.optional(),
+        asOf: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .optional(),
+      })
+      .default({}),
     output: out<CoverageStats>(),
   },
 

@@ -3,6 +3,7 @@
  * boundary); the renderer's forms validate with the same ones, so both say the same thing.
  */
 import { z } from 'zod';
+import './zodLocale';
 import {
   ANNUAL_CHECK_RESULTS,
   codesOf,
@@ -87,37 +88,22 @@ export const FIELD_LABELS: Record<string, string> = {
 const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 
 /** Optional text: trimmed, empty becomes null. */
-export const optText = (max = 200) =>
-  z.preprocess(emptyToNull, z.string().trim().max(max, `不能超过${max}个字`).nullable().default(null));
+export const optText = (max = 200) => z.preprocess(emptyToNull, z.string().trim().max(max, `不能超过${max}个字`).nullable().default(null));
 
-export const reqText = (max = 200) =>
-  z
-    .string({ error: '必须填写' })
-    .trim()
-    .min(1, '必须填写')
-    .max(max, `不能超过${max}个字`);
+export const reqText = (max = 200) => z.string({ error: '必须填写' }).trim().min(1, '必须填写').max(max, `不能超过${max}个字`);
 
 export const isoDate = z.string({ error: '请填写日期' }).refine(isValidDate, '日期格式应为“年-月-日”，如2024-06-30');
 
 export const optDate = z.preprocess(emptyToNull, isoDate.nullable().default(null));
 
 export const count = (max = 1_000_000) =>
-  z
-    .number({ error: '请填写数字' })
-    .int('必须是整数')
-    .min(0, '不能为负数')
-    .max(max, `不能超过${max}`);
+  z.number({ error: '请填写数字' }).int('必须是整数').min(0, '不能为负数').max(max, `不能超过${max}`);
 
 export const id = z.number({ error: '请选择' }).int('编号无效').positive('请选择');
 
 const optPhone = z.preprocess(
   emptyToNull,
-  z
-    .string()
-    .trim()
-    .refine(isValidPhone, '电话号码格式不正确：手机为1开头的11位数字，座机需带区号')
-    .nullable()
-    .default(null),
+  z.string().trim().refine(isValidPhone, '电话号码格式不正确：手机为1开头的11位数字，座机需带区号').nullable().default(null),
 );
 
 const optUscc = z.preprocess(
@@ -132,8 +118,7 @@ const optUscc = z.preprocess(
     .default(null),
 );
 
-const enumOf = <C extends string>(codes: [C, ...C[]], what: string) =>
-  z.enum(codes, { error: `请选择${what}` });
+const enumOf = <C extends string>(codes: [C, ...C[]], what: string) => z.enum(codes, { error: `请选择${what}` });
 
 const optEnum = <C extends string>(codes: [C, ...C[]], what: string) =>
   z.preprocess(emptyToNull, enumOf(codes, what).nullable().default(null));
@@ -248,7 +233,10 @@ export const assignSchema = z
 
 export const settingsSchema = z.object({
   countyName: reqText(50),
-  countyCode: z.string().trim().regex(/^\d{6}$/, '行政区划代码应为6位数字'),
+  countyCode: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '行政区划代码应为6位数字'),
   reportingUnit: reqText(100),
   venueStandard: z.enum(['liuyou', 'bayou'], { error: '请选择阵地建设标准' }),
 });
@@ -256,7 +244,15 @@ export const settingsSchema = z.object({
 export const regionFieldsSchema = z.object({
   name: reqText(50),
   kind: enumOf(codesOf(REGION_KINDS), '属地类型'),
-  code: z.preprocess(emptyToNull, z.string().trim().regex(/^\d{6,12}$/, '区划代码应为6—12位数字').nullable().default(null)),
+  code: z.preprocess(
+    emptyToNull,
+    z
+      .string()
+      .trim()
+      .regex(/^\d{6,12}$/, '区划代码应为6—12位数字')
+      .nullable()
+      .default(null),
+  ),
 });
 
 /** One issue of a failed parse, with the field named in Chinese. */

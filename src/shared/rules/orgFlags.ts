@@ -1,5 +1,5 @@
 /** Flags on an organization, each with the reason a clerk reads on its page. */
-import { type OrgCategory, type OrgFlag, type OrgSubtype, ORG_SUBTYPES } from '../domain/codes';
+import { ORG_SUBTYPES, type OrgCategory, type OrgFlag, type OrgSubtype } from '../domain/codes';
 import { type CoverageFacts, classifyCoverage, isShouldBuildMissing, SHOULD_BUILD_MIN_MEMBERS } from './coverage';
 import { checkUscc, USCC_KINDS } from './uscc';
 

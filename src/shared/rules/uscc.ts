@@ -18,9 +18,7 @@ export const USCC_KINDS: Record<string, string> = {
   '93': '农民专业合作社',
 };
 
-export type UsccResult =
-  | { ok: true; code: string; kind: string; kindLabel: string | null }
-  | { ok: false; code: string; message: string };
+export type UsccResult = { ok: true; code: string; kind: string; kindLabel: string | null } | { ok: false; code: string; message: string };
 
 /** Upper-cases and trims what a clerk typed; full-width characters are folded to ASCII. */
 export function normalizeUscc(input: string): string {

@@ -50,7 +50,10 @@ export async function listInstructors(ctx: Ctx, query?: string): Promise<Instruc
   let q = ctx.ledger.db.selectFrom('instructors').selectAll().where('deleted_at', 'is', null).orderBy('id');
   if (query) q = q.where((eb) => eb.or([eb('name', 'like', `%${query}%`), eb('unit', 'like', `%${query}%`)]));
   const rows = await q.execute();
-  const all = await assignmentsOf(ctx, rows.map((r) => r.id));
+  const all = await assignmentsOf(
+    ctx,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => {
     const assignments = all.filter((a) => a.instructorId === r.id);
     return {
@@ -63,7 +66,12 @@ export async function listInstructors(ctx: Ctx, query?: string): Promise<Instruc
 }
 
 export async function getInstructor(ctx: Ctx, id: number): Promise<Instructor> {
-  const row = await ctx.ledger.db.selectFrom('instructors').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  const row = await ctx.ledger.db
+    .selectFrom('instructors')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!row) throw notFound('指导员', id);
   const assignments = await assignmentsOf(ctx, [id]);
   return {
@@ -78,7 +86,11 @@ export async function createInstructor(ctx: Ctx, f: Fields): Promise<Instructor>
   const id = await write(ctx, async (w) => {
     const { id } = await w.trx
       .insertInto('instructors')
-      .values({ ...(toColumns(f) as Omit<InstructorRow, 'id' | 'created_at' | 'updated_at' | 'deleted_at'>), created_at: w.now, updated_at: w.now })
+      .values({
+        ...(toColumns(f) as Omit<InstructorRow, 'id' | 'created_at' | 'updated_at' | 'deleted_at'>),
+        created_at: w.now,
+        updated_at: w.now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await w.audit('instructor', id, 'create', null, f);
@@ -90,7 +102,11 @@ export async function createInstructor(ctx: Ctx, f: Fields): Promise<Instructor>
 export async function updateInstructor(ctx: Ctx, id: number, f: Fields): Promise<Instructor> {
   const before = await getInstructor(ctx, id);
   await write(ctx, async (w) => {
-    await w.trx.updateTable('instructors').set({ ...toColumns(f), updated_at: w.now }).where('id', '=', id).execute();
+    await w.trx
+      .updateTable('instructors')
+      .set({ ...toColumns(f), updated_at: w.now })
+      .where('id', '=', id)
+      .execute();
     const { assignments: _a, activeAssignments: _n, id: _id, ...fields } = before;
     await w.audit('instructor', id, 'update', fields, f);
   });
@@ -99,7 +115,12 @@ export async function updateInstructor(ctx: Ctx, id: number, f: Fields): Promise
 
 export async function assignInstructor(ctx: Ctx, a: Assign): Promise<Instructor> {
   await write(ctx, async (w) => {
-    const instructor = await w.trx.selectFrom('instructors').select('id').where('id', '=', a.instructorId).where('deleted_at', 'is', null).executeTakeFirst();
+    const instructor = await w.trx
+      .selectFrom('instructors')
+      .select('id')
+      .where('id', '=', a.instructorId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     if (!instructor) throw notFound('指导员', a.instructorId);
     const org = await w.trx.selectFrom('orgs').select('id').where('id', '=', a.orgId).where('deleted_at', 'is', null).executeTakeFirst();
     if (!org) throw notFound('两新组织', a.orgId);

@@ -4,10 +4,10 @@
  * write or the next day, so filtering and paging 100,000 organizations stays quick.
  */
 import type { FormationMethod, PartyOrgType } from '../../../shared/domain/codes';
-import { classifyCoverage, type CoverageFacts } from '../../../shared/rules/coverage';
+import { type CoverageFacts, classifyCoverage } from '../../../shared/rules/coverage';
 import { type OrgFlagFacts, orgFlags } from '../../../shared/rules/orgFlags';
 import type { OrgListRow } from '../../../shared/types';
-import { cached, type Ctx } from '../context';
+import { type Ctx, cached } from '../context';
 
 export interface IndexedOrg extends OrgListRow {
   facts: OrgFlagFacts;

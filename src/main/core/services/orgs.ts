@@ -1,17 +1,17 @@
 /** Organizations (两新组织): list, page, create, update, soft delete. */
 import type { z } from 'zod';
-import { COVERAGE_STATUSES } from '../../../shared/domain/codes';
 import type { orgsListSchema } from '../../../shared/contract';
-import type { orgFieldsSchema } from '../../../shared/schemas';
+import { COVERAGE_STATUSES } from '../../../shared/domain/codes';
 import { isActiveOn } from '../../../shared/rules/coverage';
 import { orgFlags } from '../../../shared/rules/orgFlags';
+import type { orgFieldsSchema } from '../../../shared/schemas';
 import type { OrgDetail, OrgFields, OrgListRow, Page } from '../../../shared/types';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
 import { fromColumns, toColumns } from '../mapping';
 import { initialsOf } from '../pinyin';
 import type { Database } from '../schema';
-import { write, type Writer } from '../write';
+import { type Writer, write } from '../write';
 import { type IndexedOrg, matchesQuery, orgIndex, toListRow } from './orgIndex';
 
 type OrgInput = z.output<typeof orgFieldsSchema>;
@@ -173,7 +173,11 @@ export async function updateOrg(ctx: Ctx, id: number, f: OrgInput): Promise<OrgD
     const before = await readFields(w.trx, id);
     if (!before) throw notFound('两新组织', id);
     await assertValid(w.trx, f, id);
-    await w.trx.updateTable('orgs').set({ ...columns(f), updated_at: w.now }).where('id', '=', id).execute();
+    await w.trx
+      .updateTable('orgs')
+      .set({ ...columns(f), updated_at: w.now })
+      .where('id', '=', id)
+      .execute();
     await w.audit('org', id, 'update', before.fields, f);
   });
   return getOrg(ctx, id);

@@ -4,12 +4,12 @@ import type { partyOrgsListSchema } from '../../../shared/contract';
 import { electionDue, type PartyOrgFlagFacts, partyOrgFlags } from '../../../shared/rules/partyOrgFlags';
 import type { partyOrgFieldsSchema } from '../../../shared/schemas';
 import type { Page, PartyOrgDetail, PartyOrgFields, PartyOrgListRow } from '../../../shared/types';
-import { cached, type Ctx } from '../context';
+import { type Ctx, cached } from '../context';
 import { AppError, notFound } from '../errors';
 import { fromColumns, toColumns } from '../mapping';
 import { initialsOf } from '../pinyin';
 import type { PartyOrgRow } from '../schema';
-import { write, type Writer } from '../write';
+import { type Writer, write } from '../write';
 
 type PartyOrgInput = z.output<typeof partyOrgFieldsSchema>;
 type ListInput = z.output<typeof partyOrgsListSchema>;
@@ -225,8 +225,15 @@ export async function updatePartyOrg(ctx: Ctx, id: number, input: PartyOrgInput)
     const row = await readRow(w.trx, id);
     if (!row) throw notFound('党组织', id);
     await assertCoverable(w.trx, input, id);
-    const before = { ...fromColumns(row as unknown as Record<string, unknown>, PARTY_ORG_SHAPE), coveredOrgIds: await coveredIds(w.trx, id) };
-    await w.trx.updateTable('party_orgs').set({ ...columns(input), updated_at: w.now }).where('id', '=', id).execute();
+    const before = {
+      ...fromColumns(row as unknown as Record<string, unknown>, PARTY_ORG_SHAPE),
+      coveredOrgIds: await coveredIds(w.trx, id),
+    };
+    await w.trx
+      .updateTable('party_orgs')
+      .set({ ...columns(input), updated_at: w.now })
+      .where('id', '=', id)
+      .execute();
     await setCoverage(w.trx, id, input.coveredOrgIds);
     await w.audit('partyOrg', id, 'update', before, input);
   });
@@ -238,7 +245,10 @@ export async function deletePartyOrg(ctx: Ctx, id: number): Promise<{ id: number
   await write(ctx, async (w) => {
     const row = await readRow(w.trx, id);
     if (!row) throw notFound('党组织', id);
-    const before = { ...fromColumns(row as unknown as Record<string, unknown>, PARTY_ORG_SHAPE), coveredOrgIds: await coveredIds(w.trx, id) };
+    const before = {
+      ...fromColumns(row as unknown as Record<string, unknown>, PARTY_ORG_SHAPE),
+      coveredOrgIds: await coveredIds(w.trx, id),
+    };
     await w.trx.deleteFrom('coverage').where('party_org_id', '=', id).execute();
     await w.trx.updateTable('party_orgs').set({ deleted_at: w.now, updated_at: w.now }).where('id', '=', id).execute();
     await w.audit('partyOrg', id, 'delete', before, null);

@@ -80,9 +80,19 @@ export async function reorderRegions(ctx: Ctx, ids: number[]): Promise<Region[]>
   }
   await write(ctx, async (w) => {
     for (const [i, id] of ids.entries()) {
-      await w.trx.updateTable('regions').set({ sort_order: i + 1 }).where('id', '=', id).execute();
+      await w.trx
+        .updateTable('regions')
+        .set({ sort_order: i + 1 })
+        .where('id', '=', id)
+        .execute();
     }
-    await w.audit('region', 0, 'reorder', before.map((r) => r.id), ids);
+    await w.audit(
+      'region',
+      0,
+      'reorder',
+      before.map((r) => r.id),
+      ids,
+    );
   });
   return listRegions(ctx);
 }

@@ -1,0 +1,35 @@
+/** Browser-mode entry: `node out/main/web.js --port 5180 --data data/ledger.sqlite`. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startLedger } from '../core/startup';
+import { parseWebArgs } from './args';
+import { createWebServer } from './server';
+
+async function main() {
+  const args = parseWebArgs(process.argv.slice(2));
+  const file = path.resolve(args.data);
+  const { ctx, seeded } = await startLedger({ file, today: args.today, seed: args.seed });
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const server = createWebServer({
+    ctx,
+    staticDir: path.join(here, '../renderer'),
+    onError: (channel, e) => console.error(`[${new Date().toISOString()}] ${channel} 出错：`, e),
+  });
+  server.listen(args.port, '127.0.0.1', () => {
+    const addr = server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : args.port;
+    console.log(`数据文件：${file}${seeded ? '（已载入示例数据）' : ''}`);
+    console.log(`LISTENING http://127.0.0.1:${port}`);
+  });
+  const stop = () => {
+    server.close();
+    ctx.ledger.close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
