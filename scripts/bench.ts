@@ -1,0 +1,103 @@
+/**
+ * How the ledger keeps up as it grows: times the list, search and statistics channels on 1,000 and
+ * 100,000 organizations in the same run and prints the figures and their ratio. Not a test: the
+ * machines are shared and noisy, so read the numbers, don't assert on them.
+ *
+ *   npm run bench            # 1,000 vs 100,000
+ *   npm run bench -- 20000   # 1,000 vs 20,000
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { type Ctx, createContext } from '../src/main/core/context';
+import { openLedger } from '../src/main/core/db';
+import { initialsOf } from '../src/main/core/pinyin';
+import { dispatch } from '../src/main/handlers';
+import { ORG_SUBTYPES } from '../src/shared/domain/codes';
+
+const big = Number(process.argv[2] ?? 100_000);
+const WORDS = ['青山', '泰和', '红山', '民政', '阳光', '康宁', '草原', '金桥', '华源', '利民', '兴旺', '恒通'];
+const SUFFIX = ['建材有限公司', '专业合作社', '行业协会', '养老院', '民办幼儿园', '商贸有限公司', '物业服务中心'];
+
+async function build(n: number): Promise<{ ctx: Ctx; dir: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-'));
+  const ledger = await openLedger(path.join(dir, 'ledger.sqlite'));
+  const ctx = createContext(ledger, { today: () => '2026-06-30' });
+  const db = ledger.sqlite;
+  const now = new Date().toISOString();
+  db.transaction(() => {
+    const region = db.prepare('INSERT INTO regions (name, kind, sort_order, created_at) VALUES (?, ?, ?, ?)');
+    for (let r = 1; r <= 12; r++) region.run(`第${r}镇`, 'township', r, now);
+    const org = db.prepare(
+      `INSERT INTO orgs (name, name_initials, category, subtype, region_id, formal_members, status, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, 'normal', ?, ?)`,
+    );
+    const po = db.prepare(
+      `INSERT INTO party_orgs (name, name_initials, type, method, region_id, created_at, updated_at) VALUES (?, '', 'branch', ?, ?, ?, ?)`,
+    );
+    const cov = db.prepare('INSERT INTO coverage (org_id, party_org_id) VALUES (?, ?)');
+    const initialsCache = new Map<string, string>();
+    for (let i = 1; i <= n; i++) {
+      const name = `${WORDS[i % WORDS.length]}${WORDS[(i * 7) % WORDS.length]}${SUFFIX[i % SUFFIX.length]}${i}`;
+      const key = name.replace(/\d+$/, '');
+      let ini = initialsCache.get(key);
+      if (ini === undefined) {
+        ini = initialsOf(key);
+        initialsCache.set(key, ini);
+      }
+      const sub = ORG_SUBTYPES[i % ORG_SUBTYPES.length];
+      if (!sub) throw new Error('no subtype');
+      org.run(name, ini + String(i), sub.category, sub.code, (i % 12) + 1, i % 6, now, now);
+      if (i % 3 === 0) {
+        const { lastInsertRowid } = po.run(`支部${i}`, i % 2 ? 'single' : 'joint', (i % 12) + 1, now, now);
+        cov.run(i, Number(lastInsertRowid));
+      }
+    }
+  })();
+  return { ctx, dir };
+}
+
+async function time(ctx: Ctx, channel: string, input: unknown, runs = 5): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const r = await dispatch(ctx, channel, input);
+    samples.push(performance.now() - t0);
+    if (!r.ok) throw new Error(r.error.message);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)] as number;
+}
+
+async function measure(n: number) {
+  const t0 = performance.now();
+  const { ctx, dir } = await build(n);
+  const buildMs = performance.now() - t0;
+  const first = performance.now();
+  await dispatch(ctx, 'orgs.list', { limit: 50 });
+  const coldMs = performance.now() - first;
+  const figures = {
+    '首次列表（建索引）': coldMs,
+    '翻页 第100页': await time(ctx, 'orgs.list', { offset: 4950, limit: 50 }),
+    '名称搜索 “民政”': await time(ctx, 'orgs.list', { query: '民政', limit: 50 }),
+    '拼音首字母 “mzyh”': await time(ctx, 'orgs.list', { query: 'mzyh', limit: 50 }),
+    '筛选 应建未建 + 属地': await time(ctx, 'orgs.list', { flag: 'should_build', regionId: 3, limit: 50 }),
+    按名称排序: await time(ctx, 'orgs.list', { sort: 'name', limit: 50 }, 3),
+    两个覆盖统计: await time(ctx, 'stats.coverage', {}),
+  };
+  await ctx.ledger.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { buildMs, figures };
+}
+
+const small = await measure(1000);
+const large = await measure(big);
+console.log(`造数：1,000 个组织 ${small.buildMs.toFixed(0)} ms；${big.toLocaleString()} 个组织 ${large.buildMs.toFixed(0)} ms\n`);
+console.log(`${'操作'.padEnd(16)}${'1,000'.padStart(12)}${big.toLocaleString().padStart(12)}${'倍数'.padStart(8)}`);
+for (const [name, ms] of Object.entries(large.figures)) {
+  const base = small.figures[name as keyof typeof small.figures];
+  console.log(
+    `${name.padEnd(16)}${`${base.toFixed(1)} ms`.padStart(12)}${`${ms.toFixed(1)} ms`.padStart(12)}${`${(ms / base).toFixed(1)}×`.padStart(8)}`,
+  );
+}
