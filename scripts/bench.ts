@@ -70,6 +70,21 @@ async function time(ctx: Ctx, channel: string, input: unknown, runs = 5): Promis
   return samples[Math.floor(samples.length / 2)] as number;
 }
 
+/** A clerk saves one organization and the list comes back: the index is patched, not rebuilt. */
+async function editThenList(ctx: Ctx): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 1; i <= 5; i++) {
+    const fields = { name: `修改后的名称${i}`, category: 'nonpublic', subtype: 'company', regionId: 1, formalMembers: i };
+    const t0 = performance.now();
+    const u = await dispatch(ctx, 'orgs.update', { id: i * 7, fields });
+    const r = await dispatch(ctx, 'orgs.list', { limit: 50 });
+    samples.push(performance.now() - t0);
+    if (!u.ok || !r.ok) throw new Error('edit failed');
+  }
+  samples.sort((a, b) => a - b);
+  return samples[2] as number;
+}
+
 async function measure(n: number) {
   const t0 = performance.now();
   const { ctx, dir } = await build(n);
@@ -85,6 +100,7 @@ async function measure(n: number) {
     '筛选 应建未建 + 属地': await time(ctx, 'orgs.list', { flag: 'should_build', regionId: 3, limit: 50 }),
     按名称排序: await time(ctx, 'orgs.list', { sort: 'name', limit: 50 }, 3),
     两个覆盖统计: await time(ctx, 'stats.coverage', {}),
+    修改一个组织后列表: await editThenList(ctx),
   };
   await ctx.ledger.close();
   fs.rmSync(dir, { recursive: true, force: true });

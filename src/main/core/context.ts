@@ -12,6 +12,11 @@ export interface Ctx {
   /** Bumped by every committed write; caches compare against it. */
   generation: number;
   caches: Map<string, { generation: number; key: string; value: unknown }>;
+  /**
+   * Organizations changed by writes since the organization index was last brought up to date,
+   * or 'all' when a write did not say which (then the index is rebuilt whole).
+   */
+  orgChanges: Set<number> | 'all';
 }
 
 export function createContext(ledger: Ledger, clock?: { now?: () => string; today?: () => string }): Ctx {
@@ -22,6 +27,7 @@ export function createContext(ledger: Ledger, clock?: { now?: () => string; toda
     actor: '本机用户',
     generation: 0,
     caches: new Map(),
+    orgChanges: new Set(),
   };
 }
 

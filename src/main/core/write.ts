@@ -10,10 +10,13 @@ export interface Writer {
   trx: Transaction<Database>;
   now: string;
   audit(entity: string, entityId: number, action: string, before: unknown, after: unknown): Promise<void>;
+  /** Names the organizations whose list row this write may change, so the index patches just those. */
+  touchOrgs(ids: Iterable<number>): void;
 }
 
 export async function write<T>(ctx: Ctx, fn: (w: Writer) => Promise<T>): Promise<T> {
   const now = ctx.now();
+  let touched: Set<number> | null = null;
   const result = await ctx.ledger.db.transaction().execute(async (trx) => {
     const w: Writer = {
       trx,
@@ -32,9 +35,16 @@ export async function write<T>(ctx: Ctx, fn: (w: Writer) => Promise<T>): Promise
           })
           .execute();
       },
+      touchOrgs(ids) {
+        touched ??= new Set();
+        for (const id of ids) touched.add(id);
+      },
     };
     return fn(w);
   });
   ctx.generation++;
+  const changed = touched as Set<number> | null;
+  if (changed === null || ctx.orgChanges === 'all') ctx.orgChanges = 'all';
+  else for (const id of changed) ctx.orgChanges.add(id);
   return result;
 }

@@ -94,6 +94,7 @@ export async function createInstructor(ctx: Ctx, f: Fields): Promise<Instructor>
       .returning('id')
       .executeTakeFirstOrThrow();
     await w.audit('instructor', id, 'create', null, f);
+    w.touchOrgs([]);
     return id;
   });
   return getInstructor(ctx, id);
@@ -109,6 +110,7 @@ export async function updateInstructor(ctx: Ctx, id: number, f: Fields): Promise
       .execute();
     const { assignments: _a, activeAssignments: _n, id: _id, ...fields } = before;
     await w.audit('instructor', id, 'update', fields, f);
+    w.touchOrgs([]);
   });
   return getInstructor(ctx, id);
 }
@@ -136,6 +138,7 @@ export async function assignInstructor(ctx: Ctx, a: Assign): Promise<Instructor>
     const row = { instructor_id: a.instructorId, org_id: a.orgId, from_date: a.fromDate, to_date: a.toDate, created_at: w.now };
     const { id } = await w.trx.insertInto('assignments').values(row).returning('id').executeTakeFirstOrThrow();
     await w.audit('assignment', id, 'create', null, a);
+    w.touchOrgs([a.orgId]);
   });
   return getInstructor(ctx, a.instructorId);
 }
@@ -147,6 +150,7 @@ export async function endAssignment(ctx: Ctx, assignmentId: number, toDate: stri
     if (toDate < row.from_date) throw new AppError('invalid_input', `「截止日期」不能早于起始日期${row.from_date}`);
     await w.trx.updateTable('assignments').set({ to_date: toDate }).where('id', '=', assignmentId).execute();
     await w.audit('assignment', assignmentId, 'end', { toDate: row.to_date }, { toDate });
+    w.touchOrgs([row.org_id]);
     return row.instructor_id;
   });
   return getInstructor(ctx, instructorId);

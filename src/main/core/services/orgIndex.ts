@@ -15,29 +15,73 @@ export interface IndexedOrg extends OrgListRow {
   regionOrder: number;
 }
 
-export function orgIndex(ctx: Ctx, day = ctx.today()): IndexedOrg[] {
-  return cached(ctx, 'orgIndex', day, () => buildIndex(ctx, day));
+interface IndexState {
+  day: string;
+  generation: number;
+  rows: IndexedOrg[];
 }
 
-function buildIndex(ctx: Ctx, day: string): IndexedOrg[] {
-  const rows = ctx.ledger.sqlite
-    .prepare(
-      `SELECT o.id, o.name, o.name_initials, o.uscc, o.category, o.subtype, o.region_id, r.name AS region_name,
-              r.sort_order AS region_order, o.legal_rep, o.employees, o.formal_members, o.status, o.out_of_scope,
-              o.no_party_reason, o.planned_build_date,
-              p.id AS p_id, p.name AS p_name, p.method AS p_method, p.type AS p_type,
-              COALESCE(a.n, 0) AS active
-         FROM orgs o
-         JOIN regions r ON r.id = o.region_id
-         LEFT JOIN coverage c ON c.org_id = o.id
-         LEFT JOIN party_orgs p ON p.id = c.party_org_id AND p.deleted_at IS NULL
-         LEFT JOIN (SELECT org_id, COUNT(*) AS n FROM assignments
-                     WHERE from_date <= @day AND (to_date IS NULL OR to_date >= @day)
-                     GROUP BY org_id) a ON a.org_id = o.id
-        WHERE o.deleted_at IS NULL
-        ORDER BY o.id`,
-    )
-    .all({ day }) as Record<string, unknown>[];
+const states = new WeakMap<Ctx, IndexState>();
+
+export function orgIndex(ctx: Ctx, day = ctx.today()): IndexedOrg[] {
+  const state = states.get(ctx);
+  if (state && state.day === day && state.generation === ctx.generation) return state.rows;
+  let rows: IndexedOrg[];
+  if (state && ctx.orgChanges !== 'all' && day === ctx.today() && state.day === day) {
+    rows = patch(state.rows, queryRows(ctx, day, [...ctx.orgChanges]), ctx.orgChanges);
+  } else {
+    rows = queryRows(ctx, day, null);
+  }
+  // Another day's index (stats as of a past date) does not replace today's.
+  if (day === ctx.today()) {
+    states.set(ctx, { day, generation: ctx.generation, rows });
+    ctx.orgChanges = new Set();
+  }
+  return rows;
+}
+
+/** Replaces, removes and adds the changed organizations, keeping the index in id order. */
+function patch(rows: IndexedOrg[], fresh: IndexedOrg[], changed: Set<number>): IndexedOrg[] {
+  if (changed.size === 0) return rows;
+  const byId = new Map(fresh.map((o) => [o.id, o]));
+  const out: IndexedOrg[] = [];
+  for (const o of rows) {
+    if (!changed.has(o.id)) out.push(o);
+    else {
+      const f = byId.get(o.id);
+      if (f) out.push(f);
+      byId.delete(o.id);
+    }
+  }
+  const added = [...byId.values()];
+  if (added.length === 0) return out;
+  const last = out[out.length - 1]?.id ?? 0;
+  out.push(...added);
+  return added.every((o) => o.id > last) ? out : out.sort((a, b) => a.id - b.id);
+}
+
+const SELECT = `SELECT o.id, o.name, o.name_initials, o.uscc, o.category, o.subtype, o.region_id, r.name AS region_name,
+       r.sort_order AS region_order, o.legal_rep, o.employees, o.formal_members, o.status, o.out_of_scope,
+       o.no_party_reason, o.planned_build_date,
+       p.id AS p_id, p.name AS p_name, p.method AS p_method, p.type AS p_type,
+       COALESCE(a.n, 0) AS active
+  FROM orgs o
+  JOIN regions r ON r.id = o.region_id
+  LEFT JOIN coverage c ON c.org_id = o.id
+  LEFT JOIN party_orgs p ON p.id = c.party_org_id AND p.deleted_at IS NULL
+  LEFT JOIN (SELECT org_id, COUNT(*) AS n FROM assignments
+              WHERE from_date <= @day AND (to_date IS NULL OR to_date >= @day)
+              GROUP BY org_id) a ON a.org_id = o.id
+ WHERE o.deleted_at IS NULL`;
+
+function queryRows(ctx: Ctx, day: string, ids: number[] | null): IndexedOrg[] {
+  const rows = (
+    ids == null
+      ? ctx.ledger.sqlite.prepare(`${SELECT} ORDER BY o.id`).all({ day })
+      : ctx.ledger.sqlite
+          .prepare(`${SELECT} AND o.id IN (SELECT value FROM json_each(@ids)) ORDER BY o.id`)
+          .all({ day, ids: JSON.stringify(ids) })
+  ) as Record<string, unknown>[];
   return rows.map((r) => {
     const method = (r.p_method as FormationMethod | null) ?? null;
     const facts: OrgFlagFacts = {

@@ -169,6 +169,7 @@ export async function createOrg(ctx: Ctx, f: OrgInput): Promise<OrgDetail> {
       .returning('id')
       .executeTakeFirstOrThrow();
     await w.audit('org', id, 'create', null, f);
+    w.touchOrgs([id]);
     return id;
   });
   return getOrg(ctx, id);
@@ -185,6 +186,7 @@ export async function updateOrg(ctx: Ctx, id: number, f: OrgInput): Promise<OrgD
       .where('id', '=', id)
       .execute();
     await w.audit('org', id, 'update', before.fields, f);
+    w.touchOrgs([id]);
   });
   return getOrg(ctx, id);
 }
@@ -205,6 +207,7 @@ export async function deleteOrg(ctx: Ctx, id: number): Promise<{ id: number }> {
       .execute();
     await w.trx.updateTable('orgs').set({ deleted_at: w.now, updated_at: w.now }).where('id', '=', id).execute();
     await w.audit('org', id, 'delete', { ...before.fields, partyOrgId: cov?.party_org_id ?? null }, null);
+    w.touchOrgs([id]);
   });
   return { id };
 }

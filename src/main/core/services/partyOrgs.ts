@@ -215,6 +215,7 @@ export async function createPartyOrg(ctx: Ctx, input: PartyOrgInput): Promise<Pa
       .executeTakeFirstOrThrow();
     await setCoverage(w.trx, id, input.coveredOrgIds);
     await w.audit('partyOrg', id, 'create', null, input);
+    w.touchOrgs(input.coveredOrgIds);
     return id;
   });
   return getPartyOrg(ctx, id);
@@ -236,6 +237,7 @@ export async function updatePartyOrg(ctx: Ctx, id: number, input: PartyOrgInput)
       .execute();
     await setCoverage(w.trx, id, input.coveredOrgIds);
     await w.audit('partyOrg', id, 'update', before, input);
+    w.touchOrgs([...before.coveredOrgIds, ...input.coveredOrgIds]);
   });
   return getPartyOrg(ctx, id);
 }
@@ -252,6 +254,7 @@ export async function deletePartyOrg(ctx: Ctx, id: number): Promise<{ id: number
     await w.trx.deleteFrom('coverage').where('party_org_id', '=', id).execute();
     await w.trx.updateTable('party_orgs').set({ deleted_at: w.now, updated_at: w.now }).where('id', '=', id).execute();
     await w.audit('partyOrg', id, 'delete', before, null);
+    w.touchOrgs(before.coveredOrgIds);
   });
   return { id };
 }

@@ -57,6 +57,7 @@ export async function createRegion(ctx: Ctx, f: RegionFields): Promise<Region> {
     const row = { name: f.name, kind: f.kind, code: f.code, sort_order: Number(max?.m ?? 0) + 1, created_at: w.now };
     const { id } = await w.trx.insertInto('regions').values(row).returning('id').executeTakeFirstOrThrow();
     await w.audit('region', id, 'create', null, row);
+    w.touchOrgs([]);
     return id;
   });
   return getRegion(ctx, id);

@@ -27,6 +27,7 @@ export async function updateSettings(ctx: Ctx, input: Settings): Promise<Setting
         .execute();
     }
     await w.audit('settings', 0, 'update', before, input);
+    w.touchOrgs([]);
   });
   return getSettings(ctx);
 }
