@@ -8,6 +8,8 @@ import { describeErrors, fieldErrors } from '../shared/schemas';
 import type { Ctx } from './core/context';
 import { AppError } from './core/errors';
 import { listAudit } from './core/services/audit';
+import { actOnCase, caseLeaders, caseStats, createCase, getCase, listCases } from './core/services/cases';
+import { listClasses, setClasses, setRating } from './core/services/classification';
 import {
   assignInstructor,
   createInstructor,
@@ -19,6 +21,7 @@ import {
 import { createOrg, deleteOrg, getOrg, listOrgs, updateOrg } from './core/services/orgs';
 import { createPartyOrg, deletePartyOrg, getPartyOrg, listPartyOrgs, updatePartyOrg } from './core/services/partyOrgs';
 import { createRegion, listRegions, reorderRegions, updateRegion } from './core/services/regions';
+import { suggestCases } from './core/services/screening';
 import { getSettings, updateSettings } from './core/services/settings';
 import { coverageStats } from './core/services/stats';
 
@@ -48,6 +51,16 @@ export const handlers: Handlers = {
   'instructors.assign': (ctx, i) => assignInstructor(ctx, i),
   'instructors.endAssignment': (ctx, i) => endAssignment(ctx, i.assignmentId, i.toDate),
   'stats.coverage': (ctx, i) => coverageStats(ctx, i),
+  'cases.suggest': (ctx, i) => suggestCases(ctx, i.year),
+  'cases.list': (ctx, i) => listCases(ctx, i),
+  'cases.get': (ctx, i) => getCase(ctx, i.id),
+  'cases.create': (ctx, i) => createCase(ctx, i),
+  'cases.act': (ctx, i) => actOnCase(ctx, i),
+  'cases.stats': (ctx, i) => caseStats(ctx, i),
+  'cases.leaders': (ctx) => caseLeaders(ctx),
+  'classes.list': (ctx, i) => listClasses(ctx, i),
+  'classes.set': (ctx, i) => setClasses(ctx, i.year, i.partyOrgIds, i.class),
+  'ratings.set': (ctx, i) => setRating(ctx, i),
   'audit.list': (ctx, i) => listAudit(ctx, i),
 };
 

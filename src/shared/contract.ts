@@ -4,18 +4,37 @@
  * The Electron IPC binding and the browser-mode HTTP bridge both loop over this object.
  */
 import { z } from 'zod';
-import { COVERAGE_STATUSES, codesOf, FORMATION_METHODS, ORG_CATEGORIES, ORG_FLAGS, PARTY_ORG_FLAGS, PARTY_ORG_TYPES } from './domain/codes';
+import {
+  CASE_STATES,
+  COVERAGE_STATUSES,
+  codesOf,
+  FORMATION_METHODS,
+  MANAGEMENT_CLASSES,
+  ORG_CATEGORIES,
+  ORG_FLAGS,
+  PARTY_ORG_FLAGS,
+  PARTY_ORG_TYPES,
+} from './domain/codes';
 import {
   assignSchema,
+  caseActSchema,
+  caseCreateSchema,
   id,
   instructorFieldsSchema,
+  isoDate,
   orgFieldsSchema,
   partyOrgFieldsSchema,
   regionFieldsSchema,
   settingsSchema,
+  year,
 } from './schemas';
 import type {
   AuditEntry,
+  CaseDetail,
+  CaseListRow,
+  CaseStats,
+  CaseSuggestion,
+  ClassRow,
   CoverageStats,
   Instructor,
   OrgDetail,
@@ -64,7 +83,7 @@ export const partyOrgsListSchema = z.object({
 
 export const contract = {
   'settings.get': { input: none, output: out<Settings>() },
-  'settings.update': { input: settingsSchema, output: out<Settings>() },
+  'settings.update': { input: settingsSchema.partial(), output: out<Settings>() },
 
   'regions.list': { input: none, output: out<Region[]>() },
   'regions.create': { input: regionFieldsSchema, output: out<Region>() },
@@ -107,6 +126,52 @@ export const contract = {
       })
       .default({}),
     output: out<CoverageStats>(),
+  },
+
+  'cases.suggest': { input: z.object({ year }), output: out<CaseSuggestion[]>() },
+  'cases.list': {
+    input: z.object({
+      year: year.optional(),
+      state: z.enum(codesOf(CASE_STATES)).optional(),
+      regionId: id.optional(),
+      /** 包联县级领导, exact name. */
+      leader: z.string().trim().max(50).optional(),
+      overdue: z.boolean().optional(),
+      partyOrgId: id.optional(),
+      asOf: isoDate.optional(),
+      ...paging,
+    }),
+    output: out<Page<CaseListRow>>(),
+  },
+  'cases.get': { input: byId, output: out<CaseDetail>() },
+  'cases.create': { input: caseCreateSchema, output: out<CaseDetail>() },
+  'cases.act': { input: caseActSchema, output: out<CaseDetail>() },
+  'cases.stats': { input: z.object({ year: year.optional(), asOf: isoDate.optional() }).default({}), output: out<CaseStats>() },
+  'cases.leaders': { input: none, output: out<{ leader: string; total: number; open: number; overdue: number }[]>() },
+  'classes.list': {
+    input: z.object({
+      year,
+      regionId: id.optional(),
+      class: z.enum([...codesOf(MANAGEMENT_CLASSES), 'none']).optional(),
+    }),
+    output: out<ClassRow[]>(),
+  },
+  'classes.set': {
+    input: z.object({
+      year,
+      partyOrgIds: z.array(id).min(1, '请至少选择1个党组织').max(100_000),
+      class: z.enum(codesOf(MANAGEMENT_CLASSES), { error: '请选择管理类别' }),
+    }),
+    output: out<{ updated: number }>(),
+  },
+  'ratings.set': {
+    input: z.object({
+      partyOrgId: id,
+      year,
+      stars: z.number({ error: '请选择星级' }).int('星级为1—5').min(1, '星级为1—5').max(5, '星级为1—5'),
+      assessedDate: isoDate,
+    }),
+    output: out<{ partyOrgId: number }>(),
   },
 
   'audit.list': {

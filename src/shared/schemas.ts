@@ -83,6 +83,35 @@ export const FIELD_LABELS: Record<string, string> = {
   query: '查询内容',
   offset: '起始行',
   limit: '每页行数',
+  partyOrgId: '党组织',
+  partyOrgIds: '党组织',
+  year: '年度',
+  batch: '批次',
+  date: '日期',
+  situations: '认定情形',
+  problems: '问题清单',
+  reason: '原因',
+  measures: '整顿措施',
+  goal: '整顿目标',
+  responsible: '责任人',
+  deadline: '整顿时限',
+  leaderCounty: '包联县级领导',
+  leaderTownship: '乡镇领导或第一书记',
+  instructorName: '指导员',
+  pairingDept: '结对部门',
+  listedDate: '挂牌日期',
+  score: '验收得分',
+  passed: '验收结论',
+  satisfaction: '满意度',
+  opinion: '验收意见',
+  newDeadline: '新的整顿时限',
+  note: '进展情况',
+  plan: '整顿方案',
+  action: '操作',
+  class: '管理类别',
+  stars: '星级',
+  assessedDate: '评定日期',
+  venueThreshold: '阵地建设达标项数',
 };
 
 const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
@@ -239,6 +268,12 @@ export const settingsSchema = z.object({
     .regex(/^\d{6}$/, '行政区划代码应为6位数字'),
   reportingUnit: reqText(100),
   venueStandard: z.enum(['liuyou', 'bayou'], { error: '请选择阵地建设标准' }),
+  situations: z
+    .array(z.string().trim().min(1, '情形不能为空').max(50, '每条情形不超过50个字'))
+    .min(1, '至少保留1条认定情形')
+    .max(50, '最多50条认定情形')
+    .refine((a) => new Set(a).size === a.length, '认定情形有重复'),
+  venueThreshold: z.number({ error: '请填写数字' }).int('必须是整数').min(0, '不能为负数').max(8, '不能超过8项'),
 });
 
 export const regionFieldsSchema = z.object({
@@ -274,3 +309,51 @@ export function describeErrors(errors: FieldError[]): string {
     })
     .join('；');
 }
+
+export const year = z.number({ error: '请填写年度' }).int('年度应为整数').min(2000, '年度不早于2000年').max(2100, '年度不晚于2100年');
+
+export const caseCreateSchema = z.object({
+  partyOrgId: id,
+  year,
+  batch: optText(50),
+  date: isoDate,
+  situations: z.array(z.string().trim().min(1).max(50)).min(1, '至少选择1种认定情形').max(20),
+  problems: reqText(2000),
+  reason: optText(1000),
+});
+
+export const casePlanSchema = z
+  .object({
+    measures: reqText(2000),
+    goal: reqText(1000),
+    responsible: reqText(100),
+    deadline: isoDate,
+    leaderCounty: reqText(50),
+    leaderTownship: optText(50),
+    instructorName: optText(50),
+    pairingDept: optText(100),
+    listedDate: optDate,
+  })
+  .strict();
+
+const actBase = { id, date: isoDate };
+
+export const caseActSchema = z.discriminatedUnion(
+  'action',
+  [
+    z.object({ ...actBase, action: z.literal('plan'), plan: casePlanSchema }),
+    z.object({ ...actBase, action: z.literal('progress'), note: reqText(2000) }),
+    z.object({
+      ...actBase,
+      action: z.literal('accept'),
+      score: z.number({ error: '请填写分数' }).min(0, '分数不能为负').max(100, '分数不能超过100'),
+      passed: z.boolean({ error: '请选择是否通过' }),
+      satisfaction: z.preprocess(emptyToNull, z.number().min(0, '满意度不能为负').max(100, '满意度不能超过100').nullable().default(null)),
+      opinion: reqText(2000),
+      newDeadline: optDate,
+    }),
+    z.object({ ...actBase, action: z.literal('delist') }),
+    z.object({ ...actBase, action: z.literal('reopen'), reason: reqText(1000) }),
+  ],
+  { error: '操作应为：制定方案、记录进展、验收、销号或回头看' },
+);

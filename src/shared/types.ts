@@ -1,9 +1,12 @@
 /** What the channels answer: the shapes the renderer and outside tools read. */
 import type {
   AnnualCheck,
+  CaseAction,
+  CaseState,
   CoverageStatus,
   EvalGrade,
   FormationMethod,
+  ManagementClass,
   OrgCategory,
   OrgFlag,
   OrgStatus,
@@ -21,6 +24,10 @@ export interface Settings {
   countyCode: string;
   reportingUnit: string;
   venueStandard: VenueStandard;
+  /** 软弱涣散 situations offered when a case is identified (认定情形). */
+  situations: string[];
+  /** A party organization meeting fewer venue checklist items than this is suggested in 排查. */
+  venueThreshold: number;
 }
 
 export interface Region {
@@ -213,4 +220,90 @@ export interface AuditEntry {
 export interface Page<T> {
   total: number;
   rows: T[];
+}
+
+export interface CasePlan {
+  measures: string | null;
+  goal: string | null;
+  responsible: string | null;
+  deadline: string | null;
+  leaderCounty: string | null;
+  leaderTownship: string | null;
+  instructorName: string | null;
+  pairingDept: string | null;
+  listedDate: string | null;
+}
+
+export interface CaseListRow extends CasePlan {
+  id: number;
+  partyOrgId: number;
+  partyOrgName: string;
+  partyOrgType: PartyOrgType;
+  regionId: number;
+  regionName: string;
+  secretaryName: string | null;
+  members: number;
+  year: number;
+  batch: string | null;
+  state: CaseState;
+  situations: string[];
+  problems: string;
+  isRepeat: boolean;
+  identifiedDate: string;
+  acceptedDate: string | null;
+  acceptScore: number | null;
+  delistedDate: string | null;
+  overdue: boolean;
+  /** The newest progress note, for the ledger's 进展 column. */
+  lastProgress: string | null;
+}
+
+export interface CaseEventView {
+  id: number;
+  date: string;
+  kind: 'identify' | 'plan' | 'progress' | 'accept' | 'delist' | 'reopen';
+  stateAfter: CaseState;
+  data: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface CaseDetail extends CaseListRow {
+  reason: string | null;
+  events: CaseEventView[];
+  allowedActions: CaseAction[];
+}
+
+export interface CaseSuggestion {
+  partyOrgId: number;
+  partyOrgName: string;
+  regionName: string;
+  /** Why the data points at this party organization, one line each. */
+  reasons: string[];
+  /** Situations from the county's list that match the reasons, pre-ticked in the 认定 form. */
+  situations: string[];
+  hadEarlierCase: boolean;
+}
+
+export interface CaseStats {
+  asOf: string;
+  year: number | null;
+  byState: Record<CaseState, number>;
+  overdue: number;
+  total: number;
+}
+
+export interface ClassRow {
+  partyOrgId: number;
+  partyOrgName: string;
+  regionId: number;
+  regionName: string;
+  year: number;
+  /** null = 未定级 */
+  class: ManagementClass | null;
+  /** True when the class follows from an open case (集中整顿) rather than a clerk's choice. */
+  automatic: boolean;
+  stars: number | null;
+  assessedDate: string | null;
+  /** Classes of earlier years, newest first. */
+  history: { year: number; class: ManagementClass | null; stars: number | null }[];
 }

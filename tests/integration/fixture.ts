@@ -2,10 +2,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ApiResult, Channel, Input, Output } from '../../src/shared/contract';
-import { createContext, type Ctx } from '../../src/main/core/context';
+import { type Ctx, createContext } from '../../src/main/core/context';
 import { openLedger } from '../../src/main/core/db';
 import { dispatch } from '../../src/main/handlers';
+import type { ApiResult, Channel, Input, Output } from '../../src/shared/contract';
 
 export const TODAY = '2026-06-30';
 

@@ -51,7 +51,10 @@ describe('organizations', () => {
   it('refuses a code already used by another live organization, and frees it on delete', async () => {
     const a = await t.call('orgs.create', orgInput({ uscc: uscc('91', 2) }));
     const r = await t.raw('orgs.create', orgInput({ name: '另一家公司', uscc: uscc('91', 2) }));
-    expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: `统一社会信用代码${uscc('91', 2)}已被“青山旗泰和建材有限公司”使用` } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: `统一社会信用代码${uscc('91', 2)}已被“青山旗泰和建材有限公司”使用` },
+    });
     await t.call('orgs.delete', { id: a.id });
     await t.call('orgs.create', orgInput({ name: '另一家公司', uscc: uscc('91', 2) }));
   });
@@ -111,7 +114,13 @@ describe('party organizations and coverage', () => {
       id: po.id,
       fields: { name: po.name, type: 'joint_branch', method: 'joint', regionId: regionA, coveredOrgIds: [b.id] },
     });
-    const single = await t.call('partyOrgs.create', { name: '中共甲公司支部委员会', type: 'branch', method: 'single', regionId: regionA, coveredOrgIds: [a.id] });
+    const single = await t.call('partyOrgs.create', {
+      name: '中共甲公司支部委员会',
+      type: 'branch',
+      method: 'single',
+      regionId: regionA,
+      coveredOrgIds: [a.id],
+    });
     expect((await t.call('orgs.get', { id: a.id })).partyOrg?.id).toBe(single.id);
 
     await t.call('partyOrgs.delete', { id: single.id });
@@ -123,8 +132,17 @@ describe('party organizations and coverage', () => {
   it('a 单独组建 party organization covers exactly one organization', async () => {
     const a = await t.call('orgs.create', orgInput({ name: '甲公司' }));
     const b = await t.call('orgs.create', orgInput({ name: '乙公司' }));
-    const r = await t.raw('partyOrgs.create', { name: '中共甲公司支部', type: 'branch', method: 'single', regionId: regionA, coveredOrgIds: [a.id, b.id] });
-    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', message: '输入有误：「覆盖的两新组织」单独组建的党组织必须且只能覆盖1个两新组织' } });
+    const r = await t.raw('partyOrgs.create', {
+      name: '中共甲公司支部',
+      type: 'branch',
+      method: 'single',
+      regionId: regionA,
+      coveredOrgIds: [a.id, b.id],
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: '输入有误：「覆盖的两新组织」单独组建的党组织必须且只能覆盖1个两新组织' },
+    });
     expect(t.count('party_orgs')).toBe(0);
   });
 
@@ -159,9 +177,28 @@ describe('stats.coverage', () => {
     await mk('B3', regionB, 0);
     await mk('B4', regionB, 0, { outOfScope: true, outOfScopeReason: '空壳' });
 
-    await t.call('partyOrgs.create', { name: 'A1支部', type: 'branch', method: 'single', regionId: regionA, secretaryName: '甲', coveredOrgIds: [a1.id] });
-    await t.call('partyOrgs.create', { name: 'A联合支部', type: 'joint_branch', method: 'joint', regionId: regionA, coveredOrgIds: [a2.id, a3.id] });
-    await t.call('partyOrgs.create', { name: 'B区域支部', type: 'branch', method: 'regional', regionId: regionB, coveredOrgIds: [b1.id, b2.id] });
+    await t.call('partyOrgs.create', {
+      name: 'A1支部',
+      type: 'branch',
+      method: 'single',
+      regionId: regionA,
+      secretaryName: '甲',
+      coveredOrgIds: [a1.id],
+    });
+    await t.call('partyOrgs.create', {
+      name: 'A联合支部',
+      type: 'joint_branch',
+      method: 'joint',
+      regionId: regionA,
+      coveredOrgIds: [a2.id, a3.id],
+    });
+    await t.call('partyOrgs.create', {
+      name: 'B区域支部',
+      type: 'branch',
+      method: 'regional',
+      regionId: regionB,
+      coveredOrgIds: [b1.id, b2.id],
+    });
     const i = await t.call('instructors.create', { name: '李文' });
     await t.call('instructors.assign', { instructorId: i.id, orgId: a4.id, fromDate: '2026-01-01' });
 
@@ -174,8 +211,18 @@ describe('stats.coverage', () => {
     expect(s.county.singleRate).toEqual({ numerator: 1, denominator: 8, rate: 12.5 });
     expect(s.county.buildRate).toEqual({ numerator: 1, denominator: 3, rate: 33.33 });
     const [ra, rb] = s.regions;
-    expect(ra).toMatchObject({ regionName: '乌兰镇', inScope: 5, orgCoverage: { numerator: 3, denominator: 5 }, workCoverage: { numerator: 4, denominator: 5 } });
-    expect(rb).toMatchObject({ regionName: '新城街道', inScope: 3, orgCoverage: { numerator: 2, denominator: 3 }, buildRate: { numerator: 0, denominator: 1 } });
+    expect(ra).toMatchObject({
+      regionName: '乌兰镇',
+      inScope: 5,
+      orgCoverage: { numerator: 3, denominator: 5 },
+      workCoverage: { numerator: 4, denominator: 5 },
+    });
+    expect(rb).toMatchObject({
+      regionName: '新城街道',
+      inScope: 3,
+      orgCoverage: { numerator: 2, denominator: 3 },
+      buildRate: { numerator: 0, denominator: 1 },
+    });
 
     const onlyB = await t.call('stats.coverage', { regionId: regionB });
     expect(onlyB.regions).toHaveLength(1);
@@ -188,8 +235,23 @@ describe('stats.coverage', () => {
 
 describe('settings and regions', () => {
   it('updates settings and renames and reorders regions, with audit rows', async () => {
-    const s = await t.call('settings.update', { countyName: '青山旗', countyCode: '150499', reportingUnit: '中共青山旗委组织部', venueStandard: 'bayou' });
-    expect(s).toEqual({ countyName: '青山旗', countyCode: '150499', reportingUnit: '中共青山旗委组织部', venueStandard: 'bayou' });
+    const s = await t.call('settings.update', {
+      countyName: '青山旗',
+      countyCode: '150499',
+      reportingUnit: '中共青山旗委组织部',
+      venueStandard: 'bayou',
+    });
+    expect(s).toMatchObject({
+      countyName: '青山旗',
+      countyCode: '150499',
+      reportingUnit: '中共青山旗委组织部',
+      venueStandard: 'bayou',
+      venueThreshold: 4,
+    });
+    expect(s.situations).toContain('换届逾期');
+    // Each form sends only its own part; the rest is kept.
+    const s2 = await t.call('settings.update', { venueThreshold: 5, situations: ['书记空缺', '换届逾期'] });
+    expect(s2).toEqual({ ...s, venueThreshold: 5, situations: ['书记空缺', '换届逾期'] });
     await t.call('regions.update', { id: regionA, name: '乌兰苏木', kind: 'sumu' });
     const reordered = await t.call('regions.reorder', { ids: [regionB, regionA] });
     expect(reordered.map((r) => r.name)).toEqual(['新城街道', '乌兰苏木']);
@@ -199,6 +261,7 @@ describe('settings and regions', () => {
     expect(audit.rows.map((r) => `${r.entity}:${r.action}`)).toEqual([
       'region:reorder',
       'region:update',
+      'settings:update',
       'settings:update',
       'region:create',
       'region:create',

@@ -17,12 +17,13 @@ const base: CoverageFacts = { status: 'normal', outOfScope: false, formalMembers
 const org = (f: Partial<CoverageFacts>): CoverageFacts => ({ ...base, ...f });
 
 describe('coverage of one organization', () => {
-  it.each(
-    FORMATION_METHODS.map((m) => [m.code, m.code === 'single' ? 'single' : 'shared'] as const),
-  )('covered by a party organization formed by %s → %s, with or without instructors', (method, expected) => {
-    expect(classifyCoverage(org({ coveringMethod: method }))).toBe(expected);
-    expect(classifyCoverage(org({ coveringMethod: method, activeInstructors: 2 }))).toBe(expected);
-  });
+  it.each(FORMATION_METHODS.map((m) => [m.code, m.code === 'single' ? 'single' : 'shared'] as const))(
+    'covered by a party organization formed by %s → %s, with or without instructors',
+    (method, expected) => {
+      expect(classifyCoverage(org({ coveringMethod: method }))).toBe(expected);
+      expect(classifyCoverage(org({ coveringMethod: method, activeInstructors: 2 }))).toBe(expected);
+    },
+  );
 
   it('no party organization but an active instructor → 仅工作覆盖', () => {
     expect(classifyCoverage(org({ activeInstructors: 1 }))).toBe('work');

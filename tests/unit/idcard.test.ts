@@ -5,7 +5,12 @@ const TODAY = '2026-11-25';
 
 describe('居民身份证号 check (GB 11643-1999)', () => {
   it('accepts the standard example with check character X, lower-case too', () => {
-    expect(checkIdNumber('11010519491231002X', TODAY)).toEqual({ ok: true, code: '11010519491231002X', birth: '1949-12-31', sex: 'female' });
+    expect(checkIdNumber('11010519491231002X', TODAY)).toEqual({
+      ok: true,
+      code: '11010519491231002X',
+      birth: '1949-12-31',
+      sex: 'female',
+    });
     expect(checkIdNumber('11010519491231002x', TODAY)).toMatchObject({ ok: true, code: '11010519491231002X' });
   });
 

@@ -5,8 +5,10 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type {
   AnnualCheck,
+  CaseState,
   EvalGrade,
   FormationMethod,
+  ManagementClass,
   OrgCategory,
   OrgStatus,
   OrgSubtype,
@@ -138,6 +140,60 @@ export interface AuditTable {
   after: string | null;
 }
 
+export interface CaseTable {
+  id: Generated<number>;
+  party_org_id: number;
+  year: number;
+  batch: string | null;
+  state: CaseState;
+  /** JSON array of the situations (认定情形) that apply. */
+  situations: string;
+  problems: string;
+  reason: string | null;
+  is_repeat: number;
+  identified_date: string;
+  measures: string | null;
+  goal: string | null;
+  responsible: string | null;
+  deadline: string | null;
+  leader_county: string | null;
+  leader_township: string | null;
+  instructor_name: string | null;
+  pairing_dept: string | null;
+  listed_date: string | null;
+  accepted_date: string | null;
+  accept_score: number | null;
+  delisted_date: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaseEventTable {
+  id: Generated<number>;
+  case_id: number;
+  date: string;
+  kind: string;
+  state_after: CaseState;
+  /** JSON object with the action's details. */
+  data: string;
+  created_at: string;
+}
+
+export interface ClassTable {
+  party_org_id: number;
+  year: number;
+  class: ManagementClass;
+  updated_at: string;
+}
+
+export interface RatingTable {
+  party_org_id: number;
+  year: number;
+  stars: number;
+  assessed_date: string;
+  updated_at: string;
+}
+
 export interface Database {
   settings: SettingTable;
   regions: RegionTable;
@@ -147,6 +203,10 @@ export interface Database {
   instructors: InstructorTable;
   assignments: AssignmentTable;
   audit_log: AuditTable;
+  cases: CaseTable;
+  case_events: CaseEventTable;
+  classes: ClassTable;
+  ratings: RatingTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -158,3 +218,4 @@ export type NewPartyOrg = Insertable<PartyOrgTable>;
 export type InstructorRow = Selectable<InstructorTable>;
 export type AssignmentRow = Selectable<AssignmentTable>;
 export type AuditRow = Selectable<AuditTable>;
+export type CaseRow = Selectable<CaseTable>;

@@ -146,3 +146,43 @@ export const VENUE_STANDARDS = {
   },
 } as const;
 export type VenueStandard = keyof typeof VENUE_STANDARDS;
+
+/** States of a 软弱涣散 rectification case. */
+export const CASE_STATES = table([
+  { code: 'identified', label: '已认定' },
+  { code: 'rectifying', label: '整顿中' },
+  { code: 'accepted', label: '已验收' },
+  { code: 'delisted', label: '已销号' },
+] as const);
+export type CaseState = (typeof CASE_STATES)[number]['code'];
+
+export const CASE_ACTIONS = table([
+  { code: 'plan', label: '制定整顿方案' },
+  { code: 'progress', label: '记录月度进展' },
+  { code: 'accept', label: '验收' },
+  { code: 'delist', label: '销号' },
+  { code: 'reopen', label: '回头看重新整顿' },
+] as const);
+export type CaseAction = (typeof CASE_ACTIONS)[number]['code'];
+
+/** 分类定级 management classes. */
+export const MANAGEMENT_CLASSES = table([
+  { code: 'rectify', label: '集中整顿' },
+  { code: 'standard', label: '规范建设' },
+  { code: 'brand', label: '品牌创建' },
+] as const);
+export type ManagementClass = (typeof MANAGEMENT_CLASSES)[number]['code'];
+
+/** The situations of DOMAIN.md that make a party organization 软弱涣散; counties may edit the list in 设置. */
+export const DEFAULT_SITUATIONS = [
+  '班子配备不齐、书记空缺',
+  '书记不胜任或长期缺职',
+  '党建工作不力',
+  '组织生活不健全',
+  '党员教育管理不严格',
+  '活动开展不规范',
+  '换届逾期',
+  '组织制度形同虚设',
+  '党员队伍管理混乱',
+  '服务群众满意度低',
+] as const;

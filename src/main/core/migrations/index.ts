@@ -1,9 +1,11 @@
 /** Numbered migrations, provided in code so they survive bundling. Add new ones at the end. */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_ledger_core';
+import * as m0002 from './0002_cases_classes';
 
 const migrations: Record<string, Migration> = {
   '0001_ledger_core': m0001,
+  '0002_cases_classes': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {

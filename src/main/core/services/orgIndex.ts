@@ -7,7 +7,7 @@ import type { FormationMethod, PartyOrgType } from '../../../shared/domain/codes
 import { type CoverageFacts, classifyCoverage } from '../../../shared/rules/coverage';
 import { type OrgFlagFacts, orgFlags } from '../../../shared/rules/orgFlags';
 import type { OrgListRow } from '../../../shared/types';
-import { type Ctx, cached } from '../context';
+import type { Ctx } from '../context';
 
 export interface IndexedOrg extends OrgListRow {
   facts: OrgFlagFacts;

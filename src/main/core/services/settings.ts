@@ -1,3 +1,4 @@
+import { DEFAULT_SITUATIONS } from '../../../shared/domain/codes';
 import type { Settings } from '../../../shared/types';
 import type { Ctx } from '../context';
 import { write } from '../write';
@@ -7,6 +8,8 @@ export const DEFAULT_SETTINGS: Settings = {
   countyCode: '000000',
   reportingUnit: '中共某县委组织部',
   venueStandard: 'liuyou',
+  situations: [...DEFAULT_SITUATIONS],
+  venueThreshold: 4,
 };
 
 export async function getSettings(ctx: Ctx): Promise<Settings> {
@@ -16,7 +19,8 @@ export async function getSettings(ctx: Ctx): Promise<Settings> {
   return s as unknown as Settings;
 }
 
-export async function updateSettings(ctx: Ctx, input: Settings): Promise<Settings> {
+/** Saves the keys given and keeps the others, so each settings form can send only its own part. */
+export async function updateSettings(ctx: Ctx, input: Partial<Settings>): Promise<Settings> {
   const before = await getSettings(ctx);
   await write(ctx, async (w) => {
     for (const [key, value] of Object.entries(input)) {
@@ -26,7 +30,7 @@ export async function updateSettings(ctx: Ctx, input: Settings): Promise<Setting
         .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) }))
         .execute();
     }
-    await w.audit('settings', 0, 'update', before, input);
+    await w.audit('settings', 0, 'update', before, { ...before, ...input });
     w.touchOrgs([]);
   });
   return getSettings(ctx);

@@ -1,0 +1,266 @@
+/**
+ * 软弱涣散 rectification cases: 认定, 整顿, 验收, 销号, 回头看. Each step is an event on the case's
+ * timeline and an audit row; the life cycle itself is the pure `transition` of the shared rules.
+ */
+import type { z } from 'zod';
+import type { CaseAction, CaseState } from '../../../shared/domain/codes';
+import { allowedActions, isOverdue, transition } from '../../../shared/rules/caseLifecycle';
+import type { caseActSchema, caseCreateSchema } from '../../../shared/schemas';
+import type { CaseDetail, CaseEventView, CaseListRow, CaseStats, Page } from '../../../shared/types';
+import type { Ctx } from '../context';
+import { AppError, notFound } from '../errors';
+import type { CaseRow } from '../schema';
+import { type Writer, write } from '../write';
+
+type CreateInput = z.output<typeof caseCreateSchema>;
+type ActInput = z.output<typeof caseActSchema>;
+
+export interface CaseFilter {
+  year?: number;
+  state?: CaseState;
+  regionId?: number;
+  leader?: string;
+  overdue?: boolean;
+  partyOrgId?: number;
+  asOf?: string;
+  offset: number;
+  limit: number;
+}
+
+const SELECT = `SELECT c.*, p.name AS p_name, p.type AS p_type, p.region_id, r.name AS region_name, r.sort_order AS region_order,
+       p.secretary_name, p.formal_members + p.probationary_members AS members,
+       (SELECT json_extract(e.data, '$.note') FROM case_events e WHERE e.case_id = c.id AND e.kind = 'progress'
+         ORDER BY e.date DESC, e.id DESC LIMIT 1) AS last_progress
+  FROM cases c JOIN party_orgs p ON p.id = c.party_org_id JOIN regions r ON r.id = p.region_id`;
+
+function toListRow(r: Record<string, unknown>, day: string): CaseListRow {
+  const state = r.state as CaseState;
+  const deadline = (r.deadline as string | null) ?? null;
+  return {
+    id: r.id as number,
+    partyOrgId: r.party_org_id as number,
+    partyOrgName: r.p_name as string,
+    partyOrgType: r.p_type as CaseListRow['partyOrgType'],
+    regionId: r.region_id as number,
+    regionName: r.region_name as string,
+    secretaryName: (r.secretary_name as string | null) ?? null,
+    members: r.members as number,
+    year: r.year as number,
+    batch: (r.batch as string | null) ?? null,
+    state,
+    situations: JSON.parse(r.situations as string) as string[],
+    problems: r.problems as string,
+    isRepeat: r.is_repeat === 1,
+    identifiedDate: r.identified_date as string,
+    measures: (r.measures as string | null) ?? null,
+    goal: (r.goal as string | null) ?? null,
+    responsible: (r.responsible as string | null) ?? null,
+    deadline,
+    leaderCounty: (r.leader_county as string | null) ?? null,
+    leaderTownship: (r.leader_township as string | null) ?? null,
+    instructorName: (r.instructor_name as string | null) ?? null,
+    pairingDept: (r.pairing_dept as string | null) ?? null,
+    listedDate: (r.listed_date as string | null) ?? null,
+    acceptedDate: (r.accepted_date as string | null) ?? null,
+    acceptScore: (r.accept_score as number | null) ?? null,
+    delistedDate: (r.delisted_date as string | null) ?? null,
+    overdue: isOverdue({ state, deadline }, day),
+    lastProgress: (r.last_progress as string | null) ?? null,
+  };
+}
+
+function allRows(ctx: Ctx, where = '', params: Record<string, unknown> = {}): Record<string, unknown>[] {
+  return ctx.ledger.sqlite
+    .prepare(`${SELECT} WHERE p.deleted_at IS NULL ${where} ORDER BY c.year DESC, r.sort_order, c.id`)
+    .all(params) as Record<string, unknown>[];
+}
+
+export function listCases(ctx: Ctx, f: CaseFilter): Page<CaseListRow> {
+  const day = f.asOf ?? ctx.today();
+  const rows = allRows(ctx)
+    .map((r) => toListRow(r, day))
+    .filter(
+      (c) =>
+        (f.year == null || c.year === f.year) &&
+        (f.state == null || c.state === f.state) &&
+        (f.regionId == null || c.regionId === f.regionId) &&
+        (f.leader == null || c.leaderCounty === f.leader) &&
+        (f.overdue == null || c.overdue === f.overdue) &&
+        (f.partyOrgId == null || c.partyOrgId === f.partyOrgId),
+    );
+  return { total: rows.length, rows: rows.slice(f.offset, f.offset + f.limit) };
+}
+
+export function caseStats(ctx: Ctx, input: { year?: number; asOf?: string }): CaseStats {
+  const asOf = input.asOf ?? ctx.today();
+  const rows = listCases(ctx, { year: input.year, asOf, offset: 0, limit: Number.MAX_SAFE_INTEGER }).rows;
+  const byState: Record<CaseState, number> = { identified: 0, rectifying: 0, accepted: 0, delisted: 0 };
+  for (const r of rows) byState[r.state]++;
+  return { asOf, year: input.year ?? null, byState, overdue: rows.filter((r) => r.overdue).length, total: rows.length };
+}
+
+/** 包联县级领导 with the number of cases in their charge. */
+export function caseLeaders(ctx: Ctx): { leader: string; total: number; open: number; overdue: number }[] {
+  const day = ctx.today();
+  const by = new Map<string, { leader: string; total: number; open: number; overdue: number }>();
+  for (const r of allRows(ctx).map((x) => toListRow(x, day))) {
+    if (!r.leaderCounty) continue;
+    const e = by.get(r.leaderCounty) ?? { leader: r.leaderCounty, total: 0, open: 0, overdue: 0 };
+    e.total++;
+    if (r.state !== 'delisted') e.open++;
+    if (r.overdue) e.overdue++;
+    by.set(r.leaderCounty, e);
+  }
+  return [...by.values()].sort((a, b) => new Intl.Collator('zh-CN').compare(a.leader, b.leader));
+}
+
+async function events(ctx: Ctx, caseId: number): Promise<CaseEventView[]> {
+  const rows = await ctx.ledger.db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+  return rows.map((e) => ({
+    id: e.id,
+    date: e.date,
+    kind: e.kind as CaseEventView['kind'],
+    stateAfter: e.state_after,
+    data: JSON.parse(e.data) as Record<string, unknown>,
+    createdAt: e.created_at,
+  }));
+}
+
+export async function getCase(ctx: Ctx, id: number): Promise<CaseDetail> {
+  const row = allRows(ctx, 'AND c.id = @id', { id })[0];
+  if (!row) throw notFound('整顿对象', id);
+  const day = ctx.today();
+  const c = toListRow(row, day);
+  return {
+    ...c,
+    reason: (row.reason as string | null) ?? null,
+    events: await events(ctx, id),
+    allowedActions: allowedActions({ state: c.state, delistedDate: c.delistedDate }, day),
+  };
+}
+
+async function addEvent(w: Writer, caseId: number, date: string, kind: CaseEventView['kind'], stateAfter: CaseState, data: object) {
+  await w.trx
+    .insertInto('case_events')
+    .values({ case_id: caseId, date, kind, state_after: stateAfter, data: JSON.stringify(data), created_at: w.now })
+    .execute();
+}
+
+/** 认定: a party organization becomes a case for the year; a delisted case in an earlier year makes it 重复认定. */
+export async function createCase(ctx: Ctx, input: CreateInput): Promise<CaseDetail> {
+  const id = await write(ctx, async (w) => {
+    const po = await w.trx
+      .selectFrom('party_orgs')
+      .select(['id', 'name'])
+      .where('id', '=', input.partyOrgId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!po) throw notFound('党组织', input.partyOrgId);
+    const earlier = await w.trx.selectFrom('cases').select(['id', 'year', 'state']).where('party_org_id', '=', input.partyOrgId).execute();
+    const open = earlier.find((c) => c.state !== 'delisted');
+    if (open) throw new AppError('conflict', `“${po.name}”已有${open.year}年度未销号的整顿对象，不能重复认定`);
+    if (earlier.some((c) => c.year === input.year))
+      throw new AppError('conflict', `“${po.name}”${input.year}年度已认定过，请在原整顿对象上“回头看”`);
+    const isRepeat = earlier.some((c) => c.year < input.year && c.state === 'delisted');
+    const row = {
+      party_org_id: input.partyOrgId,
+      year: input.year,
+      batch: input.batch,
+      state: 'identified' as const,
+      situations: JSON.stringify(input.situations),
+      problems: input.problems,
+      reason: input.reason,
+      is_repeat: isRepeat ? 1 : 0,
+      identified_date: input.date,
+      created_at: w.now,
+      updated_at: w.now,
+    };
+    const { id } = await w.trx.insertInto('cases').values(row).returning('id').executeTakeFirstOrThrow();
+    await addEvent(w, id, input.date, 'identify', 'identified', { ...input, isRepeat });
+    await w.audit('case', id, 'create', null, { ...input, isRepeat });
+    w.touchOrgs([]);
+    return id;
+  });
+  return getCase(ctx, id);
+}
+
+function planColumns(p: Extract<ActInput, { action: 'plan' }>['plan']) {
+  return {
+    measures: p.measures,
+    goal: p.goal,
+    responsible: p.responsible,
+    deadline: p.deadline,
+    leader_county: p.leaderCounty,
+    leader_township: p.leaderTownship,
+    instructor_name: p.instructorName,
+    pairing_dept: p.pairingDept,
+    listed_date: p.listedDate,
+  };
+}
+
+export async function actOnCase(ctx: Ctx, input: ActInput): Promise<CaseDetail> {
+  await write(ctx, async (w) => {
+    const c = await w.trx.selectFrom('cases').selectAll().where('id', '=', input.id).executeTakeFirst();
+    if (!c) throw notFound('整顿对象', input.id);
+    const passed = input.action === 'accept' ? input.passed : undefined;
+    const t = transition({ state: c.state, delistedDate: c.delisted_date }, { action: input.action, date: input.date, passed });
+    if (!t.ok) throw new AppError('conflict', t.reason);
+    if (input.date < c.identified_date) throw new AppError('invalid_input', `「日期」不能早于认定日期${c.identified_date}`);
+    const before = snapshot(c);
+    const set: Partial<CaseRow> = { state: t.next, updated_at: w.now };
+    const { id: _id, date: _date, action: _action, ...details } = input;
+    switch (input.action) {
+      case 'plan':
+        if (input.plan.deadline < input.date) throw new AppError('invalid_input', '「整顿时限」不能早于制定方案的日期');
+        Object.assign(set, planColumns(input.plan));
+        break;
+      case 'accept':
+        if (!input.passed && !input.newDeadline) throw new AppError('invalid_input', '「新的整顿时限」验收未通过时必须填写新的整顿时限');
+        if (!input.passed && input.newDeadline && input.newDeadline <= input.date)
+          throw new AppError('invalid_input', '「新的整顿时限」应晚于验收日期');
+        Object.assign(set, input.passed ? { accepted_date: input.date, accept_score: input.score } : { deadline: input.newDeadline });
+        break;
+      case 'delist':
+        set.delisted_date = input.date;
+        break;
+      case 'reopen':
+        Object.assign(set, { delisted_date: null, accepted_date: null, accept_score: null });
+        break;
+    }
+    await w.trx.updateTable('cases').set(set).where('id', '=', input.id).execute();
+    await addEvent(w, input.id, input.date, input.action, t.next, details);
+    if (input.action === 'delist') {
+      // The party organization moves to 规范建设 for the case's year.
+      await w.trx
+        .insertInto('classes')
+        .values({ party_org_id: c.party_org_id, year: c.year, class: 'standard', updated_at: w.now })
+        .onConflict((oc) => oc.columns(['party_org_id', 'year']).doUpdateSet({ class: 'standard', updated_at: w.now }))
+        .execute();
+    }
+    await w.audit('case', input.id, input.action, before, { ...before, ...snapshotOf(set), event: details });
+    w.touchOrgs([]);
+  });
+  return getCase(ctx, input.id);
+}
+
+function snapshot(c: CaseRow) {
+  return {
+    state: c.state,
+    deadline: c.deadline,
+    acceptedDate: c.accepted_date,
+    acceptScore: c.accept_score,
+    delistedDate: c.delisted_date,
+  };
+}
+
+function snapshotOf(set: Partial<CaseRow>) {
+  const out: Record<string, unknown> = {};
+  if (set.state !== undefined) out.state = set.state;
+  if (set.deadline !== undefined) out.deadline = set.deadline;
+  if (set.accepted_date !== undefined) out.acceptedDate = set.accepted_date;
+  if (set.accept_score !== undefined) out.acceptScore = set.accept_score;
+  if (set.delisted_date !== undefined) out.delistedDate = set.delisted_date;
+  return out;
+}
+
+export type { CaseAction };

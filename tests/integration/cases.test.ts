@@ -1,0 +1,301 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Input } from '../../src/shared/contract';
+import { makeLedger, type TestLedger } from './fixture';
+
+let t: TestLedger;
+let region: number;
+
+beforeEach(async () => {
+  t = await makeLedger();
+  region = (await t.call('regions.create', { name: '乌兰镇', kind: 'township' })).id;
+});
+afterEach(() => t.close());
+
+let serial = 0;
+/** A party organization covering one organization of its own; every field sound unless overridden. */
+async function partyOrg(over: Partial<Input<'partyOrgs.create'>> = {}) {
+  serial++;
+  const org = await t.call('orgs.create', {
+    name: `组织${serial}`,
+    category: 'nonpublic',
+    subtype: 'company',
+    regionId: region,
+    formalMembers: 5,
+  });
+  return t.call('partyOrgs.create', {
+    name: `党支部${serial}`,
+    type: 'branch',
+    method: 'single',
+    regionId: region,
+    secretaryName: '张红',
+    formalMembers: 5,
+    probationaryMembers: 1,
+    foundedDate: '2020-01-01',
+    lastElectionDate: '2025-01-01',
+    starRating: 4,
+    venueChecklist: ['有场所', '有设施', '有标志', '有党旗', '有书报', '有制度'],
+    coveredOrgIds: [org.id],
+    ...over,
+  });
+}
+
+const PLAN = {
+  measures: '调整配强班子，规范三会一课',
+  goal: '年底前达到规范化标准',
+  responsible: '乌兰镇党委组织委员 刘洋',
+  deadline: '2026-05-31',
+  leaderCounty: '王建国',
+  leaderTownship: '第一书记 赵敏',
+  instructorName: '李文',
+  pairingDept: '旗财政局',
+  listedDate: '2026-03-10',
+};
+
+describe('a case through its whole life cycle', () => {
+  it('认定 → 整顿 → 验收未通过 → 再整顿 → 验收通过 → 销号 → 回头看, every step dated, audited and kept', async () => {
+    const po = await partyOrg();
+    const c = await t.call('cases.create', {
+      partyOrgId: po.id,
+      year: 2026,
+      batch: '第一批',
+      date: '2026-03-01',
+      situations: ['组织生活不健全'],
+      problems: '三会一课不落实；党员活动室闲置',
+      reason: '群众反映强烈',
+    });
+    expect(c).toMatchObject({ state: 'identified', isRepeat: false, allowedActions: ['plan'] });
+
+    // The service refuses what the life cycle refuses, even if the UI is bypassed.
+    const early = await t.raw('cases.act', { id: c.id, action: 'delist', date: '2026-03-02' });
+    expect(early).toMatchObject({ ok: false, error: { code: 'conflict', message: '验收通过后才能销号' } });
+
+    const act = (input: Record<string, unknown>) => t.call('cases.act', { id: c.id, ...input } as Input<'cases.act'>);
+    let d = await act({ action: 'plan', date: '2026-03-05', plan: PLAN });
+    expect(d).toMatchObject({
+      state: 'rectifying',
+      deadline: '2026-05-31',
+      leaderCounty: '王建国',
+      allowedActions: ['plan', 'progress', 'accept'],
+    });
+    await act({ action: 'progress', date: '2026-04-01', note: '4月：完成支委会补选' });
+    await act({ action: 'progress', date: '2026-05-01', note: '5月：恢复三会一课' });
+
+    const failNoDeadline = await t.raw('cases.act', {
+      id: c.id,
+      action: 'accept',
+      date: '2026-05-20',
+      score: 62,
+      passed: false,
+      opinion: '整改不到位',
+    });
+    expect(failNoDeadline).toMatchObject({ ok: false, error: { message: '「新的整顿时限」验收未通过时必须填写新的整顿时限' } });
+    d = await act({
+      action: 'accept',
+      date: '2026-05-20',
+      score: 62,
+      passed: false,
+      satisfaction: 70,
+      opinion: '整改不到位',
+      newDeadline: '2026-08-31',
+    });
+    expect(d).toMatchObject({ state: 'rectifying', deadline: '2026-08-31', acceptedDate: null });
+
+    d = await act({ action: 'plan', date: '2026-05-25', plan: { ...PLAN, measures: '增派第一书记驻点', deadline: '2026-08-31' } });
+    d = await act({ action: 'accept', date: '2026-08-20', score: 86, passed: true, satisfaction: 95, opinion: '整改到位，同意验收' });
+    expect(d).toMatchObject({ state: 'accepted', acceptedDate: '2026-08-20', acceptScore: 86, allowedActions: ['delist'] });
+    d = await act({ action: 'delist', date: '2026-09-01' });
+    expect(d).toMatchObject({ state: 'delisted', delistedDate: '2026-09-01' });
+
+    // Delisting moves the party organization to 规范建设 for the year.
+    const cls = (await t.call('classes.list', { year: 2026 })).find((r) => r.partyOrgId === po.id);
+    expect(cls).toMatchObject({ class: 'standard', automatic: false });
+
+    d = await act({ action: 'reopen', date: '2026-11-01', reason: '回头看发现组织生活再次停滞' });
+    expect(d).toMatchObject({ state: 'rectifying', delistedDate: null });
+
+    // The timeline keeps everything, the failure and its new deadline included, in order.
+    expect(d.events.map((e) => `${e.date} ${e.kind} → ${e.stateAfter}`)).toEqual([
+      '2026-03-01 identify → identified',
+      '2026-03-05 plan → rectifying',
+      '2026-04-01 progress → rectifying',
+      '2026-05-01 progress → rectifying',
+      '2026-05-20 accept → rectifying',
+      '2026-05-25 plan → rectifying',
+      '2026-08-20 accept → accepted',
+      '2026-09-01 delist → delisted',
+      '2026-11-01 reopen → rectifying',
+    ]);
+    expect(d.events[4]?.data).toMatchObject({ passed: false, score: 62, newDeadline: '2026-08-31' });
+    expect(d.lastProgress).toBe('5月：恢复三会一课');
+
+    const audit = await t.call('audit.list', { entity: 'case', entityId: c.id });
+    expect(audit.rows.map((r) => r.action).reverse()).toEqual([
+      'create',
+      'plan',
+      'progress',
+      'progress',
+      'accept',
+      'plan',
+      'accept',
+      'delist',
+      'reopen',
+    ]);
+    expect(audit.rows.find((r) => r.action === 'accept' && (r.after as { state: string }).state === 'rectifying')).toMatchObject({
+      before: { state: 'rectifying', deadline: '2026-05-31' },
+      after: { state: 'rectifying', deadline: '2026-08-31' },
+    });
+
+    // Reopened: 集中整顿 again, automatically.
+    expect((await t.call('classes.list', { year: 2026 })).find((r) => r.partyOrgId === po.id)).toMatchObject({
+      class: 'rectify',
+      automatic: true,
+    });
+  });
+});
+
+describe('重复认定', () => {
+  it('a party organization with a delisted case in an earlier year is marked automatically', async () => {
+    const po = await partyOrg();
+    const other = await partyOrg();
+    const first = await t.call('cases.create', {
+      partyOrgId: po.id,
+      year: 2025,
+      date: '2025-03-01',
+      situations: ['换届逾期'],
+      problems: '逾期未换届',
+    });
+    const act = (input: Record<string, unknown>) => t.call('cases.act', { id: first.id, ...input } as Input<'cases.act'>);
+    await act({ action: 'plan', date: '2025-03-05', plan: { ...PLAN, deadline: '2025-06-30', listedDate: null } });
+    await act({ action: 'accept', date: '2025-06-20', score: 80, passed: true, opinion: '完成换届' });
+    await act({ action: 'delist', date: '2025-07-01' });
+
+    const again = await t.call('cases.create', {
+      partyOrgId: po.id,
+      year: 2026,
+      date: '2026-03-01',
+      situations: ['组织生活不健全'],
+      problems: '组织生活停滞',
+    });
+    expect(again.isRepeat).toBe(true);
+    const fresh = await t.call('cases.create', {
+      partyOrgId: other.id,
+      year: 2026,
+      date: '2026-03-01',
+      situations: ['组织生活不健全'],
+      problems: '组织生活停滞',
+    });
+    expect(fresh.isRepeat).toBe(false);
+
+    const twice = await t.raw('cases.create', {
+      partyOrgId: po.id,
+      year: 2027,
+      date: '2027-03-01',
+      situations: ['换届逾期'],
+      problems: '再次',
+    });
+    expect(twice).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(twice.ok === false && twice.error.message).toContain('已有2026年度未销号的整顿对象');
+  });
+});
+
+describe('排查 suggestions', () => {
+  it('returns exactly the party organizations with a situation, each with its reason', async () => {
+    await t.call('settings.update', { venueThreshold: 4 });
+    await partyOrg({ name: '健全支部' });
+    const vacant = await partyOrg({ name: '书记空缺支部', secretaryName: null });
+    const overdue = await partyOrg({ name: '换届逾期支部', lastElectionDate: '2022-01-01' });
+    const lowStar = await partyOrg({ name: '二星支部', starRating: 2 });
+    const unrated = await partyOrg({ name: '未定星支部', starRating: null });
+    const venue = await partyOrg({ name: '阵地不达标支部', venueChecklist: ['有场所', '有党旗', '有制度'] });
+    const noGrowth = await partyOrg({ name: '无发展支部', probationaryMembers: 0 });
+    const already = await partyOrg({ name: '已认定支部', secretaryName: null });
+    await t.call('cases.create', {
+      partyOrgId: already.id,
+      year: 2026,
+      date: '2026-03-01',
+      situations: ['班子配备不齐、书记空缺'],
+      problems: '书记空缺',
+    });
+    // A rating for the year outranks the party organization's current stars.
+    const ratedLow = await partyOrg({ name: '年度一星支部' });
+    await t.call('ratings.set', { partyOrgId: ratedLow.id, year: 2026, stars: 1, assessedDate: '2026-01-15' });
+
+    const s = await t.call('cases.suggest', { year: 2026 });
+    const byName = Object.fromEntries(s.map((x) => [x.partyOrgName, x.reasons]));
+    expect(Object.keys(byName).sort()).toEqual([vacant, overdue, lowStar, unrated, venue, noGrowth, ratedLow].map((p) => p.name).sort());
+    expect(byName['书记空缺支部']).toEqual(['书记空缺']);
+    expect(byName['换届逾期支部']).toEqual(['换届逾期：上次换届2022-01-01，任期3年，应于2025-01-01前换届']);
+    expect(byName['二星支部']).toEqual(['星级评定为2星（2星及以下）']);
+    expect(byName['未定星支部']).toEqual(['2026年度未评定星级']);
+    expect(byName['阵地不达标支部']).toEqual(['阵地建设达标3项，低于4项']);
+    expect(byName['无发展支部']).toEqual(['无预备党员，近期未发展党员']);
+    expect(byName['年度一星支部']).toEqual(['星级评定为1星（2星及以下）']);
+    expect(s.find((x) => x.partyOrgId === vacant.id)?.situations).toEqual(['班子配备不齐、书记空缺']);
+  });
+});
+
+describe('overdue cases and leaders', () => {
+  it('counts overdue cases on a fixed date and per 包联领导', async () => {
+    const mk = async (deadline: string, leader: string) => {
+      const po = await partyOrg();
+      const c = await t.call('cases.create', {
+        partyOrgId: po.id,
+        year: 2026,
+        date: '2026-01-10',
+        situations: ['党建工作不力'],
+        problems: '工作不力',
+      });
+      await t.call('cases.act', { id: c.id, action: 'plan', date: '2026-01-15', plan: { ...PLAN, deadline, leaderCounty: leader } });
+      return c.id;
+    };
+    await mk('2026-03-31', '王建国');
+    await mk('2026-06-29', '王建国');
+    await mk('2026-06-30', '李红梅');
+    const done = await mk('2026-02-28', '李红梅');
+    await t.call('cases.act', { id: done, action: 'accept', date: '2026-02-20', score: 90, passed: true, opinion: '合格' });
+    const identifiedOnly = await partyOrg();
+    await t.call('cases.create', {
+      partyOrgId: identifiedOnly.id,
+      year: 2026,
+      date: '2026-01-10',
+      situations: ['党建工作不力'],
+      problems: '工作不力',
+    });
+
+    // On 2026-06-30 (the fixture's today): two deadlines passed while rectifying; the accepted one does not count.
+    expect((await t.call('cases.stats', {})).overdue).toBe(2);
+    expect((await t.call('cases.stats', { asOf: '2026-07-01' })).overdue).toBe(3);
+    expect((await t.call('cases.stats', { asOf: '2026-03-31' })).overdue).toBe(0);
+    expect((await t.call('cases.stats', {})).byState).toEqual({ identified: 1, rectifying: 3, accepted: 1, delisted: 0 });
+    expect((await t.call('cases.list', { overdue: true })).rows.map((r) => r.deadline)).toEqual(['2026-03-31', '2026-06-29']);
+    expect((await t.call('cases.list', { leader: '李红梅' })).total).toBe(2);
+    expect(await t.call('cases.leaders', {})).toEqual([
+      { leader: '李红梅', total: 2, open: 2, overdue: 0 },
+      { leader: '王建国', total: 2, open: 2, overdue: 2 },
+    ]);
+  });
+});
+
+describe('分类定级', () => {
+  it('bulk-sets classes by year, keeps history, and leaves open cases at 集中整顿', async () => {
+    const a = await partyOrg();
+    const b = await partyOrg();
+    const c = await partyOrg();
+    await t.call('classes.set', { year: 2025, partyOrgIds: [a.id, b.id, c.id], class: 'standard' });
+    await t.call('classes.set', { year: 2026, partyOrgIds: [a.id, b.id], class: 'brand' });
+    await t.call('cases.create', { partyOrgId: c.id, year: 2026, date: '2026-03-01', situations: ['党建工作不力'], problems: '工作不力' });
+    const refused = await t.raw('classes.set', { year: 2026, partyOrgIds: [b.id, c.id], class: 'standard' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: `“${c.name}”正在集中整顿，销号后才能调整类别` } });
+
+    await t.call('ratings.set', { partyOrgId: a.id, year: 2026, stars: 5, assessedDate: '2026-12-10' });
+    const rows = await t.call('classes.list', { year: 2026 });
+    expect(rows.map((r) => [r.partyOrgName, r.class, r.automatic])).toEqual([
+      [a.name, 'brand', false],
+      [b.name, 'brand', false],
+      [c.name, 'rectify', true],
+    ]);
+    expect(rows[0]).toMatchObject({ stars: 5, assessedDate: '2026-12-10', history: [{ year: 2025, class: 'standard', stars: null }] });
+    expect((await t.call('partyOrgs.get', { id: a.id })).starRating).toBe(5);
+    expect((await t.call('classes.list', { year: 2026, class: 'rectify' })).map((r) => r.partyOrgId)).toEqual([c.id]);
+  });
+});
