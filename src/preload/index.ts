@@ -1,14 +1,31 @@
-/** The only bridge: `window.api.invoke(channel, input)` for the contract's channels, nothing of Node. */
+/**
+ * The only bridge between the page and the main process. It exposes `window.api` with
+ * `invoke(channel, input)` for the contract's channels and `onPageCommand` for menu commands,
+ * and nothing of Node.
+ */
 import { contextBridge, ipcRenderer } from 'electron';
 import { channels } from '../shared/contract';
 
 const allowed = new Set<string>(channels);
+const COMMANDS = new Set(['new', 'search', 'print', 'export']);
 
-contextBridge.exposeInMainWorld('api', {
+export const api = {
   invoke(channel: string, input: unknown) {
-    if (!allowed.has(channel)) {
-      return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: `没有名为“${channel}”的接口` } });
+    if (typeof channel !== 'string' || !allowed.has(channel)) {
+      return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: `没有名为“${String(channel)}”的接口` } });
     }
     return ipcRenderer.invoke(channel, input);
   },
-});
+  /** Menu items for page shortcuts (新建, 查找, 打印, 导出) arrive here; returns an unsubscribe function. */
+  onPageCommand(listener: (command: string) => void) {
+    const handler = (_event: unknown, command: unknown) => {
+      if (typeof command === 'string' && COMMANDS.has(command)) listener(command);
+    };
+    ipcRenderer.on('page-command', handler);
+    return () => {
+      ipcRenderer.removeListener('page-command', handler);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('api', api);

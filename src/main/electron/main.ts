@@ -1,36 +1,68 @@
-/** Electron entry: single instance, one hardened window, the ledger in the user-data folder. */
+/**
+ * Electron entry: single instance, one hardened window, the ledger in the user-data folder,
+ * errors logged to a file there and shown to the clerk in Chinese.
+ */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
+import log from 'electron-log/main';
 import { channels } from '../../shared/contract';
 import type { Ctx } from '../core/context';
 import { startLedger } from '../core/startup';
 import { dispatch } from '../handlers';
-import { buildMenu } from './menu';
+import { Inflight } from './inflight';
+import { menuTemplate, type PageCommand } from './menu';
 import { electronNativeBinding, preloadFile, rendererDir, rendererIndex } from './paths';
 import { CONTENT_SECURITY_POLICY, isAppUrl, permissionAllowed, webPreferences } from './security';
+import { MIN_SIZE, readSavedBounds, restoreBounds, saveBounds } from './windowState';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const inflight = new Inflight();
 let ctx: Ctx | null = null;
 let win: BrowserWindow | null = null;
+let quitting = false;
 
-function logError(where: string, e: unknown) {
-  console.error(`[${new Date().toISOString()}] ${where}:`, e);
+log.initialize();
+log.transports.file.level = 'info';
+
+function fail(title: string, e: unknown) {
+  log.error(title, e);
+  const detail = e instanceof Error ? e.message : String(e);
+  dialog.showErrorBox(title, `${detail}\n\n详细信息已写入日志：${log.transports.file.getFile().path}`);
+}
+
+process.on('uncaughtException', (e) => fail('程序出错', e));
+process.on('unhandledRejection', (e) => fail('程序出错', e));
+
+function dataFile() {
+  return path.join(app.getPath('userData'), 'ledger.sqlite');
 }
 
 function createWindow() {
+  const stateFile = path.join(app.getPath('userData'), 'window-state.json');
+  const bounds = restoreBounds(
+    readSavedBounds(stateFile),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   win = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    minWidth: 1100,
-    minHeight: 700,
+    ...bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     title: '两新党建台账',
     show: false,
     webPreferences: webPreferences(preloadFile),
   });
+  if (bounds.maximized) win.maximize();
   win.once('ready-to-show', () => win?.show());
+  win.on('close', () => {
+    if (win) saveBounds(stateFile, { ...win.getNormalBounds(), maximized: win.isMaximized() });
+  });
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, rendererDir, devServerUrl)) event.preventDefault();
+  });
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  win.webContents.on('render-process-gone', (_e, details) => {
+    if (details.reason !== 'clean-exit') fail('页面意外退出', new Error(`原因：${details.reason}。请重新打开程序，已保存的数据不受影响。`));
   });
   if (devServerUrl) void win.loadURL(devServerUrl);
   else void win.loadFile(rendererIndex);
@@ -38,15 +70,20 @@ function createWindow() {
 
 function bindIpc() {
   for (const channel of channels) {
-    ipcMain.handle(channel, async (event, input) => {
-      const frameUrl = event.senderFrame?.url ?? '';
-      if (!isAppUrl(frameUrl, rendererDir, devServerUrl)) {
+    ipcMain.handle(channel, (event, input) => {
+      if (!isAppUrl(event.senderFrame?.url ?? '', rendererDir, devServerUrl)) {
+        log.warn(`refused ${channel} from ${event.senderFrame?.url}`);
         return { ok: false, error: { code: 'internal', message: '拒绝来自非本程序页面的请求' } };
       }
-      if (!ctx) return { ok: false, error: { code: 'internal', message: '数据库尚未打开' } };
-      return dispatch(ctx, channel, input, logError);
+      const current = ctx;
+      if (!current) return { ok: false, error: { code: 'internal', message: '数据库尚未打开' } };
+      return inflight.run(() => dispatch(current, channel, input, (c, e) => log.error(`处理 ${c} 出错`, e)));
     });
   }
+}
+
+function sendPageCommand(command: PageCommand) {
+  win?.webContents.send('page-command', command);
 }
 
 async function start() {
@@ -55,10 +92,9 @@ async function start() {
     return;
   }
   app.on('second-instance', () => {
-    if (win) {
-      if (win.isMinimized()) win.restore();
-      win.focus();
-    }
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
   });
   await app.whenReady();
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionAllowed(permission)));
@@ -66,29 +102,47 @@ async function start() {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  const file = path.join(app.getPath('userData'), 'ledger.sqlite');
+  const file = dataFile();
   try {
     ({ ctx } = await startLedger({ file, nativeBinding: electronNativeBinding(app.isPackaged) }));
+    log.info(`ledger opened: ${file}`);
   } catch (e) {
-    logError('打开数据库', e);
-    dialog.showErrorBox('无法打开数据库', `数据文件：${file}\n${e instanceof Error ? e.message : String(e)}`);
+    fail('无法打开数据库', new Error(`数据文件：${file}\n${e instanceof Error ? e.message : String(e)}`));
     app.quit();
     return;
   }
   bindIpc();
-  Menu.setApplicationMenu(buildMenu({ dataFile: file, openDataDir: () => shell.openPath(path.dirname(file)) }));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate({
+        pageCommand: sendPageCommand,
+        openDataDir: () => void shell.openPath(path.dirname(file)),
+        about: () =>
+          void dialog.showMessageBox({
+            type: 'info',
+            title: '关于',
+            message: `两新党建台账 ${app.getVersion()}`,
+            detail: `数据文件：${file}\n日志文件：${log.transports.file.getFile().path}`,
+            buttons: ['确定'],
+          }),
+      }),
+    ),
+  );
   createWindow();
 }
 
-app.on('window-all-closed', () => {
-  app.quit();
-});
-app.on('will-quit', () => {
-  void ctx?.ledger.close();
-});
-process.on('uncaughtException', (e) => {
-  logError('未捕获的错误', e);
-  dialog.showErrorBox('程序出错', `发生了未预料的错误，详情已记录。\n${e.message}`);
+app.on('window-all-closed', () => app.quit());
+
+// A write under way finishes before the ledger closes.
+app.on('before-quit', (event) => {
+  if (quitting) return;
+  event.preventDefault();
+  quitting = true;
+  void inflight
+    .idle()
+    .then(() => ctx?.ledger.close())
+    .catch((e) => log.error('关闭数据库出错', e))
+    .finally(() => app.exit(0));
 });
 
 void start();

@@ -1,14 +1,36 @@
-/** The Chinese application menu. Shortcuts the renderer handles are sent to it as key presses. */
-import { app, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
+/**
+ * The Chinese application menu. Ctrl+N / Ctrl+F / Ctrl+P / Ctrl+E belong to the page the clerk is on:
+ * they are shown here but not registered (the page handles the key press), and a click on the menu
+ * item sends the same command to the page.
+ */
+import type { MenuItemConstructorOptions } from 'electron';
 
-export function buildMenu(o: { dataFile: string; openDataDir: () => void }): Menu {
-  const template: MenuItemConstructorOptions[] = [
+export type PageCommand = 'new' | 'search' | 'print' | 'export';
+
+export interface MenuActions {
+  pageCommand(command: PageCommand): void;
+  openDataDir(): void;
+  about(): void;
+}
+
+export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
+  const page = (label: string, accelerator: string, command: PageCommand): MenuItemConstructorOptions => ({
+    label,
+    accelerator,
+    registerAccelerator: false,
+    click: () => a.pageCommand(command),
+  });
+  return [
     {
       label: '文件',
       submenu: [
-        { label: '打开数据目录', click: () => o.openDataDir() },
+        page('新建记录', 'CmdOrCtrl+N', 'new'),
+        page('打印当前台账', 'CmdOrCtrl+P', 'print'),
+        page('导出 Excel', 'CmdOrCtrl+E', 'export'),
         { type: 'separator' },
-        { label: '退出', role: 'quit', accelerator: 'Ctrl+Q' },
+        { label: '打开数据目录', click: () => a.openDataDir() },
+        { type: 'separator' },
+        { label: '退出', role: 'quit', accelerator: 'CmdOrCtrl+Q' },
       ],
     },
     {
@@ -21,6 +43,8 @@ export function buildMenu(o: { dataFile: string; openDataDir: () => void }): Men
         { label: '复制', role: 'copy' },
         { label: '粘贴', role: 'paste' },
         { label: '全选', role: 'selectAll' },
+        { type: 'separator' },
+        page('查找', 'CmdOrCtrl+F', 'search'),
       ],
     },
     {
@@ -37,19 +61,9 @@ export function buildMenu(o: { dataFile: string; openDataDir: () => void }): Men
     {
       label: '帮助',
       submenu: [
-        {
-          label: '关于两新党建台账',
-          click: () =>
-            void dialog.showMessageBox({
-              type: 'info',
-              title: '关于',
-              message: `两新党建台账 ${app.getVersion()}`,
-              detail: `数据文件：${o.dataFile}`,
-              buttons: ['确定'],
-            }),
-        },
+        { label: '打开数据目录', click: () => a.openDataDir() },
+        { label: '关于两新党建台账', click: () => a.about() },
       ],
     },
   ];
-  return Menu.buildFromTemplate(template);
 }

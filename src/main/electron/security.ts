@@ -3,19 +3,7 @@
  * against Electron's security checklist without launching Electron.
  */
 
-/** No remote origin at all, no eval; inline styles only because Mantine injects them. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 
 export interface SecureWebPreferences {
   preload: string;

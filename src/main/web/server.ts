@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { Ctx } from '../core/context';
 import { dispatch, type ErrorSink } from '../handlers';
 
@@ -22,10 +23,6 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
-/** Same policy as the page's meta tag: nothing but this origin. */
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'; frame-ancestors 'none'";
-
 const MAX_BODY = 64 * 1024 * 1024;
 
 function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer) {
@@ -33,7 +30,7 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
     'content-type': type,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
-    'content-security-policy': CSP,
+    'content-security-policy': CONTENT_SECURITY_POLICY,
   });
   res.end(body);
 }

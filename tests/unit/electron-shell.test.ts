@@ -1,0 +1,174 @@
+import { describe, expect, it, vi } from 'vitest';
+import { Inflight } from '../../src/main/electron/inflight';
+import { menuTemplate } from '../../src/main/electron/menu';
+import { CONTENT_SECURITY_POLICY, isAppUrl, permissionAllowed, webPreferences } from '../../src/main/electron/security';
+import { DEFAULT_BOUNDS, restoreBounds } from '../../src/main/electron/windowState';
+import { channels } from '../../src/shared/contract';
+
+// Electron cannot be launched on the build machines; these check the shell's parts one by one
+// against Electron's security checklist (https://www.electronjs.org/docs/latest/tutorial/security).
+
+describe('window web preferences', () => {
+  const p = webPreferences('/app/out/preload/index.cjs');
+  it.each([
+    ['contextIsolation', true],
+    ['sandbox', true],
+    ['nodeIntegration', false],
+    ['nodeIntegrationInWorker', false],
+    ['nodeIntegrationInSubFrames', false],
+    ['webviewTag', false],
+    ['webSecurity', true],
+    ['allowRunningInsecureContent', false],
+    ['experimentalFeatures', false],
+    ['enableBlinkFeatures', ''],
+    ['navigateOnDragDrop', false],
+  ] as const)('%s is %s', (key, value) => {
+    expect(p[key]).toBe(value);
+  });
+  it('loads the CommonJS preload, which a sandboxed window can run', () => {
+    expect(p.preload).toMatch(/\.cjs$/);
+  });
+});
+
+describe('Content-Security-Policy', () => {
+  const directives = Object.fromEntries(
+    CONTENT_SECURITY_POLICY.split(';').map((d) => {
+      const [name, ...values] = d.trim().split(/\s+/);
+      return [name, values];
+    }),
+  );
+  it('allows nothing but the app itself', () => {
+    expect(directives['default-src']).toEqual(["'self'"]);
+    expect(directives['script-src']).toEqual(["'self'"]);
+    expect(directives['connect-src']).toEqual(["'self'"]);
+    expect(directives['object-src']).toEqual(["'none'"]);
+    expect(directives['frame-ancestors']).toEqual(["'none'"]);
+  });
+  it('has no eval, no remote origin, no wildcard', () => {
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|https?:|\*|wasm-unsafe|blob:/);
+  });
+  it('matches the policy in the page itself and in the browser-mode server', async () => {
+    const fs = await import('node:fs');
+    const html = fs.readFileSync('src/renderer/index.html', 'utf8');
+    expect(html).toContain(`content="${CONTENT_SECURITY_POLICY}"`);
+    expect(fs.readFileSync('src/main/web/server.ts', 'utf8')).toContain('CONTENT_SECURITY_POLICY');
+  });
+});
+
+describe('navigation guard and IPC sender check', () => {
+  const dir = '/opt/两新党建台账/resources/app.asar/out/renderer';
+  it('accepts the app’s own pages', () => {
+    expect(isAppUrl(`file://${encodeURI(dir)}/index.html`, dir)).toBe(true);
+    expect(isAppUrl(`file://${encodeURI(dir)}/index.html#/orgs/12`, dir)).toBe(true);
+    expect(isAppUrl('file:///C:/Program%20Files/app/out/renderer/index.html', 'C:\\Program Files\\app\\out\\renderer')).toBe(true);
+  });
+  it.each([
+    'https://example.com/',
+    'http://127.0.0.1:5173/',
+    'file:///etc/passwd',
+    `file://${dir}/../../secret.html`,
+    `file://${dir}-evil/index.html`,
+    'javascript:alert(1)',
+    'devtools://devtools/bundled/inspector.html',
+    '',
+    'not a url',
+  ])('refuses %s', (url) => {
+    expect(isAppUrl(url, dir)).toBe(false);
+  });
+  it('accepts the development server only on loopback and only when one is set', () => {
+    expect(isAppUrl('http://localhost:5173/#/orgs', dir, 'http://localhost:5173')).toBe(true);
+    expect(isAppUrl('http://localhost:5174/', dir, 'http://localhost:5173')).toBe(false);
+    expect(isAppUrl('http://10.0.0.8:5173/', dir, 'http://10.0.0.8:5173')).toBe(false);
+  });
+});
+
+describe('permission requests', () => {
+  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'usb'])('%s is denied', (perm) => {
+    expect(permissionAllowed(perm)).toBe(false);
+  });
+});
+
+describe('remembered window bounds', () => {
+  const screens = [{ x: 0, y: 0, width: 1920, height: 1040 }];
+  it('restores saved bounds on a present screen', () => {
+    expect(restoreBounds({ x: 100, y: 50, width: 1300, height: 800, maximized: true }, screens)).toEqual({
+      x: 100,
+      y: 50,
+      width: 1300,
+      height: 800,
+      maximized: true,
+    });
+  });
+  it('drops a position on a screen that is gone, and enforces the minimum size', () => {
+    expect(restoreBounds({ x: 2500, y: 50, width: 600, height: 400 }, screens)).toEqual({ width: 1100, height: 700, maximized: false });
+  });
+  it('falls back to the default for garbage', () => {
+    expect(restoreBounds(null, screens)).toEqual(DEFAULT_BOUNDS);
+    expect(restoreBounds({ width: 'x' }, screens)).toEqual(DEFAULT_BOUNDS);
+  });
+});
+
+describe('quitting waits for writes under way', () => {
+  it('idle resolves only after running calls finish', async () => {
+    const f = new Inflight();
+    let release: () => void = () => {};
+    const call = f.run(() => new Promise<string>((r) => (release = () => r('done'))));
+    let idle = false;
+    const waiting = f.idle().then(() => {
+      idle = true;
+    });
+    await Promise.resolve();
+    expect(f.busy).toBe(true);
+    expect(idle).toBe(false);
+    release();
+    expect(await call).toBe('done');
+    await waiting;
+    expect(idle).toBe(true);
+    expect(f.busy).toBe(false);
+  });
+});
+
+describe('application menu', () => {
+  const template = menuTemplate({ pageCommand: () => {}, openDataDir: () => {}, about: () => {} });
+  it('is in Chinese: 文件 / 编辑 / 视图 / 帮助', () => {
+    expect(template.map((m) => m.label)).toEqual(['文件', '编辑', '视图', '帮助']);
+  });
+  it('offers the page shortcuts without stealing the keys from the page', () => {
+    const items = template.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []));
+    const byAccel = Object.fromEntries(items.filter((i) => i.accelerator).map((i) => [i.accelerator, i]));
+    for (const key of ['CmdOrCtrl+N', 'CmdOrCtrl+F', 'CmdOrCtrl+P', 'CmdOrCtrl+E']) {
+      expect(byAccel[key], key).toBeDefined();
+      expect(byAccel[key]?.registerAccelerator).toBe(false);
+    }
+    expect(items.some((i) => i.label === '打开数据目录')).toBe(true);
+    expect(items.some((i) => i.label === '关于两新党建台账')).toBe(true);
+    for (const i of items) if (i.label) expect(i.label).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe('preload', () => {
+  it('exposes exactly invoke and onPageCommand, and invoke only the contract’s channels', async () => {
+    const exposed: Record<string, unknown> = {};
+    const invoked: string[] = [];
+    vi.doMock('electron', () => ({
+      contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
+      ipcRenderer: {
+        invoke: (channel: string) => {
+          invoked.push(channel);
+          return Promise.resolve({ ok: true, data: null });
+        },
+        on: () => {},
+        removeListener: () => {},
+      },
+    }));
+    await import('../../src/preload/index');
+    expect(Object.keys(exposed)).toEqual(['api']);
+    const api = exposed.api as { invoke(c: string, i: unknown): Promise<unknown> };
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'onPageCommand']);
+    for (const c of channels) await api.invoke(c, {});
+    expect(invoked).toEqual(channels);
+    expect(await api.invoke('fs.readFile', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(invoked).toHaveLength(channels.length);
+    vi.doUnmock('electron');
+  });
+});
