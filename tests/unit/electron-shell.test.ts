@@ -21,6 +21,7 @@ describe('window web preferences', () => {
     ['allowRunningInsecureContent', false],
     ['experimentalFeatures', false],
     ['enableBlinkFeatures', ''],
+    ['disableBlinkFeatures', 'Auxclick'],
     ['navigateOnDragDrop', false],
   ] as const)('%s is %s', (key, value) => {
     expect(p[key]).toBe(value);

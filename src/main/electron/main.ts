@@ -49,7 +49,14 @@ function createWindow() {
     minHeight: MIN_SIZE.height,
     title: '两新党建台账',
     show: false,
-    webPreferences: webPreferences(preloadFile),
+    // Spelled out here as well so that a reader (and electronegativity) sees them at the window.
+    webPreferences: {
+      ...webPreferences(preloadFile),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   if (bounds.maximized) win.maximize();
   win.once('ready-to-show', () => win?.show());

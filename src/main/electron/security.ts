@@ -17,6 +17,7 @@ export interface SecureWebPreferences {
   allowRunningInsecureContent: false;
   experimentalFeatures: false;
   enableBlinkFeatures: '';
+  disableBlinkFeatures: 'Auxclick';
   spellcheck: false;
   navigateOnDragDrop: false;
   safeDialogs: true;
@@ -35,6 +36,8 @@ export function webPreferences(preload: string): SecureWebPreferences {
     allowRunningInsecureContent: false,
     experimentalFeatures: false,
     enableBlinkFeatures: '',
+    // Middle-click must not open links in new windows.
+    disableBlinkFeatures: 'Auxclick',
     spellcheck: false,
     navigateOnDragDrop: false,
     safeDialogs: true,
