@@ -69,9 +69,9 @@ const SELECT = `SELECT o.id, o.name, o.name_initials, o.uscc, o.category, o.subt
   JOIN regions r ON r.id = o.region_id
   LEFT JOIN coverage c ON c.org_id = o.id
   LEFT JOIN party_orgs p ON p.id = c.party_org_id AND p.deleted_at IS NULL
-  LEFT JOIN (SELECT org_id, COUNT(*) AS n FROM assignments
-              WHERE from_date <= @day AND (to_date IS NULL OR to_date >= @day)
-              GROUP BY org_id) a ON a.org_id = o.id
+  LEFT JOIN (SELECT a.org_id, COUNT(*) AS n FROM assignments a JOIN instructors i ON i.id = a.instructor_id AND i.deleted_at IS NULL
+              WHERE a.from_date <= @day AND (a.to_date IS NULL OR a.to_date >= @day)
+              GROUP BY a.org_id) a ON a.org_id = o.id
  WHERE o.deleted_at IS NULL`;
 
 function queryRows(ctx: Ctx, day: string, ids: number[] | null): IndexedOrg[] {

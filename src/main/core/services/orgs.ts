@@ -203,10 +203,14 @@ export async function deleteOrg(ctx: Ctx, id: number): Promise<{ id: number }> {
       .updateTable('assignments')
       .set({ to_date: today })
       .where('org_id', '=', id)
+      .where('from_date', '<=', today)
       .where((eb) => eb.or([eb('to_date', 'is', null), eb('to_date', '>', today)]))
       .execute();
+    // Assignments that had not started yet never happen; the audit row keeps them.
+    const future = await w.trx.selectFrom('assignments').selectAll().where('org_id', '=', id).where('from_date', '>', today).execute();
+    await w.trx.deleteFrom('assignments').where('org_id', '=', id).where('from_date', '>', today).execute();
     await w.trx.updateTable('orgs').set({ deleted_at: w.now, updated_at: w.now }).where('id', '=', id).execute();
-    await w.audit('org', id, 'delete', { ...before.fields, partyOrgId: cov?.party_org_id ?? null }, null);
+    await w.audit('org', id, 'delete', { ...before.fields, partyOrgId: cov?.party_org_id ?? null, futureAssignments: future }, null);
     w.touchOrgs([id]);
   });
   return { id };
