@@ -8,6 +8,7 @@
  * before the file is written (the four county rates on two days, every flag, every code), so a
  * change to the recipe that breaks the demo fails here rather than in front of a clerk.
  */
+
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +34,7 @@ import { orgFlags } from '../src/shared/rules/orgFlags';
 import { partyOrgFlags } from '../src/shared/rules/partyOrgFlags';
 import { checkUscc, usccCheckChar } from '../src/shared/rules/uscc';
 import type { Settings } from '../src/shared/types';
+import { buildCaseSeed } from './cases';
 
 const COUNTY = '青山旗';
 const COUNTY_CODE = '150499';
@@ -1669,6 +1671,7 @@ const seed: SeedFile = {
   orgs: seedOrgs,
   partyOrgs: seedPartyOrgs,
   instructors: seedInstructors,
+  ...buildCaseSeed(seedPartyOrgs),
 };
 
 // ---------------------------------------------------------------- checks
@@ -1765,6 +1768,15 @@ ${lines(seed.partyOrgs)}
  ],
  "instructors": [
 ${lines(seed.instructors)}
+ ],
+ "ratings": [
+${lines(seed.ratings ?? [])}
+ ],
+ "classes": [
+${lines(seed.classes ?? [])}
+ ],
+ "cases": [
+${lines(seed.cases ?? [])}
  ]
 }
 `;

@@ -8,6 +8,7 @@ import { type Ledger, openLedger } from '../../src/main/core/db';
 import { AppError } from '../../src/main/core/errors';
 import { demoSeedPath, loadSeed, readSeedFile, type SeedFile, seedIfEmpty } from '../../src/main/core/seed';
 import { listAudit } from '../../src/main/core/services/audit';
+import { caseStats, listCases } from '../../src/main/core/services/cases';
 import { listInstructors } from '../../src/main/core/services/instructors';
 import { listOrgs } from '../../src/main/core/services/orgs';
 import { listPartyOrgs } from '../../src/main/core/services/partyOrgs';
@@ -63,6 +64,7 @@ describe('the demo county', () => {
       orgs: tableCount('orgs'),
       partyOrgs: tableCount('party_orgs'),
       instructors: tableCount('instructors'),
+      cases: tableCount('cases'),
     });
     expect((await listRegions(ctx)).map((r) => r.name)).toEqual(seed.regions.map((r) => r.name));
     expect(await getSettings(ctx)).toMatchObject({ countyName: '青山旗', countyCode: '150499', reportingUnit: '中共青山旗委组织部' });
@@ -116,10 +118,36 @@ describe('the demo county', () => {
     expect(found.some((o) => o.name.includes('民政局'))).toBe(true);
   });
 
-  it('wrote one audit row for the whole load', async () => {
-    const audit = await listAudit(ctx, { offset: 0, limit: 10 });
-    expect(audit.total).toBe(1);
-    expect(audit.rows[0]).toMatchObject({ entity: 'ledger', entityId: 0, action: 'seed', after: counts, at: `${TODAY}T08:00:00.000Z` });
+  it('wrote one seed audit row for the load, and the cases’ own history', async () => {
+    const seedRows = await listAudit(ctx, { entity: 'ledger', offset: 0, limit: 10 });
+    expect(seedRows.total).toBe(1);
+    expect(seedRows.rows[0]).toMatchObject({ entity: 'ledger', entityId: 0, action: 'seed', after: counts, at: `${TODAY}T08:00:00.000Z` });
+    const caseRows = await listAudit(ctx, { entity: 'case', offset: 0, limit: 1000 });
+    expect(caseRows.rows.filter((r) => r.action === 'create')).toHaveLength(counts.cases);
+    const all = await listAudit(ctx, { offset: 0, limit: 1 });
+    expect(all.total).toBe(
+      1 +
+        caseRows.total +
+        (await listAudit(ctx, { entity: 'rating', offset: 0, limit: 1 })).total +
+        (await listAudit(ctx, { entity: 'class', offset: 0, limit: 1 })).total,
+    );
+  });
+
+  it('has cases in every state across 2025 and 2026, some overdue, one 重复认定', async () => {
+    const all = listCases(ctx, { offset: 0, limit: 1000 }).rows;
+    expect(new Set(all.map((c) => c.year))).toEqual(new Set([2025, 2026]));
+    for (const year of [2025, 2026]) {
+      const states = new Set(all.filter((c) => c.year === year).map((c) => c.state));
+      expect(states.has('delisted') || year === 2026).toBe(true);
+    }
+    expect(new Set(all.map((c) => c.state))).toEqual(new Set(['identified', 'rectifying', 'accepted', 'delisted']));
+    expect(all.filter((c) => c.isRepeat)).toHaveLength(1);
+    expect(all.filter((c) => c.overdue).length).toBeGreaterThanOrEqual(2);
+    const later = createContext(ledger, { today: () => LATER });
+    expect(caseStats(later, {}).overdue).toBeGreaterThanOrEqual(2);
+    // A failed acceptance stays in the history.
+    const failed = all.find((c) => c.year === 2026 && c.state === 'rectifying' && c.deadline === '2026-12-15');
+    expect(failed).toBeDefined();
   });
 
   it('refuses a second load and writes nothing', async () => {

@@ -10,10 +10,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import type { RegionKind } from '../../shared/domain/codes';
+import type { ManagementClass, RegionKind } from '../../shared/domain/codes';
 import { normalizeUscc, usccCheckChar } from '../../shared/rules/uscc';
 import {
   assignSchema,
+  caseActSchema,
+  caseCreateSchema,
   describeErrors,
   fieldErrors,
   instructorFieldsSchema,
@@ -28,6 +30,8 @@ import { AppError } from './errors';
 import { toColumns } from './mapping';
 import { initialsOf } from './pinyin';
 import type { Database } from './schema';
+import { actOnCaseIn, createCaseIn } from './services/cases';
+import { setClassesIn, setRatingIn } from './services/classification';
 import { write } from './write';
 
 export interface SeedRegion {
@@ -52,12 +56,40 @@ export interface SeedAssignment {
 
 export type SeedInstructor = InstructorFields & { assignments: SeedAssignment[] };
 
+/** A 软弱涣散 case: its 认定 and the steps it went through, replayed through the case service. */
+export interface SeedCase {
+  partyOrgName: string;
+  year: number;
+  batch: string | null;
+  date: string;
+  situations: string[];
+  problems: string;
+  reason: string | null;
+  steps: Omit<z.input<typeof caseActSchema>, 'id'>[];
+}
+
+export interface SeedClass {
+  year: number;
+  class: ManagementClass;
+  partyOrgNames: string[];
+}
+
+export interface SeedRating {
+  partyOrgName: string;
+  year: number;
+  stars: number;
+  assessedDate: string;
+}
+
 export interface SeedFile {
   settings: Settings;
   regions: SeedRegion[];
   orgs: SeedOrg[];
   partyOrgs: SeedPartyOrg[];
   instructors: SeedInstructor[];
+  ratings?: SeedRating[];
+  classes?: SeedClass[];
+  cases?: SeedCase[];
 }
 
 export interface SeedCounts {
@@ -65,6 +97,7 @@ export interface SeedCounts {
   orgs: number;
   partyOrgs: number;
   instructors: number;
+  cases: number;
 }
 
 type OrgInput = z.output<typeof orgFieldsSchema>;
@@ -347,11 +380,45 @@ export async function loadSeed(ctx: Ctx, seed: SeedFile): Promise<SeedCounts> {
       }
     }
 
+    // Ratings, classes and cases go through their services, inside this same transaction.
+    const poByName = new Map<string, number>();
+    for (const p of await trx.selectFrom('party_orgs').select(['id', 'name']).where('deleted_at', 'is', null).execute()) {
+      poByName.set(p.name, p.id);
+    }
+    const poId = (name: string, what: string) => {
+      const id = poByName.get(name);
+      if (id == null) throw new AppError('invalid_input', `示例数据${what}中的党组织“${name}”不存在`);
+      return id;
+    };
+    for (const r of seed.ratings ?? []) {
+      await setRatingIn(w, { partyOrgId: poId(r.partyOrgName, '星级'), year: r.year, stars: r.stars, assessedDate: r.assessedDate });
+    }
+    for (const c of seed.classes ?? []) {
+      await setClassesIn(
+        w,
+        c.year,
+        c.partyOrgNames.map((n) => poId(n, '分类定级')),
+        c.class,
+      );
+    }
+    for (const c of seed.cases ?? []) {
+      const what = `整顿对象“${c.partyOrgName}”`;
+      const input = caseCreateSchema.safeParse({ ...c, partyOrgId: poId(c.partyOrgName, what) });
+      if (!input.success) throw new AppError('invalid_input', `示例数据${what}有误：${describeErrors(fieldErrors(input.error))}`);
+      const id = await createCaseIn(w, input.data);
+      for (const step of c.steps) {
+        const act = caseActSchema.safeParse({ ...step, id });
+        if (!act.success) throw new AppError('invalid_input', `示例数据${what}的步骤有误：${describeErrors(fieldErrors(act.error))}`);
+        await actOnCaseIn(w, act.data);
+      }
+    }
+
     const counts: SeedCounts = {
       regions: data.regions.length,
       orgs: data.orgs.length,
       partyOrgs: data.partyOrgs.length,
       instructors: data.instructors.length,
+      cases: seed.cases?.length ?? 0,
     };
     await w.audit('ledger', 0, 'seed', null, counts);
     // No touchOrgs: the organization index is rebuilt whole.

@@ -148,7 +148,13 @@ async function addEvent(w: Writer, caseId: number, date: string, kind: CaseEvent
 
 /** 认定: a party organization becomes a case for the year; a delisted case in an earlier year makes it 重复认定. */
 export async function createCase(ctx: Ctx, input: CreateInput): Promise<CaseDetail> {
-  const id = await write(ctx, async (w) => {
+  const id = await write(ctx, (w) => createCaseIn(w, input));
+  return getCase(ctx, id);
+}
+
+/** 认定 inside a write already under way (the seed loader puts a whole county in one transaction). */
+export async function createCaseIn(w: Writer, input: CreateInput): Promise<number> {
+  {
     const po = await w.trx
       .selectFrom('party_orgs')
       .select(['id', 'name'])
@@ -180,8 +186,7 @@ export async function createCase(ctx: Ctx, input: CreateInput): Promise<CaseDeta
     await w.audit('case', id, 'create', null, { ...input, isRepeat });
     w.touchOrgs([]);
     return id;
-  });
-  return getCase(ctx, id);
+  }
 }
 
 function planColumns(p: Extract<ActInput, { action: 'plan' }>['plan']) {
@@ -199,7 +204,12 @@ function planColumns(p: Extract<ActInput, { action: 'plan' }>['plan']) {
 }
 
 export async function actOnCase(ctx: Ctx, input: ActInput): Promise<CaseDetail> {
-  await write(ctx, async (w) => {
+  await write(ctx, (w) => actOnCaseIn(w, input));
+  return getCase(ctx, input.id);
+}
+
+export async function actOnCaseIn(w: Writer, input: ActInput): Promise<void> {
+  {
     const c = await w.trx.selectFrom('cases').selectAll().where('id', '=', input.id).executeTakeFirst();
     if (!c) throw notFound('整顿对象', input.id);
     const passed = input.action === 'accept' ? input.passed : undefined;
@@ -239,8 +249,7 @@ export async function actOnCase(ctx: Ctx, input: ActInput): Promise<CaseDetail> 
     }
     await w.audit('case', input.id, input.action, before, { ...before, ...snapshotOf(set), event: details });
     w.touchOrgs([]);
-  });
-  return getCase(ctx, input.id);
+  }
 }
 
 function snapshot(c: CaseRow) {

@@ -6,7 +6,7 @@ import type { ManagementClass } from '../../../shared/domain/codes';
 import type { ClassRow } from '../../../shared/types';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
-import { write } from '../write';
+import { type Writer, write } from '../write';
 
 export interface ClassFilter {
   year: number;
@@ -74,109 +74,108 @@ export function listClasses(ctx: Ctx, f: ClassFilter): ClassRow[] {
 
 /** Bulk: many party organizations to one class for a year. Those under an open case stay 集中整顿. */
 export async function setClasses(ctx: Ctx, year: number, partyOrgIds: number[], cls: ManagementClass): Promise<{ updated: number }> {
+  return write(ctx, (w) => setClassesIn(w, year, partyOrgIds, cls));
+}
+
+export async function setClassesIn(w: Writer, year: number, partyOrgIds: number[], cls: ManagementClass): Promise<{ updated: number }> {
   const ids = [...new Set(partyOrgIds)];
-  await write(ctx, async (w) => {
-    const found = await w.trx
-      .selectFrom('party_orgs')
-      .select(['id', 'name'])
-      .where('id', 'in', ids)
-      .where('deleted_at', 'is', null)
+  const found = await w.trx
+    .selectFrom('party_orgs')
+    .select(['id', 'name'])
+    .where('id', 'in', ids)
+    .where('deleted_at', 'is', null)
+    .execute();
+  if (found.length !== ids.length) {
+    const known = new Set(found.map((p) => p.id));
+    throw new AppError('invalid_input', `「党组织」编号${ids.filter((i) => !known.has(i)).join('、')}不存在或已删除`);
+  }
+  if (cls !== 'rectify') {
+    const open = await w.trx
+      .selectFrom('cases')
+      .innerJoin('party_orgs', 'party_orgs.id', 'cases.party_org_id')
+      .select(['party_orgs.name'])
+      .where('cases.party_org_id', 'in', ids)
+      .where('cases.state', '<>', 'delisted')
+      .where('cases.year', '<=', year)
       .execute();
-    if (found.length !== ids.length) {
-      const known = new Set(found.map((p) => p.id));
-      throw new AppError('invalid_input', `「党组织」编号${ids.filter((i) => !known.has(i)).join('、')}不存在或已删除`);
+    if (open.length) {
+      throw new AppError(
+        'conflict',
+        `${open
+          .map((o) => `“${o.name}”`)
+          .slice(0, 3)
+          .join('、')}${open.length > 3 ? `等${open.length}个` : ''}正在集中整顿，销号后才能调整类别`,
+      );
     }
-    if (cls !== 'rectify') {
-      const open = await w.trx
-        .selectFrom('cases')
-        .innerJoin('party_orgs', 'party_orgs.id', 'cases.party_org_id')
-        .select(['party_orgs.name'])
-        .where('cases.party_org_id', 'in', ids)
-        .where('cases.state', '<>', 'delisted')
-        .where('cases.year', '<=', year)
-        .execute();
-      if (open.length) {
-        throw new AppError(
-          'conflict',
-          `${open
-            .map((o) => `“${o.name}”`)
-            .slice(0, 3)
-            .join('、')}${open.length > 3 ? `等${open.length}个` : ''}正在集中整顿，销号后才能调整类别`,
-        );
-      }
-    }
-    const before = await w.trx.selectFrom('classes').selectAll().where('year', '=', year).where('party_org_id', 'in', ids).execute();
-    for (const id of ids) {
-      await w.trx
-        .insertInto('classes')
-        .values({ party_org_id: id, year, class: cls, updated_at: w.now })
-        .onConflict((oc) => oc.columns(['party_org_id', 'year']).doUpdateSet({ class: cls, updated_at: w.now }))
-        .execute();
-    }
-    await w.audit(
-      'class',
-      year,
-      'set',
-      before.map((b) => ({ partyOrgId: b.party_org_id, class: b.class })),
-      { partyOrgIds: ids, class: cls },
-    );
-    w.touchOrgs([]);
-  });
+  }
+  const before = await w.trx.selectFrom('classes').selectAll().where('year', '=', year).where('party_org_id', 'in', ids).execute();
+  for (const id of ids) {
+    await w.trx
+      .insertInto('classes')
+      .values({ party_org_id: id, year, class: cls, updated_at: w.now })
+      .onConflict((oc) => oc.columns(['party_org_id', 'year']).doUpdateSet({ class: cls, updated_at: w.now }))
+      .execute();
+  }
+  await w.audit(
+    'class',
+    year,
+    'set',
+    before.map((b) => ({ partyOrgId: b.party_org_id, class: b.class })),
+    { partyOrgIds: ids, class: cls },
+  );
+  w.touchOrgs([]);
   return { updated: ids.length };
 }
 
 /** 星级 for a year; the newest year's rating is also the party organization's current star rating. */
-export async function setRating(
-  ctx: Ctx,
-  input: { partyOrgId: number; year: number; stars: number; assessedDate: string },
-): Promise<{ partyOrgId: number }> {
-  await write(ctx, async (w) => {
-    const po = await w.trx
-      .selectFrom('party_orgs')
-      .select(['id', 'star_rating'])
-      .where('id', '=', input.partyOrgId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (!po) throw notFound('党组织', input.partyOrgId);
-    const before = await w.trx
-      .selectFrom('ratings')
-      .selectAll()
-      .where('party_org_id', '=', input.partyOrgId)
-      .where('year', '=', input.year)
-      .executeTakeFirst();
-    await w.trx
-      .insertInto('ratings')
-      .values({
-        party_org_id: input.partyOrgId,
-        year: input.year,
-        stars: input.stars,
-        assessed_date: input.assessedDate,
-        updated_at: w.now,
-      })
-      .onConflict((oc) =>
-        oc.columns(['party_org_id', 'year']).doUpdateSet({ stars: input.stars, assessed_date: input.assessedDate, updated_at: w.now }),
-      )
-      .execute();
-    const newest = await w.trx
-      .selectFrom('ratings')
-      .select((eb) => eb.fn.max('year').as('y'))
-      .where('party_org_id', '=', input.partyOrgId)
-      .executeTakeFirst();
-    if (Number(newest?.y) === input.year) {
-      await w.trx
-        .updateTable('party_orgs')
-        .set({ star_rating: input.stars, updated_at: w.now })
-        .where('id', '=', input.partyOrgId)
-        .execute();
-    }
-    await w.audit(
-      'rating',
-      input.partyOrgId,
-      'set',
-      before ? { year: before.year, stars: before.stars, assessedDate: before.assessed_date } : null,
-      input,
-    );
-    w.touchOrgs([]);
-  });
+type RatingInput = { partyOrgId: number; year: number; stars: number; assessedDate: string };
+
+export async function setRating(ctx: Ctx, input: RatingInput): Promise<{ partyOrgId: number }> {
+  await write(ctx, (w) => setRatingIn(w, input));
   return { partyOrgId: input.partyOrgId };
+}
+
+export async function setRatingIn(w: Writer, input: RatingInput): Promise<void> {
+  const po = await w.trx
+    .selectFrom('party_orgs')
+    .select(['id', 'star_rating'])
+    .where('id', '=', input.partyOrgId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!po) throw notFound('党组织', input.partyOrgId);
+  const before = await w.trx
+    .selectFrom('ratings')
+    .selectAll()
+    .where('party_org_id', '=', input.partyOrgId)
+    .where('year', '=', input.year)
+    .executeTakeFirst();
+  await w.trx
+    .insertInto('ratings')
+    .values({
+      party_org_id: input.partyOrgId,
+      year: input.year,
+      stars: input.stars,
+      assessed_date: input.assessedDate,
+      updated_at: w.now,
+    })
+    .onConflict((oc) =>
+      oc.columns(['party_org_id', 'year']).doUpdateSet({ stars: input.stars, assessed_date: input.assessedDate, updated_at: w.now }),
+    )
+    .execute();
+  const newest = await w.trx
+    .selectFrom('ratings')
+    .select((eb) => eb.fn.max('year').as('y'))
+    .where('party_org_id', '=', input.partyOrgId)
+    .executeTakeFirst();
+  if (Number(newest?.y) === input.year) {
+    await w.trx.updateTable('party_orgs').set({ star_rating: input.stars, updated_at: w.now }).where('id', '=', input.partyOrgId).execute();
+  }
+  await w.audit(
+    'rating',
+    input.partyOrgId,
+    'set',
+    before ? { year: before.year, stars: before.stars, assessedDate: before.assessed_date } : null,
+    input,
+  );
+  w.touchOrgs([]);
 }
