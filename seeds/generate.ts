@@ -1664,6 +1664,8 @@ const settings: Settings = {
   venueStandard: 'liuyou',
   situations: [...DEFAULT_SITUATIONS],
   venueThreshold: 4,
+  backupKeepDaily: 7,
+  backupKeepMonthly: 12,
 };
 const seed: SeedFile = {
   settings,

@@ -5,6 +5,7 @@
  */
 import { type ApiResult, type Channel, contract, isChannel, type Output, type Parsed } from '../shared/contract';
 import { describeErrors, fieldErrors } from '../shared/schemas';
+import { createBackup, inspectBackup, listBackups, restoreBackup } from './core/backup';
 import type { Ctx } from './core/context';
 import { AppError } from './core/errors';
 import { listAudit } from './core/services/audit';
@@ -61,6 +62,10 @@ export const handlers: Handlers = {
   'classes.list': (ctx, i) => listClasses(ctx, i),
   'classes.set': (ctx, i) => setClasses(ctx, i.year, i.partyOrgIds, i.class),
   'ratings.set': (ctx, i) => setRating(ctx, i),
+  'backup.create': (ctx, i) => createBackup(ctx, 'manual', i.file),
+  'backup.list': (ctx) => listBackups(ctx),
+  'backup.inspect': (_ctx, i) => inspectBackup(i.file),
+  'backup.restore': (ctx, i) => restoreBackup(ctx, i.file),
   'audit.list': (ctx, i) => listAudit(ctx, i),
 };
 

@@ -30,6 +30,8 @@ import {
 } from './schemas';
 import type {
   AuditEntry,
+  BackupInfo,
+  BackupInspection,
   CaseDetail,
   CaseListRow,
   CaseStats,
@@ -172,6 +174,17 @@ export const contract = {
       assessedDate: isoDate,
     }),
     output: out<{ partyOrgId: number }>(),
+  },
+
+  'backup.create': {
+    input: z.object({ file: z.string().trim().min(1).max(1000).optional() }).default({}),
+    output: out<BackupInfo>(),
+  },
+  'backup.list': { input: none, output: out<BackupInfo[]>() },
+  'backup.inspect': { input: z.object({ file: z.string().trim().min(1, '请选择备份文件').max(1000) }), output: out<BackupInspection>() },
+  'backup.restore': {
+    input: z.object({ file: z.string().trim().min(1, '请选择备份文件').max(1000) }),
+    output: out<{ inspection: BackupInspection; safetyBackup: BackupInfo }>(),
   },
 
   'audit.list': {

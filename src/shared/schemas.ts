@@ -112,6 +112,9 @@ export const FIELD_LABELS: Record<string, string> = {
   stars: '星级',
   assessedDate: '评定日期',
   venueThreshold: '阵地建设达标项数',
+  backupKeepDaily: '按日保留备份数',
+  backupKeepMonthly: '按月保留备份数',
+  file: '文件',
 };
 
 const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
@@ -274,6 +277,8 @@ export const settingsSchema = z.object({
     .max(50, '最多50条认定情形')
     .refine((a) => new Set(a).size === a.length, '认定情形有重复'),
   venueThreshold: z.number({ error: '请填写数字' }).int('必须是整数').min(0, '不能为负数').max(8, '不能超过8项'),
+  backupKeepDaily: z.number({ error: '请填写数字' }).int('必须是整数').min(1, '至少保留1天').max(365, '不超过365天'),
+  backupKeepMonthly: z.number({ error: '请填写数字' }).int('必须是整数').min(0, '不能为负数').max(120, '不超过120个月'),
 });
 
 export const regionFieldsSchema = z.object({

@@ -28,6 +28,30 @@ export interface Settings {
   situations: string[];
   /** A party organization meeting fewer venue checklist items than this is suggested in 排查. */
   venueThreshold: number;
+  /** Automatic backups kept: the newest of each of this many days … */
+  backupKeepDaily: number;
+  /** … and of each of this many months. */
+  backupKeepMonthly: number;
+}
+
+export interface BackupInfo {
+  file: string;
+  name: string;
+  /** When it was taken, local ISO date-time without zone. */
+  at: string;
+  reason: 'startup' | 'exit' | 'manual' | 'before-restore';
+  reasonLabel: string;
+  size: number;
+}
+
+export interface BackupInspection {
+  file: string;
+  ok: boolean;
+  problems: string[];
+  schemaVersion: string | null;
+  needsMigration: boolean;
+  /** Live records by Chinese label (两新组织, 党组织 …). */
+  counts: Record<string, number>;
 }
 
 export interface Region {

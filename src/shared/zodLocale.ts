@@ -28,6 +28,9 @@ z.config({
     if (issue.code === 'too_small' && issue.origin === 'array') return `至少选择${String(issue.minimum)}项`;
     if (issue.code === 'too_big' && issue.origin === 'array') return `最多${String(issue.maximum)}项`;
     if (issue.code === 'too_big' && issue.origin === 'string') return `不能超过${String(issue.maximum)}个字`;
+    if (issue.code === 'too_small' && issue.origin === 'string')
+      return Number(issue.minimum) <= 1 ? '必须填写' : `至少${String(issue.minimum)}个字`;
+    if (issue.code === 'too_small' || issue.code === 'too_big') return '超出允许的范围';
     if (issue.code === 'invalid_format') return '格式不正确';
     return undefined;
   },

@@ -19,6 +19,8 @@ const READS = new Set([
   'cases.stats',
   'cases.leaders',
   'classes.list',
+  'backup.list',
+  'backup.inspect',
 ]);
 const TABLES = [
   'settings',
@@ -159,6 +161,8 @@ const bad: Record<string, () => unknown[]> = {
     { partyOrgId: 999, year: 2026, stars: 3, assessedDate: '2026-12-01' },
     { partyOrgId: ids.po, year: 2026, stars: 3, assessedDate: '2026-13-01' },
   ],
+  'backup.create': () => [{ file: '' }, { file: 'x'.repeat(1001) }],
+  'backup.restore': () => [{ file: '' }, { file: '/nonexistent/ledger.sqlite' }],
   'instructors.endAssignment': () => [
     { assignmentId: 999, toDate: '2026-01-01' },
     { assignmentId: 1, toDate: '明天' },

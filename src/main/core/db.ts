@@ -15,12 +15,21 @@ export interface Ledger {
   /** The raw connection, for pragmas and the online backup API. */
   sqlite: SQLite.Database;
   file: string;
+  /** How it was opened, so a restore can reopen it the same way. */
+  options: OpenOptions;
   close(): Promise<void>;
 }
 
 export interface OpenOptions {
   /** Path of a better-sqlite3 binary built for another runtime (Electron's Node). */
   nativeBinding?: string;
+}
+
+/** Names of the migrations a database has had applied (empty for a new file). */
+export async function appliedMigrations(sqlite: SQLite.Database): Promise<string[]> {
+  const table = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'").get();
+  if (!table) return [];
+  return (sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]).map((r) => r.name);
 }
 
 export async function openLedger(file: string, options: OpenOptions = {}): Promise<Ledger> {
@@ -32,6 +41,13 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   const migrator = new Migrator({ db, provider: migrationProvider });
+  const known = await migrationProvider.getMigrations();
+  const applied = await appliedMigrations(sqlite);
+  const unknown = applied.filter((m) => !(m in known));
+  if (unknown.length) {
+    await db.destroy();
+    throw new Error(`数据文件由更新版本的程序创建（含未知的数据库版本 ${unknown.join('、')}），请升级程序后再打开`);
+  }
   const { error } = await migrator.migrateToLatest();
   if (error) {
     await db.destroy();
@@ -41,6 +57,7 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
     db,
     sqlite,
     file,
+    options,
     async close() {
       await db.destroy();
     },

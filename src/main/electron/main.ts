@@ -6,6 +6,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
 import log from 'electron-log/main';
 import { channels } from '../../shared/contract';
+import { createBackup } from '../core/backup';
 import type { Ctx } from '../core/context';
 import { startLedger } from '../core/startup';
 import { dispatch } from '../handlers';
@@ -147,7 +148,11 @@ app.on('before-quit', (event) => {
   quitting = true;
   void inflight
     .idle()
-    .then(() => ctx?.ledger.close())
+    .then(async () => {
+      if (!ctx) return;
+      await createBackup(ctx, 'exit').catch((e) => log.error('退出备份失败', e));
+      await ctx.ledger.close();
+    })
     .catch((e) => log.error('关闭数据库出错', e))
     .finally(() => app.exit(0));
 });

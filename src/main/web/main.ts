@@ -1,6 +1,7 @@
 /** Browser-mode entry: `node out/main/web.js --port 5180 --data data/ledger.sqlite`. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createBackup } from '../core/backup';
 import { startLedger } from '../core/startup';
 import { parseWebArgs } from './args';
 import { createWebServer } from './server';
@@ -21,9 +22,18 @@ async function main() {
     console.log(`数据文件：${file}${seeded ? '（已载入示例数据）' : ''}`);
     console.log(`LISTENING http://127.0.0.1:${port}`);
   });
+  let stopping = false;
   const stop = () => {
-    server.close();
-    ctx.ledger.close().finally(() => process.exit(0));
+    if (stopping) return;
+    stopping = true;
+    // Requests under way finish first; then the exit backup, then the ledger closes.
+    server.close(() => {
+      createBackup(ctx, 'exit')
+        .catch((e) => console.error('退出备份失败：', e))
+        .then(() => ctx.ledger.close())
+        .finally(() => process.exit(0));
+    });
+    server.closeIdleConnections();
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -10,6 +10,8 @@ export const DEFAULT_SETTINGS: Settings = {
   venueStandard: 'liuyou',
   situations: [...DEFAULT_SITUATIONS],
   venueThreshold: 4,
+  backupKeepDaily: 7,
+  backupKeepMonthly: 12,
 };
 
 export async function getSettings(ctx: Ctx): Promise<Settings> {
