@@ -1,0 +1,91 @@
+/** Small pieces the case and classification screens share: loading data, errors, labels. */
+import { Badge, Group, Loader, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { CASE_STATES, type CaseState, labelOf, MANAGEMENT_CLASSES, type ManagementClass } from '../../../shared/domain/codes';
+import { ApiCallError } from '../api';
+
+export function errorText(e: unknown): string {
+  return e instanceof ApiCallError ? e.message : '操作失败，请重试';
+}
+
+export function notifyError(e: unknown, title = '操作未完成') {
+  notifications.show({ color: 'red', title, message: errorText(e), autoClose: 8000 });
+}
+
+export function notifyDone(message: string) {
+  notifications.show({ color: 'green', title: '已保存', message, autoClose: 3000 });
+}
+
+/** Loads with `load` whenever `deps` change (compared by value); `reload` after a write. */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [tick, setTick] = useState(0);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  const key = JSON.stringify(deps);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload when the inputs (by value) or the reload counter change
+  useEffect(() => {
+    let alive = true;
+    setLoading(true);
+    loadRef
+      .current()
+      .then((d) => {
+        if (!alive) return;
+        setData(d);
+        setError(null);
+      })
+      .catch((e) => alive && setError(errorText(e)))
+      .finally(() => alive && setLoading(false));
+    return () => {
+      alive = false;
+    };
+  }, [key, tick]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { data, error, loading, reload };
+}
+
+export function Loading({ error }: { error?: string | null }) {
+  if (error) return <Text c="red">加载失败：{error}</Text>;
+  return (
+    <Group gap="xs">
+      <Loader size="sm" />
+      <Text c="dimmed">正在加载…</Text>
+    </Group>
+  );
+}
+
+const STATE_COLORS: Record<CaseState, string> = { identified: 'orange', rectifying: 'red', accepted: 'blue', delisted: 'green' };
+
+export function CaseStateBadge({ state }: { state: CaseState }) {
+  return (
+    <Badge color={STATE_COLORS[state]} variant="light">
+      {labelOf(CASE_STATES, state)}
+    </Badge>
+  );
+}
+
+const CLASS_COLORS: Record<ManagementClass, string> = { rectify: 'red', standard: 'blue', brand: 'yellow' };
+
+export function ClassBadge({ value }: { value: ManagementClass | null }) {
+  if (!value) return <Text c="dimmed">未定级</Text>;
+  return (
+    <Badge color={CLASS_COLORS[value]} variant="light">
+      {labelOf(MANAGEMENT_CLASSES, value)}
+    </Badge>
+  );
+}
+
+export const stars = (n: number | null) => (n ? '★'.repeat(n) + '☆'.repeat(5 - n) : '未评定');
+
+export function go(hash: string) {
+  window.location.hash = hash;
+}
+
+/** Years a clerk picks from: a few back and the next. */
+export function yearOptions(today = new Date()): { value: string; label: string }[] {
+  const y = today.getFullYear();
+  return [y + 1, y, y - 1, y - 2, y - 3].map((v) => ({ value: String(v), label: `${v}年度` }));
+}
