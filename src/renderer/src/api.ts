@@ -6,7 +6,11 @@ import type { ApiError, ApiResult, Channel, Input, Output } from '../../shared/c
 
 declare global {
   interface Window {
-    api?: { invoke(channel: string, input: unknown): Promise<ApiResult<unknown>> };
+    /** Present in Electron (the preload); absent in browser mode. */
+    api?: {
+      invoke(channel: string, input: unknown): Promise<ApiResult<unknown>>;
+      onPageCommand?(listener: (command: string) => void): () => void;
+    };
   }
 }
 

@@ -26,7 +26,7 @@ import { type CaseAction, labelOf, PARTY_ORG_TYPES } from '../../../shared/domai
 import { todayIso } from '../../../shared/rules/dates';
 import type { CaseDetail, CaseEventView } from '../../../shared/types';
 import { invoke } from '../api';
-import { CaseStateBadge, go, Loading, notifyDone, notifyError, useLoad } from './common';
+import { CaseStateBadge, go, Loading, notifyDone, notifyError, useLoad } from '../common';
 
 const ACTION_BUTTONS: { action: CaseAction; label: string }[] = [
   { action: 'plan', label: '制定整顿方案' },

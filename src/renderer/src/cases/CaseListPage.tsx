@@ -3,7 +3,7 @@ import { Badge, Button, Checkbox, Group, Pagination, Select, Stack, Table, Text,
 import { useEffect, useState } from 'react';
 import { CASE_STATES, type CaseState } from '../../../shared/domain/codes';
 import { invoke } from '../api';
-import { CaseStateBadge, go, Loading, useLoad, yearOptions } from './common';
+import { CaseStateBadge, go, Loading, useLoad, yearOptions } from '../common';
 
 const PAGE = 50;
 
@@ -20,6 +20,8 @@ export function CaseListPage() {
   const [leader, setLeader] = useState<string | null>(initial.get('leader'));
   const [overdue, setOverdue] = useState(initial.get('overdue') === '1');
   const [page, setPage] = useState(1);
+  // Arrives from a party organization's page (整顿记录): kept for the visit, not shown as a filter.
+  const partyOrgId = initial.get('partyOrgId') ? Number(initial.get('partyOrgId')) : undefined;
 
   useEffect(() => {
     const q = new URLSearchParams();
@@ -42,10 +44,11 @@ export function CaseListPage() {
         regionId: regionId ? Number(regionId) : undefined,
         leader: leader ?? undefined,
         overdue: overdue ? true : undefined,
+        partyOrgId,
         offset: (page - 1) * PAGE,
         limit: PAGE,
       }),
-    [year, state, regionId, leader, overdue, page],
+    [year, state, regionId, leader, overdue, page, partyOrgId],
   );
   const reset = () => setPage(1);
 

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { MANAGEMENT_CLASSES, type ManagementClass } from '../../../shared/domain/codes';
 import type { ClassRow } from '../../../shared/types';
 import { invoke } from '../api';
-import { ClassBadge, Loading, notifyDone, notifyError, stars, useLoad, yearOptions } from './common';
+import { ClassBadge, Loading, notifyDone, notifyError, stars, useLoad, yearOptions } from '../common';
 
 export function ClassesPage() {
   const [year, setYear] = useState(String(new Date().getFullYear()));

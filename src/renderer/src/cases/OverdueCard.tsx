@@ -1,7 +1,7 @@
 /** The overview's count of overdue cases (deadline passed, not accepted), opening the filtered list. */
 import { Card, Group, Text } from '@mantine/core';
 import { invoke } from '../api';
-import { go, useLoad } from './common';
+import { go, useLoad } from '../common';
 
 export function OverdueCard() {
   const { data } = useLoad(() => invoke('cases.stats', {}), []);

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { todayIso } from '../../../shared/rules/dates';
 import type { CaseSuggestion } from '../../../shared/types';
 import { invoke } from '../api';
-import { go, Loading, notifyDone, notifyError, useLoad, yearOptions } from './common';
+import { go, Loading, notifyDone, notifyError, useLoad, yearOptions } from '../common';
 
 export function ScreeningPage() {
   const [year, setYear] = useState(String(new Date().getFullYear()));

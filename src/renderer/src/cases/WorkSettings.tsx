@@ -2,7 +2,7 @@
 import { ActionIcon, Button, Card, Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { invoke } from '../api';
-import { notifyDone, notifyError, useLoad } from './common';
+import { notifyDone, notifyError, useLoad } from '../common';
 
 export function WorkSettings() {
   const { data } = useLoad(() => invoke('settings.get', {}), []);

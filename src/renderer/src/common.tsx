@@ -2,8 +2,8 @@
 import { Badge, Group, Loader, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { CASE_STATES, type CaseState, labelOf, MANAGEMENT_CLASSES, type ManagementClass } from '../../../shared/domain/codes';
-import { ApiCallError } from '../api';
+import { CASE_STATES, type CaseState, labelOf, MANAGEMENT_CLASSES, type ManagementClass } from '../../shared/domain/codes';
+import { ApiCallError } from './api';
 
 export function errorText(e: unknown): string {
   return e instanceof ApiCallError ? e.message : '操作失败，请重试';

@@ -1,0 +1,162 @@
+/**
+ * 操作日志: every write with its before / after side by side, changed fields highlighted. A record's
+ * page links here with `?entity=…&entityId=…`.
+ */
+import { Badge, Button, Card, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { FIELD_LABELS } from '../../../shared/schemas';
+import type { AuditEntry } from '../../../shared/types';
+import { invoke } from '../api';
+import { go, Loading, useLoad } from '../common';
+import { useRoute } from '../router';
+
+const ENTITIES: Record<string, string> = {
+  org: '两新组织',
+  partyOrg: '党组织',
+  instructor: '指导员',
+  assignment: '指导员选派',
+  region: '属地',
+  settings: '设置',
+  case: '整顿对象',
+  class: '分类定级',
+  rating: '星级评定',
+};
+const ACTIONS: Record<string, string> = {
+  create: '新增',
+  update: '修改',
+  delete: '删除',
+  end: '结束',
+  reorder: '调整顺序',
+  plan: '制定方案',
+  progress: '记录进展',
+  accept: '验收',
+  delist: '销号',
+  reopen: '重新整顿',
+  set: '设定',
+};
+const PAGE = 30;
+
+const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+function Diff({ entry }: { entry: AuditEntry }) {
+  const before = (entry.before ?? {}) as Record<string, unknown>;
+  const after = (entry.after ?? {}) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return (
+    <Table withTableBorder fz="xs">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={160}>项目</Table.Th>
+          <Table.Th>修改前</Table.Th>
+          <Table.Th>修改后</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {keys.map((k) => {
+          const changed = JSON.stringify(before[k]) !== JSON.stringify(after[k]);
+          return (
+            <Table.Tr key={k} bg={changed ? 'yellow.1' : undefined} data-changed={changed || undefined}>
+              <Table.Td fw={changed ? 700 : undefined}>{FIELD_LABELS[k] ?? k}</Table.Td>
+              <Table.Td>{entry.before == null ? '' : show(before[k])}</Table.Td>
+              <Table.Td>{entry.after == null ? '' : show(after[k])}</Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+export function AuditPage() {
+  const { query } = useRoute();
+  const entity = query.get('entity');
+  const entityId = query.get('entityId') ? Number(query.get('entityId')) : undefined;
+  const [page, setPage] = useState(1);
+  const [open, setOpen] = useState<number | null>(null);
+  const { data, error } = useLoad(
+    () => invoke('audit.list', { entity: entity ?? undefined, entityId, offset: (page - 1) * PAGE, limit: PAGE }),
+    [entity, entityId, page],
+  );
+  const setEntity = (e: string | null) => {
+    setPage(1);
+    go(e ? `#/audit?entity=${e}` : '#/audit');
+  };
+  return (
+    <Stack>
+      <Title order={2}>操作日志</Title>
+      <Group align="flex-end">
+        <Select
+          label="对象"
+          placeholder="全部"
+          data={Object.entries(ENTITIES).map(([value, label]) => ({ value, label }))}
+          value={entity}
+          onChange={setEntity}
+          clearable
+          w={180}
+        />
+        {entityId != null && (
+          <Badge size="lg" variant="light">
+            仅看编号 {entityId} 的记录
+          </Badge>
+        )}
+      </Group>
+      {!data ? (
+        <Loading error={error} />
+      ) : (
+        <Card withBorder p={0}>
+          <Table highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>时间</Table.Th>
+                <Table.Th>操作人</Table.Th>
+                <Table.Th>对象</Table.Th>
+                <Table.Th>编号</Table.Th>
+                <Table.Th>操作</Table.Th>
+                <Table.Th>名称</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.rows.map((r) => {
+                const name = ((r.after ?? r.before) as { name?: string } | null)?.name;
+                return [
+                  <Table.Tr key={r.id}>
+                    <Table.Td>{r.at.replace('T', ' ').slice(0, 19)}</Table.Td>
+                    <Table.Td>{r.actor}</Table.Td>
+                    <Table.Td>{ENTITIES[r.entity] ?? r.entity}</Table.Td>
+                    <Table.Td>{r.entityId}</Table.Td>
+                    <Table.Td>{ACTIONS[r.action] ?? r.action}</Table.Td>
+                    <Table.Td>{name ?? ''}</Table.Td>
+                    <Table.Td>
+                      <Button size="xs" variant="subtle" onClick={() => setOpen(open === r.id ? null : r.id)}>
+                        {open === r.id ? '收起' : '修改前后'}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>,
+                  open === r.id && (
+                    <Table.Tr key={`${r.id}-diff`}>
+                      <Table.Td colSpan={7}>
+                        <Diff entry={r} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ),
+                ];
+              })}
+            </Table.Tbody>
+          </Table>
+          {data.total === 0 && (
+            <Text c="dimmed" p="md">
+              没有记录
+            </Text>
+          )}
+          <Group justify="space-between" p="sm">
+            <Text size="sm" c="dimmed">
+              共 {data.total} 条
+            </Text>
+            <Pagination total={Math.max(1, Math.ceil(data.total / PAGE))} value={page} onChange={setPage} />
+          </Group>
+        </Card>
+      )}
+    </Stack>
+  );
+}

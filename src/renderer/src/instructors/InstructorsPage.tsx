@@ -1,0 +1,291 @@
+/**
+ * 党建工作指导员: the list, 新增 / 编辑 in a dialog, and 选派 to an organization. An organization
+ * with an active assignment and no party organization counts as 工作覆盖.
+ */
+import {
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useRef, useState } from 'react';
+import { todayIso } from '../../../shared/rules/dates';
+import { assignSchema, instructorFieldsSchema } from '../../../shared/schemas';
+import type { Instructor, InstructorFields } from '../../../shared/types';
+import { invoke } from '../api';
+import { usePageCommand } from '../commands';
+import { go, Loading, notifyDone, notifyError, useLoad } from '../common';
+import { apiFieldErrors, zodFieldErrors } from '../formErrors';
+import { useRoute } from '../router';
+
+const blank: InstructorFields = {
+  name: '',
+  unit: '',
+  post: '',
+  phone: '',
+  fullTime: false,
+  appointedDate: '',
+  grids: '',
+  remarks: '',
+};
+
+const toForm = (i: Instructor): InstructorFields => ({
+  name: i.name,
+  unit: i.unit ?? '',
+  post: i.post ?? '',
+  phone: i.phone ?? '',
+  fullTime: i.fullTime,
+  appointedDate: i.appointedDate ?? '',
+  grids: i.grids ?? '',
+  remarks: i.remarks ?? '',
+});
+
+/** 新增 or 编辑 an instructor; Ctrl+S saves while it is open. */
+export function InstructorForm({
+  editing,
+  onClose,
+  onSaved,
+}: {
+  editing: Instructor | null;
+  onClose: () => void;
+  onSaved: (i: Instructor) => void;
+}) {
+  const form = useForm<InstructorFields>({ initialValues: editing ? toForm(editing) : blank });
+  const [saving, setSaving] = useState(false);
+  const save = async () => {
+    if (saving) return;
+    const parsed = instructorFieldsSchema.safeParse(form.values);
+    if (!parsed.success) return form.setErrors(zodFieldErrors(parsed.error));
+    setSaving(true);
+    try {
+      const saved = editing
+        ? await invoke('instructors.update', { id: editing.id, fields: parsed.data })
+        : await invoke('instructors.create', parsed.data);
+      notifyDone(`指导员“${saved.name}”已保存`);
+      onSaved(saved);
+    } catch (e) {
+      form.setErrors(apiFieldErrors(e));
+      notifyError(e, '未能保存');
+    } finally {
+      setSaving(false);
+    }
+  };
+  usePageCommand('save', save);
+  return (
+    <Modal opened onClose={onClose} title={editing ? `编辑指导员：${editing.name}` : '新增指导员'} size="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <SimpleGrid cols={2}>
+          <TextInput label="姓名" withAsterisk data-autofocus {...form.getInputProps('name')} />
+          <TextInput label="联系电话" {...form.getInputProps('phone')} />
+          <TextInput label="工作单位" {...form.getInputProps('unit')} />
+          <TextInput label="职务" {...form.getInputProps('post')} />
+          <TextInput label="选派时间" placeholder="如 2025-03-01" {...form.getInputProps('appointedDate')} />
+          <Checkbox mt="xl" label="专职指导员" {...form.getInputProps('fullTime', { type: 'checkbox' })} />
+          <TextInput label="负责网格" {...form.getInputProps('grids')} style={{ gridColumn: 'span 2' }} />
+        </SimpleGrid>
+        <Textarea mt="sm" label="备注" autosize minRows={2} {...form.getInputProps('remarks')} />
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={onClose}>
+            取消
+          </Button>
+          <Button type="submit" loading={saving}>
+            保存
+          </Button>
+        </Group>
+      </form>
+    </Modal>
+  );
+}
+
+/** 选派: one instructor to one organization from a date; either side may be fixed by the caller. */
+export function AssignModal({
+  instructorId,
+  orgId,
+  onClose,
+  onDone,
+}: {
+  instructorId: number | null;
+  orgId: number | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const [pickedInstructor, setPickedInstructor] = useState<string | null>(instructorId ? String(instructorId) : null);
+  const [pickedOrg, setPickedOrg] = useState<string | null>(orgId ? String(orgId) : null);
+  const [orgQuery, setOrgQuery] = useState('');
+  const [debounced] = useDebouncedValue(orgQuery, 250);
+  const [fromDate, setFromDate] = useState(todayIso());
+  const [toDate, setToDate] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const instructors = useLoad(() => invoke('instructors.list', {}), []);
+  const fixedOrg = useLoad(() => (orgId ? invoke('orgs.get', { id: orgId }) : Promise.resolve(null)), [orgId]);
+  const orgs = useLoad(
+    () => (orgId ? Promise.resolve(null) : invoke('orgs.list', { query: debounced || undefined, limit: 30 })),
+    [debounced, orgId],
+  );
+  const orgOptions = fixedOrg.data
+    ? [{ value: String(fixedOrg.data.id), label: fixedOrg.data.name }]
+    : (orgs.data?.rows ?? []).map((o) => ({ value: String(o.id), label: `${o.name}（${o.regionName}）` }));
+
+  const submit = async () => {
+    const parsed = assignSchema.safeParse({
+      instructorId: pickedInstructor ? Number(pickedInstructor) : undefined,
+      orgId: pickedOrg ? Number(pickedOrg) : undefined,
+      fromDate,
+      toDate,
+    });
+    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
+    try {
+      await invoke('instructors.assign', parsed.data);
+      notifyDone('已选派');
+      onDone();
+    } catch (e) {
+      setErrors(apiFieldErrors(e));
+      notifyError(e, '未能选派');
+    }
+  };
+
+  return (
+    <Modal opened onClose={onClose} title="选派指导员" size="lg">
+      <Stack>
+        <Select
+          label="指导员"
+          searchable
+          data={(instructors.data ?? []).map((i) => ({ value: String(i.id), label: `${i.name}${i.unit ? `（${i.unit}）` : ''}` }))}
+          value={pickedInstructor}
+          onChange={setPickedInstructor}
+          disabled={instructorId != null}
+          error={errors.instructorId}
+        />
+        <Select
+          label="两新组织"
+          searchable
+          searchValue={orgId ? undefined : orgQuery}
+          onSearchChange={orgId ? undefined : setOrgQuery}
+          filter={({ options }) => options}
+          data={orgOptions}
+          value={pickedOrg}
+          onChange={setPickedOrg}
+          disabled={orgId != null}
+          placeholder="输入名称或拼音首字母查找"
+          nothingFoundMessage="没有找到"
+          error={errors.orgId}
+        />
+        <Group grow>
+          <TextInput label="起始日期" value={fromDate} onChange={(e) => setFromDate(e.currentTarget.value)} error={errors.fromDate} />
+          <TextInput label="截止日期（可留空）" value={toDate} onChange={(e) => setToDate(e.currentTarget.value)} error={errors.toDate} />
+        </Group>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            取消
+          </Button>
+          <Button onClick={submit}>选派</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function InstructorsPage() {
+  const { query: params } = useRoute();
+  const assignOrg = params.get('assignOrg');
+  const [query, setQuery] = useState('');
+  const [debounced] = useDebouncedValue(query, 250);
+  const [editing, setEditing] = useState<Instructor | 'new' | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const { data, error, reload } = useLoad(() => invoke('instructors.list', { query: debounced || undefined }), [debounced]);
+  usePageCommand('new', () => setEditing('new'));
+  usePageCommand('search', () => searchRef.current?.focus());
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>党建工作指导员</Title>
+        <Button onClick={() => setEditing('new')} title="Ctrl+N">
+          新增指导员
+        </Button>
+      </Group>
+      <TextInput
+        ref={searchRef}
+        label="查找"
+        placeholder="姓名或单位（Ctrl+F）"
+        value={query}
+        onChange={(e) => setQuery(e.currentTarget.value)}
+        w={280}
+      />
+      {!data ? (
+        <Loading error={error} />
+      ) : (
+        <>
+          <Text size="sm">共 {data.length} 名指导员</Text>
+          <Table striped highlightOnHover withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>姓名</Table.Th>
+                <Table.Th>工作单位</Table.Th>
+                <Table.Th>职务</Table.Th>
+                <Table.Th>联系电话</Table.Th>
+                <Table.Th>专职</Table.Th>
+                <Table.Th ta="right">在任联系组织</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.map((i) => (
+                <Table.Tr key={i.id}>
+                  <Table.Td>
+                    <Anchor href={`#/instructors/${i.id}`}>{i.name}</Anchor>
+                  </Table.Td>
+                  <Table.Td>{i.unit ?? '—'}</Table.Td>
+                  <Table.Td>{i.post ?? '—'}</Table.Td>
+                  <Table.Td>{i.phone ?? '—'}</Table.Td>
+                  <Table.Td>{i.fullTime ? <Badge variant="light">专职</Badge> : '兼职'}</Table.Td>
+                  <Table.Td ta="right">{i.activeAssignments}</Table.Td>
+                  <Table.Td>
+                    <Button size="xs" variant="subtle" onClick={() => setEditing(i)}>
+                      编辑
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+      {editing && (
+        <InstructorForm
+          editing={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            reload();
+          }}
+        />
+      )}
+      {assignOrg && (
+        <AssignModal
+          instructorId={null}
+          orgId={Number(assignOrg)}
+          onClose={() => go(`#/orgs/${assignOrg}`)}
+          onDone={() => go(`#/orgs/${assignOrg}`)}
+        />
+      )}
+    </Stack>
+  );
+}

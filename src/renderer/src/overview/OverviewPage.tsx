@@ -1,0 +1,144 @@
+/** 概览: the four rates for the county and per region, each as `numerator / denominator = rate`. */
+import { BarChart } from '@mantine/charts';
+import { Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { type CoverageFigures, formatRatio, type Ratio } from '../../../shared/rules/coverage';
+import { invoke } from '../api';
+import { OverdueCard } from '../cases/OverdueCard';
+import { go, Loading, useLoad } from '../common';
+
+const RATES: { key: 'orgCoverage' | 'workCoverage' | 'singleRate' | 'buildRate'; label: string; hint: string }[] = [
+  { key: 'orgCoverage', label: '组织覆盖率', hint: '单独组建与联合·挂靠·区域覆盖 ÷ 纳入统计' },
+  { key: 'workCoverage', label: '工作覆盖率', hint: '组织覆盖与仅有指导员 ÷ 纳入统计' },
+  { key: 'singleRate', label: '单独组建率', hint: '单独组建 ÷ 纳入统计' },
+  { key: 'buildRate', label: '应建尽建率', hint: '3名以上正式党员中已单独组建 ÷ 应建' },
+];
+
+function RateCard({ label, hint, ratio, testId }: { label: string; hint: string; ratio: Ratio; testId: string }) {
+  return (
+    <Card withBorder>
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={700} size="xl" data-testid={testId}>
+        {formatRatio(ratio)}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {hint}
+      </Text>
+    </Card>
+  );
+}
+
+const pct = (r: Ratio) => r.rate ?? 0;
+
+export function OverviewPage() {
+  const settings = useLoad(() => invoke('settings.get', {}), []);
+  const { data, error } = useLoad(() => invoke('stats.coverage', {}), []);
+  if (!data) return <Loading error={error} />;
+  const county: CoverageFigures = data.county;
+  return (
+    <Stack>
+      <Group justify="space-between" align="baseline">
+        <Title order={2}>{settings.data?.countyName ?? ''}两新组织党建概览</Title>
+        <Text size="sm" c="dimmed">
+          统计截至 {data.asOf} · 两新组织 {county.total} 个，纳入统计 {county.inScope} 个
+        </Text>
+      </Group>
+      <SimpleGrid cols={{ base: 2, lg: 5 }}>
+        {RATES.map((r) => (
+          <RateCard key={r.key} label={r.label} hint={r.hint} ratio={county[r.key]} testId={`rate-${r.key}`} />
+        ))}
+        <OverdueCard />
+      </SimpleGrid>
+      <Card withBorder>
+        <Title order={4} mb="sm">
+          各属地覆盖情况
+        </Title>
+        <Table striped highlightOnHover withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>属地</Table.Th>
+              <Table.Th ta="right">纳入统计</Table.Th>
+              <Table.Th ta="right">单独组建</Table.Th>
+              <Table.Th ta="right">联合等覆盖</Table.Th>
+              <Table.Th ta="right">仅工作覆盖</Table.Th>
+              <Table.Th ta="right">未覆盖</Table.Th>
+              {RATES.map((r) => (
+                <Table.Th key={r.key} ta="right">
+                  {r.label}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.regions.map((r) => (
+              <Table.Tr
+                key={r.regionId}
+                style={{ cursor: 'pointer' }}
+                onClick={() => go(`#/orgs?regionId=${r.regionId}`)}
+                title={`查看${r.regionName}的两新组织`}
+              >
+                <Table.Td>{r.regionName}</Table.Td>
+                <Table.Td ta="right">{r.inScope}</Table.Td>
+                <Table.Td ta="right">{r.single}</Table.Td>
+                <Table.Td ta="right">{r.shared}</Table.Td>
+                <Table.Td ta="right">{r.workOnly}</Table.Td>
+                <Table.Td ta="right" c={r.none > 0 ? 'red' : undefined}>
+                  {r.none}
+                </Table.Td>
+                {RATES.map((k) => (
+                  <Table.Td key={k.key} ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {formatRatio(r[k.key])}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr fw={700}>
+              <Table.Td>合计</Table.Td>
+              <Table.Td ta="right">{county.inScope}</Table.Td>
+              <Table.Td ta="right">{county.single}</Table.Td>
+              <Table.Td ta="right">{county.shared}</Table.Td>
+              <Table.Td ta="right">{county.workOnly}</Table.Td>
+              <Table.Td ta="right">{county.none}</Table.Td>
+              {RATES.map((k) => (
+                <Table.Td key={k.key} ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  {formatRatio(county[k.key])}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          </Table.Tfoot>
+        </Table>
+      </Card>
+      <Card withBorder>
+        <Title order={4} mb="sm">
+          各属地覆盖率（%）
+        </Title>
+        <BarChart
+          h={280}
+          data={data.regions.map((r) => ({
+            属地: r.regionName,
+            组织覆盖率: pct(r.orgCoverage),
+            工作覆盖率: pct(r.workCoverage),
+            单独组建率: pct(r.singleRate),
+          }))}
+          dataKey="属地"
+          yAxisProps={{ domain: [0, 100] }}
+          withLegend
+          series={[
+            { name: '组织覆盖率', color: 'red.6' },
+            { name: '工作覆盖率', color: 'orange.5' },
+            { name: '单独组建率', color: 'blue.6' },
+          ]}
+          barChartProps={{
+            onClick: (state: { activeLabel?: string | number }) => {
+              const region = data.regions.find((r) => r.regionName === state?.activeLabel);
+              if (region) go(`#/orgs?regionId=${region.regionId}`);
+            },
+          }}
+        />
+      </Card>
+    </Stack>
+  );
+}

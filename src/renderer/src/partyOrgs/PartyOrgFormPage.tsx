@@ -1,0 +1,272 @@
+/**
+ * 新增 / 编辑 党组织: type, 组建方式 and the organizations covered, secretary, members, 换届, 星级,
+ * the venue checklist of the county's standard, and funding typed in 元 (stored in 分). Ctrl+S saves.
+ */
+import { Button, Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { modals } from '@mantine/modals';
+import { useState } from 'react';
+import { FORMATION_METHODS, PARTY_ORG_TYPES, VENUE_STANDARDS } from '../../../shared/domain/codes';
+import { defaultTermYears } from '../../../shared/rules/partyOrgFlags';
+import { partyOrgFieldsSchema } from '../../../shared/schemas';
+import type { PartyOrgDetail, PartyOrgFields } from '../../../shared/types';
+import { invoke } from '../api';
+import { usePageCommand } from '../commands';
+import { go, Loading, notifyDone, notifyError, useLoad } from '../common';
+import { apiFieldErrors, num, optNum, zodFieldErrors } from '../formErrors';
+import { fenToYuan, options, useRegionOptions, yuanToFen } from '../ledgerBits';
+import { OrgPicker, type PickedOrg } from './OrgPicker';
+
+const MONEY = ['fundingSuperior', 'fundingDuesReturn', 'fundingUnit', 'fundingFiscal'] as const;
+const MONEY_LABELS: Record<(typeof MONEY)[number], string> = {
+  fundingSuperior: '上级拨付经费（元）',
+  fundingDuesReturn: '党费返还（元）',
+  fundingUnit: '单位列支（元）',
+  fundingFiscal: '财政补贴（元）',
+};
+
+type Numeric = 'partyWorkers' | 'formalMembers' | 'probationaryMembers' | 'termYears' | 'starRating' | (typeof MONEY)[number];
+type FormValues = Omit<PartyOrgFields, 'regionId' | Numeric> & { regionId: string | null; starRating: string | null } & Record<
+    Exclude<Numeric, 'starRating'>,
+    number | string
+  >;
+
+const blank: FormValues = {
+  name: '',
+  type: 'branch',
+  method: 'single',
+  regionId: null,
+  parentName: '',
+  foundedDate: '',
+  approvalNo: '',
+  secretaryName: '',
+  secretaryPhone: '',
+  secretaryIsHead: false,
+  deputySecretary: '',
+  committeeMembers: '',
+  partyWorkers: 0,
+  formalMembers: 0,
+  probationaryMembers: 0,
+  lastElectionDate: '',
+  termYears: '',
+  starRating: null,
+  venueChecklist: [],
+  fundingSuperior: 0,
+  fundingDuesReturn: 0,
+  fundingUnit: 0,
+  fundingFiscal: 0,
+  remarks: '',
+};
+
+function toForm(p: PartyOrgDetail): FormValues {
+  const v: Record<string, unknown> = {};
+  for (const k of Object.keys(blank)) {
+    const val = (p as unknown as Record<string, unknown>)[k];
+    v[k] = val === null && typeof blank[k as keyof FormValues] === 'string' ? '' : val;
+  }
+  v.regionId = String(p.regionId);
+  v.starRating = p.starRating ? String(p.starRating) : null;
+  v.termYears = p.termYears ?? '';
+  for (const m of MONEY) v[m] = Number(fenToYuan(p[m]));
+  return v as FormValues;
+}
+
+function toInput(v: FormValues, covered: PickedOrg[]) {
+  return {
+    ...v,
+    regionId: v.regionId ? Number(v.regionId) : undefined,
+    partyWorkers: num(v.partyWorkers),
+    formalMembers: num(v.formalMembers),
+    probationaryMembers: num(v.probationaryMembers),
+    termYears: optNum(v.termYears),
+    starRating: v.starRating ? Number(v.starRating) : null,
+    fundingSuperior: yuanToFen(v.fundingSuperior),
+    fundingDuesReturn: yuanToFen(v.fundingDuesReturn),
+    fundingUnit: yuanToFen(v.fundingUnit),
+    fundingFiscal: yuanToFen(v.fundingFiscal),
+    coveredOrgIds: covered.map((o) => o.id),
+  };
+}
+
+export function PartyOrgFormPage({ id, coverOrgId }: { id: number | null; coverOrgId: number | null }) {
+  const existing = useLoad(() => (id ? invoke('partyOrgs.get', { id }) : Promise.resolve(null)), [id]);
+  // "为该组织建立党组织" from an organization's page arrives with that organization pre-picked.
+  const preset = useLoad(() => (coverOrgId ? invoke('orgs.get', { id: coverOrgId }) : Promise.resolve(null)), [coverOrgId]);
+  const settings = useLoad(() => invoke('settings.get', {}), []);
+  if ((id && !existing.data) || (coverOrgId && !preset.data) || !settings.data)
+    return <Loading error={existing.error ?? preset.error ?? settings.error} />;
+  const p = existing.data;
+  const covered: PickedOrg[] = p
+    ? p.coveredOrgs.map((o) => ({ id: o.id, name: o.name, regionName: o.regionName, formalMembers: o.formalMembers }))
+    : preset.data
+      ? [{ id: preset.data.id, name: preset.data.name, regionName: preset.data.regionName, formalMembers: preset.data.formalMembers }]
+      : [];
+  const initial = p ? toForm(p) : { ...blank, regionId: preset.data ? String(preset.data.regionId) : null };
+  return (
+    <PartyOrgForm id={id} initial={initial} initialCovered={covered} venueItems={[...VENUE_STANDARDS[settings.data.venueStandard].items]} />
+  );
+}
+
+function PartyOrgForm({
+  id,
+  initial,
+  initialCovered,
+  venueItems,
+}: {
+  id: number | null;
+  initial: FormValues;
+  initialCovered: PickedOrg[];
+  venueItems: string[];
+}) {
+  const regions = useRegionOptions();
+  const form = useForm<FormValues>({ initialValues: initial });
+  const [covered, setCovered] = useState(initialCovered);
+  const [saving, setSaving] = useState(false);
+  const v = form.values;
+  const single = v.method === 'single';
+
+  const save = async () => {
+    if (saving) return;
+    const parsed = partyOrgFieldsSchema.safeParse(toInput(form.values, covered));
+    if (!parsed.success) {
+      form.setErrors(zodFieldErrors(parsed.error));
+      notifyError(new Error(), '请先改正标红的项目');
+      return;
+    }
+    setSaving(true);
+    try {
+      const saved = id ? await invoke('partyOrgs.update', { id, fields: parsed.data }) : await invoke('partyOrgs.create', parsed.data);
+      notifyDone(`“${saved.name}”已保存`);
+      go(`#/party-orgs/${saved.id}`);
+    } catch (e) {
+      form.setErrors(apiFieldErrors(e));
+      notifyError(e, '未能保存');
+    } finally {
+      setSaving(false);
+    }
+  };
+  usePageCommand('save', save);
+
+  const cancel = () => {
+    const leave = () => go(id ? `#/party-orgs/${id}` : '#/party-orgs');
+    const changed = form.isDirty() || covered.map((o) => o.id).join() !== initialCovered.map((o) => o.id).join();
+    if (!changed) return leave();
+    modals.openConfirmModal({
+      title: '放弃修改',
+      children: <Text size="sm">填写的内容尚未保存，确定放弃吗？</Text>,
+      labels: { confirm: '放弃修改', cancel: '继续填写' },
+      confirmProps: { color: 'red' },
+      onConfirm: leave,
+    });
+  };
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <Stack>
+        <Group justify="space-between">
+          <Title order={2}>{id ? `编辑：${initial.name}` : '新增党组织'}</Title>
+          <Group>
+            <Button variant="default" onClick={cancel}>
+              取消
+            </Button>
+            <Button type="submit" loading={saving} title="Ctrl+S">
+              保存
+            </Button>
+          </Group>
+        </Group>
+        <Card withBorder>
+          <Title order={4} mb="sm">
+            组建情况
+          </Title>
+          <SimpleGrid cols={3}>
+            <TextInput label="党组织名称" withAsterisk {...form.getInputProps('name')} />
+            <Select label="党组织类型" data={options(PARTY_ORG_TYPES)} allowDeselect={false} {...form.getInputProps('type')} />
+            <Select
+              label="组建方式"
+              data={options(FORMATION_METHODS)}
+              allowDeselect={false}
+              {...form.getInputProps('method')}
+              onChange={(m) => {
+                if (!m) return;
+                form.setFieldValue('method', m as FormValues['method']);
+                if (m === 'single' && covered.length > 1) setCovered(covered.slice(0, 1));
+              }}
+            />
+            <Select label="所属属地" withAsterisk data={regions} searchable {...form.getInputProps('regionId')} />
+            <TextInput label="上级党组织" {...form.getInputProps('parentName')} />
+            <TextInput label="批复文号" {...form.getInputProps('approvalNo')} />
+            <TextInput label="成立时间" placeholder="如 2021-07-01" {...form.getInputProps('foundedDate')} />
+            <TextInput label="上次换届时间" placeholder="如 2024-06-30" {...form.getInputProps('lastElectionDate')} />
+            <NumberInput
+              label="任期（年）"
+              placeholder={`未填按${defaultTermYears(v.type)}年`}
+              min={1}
+              max={10}
+              allowDecimal={false}
+              {...form.getInputProps('termYears')}
+            />
+          </SimpleGrid>
+          <div style={{ marginTop: 16 }}>
+            <OrgPicker
+              value={covered}
+              onChange={setCovered}
+              single={single}
+              error={form.errors.coveredOrgIds as string | undefined}
+              ownPartyOrgId={id}
+            />
+          </div>
+        </Card>
+        <Card withBorder>
+          <Title order={4} mb="sm">
+            班子与党员
+          </Title>
+          <SimpleGrid cols={4}>
+            <TextInput label="书记姓名" {...form.getInputProps('secretaryName')} />
+            <TextInput label="书记电话" {...form.getInputProps('secretaryPhone')} />
+            <Checkbox mt="xl" label="书记由本单位负责人担任" {...form.getInputProps('secretaryIsHead', { type: 'checkbox' })} />
+            <TextInput label="副书记" {...form.getInputProps('deputySecretary')} />
+            <TextInput
+              label="委员"
+              placeholder="多人用顿号分隔"
+              {...form.getInputProps('committeeMembers')}
+              style={{ gridColumn: 'span 2' }}
+            />
+            <NumberInput label="党务工作者数" min={0} allowDecimal={false} {...form.getInputProps('partyWorkers')} />
+            <Select
+              label="星级"
+              placeholder="未评定"
+              data={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: `${n}星` }))}
+              clearable
+              {...form.getInputProps('starRating')}
+            />
+            <NumberInput label="正式党员数" min={0} allowDecimal={false} {...form.getInputProps('formalMembers')} />
+            <NumberInput label="预备党员数" min={0} allowDecimal={false} {...form.getInputProps('probationaryMembers')} />
+          </SimpleGrid>
+        </Card>
+        <Card withBorder>
+          <Title order={4} mb="sm">
+            阵地与经费
+          </Title>
+          <Checkbox.Group label="阵地建设（按县里选定的标准）" {...form.getInputProps('venueChecklist')}>
+            <Group mt="xs">
+              {venueItems.map((item) => (
+                <Checkbox key={item} value={item} label={item} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          <SimpleGrid cols={4} mt="md">
+            {MONEY.map((m) => (
+              <NumberInput key={m} label={MONEY_LABELS[m]} min={0} decimalScale={2} thousandSeparator="," {...form.getInputProps(m)} />
+            ))}
+          </SimpleGrid>
+          <Textarea mt="sm" label="备注" autosize minRows={2} {...form.getInputProps('remarks')} />
+        </Card>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,139 @@
+/** 党组织 list: search, filters by region / type / 组建方式 / flag, sortable, paged by the core. */
+import { Anchor, Button, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useRef } from 'react';
+import type { Input } from '../../../shared/contract';
+import { FORMATION_METHODS, labelOf, PARTY_ORG_FLAGS, PARTY_ORG_TYPES } from '../../../shared/domain/codes';
+import { invoke } from '../api';
+import { usePageCommand } from '../commands';
+import { go, Loading, stars, useLoad } from '../common';
+import { options, PartyOrgFlagBadges, SortHeader, useRegionOptions } from '../ledgerBits';
+import { useListState } from '../listState';
+
+const PAGE = 50;
+type Sort = NonNullable<Input<'partyOrgs.list'>['sort']>;
+type In = Input<'partyOrgs.list'>;
+
+export function PartyOrgListPage() {
+  const list = useListState('#/party-orgs', ['regionId', 'type', 'method', 'flag'] as const, 'id' as Sort);
+  const { query, debounced, sort, dir, page, setPage, onSort } = list;
+  const { regionId, type, method, flag } = list.filters;
+  const searchRef = useRef<HTMLInputElement>(null);
+  const regions = useRegionOptions();
+
+  const { data, error } = useLoad(
+    () =>
+      invoke('partyOrgs.list', {
+        query: debounced || undefined,
+        regionId: regionId ? Number(regionId) : undefined,
+        type: (type as In['type']) ?? undefined,
+        method: (method as In['method']) ?? undefined,
+        flag: (flag as In['flag']) ?? undefined,
+        sort,
+        dir,
+        offset: (page - 1) * PAGE,
+        limit: PAGE,
+      }),
+    [debounced, regionId, type, method, flag, sort, dir, page],
+  );
+  usePageCommand('new', () => go('#/party-orgs/new'));
+  usePageCommand('search', () => searchRef.current?.focus());
+
+  const filter = (key: 'regionId' | 'type' | 'method' | 'flag') => (v: string | null) => list.setFilter(key, v);
+  const header = (label: string, field: Sort, right = false) => (
+    <SortHeader label={label} field={field} sort={sort} dir={dir} onSort={onSort} right={right} />
+  );
+  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE)) : 1;
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>党组织</Title>
+        <Button onClick={() => go('#/party-orgs/new')} title="Ctrl+N">
+          新增党组织
+        </Button>
+      </Group>
+      <Group align="flex-end" gap="sm">
+        <TextInput
+          ref={searchRef}
+          label="查找"
+          placeholder="名称、书记或拼音首字母（Ctrl+F）"
+          value={query}
+          onChange={(e) => list.setQuery(e.currentTarget.value)}
+          w={280}
+        />
+        <Select label="属地" placeholder="全部属地" data={regions} value={regionId} onChange={filter('regionId')} clearable w={150} />
+        <Select
+          label="党组织类型"
+          placeholder="全部"
+          data={options(PARTY_ORG_TYPES)}
+          value={type}
+          onChange={filter('type')}
+          clearable
+          w={150}
+        />
+        <Select
+          label="组建方式"
+          placeholder="全部"
+          data={options(FORMATION_METHODS)}
+          value={method}
+          onChange={filter('method')}
+          clearable
+          w={160}
+        />
+        <Select label="标记" placeholder="全部" data={options(PARTY_ORG_FLAGS)} value={flag} onChange={filter('flag')} clearable w={140} />
+      </Group>
+      {!data ? (
+        <Loading error={error} />
+      ) : (
+        <>
+          <Text size="sm" data-testid="party-org-total">
+            共 {data.total} 个党组织
+          </Text>
+          <Table striped highlightOnHover withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                {header('名称', 'name')}
+                <Table.Th>类型</Table.Th>
+                <Table.Th>组建方式</Table.Th>
+                {header('属地', 'region')}
+                <Table.Th>书记</Table.Th>
+                {header('党员', 'members', true)}
+                {header('覆盖组织', 'coveredCount', true)}
+                {header('星级', 'starRating')}
+                <Table.Th>应换届</Table.Th>
+                <Table.Th>标记</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.rows.map((p) => (
+                <Table.Tr key={p.id}>
+                  <Table.Td>
+                    <Anchor href={`#/party-orgs/${p.id}`}>{p.name}</Anchor>
+                  </Table.Td>
+                  <Table.Td>{labelOf(PARTY_ORG_TYPES, p.type)}</Table.Td>
+                  <Table.Td>{labelOf(FORMATION_METHODS, p.method)}</Table.Td>
+                  <Table.Td>{p.regionName}</Table.Td>
+                  <Table.Td>{p.secretaryName ?? '—'}</Table.Td>
+                  <Table.Td ta="right">{p.members}</Table.Td>
+                  <Table.Td ta="right">{p.coveredCount}</Table.Td>
+                  <Table.Td fz="xs">{stars(p.starRating)}</Table.Td>
+                  <Table.Td>{p.electionDue ?? '—'}</Table.Td>
+                  <Table.Td>
+                    <PartyOrgFlagBadges flags={p.flags} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {data.total === 0 && <Text c="dimmed">没有符合条件的党组织</Text>}
+          <Group justify="space-between">
+            <Text size="sm" c="dimmed">
+              第 {page} / {pages} 页，每页 {PAGE} 条
+            </Text>
+            <Pagination total={pages} value={page} onChange={setPage} />
+          </Group>
+        </>
+      )}
+    </Stack>
+  );
+}

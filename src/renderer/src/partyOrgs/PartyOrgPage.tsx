@@ -1,0 +1,125 @@
+/** One party organization: what it covers, its secretary and members, 换届, venue checklist, funding, flags. */
+import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { FORMATION_METHODS, labelOf, ORG_SUBTYPES, PARTY_ORG_FLAGS, PARTY_ORG_TYPES } from '../../../shared/domain/codes';
+import { invoke } from '../api';
+import { usePageCommand } from '../commands';
+import { go, Loading, notifyDone, notifyError, stars, useLoad } from '../common';
+import { FlagReasons, fenToYuan, InfoGrid, yesNo } from '../ledgerBits';
+
+export function PartyOrgPage({ id }: { id: number }) {
+  const { data: p, error } = useLoad(() => invoke('partyOrgs.get', { id }), [id]);
+  usePageCommand('new', () => go('#/party-orgs/new'));
+  if (!p) return <Loading error={error} />;
+
+  const remove = () =>
+    modals.openConfirmModal({
+      title: '删除党组织',
+      children: (
+        <Text size="sm">
+          确定删除“{p.name}”吗？它覆盖的 {p.coveredOrgs.length} 个两新组织将变为未覆盖（或仅工作覆盖），历史记录保留在操作日志里。
+        </Text>
+      ),
+      labels: { confirm: '删除', cancel: '取消' },
+      confirmProps: { color: 'red' },
+      onConfirm: async () => {
+        try {
+          await invoke('partyOrgs.delete', { id });
+          notifyDone(`已删除“${p.name}”`);
+          go('#/party-orgs');
+        } catch (e) {
+          notifyError(e, '未能删除');
+        }
+      },
+    });
+
+  const members = p.formalMembers + p.probationaryMembers;
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Group gap="sm">
+          <Title order={2}>{p.name}</Title>
+          <Badge variant="light">{labelOf(PARTY_ORG_TYPES, p.type)}</Badge>
+          <Badge variant="light" color="teal">
+            {labelOf(FORMATION_METHODS, p.method)}
+          </Badge>
+        </Group>
+        <Group>
+          <Button variant="default" onClick={() => go(`#/cases?partyOrgId=${p.id}`)}>
+            整顿记录
+          </Button>
+          <Button variant="default" onClick={() => go(`#/audit?entity=partyOrg&entityId=${p.id}`)}>
+            修改记录
+          </Button>
+          <Button variant="default" color="red" onClick={remove}>
+            删除
+          </Button>
+          <Button onClick={() => go(`#/party-orgs/${p.id}/edit`)}>编辑</Button>
+        </Group>
+      </Group>
+      <Card withBorder>
+        <Title order={4} mb="sm">
+          标记
+        </Title>
+        <FlagReasons flags={p.flags} table={PARTY_ORG_FLAGS} />
+      </Card>
+      <Card withBorder>
+        <Title order={4} mb="sm">
+          覆盖的两新组织（{p.coveredOrgs.length} 个）
+        </Title>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>名称</Table.Th>
+              <Table.Th>类型</Table.Th>
+              <Table.Th>属地</Table.Th>
+              <Table.Th ta="right">正式党员</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {p.coveredOrgs.map((o) => (
+              <Table.Tr key={o.id}>
+                <Table.Td>
+                  <Anchor href={`#/orgs/${o.id}`}>{o.name}</Anchor>
+                </Table.Td>
+                <Table.Td>{labelOf(ORG_SUBTYPES, o.subtype)}</Table.Td>
+                <Table.Td>{o.regionName}</Table.Td>
+                <Table.Td ta="right">{o.formalMembers}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Card>
+      <Card withBorder>
+        <Title order={4} mb="sm">
+          基本信息
+        </Title>
+        <InfoGrid
+          items={[
+            ['所属属地', p.regionName],
+            ['上级党组织', p.parentName],
+            ['批复文号', p.approvalNo],
+            ['成立时间', p.foundedDate],
+            ['上次换届时间', p.lastElectionDate],
+            ['应换届时间', p.electionDue],
+            ['书记', p.secretaryName],
+            ['书记电话', p.secretaryPhone],
+            ['书记由负责人担任', yesNo(p.secretaryIsHead)],
+            ['副书记', p.deputySecretary],
+            ['委员', p.committeeMembers],
+            ['党务工作者', p.partyWorkers],
+            ['党员', `${members} 名（正式 ${p.formalMembers}，预备 ${p.probationaryMembers}）`],
+            ['星级', stars(p.starRating)],
+            ['阵地建设', p.venueChecklist.length ? p.venueChecklist.join('、') : '未达标'],
+            ['上级拨付经费', `${fenToYuan(p.fundingSuperior)} 元`],
+            ['党费返还', `${fenToYuan(p.fundingDuesReturn)} 元`],
+            ['单位列支', `${fenToYuan(p.fundingUnit)} 元`],
+            ['财政补贴', `${fenToYuan(p.fundingFiscal)} 元`],
+            ['备注', p.remarks],
+            ['最后修改', p.updatedAt],
+          ]}
+        />
+      </Card>
+    </Stack>
+  );
+}

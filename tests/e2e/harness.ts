@@ -1,0 +1,68 @@
+/**
+ * Browser mode for e2e tests: a fresh ledger (the demo county) served by `out/main/web.js` on a free
+ * port with a fixed "today", and Debian's Chromium driving it. Screenshots go under test-output/e2e/.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface App {
+  base: string;
+  page: Page;
+  /** Saves a full-page screenshot numbered in the order taken. */
+  snap(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startApp(name: string, today = '2026-11-25'): Promise<App> {
+  const out = path.resolve('test-output/e2e', name);
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.mkdirSync(out, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `e2e-${name}-`));
+  const server: ChildProcess = spawn(
+    process.execPath,
+    ['out/main/web.js', '--port', '0', '--data', path.join(dir, 'ledger.sqlite'), '--today', today],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const base = await new Promise<string>((resolve, reject) => {
+    let buf = '';
+    server.stdout?.on('data', (d: Buffer) => {
+      buf += d.toString();
+      const m = /LISTENING (http:\/\/127\.0\.0\.1:\d+)/.exec(buf);
+      if (m) resolve(m[1] as string);
+    });
+    server.on('exit', (code) => reject(new Error(`browser-mode server exited with ${code}`)));
+  });
+  const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  let shot = 0;
+  return {
+    base,
+    page,
+    async snap(label: string) {
+      shot++;
+      await page.screenshot({ path: path.join(out, `${String(shot).padStart(2, '0')}-${label}.png`), fullPage: true });
+    },
+    async close() {
+      await browser.close();
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+      fs.rmSync(dir, { recursive: true, force: true });
+      if (errors.length) throw new Error(`页面脚本出错：${errors.join('\n')}`);
+    },
+  };
+}
