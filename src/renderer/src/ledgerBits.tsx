@@ -18,7 +18,7 @@ const COVERAGE_COLORS: Record<CoverageStatus, string> = { single: 'green', share
 
 export function CoverageBadge({ value }: { value: CoverageStatus }) {
   return (
-    <Badge color={COVERAGE_COLORS[value]} variant="light">
+    <Badge color={COVERAGE_COLORS[value]} variant="light" style={{ flexShrink: 0, overflow: 'visible' }}>
       {labelOf(COVERAGE_STATUSES, value)}
     </Badge>
   );
@@ -29,7 +29,7 @@ export function FlagBadges<F extends string>({ flags, table }: { flags: F[]; tab
   return (
     <Group gap={4}>
       {flags.map((f) => (
-        <Badge key={f} color="orange" variant="outline" size="sm">
+        <Badge key={f} color="orange" variant="outline" size="sm" style={{ overflow: 'visible' }}>
           {labelOf(table, f)}
         </Badge>
       ))}
@@ -113,4 +113,16 @@ export function SortHeader<S extends string>({
       </UnstyledButton>
     </Table.Th>
   );
+}
+
+/** Ledger tables: headers never wrap, cells stay at the top. */
+export const ledgerTableStyles = { th: { whiteSpace: 'nowrap' as const }, td: { verticalAlign: 'top' as const } };
+
+/** A stored UTC time stamp as the clerk's local `YYYY-MM-DD HH:mm`. */
+export function formatStamp(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }

@@ -12,7 +12,11 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <MantineProvider
-      theme={{ fontFamily: "'Microsoft YaHei', 'Noto Sans CJK SC', 'PingFang SC', 'Source Han Sans SC', sans-serif", primaryColor: 'red' }}
+      theme={{
+        fontFamily: "'Microsoft YaHei', 'Noto Sans CJK SC', 'PingFang SC', 'Source Han Sans SC', sans-serif",
+        primaryColor: 'red',
+        components: { Anchor: { defaultProps: { c: 'blue.8', inherit: true } } },
+      }}
     >
       <ModalsProvider labels={{ confirm: '确定', cancel: '取消' }}>
         <Notifications position="top-right" />

@@ -2,12 +2,26 @@
  * 操作日志: every write with its before / after side by side, changed fields highlighted. A record's
  * page links here with `?entity=…&entityId=…`.
  */
-import { Badge, Button, Card, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Checkbox, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import {
+  ANNUAL_CHECK_RESULTS,
+  CASE_STATES,
+  type CodeTable,
+  FORMATION_METHODS,
+  labelOf,
+  MANAGEMENT_CLASSES,
+  ORG_CATEGORIES,
+  ORG_STATUSES,
+  ORG_SUBTYPES,
+  PARTY_ORG_TYPES,
+  REGION_KINDS,
+} from '../../../shared/domain/codes';
 import { FIELD_LABELS } from '../../../shared/schemas';
 import type { AuditEntry } from '../../../shared/types';
 import { invoke } from '../api';
 import { go, Loading, useLoad } from '../common';
+import { formatStamp } from '../ledgerBits';
 import { useRoute } from '../router';
 
 const ENTITIES: Record<string, string> = {
@@ -36,34 +50,70 @@ const ACTIONS: Record<string, string> = {
 };
 const PAGE = 30;
 
-const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+/** Coded fields shown by their Chinese labels. */
+const CODED: Record<string, CodeTable<string>> = {
+  category: ORG_CATEGORIES,
+  subtype: ORG_SUBTYPES,
+  status: ORG_STATUSES,
+  annualCheck: ANNUAL_CHECK_RESULTS,
+  type: PARTY_ORG_TYPES,
+  method: FORMATION_METHODS,
+  kind: REGION_KINDS,
+  class: MANAGEMENT_CLASSES,
+  state: CASE_STATES,
+};
 
-function Diff({ entry }: { entry: AuditEntry }) {
+function show(key: string, v: unknown, regions: Map<number, string>): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (key === 'regionId' && typeof v === 'number') return regions.get(v) ?? String(v);
+  if (typeof v === 'string' && CODED[key]) return labelOf(CODED[key], v);
+  if (Array.isArray(v) && v.every((x) => typeof x !== 'object')) return v.join('、');
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+function Diff({ entry, regions }: { entry: AuditEntry; regions: Map<number, string> }) {
   const before = (entry.before ?? {}) as Record<string, unknown>;
   const after = (entry.after ?? {}) as Record<string, unknown>;
+  const [all, setAll] = useState(false);
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  const isChanged = (k: string) => JSON.stringify(before[k]) !== JSON.stringify(after[k]);
+  // An update shows what changed; 新增 and 删除 show the whole record.
+  const shown = all || entry.before == null || entry.after == null ? keys : keys.filter(isChanged);
   return (
-    <Table withTableBorder fz="xs">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th w={160}>项目</Table.Th>
-          <Table.Th>修改前</Table.Th>
-          <Table.Th>修改后</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {keys.map((k) => {
-          const changed = JSON.stringify(before[k]) !== JSON.stringify(after[k]);
-          return (
-            <Table.Tr key={k} bg={changed ? 'yellow.1' : undefined} data-changed={changed || undefined}>
-              <Table.Td fw={changed ? 700 : undefined}>{FIELD_LABELS[k] ?? k}</Table.Td>
-              <Table.Td>{entry.before == null ? '' : show(before[k])}</Table.Td>
-              <Table.Td>{entry.after == null ? '' : show(after[k])}</Table.Td>
-            </Table.Tr>
-          );
-        })}
-      </Table.Tbody>
-    </Table>
+    <>
+      {entry.before != null && entry.after != null && (
+        <Checkbox
+          size="xs"
+          mb="xs"
+          label={`显示全部项目（共 ${keys.length} 项，改动 ${keys.filter(isChanged).length} 项）`}
+          checked={all}
+          onChange={(e) => setAll(e.currentTarget.checked)}
+        />
+      )}
+      <Table withTableBorder fz="xs">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={160}>项目</Table.Th>
+            <Table.Th>修改前</Table.Th>
+            <Table.Th>修改后</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {shown.map((k) => {
+            const changed = isChanged(k);
+            return (
+              <Table.Tr key={k} bg={changed ? 'yellow.1' : undefined} data-changed={changed || undefined}>
+                <Table.Td fw={changed ? 700 : undefined}>{FIELD_LABELS[k] ?? k}</Table.Td>
+                <Table.Td>{entry.before == null ? '' : show(k, before[k], regions)}</Table.Td>
+                <Table.Td>{entry.after == null ? '' : show(k, after[k], regions)}</Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </>
   );
 }
 
@@ -73,6 +123,8 @@ export function AuditPage() {
   const entityId = query.get('entityId') ? Number(query.get('entityId')) : undefined;
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<number | null>(null);
+  const regionList = useLoad(() => invoke('regions.list', {}), []);
+  const regions = new Map((regionList.data ?? []).map((r) => [r.id, r.name]));
   const { data, error } = useLoad(
     () => invoke('audit.list', { entity: entity ?? undefined, entityId, offset: (page - 1) * PAGE, limit: PAGE }),
     [entity, entityId, page],
@@ -121,7 +173,7 @@ export function AuditPage() {
                 const name = ((r.after ?? r.before) as { name?: string } | null)?.name;
                 return [
                   <Table.Tr key={r.id}>
-                    <Table.Td>{r.at.replace('T', ' ').slice(0, 19)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatStamp(r.at)}</Table.Td>
                     <Table.Td>{r.actor}</Table.Td>
                     <Table.Td>{ENTITIES[r.entity] ?? r.entity}</Table.Td>
                     <Table.Td>{r.entityId}</Table.Td>
@@ -136,7 +188,7 @@ export function AuditPage() {
                   open === r.id && (
                     <Table.Tr key={`${r.id}-diff`}>
                       <Table.Td colSpan={7}>
-                        <Diff entry={r} />
+                        <Diff entry={r} regions={regions} />
                       </Table.Td>
                     </Table.Tr>
                   ),

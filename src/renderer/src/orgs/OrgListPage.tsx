@@ -9,7 +9,8 @@ import { COVERAGE_STATUSES, labelOf, ORG_CATEGORIES, ORG_FLAGS, ORG_SUBTYPES } f
 import { invoke } from '../api';
 import { usePageCommand } from '../commands';
 import { go, Loading, useLoad } from '../common';
-import { CoverageBadge, OrgFlagBadges, options, SortHeader, useRegionOptions } from '../ledgerBits';
+import { CoverageBadge, ledgerTableStyles, OrgFlagBadges, options, SortHeader, useRegionOptions } from '../ledgerBits';
+
 import { useListState } from '../listState';
 
 const PAGE = 50;
@@ -89,7 +90,7 @@ export function OrgListPage() {
           <Text size="sm" data-testid="org-total">
             共 {data.total} 个两新组织
           </Text>
-          <Table striped highlightOnHover withTableBorder>
+          <Table striped highlightOnHover withTableBorder fz="sm" styles={ledgerTableStyles}>
             <Table.Thead>
               <Table.Tr>
                 <SortHeader label="名称" field="name" sort={sort} dir={dir} onSort={onSort} />
@@ -106,23 +107,23 @@ export function OrgListPage() {
             <Table.Tbody>
               {data.rows.map((o) => (
                 <Table.Tr key={o.id}>
-                  <Table.Td>
+                  <Table.Td miw={200}>
                     <Anchor href={`#/orgs/${o.id}`}>{o.name}</Anchor>
                   </Table.Td>
                   <Table.Td ff="monospace" fz="xs">
                     {o.uscc ?? '—'}
                   </Table.Td>
                   <Table.Td fz="sm">{labelOf(ORG_SUBTYPES, o.subtype)}</Table.Td>
-                  <Table.Td>{o.regionName}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{o.regionName}</Table.Td>
                   <Table.Td ta="right">{o.employees}</Table.Td>
                   <Table.Td ta="right">{o.formalMembers}</Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <CoverageBadge value={o.coverage} />
                   </Table.Td>
                   <Table.Td fz="sm">
                     {o.partyOrg ? <Anchor href={`#/party-orgs/${o.partyOrg.id}`}>{o.partyOrg.name}</Anchor> : '—'}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td miw={110}>
                     <OrgFlagBadges flags={o.flags} />
                   </Table.Td>
                 </Table.Tr>

@@ -14,7 +14,7 @@ import {
 import { invoke } from '../api';
 import { usePageCommand } from '../commands';
 import { go, Loading, notifyDone, notifyError, useLoad } from '../common';
-import { CoverageBadge, FlagReasons, InfoGrid, yesNo } from '../ledgerBits';
+import { CoverageBadge, FlagReasons, formatStamp, InfoGrid, yesNo } from '../ledgerBits';
 
 export function OrgPage({ id }: { id: number }) {
   const { data: o, error } = useLoad(() => invoke('orgs.get', { id }), [id]);
@@ -148,8 +148,8 @@ export function OrgPage({ id }: { id: number }) {
             ['未建原因', o.noPartyReason],
             ['拟建时间', o.plannedBuildDate],
             ['备注', o.remarks],
-            ['创建时间', o.createdAt],
-            ['最后修改', o.updatedAt],
+            ['创建时间', formatStamp(o.createdAt)],
+            ['最后修改', formatStamp(o.updatedAt)],
           ]}
         />
       </Card>

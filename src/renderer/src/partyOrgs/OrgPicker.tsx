@@ -85,7 +85,7 @@ export function OrgPicker({
         onChange={(e) => setQuery(e.currentTarget.value)}
         error={error}
       />
-      {data && (
+      {query && data && (
         <Paper withBorder p={4}>
           <ScrollArea.Autosize mah={280}>
             {data.rows.length === 0 && (

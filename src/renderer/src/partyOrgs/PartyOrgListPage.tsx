@@ -6,7 +6,8 @@ import { FORMATION_METHODS, labelOf, PARTY_ORG_FLAGS, PARTY_ORG_TYPES } from '..
 import { invoke } from '../api';
 import { usePageCommand } from '../commands';
 import { go, Loading, stars, useLoad } from '../common';
-import { options, PartyOrgFlagBadges, SortHeader, useRegionOptions } from '../ledgerBits';
+import { ledgerTableStyles, options, PartyOrgFlagBadges, SortHeader, useRegionOptions } from '../ledgerBits';
+
 import { useListState } from '../listState';
 
 const PAGE = 50;
@@ -89,7 +90,7 @@ export function PartyOrgListPage() {
           <Text size="sm" data-testid="party-org-total">
             共 {data.total} 个党组织
           </Text>
-          <Table striped highlightOnHover withTableBorder>
+          <Table striped highlightOnHover withTableBorder fz="sm" styles={ledgerTableStyles}>
             <Table.Thead>
               <Table.Tr>
                 {header('名称', 'name')}

@@ -5,7 +5,7 @@ import { FORMATION_METHODS, labelOf, ORG_SUBTYPES, PARTY_ORG_FLAGS, PARTY_ORG_TY
 import { invoke } from '../api';
 import { usePageCommand } from '../commands';
 import { go, Loading, notifyDone, notifyError, stars, useLoad } from '../common';
-import { FlagReasons, fenToYuan, InfoGrid, yesNo } from '../ledgerBits';
+import { FlagReasons, fenToYuan, formatStamp, InfoGrid, yesNo } from '../ledgerBits';
 
 export function PartyOrgPage({ id }: { id: number }) {
   const { data: p, error } = useLoad(() => invoke('partyOrgs.get', { id }), [id]);
@@ -116,7 +116,7 @@ export function PartyOrgPage({ id }: { id: number }) {
             ['单位列支', `${fenToYuan(p.fundingUnit)} 元`],
             ['财政补贴', `${fenToYuan(p.fundingFiscal)} 元`],
             ['备注', p.remarks],
-            ['最后修改', p.updatedAt],
+            ['最后修改', formatStamp(p.updatedAt)],
           ]}
         />
       </Card>

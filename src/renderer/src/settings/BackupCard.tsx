@@ -101,6 +101,11 @@ export function BackupCard() {
           ))}
         </Table.Tbody>
       </Table>
+      {data?.length === 0 && (
+        <Text size="sm" c="dimmed" p="xs">
+          暂无备份。下次启动时将自动备份，也可点“立即备份”。
+        </Text>
+      )}
     </Card>
   );
 }
