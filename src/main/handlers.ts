@@ -4,10 +4,13 @@
  * and turns every failure into `{ code, message }` with a Chinese message.
  */
 import { type ApiResult, type Channel, contract, isChannel, type Output, type Parsed } from '../shared/contract';
+import { REPORTS } from '../shared/reports/definitions';
 import { describeErrors, fieldErrors } from '../shared/schemas';
 import { createBackup, inspectBackup, listBackups, restoreBackup } from './core/backup';
 import type { Ctx } from './core/context';
 import { AppError } from './core/errors';
+import { reportRows } from './core/reports/rows';
+import { reportXlsx } from './core/reports/xlsx';
 import { listAudit } from './core/services/audit';
 import { actOnCase, caseLeaders, caseStats, createCase, getCase, listCases } from './core/services/cases';
 import { listClasses, setClasses, setRating } from './core/services/classification';
@@ -66,6 +69,13 @@ export const handlers: Handlers = {
   'backup.list': (ctx) => listBackups(ctx),
   'backup.inspect': (_ctx, i) => inspectBackup(i.file),
   'backup.restore': (ctx, i) => restoreBackup(ctx, i.file),
+  'reports.list': () => REPORTS,
+  'reports.rows': (ctx, i) => reportRows(ctx, i.report, i.filters),
+  'reports.xlsx': async (ctx, i) => {
+    const data = await reportRows(ctx, i.report, i.filters);
+    const bytes = await reportXlsx(data);
+    return { fileName: `${data.title}（${data.asOf}）.xlsx`, base64: bytes.toString('base64') };
+  },
   'audit.list': (ctx, i) => listAudit(ctx, i),
 };
 

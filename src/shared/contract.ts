@@ -15,6 +15,8 @@ import {
   PARTY_ORG_FLAGS,
   PARTY_ORG_TYPES,
 } from './domain/codes';
+import { REPORT_IDS, type REPORTS } from './reports/definitions';
+import type { ReportData } from './reports/types';
 import {
   assignSchema,
   caseActSchema,
@@ -81,6 +83,20 @@ export const partyOrgsListSchema = z.object({
   sort: z.enum(['name', 'region', 'members', 'coveredCount', 'starRating', 'id']).default('id'),
   dir: sortDir,
   ...paging,
+});
+
+export const reportInputSchema = z.object({
+  report: z.enum(REPORT_IDS, { error: '请选择台账' }),
+  filters: z
+    .object({
+      regionId: id.optional(),
+      category: z.enum(codesOf(ORG_CATEGORIES)).optional(),
+      coverage: z.enum(codesOf(COVERAGE_STATUSES)).optional(),
+      year: year.optional(),
+      state: z.enum(codesOf(CASE_STATES)).optional(),
+      asOf: isoDate.optional(),
+    })
+    .default({}),
 });
 
 export const contract = {
@@ -186,6 +202,10 @@ export const contract = {
     input: z.object({ file: z.string().trim().min(1, '请选择备份文件').max(1000) }),
     output: out<{ inspection: BackupInspection; safetyBackup: BackupInfo }>(),
   },
+
+  'reports.list': { input: none, output: out<typeof REPORTS>() },
+  'reports.rows': { input: reportInputSchema, output: out<ReportData>() },
+  'reports.xlsx': { input: reportInputSchema, output: out<{ fileName: string; base64: string }>() },
 
   'audit.list': {
     input: z.object({
