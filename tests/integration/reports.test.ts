@@ -8,8 +8,11 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSeedPath, loadSeed, readSeedFile } from '../../src/main/core/seed';
-import { REPORTS } from '../../src/shared/reports/definitions';
-import { type Cell, formatCell, type ReportData } from '../../src/shared/reports/types';
+import { REPORTS as ALL_REPORTS } from '../../src/shared/reports/definitions';
+import { type Cell, formatCell, type ReportData, type ReportDefinition } from '../../src/shared/reports/types';
+
+const REPORTS = ALL_REPORTS as readonly ReportDefinition[];
+
 import { formatRatio } from '../../src/shared/rules/coverage';
 import { makeLedger, type TestLedger } from './fixture';
 
@@ -21,9 +24,9 @@ beforeAll(async () => {
   t = await makeLedger();
   await loadSeed(t.ctx, readSeedFile(demoSeedPath()));
   for (const r of REPORTS) {
-    const filters = r.filters.includes('year' as never) ? { year: 2026 } : {};
-    data.set(r.id, await t.call('reports.rows', { report: r.id, filters }));
-    const x = await t.call('reports.xlsx', { report: r.id, filters });
+    const filters = r.filters.includes('year') ? { year: 2026 } : {};
+    data.set(r.id, await t.call('reports.rows', { report: r.id as 'orgs', filters }));
+    const x = await t.call('reports.xlsx', { report: r.id as 'orgs', filters });
     const file = path.join(t.dir, `${r.id}.xlsx`);
     fs.writeFileSync(file, Buffer.from(x.base64, 'base64'));
     files.set(r.id, file);
@@ -60,7 +63,7 @@ describe.each(REPORTS.map((r) => [r.id, r] as const))('%s', (id, def) => {
     const ws = wb.worksheets[0] as ExcelJS.Worksheet;
     expect(ws.getCell(1, 1).value).toBe(d.title);
     expect(ws.getCell(2, 1).value).toContain(`统计截至日期：${d.asOf}`);
-    const headerRow = ws.views[0]?.ySplit as number;
+    const headerRow = (ws.views[0] as { ySplit?: number } | undefined)?.ySplit as number;
     expect(ws.views[0]?.state).toBe('frozen');
     expect(ws.pageSetup.printTitlesRow).toBe(`${headerRow}:${headerRow}`);
     expect(ws.pageSetup.orientation).toBe(def.orientation);

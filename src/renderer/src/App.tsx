@@ -18,6 +18,8 @@ import { OverviewPage } from './overview/OverviewPage';
 import { PartyOrgFormPage } from './partyOrgs/PartyOrgFormPage';
 import { PartyOrgListPage } from './partyOrgs/PartyOrgListPage';
 import { PartyOrgPage } from './partyOrgs/PartyOrgPage';
+import { PrintRoute } from './reports/PrintRoute';
+import { ReportsPage } from './reports/ReportsPage';
 import { type Route, useRoute } from './router';
 import { SettingsPage } from './settings/SettingsPage';
 
@@ -29,6 +31,7 @@ const NAV: { href: string; label: string; section: string }[] = [
   { href: '#/screening', label: '排查认定', section: 'screening' },
   { href: '#/cases', label: '整顿台账', section: 'cases' },
   { href: '#/classes', label: '分类定级', section: 'classes' },
+  { href: '#/reports', label: '报表', section: 'reports' },
   { href: '#/audit', label: '操作日志', section: 'audit' },
   { href: '#/settings', label: '设置', section: 'settings' },
 ];
@@ -65,6 +68,8 @@ function page({ path, query }: Route) {
       return <LeadersPage />;
     case 'classes':
       return <ClassesPage />;
+    case 'reports':
+      return <ReportsPage />;
     case 'audit':
       return <AuditPage />;
     case 'settings':
@@ -76,6 +81,11 @@ function page({ path, query }: Route) {
 
 export function App() {
   const route = useRoute();
+  if (route.path.startsWith('#/print/')) return <PrintRoute report={route.path.slice('#/print/'.length)} />;
+  return <Shell route={route} />;
+}
+
+function Shell({ route }: { route: Route }) {
   const settings = useLoad(() => invoke('settings.get', {}), []);
   useEffect(() => installPageCommands(), []);
   const section = route.path.replace(/^#\/?/, '').split('/')[0] ?? '';

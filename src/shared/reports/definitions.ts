@@ -1,7 +1,7 @@
 /** The ledgers a county clerk prints and sends to the city, one definition each. */
 import type { ReportDefinition } from './types';
 
-const seq = { key: 'seq', label: '序号', width: 4, align: 'center', format: 'int' } as const;
+const seq = { key: 'seq', label: '序号', width: 3.5, align: 'center', format: 'int' } as const;
 
 export const REPORTS = [
   {
@@ -12,16 +12,16 @@ export const REPORTS = [
     filters: ['regionId', 'category', 'coverage'],
     columns: [
       seq,
-      { key: 'name', label: '单位名称', width: 18 },
-      { key: 'uscc', label: '统一社会信用代码', width: 12 },
+      { key: 'name', label: '单位名称', width: 16 },
+      { key: 'uscc', label: '统一社会信用代码', width: 14 },
       { key: 'subtype', label: '组织类型', width: 8 },
-      { key: 'region', label: '所属属地', width: 7 },
+      { key: 'region', label: '所属属地', width: 6 },
       { key: 'legalRep', label: '负责人', width: 5 },
-      { key: 'employees', label: '从业人员', width: 5, align: 'right', format: 'int' },
-      { key: 'formalMembers', label: '正式党员', width: 5, align: 'right', format: 'int' },
-      { key: 'coverage', label: '覆盖情况', width: 8 },
+      { key: 'employees', label: '从业人员', width: 4.5, align: 'right', format: 'int' },
+      { key: 'formalMembers', label: '正式党员', width: 4.5, align: 'right', format: 'int' },
+      { key: 'coverage', label: '覆盖情况', width: 7 },
       { key: 'partyOrg', label: '覆盖党组织', width: 16 },
-      { key: 'instructors', label: '指导员', width: 3, align: 'right', format: 'int' },
+      { key: 'instructors', label: '指导员', width: 4, align: 'right', format: 'int' },
     ],
   },
   {
@@ -160,14 +160,14 @@ export const REPORTS = [
       { key: 'name', label: '党组织名称', width: 12 },
       { key: 'region', label: '属地', width: 5 },
       { key: 'situations', label: '认定情形', width: 10 },
-      { key: 'problems', label: '主要问题', width: 12 },
-      { key: 'measures', label: '整顿措施', width: 12 },
+      { key: 'problems', label: '主要问题', width: 11 },
+      { key: 'measures', label: '整顿措施', width: 11 },
       { key: 'leader', label: '包联县级领导', width: 6 },
-      { key: 'deadline', label: '整顿时限', width: 6, align: 'center', format: 'date' },
+      { key: 'deadline', label: '整顿时限', width: 7, align: 'center', format: 'date' },
       { key: 'progress', label: '最新进展', width: 10 },
-      { key: 'state', label: '状态', width: 4, align: 'center' },
-      { key: 'accepted', label: '验收日期', width: 6, align: 'center', format: 'date' },
-      { key: 'delisted', label: '销号日期', width: 6, align: 'center', format: 'date' },
+      { key: 'state', label: '状态', width: 5, align: 'center' },
+      { key: 'accepted', label: '验收日期', width: 7, align: 'center', format: 'date' },
+      { key: 'delisted', label: '销号日期', width: 7, align: 'center', format: 'date' },
     ],
   },
   {

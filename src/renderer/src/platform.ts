@@ -1,0 +1,59 @@
+/**
+ * What differs between the desktop app and browser mode, in one place: saving a file, printing a
+ * ledger, saving it as PDF. Electron goes through the preload's helpers (system dialogs, a hidden
+ * window printing the ledger's own route); the browser downloads and prints the current page.
+ */
+
+export interface LedgerPrintJob {
+  /** The print route, e.g. `print/orgs?regionId=3`. */
+  route: string;
+  orientation: 'portrait' | 'landscape';
+  /** Suggested file name without extension. */
+  name: string;
+}
+
+export interface ShellHelpers {
+  saveFile(input: { name: string; base64: string }): Promise<{ saved: boolean; file?: string }>;
+  printLedger(job: LedgerPrintJob): Promise<{ printed: boolean }>;
+  savePdf(job: LedgerPrintJob): Promise<{ saved: boolean; file?: string }>;
+}
+
+const shell = (): ShellHelpers | null => {
+  const api = window.api as (typeof window.api & Partial<ShellHelpers>) | undefined;
+  return api?.saveFile && api.printLedger && api.savePdf ? (api as ShellHelpers) : null;
+};
+
+export const isDesktop = () => shell() != null;
+
+/** Offers the bytes as a file: the save dialog in Electron, a download in the browser. */
+export async function saveFile(name: string, base64: string): Promise<{ saved: boolean; file?: string }> {
+  const s = shell();
+  if (s) return s.saveFile({ name, base64 });
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes]));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return { saved: true, file: name };
+}
+
+/** The system print dialog for the ledger. In the browser the 报表 page prints itself (only the paper shows). */
+export async function printLedger(job: LedgerPrintJob): Promise<void> {
+  const s = shell();
+  if (s) {
+    await s.printLedger(job);
+    return;
+  }
+  window.print();
+}
+
+/** Electron only: printToPDF with the shared page settings, then a save dialog. */
+export async function savePdf(job: LedgerPrintJob): Promise<{ saved: boolean; file?: string }> {
+  const s = shell();
+  if (!s) throw new Error('浏览器模式下请用“打印”，在打印对话框中选择“另存为PDF”');
+  return s.savePdf(job);
+}
