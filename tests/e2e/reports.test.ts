@@ -38,7 +38,8 @@ async function call<T>(channel: string, input: unknown): Promise<T> {
 async function printPdf(def: ReportDefinition, query: string, file: string) {
   await page.goto(`${app.base}/#/print/${def.id}?${query}&pdf=1`);
   await page.locator('[data-ready="1"]').waitFor();
-  await page.evaluate(() => document.fonts.ready);
+  // Wait for the CJK fonts before Chromium lays out the pages.
+  await page.evaluate('document.fonts.ready.then(() => true)');
   await page.emulateMedia({ media: 'print' });
   await page.pdf({ ...chromiumPdfOptions(def.orientation), path: file });
   await page.emulateMedia({ media: 'screen' });
