@@ -1,10 +1,11 @@
 /**
  * The only bridge between the page and the main process. It exposes `window.api` with
- * `invoke(channel, input)` for the contract's channels and `onPageCommand` for menu commands,
- * and nothing of Node.
+ * `invoke(channel, input)` for the contract's channels, the file-save and print helpers, and
+ * `onPageCommand` for menu commands, and nothing of Node.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { channels } from '../shared/contract';
+import { HELPER_CHANNELS } from '../shared/shellHelpers';
 
 const allowed = new Set<string>(channels);
 const COMMANDS = new Set(['new', 'search', 'print', 'export']);
@@ -15,6 +16,18 @@ export const api = {
       return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: `没有名为“${String(channel)}”的接口` } });
     }
     return ipcRenderer.invoke(channel, input);
+  },
+  /** Offers bytes as a file through the system save dialog (.xlsx exports). */
+  saveFile(input: { name: string; base64: string }) {
+    return ipcRenderer.invoke(HELPER_CHANNELS.saveFile, input);
+  },
+  /** The system print dialog for a ledger's print route. */
+  printLedger(job: { route: string; orientation: string; name: string }) {
+    return ipcRenderer.invoke(HELPER_CHANNELS.printLedger, job);
+  },
+  /** printToPDF of a ledger's print route, saved where the clerk chooses. */
+  savePdf(job: { route: string; orientation: string; name: string }) {
+    return ipcRenderer.invoke(HELPER_CHANNELS.savePdf, job);
   },
   /** Menu items for page shortcuts (新建, 查找, 打印, 导出) arrive here; returns an unsubscribe function. */
   onPageCommand(listener: (command: string) => void) {

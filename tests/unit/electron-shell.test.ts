@@ -4,6 +4,7 @@ import { menuTemplate } from '../../src/main/electron/menu';
 import { CONTENT_SECURITY_POLICY, isAppUrl, permissionAllowed, webPreferences } from '../../src/main/electron/security';
 import { DEFAULT_BOUNDS, restoreBounds } from '../../src/main/electron/windowState';
 import { channels } from '../../src/shared/contract';
+import { HELPER_CHANNELS, printJobSchema, saveFileSchema } from '../../src/shared/shellHelpers';
 
 // Electron cannot be launched on the build machines; these check the shell's parts one by one
 // against Electron's security checklist (https://www.electronjs.org/docs/latest/tutorial/security).
@@ -147,8 +148,34 @@ describe('application menu', () => {
   });
 });
 
+describe('save and print helpers', () => {
+  const job = (route: string) => ({ route, orientation: 'landscape', name: '两新组织党建工作台账' });
+  it('print only the app’s own ledger routes', () => {
+    expect(printJobSchema.safeParse(job('print/orgs?regionId=3&pdf=1')).success).toBe(true);
+    for (const bad of [
+      'https://example.com/',
+      'file:///etc/passwd',
+      'print/../../etc',
+      'print/orgs#x',
+      '//evil/print/orgs',
+      'orgs',
+      'print/orgs?x=<script>',
+    ]) {
+      expect(printJobSchema.safeParse(job(bad)).success, bad).toBe(false);
+    }
+    expect(printJobSchema.safeParse({ ...job('print/orgs'), orientation: 'sideways' }).success).toBe(false);
+  });
+  it('suggest file names without folders and accept only base64 content', () => {
+    expect(saveFileSchema.safeParse({ name: '党组织台账（2026-11-25）.xlsx', base64: 'UEsDBA==' }).success).toBe(true);
+    for (const name of ['../a.xlsx', 'C:\\x.xlsx', '/tmp/a.xlsx', 'a|b.xlsx', '']) {
+      expect(saveFileSchema.safeParse({ name, base64: 'UEsDBA==' }).success, name).toBe(false);
+    }
+    expect(saveFileSchema.safeParse({ name: 'a.xlsx', base64: 'not base64!' }).success).toBe(false);
+  });
+});
+
 describe('preload', () => {
-  it('exposes exactly invoke and onPageCommand, and invoke only the contract’s channels', async () => {
+  it('exposes exactly invoke, the save and print helpers and onPageCommand; invoke only the contract’s channels', async () => {
     const exposed: Record<string, unknown> = {};
     const invoked: string[] = [];
     vi.doMock('electron', () => ({
@@ -164,12 +191,19 @@ describe('preload', () => {
     }));
     await import('../../src/preload/index');
     expect(Object.keys(exposed)).toEqual(['api']);
-    const api = exposed.api as { invoke(c: string, i: unknown): Promise<unknown> };
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'onPageCommand']);
+    const api = exposed.api as Record<string, (i: unknown, j?: unknown) => Promise<unknown>> & {
+      invoke(c: string, i: unknown): Promise<unknown>;
+    };
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'onPageCommand', 'printLedger', 'saveFile', 'savePdf']);
     for (const c of channels) await api.invoke(c, {});
     expect(invoked).toEqual(channels);
     expect(await api.invoke('fs.readFile', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     expect(invoked).toHaveLength(channels.length);
+    // The helpers reach only their own fixed channels, whatever they are given.
+    await api.saveFile?.({ name: 'a.xlsx', base64: '' });
+    await api.printLedger?.({ route: 'print/orgs', orientation: 'landscape', name: 'x' });
+    await api.savePdf?.({ route: 'print/orgs', orientation: 'landscape', name: 'x' });
+    expect(invoked.slice(channels.length)).toEqual(Object.values(HELPER_CHANNELS));
     vi.doUnmock('electron');
   });
 });

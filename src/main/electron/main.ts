@@ -6,6 +6,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
 import log from 'electron-log/main';
 import { channels } from '../../shared/contract';
+import { HELPER_CHANNELS, printJobSchema, saveFileSchema } from '../../shared/shellHelpers';
 import { createBackup } from '../core/backup';
 import type { Ctx } from '../core/context';
 import { startLedger } from '../core/startup';
@@ -13,6 +14,7 @@ import { dispatch } from '../handlers';
 import { Inflight } from './inflight';
 import { menuTemplate, type PageCommand } from './menu';
 import { electronNativeBinding, preloadFile, rendererDir, rendererIndex } from './paths';
+import { printLedger, saveFile, savePdf } from './printing';
 import { CONTENT_SECURITY_POLICY, isAppUrl, permissionAllowed, webPreferences } from './security';
 import { MIN_SIZE, readSavedBounds, restoreBounds, saveBounds } from './windowState';
 
@@ -90,6 +92,39 @@ function bindIpc() {
   }
 }
 
+/** The preload's file-save and print helpers: same sender check, inputs parsed before any dialog opens. */
+function bindHelpers() {
+  const guarded =
+    <T>(name: string, run: (input: unknown) => Promise<T>) =>
+    async (event: Electron.IpcMainInvokeEvent, input: unknown) => {
+      if (!isAppUrl(event.senderFrame?.url ?? '', rendererDir, devServerUrl)) {
+        log.warn(`refused ${name} from ${event.senderFrame?.url}`);
+        throw new Error('拒绝来自非本程序页面的请求');
+      }
+      try {
+        return await run(input);
+      } catch (e) {
+        log.error(`${name} 出错`, e);
+        throw new Error(e instanceof Error ? e.message : String(e));
+      }
+    };
+  ipcMain.handle(
+    HELPER_CHANNELS.saveFile,
+    guarded(HELPER_CHANNELS.saveFile, (input) => {
+      const f = saveFileSchema.parse(input);
+      return saveFile(win, f.name, f.base64);
+    }),
+  );
+  ipcMain.handle(
+    HELPER_CHANNELS.printLedger,
+    guarded(HELPER_CHANNELS.printLedger, (input) => printLedger(printJobSchema.parse(input), devServerUrl)),
+  );
+  ipcMain.handle(
+    HELPER_CHANNELS.savePdf,
+    guarded(HELPER_CHANNELS.savePdf, (input) => savePdf(win, printJobSchema.parse(input), devServerUrl)),
+  );
+}
+
 function sendPageCommand(command: PageCommand) {
   win?.webContents.send('page-command', command);
 }
@@ -120,6 +155,7 @@ async function start() {
     return;
   }
   bindIpc();
+  bindHelpers();
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       menuTemplate({
