@@ -1,6 +1,7 @@
 /** 概览: the four rates for the county and per region, each as `numerator / denominator = rate`. */
-import { BarChart } from '@mantine/charts';
-import { Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { BarChart, DonutChart } from '@mantine/charts';
+import { Card, ColorSwatch, Grid, Group, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { CASE_STATES } from '../../../shared/domain/codes';
 import { type CoverageFigures, formatRatio, type Ratio } from '../../../shared/rules/coverage';
 import { invoke } from '../api';
 import { OverdueCard } from '../cases/OverdueCard';
@@ -34,6 +35,7 @@ const pct = (r: Ratio) => r.rate ?? 0;
 export function OverviewPage() {
   const settings = useLoad(() => invoke('settings.get', {}), []);
   const { data, error } = useLoad(() => invoke('stats.coverage', {}), []);
+  const cases = useLoad(() => invoke('cases.stats', {}), []);
   if (!data) return <Loading error={error} />;
   const county: CoverageFigures = data.county;
   return (
@@ -111,34 +113,83 @@ export function OverviewPage() {
           </Table.Tfoot>
         </Table>
       </Card>
-      <Card withBorder>
-        <Title order={4} mb="sm">
-          各属地覆盖率（%）
-        </Title>
-        <BarChart
-          h={280}
-          data={data.regions.map((r) => ({
-            属地: r.regionName,
-            组织覆盖率: pct(r.orgCoverage),
-            工作覆盖率: pct(r.workCoverage),
-            单独组建率: pct(r.singleRate),
-          }))}
-          dataKey="属地"
-          yAxisProps={{ domain: [0, 100] }}
-          withLegend
-          series={[
-            { name: '组织覆盖率', color: 'red.6' },
-            { name: '工作覆盖率', color: 'orange.5' },
-            { name: '单独组建率', color: 'blue.6' },
-          ]}
-          barChartProps={{
-            onClick: (state: { activeLabel?: string | number }) => {
-              const region = data.regions.find((r) => r.regionName === state?.activeLabel);
-              if (region) go(`#/orgs?regionId=${region.regionId}`);
-            },
-          }}
-        />
-      </Card>
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Card withBorder>
+            <Group justify="space-between" mb="sm">
+              <Title order={4}>各属地覆盖率（%）</Title>
+              <Text size="xs" c="dimmed">
+                点击柱形打开该属地的两新组织党建工作台账
+              </Text>
+            </Group>
+            <BarChart
+              h={280}
+              data={data.regions.map((r) => ({
+                属地: r.regionName,
+                组织覆盖率: pct(r.orgCoverage),
+                工作覆盖率: pct(r.workCoverage),
+                单独组建率: pct(r.singleRate),
+              }))}
+              dataKey="属地"
+              yAxisProps={{ domain: [0, 100] }}
+              withLegend
+              series={[
+                { name: '组织覆盖率', color: 'red.6' },
+                { name: '工作覆盖率', color: 'orange.5' },
+                { name: '单独组建率', color: 'blue.6' },
+              ]}
+              barChartProps={{
+                onClick: (state: { activeLabel?: string | number }) => {
+                  const region = data.regions.find((r) => r.regionName === state?.activeLabel);
+                  if (region) go(`#/reports?report=orgs&regionId=${region.regionId}`);
+                },
+              }}
+            />
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Card withBorder h="100%">
+            <Title order={4} mb="sm">
+              软弱涣散整顿对象（按状态）
+            </Title>
+            {cases.data && cases.data.total > 0 ? (
+              <DonutChart
+                mx="auto"
+                size={200}
+                thickness={34}
+                withLabels
+                withLabelsLine
+                chartLabel={`共 ${cases.data.total} 个`}
+                data={CASE_STATES.map((st, i) => ({
+                  name: st.label,
+                  value: cases.data?.byState[st.code] ?? 0,
+                  color: ['orange.6', 'red.6', 'blue.6', 'green.6'][i] as string,
+                })).filter((d) => d.value > 0)}
+                pieProps={{
+                  onClick: (d: { name?: string }) => {
+                    const st = CASE_STATES.find((x) => x.label === d?.name);
+                    if (st) go(`#/cases?state=${st.code}`);
+                  },
+                }}
+              />
+            ) : (
+              <Text c="dimmed">暂无整顿对象</Text>
+            )}
+            <Group justify="center" gap="md" mt="sm">
+              {CASE_STATES.map((st, i) => (
+                <UnstyledButton key={st.code} onClick={() => go(`#/cases?state=${st.code}`)}>
+                  <Group gap={6}>
+                    <ColorSwatch size={12} color={`var(--mantine-color-${['orange', 'red', 'blue', 'green'][i]}-6)`} />
+                    <Text size="sm">
+                      {st.label} {cases.data?.byState[st.code] ?? 0}
+                    </Text>
+                  </Group>
+                </UnstyledButton>
+              ))}
+            </Group>
+          </Card>
+        </Grid.Col>
+      </Grid>
     </Stack>
   );
 }
