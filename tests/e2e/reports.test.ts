@@ -36,8 +36,10 @@ async function call<T>(channel: string, input: unknown): Promise<T> {
 
 /** Prints the ledger's route to a PDF exactly as the desktop app's 保存为PDF does. */
 async function printPdf(def: ReportDefinition, query: string, file: string) {
+  // A fresh load: a hash change alone would leave the previous ledger (also data-ready) on screen.
+  await page.goto('about:blank');
   await page.goto(`${app.base}/#/print/${def.id}?${query}&pdf=1`);
-  await page.locator('[data-ready="1"]').waitFor();
+  await page.locator(`[data-ready="1"][data-report="${def.id}"]`).waitFor();
   // Wait for the CJK fonts before Chromium lays out the pages.
   await page.evaluate('document.fonts.ready.then(() => true)');
   await page.emulateMedia({ media: 'print' });

@@ -7,7 +7,7 @@ import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
 import { fromColumns, toColumns } from '../mapping';
 import type { InstructorRow } from '../schema';
-import { write } from '../write';
+import { type Writer, write } from '../write';
 
 type Fields = z.output<typeof instructorFieldsSchema>;
 type Assign = z.output<typeof assignSchema>;
@@ -83,36 +83,42 @@ export async function getInstructor(ctx: Ctx, id: number): Promise<Instructor> {
 }
 
 export async function createInstructor(ctx: Ctx, f: Fields): Promise<Instructor> {
-  const id = await write(ctx, async (w) => {
-    const { id } = await w.trx
-      .insertInto('instructors')
-      .values({
-        ...(toColumns(f) as Omit<InstructorRow, 'id' | 'created_at' | 'updated_at' | 'deleted_at'>),
-        created_at: w.now,
-        updated_at: w.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await w.audit('instructor', id, 'create', null, f);
-    w.touchOrgs([]);
-    return id;
-  });
+  const id = await write(ctx, (w) => createInstructorIn(w, f));
   return getInstructor(ctx, id);
 }
 
+/** Inside a caller's transaction (imports). */
+export async function createInstructorIn(w: Writer, f: Fields, audit: Record<string, unknown> = {}): Promise<number> {
+  const { id } = await w.trx
+    .insertInto('instructors')
+    .values({
+      ...(toColumns(f) as Omit<InstructorRow, 'id' | 'created_at' | 'updated_at' | 'deleted_at'>),
+      created_at: w.now,
+      updated_at: w.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await w.audit('instructor', id, 'create', null, { ...f, ...audit });
+  w.touchOrgs([]);
+  return id;
+}
+
 export async function updateInstructor(ctx: Ctx, id: number, f: Fields): Promise<Instructor> {
-  const before = await getInstructor(ctx, id);
-  await write(ctx, async (w) => {
-    await w.trx
-      .updateTable('instructors')
-      .set({ ...toColumns(f), updated_at: w.now })
-      .where('id', '=', id)
-      .execute();
-    const { assignments: _a, activeAssignments: _n, id: _id, ...fields } = before;
-    await w.audit('instructor', id, 'update', fields, f);
-    w.touchOrgs([]);
-  });
+  await write(ctx, (w) => updateInstructorIn(w, id, f));
   return getInstructor(ctx, id);
+}
+
+export async function updateInstructorIn(w: Writer, id: number, f: Fields, audit: Record<string, unknown> = {}): Promise<void> {
+  const row = await w.trx.selectFrom('instructors').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!row) throw notFound('指导员', id);
+  const before = fromColumns(row as unknown as Record<string, unknown>, SHAPE);
+  await w.trx
+    .updateTable('instructors')
+    .set({ ...toColumns(f), updated_at: w.now })
+    .where('id', '=', id)
+    .execute();
+  await w.audit('instructor', id, 'update', before, { ...f, ...audit });
+  w.touchOrgs([]);
 }
 
 export async function assignInstructor(ctx: Ctx, a: Assign): Promise<Instructor> {

@@ -161,34 +161,39 @@ function columns(f: OrgInput) {
 }
 
 export async function createOrg(ctx: Ctx, f: OrgInput): Promise<OrgDetail> {
-  const id = await write(ctx, async (w) => {
-    await assertValid(w.trx, f);
-    const { id } = await w.trx
-      .insertInto('orgs')
-      .values({ ...columns(f), created_at: w.now, updated_at: w.now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await w.audit('org', id, 'create', null, f);
-    w.touchOrgs([id]);
-    return id;
-  });
+  const id = await write(ctx, (w) => createOrgIn(w, f));
   return getOrg(ctx, id);
 }
 
+/** Inside a caller's transaction (an import writes thousands in one). */
+export async function createOrgIn(w: Writer, f: OrgInput, audit: Record<string, unknown> = {}): Promise<number> {
+  await assertValid(w.trx, f);
+  const { id } = await w.trx
+    .insertInto('orgs')
+    .values({ ...columns(f), created_at: w.now, updated_at: w.now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await w.audit('org', id, 'create', null, { ...f, ...audit });
+  w.touchOrgs([id]);
+  return id;
+}
+
 export async function updateOrg(ctx: Ctx, id: number, f: OrgInput): Promise<OrgDetail> {
-  await write(ctx, async (w) => {
-    const before = await readFields(w.trx, id);
-    if (!before) throw notFound('两新组织', id);
-    await assertValid(w.trx, f, id);
-    await w.trx
-      .updateTable('orgs')
-      .set({ ...columns(f), updated_at: w.now })
-      .where('id', '=', id)
-      .execute();
-    await w.audit('org', id, 'update', before.fields, f);
-    w.touchOrgs([id]);
-  });
+  await write(ctx, (w) => updateOrgIn(w, id, f));
   return getOrg(ctx, id);
+}
+
+export async function updateOrgIn(w: Writer, id: number, f: OrgInput, audit: Record<string, unknown> = {}): Promise<void> {
+  const before = await readFields(w.trx, id);
+  if (!before) throw notFound('两新组织', id);
+  await assertValid(w.trx, f, id);
+  await w.trx
+    .updateTable('orgs')
+    .set({ ...columns(f), updated_at: w.now })
+    .where('id', '=', id)
+    .execute();
+  await w.audit('org', id, 'update', before.fields, { ...f, ...audit });
+  w.touchOrgs([id]);
 }
 
 /** Soft delete: the row stays (with its audit history); its coverage link and open assignments end. */
