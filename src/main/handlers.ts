@@ -9,6 +9,8 @@ import { describeErrors, fieldErrors } from '../shared/schemas';
 import { createBackup, inspectBackup, listBackups, restoreBackup } from './core/backup';
 import type { Ctx } from './core/context';
 import { AppError } from './core/errors';
+import { commitImport, previewImport } from './core/import/preview';
+import { importErrorReport, importTemplate } from './core/import/workbooks';
 import { reportRows } from './core/reports/rows';
 import { reportXlsx } from './core/reports/xlsx';
 import { listAudit } from './core/services/audit';
@@ -76,6 +78,11 @@ export const handlers: Handlers = {
     const bytes = await reportXlsx(data);
     return { fileName: `${data.title}（${data.asOf}）.xlsx`, base64: bytes.toString('base64') };
   },
+  'import.template': (ctx, i) => importTemplate(ctx, i.kind),
+  'import.preview': (ctx, i) =>
+    previewImport(ctx, { kind: i.kind, fileName: i.fileName, bytes: Buffer.from(i.base64, 'base64'), mapping: i.mapping }),
+  'import.commit': (ctx, i) => commitImport(ctx, i.id, i.skipErrors),
+  'import.errorReport': (ctx, i) => importErrorReport(ctx, i.id),
   'audit.list': (ctx, i) => listAudit(ctx, i),
 };
 

@@ -40,6 +40,8 @@ import type {
   CaseSuggestion,
   ClassRow,
   CoverageStats,
+  ImportPreview,
+  ImportResult,
   Instructor,
   OrgDetail,
   OrgListRow,
@@ -206,6 +208,33 @@ export const contract = {
   'reports.list': { input: none, output: out<typeof REPORTS>() },
   'reports.rows': { input: reportInputSchema, output: out<ReportData>() },
   'reports.xlsx': { input: reportInputSchema, output: out<{ fileName: string; base64: string }>() },
+
+  'import.template': {
+    input: z.object({ kind: z.enum(['orgs', 'instructors'], { error: '请选择导入的数据种类' }) }),
+    output: out<{ fileName: string; base64: string }>(),
+  },
+  'import.preview': {
+    input: z.object({
+      kind: z.enum(['orgs', 'instructors'], { error: '请选择导入的数据种类' }),
+      fileName: z.string().trim().min(1, '请选择文件').max(255),
+      base64: z
+        .string()
+        .min(1, '文件是空的')
+        .max(150_000_000, '文件过大（超过100MB）')
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容无效'),
+      /** Column header → field key, or null to leave the column out. */
+      mapping: z.record(z.string(), z.string().nullable()).optional(),
+    }),
+    output: out<ImportPreview>(),
+  },
+  'import.commit': {
+    input: z.object({ id: z.string().uuid('预览编号无效'), skipErrors: z.boolean().default(false) }),
+    output: out<ImportResult>(),
+  },
+  'import.errorReport': {
+    input: z.object({ id: z.string().uuid('预览编号无效') }),
+    output: out<{ fileName: string; base64: string }>(),
+  },
 
   'audit.list': {
     input: z.object({

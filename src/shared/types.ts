@@ -331,3 +331,50 @@ export interface ClassRow {
   /** Classes of earlier years, newest first. */
   history: { year: number; class: ManagementClass | null; stars: number | null }[];
 }
+
+export type ImportRowStatus = 'create' | 'update' | 'skip' | 'error';
+
+export interface ImportCellError {
+  /** Spreadsheet column letter, e.g. “C”; empty when the error is about the row as a whole. */
+  column: string;
+  header: string;
+  message: string;
+}
+
+export interface ImportRowView {
+  /** Row number in the sheet, as Excel shows it. */
+  row: number;
+  status: ImportRowStatus;
+  name: string;
+  /** The existing record an 更新 / 跳过 row matched. */
+  matchId: number | null;
+  /** How it matched: 统一社会信用代码, or name within the region. */
+  matchedBy: string | null;
+  errors: ImportCellError[];
+  /** For 更新: the fields that change. */
+  changes: string[];
+}
+
+export interface ImportPreview {
+  id: string;
+  kind: 'orgs' | 'instructors';
+  fileName: string;
+  sheetName: string;
+  headerRow: number;
+  headers: string[];
+  /** Header → field key (null = not imported). */
+  mapping: Record<string, string | null>;
+  fields: { key: string; label: string; required: boolean }[];
+  /** Required fields no column is mapped to. */
+  missingRequired: string[];
+  counts: Record<ImportRowStatus, number> & { total: number };
+  rows: ImportRowView[];
+}
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  skipped: number;
+  /** Rows with errors that were left out (only when the clerk chose to skip them). */
+  failed: number;
+}

@@ -1,0 +1,282 @@
+/**
+ * An import in two steps: `previewImport` reads the sheet and says, row by row, what would happen
+ * (新增 / 更新 / 跳过 / 错误, each error with its row and column) and writes nothing; `commitImport`
+ * writes the previewed rows in one transaction, or nothing.
+ */
+import crypto from 'node:crypto';
+import type { z } from 'zod';
+import { categoryOfSubtype, type OrgSubtype } from '../../../shared/domain/codes';
+import { FIELD_LABELS, instructorFieldsSchema, orgFieldsSchema } from '../../../shared/schemas';
+import type { ImportCellError, ImportPreview, ImportResult, ImportRowStatus, ImportRowView, InstructorFields } from '../../../shared/types';
+import type { Ctx } from '../context';
+import { AppError } from '../errors';
+import { fromColumns } from '../mapping';
+import { createInstructorIn, updateInstructorIn } from '../services/instructors';
+import { createOrgIn, ORG_SHAPE, updateOrgIn } from '../services/orgs';
+import { type Writer, write } from '../write';
+import { columnLetter, convertCell } from './convert';
+import { guessMapping, IMPORT_FIELDS, type ImportKind, normalizeHeader } from './fields';
+import { readSheet, type SheetRows } from './read';
+
+type OrgInput = z.output<typeof orgFieldsSchema>;
+type InstructorInput = z.output<typeof instructorFieldsSchema>;
+
+interface Item {
+  row: number;
+  status: ImportRowStatus;
+  input: OrgInput | InstructorInput | null;
+  matchId: number | null;
+  errors: ImportCellError[];
+}
+
+interface Stored {
+  preview: ImportPreview;
+  items: Item[];
+  sheet: SheetRows;
+  generation: number;
+}
+
+const store = new WeakMap<Ctx, Map<string, Stored>>();
+
+function stored(ctx: Ctx): Map<string, Stored> {
+  let m = store.get(ctx);
+  if (!m) {
+    m = new Map();
+    store.set(ctx, m);
+  }
+  return m;
+}
+
+const MAPPING_KEY = (kind: ImportKind) => `import.mapping.${kind}`;
+
+async function savedMapping(db: Ctx['ledger']['db'] | Writer['trx'], kind: ImportKind): Promise<Record<string, string>> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', MAPPING_KEY(kind)).executeTakeFirst();
+  return row ? (JSON.parse(row.value) as Record<string, string>) : {};
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+function changedLabels(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  return Object.keys(after)
+    .filter((k) => !same(before[k], after[k]))
+    .map((k) => FIELD_LABELS[k] ?? k);
+}
+
+interface Existing {
+  id: number;
+  fields: Record<string, unknown>;
+}
+
+async function existingOrgs(ctx: Ctx) {
+  const rows = await ctx.ledger.db.selectFrom('orgs').selectAll().where('deleted_at', 'is', null).execute();
+  const byUscc = new Map<string, Existing>();
+  const byName = new Map<string, Existing>();
+  for (const r of rows) {
+    const e = { id: r.id, fields: fromColumns(r as unknown as Record<string, unknown>, ORG_SHAPE) as unknown as Record<string, unknown> };
+    if (r.uscc) byUscc.set(r.uscc, e);
+    byName.set(`${r.region_id}|${r.name}`, e);
+  }
+  return { byUscc, byName };
+}
+
+const INSTRUCTOR_SHAPE: InstructorFields = {
+  name: '',
+  unit: null,
+  post: null,
+  phone: null,
+  fullTime: false,
+  appointedDate: null,
+  grids: null,
+  remarks: null,
+};
+
+async function existingInstructors(ctx: Ctx) {
+  const rows = await ctx.ledger.db.selectFrom('instructors').selectAll().where('deleted_at', 'is', null).execute();
+  const byKey = new Map<string, Existing>();
+  const byName = new Map<string, Existing[]>();
+  for (const r of rows) {
+    const e = {
+      id: r.id,
+      fields: fromColumns(r as unknown as Record<string, unknown>, INSTRUCTOR_SHAPE) as unknown as Record<string, unknown>,
+    };
+    byKey.set(`${r.name}|${r.unit ?? ''}`, e);
+    byName.set(r.name, [...(byName.get(r.name) ?? []), e]);
+  }
+  return { byKey, byName };
+}
+
+export interface PreviewOptions {
+  kind: ImportKind;
+  fileName: string;
+  bytes: Buffer;
+  /** Header → field key chosen by the clerk; headers left out are guessed. */
+  mapping?: Record<string, string | null>;
+}
+
+export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<ImportPreview> {
+  const sheet = await readSheet(o.kind, o.bytes, o.fileName);
+  const fields = IMPORT_FIELDS[o.kind];
+  const guessed = guessMapping(o.kind, sheet.headers, await savedMapping(ctx.ledger.db, o.kind));
+  const mapping: Record<string, string | null> = {};
+  for (const h of sheet.headers) {
+    const chosen = o.mapping && h in o.mapping ? o.mapping[h] : guessed[h];
+    mapping[h] = chosen && fields.some((f) => f.key === chosen) ? chosen : null;
+  }
+  // A field mapped from two columns keeps the first.
+  const columnOf = new Map<string, number>();
+  sheet.headers.forEach((h, i) => {
+    const key = mapping[h];
+    if (key && !columnOf.has(key)) columnOf.set(key, i);
+    else if (key) mapping[h] = null;
+  });
+  const missingRequired = fields.filter((f) => f.required && !columnOf.has(f.key)).map((f) => f.label);
+
+  const regions = new Map(
+    (await ctx.ledger.db.selectFrom('regions').select(['id', 'name']).execute()).map((r) => [r.name.replace(/\s/g, ''), r.id]),
+  );
+  const items: Item[] = [];
+  const views: ImportRowView[] = [];
+  const seen = new Map<string, number>();
+  const orgIndex = o.kind === 'orgs' ? await existingOrgs(ctx) : null;
+  const instructorIndex = o.kind === 'instructors' ? await existingInstructors(ctx) : null;
+
+  for (const r of sheet.rows) {
+    const errors: ImportCellError[] = [];
+    const partial: Record<string, unknown> = {};
+    const at = (key: string) => {
+      const i = columnOf.get(key);
+      return i == null ? { column: '', header: FIELD_LABELS[key] ?? key } : { column: columnLetter(i), header: sheet.headers[i] ?? '' };
+    };
+    for (const f of fields) {
+      const i = columnOf.get(f.key);
+      if (i == null) continue;
+      // A blank cell leaves the field alone: the default for a new record, the stored value on update.
+      if ((r.cells[i] ?? '') === '') continue;
+      const c = convertCell(f, r.cells[i] ?? '', regions);
+      if (c.ok) partial[f.key] = c.value;
+      else errors.push({ ...at(f.key), message: c.message });
+    }
+    let matchId: number | null = null;
+    let matchedBy: string | null = null;
+    let before: Record<string, unknown> | null = null;
+    let input: OrgInput | InstructorInput | null = null;
+    const name = String(partial.name ?? r.cells[columnOf.get('name') ?? -1] ?? '');
+
+    if (orgIndex) {
+      if (partial.subtype && !partial.category) partial.category = categoryOfSubtype(partial.subtype as OrgSubtype);
+      const uscc = typeof partial.uscc === 'string' ? partial.uscc : null;
+      const key = uscc ? `uscc:${uscc}` : `name:${partial.regionId}|${partial.name}`;
+      const dup = seen.get(key);
+      if (dup) {
+        const what = uscc ? '统一社会信用代码' : '属地和名称';
+        errors.push({ ...at(uscc ? 'uscc' : 'name'), message: `与第${dup}行的${what}重复` });
+      } else seen.set(key, r.row);
+      const hit = (uscc && orgIndex.byUscc.get(uscc)) || orgIndex.byName.get(`${partial.regionId}|${partial.name}`);
+      if (hit) {
+        matchId = hit.id;
+        matchedBy = uscc && orgIndex.byUscc.get(uscc) ? '统一社会信用代码' : '属地内同名';
+        before = hit.fields;
+      }
+      const parsed = orgFieldsSchema.safeParse(before ? { ...before, ...partial } : partial);
+      if (parsed.success) input = parsed.data;
+      else for (const issue of parsed.error.issues) errors.push({ ...at(String(issue.path[0] ?? 'name')), message: issue.message });
+    } else if (instructorIndex) {
+      const key = `${partial.name}|${partial.unit ?? ''}`;
+      const dup = seen.get(key);
+      if (dup) errors.push({ ...at('name'), message: `与第${dup}行的姓名和工作单位重复` });
+      else seen.set(key, r.row);
+      const sameName = instructorIndex.byName.get(String(partial.name)) ?? [];
+      const hit = instructorIndex.byKey.get(key) ?? (!columnOf.has('unit') && sameName.length === 1 ? sameName[0] : undefined);
+      if (hit) {
+        matchId = hit.id;
+        matchedBy = '姓名和工作单位';
+        before = hit.fields;
+      }
+      const parsed = instructorFieldsSchema.safeParse(before ? { ...before, ...partial } : partial);
+      if (parsed.success) input = parsed.data;
+      else for (const issue of parsed.error.issues) errors.push({ ...at(String(issue.path[0] ?? 'name')), message: issue.message });
+    }
+
+    // One message per cell is enough for the clerk; the first is the most specific. A complaint
+    // about a column the sheet does not have (组织类别 when 组织类型 was unreadable) only repeats one.
+    const located = errors.some((e) => e.column !== '');
+    const unique = errors.filter(
+      (e, i) => errors.findIndex((x) => x.column === e.column && x.header === e.header) === i && (e.column !== '' || !located),
+    );
+    let status: ImportRowStatus;
+    let changes: string[] = [];
+    if (unique.length || !input) status = 'error';
+    else if (before) {
+      changes = changedLabels(before, input as unknown as Record<string, unknown>);
+      status = changes.length ? 'update' : 'skip';
+    } else status = 'create';
+    items.push({ row: r.row, status, input: status === 'error' ? null : input, matchId, errors: unique });
+    views.push({ row: r.row, status, name, matchId, matchedBy, errors: unique, changes });
+  }
+
+  const counts = { create: 0, update: 0, skip: 0, error: 0, total: views.length };
+  for (const v of views) counts[v.status]++;
+  const preview: ImportPreview = {
+    id: crypto.randomUUID(),
+    kind: o.kind,
+    fileName: o.fileName,
+    sheetName: sheet.sheetName,
+    headerRow: sheet.headerRow,
+    headers: sheet.headers,
+    mapping,
+    fields: fields.map((f) => ({ key: f.key, label: f.label, required: !!f.required })),
+    missingRequired,
+    counts,
+    rows: views,
+  };
+  const previews = stored(ctx);
+  previews.clear(); // one import at a time per ledger; an old preview is never committed by mistake
+  previews.set(preview.id, { preview, items, sheet, generation: ctx.generation });
+  return preview;
+}
+
+export function storedPreview(ctx: Ctx, id: string): Stored {
+  const s = stored(ctx).get(id);
+  if (!s) throw new AppError('not_found', '预览已失效，请重新选择文件预览');
+  return s;
+}
+
+export async function commitImport(ctx: Ctx, id: string, skipErrors: boolean): Promise<ImportResult> {
+  const s = storedPreview(ctx, id);
+  const { preview, items } = s;
+  if (s.generation !== ctx.generation) {
+    throw new AppError('conflict', '预览之后数据已有改动，请重新预览后再导入');
+  }
+  if (preview.missingRequired.length) {
+    throw new AppError('invalid_input', `必填列未对应：${preview.missingRequired.join('、')}`);
+  }
+  if (preview.counts.error > 0 && !skipErrors) {
+    throw new AppError('invalid_input', `有${preview.counts.error}行存在错误，请修改后重新预览，或选择跳过错误行`);
+  }
+  const result: ImportResult = { created: 0, updated: 0, skipped: preview.counts.skip, failed: preview.counts.error };
+  await write(ctx, async (w) => {
+    const source = { importFile: preview.fileName };
+    for (const it of items) {
+      if (!it.input || (it.status !== 'create' && it.status !== 'update')) continue;
+      const audit = { ...source, importRow: it.row };
+      if (preview.kind === 'orgs') {
+        if (it.status === 'create') await createOrgIn(w, it.input as OrgInput, audit);
+        else await updateOrgIn(w, it.matchId as number, it.input as OrgInput, audit);
+      } else if (it.status === 'create') await createInstructorIn(w, it.input as InstructorInput, audit);
+      else await updateInstructorIn(w, it.matchId as number, it.input as InstructorInput, audit);
+      if (it.status === 'create') result.created++;
+      else result.updated++;
+    }
+    // Remember the columns for the next file of this kind (inside the transaction: kysely has one connection).
+    const remembered = await savedMapping(w.trx, preview.kind);
+    for (const [h, key] of Object.entries(preview.mapping)) if (key) remembered[normalizeHeader(h)] = key;
+    const value = JSON.stringify(remembered);
+    await w.trx
+      .insertInto('settings')
+      .values({ key: MAPPING_KEY(preview.kind), value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute();
+  });
+  stored(ctx).delete(id);
+  return result;
+}
