@@ -16,6 +16,9 @@ const READS = new Set([
   'reports.list',
   'reports.rows',
   'reports.xlsx',
+  'import.template',
+  'import.preview',
+  'import.errorReport',
   'cases.suggest',
   'cases.list',
   'cases.get',
@@ -166,6 +169,7 @@ const bad: Record<string, () => unknown[]> = {
   ],
   'backup.create': () => [{ file: '' }, { file: 'x'.repeat(1001) }],
   'backup.restore': () => [{ file: '' }, { file: '/nonexistent/ledger.sqlite' }],
+  'import.commit': () => [{}, { id: 'abc' }, { id: '00000000-0000-4000-8000-000000000000' }, { id: '00000000-0000-4000-8000-000000000000', skipErrors: '是' }],
   'instructors.endAssignment': () => [
     { assignmentId: 999, toDate: '2026-01-01' },
     { assignmentId: 1, toDate: '明天' },

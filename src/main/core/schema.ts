@@ -194,6 +194,16 @@ export interface RatingTable {
   updated_at: string;
 }
 
+/** Per exchange source and record key, the content hash at the last import from or export to it. */
+export interface ExchangeHistoryTable {
+  source: string;
+  record_key: string;
+  hash: string;
+  direction: 'import' | 'export';
+  file_name: string | null;
+  at: string;
+}
+
 export interface Database {
   settings: SettingTable;
   regions: RegionTable;
@@ -207,6 +217,7 @@ export interface Database {
   case_events: CaseEventTable;
   classes: ClassTable;
   ratings: RatingTable;
+  exchange_history: ExchangeHistoryTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
