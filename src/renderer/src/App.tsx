@@ -9,6 +9,7 @@ import { ClassesPage } from './cases/ClassesPage';
 import { ScreeningPage } from './cases/ScreeningPage';
 import { installPageCommands } from './commands';
 import { useLoad } from './common';
+import { ImportPage } from './import/ImportPage';
 import { InstructorPage } from './instructors/InstructorPage';
 import { InstructorsPage } from './instructors/InstructorsPage';
 import { OrgFormPage } from './orgs/OrgFormPage';
@@ -32,6 +33,7 @@ const NAV: { href: string; label: string; section: string }[] = [
   { href: '#/cases', label: '整顿台账', section: 'cases' },
   { href: '#/classes', label: '分类定级', section: 'classes' },
   { href: '#/reports', label: '报表', section: 'reports' },
+  { href: '#/import', label: '导入', section: 'import' },
   { href: '#/audit', label: '操作日志', section: 'audit' },
   { href: '#/settings', label: '设置', section: 'settings' },
 ];
@@ -70,6 +72,8 @@ function page({ path, query }: Route) {
       return <ClassesPage />;
     case 'reports':
       return <ReportsPage />;
+    case 'import':
+      return <ImportPage />;
     case 'audit':
       return <AuditPage />;
     case 'settings':

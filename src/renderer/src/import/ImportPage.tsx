@@ -1,0 +1,300 @@
+/**
+ * 导入: download a template, pick a sheet, check how its columns map, see every row as 新增 / 更新 /
+ * 跳过 / 错误 before anything is written, then confirm; the error report can be saved as .xlsx.
+ */
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  FileButton,
+  Group,
+  Pagination,
+  Progress,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { useState } from 'react';
+import type { ImportPreview, ImportRowStatus } from '../../../shared/types';
+import { invoke } from '../api';
+import { go, notifyDone, notifyError } from '../common';
+import { saveFile } from '../platform';
+
+type Kind = 'orgs' | 'instructors';
+const KINDS = [
+  { value: 'orgs', label: '两新组织' },
+  { value: 'instructors', label: '党建工作指导员' },
+];
+const STATUS: Record<ImportRowStatus, { label: string; color: string }> = {
+  create: { label: '新增', color: 'green' },
+  update: { label: '更新', color: 'blue' },
+  skip: { label: '跳过', color: 'gray' },
+  error: { label: '错误', color: 'red' },
+};
+const PAGE = 100;
+
+function readBase64(file: File, onProgress: (pct: number) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
+    reader.onerror = () => reject(new Error('无法读取文件'));
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.readAsDataURL(file);
+  });
+}
+
+export function ImportPage() {
+  const [kind, setKind] = useState<Kind>('orgs');
+  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [progress, setProgress] = useState(0);
+  const [filter, setFilter] = useState<'all' | ImportRowStatus>('all');
+  const [page, setPage] = useState(1);
+
+  const runPreview = async (f: { name: string; base64: string }, mapping?: Record<string, string | null>) => {
+    setBusy('正在检查每一行…');
+    try {
+      const p = await invoke('import.preview', { kind, fileName: f.name, base64: f.base64, mapping });
+      setPreview(p);
+      setFilter(p.counts.error ? 'error' : 'all');
+      setPage(1);
+    } catch (e) {
+      notifyError(e, '无法预览');
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const pick = async (picked: File | null) => {
+    if (!picked) return;
+    setBusy('正在读取文件…');
+    setProgress(0);
+    try {
+      const base64 = await readBase64(picked, setProgress);
+      const f = { name: picked.name, base64 };
+      setFile(f);
+      await runPreview(f);
+    } catch (e) {
+      notifyError(e, '无法读取文件');
+      setBusy(null);
+    }
+  };
+
+  const template = async () => {
+    try {
+      const t = await invoke('import.template', { kind });
+      await saveFile(t.fileName, t.base64);
+    } catch (e) {
+      notifyError(e, '模板未能下载');
+    }
+  };
+
+  const errorReport = async () => {
+    if (!preview) return;
+    try {
+      const r = await invoke('import.errorReport', { id: preview.id });
+      await saveFile(r.fileName, r.base64);
+    } catch (e) {
+      notifyError(e, '错误报告未能导出');
+    }
+  };
+
+  const commit = () => {
+    if (!preview) return;
+    const c = preview.counts;
+    modals.openConfirmModal({
+      title: '确认导入',
+      children: (
+        <Stack gap="xs">
+          <Text size="sm">
+            将新增 {c.create} 条、更新 {c.update} 条，跳过 {c.skip} 条无变化的记录。全部写入或全部不写入。
+          </Text>
+          {c.error > 0 && (
+            <Text size="sm" c="red">
+              另有 {c.error} 行有错误，将不导入（可先导出错误报告，改正后再导入这些行）。
+            </Text>
+          )}
+        </Stack>
+      ),
+      labels: { confirm: '导入', cancel: '取消' },
+      onConfirm: async () => {
+        setBusy('正在写入…');
+        try {
+          const r = await invoke('import.commit', { id: preview.id, skipErrors: c.error > 0 });
+          notifyDone(
+            `导入完成：新增 ${r.created} 条，更新 ${r.updated} 条，跳过 ${r.skipped} 条${r.failed ? `，${r.failed} 行有错误未导入` : ''}`,
+          );
+          setPreview(null);
+          setFile(null);
+          go(kind === 'orgs' ? '#/orgs' : '#/instructors');
+        } catch (e) {
+          notifyError(e, '导入未完成，数据未改变');
+        } finally {
+          setBusy(null);
+        }
+      },
+    });
+  };
+
+  const rows = preview ? preview.rows.filter((r) => filter === 'all' || r.status === filter) : [];
+  const shown = rows.slice((page - 1) * PAGE, page * PAGE);
+  const fieldOptions = preview
+    ? [
+        { value: '', label: '（不导入）' },
+        ...preview.fields.map((f) => ({ value: f.key, label: f.required ? `${f.label}（必填）` : f.label })),
+      ]
+    : [];
+
+  return (
+    <Stack>
+      <Title order={2}>从Excel导入</Title>
+      <Card withBorder>
+        <Group align="flex-end">
+          <Select
+            label="导入的数据"
+            data={KINDS}
+            value={kind}
+            onChange={(v) => {
+              if (!v) return;
+              setKind(v as Kind);
+              setPreview(null);
+              setFile(null);
+            }}
+            allowDeselect={false}
+            w={200}
+          />
+          <Button variant="default" onClick={template}>
+            下载导入模板
+          </Button>
+          <FileButton onChange={pick} accept=".xlsx,.csv,.xls">
+            {(props) => (
+              <Button {...props} loading={busy === '正在读取文件…'}>
+                选择Excel文件…
+              </Button>
+            )}
+          </FileButton>
+          {file && <Text size="sm">{file.name}</Text>}
+        </Group>
+        <Text size="xs" c="dimmed" mt="xs">
+          支持 .xlsx 和 .csv（旧版 .xls 请先另存为
+          .xlsx）。可用模板，也可直接用已有的表格：程序按表头自动对应各列，可在下方调整。有统一社会信用代码的按代码匹配已有记录，否则按同一属地内的名称匹配。
+        </Text>
+        {busy && (
+          <Stack gap={4} mt="sm">
+            <Text size="sm">{busy}</Text>
+            <Progress value={busy === '正在读取文件…' ? progress : 100} animated={busy !== '正在读取文件…'} striped />
+          </Stack>
+        )}
+      </Card>
+
+      {preview && (
+        <>
+          <Card withBorder>
+            <Title order={4} mb="xs">
+              列的对应（工作表“{preview.sheetName}”，第 {preview.headerRow} 行为表头；每个表头下选择它导入为哪一项）
+            </Title>
+            {preview.missingRequired.length > 0 && (
+              <Alert color="red" mb="sm">
+                以下必填项没有对应的列：{preview.missingRequired.join('、')}。请在下面指定，或在表格中补上这些列。
+              </Alert>
+            )}
+            <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="xs" verticalSpacing={6}>
+              {preview.headers.map((h) => (
+                <Select
+                  key={h}
+                  size="xs"
+                  label={h || '（空表头）'}
+                  data={fieldOptions}
+                  value={preview.mapping[h] ?? ''}
+                  aria-label={`“${h}”导入为`}
+                  allowDeselect={false}
+                  styles={preview.mapping[h] ? undefined : { input: { color: 'var(--mantine-color-dimmed)' } }}
+                  onChange={(v) => file && runPreview(file, { ...preview.mapping, [h]: v || null })}
+                />
+              ))}
+            </SimpleGrid>
+          </Card>
+
+          <Card withBorder>
+            <Group justify="space-between" mb="sm">
+              <SegmentedControl
+                value={filter}
+                onChange={(v) => {
+                  setFilter(v as typeof filter);
+                  setPage(1);
+                }}
+                data={[
+                  { value: 'all', label: `全部 ${preview.counts.total}` },
+                  { value: 'create', label: `新增 ${preview.counts.create}` },
+                  { value: 'update', label: `更新 ${preview.counts.update}` },
+                  { value: 'skip', label: `跳过 ${preview.counts.skip}` },
+                  { value: 'error', label: `错误 ${preview.counts.error}` },
+                ]}
+              />
+              <Group>
+                <Button variant="default" onClick={errorReport} disabled={preview.counts.error === 0}>
+                  导出错误报告
+                </Button>
+                <Button
+                  onClick={commit}
+                  disabled={preview.missingRequired.length > 0 || preview.counts.create + preview.counts.update === 0}
+                  loading={busy === '正在写入…'}
+                >
+                  确认导入
+                </Button>
+              </Group>
+            </Group>
+            <Table striped withTableBorder fz="sm" data-testid="import-rows">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={60}>行号</Table.Th>
+                  <Table.Th w={80}>结果</Table.Th>
+                  <Table.Th>名称</Table.Th>
+                  <Table.Th>说明</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {shown.map((r) => (
+                  <Table.Tr key={r.row}>
+                    <Table.Td>{r.row}</Table.Td>
+                    <Table.Td>
+                      <Badge color={STATUS[r.status].color} variant="light">
+                        {STATUS[r.status].label}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{r.name}</Table.Td>
+                    <Table.Td>
+                      {r.errors.map((e) => (
+                        <Text key={`${e.column}-${e.header}`} size="sm" c="red">
+                          {e.column ? `${e.column}列` : ''}「{e.header}」{e.message}
+                        </Text>
+                      ))}
+                      {r.status === 'update' && (
+                        <Text size="sm">
+                          按{r.matchedBy}匹配，修改：{r.changes.join('、')}
+                        </Text>
+                      )}
+                      {r.status === 'skip' && (
+                        <Text size="sm" c="dimmed">
+                          按{r.matchedBy}匹配，内容相同
+                        </Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            {rows.length > PAGE && <Pagination mt="sm" total={Math.ceil(rows.length / PAGE)} value={page} onChange={setPage} />}
+          </Card>
+        </>
+      )}
+    </Stack>
+  );
+}
