@@ -240,6 +240,10 @@ export const contract = {
     input: z.object({
       entity: z.string().max(30).optional(),
       entityId: id.optional(),
+      action: z.string().max(30).optional(),
+      /** First and last day (YYYY-MM-DD, inclusive) of the writes to list. */
+      from: isoDate.optional(),
+      to: isoDate.optional(),
       ...paging,
     }),
     output: out<Page<AuditEntry>>(),

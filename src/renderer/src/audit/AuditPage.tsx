@@ -2,7 +2,7 @@
  * 操作日志: every write with its before / after side by side, changed fields highlighted. A record's
  * page links here with `?entity=…&entityId=…`.
  */
-import { Badge, Button, Card, Checkbox, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Checkbox, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import {
   ANNUAL_CHECK_RESULTS,
@@ -47,6 +47,7 @@ const ACTIONS: Record<string, string> = {
   delist: '销号',
   reopen: '重新整顿',
   set: '设定',
+  exchange: '交换导入',
 };
 const PAGE = 30;
 
@@ -119,20 +120,43 @@ function Diff({ entry, regions }: { entry: AuditEntry; regions: Map<number, stri
 
 export function AuditPage() {
   const { query } = useRoute();
-  const entity = query.get('entity');
-  const entityId = query.get('entityId') ? Number(query.get('entityId')) : undefined;
+  const get = (k: string) => query.get(k) || null;
+  const filters = {
+    entity: get('entity'),
+    entityId: get('entityId'),
+    action: get('action'),
+    from: get('from'),
+    to: get('to'),
+  };
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<number | null>(null);
+  const [fromText, setFromText] = useState(filters.from ?? '');
+  const [toText, setToText] = useState(filters.to ?? '');
   const regionList = useLoad(() => invoke('regions.list', {}), []);
   const regions = new Map((regionList.data ?? []).map((r) => [r.id, r.name]));
+  const day = (s: string | null) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined);
   const { data, error } = useLoad(
-    () => invoke('audit.list', { entity: entity ?? undefined, entityId, offset: (page - 1) * PAGE, limit: PAGE }),
-    [entity, entityId, page],
+    () =>
+      invoke('audit.list', {
+        entity: filters.entity ?? undefined,
+        entityId: filters.entityId ? Number(filters.entityId) : undefined,
+        action: filters.action ?? undefined,
+        from: day(filters.from),
+        to: day(filters.to),
+        offset: (page - 1) * PAGE,
+        limit: PAGE,
+      }),
+    [filters, page],
   );
-  const setEntity = (e: string | null) => {
+  const set = (k: keyof typeof filters, v: string | null) => {
     setPage(1);
-    go(e ? `#/audit?entity=${e}` : '#/audit');
+    const next = { ...filters, [k]: v };
+    // Another kind of record: a record number from the old kind means nothing.
+    if (k === 'entity') next.entityId = null;
+    const q = new URLSearchParams(Object.entries(next).filter(([, x]) => x) as [string, string][]);
+    go(`#/audit${q.size ? `?${q}` : ''}`);
   };
+  const badDate = (s: string) => (s && !day(s) ? '格式如 2026-11-01' : null);
   return (
     <Stack>
       <Title order={2}>操作日志</Title>
@@ -141,14 +165,48 @@ export function AuditPage() {
           label="对象"
           placeholder="全部"
           data={Object.entries(ENTITIES).map(([value, label]) => ({ value, label }))}
-          value={entity}
-          onChange={setEntity}
+          value={filters.entity}
+          onChange={(v) => set('entity', v)}
           clearable
-          w={180}
+          w={160}
         />
-        {entityId != null && (
+        <Select
+          label="操作"
+          placeholder="全部"
+          data={Object.entries(ACTIONS).map(([value, label]) => ({ value, label }))}
+          value={filters.action}
+          onChange={(v) => set('action', v)}
+          clearable
+          w={140}
+        />
+        <TextInput
+          label="起始日期"
+          placeholder="2026-11-01"
+          value={fromText}
+          onChange={(e) => setFromText(e.currentTarget.value)}
+          onBlur={() => !badDate(fromText) && set('from', fromText || null)}
+          error={badDate(fromText)}
+          w={140}
+        />
+        <TextInput
+          label="截止日期"
+          placeholder="2026-11-30"
+          value={toText}
+          onChange={(e) => setToText(e.currentTarget.value)}
+          onBlur={() => !badDate(toText) && set('to', toText || null)}
+          error={badDate(toText)}
+          w={140}
+        />
+        <TextInput
+          label="记录编号"
+          placeholder="全部"
+          value={filters.entityId ?? ''}
+          onChange={(e) => set('entityId', /^\d+$/.test(e.currentTarget.value) ? e.currentTarget.value : null)}
+          w={110}
+        />
+        {filters.entityId != null && (
           <Badge size="lg" variant="light">
-            仅看编号 {entityId} 的记录
+            仅看编号 {filters.entityId} 的记录
           </Badge>
         )}
       </Group>
