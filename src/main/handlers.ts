@@ -9,6 +9,7 @@ import { describeErrors, fieldErrors } from '../shared/schemas';
 import { createBackup, inspectBackup, listBackups, restoreBackup } from './core/backup';
 import type { Ctx } from './core/context';
 import { AppError } from './core/errors';
+import { commitExchange, exportExchange, inspectExchange, previewExchange } from './core/exchange';
 import { commitImport, previewImport } from './core/import/preview';
 import { importErrorReport, importTemplate } from './core/import/workbooks';
 import { reportRows } from './core/reports/rows';
@@ -83,6 +84,13 @@ export const handlers: Handlers = {
     previewImport(ctx, { kind: i.kind, fileName: i.fileName, bytes: Buffer.from(i.base64, 'base64'), mapping: i.mapping }),
   'import.commit': (ctx, i) => commitImport(ctx, i.id, i.skipErrors),
   'import.errorReport': (ctx, i) => importErrorReport(ctx, i.id),
+  'exchange.export': async (ctx, i) => {
+    const x = await exportExchange(ctx, { regionId: i.regionId, password: i.password });
+    return { fileName: x.fileName, base64: x.bytes.toString('base64'), manifest: x.manifest };
+  },
+  'exchange.inspect': (_ctx, i) => inspectExchange(Buffer.from(i.base64, 'base64')),
+  'exchange.preview': (ctx, i) => previewExchange(ctx, Buffer.from(i.base64, 'base64'), { password: i.password, fileName: i.fileName }),
+  'exchange.commit': (ctx, i) => commitExchange(ctx, i.id, { resolutions: i.resolutions, bulk: i.bulk }),
   'audit.list': (ctx, i) => listAudit(ctx, i),
 };
 

@@ -15,6 +15,7 @@ import {
   PARTY_ORG_FLAGS,
   PARTY_ORG_TYPES,
 } from './domain/codes';
+import type { ExchangeCommitResult, ExchangeManifest, ExchangePreview } from './exchange';
 import { REPORT_IDS, type REPORTS } from './reports/definitions';
 import type { ReportData } from './reports/types';
 import {
@@ -234,6 +235,49 @@ export const contract = {
   'import.errorReport': {
     input: z.object({ id: z.string().uuid('预览编号无效') }),
     output: out<{ fileName: string; base64: string }>(),
+  },
+
+  'exchange.export': {
+    input: z
+      .object({
+        /** The region a township sends; omitted = the whole county. */
+        regionId: id.optional(),
+        /** Encrypts the file; leave out for none. */
+        password: z.string().min(6, '密码至少6位').max(100, '密码不超过100位').optional(),
+      })
+      .default({}),
+    output: out<{ fileName: string; base64: string; manifest: ExchangeManifest }>(),
+  },
+  'exchange.inspect': {
+    input: z.object({
+      base64: z
+        .string()
+        .min(1, '请选择交换文件')
+        .max(150_000_000, '文件过大')
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容无效'),
+    }),
+    output: out<ExchangeManifest>(),
+  },
+  'exchange.preview': {
+    input: z.object({
+      fileName: z.string().trim().min(1, '请选择交换文件').max(255),
+      base64: z
+        .string()
+        .min(1, '请选择交换文件')
+        .max(150_000_000, '文件过大')
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容无效'),
+      password: z.string().max(100).optional(),
+    }),
+    output: out<ExchangePreview>(),
+  },
+  'exchange.commit': {
+    input: z.object({
+      id: z.string().min(1, '预览编号无效').max(100),
+      /** Per conflicting record key: keep this ledger's version or take the file's. */
+      resolutions: z.record(z.string(), z.enum(['incoming', 'local'], { error: '请选择保留本地或采用文件中的内容' })).default({}),
+      bulk: z.enum(['incoming', 'local']).optional(),
+    }),
+    output: out<ExchangeCommitResult>(),
   },
 
   'audit.list': {

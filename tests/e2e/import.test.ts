@@ -40,7 +40,13 @@ it('imports a filled-in template after a row-by-row preview', async () => {
   const put = (r: number, v: Record<string, string | number>) => {
     for (const [h, x] of Object.entries(v)) ws.getCell(r, col(h)).value = x;
   };
-  put(2, { '单位名称*': '乌兰镇晨光家政服务有限公司', '组织类型*': '非公企业（公司）', '所属属地*': '乌兰镇', 从业人员数: 18, 正式党员数: 1 });
+  put(2, {
+    '单位名称*': '乌兰镇晨光家政服务有限公司',
+    '组织类型*': '非公企业（公司）',
+    '所属属地*': '乌兰镇',
+    从业人员数: 18,
+    正式党员数: 1,
+  });
   put(3, { '单位名称*': '乌兰镇书画协会', '组织类型*': '社会团体', '所属属地*': '乌兰镇', 正式党员数: 4 });
   put(4, { '单位名称*': '火星镇某公司', '组织类型*': '非公企业（公司）', '所属属地*': '火星镇' });
   const filled = path.join(OUT, '乌兰镇两新组织.xlsx');

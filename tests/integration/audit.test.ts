@@ -15,7 +15,10 @@ afterAll(async () => {
 it('lists the writes of one record, one action and one period, newest first', async () => {
   const region = await t.call('regions.create', { name: '红山街道', kind: 'subdistrict' });
   const org = await t.call('orgs.create', { name: '甲公司', category: 'nonpublic', subtype: 'company', regionId: region.id });
-  await t.call('orgs.update', { id: org.id, fields: { name: '甲公司', category: 'nonpublic', subtype: 'company', regionId: region.id, employees: 9 } });
+  await t.call('orgs.update', {
+    id: org.id,
+    fields: { name: '甲公司', category: 'nonpublic', subtype: 'company', regionId: region.id, employees: 9 },
+  });
   await t.call('instructors.create', { name: '王建华' });
   // The fixture's clock writes every row on 2026-06-30; move one row to an earlier day.
   t.ctx.ledger.sqlite.prepare("UPDATE audit_log SET at = '2026-05-02T08:00:00.000Z' WHERE entity = 'region'").run();
