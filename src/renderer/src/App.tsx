@@ -9,6 +9,7 @@ import { ClassesPage } from './cases/ClassesPage';
 import { ScreeningPage } from './cases/ScreeningPage';
 import { installPageCommands } from './commands';
 import { useLoad } from './common';
+import { ExchangePage } from './exchange/ExchangePage';
 import { ImportPage } from './import/ImportPage';
 import { InstructorPage } from './instructors/InstructorPage';
 import { InstructorsPage } from './instructors/InstructorsPage';
@@ -34,6 +35,7 @@ const NAV: { href: string; label: string; section: string }[] = [
   { href: '#/classes', label: '分类定级', section: 'classes' },
   { href: '#/reports', label: '报表', section: 'reports' },
   { href: '#/import', label: '导入', section: 'import' },
+  { href: '#/exchange', label: '数据交换', section: 'exchange' },
   { href: '#/audit', label: '操作日志', section: 'audit' },
   { href: '#/settings', label: '设置', section: 'settings' },
 ];
@@ -74,6 +76,8 @@ function page({ path, query }: Route) {
       return <ReportsPage />;
     case 'import':
       return <ImportPage />;
+    case 'exchange':
+      return <ExchangePage />;
     case 'audit':
       return <AuditPage />;
     case 'settings':

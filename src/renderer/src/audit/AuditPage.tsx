@@ -34,6 +34,7 @@ const ENTITIES: Record<string, string> = {
   case: '整顿对象',
   class: '分类定级',
   rating: '星级评定',
+  exchange: '数据交换',
 };
 const ACTIONS: Record<string, string> = {
   create: '新增',
@@ -48,6 +49,7 @@ const ACTIONS: Record<string, string> = {
   reopen: '重新整顿',
   set: '设定',
   exchange: '交换导入',
+  export: '导出',
 };
 const PAGE = 30;
 

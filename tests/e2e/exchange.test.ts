@@ -1,0 +1,90 @@
+/**
+ * A township clerk exports 乌兰镇 with a password; the county clerk picks the file, enters the
+ * password, sees the one record the township changed, merges it, and finds the change in the ledger.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page as ListPage, OrgListRow, Region } from '../../src/shared/types';
+import { type App, startApp } from './harness';
+
+let township: App;
+let county: App;
+
+beforeAll(async () => {
+  township = await startApp('exchange-township');
+  county = await startApp('exchange-county');
+});
+
+afterAll(async () => {
+  await township?.close();
+  await county?.close();
+});
+
+async function call<T>(app: App, channel: string, input: unknown): Promise<T> {
+  const res = await app.page.request.post(`${app.base}/api/${channel}`, { data: input });
+  const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
+  if (!body.ok) throw new Error(body.error?.message);
+  return body.data;
+}
+
+it('exports a region with a password and merges it into the county ledger', async () => {
+  const regions = await call<Region[]>(township, 'regions.list', {});
+  const wulan = regions.find((r) => r.name === '乌兰镇') as Region;
+  const org = (await call<ListPage<OrgListRow>>(township, 'orgs.list', { regionId: wulan.id, limit: 1 })).rows[0] as OrgListRow;
+  const fields = await call<Record<string, unknown>>(township, 'orgs.get', { id: org.id });
+  const {
+    id: _id,
+    regionName: _r,
+    coverage: _c,
+    partyOrg: _p,
+    assignments: _a,
+    flags: _f,
+    createdAt: _ca,
+    updatedAt: _u,
+    ...editable
+  } = fields;
+  await call(township, 'orgs.update', { id: org.id, fields: { ...editable, employees: 777 } });
+
+  // Township: 数据交换 → 乌兰镇, password twice → 导出.
+  const t = township.page;
+  await t.goto(`${township.base}/#/exchange`);
+  await t.getByLabel('导出范围').first().click();
+  await t.getByRole('option', { name: '乌兰镇' }).click();
+  await t.getByLabel('密码（可不设）').fill('wulan2026');
+  await t.getByLabel('再次输入密码').fill('wulan2026');
+  await township.snap('export');
+  const download = t.waitForEvent('download');
+  await t.getByRole('button', { name: '导出', exact: true }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.lxex$/);
+  const saved = path.resolve('test-output/e2e/exchange-county', file.suggestedFilename());
+  await file.saveAs(saved);
+
+  // County: pick the file, see its manifest, enter the password, preview, merge.
+  const c = county.page;
+  await c.goto(`${county.base}/#/exchange`);
+  await c.locator('input[type="file"]').setInputFiles(saved);
+  await expect.poll(() => c.getByTestId('exchange-manifest').textContent()).toContain('乌兰镇');
+  await expect.poll(() => c.getByTestId('exchange-manifest').textContent()).toContain('已加密');
+  await c.getByLabel('文件密码').fill('wrong-password');
+  await c.getByRole('button', { name: '检查并预览' }).click();
+  await expect.poll(() => c.getByText('密码不正确').count()).toBeGreaterThan(0);
+  await c.getByLabel('文件密码').fill('wulan2026');
+  await c.getByRole('button', { name: '检查并预览' }).click();
+  await expect.poll(() => c.getByText('更新 1', { exact: true }).count()).toBe(1);
+  await expect.poll(() => c.getByText(`从业人员数：本地“${org.employees}” → 文件“777”`).count()).toBe(1);
+  await county.snap('preview');
+  await c.getByRole('button', { name: '确认合并' }).click();
+  await c.getByRole('dialog').getByRole('button', { name: '合并', exact: true }).click();
+  await expect.poll(() => c.getByText(/合并完成/).count()).toBe(1);
+  await county.snap('merged');
+  const merged = await call<{ employees: number }>(county, 'orgs.get', { id: org.id });
+  expect(merged.employees).toBe(777);
+  const audit = await call<{ rows: { action: string; after: { exchangeFile?: string } }[] }>(county, 'audit.list', {
+    entity: 'org',
+    entityId: org.id,
+  });
+  expect(audit.rows[0]).toMatchObject({ action: 'exchange', after: { exchangeFile: file.suggestedFilename() } });
+  expect(fs.existsSync(saved)).toBe(true);
+});
