@@ -1,6 +1,7 @@
 /** 备份: the automatic and manual backups, 立即备份, and a checked restore (the current data is backed up first). */
-import { Badge, Button, Card, Group, List, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, List, Table, Text, TextInput, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
+import { useState } from 'react';
 import type { BackupInfo } from '../../../shared/types';
 import { invoke } from '../api';
 import { notifyDone, notifyError, useLoad } from '../common';
@@ -9,9 +10,10 @@ const size = (n: number) => (n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} 
 
 export function BackupCard() {
   const { data, reload } = useLoad(() => invoke('backup.list', {}), []);
+  const [target, setTarget] = useState('');
   const now = async () => {
     try {
-      const b = await invoke('backup.create', {});
+      const b = await invoke('backup.create', target.trim() ? { file: target.trim() } : {});
       notifyDone(`已备份到 ${b.file}`);
       reload();
     } catch (e) {
@@ -68,7 +70,16 @@ export function BackupCard() {
     <Card withBorder>
       <Group justify="space-between" mb="sm">
         <Title order={4}>备份与恢复</Title>
-        <Button onClick={now}>立即备份</Button>
+        <Group align="flex-end">
+          <TextInput
+            placeholder="备份到指定文件（可留空），如 E:\\台账备份\\2026-11.sqlite"
+            value={target}
+            onChange={(e) => setTarget(e.currentTarget.value)}
+            w={380}
+            aria-label="备份到指定文件"
+          />
+          <Button onClick={now}>立即备份</Button>
+        </Group>
       </Group>
       <Text size="xs" c="dimmed" mb="xs">
         程序启动和退出时自动备份，并按上面的保留天数、月数轮换。
