@@ -21,12 +21,7 @@ afterAll(async () => {
   await county?.close();
 });
 
-async function call<T>(app: App, channel: string, input: unknown): Promise<T> {
-  const res = await app.page.request.post(`${app.base}/api/${channel}`, { data: input });
-  const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!body.ok) throw new Error(body.error?.message);
-  return body.data;
-}
+const call = <T>(app: App, channel: string, input: unknown) => app.call<T>(channel, input);
 
 it('exports a region with a password and merges it into the county ledger', async () => {
   const regions = await call<Region[]>(township, 'regions.list', {});

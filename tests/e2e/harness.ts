@@ -21,6 +21,8 @@ export const CHROMIUM_ARGS = [
 export interface App {
   base: string;
   page: Page;
+  /** Calls a channel of the browser-mode API directly (fixtures and checks beside what the clerk does). */
+  call<T>(channel: string, input: unknown): Promise<T>;
   /** Saves a full-page screenshot numbered in the order taken. */
   snap(name: string): Promise<void>;
   close(): Promise<void>;
@@ -53,6 +55,12 @@ export async function startApp(name: string, today = '2026-11-25'): Promise<App>
   return {
     base,
     page,
+    async call<T>(channel: string, input: unknown): Promise<T> {
+      const res = await page.request.post(`${base}/api/${channel}`, { data: input });
+      const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
+      if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
+      return body.data;
+    },
     async snap(label: string) {
       shot++;
       await page.screenshot({ path: path.join(out, `${String(shot).padStart(2, '0')}-${label}.png`), fullPage: true });

@@ -27,12 +27,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const res = await page.request.post(`${app.base}/api/${channel}`, { data: input });
-  const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
-  return body.data;
-}
+const call = <T>(channel: string, input: unknown) => app.call<T>(channel, input);
 
 /** Prints the ledger's route to a PDF exactly as the desktop app's 保存为PDF does. */
 async function printPdf(def: ReportDefinition, query: string, file: string) {

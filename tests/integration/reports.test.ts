@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/main/core/import/read';
 import { demoSeedPath, loadSeed, readSeedFile } from '../../src/main/core/seed';
 import { REPORTS as ALL_REPORTS } from '../../src/shared/reports/definitions';
 import { type Cell, formatCell, type ReportData, type ReportDefinition } from '../../src/shared/reports/types';
@@ -141,32 +142,3 @@ it('LibreOffice opens every .xlsx to the same text as the ledger rows', () => {
     expect(got, def.id).toEqual(body.map((row) => row.map((v, i) => formatCell(d.columns[i]?.format, v))));
   }
 }, 180_000);
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  return rows;
-}

@@ -1,6 +1,8 @@
 /** Small pieces the case and classification screens share: loading data, errors, labels. */
 import { Badge, Group, Loader, Text } from '@mantine/core';
+import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
+import type { ReactNode } from 'react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CASE_STATES, type CaseState, labelOf, MANAGEMENT_CLASSES, type ManagementClass } from '../../shared/domain/codes';
 import { ApiCallError } from './api';
@@ -88,4 +90,35 @@ export function go(hash: string) {
 export function yearOptions(today = new Date()): { value: string; label: string }[] {
   const y = today.getFullYear();
   return [y + 1, y, y - 1, y - 2, y - 3].map((v) => ({ value: String(v), label: `${v}年度` }));
+}
+
+/** Leaving a form with unsaved changes asks first. */
+export function confirmDiscard(dirty: boolean, leave: () => void) {
+  if (!dirty) return leave();
+  modals.openConfirmModal({
+    title: '放弃修改',
+    children: <Text size="sm">填写的内容尚未保存，确定放弃吗？</Text>,
+    labels: { confirm: '放弃修改', cancel: '继续填写' },
+    confirmProps: { color: 'red' },
+    onConfirm: leave,
+  });
+}
+
+/** A delete asks first, says what follows, and reports the outcome. */
+export function confirmDelete(o: { title: string; body: ReactNode; name: string; run: () => Promise<unknown>; after: () => void }) {
+  modals.openConfirmModal({
+    title: o.title,
+    children: <Text size="sm">{o.body}</Text>,
+    labels: { confirm: '删除', cancel: '取消' },
+    confirmProps: { color: 'red' },
+    onConfirm: async () => {
+      try {
+        await o.run();
+        notifyDone(`已删除“${o.name}”`);
+        o.after();
+      } catch (e) {
+        notifyError(e, '未能删除');
+      }
+    },
+  });
 }

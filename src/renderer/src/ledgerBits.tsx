@@ -1,5 +1,5 @@
 /** Badges, option lists and a read-only field grid shared by the organization and party-organization screens. */
-import { Badge, Group, SimpleGrid, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Group, Pagination, SimpleGrid, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import type { ReactNode } from 'react';
 import {
   COVERAGE_STATUSES,
@@ -125,4 +125,26 @@ export function formatStamp(iso: string | null | undefined): string {
   if (Number.isNaN(d.getTime())) return iso;
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** Under a paged list: where the clerk is, and the pages. */
+export function ListFooter({
+  page,
+  pages,
+  pageSize,
+  onChange,
+}: {
+  page: number;
+  pages: number;
+  pageSize: number;
+  onChange: (p: number) => void;
+}) {
+  return (
+    <Group justify="space-between">
+      <Text size="sm" c="dimmed">
+        第 {page} / {pages} 页，每页 {pageSize} 条
+      </Text>
+      <Pagination total={pages} value={page} onChange={onChange} />
+    </Group>
+  );
 }

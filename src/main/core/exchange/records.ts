@@ -17,6 +17,7 @@
  * holds only the assignments to organizations in the file (its scope), so a township file and the
  * county's ledger compare the same thing.
  */
+
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
@@ -37,6 +38,7 @@ import type { InstructorFields, OrgFields, PartyOrgFields } from '../../../share
 import { AppError } from '../errors';
 import { fromColumns } from '../mapping';
 import type { Database } from '../schema';
+import { INSTRUCTOR_SHAPE } from '../services/instructors';
 import { ORG_SHAPE } from '../services/orgs';
 import { PARTY_ORG_SHAPE } from '../services/partyOrgs';
 
@@ -77,16 +79,7 @@ export const CONTENT_LABELS: Record<string, string> = {
   assignments: '选派记录',
 };
 
-export const INSTRUCTOR_SHAPE: InstructorFields = {
-  name: '',
-  unit: null,
-  post: null,
-  phone: null,
-  fullTime: false,
-  appointedDate: null,
-  grids: null,
-  remarks: null,
-};
+export { INSTRUCTOR_SHAPE };
 
 export const orgKey = (o: { uscc: string | null; regionName: string; name: string }) =>
   o.uscc ? `org:uscc:${o.uscc}` : `org:name:${o.regionName}|${o.name}`;

@@ -7,11 +7,11 @@ import crypto from 'node:crypto';
 import type { z } from 'zod';
 import { categoryOfSubtype, type OrgSubtype } from '../../../shared/domain/codes';
 import { FIELD_LABELS, instructorFieldsSchema, orgFieldsSchema } from '../../../shared/schemas';
-import type { ImportCellError, ImportPreview, ImportResult, ImportRowStatus, ImportRowView, InstructorFields } from '../../../shared/types';
+import type { ImportCellError, ImportPreview, ImportResult, ImportRowStatus, ImportRowView } from '../../../shared/types';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { fromColumns } from '../mapping';
-import { createInstructorIn, updateInstructorIn } from '../services/instructors';
+import { createInstructorIn, INSTRUCTOR_SHAPE, updateInstructorIn } from '../services/instructors';
 import { createOrgIn, ORG_SHAPE, updateOrgIn } from '../services/orgs';
 import { type Writer, write } from '../write';
 import { columnLetter, convertCell } from './convert';
@@ -78,17 +78,6 @@ async function existingOrgs(ctx: Ctx) {
   }
   return { byUscc, byName };
 }
-
-const INSTRUCTOR_SHAPE: InstructorFields = {
-  name: '',
-  unit: null,
-  post: null,
-  phone: null,
-  fullTime: false,
-  appointedDate: null,
-  grids: null,
-  remarks: null,
-};
 
 async function existingInstructors(ctx: Ctx) {
   const rows = await ctx.ledger.db.selectFrom('instructors').selectAll().where('deleted_at', 'is', null).execute();

@@ -12,7 +12,8 @@ import { type Writer, write } from '../write';
 type Fields = z.output<typeof instructorFieldsSchema>;
 type Assign = z.output<typeof assignSchema>;
 
-const SHAPE: InstructorFields = {
+/** The shape of InstructorFields, used to read a row back into fields. */
+export const INSTRUCTOR_SHAPE: InstructorFields = {
   name: '',
   unit: null,
   post: null,
@@ -58,7 +59,7 @@ export async function listInstructors(ctx: Ctx, query?: string): Promise<Instruc
     const assignments = all.filter((a) => a.instructorId === r.id);
     return {
       id: r.id,
-      ...fromColumns(r as unknown as Record<string, unknown>, SHAPE),
+      ...fromColumns(r as unknown as Record<string, unknown>, INSTRUCTOR_SHAPE),
       activeAssignments: assignments.filter((a) => a.active).length,
       assignments,
     };
@@ -76,7 +77,7 @@ export async function getInstructor(ctx: Ctx, id: number): Promise<Instructor> {
   const assignments = await assignmentsOf(ctx, [id]);
   return {
     id,
-    ...fromColumns(row as unknown as Record<string, unknown>, SHAPE),
+    ...fromColumns(row as unknown as Record<string, unknown>, INSTRUCTOR_SHAPE),
     activeAssignments: assignments.filter((a) => a.active).length,
     assignments,
   };
@@ -111,7 +112,7 @@ export async function updateInstructor(ctx: Ctx, id: number, f: Fields): Promise
 export async function updateInstructorIn(w: Writer, id: number, f: Fields, audit: Record<string, unknown> = {}): Promise<void> {
   const row = await w.trx.selectFrom('instructors').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
   if (!row) throw notFound('指导员', id);
-  const before = fromColumns(row as unknown as Record<string, unknown>, SHAPE);
+  const before = fromColumns(row as unknown as Record<string, unknown>, INSTRUCTOR_SHAPE);
   await w.trx
     .updateTable('instructors')
     .set({ ...toColumns(f), updated_at: w.now })

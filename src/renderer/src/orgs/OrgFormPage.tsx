@@ -4,7 +4,6 @@
  */
 import { Button, Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { modals } from '@mantine/modals';
 import { useEffect, useState } from 'react';
 import {
   ANNUAL_CHECK_RESULTS,
@@ -20,7 +19,7 @@ import { orgFieldsSchema } from '../../../shared/schemas';
 import type { OrgFields } from '../../../shared/types';
 import { invoke } from '../api';
 import { usePageCommand } from '../commands';
-import { go, Loading, notifyDone, notifyError, useLoad } from '../common';
+import { confirmDiscard, go, Loading, notifyDone, notifyError, useLoad } from '../common';
 import { apiFieldErrors, num, zodFieldErrors } from '../formErrors';
 import { options, useRegionOptions } from '../ledgerBits';
 
@@ -136,17 +135,7 @@ function OrgForm({ id, initial }: { id: number | null; initial: FormValues }) {
   };
   usePageCommand('save', save);
 
-  const cancel = () => {
-    const leave = () => go(id ? `#/orgs/${id}` : '#/orgs');
-    if (!form.isDirty()) return leave();
-    modals.openConfirmModal({
-      title: '放弃修改',
-      children: <Text size="sm">填写的内容尚未保存，确定放弃吗？</Text>,
-      labels: { confirm: '放弃修改', cancel: '继续填写' },
-      confirmProps: { color: 'red' },
-      onConfirm: leave,
-    });
-  };
+  const cancel = () => confirmDiscard(form.isDirty(), () => go(id ? `#/orgs/${id}` : '#/orgs'));
 
   const subtypes = ORG_SUBTYPES.filter((s) => s.category === v.category).map((s) => ({ value: s.code, label: s.label }));
 

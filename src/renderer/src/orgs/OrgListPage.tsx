@@ -2,14 +2,14 @@
  * 两新组织 list: search (name, 信用代码, pinyin initials), filters, sorting and paging all done by the
  * core, so it stays quick at 100,000 rows. The filters live in the address so Back returns here.
  */
-import { Anchor, Button, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useRef } from 'react';
 import type { Input } from '../../../shared/contract';
 import { COVERAGE_STATUSES, labelOf, ORG_CATEGORIES, ORG_FLAGS, ORG_SUBTYPES } from '../../../shared/domain/codes';
 import { invoke } from '../api';
 import { usePageCommand } from '../commands';
 import { go, Loading, useLoad } from '../common';
-import { CoverageBadge, ledgerTableStyles, OrgFlagBadges, options, SortHeader, useRegionOptions } from '../ledgerBits';
+import { CoverageBadge, ListFooter, ledgerTableStyles, OrgFlagBadges, options, SortHeader, useRegionOptions } from '../ledgerBits';
 
 import { useListState } from '../listState';
 
@@ -131,12 +131,7 @@ export function OrgListPage() {
             </Table.Tbody>
           </Table>
           {data.total === 0 && <Text c="dimmed">没有符合条件的两新组织</Text>}
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed">
-              第 {page} / {pages} 页，每页 {PAGE} 条
-            </Text>
-            <Pagination total={pages} value={page} onChange={setPage} />
-          </Group>
+          <ListFooter page={page} pages={pages} pageSize={PAGE} onChange={setPage} />
         </>
       )}
     </Stack>

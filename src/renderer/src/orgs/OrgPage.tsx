@@ -1,6 +1,5 @@
 /** One organization: its fields, the party organization covering it, its instructors, its flags with reasons. */
 import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import {
   ANNUAL_CHECK_RESULTS,
   FORMATION_METHODS,
@@ -13,7 +12,7 @@ import {
 } from '../../../shared/domain/codes';
 import { invoke } from '../api';
 import { usePageCommand } from '../commands';
-import { go, Loading, notifyDone, notifyError, useLoad } from '../common';
+import { confirmDelete, go, Loading, useLoad } from '../common';
 import { CoverageBadge, FlagReasons, formatStamp, InfoGrid, yesNo } from '../ledgerBits';
 
 export function OrgPage({ id }: { id: number }) {
@@ -22,25 +21,12 @@ export function OrgPage({ id }: { id: number }) {
   if (!o) return <Loading error={error} />;
 
   const remove = () =>
-    modals.openConfirmModal({
+    confirmDelete({
       title: '删除两新组织',
-      children: (
-        <Text size="sm">
-          确定删除“{o.name}”吗？删除后不再出现在名册和统计中，历史记录保留在操作日志里。
-          {o.partyOrg ? `它将不再由“${o.partyOrg.name}”覆盖。` : ''}
-        </Text>
-      ),
-      labels: { confirm: '删除', cancel: '取消' },
-      confirmProps: { color: 'red' },
-      onConfirm: async () => {
-        try {
-          await invoke('orgs.delete', { id });
-          notifyDone(`已删除“${o.name}”`);
-          go('#/orgs');
-        } catch (e) {
-          notifyError(e, '未能删除');
-        }
-      },
+      name: o.name,
+      body: `确定删除“${o.name}”吗？删除后不再出现在名册和统计中，历史记录保留在操作日志里。${o.partyOrg ? `它将不再由“${o.partyOrg.name}”覆盖。` : ''}`,
+      run: () => invoke('orgs.delete', { id }),
+      after: () => go('#/orgs'),
     });
 
   return (

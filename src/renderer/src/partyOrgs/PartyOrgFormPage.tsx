@@ -2,9 +2,8 @@
  * 新增 / 编辑 党组织: type, 组建方式 and the organizations covered, secretary, members, 换届, 星级,
  * the venue checklist of the county's standard, and funding typed in 元 (stored in 分). Ctrl+S saves.
  */
-import { Button, Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { modals } from '@mantine/modals';
 import { useState } from 'react';
 import { FORMATION_METHODS, PARTY_ORG_TYPES, VENUE_STANDARDS } from '../../../shared/domain/codes';
 import { defaultTermYears } from '../../../shared/rules/partyOrgFlags';
@@ -12,7 +11,7 @@ import { partyOrgFieldsSchema } from '../../../shared/schemas';
 import type { PartyOrgDetail, PartyOrgFields } from '../../../shared/types';
 import { invoke } from '../api';
 import { usePageCommand } from '../commands';
-import { go, Loading, notifyDone, notifyError, useLoad } from '../common';
+import { confirmDiscard, go, Loading, notifyDone, notifyError, useLoad } from '../common';
 import { apiFieldErrors, num, optNum, zodFieldErrors } from '../formErrors';
 import { fenToYuan, options, useRegionOptions, yuanToFen } from '../ledgerBits';
 import { OrgPicker, type PickedOrg } from './OrgPicker';
@@ -147,18 +146,10 @@ function PartyOrgForm({
   };
   usePageCommand('save', save);
 
-  const cancel = () => {
-    const leave = () => go(id ? `#/party-orgs/${id}` : '#/party-orgs');
-    const changed = form.isDirty() || covered.map((o) => o.id).join() !== initialCovered.map((o) => o.id).join();
-    if (!changed) return leave();
-    modals.openConfirmModal({
-      title: '放弃修改',
-      children: <Text size="sm">填写的内容尚未保存，确定放弃吗？</Text>,
-      labels: { confirm: '放弃修改', cancel: '继续填写' },
-      confirmProps: { color: 'red' },
-      onConfirm: leave,
-    });
-  };
+  const cancel = () =>
+    confirmDiscard(form.isDirty() || covered.map((o) => o.id).join() !== initialCovered.map((o) => o.id).join(), () =>
+      go(id ? `#/party-orgs/${id}` : '#/party-orgs'),
+    );
 
   return (
     <form

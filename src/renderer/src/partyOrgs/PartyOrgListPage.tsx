@@ -1,12 +1,12 @@
 /** 党组织 list: search, filters by region / type / 组建方式 / flag, sortable, paged by the core. */
-import { Anchor, Button, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useRef } from 'react';
 import type { Input } from '../../../shared/contract';
 import { FORMATION_METHODS, labelOf, PARTY_ORG_FLAGS, PARTY_ORG_TYPES } from '../../../shared/domain/codes';
 import { invoke } from '../api';
 import { usePageCommand } from '../commands';
 import { go, Loading, stars, useLoad } from '../common';
-import { ledgerTableStyles, options, PartyOrgFlagBadges, SortHeader, useRegionOptions } from '../ledgerBits';
+import { ListFooter, ledgerTableStyles, options, PartyOrgFlagBadges, SortHeader, useRegionOptions } from '../ledgerBits';
 
 import { useListState } from '../listState';
 
@@ -127,12 +127,7 @@ export function PartyOrgListPage() {
             </Table.Tbody>
           </Table>
           {data.total === 0 && <Text c="dimmed">没有符合条件的党组织</Text>}
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed">
-              第 {page} / {pages} 页，每页 {PAGE} 条
-            </Text>
-            <Pagination total={pages} value={page} onChange={setPage} />
-          </Group>
+          <ListFooter page={page} pages={pages} pageSize={PAGE} onChange={setPage} />
         </>
       )}
     </Stack>

@@ -1,10 +1,9 @@
 /** One party organization: what it covers, its secretary and members, 换届, venue checklist, funding, flags. */
-import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { modals } from '@mantine/modals';
+import { Anchor, Badge, Button, Card, Group, Stack, Table, Title } from '@mantine/core';
 import { FORMATION_METHODS, labelOf, ORG_SUBTYPES, PARTY_ORG_FLAGS, PARTY_ORG_TYPES } from '../../../shared/domain/codes';
 import { invoke } from '../api';
 import { usePageCommand } from '../commands';
-import { go, Loading, notifyDone, notifyError, stars, useLoad } from '../common';
+import { confirmDelete, go, Loading, stars, useLoad } from '../common';
 import { FlagReasons, fenToYuan, formatStamp, InfoGrid, yesNo } from '../ledgerBits';
 
 export function PartyOrgPage({ id }: { id: number }) {
@@ -13,24 +12,12 @@ export function PartyOrgPage({ id }: { id: number }) {
   if (!p) return <Loading error={error} />;
 
   const remove = () =>
-    modals.openConfirmModal({
+    confirmDelete({
       title: '删除党组织',
-      children: (
-        <Text size="sm">
-          确定删除“{p.name}”吗？它覆盖的 {p.coveredOrgs.length} 个两新组织将变为未覆盖（或仅工作覆盖），历史记录保留在操作日志里。
-        </Text>
-      ),
-      labels: { confirm: '删除', cancel: '取消' },
-      confirmProps: { color: 'red' },
-      onConfirm: async () => {
-        try {
-          await invoke('partyOrgs.delete', { id });
-          notifyDone(`已删除“${p.name}”`);
-          go('#/party-orgs');
-        } catch (e) {
-          notifyError(e, '未能删除');
-        }
-      },
+      name: p.name,
+      body: `确定删除“${p.name}”吗？它覆盖的 ${p.coveredOrgs.length} 个两新组织将变为未覆盖（或仅工作覆盖），历史记录保留在操作日志里。`,
+      run: () => invoke('partyOrgs.delete', { id }),
+      after: () => go('#/party-orgs'),
     });
 
   const members = p.formalMembers + p.probationaryMembers;
