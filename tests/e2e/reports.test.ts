@@ -6,11 +6,12 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { REPORTS as ALL_REPORTS } from '../../src/shared/reports/definitions';
 import { chromiumPdfOptions } from '../../src/shared/reports/page';
-import { formatCell, type ReportData, type ReportDefinition } from '../../src/shared/reports/types';
+import { type Cell, formatCell, type ReportData, type ReportDefinition } from '../../src/shared/reports/types';
 import { type App, startApp } from './harness';
 
 const REPORTS = ALL_REPORTS as readonly ReportDefinition[];
@@ -60,6 +61,27 @@ function missingRows(pdfText: string, d: ReportData): string[] {
   return missing;
 }
 
+/** The .xlsx twin's data rows as the texts its cells show (dates and percentages formatted as on paper). */
+async function xlsxRows(report: string, filters: unknown, columns: ReportData['columns']): Promise<Cell[][]> {
+  const x = await call<{ base64: string }>('reports.xlsx', { report, filters });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(x.base64, 'base64') as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0] as ExcelJS.Worksheet;
+  const header = (ws.views[0] as { ySplit?: number }).ySplit as number;
+  const out: Cell[][] = [];
+  for (let r = header + 1; r <= ws.rowCount; r++) {
+    const cells = columns.map((c, i) => {
+      const v = ws.getCell(r, i + 1).value;
+      if (v instanceof Date) return v.toISOString().slice(0, 10);
+      if (c.format === 'percent' && typeof v === 'number') return Math.round(v * 1_000_000) / 10_000;
+      return (v ?? null) as Cell;
+    });
+    if (cells.every((v) => v === null)) break; // the blank line before the signature
+    out.push(cells);
+  }
+  return out;
+}
+
 it('prints every ledger with exactly its rows, title block and signature line', async () => {
   fs.mkdirSync(OUT, { recursive: true });
   for (const def of REPORTS) {
@@ -69,6 +91,10 @@ it('prints every ledger with exactly its rows, title block and signature line', 
     await printPdf(def, query, file);
     const raw = text(file, '-raw');
     expect(missingRows(raw, d), def.id).toEqual([]);
+    // Paper and Excel agree cell for cell: the .xlsx rows, as their cells show, are the PDF's rows.
+    const fromXlsx = await xlsxRows(def.id, def.filters.includes('year') ? { year: 2026 } : {}, d.columns);
+    expect(fromXlsx.length, def.id).toBe(d.rows.length + (d.totals ? 1 : 0));
+    expect(missingRows(raw, { ...d, rows: fromXlsx, totals: null }), def.id).toEqual([]);
     const first = text(file, '-f', '1', '-l', '1', '-layout');
     expect(first, def.id).toContain(def.title);
     expect(squash(first)).toContain(squash(`填报单位：${d.reportingUnit}`));
