@@ -85,6 +85,18 @@ async function editThenList(ctx: Ctx): Promise<number> {
   return samples[2] as number;
 }
 
+async function importRows(ctx: Ctx, rows: number): Promise<number> {
+  const lines = ['单位名称,组织类型,所属属地,从业人员数'];
+  for (let i = 0; i < rows; i++) lines.push(`导入测试公司${i},非公企业（公司）,第${(i % 12) + 1}镇,${i % 90}`);
+  const base64 = Buffer.from(lines.join('\n'), 'utf8').toString('base64');
+  const t0 = performance.now();
+  const p = await dispatch(ctx, 'import.preview', { kind: 'orgs', fileName: 'bench.csv', base64 });
+  if (!p.ok) throw new Error(p.error.message);
+  const c = await dispatch(ctx, 'import.commit', { id: (p.data as { id: string }).id });
+  if (!c.ok) throw new Error(c.error.message);
+  return performance.now() - t0;
+}
+
 async function measure(n: number) {
   const t0 = performance.now();
   const { ctx, dir } = await build(n);
@@ -101,19 +113,25 @@ async function measure(n: number) {
     按名称排序: await time(ctx, 'orgs.list', { sort: 'name', limit: 50 }, 3),
     两个覆盖统计: await time(ctx, 'stats.coverage', {}),
     修改一个组织后列表: await editThenList(ctx),
+    '两新组织台账 行': await time(ctx, 'reports.rows', { report: 'orgs', filters: { regionId: 3 } }, 3),
+    '两个覆盖统计表 xlsx': await time(ctx, 'reports.xlsx', { report: 'coverage', filters: {} }, 3),
+    '导入 1,000 行（预览+写入）': await importRows(ctx, 1000),
   };
+  // A township's whole sheet at once, into the big ledger only.
+  const import10k = n > 1000 ? await importRows(ctx, 10_000) : 0;
   await ctx.ledger.close();
   fs.rmSync(dir, { recursive: true, force: true });
-  return { buildMs, figures };
+  return { buildMs, figures, import10k };
 }
 
 const small = await measure(1000);
 const large = await measure(big);
 console.log(`造数：1,000 个组织 ${small.buildMs.toFixed(0)} ms；${big.toLocaleString()} 个组织 ${large.buildMs.toFixed(0)} ms\n`);
 console.log(`${'操作'.padEnd(16)}${'1,000'.padStart(12)}${big.toLocaleString().padStart(12)}${'倍数'.padStart(8)}`);
-for (const [name, ms] of Object.entries(large.figures)) {
+Object.entries(large.figures).forEach(([name, ms]) => {
   const base = small.figures[name as keyof typeof small.figures];
   console.log(
     `${name.padEnd(16)}${`${base.toFixed(1)} ms`.padStart(12)}${`${ms.toFixed(1)} ms`.padStart(12)}${`${(ms / base).toFixed(1)}×`.padStart(8)}`,
   );
-}
+});
+console.log(`\n导入 10,000 行到 ${big.toLocaleString()} 个组织的台账（预览+写入，一个事务）：${large.import10k.toFixed(0)} ms`);

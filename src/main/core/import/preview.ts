@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import type { z } from 'zod';
 import { categoryOfSubtype, type OrgSubtype } from '../../../shared/domain/codes';
+import { normalizeUscc } from '../../../shared/rules/uscc';
 import { FIELD_LABELS, instructorFieldsSchema, orgFieldsSchema } from '../../../shared/schemas';
 import type { ImportCellError, ImportPreview, ImportResult, ImportRowStatus, ImportRowView } from '../../../shared/types';
 import type { Ctx } from '../context';
@@ -67,13 +68,26 @@ interface Existing {
   fields: Record<string, unknown>;
 }
 
-async function existingOrgs(ctx: Ctx) {
-  const rows = await ctx.ledger.db.selectFrom('orgs').selectAll().where('deleted_at', 'is', null).execute();
+/**
+ * The organizations a sheet could match: those with one of its codes, or one of its names. Reading
+ * only these keeps a preview quick in a ledger of 100,000 organizations.
+ */
+function existingOrgs(ctx: Ctx, sheet: SheetRows, columnOf: Map<string, number>) {
+  const values = (key: string, norm: (s: string) => string = (s) => s) => {
+    const i = columnOf.get(key);
+    return i == null ? [] : [...new Set(sheet.rows.map((r) => norm(r.cells[i] ?? '')).filter(Boolean))];
+  };
+  const rows = ctx.ledger.sqlite
+    .prepare(
+      `SELECT * FROM orgs WHERE deleted_at IS NULL
+         AND (uscc IN (SELECT value FROM json_each(@usccs)) OR name IN (SELECT value FROM json_each(@names)))`,
+    )
+    .all({ usccs: JSON.stringify(values('uscc', normalizeUscc)), names: JSON.stringify(values('name')) }) as Record<string, unknown>[];
   const byUscc = new Map<string, Existing>();
   const byName = new Map<string, Existing>();
   for (const r of rows) {
-    const e = { id: r.id, fields: fromColumns(r as unknown as Record<string, unknown>, ORG_SHAPE) as unknown as Record<string, unknown> };
-    if (r.uscc) byUscc.set(r.uscc, e);
+    const e = { id: r.id as number, fields: fromColumns(r, ORG_SHAPE) as unknown as Record<string, unknown> };
+    if (r.uscc) byUscc.set(r.uscc as string, e);
     byName.set(`${r.region_id}|${r.name}`, e);
   }
   return { byUscc, byName };
@@ -126,7 +140,7 @@ export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<Import
   const items: Item[] = [];
   const views: ImportRowView[] = [];
   const seen = new Map<string, number>();
-  const orgIndex = o.kind === 'orgs' ? await existingOrgs(ctx) : null;
+  const orgIndex = o.kind === 'orgs' ? existingOrgs(ctx, sheet, columnOf) : null;
   const instructorIndex = o.kind === 'instructors' ? await existingInstructors(ctx) : null;
 
   for (const r of sheet.rows) {
