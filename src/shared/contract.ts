@@ -211,12 +211,12 @@ export const contract = {
   'reports.xlsx': { input: reportInputSchema, output: out<{ fileName: string; base64: string }>() },
 
   'import.template': {
-    input: z.object({ kind: z.enum(['orgs', 'instructors'], { error: '请选择导入的数据种类' }) }),
+    input: z.object({ kind: z.enum(['orgs', 'partyOrgs', 'instructors'], { error: '请选择导入的数据种类' }) }),
     output: out<{ fileName: string; base64: string }>(),
   },
   'import.preview': {
     input: z.object({
-      kind: z.enum(['orgs', 'instructors'], { error: '请选择导入的数据种类' }),
+      kind: z.enum(['orgs', 'partyOrgs', 'instructors'], { error: '请选择导入的数据种类' }),
       fileName: z.string().trim().min(1, '请选择文件').max(255),
       base64: z
         .string()

@@ -357,7 +357,7 @@ export interface ImportRowView {
 
 export interface ImportPreview {
   id: string;
-  kind: 'orgs' | 'instructors';
+  kind: 'orgs' | 'partyOrgs' | 'instructors';
   fileName: string;
   sheetName: string;
   headerRow: number;

@@ -37,8 +37,12 @@ async function sheet(headers: string[], rows: (string | number | Date | null)[][
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }
 
-const preview = (base64: string, kind: 'orgs' | 'instructors' = 'orgs', fileName = '名册.xlsx', mapping?: Record<string, string | null>) =>
-  t.call('import.preview', { kind, fileName, base64, mapping });
+const preview = (
+  base64: string,
+  kind: 'orgs' | 'partyOrgs' | 'instructors' = 'orgs',
+  fileName = '名册.xlsx',
+  mapping?: Record<string, string | null>,
+) => t.call('import.preview', { kind, fileName, base64, mapping });
 
 const orgCount = () => (t.ctx.ledger.sqlite.prepare('SELECT COUNT(*) AS n FROM orgs WHERE deleted_at IS NULL').get() as { n: number }).n;
 
@@ -289,4 +293,81 @@ describe('a big file', () => {
     const stats = await t.call('stats.coverage', {});
     expect(stats.county.inScope).toBe(10_000);
   }, 120_000);
+});
+
+describe('party organizations', () => {
+  it('a 联合党支部 covers organizations named in its row; unknown, taken and ambiguous ones are errors', async () => {
+    const code = uscc('MA0004D4X');
+    const a = await t.call('orgs.create', {
+      name: '红山甲公司',
+      uscc: code,
+      category: 'nonpublic',
+      subtype: 'company',
+      regionId: regionA,
+      formalMembers: 2,
+    });
+    const b = await t.call('orgs.create', {
+      name: '红山乙协会',
+      category: 'social',
+      subtype: 'association',
+      regionId: regionA,
+      formalMembers: 1,
+    });
+    const c = await t.call('orgs.create', {
+      name: '红山丙公司',
+      category: 'nonpublic',
+      subtype: 'company',
+      regionId: regionA,
+      formalMembers: 3,
+    });
+    const taken = await t.call('partyOrgs.create', {
+      name: '丙公司支部',
+      type: 'branch',
+      method: 'single',
+      regionId: regionA,
+      coveredOrgIds: [c.id],
+    });
+    const tpl = await t.call('import.template', { kind: 'partyOrgs' });
+    expect(tpl.fileName).toBe('党组织导入模板.xlsx');
+    const p = await preview(
+      await sheet(
+        ['党组织名称', '党组织类型', '组建方式', '所属属地', '覆盖的两新组织', '书记姓名', '正式党员数', '阵地建设', '党费返还（元）'],
+        [
+          [
+            '红山联合党支部',
+            '联合党支部',
+            '联合组建',
+            '红山街道',
+            `${code.toLowerCase()}、红山乙协会`,
+            '赵明',
+            3,
+            '有场所、有党旗',
+            '1,200.50',
+          ],
+          ['无此组织党支部', '党支部', '单独组建', '红山街道', '红山丁公司', '', 3, '', ''],
+          ['抢覆盖党支部', '党支部', '单独组建', '红山街道', '红山丙公司', '', 3, '', ''],
+          ['单独组建两个', '党支部', '单独组建', '红山街道', '红山乙协会、红山甲公司', '', 3, '', ''],
+        ],
+      ),
+      'partyOrgs',
+    );
+    expect(p.rows.map((r) => [r.row, r.status, r.errors.map((e) => `${e.column}:${e.message}`)])).toEqual([
+      [2, 'create', []],
+      [3, 'error', ['E:找不到两新组织“红山丁公司”，请先导入或新增该组织']],
+      [4, 'error', [`E:“红山丙公司”已由“${taken.name}”覆盖，一个组织只能由一个党组织覆盖`]],
+      [5, 'error', ['E:“红山乙协会”在第2行已被覆盖']],
+    ]);
+    await t.call('import.commit', { id: p.id, skipErrors: true });
+    const list = await t.call('partyOrgs.list', { query: '红山联合' });
+    const created = await t.call('partyOrgs.get', { id: list.rows[0]?.id as number });
+    expect(created).toMatchObject({
+      type: 'joint_branch',
+      method: 'joint',
+      secretaryName: '赵明',
+      venueChecklist: ['有场所', '有党旗'],
+      fundingDuesReturn: 120050,
+    });
+    expect(created.coveredOrgs.map((o) => o.id).sort()).toEqual([a.id, b.id].sort());
+    expect((await t.call('orgs.get', { id: b.id })).coverage).toBe('shared');
+  });
 });

@@ -66,6 +66,25 @@ export function convertCell(field: ImportField, text: string, regions: Map<strin
         message: `“${t}”不是有效的${field.label}，可填：${allowed.slice(0, 8).join('、')}${allowed.length > 8 ? '等' : ''}`,
       };
     }
+    case 'list':
+    case 'orgs':
+      // Names (or codes) separated by 、，,；; or line breaks; the caller resolves organizations.
+      return {
+        ok: true,
+        value: [
+          ...new Set(
+            t
+              .split(/[、，,；;\n]+/)
+              .map((x) => x.trim())
+              .filter(Boolean),
+          ),
+        ],
+      };
+    case 'money': {
+      const n = t.replace(/[,，\s元]/g, '');
+      if (!/^\d+(\.\d{1,2})?$/.test(n)) return { ok: false, message: `应为金额（元，最多两位小数），实际为“${t}”` };
+      return { ok: true, value: Math.round(Number(n) * 100) };
+    }
     case 'region': {
       if (t === '') return { ok: true, value: null };
       const id = regions.get(t.replace(/\s/g, ''));

@@ -6,14 +6,16 @@ import {
   ANNUAL_CHECK_RESULTS,
   type CodeTable,
   EVAL_GRADES,
+  FORMATION_METHODS,
   ORG_CATEGORIES,
   ORG_STATUSES,
   ORG_SUBTYPES,
+  PARTY_ORG_TYPES,
 } from '../../../shared/domain/codes';
 
-export type ImportKind = 'orgs' | 'instructors';
+export type ImportKind = 'orgs' | 'partyOrgs' | 'instructors';
 
-export type CellKind = 'text' | 'int' | 'date' | 'bool' | 'code' | 'region' | 'uscc';
+export type CellKind = 'text' | 'int' | 'date' | 'bool' | 'code' | 'region' | 'uscc' | 'list' | 'money' | 'orgs';
 
 export interface ImportField {
   key: string;
@@ -121,6 +123,76 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
     { key: 'plannedBuildDate', label: '拟建时间', kind: 'date', synonyms: ['计划组建时间', '拟组建时间'], help: '如 2026-12-31' },
     { key: 'remarks', label: '备注', kind: 'text', synonyms: ['说明'], help: '' },
   ],
+  partyOrgs: [
+    {
+      key: 'name',
+      label: '党组织名称',
+      required: true,
+      kind: 'text',
+      synonyms: ['名称', '党组织全称', '党支部名称'],
+      help: '全称，如“中共××有限公司支部委员会”',
+    },
+    {
+      key: 'type',
+      label: '党组织类型',
+      required: true,
+      kind: 'code',
+      codes: PARTY_ORG_TYPES,
+      synonyms: ['类型', '组织类型', '党组织类别'],
+      help: '党委 / 党总支 / 党支部 / 联合党支部 …',
+    },
+    {
+      key: 'method',
+      label: '组建方式',
+      required: true,
+      kind: 'code',
+      codes: FORMATION_METHODS,
+      synonyms: ['建立方式', '组建形式'],
+      help: '单独组建 / 联合组建 / 挂靠组建 …',
+    },
+    {
+      key: 'regionId',
+      label: '所属属地',
+      required: true,
+      kind: 'region',
+      synonyms: ['属地', '所属乡镇', '乡镇（街道）', '所属乡镇（街道）', '乡镇', '街道'],
+      help: '须与“设置”中的属地名称一致',
+    },
+    {
+      key: 'coveredOrgIds',
+      label: '覆盖的两新组织',
+      required: true,
+      kind: 'orgs',
+      synonyms: ['覆盖组织', '所在单位', '覆盖单位', '单位名称'],
+      help: '单位名称或统一社会信用代码，多个用顿号“、”分隔；单独组建只填1个',
+    },
+    { key: 'parentName', label: '上级党组织', kind: 'text', synonyms: ['上级党委'], help: '' },
+    { key: 'foundedDate', label: '成立时间', kind: 'date', synonyms: ['成立日期', '组建时间'], help: '如 2021-07-01' },
+    { key: 'approvalNo', label: '批复文号', kind: 'text', synonyms: ['文号'], help: '' },
+    { key: 'secretaryName', label: '书记姓名', kind: 'text', synonyms: ['书记', '党组织书记'], help: '' },
+    { key: 'secretaryPhone', label: '书记电话', kind: 'text', synonyms: ['书记联系电话', '联系电话'], help: '手机11位，座机带区号' },
+    bool('secretaryIsHead', '书记由负责人担任', ['书记是否负责人', '书记是否为出资人或负责人']),
+    { key: 'deputySecretary', label: '副书记', kind: 'text', synonyms: [], help: '' },
+    { key: 'committeeMembers', label: '委员', kind: 'text', synonyms: ['支委委员', '委员名单'], help: '' },
+    { key: 'partyWorkers', label: '党务工作者数', kind: 'int', synonyms: ['党务工作者'], help: '整数' },
+    { key: 'formalMembers', label: '正式党员数', kind: 'int', synonyms: ['正式党员', '党员人数', '党员数'], help: '整数' },
+    { key: 'probationaryMembers', label: '预备党员数', kind: 'int', synonyms: ['预备党员'], help: '整数' },
+    { key: 'lastElectionDate', label: '上次换届时间', kind: 'date', synonyms: ['换届时间', '上次换届'], help: '如 2024-06-30' },
+    { key: 'termYears', label: '任期（年）', kind: 'int', synonyms: ['任期'], help: '空白按党委5年、其他3年' },
+    { key: 'starRating', label: '星级', kind: 'int', synonyms: ['星级评定'], help: '1—5' },
+    {
+      key: 'venueChecklist',
+      label: '阵地建设',
+      kind: 'list',
+      synonyms: ['阵地建设达标项', '六有', '八有'],
+      help: '达标的项目，用顿号分隔，如“有场所、有设施”',
+    },
+    { key: 'fundingSuperior', label: '上级拨付经费（元）', kind: 'money', synonyms: ['上级拨付经费'], help: '金额，元' },
+    { key: 'fundingDuesReturn', label: '党费返还（元）', kind: 'money', synonyms: ['党费返还'], help: '金额，元' },
+    { key: 'fundingUnit', label: '单位列支（元）', kind: 'money', synonyms: ['单位列支'], help: '金额，元' },
+    { key: 'fundingFiscal', label: '财政补贴（元）', kind: 'money', synonyms: ['财政补贴'], help: '金额，元' },
+    { key: 'remarks', label: '备注', kind: 'text', synonyms: ['说明'], help: '' },
+  ],
   instructors: [
     { key: 'name', label: '姓名', required: true, kind: 'text', synonyms: ['指导员姓名', '指导员'], help: '' },
     { key: 'unit', label: '工作单位', kind: 'text', synonyms: ['单位', '所在单位'], help: '' },
@@ -133,7 +205,7 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
   ],
 };
 
-export const KIND_LABELS: Record<ImportKind, string> = { orgs: '两新组织', instructors: '党建工作指导员' };
+export const KIND_LABELS: Record<ImportKind, string> = { orgs: '两新组织', partyOrgs: '党组织', instructors: '党建工作指导员' };
 
 /** Header text as clerks vary it: spaces, required marks and full-width brackets do not matter. */
 export function normalizeHeader(h: string): string {

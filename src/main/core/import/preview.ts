@@ -7,13 +7,14 @@ import crypto from 'node:crypto';
 import type { z } from 'zod';
 import { categoryOfSubtype, type OrgSubtype } from '../../../shared/domain/codes';
 import { normalizeUscc } from '../../../shared/rules/uscc';
-import { FIELD_LABELS, instructorFieldsSchema, orgFieldsSchema } from '../../../shared/schemas';
+import { FIELD_LABELS, instructorFieldsSchema, orgFieldsSchema, partyOrgFieldsSchema } from '../../../shared/schemas';
 import type { ImportCellError, ImportPreview, ImportResult, ImportRowStatus, ImportRowView } from '../../../shared/types';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { fromColumns } from '../mapping';
 import { createInstructorIn, INSTRUCTOR_SHAPE, updateInstructorIn } from '../services/instructors';
 import { createOrgIn, ORG_SHAPE, updateOrgIn } from '../services/orgs';
+import { createPartyOrgIn, PARTY_ORG_SHAPE, updatePartyOrgIn } from '../services/partyOrgs';
 import { type Writer, write } from '../write';
 import { columnLetter, convertCell } from './convert';
 import { guessMapping, IMPORT_FIELDS, type ImportKind, normalizeHeader } from './fields';
@@ -21,11 +22,12 @@ import { readSheet, type SheetRows } from './read';
 
 type OrgInput = z.output<typeof orgFieldsSchema>;
 type InstructorInput = z.output<typeof instructorFieldsSchema>;
+type PartyOrgInput = z.output<typeof partyOrgFieldsSchema>;
 
 interface Item {
   row: number;
   status: ImportRowStatus;
-  input: OrgInput | InstructorInput | null;
+  input: OrgInput | InstructorInput | PartyOrgInput | null;
   matchId: number | null;
   errors: ImportCellError[];
 }
@@ -93,6 +95,50 @@ function existingOrgs(ctx: Ctx, sheet: SheetRows, columnOf: Map<string, number>)
   return { byUscc, byName };
 }
 
+interface CoverCandidate {
+  id: number;
+  name: string;
+  uscc: string | null;
+  regionId: number;
+  partyOrgId: number | null;
+  partyOrgName: string | null;
+}
+
+/** Party organizations by region and name, with the organizations each covers. */
+function existingPartyOrgs(ctx: Ctx) {
+  const db = ctx.ledger.sqlite;
+  const covered = new Map<number, number[]>();
+  for (const c of db.prepare('SELECT party_org_id AS p, org_id AS o FROM coverage ORDER BY org_id').all() as { p: number; o: number }[]) {
+    covered.set(c.p, [...(covered.get(c.p) ?? []), c.o]);
+  }
+  const byKey = new Map<string, Existing>();
+  for (const r of db.prepare('SELECT * FROM party_orgs WHERE deleted_at IS NULL').all() as Record<string, unknown>[]) {
+    const fields = { ...fromColumns(r, PARTY_ORG_SHAPE), coveredOrgIds: covered.get(r.id as number) ?? [] };
+    byKey.set(`${r.region_id}|${r.name}`, { id: r.id as number, fields: fields as unknown as Record<string, unknown> });
+  }
+  return byKey;
+}
+
+/** The organizations a sheet's 覆盖的两新组织 cells name, by code and by name. */
+function coverCandidates(ctx: Ctx, sheet: SheetRows, column: number | undefined) {
+  const tokens = new Set<string>();
+  if (column != null)
+    for (const r of sheet.rows) for (const t of (r.cells[column] ?? '').split(/[、，,；;\n]+/)) if (t.trim()) tokens.add(t.trim());
+  const list = [...tokens];
+  const rows = ctx.ledger.sqlite
+    .prepare(
+      `SELECT o.id, o.name, o.uscc, o.region_id AS regionId, c.party_org_id AS partyOrgId, p.name AS partyOrgName
+         FROM orgs o LEFT JOIN coverage c ON c.org_id = o.id LEFT JOIN party_orgs p ON p.id = c.party_org_id
+        WHERE o.deleted_at IS NULL
+          AND (o.uscc IN (SELECT value FROM json_each(@codes)) OR o.name IN (SELECT value FROM json_each(@names)))`,
+    )
+    .all({ codes: JSON.stringify(list.map(normalizeUscc)), names: JSON.stringify(list) }) as CoverCandidate[];
+  const byUscc = new Map(rows.filter((o) => o.uscc).map((o) => [o.uscc as string, o]));
+  const byName = new Map<string, CoverCandidate[]>();
+  for (const o of rows) byName.set(o.name, [...(byName.get(o.name) ?? []), o]);
+  return { byUscc, byName };
+}
+
 async function existingInstructors(ctx: Ctx) {
   const rows = await ctx.ledger.db.selectFrom('instructors').selectAll().where('deleted_at', 'is', null).execute();
   const byKey = new Map<string, Existing>();
@@ -142,6 +188,10 @@ export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<Import
   const seen = new Map<string, number>();
   const orgIndex = o.kind === 'orgs' ? existingOrgs(ctx, sheet, columnOf) : null;
   const instructorIndex = o.kind === 'instructors' ? await existingInstructors(ctx) : null;
+  const partyOrgIndex = o.kind === 'partyOrgs' ? existingPartyOrgs(ctx) : null;
+  const candidates = o.kind === 'partyOrgs' ? coverCandidates(ctx, sheet, columnOf.get('coveredOrgIds')) : null;
+  /** Which row of this file already claims an organization. */
+  const claimed = new Map<number, number>();
 
   for (const r of sheet.rows) {
     const errors: ImportCellError[] = [];
@@ -162,7 +212,7 @@ export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<Import
     let matchId: number | null = null;
     let matchedBy: string | null = null;
     let before: Record<string, unknown> | null = null;
-    let input: OrgInput | InstructorInput | null = null;
+    let input: OrgInput | InstructorInput | PartyOrgInput | null = null;
     const name = String(partial.name ?? r.cells[columnOf.get('name') ?? -1] ?? '');
 
     if (orgIndex) {
@@ -181,6 +231,48 @@ export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<Import
         before = hit.fields;
       }
       const parsed = orgFieldsSchema.safeParse(before ? { ...before, ...partial } : partial);
+      if (parsed.success) input = parsed.data;
+      else for (const issue of parsed.error.issues) errors.push({ ...at(String(issue.path[0] ?? 'name')), message: issue.message });
+    } else if (partyOrgIndex && candidates) {
+      const key = `${partial.regionId}|${partial.name}`;
+      const dup = seen.get(key);
+      if (dup) errors.push({ ...at('name'), message: `与第${dup}行的属地和党组织名称重复` });
+      else seen.set(key, r.row);
+      const hit = partyOrgIndex.get(key);
+      if (hit) {
+        matchId = hit.id;
+        matchedBy = '属地内同名';
+        before = hit.fields;
+      }
+      if (Array.isArray(partial.coveredOrgIds)) {
+        const ids: number[] = [];
+        for (const token of partial.coveredOrgIds as string[]) {
+          const byCode = candidates.byUscc.get(normalizeUscc(token));
+          const named = candidates.byName.get(token) ?? [];
+          const inRegion = named.filter((c) => c.regionId === partial.regionId);
+          const org = byCode ?? (named.length === 1 ? named[0] : inRegion.length === 1 ? inRegion[0] : undefined);
+          if (!org) {
+            const why =
+              named.length > 1 ? `“${token}”对应多个组织，请改填其统一社会信用代码` : `找不到两新组织“${token}”，请先导入或新增该组织`;
+            errors.push({ ...at('coveredOrgIds'), message: why });
+            continue;
+          }
+          if (org.partyOrgId != null && org.partyOrgId !== matchId) {
+            errors.push({ ...at('coveredOrgIds'), message: `“${org.name}”已由“${org.partyOrgName}”覆盖，一个组织只能由一个党组织覆盖` });
+            continue;
+          }
+          const other = claimed.get(org.id);
+          if (other && other !== r.row) {
+            errors.push({ ...at('coveredOrgIds'), message: `“${org.name}”在第${other}行已被覆盖` });
+            continue;
+          }
+          claimed.set(org.id, r.row);
+          ids.push(org.id);
+        }
+        // In id order, as the ledger keeps them, so an unchanged list is not reported as a change.
+        partial.coveredOrgIds = ids.sort((a, b) => a - b);
+      }
+      const parsed = partyOrgFieldsSchema.safeParse(before ? { ...before, ...partial } : partial);
       if (parsed.success) input = parsed.data;
       else for (const issue of parsed.error.issues) errors.push({ ...at(String(issue.path[0] ?? 'name')), message: issue.message });
     } else if (instructorIndex) {
@@ -265,6 +357,9 @@ export async function commitImport(ctx: Ctx, id: string, skipErrors: boolean): P
       if (preview.kind === 'orgs') {
         if (it.status === 'create') await createOrgIn(w, it.input as OrgInput, audit);
         else await updateOrgIn(w, it.matchId as number, it.input as OrgInput, audit);
+      } else if (preview.kind === 'partyOrgs') {
+        if (it.status === 'create') await createPartyOrgIn(w, it.input as PartyOrgInput, audit);
+        else await updatePartyOrgIn(w, it.matchId as number, it.input as PartyOrgInput, audit);
       } else if (it.status === 'create') await createInstructorIn(w, it.input as InstructorInput, audit);
       else await updateInstructorIn(w, it.matchId as number, it.input as InstructorInput, audit);
       if (it.status === 'create') result.created++;

@@ -206,40 +206,45 @@ async function setCoverage(trx: Writer['trx'], partyOrgId: number, orgIds: numbe
 }
 
 export async function createPartyOrg(ctx: Ctx, input: PartyOrgInput): Promise<PartyOrgDetail> {
-  const id = await write(ctx, async (w) => {
-    await assertCoverable(w.trx, input);
-    const { id } = await w.trx
-      .insertInto('party_orgs')
-      .values({ ...columns(input), created_at: w.now, updated_at: w.now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await setCoverage(w.trx, id, input.coveredOrgIds);
-    await w.audit('partyOrg', id, 'create', null, input);
-    w.touchOrgs(input.coveredOrgIds);
-    return id;
-  });
+  const id = await write(ctx, (w) => createPartyOrgIn(w, input));
   return getPartyOrg(ctx, id);
 }
 
+/** Inside a caller's transaction (imports). */
+export async function createPartyOrgIn(w: Writer, input: PartyOrgInput, audit: Record<string, unknown> = {}): Promise<number> {
+  await assertCoverable(w.trx, input);
+  const { id } = await w.trx
+    .insertInto('party_orgs')
+    .values({ ...columns(input), created_at: w.now, updated_at: w.now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await setCoverage(w.trx, id, input.coveredOrgIds);
+  await w.audit('partyOrg', id, 'create', null, { ...input, ...audit });
+  w.touchOrgs(input.coveredOrgIds);
+  return id;
+}
+
 export async function updatePartyOrg(ctx: Ctx, id: number, input: PartyOrgInput): Promise<PartyOrgDetail> {
-  await write(ctx, async (w) => {
-    const row = await readRow(w.trx, id);
-    if (!row) throw notFound('党组织', id);
-    await assertCoverable(w.trx, input, id);
-    const before = {
-      ...fromColumns(row as unknown as Record<string, unknown>, PARTY_ORG_SHAPE),
-      coveredOrgIds: await coveredIds(w.trx, id),
-    };
-    await w.trx
-      .updateTable('party_orgs')
-      .set({ ...columns(input), updated_at: w.now })
-      .where('id', '=', id)
-      .execute();
-    await setCoverage(w.trx, id, input.coveredOrgIds);
-    await w.audit('partyOrg', id, 'update', before, input);
-    w.touchOrgs([...before.coveredOrgIds, ...input.coveredOrgIds]);
-  });
+  await write(ctx, (w) => updatePartyOrgIn(w, id, input));
   return getPartyOrg(ctx, id);
+}
+
+export async function updatePartyOrgIn(w: Writer, id: number, input: PartyOrgInput, audit: Record<string, unknown> = {}): Promise<void> {
+  const row = await readRow(w.trx, id);
+  if (!row) throw notFound('党组织', id);
+  await assertCoverable(w.trx, input, id);
+  const before = {
+    ...fromColumns(row as unknown as Record<string, unknown>, PARTY_ORG_SHAPE),
+    coveredOrgIds: await coveredIds(w.trx, id),
+  };
+  await w.trx
+    .updateTable('party_orgs')
+    .set({ ...columns(input), updated_at: w.now })
+    .where('id', '=', id)
+    .execute();
+  await setCoverage(w.trx, id, input.coveredOrgIds);
+  await w.audit('partyOrg', id, 'update', before, { ...input, ...audit });
+  w.touchOrgs([...before.coveredOrgIds, ...input.coveredOrgIds]);
 }
 
 /** Soft delete: the organizations it covered become uncovered; the audit row keeps which they were. */

@@ -26,9 +26,10 @@ import { invoke } from '../api';
 import { go, notifyDone, notifyError } from '../common';
 import { saveFile } from '../platform';
 
-type Kind = 'orgs' | 'instructors';
+type Kind = 'orgs' | 'partyOrgs' | 'instructors';
 const KINDS = [
   { value: 'orgs', label: '两新组织' },
+  { value: 'partyOrgs', label: '党组织' },
   { value: 'instructors', label: '党建工作指导员' },
 ];
 const STATUS: Record<ImportRowStatus, { label: string; color: string }> = {
@@ -133,7 +134,7 @@ export function ImportPage() {
           );
           setPreview(null);
           setFile(null);
-          go(kind === 'orgs' ? '#/orgs' : '#/instructors');
+          go(kind === 'orgs' ? '#/orgs' : kind === 'partyOrgs' ? '#/party-orgs' : '#/instructors');
         } catch (e) {
           notifyError(e, '导入未完成，数据未改变');
         } finally {
