@@ -88,6 +88,13 @@ export const partyOrgsListSchema = z.object({
   ...paging,
 });
 
+/** A file's bytes sent as base64 (browser mode's HTTP body is JSON). */
+const base64File = z
+  .string()
+  .min(1, '文件是空的')
+  .max(150_000_000, '文件过大（超过100MB）')
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容无效');
+
 export const reportInputSchema = z.object({
   report: z.enum(REPORT_IDS, { error: '请选择台账' }),
   filters: z
@@ -218,11 +225,7 @@ export const contract = {
     input: z.object({
       kind: z.enum(['orgs', 'partyOrgs', 'instructors'], { error: '请选择导入的数据种类' }),
       fileName: z.string().trim().min(1, '请选择文件').max(255),
-      base64: z
-        .string()
-        .min(1, '文件是空的')
-        .max(150_000_000, '文件过大（超过100MB）')
-        .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容无效'),
+      base64: base64File,
       /** Column header → field key, or null to leave the column out. */
       mapping: z.record(z.string(), z.string().nullable()).optional(),
     }),
@@ -250,22 +253,14 @@ export const contract = {
   },
   'exchange.inspect': {
     input: z.object({
-      base64: z
-        .string()
-        .min(1, '请选择交换文件')
-        .max(150_000_000, '文件过大')
-        .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容无效'),
+      base64: base64File,
     }),
     output: out<ExchangeManifest>(),
   },
   'exchange.preview': {
     input: z.object({
       fileName: z.string().trim().min(1, '请选择交换文件').max(255),
-      base64: z
-        .string()
-        .min(1, '请选择交换文件')
-        .max(150_000_000, '文件过大')
-        .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容无效'),
+      base64: base64File,
       password: z.string().max(100).optional(),
     }),
     output: out<ExchangePreview>(),

@@ -1,5 +1,5 @@
 /** Small pieces the case and classification screens share: loading data, errors, labels. */
-import { Badge, Group, Loader, Text } from '@mantine/core';
+import { Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
@@ -121,4 +121,31 @@ export function confirmDelete(o: { title: string; body: ReactNode; name: string;
       }
     },
   });
+}
+
+/** A record's form: title, 取消 and 保存 (Enter or Ctrl+S) above its sections. */
+export function FormFrame(o: { title: string; saving: boolean; onSave: () => void; onCancel: () => void; children: ReactNode }) {
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        o.onSave();
+      }}
+    >
+      <Stack>
+        <Group justify="space-between">
+          <Title order={2}>{o.title}</Title>
+          <Group>
+            <Button variant="default" onClick={o.onCancel}>
+              取消
+            </Button>
+            <Button type="submit" loading={o.saving} title="Ctrl+S">
+              保存
+            </Button>
+          </Group>
+        </Group>
+        {o.children}
+      </Stack>
+    </form>
+  );
 }

@@ -57,3 +57,16 @@ export async function savePdf(job: LedgerPrintJob): Promise<{ saved: boolean; fi
   if (!s) throw new Error('浏览器模式下请用“打印”，在打印对话框中选择“另存为PDF”');
   return s.savePdf(job);
 }
+
+/** A picked file's bytes as base64, for the import and exchange channels; reports reading progress. */
+export function readFileBase64(file: File, onProgress?: (percent: number) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onprogress = (e) => {
+      if (e.lengthComputable) onProgress?.(Math.round((e.loaded / e.total) * 100));
+    };
+    reader.onerror = () => reject(new Error('无法读取文件'));
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.readAsDataURL(file);
+  });
+}

@@ -17,6 +17,7 @@ import {
   PARTY_ORG_TYPES,
   REGION_KINDS,
 } from '../../../shared/domain/codes';
+import { isValidDate } from '../../../shared/rules/dates';
 import { FIELD_LABELS } from '../../../shared/schemas';
 import type { AuditEntry } from '../../../shared/types';
 import { invoke } from '../api';
@@ -136,7 +137,7 @@ export function AuditPage() {
   const [toText, setToText] = useState(filters.to ?? '');
   const regionList = useLoad(() => invoke('regions.list', {}), []);
   const regions = new Map((regionList.data ?? []).map((r) => [r.id, r.name]));
-  const day = (s: string | null) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined);
+  const day = (s: string | null) => (s && isValidDate(s) ? s : undefined);
   const { data, error } = useLoad(
     () =>
       invoke('audit.list', {

@@ -23,7 +23,7 @@ import type { ExchangeManifest, ExchangePreview, ExchangePreviewItem } from '../
 import { invoke } from '../api';
 import { notifyDone, notifyError } from '../common';
 import { useRegionOptions } from '../ledgerBits';
-import { saveFile } from '../platform';
+import { readFileBase64, saveFile } from '../platform';
 
 type Resolution = 'incoming' | 'local';
 
@@ -118,12 +118,7 @@ function ImportCard() {
     setManifest(null);
     setChoices({});
     try {
-      const base64 = await new Promise<string>((resolve, reject) => {
-        const reader = new FileReader();
-        reader.onerror = () => reject(new Error('无法读取文件'));
-        reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-        reader.readAsDataURL(f);
-      });
+      const base64 = await readFileBase64(f);
       setFile({ name: f.name, base64 });
       setManifest(await invoke('exchange.inspect', { base64 }));
     } catch (e) {

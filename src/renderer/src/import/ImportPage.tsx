@@ -24,7 +24,7 @@ import { useState } from 'react';
 import type { ImportPreview, ImportRowStatus } from '../../../shared/types';
 import { invoke } from '../api';
 import { go, notifyDone, notifyError } from '../common';
-import { saveFile } from '../platform';
+import { readFileBase64, saveFile } from '../platform';
 
 type Kind = 'orgs' | 'partyOrgs' | 'instructors';
 const KINDS = [
@@ -39,16 +39,6 @@ const STATUS: Record<ImportRowStatus, { label: string; color: string }> = {
   error: { label: '错误', color: 'red' },
 };
 const PAGE = 100;
-
-function readBase64(file: File, onProgress: (pct: number) => void): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
-    reader.onerror = () => reject(new Error('无法读取文件'));
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.readAsDataURL(file);
-  });
-}
 
 export function ImportPage() {
   const [kind, setKind] = useState<Kind>('orgs');
@@ -78,7 +68,7 @@ export function ImportPage() {
     setBusy('正在读取文件…');
     setProgress(0);
     try {
-      const base64 = await readBase64(picked, setProgress);
+      const base64 = await readFileBase64(picked, setProgress);
       const f = { name: picked.name, base64 };
       setFile(f);
       await runPreview(f);

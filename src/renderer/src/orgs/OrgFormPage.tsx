@@ -2,9 +2,9 @@
  * 新增 / 编辑 两新组织. Validated with the same zod schema the core parses with, so the form and the
  * core say the same thing; the 统一社会信用代码 is checked as it is typed. Ctrl+S saves.
  */
-import { Button, Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   ANNUAL_CHECK_RESULTS,
   categoryOfSubtype,
@@ -19,7 +19,7 @@ import { orgFieldsSchema } from '../../../shared/schemas';
 import type { OrgFields } from '../../../shared/types';
 import { invoke } from '../api';
 import { usePageCommand } from '../commands';
-import { confirmDiscard, go, Loading, notifyDone, notifyError, useLoad } from '../common';
+import { confirmDiscard, FormFrame, go, Loading, notifyDone, notifyError, useLoad } from '../common';
 import { apiFieldErrors, num, zodFieldErrors } from '../formErrors';
 import { options, useRegionOptions } from '../ledgerBits';
 
@@ -106,12 +106,6 @@ function OrgForm({ id, initial }: { id: number | null; initial: FormValues }) {
   const v = form.values;
   const uscc = usccFeedback(v.uscc, v.subtype, usccBlurred);
 
-  // Picking a sub-type of the other category moves the category along with it.
-  useEffect(() => {
-    const cat = categoryOfSubtype(v.subtype);
-    if (cat !== v.category) form.setFieldValue('category', cat);
-  }, [v.subtype, v.category, form.setFieldValue]);
-
   const save = async () => {
     if (saving) return;
     const parsed = orgFieldsSchema.safeParse(toInput(form.values));
@@ -140,105 +134,89 @@ function OrgForm({ id, initial }: { id: number | null; initial: FormValues }) {
   const subtypes = ORG_SUBTYPES.filter((s) => s.category === v.category).map((s) => ({ value: s.code, label: s.label }));
 
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      <Stack>
-        <Group justify="space-between">
-          <Title order={2}>{id ? `编辑：${initial.name}` : '新增两新组织'}</Title>
-          <Group>
-            <Button variant="default" onClick={cancel}>
-              取消
-            </Button>
-            <Button type="submit" loading={saving} title="Ctrl+S">
-              保存
-            </Button>
-          </Group>
+    <FormFrame title={id ? `编辑：${initial.name}` : '新增两新组织'} saving={saving} onSave={() => void save()} onCancel={cancel}>
+      <Card withBorder>
+        <Title order={4} mb="sm">
+          基本信息
+        </Title>
+        <SimpleGrid cols={3}>
+          <TextInput label="单位名称" withAsterisk {...form.getInputProps('name')} />
+          <TextInput
+            label="统一社会信用代码"
+            {...form.getInputProps('uscc')}
+            onBlur={() => setUsccBlurred(true)}
+            error={form.errors.uscc ?? uscc.error}
+            description={uscc.warning ? undefined : uscc.hint}
+            // The hint goes under the box, so typing does not push the box out of line with its neighbours.
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            styles={{ input: { fontFamily: 'monospace' } }}
+          />
+          <Select label="所属属地" withAsterisk data={regions} searchable {...form.getInputProps('regionId')} />
+          <Select
+            label="组织类别"
+            data={options(ORG_CATEGORIES)}
+            allowDeselect={false}
+            {...form.getInputProps('category')}
+            onChange={(c) => {
+              if (!c) return;
+              form.setFieldValue('category', c as FormValues['category']);
+              const first = ORG_SUBTYPES.find((s) => s.category === c);
+              if (first && categoryOfSubtype(v.subtype) !== c) form.setFieldValue('subtype', first.code);
+            }}
+          />
+          <Select label="组织类型" data={subtypes} allowDeselect={false} {...form.getInputProps('subtype')} />
+          <Select label="经营状态" data={options(ORG_STATUSES)} allowDeselect={false} {...form.getInputProps('status')} />
+          <TextInput label="登记管理机关" {...form.getInputProps('registrationAuthority')} />
+          <TextInput label="业务主管单位" {...form.getInputProps('supervisorUnit')} />
+          <TextInput label="所属行业" {...form.getInputProps('industry')} />
+          <TextInput label="地址" {...form.getInputProps('address')} style={{ gridColumn: 'span 2' }} />
+          <Select label="年检（年报）结果" data={options(ANNUAL_CHECK_RESULTS)} clearable {...form.getInputProps('annualCheck')} />
+          <Select label="评估等级" data={options(EVAL_GRADES)} clearable {...form.getInputProps('evalGrade')} />
+        </SimpleGrid>
+        {uscc.warning && (
+          <Text c="orange.8" size="sm" mt="xs" data-testid="uscc-warning">
+            提示：{uscc.warning}
+          </Text>
+        )}
+      </Card>
+      <Card withBorder>
+        <Title order={4} mb="sm">
+          负责人与人员
+        </Title>
+        <SimpleGrid cols={4}>
+          <TextInput label="法定代表人（负责人）" {...form.getInputProps('legalRep')} />
+          <TextInput label="负责人电话" {...form.getInputProps('legalRepPhone')} />
+          <Checkbox mt="xl" label="负责人是党员" {...form.getInputProps('legalRepIsMember', { type: 'checkbox' })} />
+          <Checkbox mt="xl" label="出资人是党员" {...form.getInputProps('investorIsMember', { type: 'checkbox' })} />
+          <NumberInput label="从业人员数" min={0} allowDecimal={false} {...form.getInputProps('employees')} />
+          <NumberInput label="正式党员数" min={0} allowDecimal={false} {...form.getInputProps('formalMembers')} />
+          <NumberInput label="预备党员数" min={0} allowDecimal={false} {...form.getInputProps('probationaryMembers')} />
+          <NumberInput label="入党积极分子数" min={0} allowDecimal={false} {...form.getInputProps('activists')} />
+        </SimpleGrid>
+        <Group mt="md">
+          <Checkbox label="已建工会" {...form.getInputProps('hasUnion', { type: 'checkbox' })} />
+          <Checkbox label="已建共青团" {...form.getInputProps('hasYouthLeague', { type: 'checkbox' })} />
+          <Checkbox label="已建妇联" {...form.getInputProps('hasWomenFederation', { type: 'checkbox' })} />
         </Group>
-        <Card withBorder>
-          <Title order={4} mb="sm">
-            基本信息
-          </Title>
-          <SimpleGrid cols={3}>
-            <TextInput label="单位名称" withAsterisk {...form.getInputProps('name')} />
-            <TextInput
-              label="统一社会信用代码"
-              {...form.getInputProps('uscc')}
-              onBlur={() => setUsccBlurred(true)}
-              error={form.errors.uscc ?? uscc.error}
-              description={uscc.warning ? undefined : uscc.hint}
-              styles={{ input: { fontFamily: 'monospace' } }}
-            />
-            <Select label="所属属地" withAsterisk data={regions} searchable {...form.getInputProps('regionId')} />
-            <Select
-              label="组织类别"
-              data={options(ORG_CATEGORIES)}
-              allowDeselect={false}
-              {...form.getInputProps('category')}
-              onChange={(c) => {
-                if (!c) return;
-                form.setFieldValue('category', c as FormValues['category']);
-                const first = ORG_SUBTYPES.find((s) => s.category === c);
-                if (first && categoryOfSubtype(v.subtype) !== c) form.setFieldValue('subtype', first.code);
-              }}
-            />
-            <Select label="组织类型" data={subtypes} allowDeselect={false} {...form.getInputProps('subtype')} />
-            <Select label="经营状态" data={options(ORG_STATUSES)} allowDeselect={false} {...form.getInputProps('status')} />
-            <TextInput label="登记管理机关" {...form.getInputProps('registrationAuthority')} />
-            <TextInput label="业务主管单位" {...form.getInputProps('supervisorUnit')} />
-            <TextInput label="所属行业" {...form.getInputProps('industry')} />
-            <TextInput label="地址" {...form.getInputProps('address')} style={{ gridColumn: 'span 2' }} />
-            <Select label="年检（年报）结果" data={options(ANNUAL_CHECK_RESULTS)} clearable {...form.getInputProps('annualCheck')} />
-            <Select label="评估等级" data={options(EVAL_GRADES)} clearable {...form.getInputProps('evalGrade')} />
-          </SimpleGrid>
-          {uscc.warning && (
-            <Text c="orange.8" size="sm" mt="xs" data-testid="uscc-warning">
-              提示：{uscc.warning}
-            </Text>
-          )}
-        </Card>
-        <Card withBorder>
-          <Title order={4} mb="sm">
-            负责人与人员
-          </Title>
-          <SimpleGrid cols={4}>
-            <TextInput label="法定代表人（负责人）" {...form.getInputProps('legalRep')} />
-            <TextInput label="负责人电话" {...form.getInputProps('legalRepPhone')} />
-            <Checkbox mt="xl" label="负责人是党员" {...form.getInputProps('legalRepIsMember', { type: 'checkbox' })} />
-            <Checkbox mt="xl" label="出资人是党员" {...form.getInputProps('investorIsMember', { type: 'checkbox' })} />
-            <NumberInput label="从业人员数" min={0} allowDecimal={false} {...form.getInputProps('employees')} />
-            <NumberInput label="正式党员数" min={0} allowDecimal={false} {...form.getInputProps('formalMembers')} />
-            <NumberInput label="预备党员数" min={0} allowDecimal={false} {...form.getInputProps('probationaryMembers')} />
-            <NumberInput label="入党积极分子数" min={0} allowDecimal={false} {...form.getInputProps('activists')} />
-          </SimpleGrid>
-          <Group mt="md">
-            <Checkbox label="已建工会" {...form.getInputProps('hasUnion', { type: 'checkbox' })} />
-            <Checkbox label="已建共青团" {...form.getInputProps('hasYouthLeague', { type: 'checkbox' })} />
-            <Checkbox label="已建妇联" {...form.getInputProps('hasWomenFederation', { type: 'checkbox' })} />
-          </Group>
-        </Card>
-        <Card withBorder>
-          <Title order={4} mb="sm">
-            党建情况与统计口径
-          </Title>
-          <SimpleGrid cols={3}>
-            <TextInput label="未建党组织原因" {...form.getInputProps('noPartyReason')} />
-            <TextInput label="拟建时间" placeholder="如 2026-12-31" {...form.getInputProps('plannedBuildDate')} />
-            <div />
-            <Checkbox mt="xs" label="不纳入统计（如已注销、异地经营）" {...form.getInputProps('outOfScope', { type: 'checkbox' })} />
-            <TextInput
-              label="不纳入统计原因"
-              disabled={!v.outOfScope}
-              {...form.getInputProps('outOfScopeReason')}
-              style={{ gridColumn: 'span 2' }}
-            />
-          </SimpleGrid>
-          <Textarea mt="sm" label="备注" autosize minRows={2} {...form.getInputProps('remarks')} />
-        </Card>
-      </Stack>
-    </form>
+      </Card>
+      <Card withBorder>
+        <Title order={4} mb="sm">
+          党建情况与统计口径
+        </Title>
+        <SimpleGrid cols={3}>
+          <TextInput label="未建党组织原因" {...form.getInputProps('noPartyReason')} />
+          <TextInput label="拟建时间" placeholder="如 2026-12-31" {...form.getInputProps('plannedBuildDate')} />
+          <div />
+          <Checkbox mt="xs" label="不纳入统计（如已注销、异地经营）" {...form.getInputProps('outOfScope', { type: 'checkbox' })} />
+          <TextInput
+            label="不纳入统计原因"
+            disabled={!v.outOfScope}
+            {...form.getInputProps('outOfScopeReason')}
+            style={{ gridColumn: 'span 2' }}
+          />
+        </SimpleGrid>
+        <Textarea mt="sm" label="备注" autosize minRows={2} {...form.getInputProps('remarks')} />
+      </Card>
+    </FormFrame>
   );
 }

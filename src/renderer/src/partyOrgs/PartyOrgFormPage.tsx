@@ -2,7 +2,7 @@
  * 新增 / 编辑 党组织: type, 组建方式 and the organizations covered, secretary, members, 换届, 星级,
  * the venue checklist of the county's standard, and funding typed in 元 (stored in 分). Ctrl+S saves.
  */
-import { Button, Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { FORMATION_METHODS, PARTY_ORG_TYPES, VENUE_STANDARDS } from '../../../shared/domain/codes';
@@ -11,7 +11,7 @@ import { partyOrgFieldsSchema } from '../../../shared/schemas';
 import type { PartyOrgDetail, PartyOrgFields } from '../../../shared/types';
 import { invoke } from '../api';
 import { usePageCommand } from '../commands';
-import { confirmDiscard, go, Loading, notifyDone, notifyError, useLoad } from '../common';
+import { confirmDiscard, FormFrame, go, Loading, notifyDone, notifyError, useLoad } from '../common';
 import { apiFieldErrors, num, optNum, zodFieldErrors } from '../formErrors';
 import { fenToYuan, options, useRegionOptions, yuanToFen } from '../ledgerBits';
 import { OrgPicker, type PickedOrg } from './OrgPicker';
@@ -152,112 +152,94 @@ function PartyOrgForm({
     );
 
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      <Stack>
-        <Group justify="space-between">
-          <Title order={2}>{id ? `编辑：${initial.name}` : '新增党组织'}</Title>
-          <Group>
-            <Button variant="default" onClick={cancel}>
-              取消
-            </Button>
-            <Button type="submit" loading={saving} title="Ctrl+S">
-              保存
-            </Button>
-          </Group>
-        </Group>
-        <Card withBorder>
-          <Title order={4} mb="sm">
-            组建情况
-          </Title>
-          <SimpleGrid cols={3}>
-            <TextInput label="党组织名称" withAsterisk {...form.getInputProps('name')} />
-            <Select label="党组织类型" data={options(PARTY_ORG_TYPES)} allowDeselect={false} {...form.getInputProps('type')} />
-            <Select
-              label="组建方式"
-              data={options(FORMATION_METHODS)}
-              allowDeselect={false}
-              {...form.getInputProps('method')}
-              onChange={(m) => {
-                if (!m) return;
-                form.setFieldValue('method', m as FormValues['method']);
-                if (m === 'single' && covered.length > 1) setCovered(covered.slice(0, 1));
-              }}
-            />
-            <Select label="所属属地" withAsterisk data={regions} searchable {...form.getInputProps('regionId')} />
-            <TextInput label="上级党组织" {...form.getInputProps('parentName')} />
-            <TextInput label="批复文号" {...form.getInputProps('approvalNo')} />
-            <TextInput label="成立时间" placeholder="如 2021-07-01" {...form.getInputProps('foundedDate')} />
-            <TextInput label="上次换届时间" placeholder="如 2024-06-30" {...form.getInputProps('lastElectionDate')} />
-            <NumberInput
-              label="任期（年）"
-              placeholder={`未填按${defaultTermYears(v.type)}年`}
-              min={1}
-              max={10}
-              allowDecimal={false}
-              {...form.getInputProps('termYears')}
-            />
-          </SimpleGrid>
-          <div style={{ marginTop: 16 }}>
-            <OrgPicker
-              value={covered}
-              onChange={setCovered}
-              single={single}
-              error={form.errors.coveredOrgIds as string | undefined}
-              ownPartyOrgId={id}
-            />
-          </div>
-        </Card>
-        <Card withBorder>
-          <Title order={4} mb="sm">
-            班子与党员
-          </Title>
-          <SimpleGrid cols={4}>
-            <TextInput label="书记姓名" {...form.getInputProps('secretaryName')} />
-            <TextInput label="书记电话" {...form.getInputProps('secretaryPhone')} />
-            <Checkbox mt="xl" label="书记由本单位负责人担任" {...form.getInputProps('secretaryIsHead', { type: 'checkbox' })} />
-            <TextInput label="副书记" {...form.getInputProps('deputySecretary')} />
-            <TextInput
-              label="委员"
-              placeholder="多人用顿号分隔"
-              {...form.getInputProps('committeeMembers')}
-              style={{ gridColumn: 'span 2' }}
-            />
-            <NumberInput label="党务工作者数" min={0} allowDecimal={false} {...form.getInputProps('partyWorkers')} />
-            <Select
-              label="星级"
-              placeholder="未评定"
-              data={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: `${n}星` }))}
-              clearable
-              {...form.getInputProps('starRating')}
-            />
-            <NumberInput label="正式党员数" min={0} allowDecimal={false} {...form.getInputProps('formalMembers')} />
-            <NumberInput label="预备党员数" min={0} allowDecimal={false} {...form.getInputProps('probationaryMembers')} />
-          </SimpleGrid>
-        </Card>
-        <Card withBorder>
-          <Title order={4} mb="sm">
-            阵地与经费
-          </Title>
-          <Checkbox.Group label="阵地建设（按县里选定的标准）" {...form.getInputProps('venueChecklist')}>
-            <Group mt="xs">
-              {venueItems.map((item) => (
-                <Checkbox key={item} value={item} label={item} />
-              ))}
-            </Group>
-          </Checkbox.Group>
-          <SimpleGrid cols={4} mt="md">
-            {MONEY.map((m) => (
-              <NumberInput key={m} label={MONEY_LABELS[m]} min={0} decimalScale={2} thousandSeparator="," {...form.getInputProps(m)} />
+    <FormFrame title={id ? `编辑：${initial.name}` : '新增党组织'} saving={saving} onSave={() => void save()} onCancel={cancel}>
+      <Card withBorder>
+        <Title order={4} mb="sm">
+          组建情况
+        </Title>
+        <SimpleGrid cols={3}>
+          <TextInput label="党组织名称" withAsterisk {...form.getInputProps('name')} />
+          <Select label="党组织类型" data={options(PARTY_ORG_TYPES)} allowDeselect={false} {...form.getInputProps('type')} />
+          <Select
+            label="组建方式"
+            data={options(FORMATION_METHODS)}
+            allowDeselect={false}
+            {...form.getInputProps('method')}
+            onChange={(m) => {
+              if (!m) return;
+              form.setFieldValue('method', m as FormValues['method']);
+              if (m === 'single' && covered.length > 1) setCovered(covered.slice(0, 1));
+            }}
+          />
+          <Select label="所属属地" withAsterisk data={regions} searchable {...form.getInputProps('regionId')} />
+          <TextInput label="上级党组织" {...form.getInputProps('parentName')} />
+          <TextInput label="批复文号" {...form.getInputProps('approvalNo')} />
+          <TextInput label="成立时间" placeholder="如 2021-07-01" {...form.getInputProps('foundedDate')} />
+          <TextInput label="上次换届时间" placeholder="如 2024-06-30" {...form.getInputProps('lastElectionDate')} />
+          <NumberInput
+            label="任期（年）"
+            placeholder={`未填按${defaultTermYears(v.type)}年`}
+            min={1}
+            max={10}
+            allowDecimal={false}
+            {...form.getInputProps('termYears')}
+          />
+        </SimpleGrid>
+        <div style={{ marginTop: 16 }}>
+          <OrgPicker
+            value={covered}
+            onChange={setCovered}
+            single={single}
+            error={form.errors.coveredOrgIds as string | undefined}
+            ownPartyOrgId={id}
+          />
+        </div>
+      </Card>
+      <Card withBorder>
+        <Title order={4} mb="sm">
+          班子与党员
+        </Title>
+        <SimpleGrid cols={4}>
+          <TextInput label="书记姓名" {...form.getInputProps('secretaryName')} />
+          <TextInput label="书记电话" {...form.getInputProps('secretaryPhone')} />
+          <Checkbox mt="xl" label="书记由本单位负责人担任" {...form.getInputProps('secretaryIsHead', { type: 'checkbox' })} />
+          <TextInput label="副书记" {...form.getInputProps('deputySecretary')} />
+          <TextInput
+            label="委员"
+            placeholder="多人用顿号分隔"
+            {...form.getInputProps('committeeMembers')}
+            style={{ gridColumn: 'span 2' }}
+          />
+          <NumberInput label="党务工作者数" min={0} allowDecimal={false} {...form.getInputProps('partyWorkers')} />
+          <Select
+            label="星级"
+            placeholder="未评定"
+            data={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: `${n}星` }))}
+            clearable
+            {...form.getInputProps('starRating')}
+          />
+          <NumberInput label="正式党员数" min={0} allowDecimal={false} {...form.getInputProps('formalMembers')} />
+          <NumberInput label="预备党员数" min={0} allowDecimal={false} {...form.getInputProps('probationaryMembers')} />
+        </SimpleGrid>
+      </Card>
+      <Card withBorder>
+        <Title order={4} mb="sm">
+          阵地与经费
+        </Title>
+        <Checkbox.Group label="阵地建设（按县里选定的标准）" {...form.getInputProps('venueChecklist')}>
+          <Group mt="xs">
+            {venueItems.map((item) => (
+              <Checkbox key={item} value={item} label={item} />
             ))}
-          </SimpleGrid>
-          <Textarea mt="sm" label="备注" autosize minRows={2} {...form.getInputProps('remarks')} />
-        </Card>
-      </Stack>
-    </form>
+          </Group>
+        </Checkbox.Group>
+        <SimpleGrid cols={4} mt="md">
+          {MONEY.map((m) => (
+            <NumberInput key={m} label={MONEY_LABELS[m]} min={0} decimalScale={2} thousandSeparator="," {...form.getInputProps(m)} />
+          ))}
+        </SimpleGrid>
+        <Textarea mt="sm" label="备注" autosize minRows={2} {...form.getInputProps('remarks')} />
+      </Card>
+    </FormFrame>
   );
 }
