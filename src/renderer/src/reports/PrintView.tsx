@@ -46,9 +46,9 @@ export function LedgerPaper({ data, pageNumbers = true }: { data: ReportData; pa
           {body.map((row, r) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity beyond their place in the ledger
             <tr key={r} className={data.totals && r === body.length - 1 ? 'totals' : undefined}>
-              {data.columns.map((c, i) => (
+              {data.columns.map((c) => (
                 <td key={c.key} style={{ textAlign: c.align ?? 'left' }}>
-                  {formatCell(c.format, row[i] ?? null)}
+                  {formatCell(c.format, row[c.key] ?? null)}
                 </td>
               ))}
             </tr>
