@@ -125,7 +125,9 @@ export async function writeReportXlsx(d: ReportData, out: string | Writable): Pr
   };
 
   banner(1, d.title, TITLE_PT, true, 'center');
-  lines.forEach((text, i) => banner(2 + i, text, TITLE_LINE_PT, false, 'left'));
+  lines.forEach((text, i) => {
+    banner(2 + i, text, TITLE_LINE_PT, false, 'left');
+  });
 
   const header = ws.getRow(headerRow);
   let headerLines = 1;
