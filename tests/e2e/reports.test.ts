@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { REPORTS as ALL_REPORTS } from '../../src/shared/reports/definitions';
 import { chromiumPdfOptions } from '../../src/shared/reports/page';
-import { type Cell, formatCell, type ReportData, type ReportDefinition } from '../../src/shared/reports/types';
+import { type Cell, formatCell, type ReportData, type ReportDefinition, type ReportRow } from '../../src/shared/reports/types';
 import { type App, startApp } from './harness';
 
 const REPORTS = ALL_REPORTS as readonly ReportDefinition[];
@@ -53,31 +53,32 @@ function missingRows(pdfText: string, d: ReportData): string[] {
   const missing: string[] = [];
   let from = 0;
   for (const row of d.totals ? [...d.rows, d.totals] : d.rows) {
-    const want = squash(row.map((v, i) => formatCell(d.columns[i]?.format, v)).join(''));
+    const cells = d.columns.map((c) => formatCell(c.format, row[c.key] ?? null));
+    const want = squash(cells.join(''));
     const at = flat.indexOf(want, from);
-    if (at < 0) missing.push(row.join(' | '));
+    if (at < 0) missing.push(cells.join(' | '));
     else from = at + want.length;
   }
   return missing;
 }
 
 /** The .xlsx twin's data rows as the texts its cells show (dates and percentages formatted as on paper). */
-async function xlsxRows(report: string, filters: unknown, columns: ReportData['columns']): Promise<Cell[][]> {
+async function xlsxRows(report: string, filters: unknown, columns: ReportData['columns']): Promise<ReportRow[]> {
   const x = await call<{ base64: string }>('reports.xlsx', { report, filters });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(x.base64, 'base64') as unknown as ArrayBuffer);
   const ws = wb.worksheets[0] as ExcelJS.Worksheet;
   const header = (ws.views[0] as { ySplit?: number }).ySplit as number;
-  const out: Cell[][] = [];
+  const out: ReportRow[] = [];
   for (let r = header + 1; r <= ws.rowCount; r++) {
-    const cells = columns.map((c, i) => {
+    const cells = columns.map((c, i): Cell => {
       const v = ws.getCell(r, i + 1).value;
       if (v instanceof Date) return v.toISOString().slice(0, 10);
       if (c.format === 'percent' && typeof v === 'number') return Math.round(v * 1_000_000) / 10_000;
       return (v ?? null) as Cell;
     });
     if (cells.every((v) => v === null)) break; // the blank line before the signature
-    out.push(cells);
+    out.push(Object.fromEntries(columns.map((c, i) => [c.key, cells[i] ?? null])));
   }
   return out;
 }

@@ -10,10 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/main/core/import/read';
 import { demoSeedPath, loadSeed, readSeedFile } from '../../src/main/core/seed';
 import { REPORTS as ALL_REPORTS } from '../../src/shared/reports/definitions';
-import { type Cell, formatCell, type ReportData, type ReportDefinition } from '../../src/shared/reports/types';
+import { type Cell, formatCell, type ReportData, type ReportDefinition, type ReportRow } from '../../src/shared/reports/types';
 
 const REPORTS = ALL_REPORTS as readonly ReportDefinition[];
 
+import { COVERAGE_STATUSES, FORMATION_METHODS, labelOf, ORG_SUBTYPES, PARTY_ORG_TYPES } from '../../src/shared/domain/codes';
 import { formatRatio } from '../../src/shared/rules/coverage';
 import { makeLedger, type TestLedger } from './fixture';
 
@@ -53,7 +54,7 @@ describe.each(REPORTS.map((r) => [r.id, r] as const))('%s', (id, def) => {
     expect(d.title).toBe(def.title);
     expect(d.columns.map((c) => c.key)).toEqual(def.columns.map((c) => c.key));
     expect(d.rows.length).toBeGreaterThan(0);
-    for (const row of d.rows) expect(row).toHaveLength(def.columns.length);
+    for (const row of d.rows) expect(Object.keys(row).sort()).toEqual(def.columns.map((c) => c.key).sort());
     expect(d.reportingUnit).toBe('中共青山旗委组织部');
   });
 
@@ -75,8 +76,10 @@ describe.each(REPORTS.map((r) => [r.id, r] as const))('%s', (id, def) => {
     const labels = def.columns.map((_, i) => ws.getCell(headerRow, i + 1).value);
     expect(labels).toEqual(def.columns.map((c) => c.label));
     const body = d.totals ? [...d.rows, d.totals] : d.rows;
-    const read = body.map((_, r) => def.columns.map((c, i) => fromExcel(ws.getCell(headerRow + 1 + r, i + 1).value, c.format)));
-    expect(read).toEqual(body.map((row) => row.map((v) => (v === '' ? null : v))));
+    const read = body.map((_, r) =>
+      Object.fromEntries(def.columns.map((c, i) => [c.key, fromExcel(ws.getCell(headerRow + 1 + r, i + 1).value, c.format)])),
+    );
+    expect(read).toEqual(body.map((row) => Object.fromEntries(def.columns.map((c) => [c.key, row[c.key] === '' ? null : row[c.key]]))));
     // Numbers are numbers and dates are dates, not text.
     def.columns.forEach((c, i) => {
       const cells = body.map((_, r) => ws.getCell(headerRow + 1 + r, i + 1).value).filter((v) => v != null);
@@ -89,8 +92,8 @@ describe.each(REPORTS.map((r) => [r.id, r] as const))('%s', (id, def) => {
 it('两个覆盖统计表: the 合计 row equals the overview’s county figures', async () => {
   const d = data.get('coverage') as ReportData;
   const stats = await t.call('stats.coverage', {});
-  const totals = d.totals as Cell[];
-  const col = (key: string) => totals[d.columns.findIndex((c) => c.key === key)];
+  const totals = d.totals as ReportRow;
+  const col = (key: string) => totals[key];
   expect(col('inScope')).toBe(stats.county.inScope);
   expect(col('single')).toBe(stats.county.single);
   expect(
@@ -101,8 +104,71 @@ it('两个覆盖统计表: the 合计 row equals the overview’s county figures
     }),
   ).toBe(formatRatio(stats.county.orgCoverage));
   // Region subtotals add up to the total.
-  const subtotals = d.rows.filter((r) => r[1] === '小计');
-  expect(subtotals.reduce((s, r) => s + (r[2] as number), 0)).toBe(stats.county.inScope);
+  const subtotals = d.rows.filter((r) => r.category === '小计');
+  expect(subtotals.reduce((s, r) => s + (r.inScope as number), 0)).toBe(stats.county.inScope);
+});
+
+/** The ledger row whose `name` column is `name`. */
+function rowNamed(d: ReportData, name: string): ReportRow {
+  const row = d.rows.find((r) => r.name === name);
+  if (!row) throw new Error(`${d.report}: no row named ${name}`);
+  return row;
+}
+
+// Each keyed cell against the record as the services give it (not the report code): a swap of any two
+// columns, e.g. 从业人员 and 正式党员, fails here.
+it('两新组织党建工作台账: every cell sits under its own column', async () => {
+  const d = data.get('orgs') as ReportData;
+  const ids = t.ctx.ledger.sqlite.prepare('SELECT id FROM orgs WHERE deleted_at IS NULL ORDER BY id').pluck().all() as number[];
+  let differ = 0;
+  for (const id of ids) {
+    const o = await t.call('orgs.get', { id });
+    const row = rowNamed(d, o.name);
+    expect(row.uscc).toBe(o.uscc);
+    expect(row.subtype).toBe(labelOf(ORG_SUBTYPES, o.subtype));
+    expect(row.region).toBe(o.regionName);
+    expect(row.legalRep).toBe(o.legalRep);
+    expect(row.employees, o.name).toBe(o.employees);
+    expect(row.formalMembers, o.name).toBe(o.formalMembers);
+    expect(row.coverage).toBe(labelOf(COVERAGE_STATUSES, o.coverage));
+    expect(row.partyOrg).toBe(o.partyOrg?.name ?? null);
+    expect(row.instructors).toBe(o.assignments.filter((a) => a.active).length);
+    if (o.employees !== o.formalMembers) differ++;
+  }
+  expect(differ).toBeGreaterThan(100);
+});
+
+it('党组织台账 and 整顿台账: every cell sits under its own column', async () => {
+  const parties = data.get('partyOrgs') as ReportData;
+  const ids = t.ctx.ledger.sqlite.prepare('SELECT id FROM party_orgs WHERE deleted_at IS NULL').pluck().all() as number[];
+  for (const id of ids) {
+    const p = await t.call('partyOrgs.get', { id });
+    const row = rowNamed(parties, p.name);
+    expect(row.type).toBe(labelOf(PARTY_ORG_TYPES, p.type));
+    expect(row.method).toBe(labelOf(FORMATION_METHODS, p.method));
+    expect(row.region).toBe(p.regionName);
+    expect(row.secretary).toBe(p.secretaryName);
+    expect(row.members, p.name).toBe(p.formalMembers + p.probationaryMembers);
+    expect(row.lastElection).toBe(p.lastElectionDate);
+    expect(row.electionDue).toBe(p.electionDue);
+    expect(row.stars).toBe(p.starRating);
+    expect(row.covered).toBe(p.coveredOrgs.map((c) => c.name).join('、'));
+  }
+  const cases = data.get('cases') as ReportData;
+  const caseIds = t.ctx.ledger.sqlite.prepare('SELECT id FROM cases WHERE year = 2026').pluck().all() as number[];
+  expect(caseIds.length).toBe(cases.rows.length);
+  for (const id of caseIds) {
+    const c = await t.call('cases.get', { id });
+    const row = rowNamed(cases, c.partyOrgName);
+    expect(row.region).toBe(c.regionName);
+    expect(row.situations).toBe(c.situations.join('、'));
+    expect(row.problems).toBe(c.problems);
+    expect(row.measures).toBe(c.measures);
+    expect(row.leader).toBe(c.leaderCounty);
+    expect(row.deadline).toBe(c.deadline);
+    expect(row.accepted).toBe(c.acceptedDate);
+    expect(row.delisted).toBe(c.delistedDate);
+  }
 });
 
 it('a region filter is applied and named in the title block', async () => {
@@ -111,7 +177,7 @@ it('a region filter is applied and named in the title block', async () => {
   const d = await t.call('reports.rows', { report: 'orgs', filters: { regionId: region.id } });
   expect(d.filterText).toEqual([`属地：${region.name}`]);
   expect(d.rows.length).toBe(region.orgCount);
-  expect(new Set(d.rows.map((r) => r[4]))).toEqual(new Set([region.name]));
+  expect(new Set(d.rows.map((r) => r.region))).toEqual(new Set([region.name]));
 });
 
 it('LibreOffice opens every .xlsx to the same text as the ledger rows', () => {
@@ -139,6 +205,6 @@ it('LibreOffice opens every .xlsx to the same text as the ledger rows', () => {
     expect(csv[0]?.[0]).toBe(d.title);
     const body = d.totals ? [...d.rows, d.totals] : d.rows;
     const got = csv.slice(header + 1, header + 1 + body.length);
-    expect(got, def.id).toEqual(body.map((row) => row.map((v, i) => formatCell(d.columns[i]?.format, v))));
+    expect(got, def.id).toEqual(body.map((row) => d.columns.map((c) => formatCell(c.format, row[c.key] ?? null))));
   }
 }, 180_000);

@@ -33,6 +33,9 @@ export interface ReportDefinition {
 /** A cell: text, a number (counts; percentages as 0–100), a `YYYY-MM-DD` date string, or empty. */
 export type Cell = string | number | null;
 
+/** One line of a ledger: each column's cell under that column's key, so no two columns can trade places. */
+export type ReportRow = Record<string, Cell>;
+
 export interface ReportFilters {
   regionId?: number;
   category?: string;
@@ -54,8 +57,8 @@ export interface ReportData {
   /** The filters that were set, as the clerk reads them: “属地：新城街道”. */
   filterText: string[];
   columns: ReportColumn[];
-  rows: Cell[][];
-  totals: Cell[] | null;
+  rows: ReportRow[];
+  totals: ReportRow | null;
 }
 
 /** The text a cell shows on paper; the .xlsx shows the same through its number format. */

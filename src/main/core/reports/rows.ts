@@ -1,6 +1,6 @@
 /**
- * The rows of each ledger, from the same services and index the screens use, in the order of the
- * ledger's columns. Paper (print route) and Excel (xlsx.ts) both render exactly these.
+ * The rows of each ledger, from the same services and index the screens use, each cell under its
+ * column's key. Paper (print route) and Excel (xlsx.ts) both render exactly these.
  */
 import {
   CASE_STATES,
@@ -16,8 +16,8 @@ import {
   PARTY_ORG_TYPES,
   VENUE_STANDARDS,
 } from '../../../shared/domain/codes';
-import { type ReportId, reportDefinition } from '../../../shared/reports/definitions';
-import type { Cell, ReportData, ReportFilters } from '../../../shared/reports/types';
+import { type REPORTS, type ReportId, reportDefinition } from '../../../shared/reports/definitions';
+import type { Cell, ReportData, ReportFilters, ReportRow } from '../../../shared/reports/types';
 import { addToCounts, type CoverageCounts, emptyCounts, figures, ratio } from '../../../shared/rules/coverage';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
@@ -29,9 +29,12 @@ import { listPartyOrgs } from '../services/partyOrgs';
 import { listRegions } from '../services/regions';
 import { getSettings } from '../services/settings';
 
-interface Built {
-  rows: Cell[][];
-  totals?: Cell[];
+/** A row of ledger `Id`: the compiler insists on a cell for every one of its columns. */
+type Row<Id extends ReportId> = Record<Extract<(typeof REPORTS)[number], { id: Id }>['columns'][number]['key'], Cell>;
+
+interface Built<Id extends ReportId> {
+  rows: Row<Id>[];
+  totals?: Row<Id>;
 }
 
 const ALL = Number.MAX_SAFE_INTEGER;
@@ -54,22 +57,22 @@ function yearOf(f: ReportFilters, day: string): number {
   return f.year ?? Number(day.slice(0, 4));
 }
 
-const builders: Record<ReportId, (ctx: Ctx, f: ReportFilters, day: string) => Promise<Built> | Built> = {
+const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) => Promise<Built<Id>> | Built<Id> } = {
   orgs(ctx, f, day) {
     return {
-      rows: orgsInOrder(ctx, f, day).map((o, i) => [
-        i + 1,
-        o.name,
-        o.uscc,
-        subtype(o),
-        o.regionName,
-        o.legalRep,
-        o.employees,
-        o.formalMembers,
-        coverage(o.coverage),
-        o.partyOrg?.name ?? null,
-        o.activeInstructors,
-      ]),
+      rows: orgsInOrder(ctx, f, day).map((o, i) => ({
+        seq: i + 1,
+        name: o.name,
+        uscc: o.uscc,
+        subtype: subtype(o),
+        region: o.regionName,
+        legalRep: o.legalRep,
+        employees: o.employees,
+        formalMembers: o.formalMembers,
+        coverage: coverage(o.coverage),
+        partyOrg: o.partyOrg?.name ?? null,
+        instructors: o.activeInstructors,
+      })),
     };
   },
 
@@ -97,20 +100,20 @@ const builders: Record<ReportId, (ctx: Ctx, f: ReportFilters, day: string) => Pr
       rows: list.rows.map((p, i) => {
         const d = details.get(p.id);
         const venue = (JSON.parse(d?.venue_checklist ?? '[]') as string[]).filter((x) => items.includes(x)).length;
-        return [
-          i + 1,
-          p.name,
-          labelOf(PARTY_ORG_TYPES, p.type),
-          labelOf(FORMATION_METHODS, p.method),
-          p.regionName,
-          (covered.get(p.id) ?? []).join('、'),
-          p.secretaryName,
-          p.members,
-          d?.last_election_date ?? null,
-          p.electionDue,
-          p.starRating,
-          `${venue}/${items.length}`,
-        ];
+        return {
+          seq: i + 1,
+          name: p.name,
+          type: labelOf(PARTY_ORG_TYPES, p.type),
+          method: labelOf(FORMATION_METHODS, p.method),
+          region: p.regionName,
+          covered: (covered.get(p.id) ?? []).join('、'),
+          secretary: p.secretaryName,
+          members: p.members,
+          lastElection: d?.last_election_date ?? null,
+          electionDue: p.electionDue,
+          stars: p.starRating,
+          venue: `${venue}/${items.length}`,
+        };
       }),
     };
   },
@@ -128,24 +131,24 @@ const builders: Record<ReportId, (ctx: Ctx, f: ReportFilters, day: string) => Pr
       counts.set(k, c);
       addToCounts(county, o.facts);
     }
-    const line = (region: string, category: string, c: CoverageCounts): Cell[] => {
+    const line = (region: string, category: string, c: CoverageCounts): Row<'coverage'> => {
       const fig = figures(c);
-      return [
+      return {
         region,
         category,
-        c.inScope,
-        c.single,
-        c.shared,
-        c.workOnly,
-        c.none,
-        c.mustBuild,
-        fig.orgCoverage.rate,
-        fig.workCoverage.rate,
-        fig.singleRate.rate,
-        fig.buildRate.rate,
-      ];
+        inScope: c.inScope,
+        single: c.single,
+        shared: c.shared,
+        workOnly: c.workOnly,
+        none: c.none,
+        mustBuild: c.mustBuild,
+        orgCoverage: fig.orgCoverage.rate,
+        workCoverage: fig.workCoverage.rate,
+        singleRate: fig.singleRate.rate,
+        buildRate: fig.buildRate.rate,
+      };
     };
-    const rows: Cell[][] = [];
+    const rows: Row<'coverage'>[] = [];
     for (const r of regions) {
       const sub = emptyCounts();
       for (const cat of ORG_CATEGORIES) {
@@ -162,31 +165,31 @@ const builders: Record<ReportId, (ctx: Ctx, f: ReportFilters, day: string) => Pr
     return {
       rows: orgsInOrder(ctx, f, day)
         .filter((o) => o.flags.includes('should_build'))
-        .map((o, i) => [
-          i + 1,
-          o.name,
-          o.regionName,
-          subtype(o),
-          o.formalMembers,
-          coverage(o.coverage),
-          o.partyOrg?.name ?? null,
-          o.facts.noPartyReason,
-          o.facts.plannedBuildDate,
-        ]),
+        .map((o, i) => ({
+          seq: i + 1,
+          name: o.name,
+          region: o.regionName,
+          subtype: subtype(o),
+          formalMembers: o.formalMembers,
+          coverage: coverage(o.coverage),
+          partyOrg: o.partyOrg?.name ?? null,
+          reason: o.facts.noPartyReason,
+          planned: o.facts.plannedBuildDate,
+        })),
     };
   },
 
   uncovered(ctx, f, day) {
     return {
-      rows: orgsInOrder(ctx, { ...f, coverage: 'none' }, day).map((o, i) => [
-        i + 1,
-        o.name,
-        o.regionName,
-        subtype(o),
-        o.employees,
-        o.formalMembers,
-        o.facts.noPartyReason,
-      ]),
+      rows: orgsInOrder(ctx, { ...f, coverage: 'none' }, day).map((o, i) => ({
+        seq: i + 1,
+        name: o.name,
+        region: o.regionName,
+        subtype: subtype(o),
+        employees: o.employees,
+        formalMembers: o.formalMembers,
+        reason: o.facts.noPartyReason,
+      })),
     };
   },
 
@@ -195,17 +198,17 @@ const builders: Record<ReportId, (ctx: Ctx, f: ReportFilters, day: string) => Pr
     return {
       rows: list.map((p, i) => {
         const active = p.assignments.filter((a) => a.active);
-        return [
-          i + 1,
-          p.name,
-          p.unit,
-          p.post,
-          p.phone,
-          p.fullTime ? '专职' : '兼职',
-          p.appointedDate,
-          active.length,
-          active.map((a) => a.orgName).join('、'),
-        ];
+        return {
+          seq: i + 1,
+          name: p.name,
+          unit: p.unit,
+          post: p.post,
+          phone: p.phone,
+          fullTime: p.fullTime ? '专职' : '兼职',
+          appointed: p.appointedDate,
+          count: active.length,
+          orgs: active.map((a) => a.orgName).join('、'),
+        };
       }),
     };
   },
@@ -213,28 +216,28 @@ const builders: Record<ReportId, (ctx: Ctx, f: ReportFilters, day: string) => Pr
   ratings(ctx, f, day) {
     const year = yearOf(f, day);
     return {
-      rows: listClasses(ctx, { year, regionId: f.regionId }).map((c, i) => [
-        i + 1,
-        c.partyOrgName,
-        c.regionName,
-        c.stars,
-        c.assessedDate,
-        c.history.find((h) => h.year === year - 1)?.stars ?? null,
-      ]),
+      rows: listClasses(ctx, { year, regionId: f.regionId }).map((c, i) => ({
+        seq: i + 1,
+        name: c.partyOrgName,
+        region: c.regionName,
+        stars: c.stars,
+        assessed: c.assessedDate,
+        lastYear: c.history.find((h) => h.year === year - 1)?.stars ?? null,
+      })),
     };
   },
 
   classes(ctx, f, day) {
     const year = yearOf(f, day);
     return {
-      rows: listClasses(ctx, { year, regionId: f.regionId }).map((c, i) => [
-        i + 1,
-        c.partyOrgName,
-        c.regionName,
-        c.class ? labelOf(MANAGEMENT_CLASSES, c.class) : '未定级',
-        c.stars,
-        c.automatic ? '整顿中，自动列入' : c.class ? '年度评定' : null,
-      ]),
+      rows: listClasses(ctx, { year, regionId: f.regionId }).map((c, i) => ({
+        seq: i + 1,
+        name: c.partyOrgName,
+        region: c.regionName,
+        class: c.class ? labelOf(MANAGEMENT_CLASSES, c.class) : '未定级',
+        stars: c.stars,
+        basis: c.automatic ? '整顿中，自动列入' : c.class ? '年度评定' : null,
+      })),
     };
   },
 
@@ -248,38 +251,38 @@ const builders: Record<ReportId, (ctx: Ctx, f: ReportFilters, day: string) => Pr
       limit: ALL,
     }).rows;
     return {
-      rows: list.map((c, i) => [
-        i + 1,
-        c.partyOrgName,
-        c.regionName,
-        c.situations.join('、'),
-        c.problems,
-        c.measures,
-        c.leaderCounty,
-        c.deadline,
-        c.lastProgress,
-        c.overdue ? `${labelOf(CASE_STATES, c.state)}（逾期）` : labelOf(CASE_STATES, c.state),
-        c.acceptedDate,
-        c.delistedDate,
-      ]),
+      rows: list.map((c, i) => ({
+        seq: i + 1,
+        name: c.partyOrgName,
+        region: c.regionName,
+        situations: c.situations.join('、'),
+        problems: c.problems,
+        measures: c.measures,
+        leader: c.leaderCounty,
+        deadline: c.deadline,
+        progress: c.lastProgress,
+        state: c.overdue ? `${labelOf(CASE_STATES, c.state)}（逾期）` : labelOf(CASE_STATES, c.state),
+        accepted: c.acceptedDate,
+        delisted: c.delistedDate,
+      })),
     };
   },
 
   async caseSummary(ctx, f, day) {
     const list = listCases(ctx, { year: yearOf(f, day), asOf: day, offset: 0, limit: ALL }).rows;
     const regions = await listRegions(ctx);
-    const line = (name: string, cs: typeof list): Cell[] => {
+    const line = (region: string, cs: typeof list): Row<'caseSummary'> => {
       const delisted = cs.filter((c) => c.state === 'delisted').length;
-      return [
-        name,
-        cs.length,
-        cs.filter((c) => c.state === 'identified' || c.state === 'rectifying').length,
-        cs.filter((c) => c.state === 'accepted').length,
+      return {
+        region,
+        total: cs.length,
+        rectifying: cs.filter((c) => c.state === 'identified' || c.state === 'rectifying').length,
+        accepted: cs.filter((c) => c.state === 'accepted').length,
         delisted,
-        cs.filter((c) => c.overdue).length,
-        cs.filter((c) => c.isRepeat).length,
-        ratio(delisted, cs.length).rate,
-      ];
+        overdue: cs.filter((c) => c.overdue).length,
+        repeat: cs.filter((c) => c.isRepeat).length,
+        delistRate: ratio(delisted, cs.length).rate,
+      };
     };
     return {
       rows: regions.map((r) =>
@@ -314,7 +317,7 @@ export async function reportRows(ctx: Ctx, report: string, filters: ReportFilter
   const f: ReportFilters = Object.fromEntries(
     Object.entries(filters).filter(([k]) => k === 'asOf' || (def.filters as string[]).includes(k)),
   ) as ReportFilters;
-  const built = await builders[def.id as ReportId](ctx, f, day);
+  const built: { rows: ReportRow[]; totals?: ReportRow } = await builders[def.id as ReportId](ctx, f, day);
   const settings = await getSettings(ctx);
   return {
     report: def.id,

@@ -89,7 +89,7 @@ export async function reportXlsx(d: ReportData): Promise<Buffer> {
     const row = ws.getRow(headerRow + 1 + r);
     d.columns.forEach((col, i) => {
       const c = row.getCell(i + 1);
-      c.value = excelValue(col.format, cells[i] ?? null);
+      c.value = excelValue(col.format, cells[col.key] ?? null);
       const fmt = col.format ? NUM_FMT[col.format] : undefined;
       if (fmt) c.numFmt = fmt;
       c.font = font(10, d.totals != null && r === body.length - 1);
