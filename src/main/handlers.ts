@@ -4,6 +4,7 @@
  * and turns every failure into `{ code, message }` with a Chinese message.
  */
 import { type ApiResult, type Channel, contract, isChannel, type Output, type Parsed } from '../shared/contract';
+import { withoutColumns } from '../shared/reports/columns';
 import { REPORTS } from '../shared/reports/definitions';
 import { describeErrors, fieldErrors } from '../shared/schemas';
 import { createBackup, inspectBackup, listBackups, restoreBackup } from './core/backup';
@@ -73,9 +74,9 @@ export const handlers: Handlers = {
   'backup.inspect': (_ctx, i) => inspectBackup(i.file),
   'backup.restore': (ctx, i) => restoreBackup(ctx, i.file),
   'reports.list': () => REPORTS,
-  'reports.rows': (ctx, i) => reportRows(ctx, i.report, i.filters),
+  'reports.rows': async (ctx, i) => withoutColumns(await reportRows(ctx, i.report, i.filters), i.hidden),
   'reports.xlsx': async (ctx, i) => {
-    const data = await reportRows(ctx, i.report, i.filters);
+    const data = withoutColumns(await reportRows(ctx, i.report, i.filters), i.hidden);
     const bytes = await reportXlsx(data);
     return { fileName: `${data.title}（${data.asOf}）.xlsx`, base64: bytes.toString('base64') };
   },

@@ -16,7 +16,8 @@ import {
   PARTY_ORG_TYPES,
 } from './domain/codes';
 import type { ExchangeCommitResult, ExchangeManifest, ExchangePreview } from './exchange';
-import { REPORT_IDS, type REPORTS } from './reports/definitions';
+import { columnChoiceProblem } from './reports/columns';
+import { REPORT_IDS, type REPORTS, reportDefinition } from './reports/definitions';
 import type { ReportData } from './reports/types';
 import {
   assignSchema,
@@ -95,19 +96,27 @@ const base64File = z
   .max(150_000_000, '文件过大（超过100MB）')
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容无效');
 
-export const reportInputSchema = z.object({
-  report: z.enum(REPORT_IDS, { error: '请选择台账' }),
-  filters: z
-    .object({
-      regionId: id.optional(),
-      category: z.enum(codesOf(ORG_CATEGORIES)).optional(),
-      coverage: z.enum(codesOf(COVERAGE_STATUSES)).optional(),
-      year: year.optional(),
-      state: z.enum(codesOf(CASE_STATES)).optional(),
-      asOf: isoDate.optional(),
-    })
-    .default({}),
-});
+export const reportInputSchema = z
+  .object({
+    report: z.enum(REPORT_IDS, { error: '请选择台账' }),
+    filters: z
+      .object({
+        regionId: id.optional(),
+        category: z.enum(codesOf(ORG_CATEGORIES)).optional(),
+        coverage: z.enum(codesOf(COVERAGE_STATUSES)).optional(),
+        year: year.optional(),
+        state: z.enum(codesOf(CASE_STATES)).optional(),
+        asOf: isoDate.optional(),
+      })
+      .default({}),
+    /** Keys of the columns the clerk left out (序号 always stays); the same for paper and .xlsx. */
+    hidden: z.array(z.string().max(40)).max(40).optional(),
+  })
+  .superRefine((v, ctx) => {
+    const def = reportDefinition(v.report);
+    const problem = def && v.hidden ? columnChoiceProblem(def, v.hidden) : null;
+    if (problem) ctx.addIssue({ code: 'custom', path: ['hidden'], message: problem });
+  });
 
 export const contract = {
   'settings.get': { input: none, output: out<Settings>() },

@@ -13,6 +13,17 @@ export const FOOTER_TEMPLATE =
 /** An empty header (Chromium would otherwise print the date and the title). */
 export const HEADER_TEMPLATE = '<div></div>';
 
+/** The area a page's content fills (A4 minus the margins), in mm: the paginator packs rows into it. */
+export function printableAreaMm(orientation: 'portrait' | 'landscape'): { width: number; height: number } {
+  const [w, h] = orientation === 'landscape' ? [297, 210] : [210, 297];
+  const m = PAGE_MARGIN_MM;
+  return { width: w - m.left - m.right, height: h - m.top - m.bottom };
+}
+
+/** Table font size in pt; the widest ledger is set smaller so a name and its 属地 fit on one line. */
+const TABLE_FONT_PT: Record<string, number> = { orgs: 8 };
+export const tableFontPt = (report: string): number => TABLE_FONT_PT[report] ?? 9;
+
 const mm = (n: number) => `${n}mm`;
 
 /** Options for Playwright's / Puppeteer's `page.pdf()`. */
