@@ -105,7 +105,8 @@ export async function dispatch(ctx: Ctx, channel: string, rawInput: unknown, onE
     const parsed = contract[channel].input.safeParse(rawInput ?? undefined);
     if (!parsed.success) {
       const fields = fieldErrors(parsed.error);
-      return { ok: false, error: { code: 'invalid_input', message: `输入有误：${describeErrors(fields)}`, fields } };
+      // A form shows one message per box; a hostile list of 100,000 bad items needs no longer answer.
+      return { ok: false, error: { code: 'invalid_input', message: `输入有误：${describeErrors(fields)}`, fields: fields.slice(0, 100) } };
     }
     const handler = handlers[channel] as (ctx: Ctx, input: unknown) => unknown;
     return { ok: true, data: await handler(ctx, parsed.data) };

@@ -371,13 +371,16 @@ export function fieldName(path: string): string | null {
   return null;
 }
 
+/** How many refusals a message spells out; a list of 10,000 bad ids is summed up, not recited. */
+const MAX_DESCRIBED = 5;
+
 export function describeErrors(errors: FieldError[]): string {
-  return errors
-    .map((e) => {
-      const name = fieldName(e.path);
-      return name ? `${name}${e.message}` : e.message;
-    })
-    .join('；');
+  const described = errors.slice(0, MAX_DESCRIBED).map((e) => {
+    const name = fieldName(e.path);
+    return name ? `${name}${e.message}` : e.message;
+  });
+  const more = errors.length > MAX_DESCRIBED ? `……共${errors.length}处错误` : '';
+  return described.join('；') + more;
 }
 
 export const year = z.number({ error: '请填写年度' }).int('年度应为整数').min(2000, '年度不早于2000年').max(2100, '年度不晚于2100年');

@@ -42,6 +42,7 @@ const TOO_LARGE = `文件过大：请求内容超过${MAX_BODY_BYTES / 1024 / 10
 function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer, extra: http.OutgoingHttpHeaders = {}) {
   res.writeHead(status, {
     'content-type': type,
+    'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     'content-security-policy': CONTENT_SECURITY_POLICY,
