@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError, clerkMessage } from '../../src/main/core/errors';
@@ -280,8 +281,9 @@ describe('9. refusals name the field at any depth and cut echoed input', () => {
 
 describe('10. no English, errno text or paths reach the clerk', () => {
   const foreign = (m: string) => m.replace(/“[^”]{0,40}”/g, '').match(/[A-Za-z]{4,}|\/[a-z]+\/|[A-Z]:\\/g);
-  it('a backup into a “folder” that is a file', async () => {
-    const e = await refusal('backup.create', { file: path.join(t.dir, 'ledger.sqlite', 'x.sqlite') });
+  it('a backup onto a folder', async () => {
+    fs.mkdirSync(path.join(t.dir, 'a-folder', 'inside'), { recursive: true });
+    const e = await refusal('backup.create', { file: path.join(t.dir, 'a-folder') });
     expect(e.message).toMatch(/[\u4e00-\u9fff]/);
     expect(foreign(e.message)).toBeNull();
     expect(e.message).not.toContain(t.dir);
