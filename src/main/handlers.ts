@@ -9,7 +9,7 @@ import { REPORTS } from '../shared/reports/definitions';
 import { describeErrors, fieldErrors } from '../shared/schemas';
 import { createBackup, inspectBackup, listBackups, restoreBackup } from './core/backup';
 import type { Ctx } from './core/context';
-import { AppError } from './core/errors';
+import { AppError, clerkMessage, clip } from './core/errors';
 import { commitExchange, exportExchange, inspectExchange, previewExchange } from './core/exchange';
 import { commitImport, previewImport } from './core/import/preview';
 import { importErrorReport, importTemplate } from './core/import/workbooks';
@@ -100,23 +100,25 @@ export type ErrorSink = (channel: string, error: unknown) => void;
 
 export async function dispatch(ctx: Ctx, channel: string, rawInput: unknown, onError?: ErrorSink): Promise<ApiResult<unknown>> {
   if (!isChannel(channel)) {
-    return { ok: false, error: { code: 'unknown_channel', message: `没有名为“${channel}”的接口` } };
-  }
-  const parsed = contract[channel].input.safeParse(rawInput ?? undefined);
-  if (!parsed.success) {
-    const fields = fieldErrors(parsed.error);
-    return { ok: false, error: { code: 'invalid_input', message: `输入有误：${describeErrors(fields)}`, fields } };
+    return { ok: false, error: { code: 'unknown_channel', message: `没有名为“${clip(channel)}”的接口` } };
   }
   try {
+    const parsed = contract[channel].input.safeParse(rawInput ?? undefined);
+    if (!parsed.success) {
+      const fields = fieldErrors(parsed.error);
+      // A form shows one message per box; a hostile list of 100,000 bad items needs no longer answer.
+      return { ok: false, error: { code: 'invalid_input', message: `输入有误：${describeErrors(fields)}`, fields: fields.slice(0, 100) } };
+    }
     const handler = handlers[channel] as (ctx: Ctx, input: unknown) => unknown;
     return { ok: true, data: await handler(ctx, parsed.data) };
   } catch (e) {
-    if (e instanceof AppError) return { ok: false, error: { code: e.code, message: e.message, fields: e.fields } };
+    const message = clerkMessage(e);
+    if (e instanceof AppError) {
+      // A service's own message that leaked English or a path is replaced; the original goes to the log.
+      if (message !== e.message) onError?.(channel, e);
+      return { ok: false, error: { code: e.code, message, fields: e.fields } };
+    }
     onError?.(channel, e);
-    const message =
-      e instanceof Error && /SQLITE_BUSY|database is locked/.test(e.message)
-        ? '数据库正忙，请稍后重试'
-        : '操作失败：程序内部错误，详情已写入日志';
     return { ok: false, error: { code: 'internal', message } };
   }
 }

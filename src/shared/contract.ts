@@ -89,11 +89,16 @@ export const partyOrgsListSchema = z.object({
   ...paging,
 });
 
+/** The largest file (workbook, exchange file) the app takes: its base64 must fit in one request body. */
+export const MAX_FILE_MB = 34;
+/** Browser mode's request body limit: a 34 MB file as base64 (≈45.4 MiB) plus the rest of the input. */
+export const MAX_BODY_BYTES = 48 * 1024 * 1024;
+
 /** A file's bytes sent as base64 (browser mode's HTTP body is JSON). */
 const base64File = z
   .string()
   .min(1, '文件是空的')
-  .max(150_000_000, '文件过大（超过100MB）')
+  .max(Math.ceil((MAX_FILE_MB * 1024 * 1024) / 3) * 4, `文件过大：不能超过${MAX_FILE_MB}MB`)
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容无效');
 
 export const reportInputSchema = z

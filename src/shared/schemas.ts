@@ -3,6 +3,7 @@
  * boundary); the renderer's forms validate with the same ones, so both say the same thing.
  */
 import { z } from 'zod';
+import { clip, hasControlChars, hasLoneSurrogate } from './text';
 import './zodLocale';
 import {
   ANNUAL_CHECK_RESULTS,
@@ -123,14 +124,54 @@ export const FIELD_LABELS: Record<string, string> = {
   backupKeepDaily: '按日保留备份数',
   backupKeepMonthly: '按月保留备份数',
   file: '文件',
+  fields: '记录内容',
+  filters: '筛选条件',
+  mapping: '列对应',
+  resolutions: '冲突处理',
+  bulk: '批量处理方式',
+  base64: '文件内容',
+  fileName: '文件名',
+  password: '密码',
+  skipErrors: '跳过错误行',
+  assignmentId: '选派记录',
+  excludeIds: '排除的组织',
+  sort: '排序方式',
+  dir: '排序方向',
+  coverage: '覆盖状态',
+  flag: '标记',
+  entity: '记录类别',
+  entityId: '记录编号',
+  from: '起始日期',
+  to: '截止日期',
+  asOf: '统计日期',
+  report: '台账',
+  leader: '包联县级领导',
+  overdue: '逾期',
+  state: '状态',
 };
 
 const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 
-/** Optional text: trimmed, empty becomes null. */
-export const optText = (max = 200) => z.preprocess(emptyToNull, z.string().trim().max(max, `不能超过${max}个字`).nullable().default(null));
+/** The rule every text field shares: no invisible control characters, no broken characters. */
+export const visibleText =
+  (lines = false) =>
+  (v: string, ctx: z.RefinementCtx) => {
+    if (hasControlChars(v, lines)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: lines ? '含有不可见的控制字符，请删除（换行和制表符除外）' : '含有不可见的控制字符（如换行），请删除',
+      });
+    } else if (hasLoneSurrogate(v)) {
+      ctx.addIssue({ code: 'custom', message: '含有无效的字符（残缺的编码），请重新输入' });
+    }
+  };
 
-export const reqText = (max = 200) => z.string({ error: '必须填写' }).trim().min(1, '必须填写').max(max, `不能超过${max}个字`);
+/** Optional text: trimmed, empty becomes null. `lines` for multi-line fields (备注、问题清单…). */
+export const optText = (max = 200, lines = false) =>
+  z.preprocess(emptyToNull, z.string().trim().max(max, `不能超过${max}个字`).superRefine(visibleText(lines)).nullable().default(null));
+
+export const reqText = (max = 200, lines = false) =>
+  z.string({ error: '必须填写' }).trim().min(1, '必须填写').max(max, `不能超过${max}个字`).superRefine(visibleText(lines));
 
 export const isoDate = z.string({ error: '请填写日期' }).refine(isValidDate, '日期格式应为“年-月-日”，如2024-06-30');
 
@@ -192,7 +233,7 @@ export const orgFieldsSchema = z
     outOfScopeReason: optText(200),
     noPartyReason: optText(200),
     plannedBuildDate: optDate,
-    remarks: optText(500),
+    remarks: optText(500, true),
   })
   .superRefine((v, ctx) => {
     const sub = ORG_SUBTYPES.find((s) => s.code === v.subtype);
@@ -224,12 +265,12 @@ export const partyOrgFieldsSchema = z
     lastElectionDate: optDate,
     termYears: z.preprocess(emptyToNull, z.number().int('必须是整数').min(1, '至少1年').max(10, '不能超过10年').nullable().default(null)),
     starRating: z.preprocess(emptyToNull, z.number().int('必须是整数').min(1, '星级为1—5').max(5, '星级为1—5').nullable().default(null)),
-    venueChecklist: z.array(z.string().max(20)).max(20).default([]),
+    venueChecklist: z.array(z.string().max(20).superRefine(visibleText())).max(20).default([]),
     fundingSuperior: count(1_000_000_000).default(0),
     fundingDuesReturn: count(1_000_000_000).default(0),
     fundingUnit: count(1_000_000_000).default(0),
     fundingFiscal: count(1_000_000_000).default(0),
-    remarks: optText(500),
+    remarks: optText(500, true),
     coveredOrgIds: z.array(id).max(10_000).default([]),
   })
   .superRefine((v, ctx) => {
@@ -255,7 +296,7 @@ export const instructorFieldsSchema = z.object({
   fullTime: z.boolean().default(false),
   appointedDate: optDate,
   grids: optText(200),
-  remarks: optText(500),
+  remarks: optText(500, true),
 });
 
 export const assignSchema = z
@@ -280,7 +321,7 @@ export const settingsSchema = z.object({
   reportingUnit: reqText(100),
   venueStandard: z.enum(['liuyou', 'bayou'], { error: '请选择阵地建设标准' }),
   situations: z
-    .array(z.string().trim().min(1, '情形不能为空').max(50, '每条情形不超过50个字'))
+    .array(z.string().trim().min(1, '情形不能为空').max(50, '每条情形不超过50个字').superRefine(visibleText()))
     .min(1, '至少保留1条认定情形')
     .max(50, '最多50条认定情形')
     .refine((a) => new Set(a).size === a.length, '认定情形有重复'),
@@ -310,17 +351,36 @@ export interface FieldError {
 }
 
 export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  return error.issues.map((i) => ({ path: i.path.map((p) => clip(String(p))).join('.'), message: i.message }));
 }
 
+const labelOf = (key: string) => (Object.hasOwn(FIELD_LABELS, key) ? FIELD_LABELS[key] : undefined);
+
+/**
+ * “「所属属地」请选择” for `fields.regionId`, “「覆盖的两新组织」第2项…” for `coveredOrgIds.1`: the
+ * deepest segment that has a label names the field, with the list position right below it.
+ */
+export function fieldName(path: string): string | null {
+  const parts = path === '' ? [] : path.split('.');
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const label = labelOf(parts[i] ?? '');
+    if (!label) continue;
+    const index = parts[i + 1];
+    return index !== undefined && /^\d+$/.test(index) ? `「${label}」第${Number(index) + 1}项` : `「${label}」`;
+  }
+  return null;
+}
+
+/** How many refusals a message spells out; a list of 10,000 bad ids is summed up, not recited. */
+const MAX_DESCRIBED = 5;
+
 export function describeErrors(errors: FieldError[]): string {
-  return errors
-    .map((e) => {
-      const key = e.path.split('.')[0] ?? '';
-      const label = FIELD_LABELS[key];
-      return label ? `「${label}」${e.message}` : e.message;
-    })
-    .join('；');
+  const described = errors.slice(0, MAX_DESCRIBED).map((e) => {
+    const name = fieldName(e.path);
+    return name ? `${name}${e.message}` : e.message;
+  });
+  const more = errors.length > MAX_DESCRIBED ? `……共${errors.length}处错误` : '';
+  return described.join('；') + more;
 }
 
 export const year = z.number({ error: '请填写年度' }).int('年度应为整数').min(2000, '年度不早于2000年').max(2100, '年度不晚于2100年');
@@ -330,15 +390,15 @@ export const caseCreateSchema = z.object({
   year,
   batch: optText(50),
   date: isoDate,
-  situations: z.array(z.string().trim().min(1).max(50)).min(1, '至少选择1种认定情形').max(20),
-  problems: reqText(2000),
-  reason: optText(1000),
+  situations: z.array(z.string().trim().min(1).max(50).superRefine(visibleText())).min(1, '至少选择1种认定情形').max(20),
+  problems: reqText(2000, true),
+  reason: optText(1000, true),
 });
 
 export const casePlanSchema = z
   .object({
-    measures: reqText(2000),
-    goal: reqText(1000),
+    measures: reqText(2000, true),
+    goal: reqText(1000, true),
     responsible: reqText(100),
     deadline: isoDate,
     leaderCounty: reqText(50),
@@ -355,18 +415,18 @@ export const caseActSchema = z.discriminatedUnion(
   'action',
   [
     z.object({ ...actBase, action: z.literal('plan'), plan: casePlanSchema }),
-    z.object({ ...actBase, action: z.literal('progress'), note: reqText(2000) }),
+    z.object({ ...actBase, action: z.literal('progress'), note: reqText(2000, true) }),
     z.object({
       ...actBase,
       action: z.literal('accept'),
       score: z.number({ error: '请填写分数' }).min(0, '分数不能为负').max(100, '分数不能超过100'),
       passed: z.boolean({ error: '请选择是否通过' }),
       satisfaction: z.preprocess(emptyToNull, z.number().min(0, '满意度不能为负').max(100, '满意度不能超过100').nullable().default(null)),
-      opinion: reqText(2000),
+      opinion: reqText(2000, true),
       newDeadline: optDate,
     }),
     z.object({ ...actBase, action: z.literal('delist') }),
-    z.object({ ...actBase, action: z.literal('reopen'), reason: reqText(1000) }),
+    z.object({ ...actBase, action: z.literal('reopen'), reason: reqText(1000, true) }),
   ],
   { error: '操作应为：制定方案、记录进展、验收、销号或回头看' },
 );

@@ -3,6 +3,7 @@
  * reaches a clerk even for inputs the renderer never sends. Field-specific messages in schemas.ts win.
  */
 import { z } from 'zod';
+import { clip } from './text';
 
 const TYPE_NAMES: Record<string, string> = {
   string: '文字',
@@ -22,7 +23,10 @@ z.config({
       return `应为${TYPE_NAMES[issue.expected] ?? '正确的格式'}`;
     }
     if (issue.code === 'invalid_value') return '不是可选的值';
-    if (issue.code === 'unrecognized_keys') return `包含无法识别的字段：${issue.keys.join('、')}`;
+    if (issue.code === 'unrecognized_keys') {
+      const named = issue.keys.slice(0, 3).map((k) => `“${clip(k)}”`);
+      return `不认识的字段：${named.join('、')}${issue.keys.length > 3 ? `等${issue.keys.length}个` : ''}`;
+    }
     if (issue.code === 'too_small' && issue.origin === 'number') return `不能小于${String(issue.minimum)}`;
     if (issue.code === 'too_big' && issue.origin === 'number') return `不能大于${String(issue.maximum)}`;
     if (issue.code === 'too_small' && issue.origin === 'array') return `至少选择${String(issue.minimum)}项`;

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError, clerkMessage } from '../../src/main/core/errors';
 import { channels } from '../../src/shared/contract';
 import { makeLedger, type TestLedger } from './fixture';
 
@@ -212,5 +215,155 @@ describe('bad input to every write channel', () => {
 
   it('an unknown channel is refused in Chinese', async () => {
     expect(await t.raw('orgs.drop', {})).toEqual({ ok: false, error: { code: 'unknown_channel', message: '没有名为“orgs.drop”的接口' } });
+  });
+});
+
+/** A refusal's message and its per-field details. */
+async function refusal(channel: string, input: unknown) {
+  const r = await t.raw(channel, input);
+  expect(r.ok, `${channel} ${JSON.stringify(input).slice(0, 200)}`).toBe(false);
+  if (r.ok) throw new Error('accepted');
+  return r.error;
+}
+
+describe('9. refusals name the field at any depth and cut echoed input', () => {
+  const org = { name: '丙公司', category: 'nonpublic', subtype: 'company' };
+  it.each([
+    ['orgs.update', () => ({ id: ids.org, fields: org }), '「所属属地」请选择'],
+    [
+      'orgs.update',
+      () => ({ id: ids.org, fields: { ...org, regionId: ids.region, legalRepPhone: '123' } }),
+      '「负责人电话」电话号码格式不正确',
+    ],
+    [
+      'partyOrgs.update',
+      () => ({ id: ids.po, fields: { name: '支部', type: 'branch', method: 'single', regionId: ids.region, coveredOrgIds: ['x'] } }),
+      '「覆盖的两新组织」第1项请选择',
+    ],
+    ['instructors.update', () => ({ id: ids.instructor, fields: { name: '' } }), '「名称」必须填写'],
+    ['settings.update', () => ({ situations: ['换届逾期', ''] }), '「认定情形」第2项情形不能为空'],
+    [
+      'cases.act',
+      () => ({
+        id: ids.caseId,
+        action: 'plan',
+        date: '2026-04-01',
+        plan: { measures: '调整', goal: '达标', responsible: '张三', deadline: '明天', leaderCounty: '王' },
+      }),
+      '「整顿时限」日期格式应为',
+    ],
+    ['reports.rows', () => ({ report: 'orgs', filters: { regionId: 'x' } }), '「所属属地」请选择'],
+    ['exchange.commit', () => ({ id: 'x', resolutions: { 'org:甲': 'both' } }), '「冲突处理」请选择保留本地或采用文件中的内容'],
+  ])('%s names the nested field: %s', async (channel, input, expected) => {
+    const e = await refusal(channel, input());
+    expect(e.code).toBe('invalid_input');
+    expect(e.message).toContain(expected);
+  });
+
+  it('a 1 MB unknown key comes back cut to a few dozen characters', async () => {
+    const key = 'a'.repeat(1_000_000);
+    const plan = { measures: '调整', goal: '达标', responsible: '张三', deadline: '2026-09-30', leaderCounty: '王', [key]: 1 };
+    const e = await refusal('cases.act', { id: ids.caseId, action: 'plan', date: '2026-04-01', plan });
+    expect(e.message).toMatch(/「整顿方案」不认识的字段：“a{30}…”$/);
+    expect(JSON.stringify(e).length).toBeLessThan(300);
+    const mapped = await refusal('import.preview', { kind: 'orgs', fileName: 'a.xlsx', base64: 'UEsDBA==', mapping: { [key]: 5 } });
+    expect(JSON.stringify(mapped).length).toBeLessThan(300);
+    expect(mapped.message).toBe('输入有误：「列对应」应为文字');
+  });
+
+  it('a list of 20,000 bad items is summed up, not recited', async () => {
+    const e = await refusal('classes.set', { year: 2026, partyOrgIds: Array(20_000).fill('x'), class: 'standard' });
+    expect(e.message).toMatch(/……共20000处错误$/);
+    expect(e.message.length).toBeLessThan(200);
+    expect(e.fields?.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('10. no English, errno text or paths reach the clerk', () => {
+  const foreign = (m: string) => m.replace(/“[^”]{0,40}”/g, '').match(/[A-Za-z]{4,}|\/[a-z]+\/|[A-Z]:\\/g);
+  it('a backup onto a folder', async () => {
+    fs.mkdirSync(path.join(t.dir, 'a-folder', 'inside'), { recursive: true });
+    const e = await refusal('backup.create', { file: path.join(t.dir, 'a-folder') });
+    expect(e.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(foreign(e.message)).toBeNull();
+    expect(e.message).not.toContain(t.dir);
+  });
+  it('a restore from a path that does not exist', async () => {
+    const e = await refusal('backup.restore', { file: '/nonexistent/ledger.sqlite' });
+    expect(foreign(e.message)).toBeNull();
+  });
+  it.each([
+    [new AppError('invalid_input', '无法读取：disk I/O error'), '无法读取：磁盘读写出错'],
+    [new AppError('internal', "备份失败：ENOENT: no such file or directory, rename '/tmp/x.part'"), '备份失败：文件不存在或无法访问'],
+    [Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }), '磁盘空间不足'],
+    [new Error('SQLITE_BUSY: database is locked'), '数据库正忙'],
+    [new Error("EACCES: permission denied, open 'C:\\Users\\x\\ledger.sqlite'"), '没有权限'],
+    [new SyntaxError('Unexpected token } in JSON at position 3'), '内容格式不正确'],
+    [new TypeError("Cannot read properties of undefined (reading 'x')"), '操作失败：程序内部错误'],
+    [new AppError('not_found', '找不到备份文件：/home/clerk/备份/x.sqlite'), '找不到备份文件（详情已写入日志）'],
+  ])('%s → %s', (error, expected) => {
+    const m = clerkMessage(error);
+    expect(m.startsWith(expected), m).toBe(true);
+    expect(foreign(m)).toBeNull();
+  });
+  it('the app’s own Chinese messages pass unchanged', () => {
+    for (const m of [
+      '「名称」必须填写',
+      '统一社会信用代码“91150499MA0000001X”已被“ABC Technology”使用',
+      '无法读取该文件：请确认是 Excel（.xlsx）或 CSV 文件且未损坏',
+    ]) {
+      expect(clerkMessage(new AppError('conflict', m))).toBe(m);
+    }
+  });
+});
+
+describe('11. instructors are unique by 姓名 + 工作单位', () => {
+  it('a second identical instructor is refused, and the county can still be exported', async () => {
+    const first = await t.call('instructors.create', { name: '赵敏', unit: '县委组织部' });
+    const before = t.count('audit_log');
+    const e = await refusal('instructors.create', { name: '赵敏', unit: '县委组织部', phone: '13800000000' });
+    expect(e.code).toBe('conflict');
+    expect(e.message).toContain('赵敏');
+    expect(t.count('audit_log')).toBe(before);
+    await t.call('instructors.create', { name: '赵敏', unit: '乌兰镇' });
+    await t.call('instructors.create', { name: '赵敏' });
+    expect((await refusal('instructors.create', { name: '赵敏', unit: '' })).code).toBe('conflict');
+    const other = await t.call('instructors.create', { name: '钱进', unit: '县委组织部' });
+    expect((await refusal('instructors.update', { id: other.id, fields: { name: '赵敏', unit: '县委组织部' } })).code).toBe('conflict');
+    await t.call('instructors.update', { id: first.id, fields: { name: '赵敏', unit: '县委组织部', post: '科长' } });
+    const x = await t.call('exchange.export', {});
+    expect(x.manifest).toBeDefined();
+  });
+});
+
+describe('12. text fields refuse control characters and broken characters', () => {
+  it.each([
+    ['regions.create', () => ({ name: '\u0000', kind: 'township' }), '「名称」含有不可见的控制字符'],
+    ['regions.create', () => ({ name: '乌兰\u0000镇', kind: 'township' }), '「名称」含有不可见的控制字符'],
+    [
+      'orgs.create',
+      () => ({ name: '甲\u001b[31m公司', category: 'nonpublic', subtype: 'company', regionId: ids.region }),
+      '「名称」含有不可见的控制字符',
+    ],
+    [
+      'orgs.create',
+      () => ({ name: '甲\n公司', category: 'nonpublic', subtype: 'company', regionId: ids.region }),
+      '「名称」含有不可见的控制字符',
+    ],
+    ['instructors.create', () => ({ name: '\ud800' }), '「名称」含有无效的字符'],
+    ['instructors.create', () => ({ name: '王五', remarks: '备注\u0007' }), '「备注」含有不可见的控制字符'],
+    ['settings.update', () => ({ situations: ['换届\u007f逾期'] }), '「认定情形」第1项含有不可见的控制字符'],
+    ['cases.act', () => ({ id: ids.caseId, action: 'progress', date: '2026-04-01', note: '进展\udc00' }), '「进展情况」含有无效的字符'],
+  ])('%s: %s', async (channel, input, expected) => {
+    const before = t.count('audit_log');
+    const e = await refusal(channel, input());
+    expect(e.message).toContain(expected);
+    expect(t.count('audit_log')).toBe(before);
+  });
+
+  it('multi-line fields keep line breaks and tabs; a character outside the BMP is fine', async () => {
+    const i = await t.call('instructors.create', { name: '孙𠀀', remarks: '第一行\n第二行\t备注' });
+    expect(i.name).toBe('孙𠀀');
+    expect(i.remarks).toBe('第一行\n第二行\t备注');
   });
 });

@@ -71,6 +71,9 @@ describe('the demo county', () => {
     const instructors = await listInstructors(ctx);
     expect(instructors.filter((i) => i.activeAssignments > 0).length).toBeGreaterThanOrEqual(20);
     expect(instructors.some((i) => i.assignments.some((a) => !a.active))).toBe(true);
+    // 姓名 + 工作单位 identifies an instructor (instructors.create refuses a second one; exchange keys by it).
+    const keys = instructors.map((i) => `${i.name}|${i.unit ?? ''}`);
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
   });
 
   it('has every sub-type of organization, every 组建方式 and every type of party organization', () => {

@@ -1,7 +1,15 @@
+import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { Inflight } from '../../src/main/electron/inflight';
 import { menuTemplate } from '../../src/main/electron/menu';
-import { CONTENT_SECURITY_POLICY, isAppUrl, permissionAllowed, webPreferences } from '../../src/main/electron/security';
+import {
+  CONTENT_SECURITY_POLICY,
+  guardNavigation,
+  isAppUrl,
+  NAVIGATION_EVENTS,
+  permissionAllowed,
+  webPreferences,
+} from '../../src/main/electron/security';
 import { DEFAULT_BOUNDS, restoreBounds } from '../../src/main/electron/windowState';
 import { channels } from '../../src/shared/contract';
 import { HELPER_CHANNELS, printJobSchema, saveFileSchema } from '../../src/shared/shellHelpers';
@@ -81,6 +89,38 @@ describe('navigation guard and IPC sender check', () => {
     expect(isAppUrl('http://localhost:5173/#/orgs', dir, 'http://localhost:5173')).toBe(true);
     expect(isAppUrl('http://localhost:5174/', dir, 'http://localhost:5173')).toBe(false);
     expect(isAppUrl('http://10.0.0.8:5173/', dir, 'http://10.0.0.8:5173')).toBe(false);
+  });
+});
+
+describe('navigation, redirect and frame-navigation guards', () => {
+  const dir = '/opt/app/out/renderer';
+  const guarded = () => {
+    const contents = new EventEmitter();
+    guardNavigation(contents, (url) => isAppUrl(url, dir));
+    return contents;
+  };
+  const navigate = (contents: EventEmitter, name: string, url: string, urlOnEventOnly = false) => {
+    const event = { url, preventDefault: vi.fn() };
+    if (urlOnEventOnly) contents.emit(name, event);
+    else contents.emit(name, event, url, false, true);
+    return event.preventDefault.mock.calls.length > 0;
+  };
+  it('listens to will-navigate, will-redirect and will-frame-navigate', () => {
+    const contents = guarded();
+    expect(NAVIGATION_EVENTS).toEqual(['will-navigate', 'will-redirect', 'will-frame-navigate']);
+    for (const name of NAVIGATION_EVENTS) expect(contents.listenerCount(name), name).toBe(1);
+  });
+  it.each(NAVIGATION_EVENTS)('%s to another site or file is cancelled; the app’s own page is not', (name) => {
+    const contents = guarded();
+    expect(navigate(contents, name, 'https://example.com/')).toBe(true);
+    expect(navigate(contents, name, 'file:///etc/passwd', true)).toBe(true);
+    expect(navigate(contents, name, '')).toBe(true);
+    expect(navigate(contents, name, `file://${dir}/index.html#/orgs`)).toBe(false);
+    expect(navigate(contents, name, `file://${dir}/index.html`, true)).toBe(false);
+  });
+  it('is the guard the window uses', async () => {
+    const fs = await import('node:fs');
+    expect(fs.readFileSync('src/main/electron/main.ts', 'utf8')).toMatch(/guardNavigation\(win\.webContents/);
   });
 });
 

@@ -15,7 +15,7 @@ import { Inflight } from './inflight';
 import { menuTemplate, type PageCommand } from './menu';
 import { electronNativeBinding, preloadFile, rendererDir, rendererIndex } from './paths';
 import { printLedger, saveFile, savePdf } from './printing';
-import { CONTENT_SECURITY_POLICY, isAppUrl, permissionAllowed, webPreferences } from './security';
+import { CONTENT_SECURITY_POLICY, guardNavigation, isAppUrl, permissionAllowed, webPreferences } from './security';
 import { MIN_SIZE, readSavedBounds, restoreBounds, saveBounds } from './windowState';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -67,9 +67,7 @@ function createWindow() {
     if (win) saveBounds(stateFile, { ...win.getNormalBounds(), maximized: win.isMaximized() });
   });
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url, rendererDir, devServerUrl)) event.preventDefault();
-  });
+  guardNavigation(win.webContents, (url) => isAppUrl(url, rendererDir, devServerUrl));
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   win.webContents.on('render-process-gone', (_e, details) => {
     if (details.reason !== 'clean-exit') fail('页面意外退出', new Error(`原因：${details.reason}。请重新打开程序，已保存的数据不受影响。`));

@@ -71,3 +71,30 @@ export function isAppUrl(raw: string, rendererDir: string, devServerUrl?: string
 export function permissionAllowed(_permission: string): boolean {
   return false;
 }
+
+/**
+ * Every way a page can leave the app: a link or `location =` (will-navigate), a server redirect
+ * (will-redirect), and a navigation inside a frame (will-frame-navigate), which will-navigate misses.
+ */
+export const NAVIGATION_EVENTS = ['will-navigate', 'will-redirect', 'will-frame-navigate'] as const;
+
+interface NavigationEvent {
+  url?: string;
+  preventDefault(): void;
+}
+
+/** What guardNavigation needs of a WebContents, so a unit test can hand it a plain event emitter. */
+export interface NavigationSource {
+  on(event: string, listener: (event: NavigationEvent, url?: unknown) => void): unknown;
+}
+
+/** Cancels every navigation, redirect and frame navigation to a page that is not the app's own. */
+export function guardNavigation(contents: NavigationSource, allowed: (url: string) => boolean): void {
+  for (const name of NAVIGATION_EVENTS) {
+    contents.on(name, (event, url) => {
+      // will-frame-navigate carries the address only on the event; the others also pass it.
+      const target = typeof event.url === 'string' ? event.url : typeof url === 'string' ? url : '';
+      if (!allowed(target)) event.preventDefault();
+    });
+  }
+}

@@ -1,4 +1,7 @@
-/** Command-line options of browser mode: `--port 5180 --data data/ledger.sqlite [--today YYYY-MM-DD] [--no-seed]`. */
+/**
+ * Command-line options of browser mode:
+ * `--port 5180 --data data/ledger.sqlite [--today YYYY-MM-DD] [--no-seed] [--allow-host NAME]…`.
+ */
 import { isValidDate } from '../../shared/rules/dates';
 
 export interface WebArgs {
@@ -6,10 +9,15 @@ export interface WebArgs {
   data: string;
   today: string | null;
   seed: boolean;
+  /** Host names accepted besides 127.0.0.1 / localhost (e.g. a hosts-file alias). */
+  allowHosts: string[];
 }
 
+/** A DNS name, an IPv4 address or a bracketed IPv6 address; no port, no scheme. */
+const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])$/;
+
 export function parseWebArgs(argv: string[]): WebArgs {
-  const args: WebArgs = { port: 5180, data: 'data/ledger.sqlite', today: null, seed: true };
+  const args: WebArgs = { port: 5180, data: 'data/ledger.sqlite', today: null, seed: true, allowHosts: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -27,7 +35,11 @@ export function parseWebArgs(argv: string[]): WebArgs {
       if (!isValidDate(v)) throw new Error('--today 应为 YYYY-MM-DD 格式的日期');
       args.today = v;
     } else if (a === '--no-seed') args.seed = false;
-    else throw new Error(`未知参数：${a}`);
+    else if (a === '--allow-host') {
+      const v = next().toLowerCase();
+      if (!HOST_NAME.test(v)) throw new Error('--allow-host 应为主机名（如 taizhang.local）或 IP 地址，不含端口');
+      args.allowHosts.push(v);
+    } else throw new Error(`未知参数：${a}`);
   }
   return args;
 }

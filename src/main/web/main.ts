@@ -15,7 +15,10 @@ async function main() {
     ctx,
     staticDir: path.join(here, '../renderer'),
     onError: (channel, e) => console.error(`[${new Date().toISOString()}] ${channel} 出错：`, e),
+    allowHosts: args.allowHosts,
   });
+  // A stray rejection is logged; it must not end the server the clerk is working in.
+  process.on('unhandledRejection', (e) => console.error(`[${new Date().toISOString()}] 未处理的异常：`, e));
   server.listen(args.port, '127.0.0.1', () => {
     const addr = server.address();
     const port = typeof addr === 'object' && addr ? addr.port : args.port;

@@ -1,11 +1,17 @@
 /**
  * Browser mode: a loopback-only HTTP server that serves the renderer build and the same handlers
  * the Electron shell binds (`POST /api/<channel>` → `{ ok, data }` or `{ ok: false, error }`).
+ *
+ * Any web page the clerk opens can send requests here (an `<img src>` needs no permission), so no
+ * URL, header or body may end the process: every failure becomes a Chinese answer.
  */
-import fs from 'node:fs';
+import fs from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
+import type { Duplex } from 'node:stream';
+import { type ApiError, MAX_BODY_BYTES, MAX_FILE_MB } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { hasControlChars } from '../../shared/text';
 import type { Ctx } from '../core/context';
 import { dispatch, type ErrorSink } from '../handlers';
 
@@ -22,33 +28,82 @@ const TYPES: Record<string, string> = {
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
 };
+const JSON_TYPE = 'application/json; charset=utf-8';
+const TEXT_TYPE = 'text/plain; charset=utf-8';
 
-const MAX_BODY = 64 * 1024 * 1024;
+/** The names the server answers to on its port, whatever `--allow-host` adds. */
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
 
-function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer) {
+/** A body this far past the limit is no longer read to the end: the sender is not a browser. */
+const MAX_DRAIN_BYTES = 8 * MAX_BODY_BYTES;
+
+const TOO_LARGE = `文件过大：请求内容超过${MAX_BODY_BYTES / 1024 / 1024}MB（文件不能超过${MAX_FILE_MB}MB）`;
+
+function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer, extra: http.OutgoingHttpHeaders = {}) {
   res.writeHead(status, {
     'content-type': type,
+    'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     'content-security-policy': CONTENT_SECURITY_POLICY,
+    ...extra,
   });
   res.end(body);
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+/** A request refused with an HTTP status and a Chinese message. */
+class Refusal {
+  constructor(
+    readonly status: number,
+    readonly message: string,
+  ) {}
+}
+
+const CODES: Record<number, ApiError['code']> = { 404: 'unknown_channel', 403: 'internal', 500: 'internal' };
+
+function answer(res: http.ServerResponse, api: boolean, status: number, message: string) {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  if (api) {
+    const error = { code: CODES[status] ?? 'invalid_input', message };
+    send(res, status, JSON_TYPE, JSON.stringify({ ok: false, error }));
+  } else send(res, status, TEXT_TYPE, message);
+}
+
+/**
+ * Reads the body into one buffer sized from Content-Length (grown by doubling when none is sent).
+ * Past the limit the rest is read and dropped, so the client is still listening when the 413 comes.
+ */
+async function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  const known = Number.isSafeInteger(declared) && declared >= 0;
+  let over = known && declared > MAX_BODY_BYTES;
+  let buf = Buffer.allocUnsafe(known && !over ? declared : 64 * 1024);
+  let size = 0;
+  let seen = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    seen += chunk.length;
+    if (seen > MAX_DRAIN_BYTES) {
+      req.destroy();
+      break;
+    }
+    if (over) continue;
+    if (size + chunk.length > MAX_BODY_BYTES) {
+      over = true;
+      continue;
+    }
+    if (size + chunk.length > buf.length) {
+      const next = Buffer.allocUnsafe(Math.min(MAX_BODY_BYTES, Math.max(buf.length * 2, size + chunk.length)));
+      buf.copy(next, 0, 0, size);
+      buf = next;
+    }
+    chunk.copy(buf, size);
+    size += chunk.length;
+  }
+  if (over) throw new Refusal(413, TOO_LARGE);
+  return buf.subarray(0, size);
 }
 
 export interface WebServerOptions {
@@ -56,64 +111,96 @@ export interface WebServerOptions {
   /** Folder with the renderer build (index.html and assets). */
   staticDir: string;
   onError?: ErrorSink;
+  /** Host names besides 127.0.0.1 / localhost / [::1] the server answers to (`--allow-host`). */
+  allowHosts?: string[];
 }
 
-export function createWebServer({ ctx, staticDir, onError }: WebServerOptions): http.Server {
+/** `host:port` values a request may name in Host, for the port it came in on. */
+export function allowedHosts(port: number, extra: readonly string[] = []): Set<string> {
+  const names = [...LOOPBACK_HOSTS, ...extra].map((h) => h.toLowerCase());
+  // Browsers leave the port out of Host (and Origin) when it is the scheme's default.
+  return new Set(names.flatMap((h) => (port === 80 ? [`${h}:80`, h] : [`${h}:${port}`])));
+}
+
+export function createWebServer({ ctx, staticDir, onError, allowHosts = [] }: WebServerOptions): http.Server {
   const root = path.resolve(staticDir);
-  return http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    // DNS rebinding: a page on rebind.test resolved to 127.0.0.1 sends `Host: rebind.test:PORT`.
+    const hosts = allowedHosts(req.socket.localPort ?? 0, allowHosts);
+    const host = (req.headers.host ?? '').toLowerCase();
+    if (!hosts.has(host)) throw new Refusal(403, '拒绝访问：网址中的主机名不被允许，请用本机地址 127.0.0.1 打开本程序');
     // A page from another origin must not drive the ledger through the clerk's browser.
     const origin = req.headers.origin;
-    if (origin && origin !== `http://${req.headers.host}`) {
-      send(
-        res,
-        403,
-        'application/json; charset=utf-8',
-        JSON.stringify({ ok: false, error: { code: 'internal', message: '拒绝来自其他来源的请求' } }),
-      );
-      return;
+    if (origin !== undefined && (!origin.startsWith('http://') || !hosts.has(origin.toLowerCase().slice('http://'.length)))) {
+      throw new Refusal(403, '拒绝来自其他来源的请求');
     }
-    if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') {
-        send(
-          res,
-          405,
-          'application/json; charset=utf-8',
-          JSON.stringify({ ok: false, error: { code: 'invalid_input', message: '接口只接受 POST 请求' } }),
-        );
-        return;
-      }
+
+    const target = req.url ?? '/';
+    if (!target.startsWith('/')) throw new Refusal(400, '网址格式不正确');
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(target.split(/[?#]/, 1)[0] ?? '/');
+    } catch {
+      throw new Refusal(400, '网址格式不正确：含有无效的百分号编码');
+    }
+    if (hasControlChars(pathname)) throw new Refusal(400, '网址含有不允许的控制字符');
+
+    if (pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') throw new Refusal(405, '接口只接受 POST 请求');
+      const body = (await readBody(req)).toString('utf8');
       let input: unknown;
       try {
-        const body = await readBody(req);
         input = body.trim() === '' ? undefined : JSON.parse(body);
       } catch {
-        send(
-          res,
-          400,
-          'application/json; charset=utf-8',
-          JSON.stringify({ ok: false, error: { code: 'invalid_input', message: '请求内容不是有效的 JSON' } }),
-        );
-        return;
+        throw new Refusal(400, '请求内容不是有效的 JSON');
       }
-      const result = await dispatch(ctx, decodeURIComponent(url.pathname.slice(5)), input, onError);
+      const result = await dispatch(ctx, pathname.slice(5), input, onError);
       const status = result.ok ? 200 : result.error.code === 'unknown_channel' ? 404 : result.error.code === 'internal' ? 500 : 400;
-      send(res, status, 'application/json; charset=utf-8', JSON.stringify(result));
+      send(res, status, JSON_TYPE, JSON.stringify(result));
       return;
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      send(res, 405, 'text/plain; charset=utf-8', '不支持的请求方法');
-      return;
-    }
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new Refusal(405, '不支持的请求方法');
+    const rel = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
     const file = path.resolve(root, rel);
-    if (!file.startsWith(root + path.sep)) {
-      send(res, 403, 'text/plain; charset=utf-8', '禁止访问');
-      return;
+    if (!file.startsWith(root + path.sep)) throw new Refusal(403, '禁止访问');
+    let data: Buffer;
+    try {
+      data = await fs.readFile(file);
+    } catch {
+      throw new Refusal(404, '未找到');
     }
-    fs.readFile(file, (err, data) => {
-      if (err) send(res, 404, 'text/plain; charset=utf-8', '未找到');
-      else send(res, 200, TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', data);
+    send(res, 200, TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', data);
+  }
+
+  const server = http.createServer((req, res) => {
+    const api = (req.url ?? '').startsWith('/api/');
+    handle(req, res).catch((e: unknown) => {
+      try {
+        if (e instanceof Refusal) answer(res, api, e.status, e.message);
+        else {
+          // A client that hung up mid-body is not a fault of ours.
+          if (!req.destroyed) onError?.('web', e);
+          answer(res, api, 500, '操作失败：程序内部错误，详情已写入日志');
+        }
+      } catch (again) {
+        onError?.('web', again);
+        res.destroy();
+      }
     });
   });
+
+  // Requests Node's parser refuses (broken request line, oversized headers) still get an answer.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const message = Buffer.from(err.code === 'HPE_HEADER_OVERFLOW' ? '请求头过大' : '请求格式不正确');
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${message.length}\r\nconnection: close\r\n\r\n${message}`,
+    );
+  });
+  return server;
 }

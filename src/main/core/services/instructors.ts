@@ -88,8 +88,30 @@ export async function createInstructor(ctx: Ctx, f: Fields): Promise<Instructor>
   return getInstructor(ctx, id);
 }
 
+/**
+ * 姓名 + 工作单位 is an instructor's identity (the exchange file keys instructors by it): a second
+ * live instructor with both the same would block the county's export.
+ */
+async function refuseDuplicate(w: Writer, f: Fields, selfId: number | null): Promise<void> {
+  const same = await w.trx
+    .selectFrom('instructors')
+    .select('id')
+    .where('deleted_at', 'is', null)
+    .where('name', '=', f.name)
+    .where((eb) => (f.unit == null ? eb('unit', 'is', null) : eb('unit', '=', f.unit)))
+    .$if(selfId != null, (q) => q.where('id', '!=', selfId as number))
+    .executeTakeFirst();
+  if (same) {
+    const unit = f.unit ? `工作单位“${f.unit}”` : '未填工作单位';
+    throw new AppError('conflict', `已有同名指导员“${f.name}”（${unit}），同一工作单位不能重复登记同名指导员`, [
+      { path: 'name', message: '与已有指导员的姓名和工作单位重复' },
+    ]);
+  }
+}
+
 /** Inside a caller's transaction (imports). */
 export async function createInstructorIn(w: Writer, f: Fields, audit: Record<string, unknown> = {}): Promise<number> {
+  await refuseDuplicate(w, f, null);
   const { id } = await w.trx
     .insertInto('instructors')
     .values({
@@ -112,6 +134,7 @@ export async function updateInstructor(ctx: Ctx, id: number, f: Fields): Promise
 export async function updateInstructorIn(w: Writer, id: number, f: Fields, audit: Record<string, unknown> = {}): Promise<void> {
   const row = await w.trx.selectFrom('instructors').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
   if (!row) throw notFound('指导员', id);
+  await refuseDuplicate(w, f, id);
   const before = fromColumns(row as unknown as Record<string, unknown>, INSTRUCTOR_SHAPE);
   await w.trx
     .updateTable('instructors')
