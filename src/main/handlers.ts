@@ -7,7 +7,7 @@ import { type ApiResult, type Channel, contract, isChannel, type Output, type Pa
 import { REPORTS } from '../shared/reports/definitions';
 import { describeErrors, fieldErrors } from '../shared/schemas';
 import { createBackup, inspectBackup, listBackups, restoreBackup } from './core/backup';
-import type { Ctx } from './core/context';
+import { type Ctx, noticeOtherWriters } from './core/context';
 import { AppError } from './core/errors';
 import { commitExchange, exportExchange, inspectExchange, previewExchange } from './core/exchange';
 import { commitImport, previewImport } from './core/import/preview';
@@ -107,6 +107,7 @@ export async function dispatch(ctx: Ctx, channel: string, rawInput: unknown, onE
     return { ok: false, error: { code: 'invalid_input', message: `输入有误：${describeErrors(fields)}`, fields } };
   }
   try {
+    noticeOtherWriters(ctx);
     const handler = handlers[channel] as (ctx: Ctx, input: unknown) => unknown;
     return { ok: true, data: await handler(ctx, parsed.data) };
   } catch (e) {
