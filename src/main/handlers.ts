@@ -8,7 +8,7 @@ import { withoutColumns } from '../shared/reports/columns';
 import { REPORTS } from '../shared/reports/definitions';
 import { describeErrors, fieldErrors } from '../shared/schemas';
 import { createBackup, inspectBackup, listBackups, restoreBackup } from './core/backup';
-import type { Ctx } from './core/context';
+import { type Ctx, noticeOtherWriters } from './core/context';
 import { AppError, clerkMessage, clip } from './core/errors';
 import { commitExchange, exportExchange, inspectExchange, previewExchange } from './core/exchange';
 import { commitImport, previewImport } from './core/import/preview';
@@ -69,10 +69,10 @@ export const handlers: Handlers = {
   'classes.list': (ctx, i) => listClasses(ctx, i),
   'classes.set': (ctx, i) => setClasses(ctx, i.year, i.partyOrgIds, i.class),
   'ratings.set': (ctx, i) => setRating(ctx, i),
-  'backup.create': (ctx, i) => createBackup(ctx, 'manual', i.file),
+  'backup.create': (ctx, i) => createBackup(ctx, 'manual', { name: i.name, overwrite: i.overwrite }),
   'backup.list': (ctx) => listBackups(ctx),
-  'backup.inspect': (_ctx, i) => inspectBackup(i.file),
-  'backup.restore': (ctx, i) => restoreBackup(ctx, i.file),
+  'backup.inspect': (ctx, i) => inspectBackup(ctx, i.name),
+  'backup.restore': (ctx, i) => restoreBackup(ctx, i.name),
   'reports.list': () => REPORTS,
   'reports.rows': async (ctx, i) => withoutColumns(await reportRows(ctx, i.report, i.filters), i.hidden),
   'reports.xlsx': async (ctx, i) => {
@@ -109,6 +109,7 @@ export async function dispatch(ctx: Ctx, channel: string, rawInput: unknown, onE
       // A form shows one message per box; a hostile list of 100,000 bad items needs no longer answer.
       return { ok: false, error: { code: 'invalid_input', message: `输入有误：${describeErrors(fields)}`, fields: fields.slice(0, 100) } };
     }
+    noticeOtherWriters(ctx);
     const handler = handlers[channel] as (ctx: Ctx, input: unknown) => unknown;
     return { ok: true, data: await handler(ctx, parsed.data) };
   } catch (e) {

@@ -29,6 +29,18 @@ export const api = {
   savePdf(job: { route: string; orientation: string; name: string }) {
     return ipcRenderer.invoke(HELPER_CHANNELS.savePdf, job);
   },
+  /** 另存到…: a backup written where the clerk picks in the save dialog (the main process keeps the path). */
+  backupToFile() {
+    return ipcRenderer.invoke(HELPER_CHANNELS.backupTo);
+  },
+  /** 从文件恢复…, step one: the open dialog, and the picked file's inspection. */
+  pickRestoreFile() {
+    return ipcRenderer.invoke(HELPER_CHANNELS.pickRestore);
+  },
+  /** Step two, once the clerk confirmed: restores the file picked in step one. */
+  restorePicked() {
+    return ipcRenderer.invoke(HELPER_CHANNELS.restorePicked);
+  },
   /** Menu items for page shortcuts (新建, 查找, 打印, 导出) arrive here; returns an unsubscribe function. */
   onPageCommand(listener: (command: string) => void) {
     const handler = (_event: unknown, command: unknown) => {

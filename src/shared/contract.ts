@@ -65,6 +65,23 @@ const paging = {
 };
 const sortDir = z.enum(['asc', 'desc']).default('asc');
 
+/**
+ * A backup's file name in the ledger's backups folder: a name only (no folder, no `..`), a sane
+ * charset, `.sqlite` at the end. Paths never travel through the contract.
+ */
+export const backupName = z
+  .string({ error: '请填写备份文件名' })
+  .trim()
+  .min(1, '请填写备份文件名')
+  .max(120, '备份文件名不能超过120个字')
+  .refine((s) => !/[\\/]/.test(s) && !s.includes('..'), '备份文件名只能是文件名，不能含有文件夹（/、\\ 或 ..）')
+  .refine(
+    (s) => /^[\p{Script=Han}A-Za-z0-9_\-.（）() ]+$/u.test(s) && !s.startsWith('.'),
+    '备份文件名只能含汉字、字母、数字、空格和 _ - . （）',
+  )
+  .refine((s) => !/^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i.test(s), '备份文件名不能使用系统保留的名称')
+  .refine((s) => /.\.sqlite$/.test(s), '备份文件名应以 .sqlite 结尾');
+
 export const orgsListSchema = z.object({
   query: z.string().trim().max(100).optional(),
   regionId: id.optional(),
@@ -217,13 +234,19 @@ export const contract = {
   },
 
   'backup.create': {
-    input: z.object({ file: z.string().trim().min(1).max(1000).optional() }).default({}),
+    input: z
+      .object({
+        name: backupName.optional(),
+        /** Replace a backup of the same name in the folder (never any other file). */
+        overwrite: z.boolean().default(false),
+      })
+      .default({ overwrite: false }),
     output: out<BackupInfo>(),
   },
   'backup.list': { input: none, output: out<BackupInfo[]>() },
-  'backup.inspect': { input: z.object({ file: z.string().trim().min(1, '请选择备份文件').max(1000) }), output: out<BackupInspection>() },
+  'backup.inspect': { input: z.object({ name: backupName }), output: out<BackupInspection>() },
   'backup.restore': {
-    input: z.object({ file: z.string().trim().min(1, '请选择备份文件').max(1000) }),
+    input: z.object({ name: backupName }),
     output: out<{ inspection: BackupInspection; safetyBackup: BackupInfo }>(),
   },
 

@@ -35,4 +35,8 @@ export const HELPER_CHANNELS = {
   saveFile: 'shell:save-file',
   printLedger: 'shell:print-ledger',
   savePdf: 'shell:save-pdf',
+  /** 备份: the main process shows the save/open dialog and keeps the path; the page never sends one. */
+  backupTo: 'shell:backup-to',
+  pickRestore: 'shell:pick-restore',
+  restorePicked: 'shell:restore-picked',
 } as const;

@@ -35,7 +35,7 @@ export interface Settings {
 }
 
 export interface BackupInfo {
-  file: string;
+  /** File name in the ledger's backups folder (never a path). */
   name: string;
   /** When it was taken, local ISO date-time without zone. */
   at: string;
@@ -45,7 +45,8 @@ export interface BackupInfo {
 }
 
 export interface BackupInspection {
-  file: string;
+  /** File name of the backup inspected. */
+  name: string;
   ok: boolean;
   problems: string[];
   schemaVersion: string | null;

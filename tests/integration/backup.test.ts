@@ -4,7 +4,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackup, listBackups, rotateBackups } from '../../src/main/core/backup';
+import { createBackup, createBackupAt, inspectBackupFile, listBackups, rotateBackups } from '../../src/main/core/backup';
 import * as m0001 from '../../src/main/core/migrations/0001_ledger_core';
 import { makeLedger, type TestLedger } from './fixture';
 
@@ -34,7 +34,7 @@ describe('backup and restore', () => {
     const before = fingerprint(t.ctx.ledger.sqlite);
     const backup = await t.call('backup.create', {});
     expect(backup).toMatchObject({ reason: 'manual', reasonLabel: '手动备份' });
-    expect(path.dirname(backup.file)).toBe(path.join(t.dir, 'backups'));
+    expect(fs.existsSync(path.join(t.dir, 'backups', backup.name))).toBe(true);
 
     // Change the ledger after the backup, then restore it.
     const orgs = await t.call('orgs.list', {});
@@ -42,9 +42,9 @@ describe('backup and restore', () => {
     await t.call('regions.create', { name: '新城街道', kind: 'subdistrict' });
     expect(fingerprint(t.ctx.ledger.sqlite)).not.toEqual(before);
 
-    const inspected = await t.call('backup.inspect', { file: backup.file });
+    const inspected = await t.call('backup.inspect', { name: backup.name });
     expect(inspected).toMatchObject({ ok: true, problems: [], needsMigration: false, counts: { 两新组织: 5, 属地: 1 } });
-    const restored = await t.call('backup.restore', { file: backup.file });
+    const restored = await t.call('backup.restore', { name: backup.name });
     expect(restored.safetyBackup.reason).toBe('before-restore');
     expect(fingerprint(t.ctx.ledger.sqlite)).toEqual(before);
     // The app goes on with the restored data (caches dropped).
@@ -52,42 +52,43 @@ describe('backup and restore', () => {
     expect((await t.call('regions.list', {})).map((r) => r.name)).toEqual(['乌兰镇']);
 
     // The data replaced was saved first and is itself restorable.
-    const safety = new SQLite(restored.safetyBackup.file, { readonly: true });
+    const safety = new SQLite(path.join(t.dir, 'backups', restored.safetyBackup.name), { readonly: true });
     expect((safety.prepare('SELECT COUNT(*) AS n FROM regions').get() as { n: number }).n).toBe(2);
     safety.close();
   });
 
   it('refuses a corrupted backup and keeps the current data', async () => {
     const backup = await createBackup(t.ctx, 'manual');
-    const bytes = fs.readFileSync(backup.file);
+    const bytes = fs.readFileSync(path.join(t.dir, 'backups', backup.name));
     // Scribble over the middle of the file, where the tables' pages are.
     bytes.fill(0x5a, 4096, Math.min(bytes.length, 4096 * 3));
-    const broken = path.join(t.dir, 'broken.sqlite');
+    const broken = path.join(t.dir, 'backups', 'broken.sqlite');
     fs.writeFileSync(broken, bytes);
     const before = fingerprint(t.ctx.ledger.sqlite);
 
-    const r = await t.raw('backup.restore', { file: broken });
+    const r = await t.raw('backup.restore', { name: 'broken.sqlite' });
     expect(r.ok).toBe(false);
     expect(r.ok === false && r.error.message).toMatch(/^不能恢复此备份：/);
     expect(fingerprint(t.ctx.ledger.sqlite)).toEqual(before);
 
-    fs.writeFileSync(path.join(t.dir, 'not-a-db.sqlite'), '这不是数据库');
-    const r2 = await t.raw('backup.restore', { file: path.join(t.dir, 'not-a-db.sqlite') });
+    fs.writeFileSync(path.join(t.dir, 'backups', 'not-a-db.sqlite'), '这不是数据库');
+    const r2 = await t.raw('backup.restore', { name: 'not-a-db.sqlite' });
     expect(r2.ok === false && r2.error.message).toContain('文件已损坏或不是数据库文件');
     expect(fingerprint(t.ctx.ledger.sqlite)).toEqual(before);
   });
 
   it('restores a backup of an older schema and migrates it', async () => {
-    const old = path.join(t.dir, 'old.sqlite');
+    fs.mkdirSync(path.join(t.dir, 'backups'), { recursive: true });
+    const old = path.join(t.dir, 'backups', 'old.sqlite');
     const sqlite = new SQLite(old);
     const db = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) });
     await new Migrator({ db, provider: { getMigrations: async () => ({ '0001_ledger_core': m0001 }) } }).migrateToLatest();
     sqlite.prepare("INSERT INTO regions (name, kind, sort_order, created_at) VALUES ('旧属地', 'township', 1, '2024-01-01')").run();
     await db.destroy();
 
-    const inspected = await t.call('backup.inspect', { file: old });
+    const inspected = await t.call('backup.inspect', { name: 'old.sqlite' });
     expect(inspected).toMatchObject({ ok: true, schemaVersion: '0001_ledger_core', needsMigration: true });
-    await t.call('backup.restore', { file: old });
+    await t.call('backup.restore', { name: 'old.sqlite' });
     expect((await t.call('regions.list', {})).map((r) => r.name)).toEqual(['旧属地']);
     // The newer tables exist now.
     expect((await t.call('cases.list', {})).total).toBe(0);
@@ -115,12 +116,15 @@ describe('backup and restore', () => {
     ]);
   });
 
-  it('writes 立即备份 to a chosen file, never over the live ledger', async () => {
-    const target = path.join(t.dir, 'U盘', '台账备份.sqlite');
-    const b = await t.call('backup.create', { file: target });
-    expect(b.file).toBe(target);
-    expect((await t.call('backup.inspect', { file: target })).ok).toBe(true);
-    const r = await t.raw('backup.create', { file: t.ctx.ledger.file });
-    expect(r).toMatchObject({ ok: false, error: { message: '不能把备份写到正在使用的数据文件上' } });
+  it('writes 立即备份 under a chosen name in the folder, or (desktop) to the file picked in the save dialog', async () => {
+    const b = await t.call('backup.create', { name: '2026年11月 台账备份.sqlite' });
+    expect(b).toMatchObject({ name: '2026年11月 台账备份.sqlite', reason: 'manual' });
+    expect((await t.call('backup.inspect', { name: b.name })).ok).toBe(true);
+    expect((await t.call('backup.list', {})).map((x) => x.name)).toContain(b.name);
+
+    const picked = path.join(t.dir, 'U盘', '台账备份.sqlite');
+    fs.mkdirSync(path.dirname(picked));
+    expect((await createBackupAt(t.ctx, picked)).name).toBe('台账备份.sqlite');
+    expect((await inspectBackupFile(picked)).ok).toBe(true);
   });
 });

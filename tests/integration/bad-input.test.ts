@@ -172,8 +172,8 @@ const bad: Record<string, () => unknown[]> = {
     { partyOrgId: 999, year: 2026, stars: 3, assessedDate: '2026-12-01' },
     { partyOrgId: ids.po, year: 2026, stars: 3, assessedDate: '2026-13-01' },
   ],
-  'backup.create': () => [{ file: '' }, { file: 'x'.repeat(1001) }],
-  'backup.restore': () => [{ file: '' }, { file: '/nonexistent/ledger.sqlite' }],
+  'backup.create': () => [{ name: '' }, { name: 'x'.repeat(121) }, { name: '../x.sqlite' }],
+  'backup.restore': () => [{ name: '' }, { name: '/nonexistent/ledger.sqlite' }],
   'exchange.commit': () => [{}, { id: 'nope' }, { id: 'nope', bulk: 'both' }],
   'exchange.export': () => [{ regionId: 999 }, { password: '123' }],
   'import.commit': () => [

@@ -17,6 +17,8 @@ export interface Ctx {
    * or 'all' when a write did not say which (then the index is rebuilt whole).
    */
   orgChanges: Set<number> | 'all';
+  /** SQLite's `data_version` when last looked at: it changes when another connection (process) commits. */
+  dataVersion: number;
 }
 
 export function createContext(ledger: Ledger, clock?: { now?: () => string; today?: () => string }): Ctx {
@@ -28,11 +30,30 @@ export function createContext(ledger: Ledger, clock?: { now?: () => string; toda
     generation: 0,
     caches: new Map(),
     orgChanges: new Set(),
+    dataVersion: readDataVersion(ledger),
   };
+}
+
+function readDataVersion(ledger: Ledger): number {
+  return ledger.sqlite.pragma('data_version', { simple: true }) as number;
+}
+
+/**
+ * Another process on the same ledger (a second browser-mode server, a script) commits without our
+ * writes' bookkeeping, so every cache and stored preview would go on trusting old data. A changed
+ * `data_version` (one cheap pragma) counts as a write here that touched everything.
+ */
+export function noticeOtherWriters(ctx: Ctx): void {
+  const v = readDataVersion(ctx.ledger);
+  if (v === ctx.dataVersion) return;
+  ctx.dataVersion = v;
+  ctx.generation++;
+  ctx.orgChanges = 'all';
 }
 
 /** A value derived from the whole ledger, rebuilt only after a write or when `key` changes. */
 export function cached<T>(ctx: Ctx, name: string, key: string, build: () => T): T {
+  noticeOtherWriters(ctx);
   const hit = ctx.caches.get(name);
   if (hit && hit.generation === ctx.generation && hit.key === key) return hit.value as T;
   const value = build();

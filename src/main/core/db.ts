@@ -6,7 +6,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  Migrator,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+} from 'kysely';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
 
@@ -32,6 +41,28 @@ export async function appliedMigrations(sqlite: SQLite.Database): Promise<string
   return (sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]).map((r) => r.name);
 }
 
+/**
+ * Kysely opens transactions with a plain BEGIN, which takes the write lock only at the first write; when
+ * another process (a second server, a script) wrote in between, SQLite cannot wait for the lock then and
+ * fails at once with SQLITE_BUSY. BEGIN IMMEDIATE takes it up front, so busy_timeout applies.
+ */
+class ImmediateDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class LedgerDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateDriver(this.#config);
+  }
+}
+
 export async function openLedger(file: string, options: OpenOptions = {}): Promise<Ledger> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SQLite(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
@@ -39,7 +70,7 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new LedgerDialect({ database: sqlite }) });
   const migrator = new Migrator({ db, provider: migrationProvider });
   const known = await migrationProvider.getMigrations();
   const applied = await appliedMigrations(sqlite);

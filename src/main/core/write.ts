@@ -3,7 +3,7 @@
  * invalidated once it commits. Nothing is written when the function throws.
  */
 import type { Transaction } from 'kysely';
-import type { Ctx } from './context';
+import { type Ctx, noticeOtherWriters } from './context';
 import type { Database } from './schema';
 
 export interface Writer {
@@ -18,6 +18,9 @@ export async function write<T>(ctx: Ctx, fn: (w: Writer) => Promise<T>): Promise
   const now = ctx.now();
   let touched: Set<number> | null = null;
   const result = await ctx.ledger.db.transaction().execute(async (trx) => {
+    // Holding the write lock now: anything another process committed before is seen here, so a
+    // stored preview compared with ctx.generation inside `fn` cannot miss it.
+    noticeOtherWriters(ctx);
     const w: Writer = {
       trx,
       now,

@@ -11,6 +11,7 @@ import { createBackup } from '../core/backup';
 import type { Ctx } from '../core/context';
 import { startLedger } from '../core/startup';
 import { dispatch } from '../handlers';
+import { backupToPicked, pickRestoreFile, restorePicked } from './backupDialogs';
 import { Inflight } from './inflight';
 import { menuTemplate, type PageCommand } from './menu';
 import { electronNativeBinding, preloadFile, rendererDir, rendererIndex } from './paths';
@@ -120,6 +121,24 @@ function bindHelpers() {
   ipcMain.handle(
     HELPER_CHANNELS.savePdf,
     guarded(HELPER_CHANNELS.savePdf, (input) => savePdf(win, printJobSchema.parse(input), devServerUrl)),
+  );
+  const withLedger = <T>(name: string, run: (current: Ctx, logError: (e: unknown) => void) => Promise<T>) =>
+    guarded(name, async () => {
+      const current = ctx;
+      if (!current) return { ok: false, error: { code: 'internal', message: '数据库尚未打开' } };
+      return inflight.run(() => run(current, (e) => log.error(`${name} 出错`, e)));
+    });
+  ipcMain.handle(
+    HELPER_CHANNELS.backupTo,
+    withLedger(HELPER_CHANNELS.backupTo, (c, l) => backupToPicked(win, c, l)),
+  );
+  ipcMain.handle(
+    HELPER_CHANNELS.pickRestore,
+    withLedger(HELPER_CHANNELS.pickRestore, (_c, l) => pickRestoreFile(win, l)),
+  );
+  ipcMain.handle(
+    HELPER_CHANNELS.restorePicked,
+    withLedger(HELPER_CHANNELS.restorePicked, (c, l) => restorePicked(c, l)),
   );
 }
 

@@ -350,6 +350,8 @@ export async function commitImport(ctx: Ctx, id: string, skipErrors: boolean): P
   }
   const result: ImportResult = { created: 0, updated: 0, skipped: preview.counts.skip, failed: preview.counts.error };
   await write(ctx, async (w) => {
+    // Checked again under the write lock: another process may have written since the check above.
+    if (s.generation !== ctx.generation) throw new AppError('conflict', '预览之后数据已有改动，请重新预览后再导入');
     const source = { importFile: preview.fileName };
     for (const it of items) {
       if (!it.input || (it.status !== 'create' && it.status !== 'update')) continue;

@@ -7,7 +7,7 @@ import type { FormationMethod, PartyOrgType } from '../../../shared/domain/codes
 import { type CoverageFacts, classifyCoverage } from '../../../shared/rules/coverage';
 import { type OrgFlagFacts, orgFlags } from '../../../shared/rules/orgFlags';
 import type { OrgListRow } from '../../../shared/types';
-import type { Ctx } from '../context';
+import { type Ctx, noticeOtherWriters } from '../context';
 
 export interface IndexedOrg extends OrgListRow {
   facts: OrgFlagFacts;
@@ -24,6 +24,7 @@ interface IndexState {
 const states = new WeakMap<Ctx, IndexState>();
 
 export function orgIndex(ctx: Ctx, day = ctx.today()): IndexedOrg[] {
+  noticeOtherWriters(ctx);
   const state = states.get(ctx);
   if (state && state.day === day && state.generation === ctx.generation) return state.rows;
   let rows: IndexedOrg[];

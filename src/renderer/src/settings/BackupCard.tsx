@@ -1,70 +1,108 @@
-/** 备份: the automatic and manual backups, 立即备份, and a checked restore (the current data is backed up first). */
+/**
+ * 备份: the automatic and manual backups in the ledger's backups folder, 立即备份 under an optional name,
+ * and a checked restore (the current data is backed up first). The desktop app can also back up to and
+ * restore from a file picked in the system dialog; browser mode deals in names in the folder only.
+ */
 import { Badge, Button, Card, Group, List, Table, Text, TextInput, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useState } from 'react';
-import type { BackupInfo } from '../../../shared/types';
-import { invoke } from '../api';
+import type { BackupInfo, BackupInspection } from '../../../shared/types';
+import { ApiCallError, invoke } from '../api';
 import { notifyDone, notifyError, useLoad } from '../common';
+import { backupShell, unwrap } from './backupShell';
 
 const size = (n: number) => (n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
 
+/** The confirmation before a restore: when it was taken, what it holds or what is wrong with it. */
+function confirmRestore(title: string, inspection: BackupInspection, run: () => Promise<{ safetyBackup: BackupInfo }>) {
+  modals.openConfirmModal({
+    title: '从备份恢复',
+    size: 'lg',
+    children: (
+      <>
+        <Text size="sm">{title}</Text>
+        {inspection.ok ? (
+          <List size="sm" my="xs">
+            {Object.entries(inspection.counts).map(([k, n]) => (
+              <List.Item key={k}>
+                {k}：{n}
+              </List.Item>
+            ))}
+          </List>
+        ) : (
+          <Text c="red" size="sm">
+            备份文件有问题：{inspection.problems.join('；')}
+          </Text>
+        )}
+        <Text size="sm" fw={700}>
+          恢复将用这份备份替换当前全部数据；替换前会先把当前数据另行备份。确定恢复吗？
+        </Text>
+      </>
+    ),
+    labels: { confirm: '恢复', cancel: '取消' },
+    confirmProps: { color: 'red', disabled: !inspection.ok },
+    onConfirm: async () => {
+      try {
+        const r = await run();
+        notifyDone(`已恢复；恢复前的数据已备份为 ${r.safetyBackup.name}`);
+        window.location.reload();
+      } catch (e) {
+        notifyError(e, '恢复未完成，当前数据未改变');
+      }
+    },
+  });
+}
+
 export function BackupCard() {
   const { data, reload } = useLoad(() => invoke('backup.list', {}), []);
-  const [target, setTarget] = useState('');
-  const now = async () => {
+  const [name, setName] = useState('');
+  const desktop = backupShell();
+  const create = async (overwrite: boolean) => {
+    const typed = name.trim();
+    const fileName = typed && !typed.toLowerCase().endsWith('.sqlite') ? `${typed}.sqlite` : typed;
     try {
-      const b = await invoke('backup.create', target.trim() ? { file: target.trim() } : {});
-      notifyDone(`已备份到 ${b.file}`);
+      const b = await invoke('backup.create', fileName ? { name: fileName, overwrite } : {});
+      notifyDone(`已备份：${b.name}`);
+      setName('');
       reload();
+    } catch (e) {
+      if (e instanceof ApiCallError && e.error.code === 'conflict' && !overwrite) {
+        modals.openConfirmModal({
+          title: '已有同名备份',
+          children: <Text size="sm">备份文件夹中已有“{fileName}”。用当前数据覆盖它吗？</Text>,
+          labels: { confirm: '覆盖', cancel: '取消' },
+          confirmProps: { color: 'red' },
+          onConfirm: () => void create(true),
+        });
+      } else notifyError(e, '备份未完成');
+    }
+  };
+  const saveElsewhere = async () => {
+    if (!desktop) return;
+    try {
+      const r = await unwrap(desktop.backupToFile());
+      if (r.saved && r.backup) notifyDone(`已备份：${r.backup.name}`);
     } catch (e) {
       notifyError(e, '备份未完成');
     }
   };
   const restore = async (b: BackupInfo) => {
-    let inspection: Awaited<ReturnType<typeof invoke<'backup.inspect'>>>;
+    let inspection: BackupInspection;
     try {
-      inspection = await invoke('backup.inspect', { file: b.file });
+      inspection = await invoke('backup.inspect', { name: b.name });
     } catch (e) {
       return notifyError(e, '无法读取备份');
     }
-    modals.openConfirmModal({
-      title: '从备份恢复',
-      size: 'lg',
-      children: (
-        <>
-          <Text size="sm">
-            备份时间：{b.at.replace('T', ' ')}（{b.reasonLabel}）
-          </Text>
-          {inspection.ok ? (
-            <List size="sm" my="xs">
-              {Object.entries(inspection.counts).map(([k, n]) => (
-                <List.Item key={k}>
-                  {k}：{n}
-                </List.Item>
-              ))}
-            </List>
-          ) : (
-            <Text c="red" size="sm">
-              备份文件有问题：{inspection.problems.join('；')}
-            </Text>
-          )}
-          <Text size="sm" fw={700}>
-            恢复将用这份备份替换当前全部数据；替换前会先把当前数据另行备份。确定恢复吗？
-          </Text>
-        </>
-      ),
-      labels: { confirm: '恢复', cancel: '取消' },
-      confirmProps: { color: 'red', disabled: !inspection.ok },
-      onConfirm: async () => {
-        try {
-          const r = await invoke('backup.restore', { file: b.file });
-          notifyDone(`已恢复；恢复前的数据备份在 ${r.safetyBackup.file}`);
-          window.location.reload();
-        } catch (e) {
-          notifyError(e, '恢复未完成，当前数据未改变');
-        }
-      },
-    });
+    confirmRestore(`备份时间：${b.at.replace('T', ' ')}（${b.reasonLabel}）`, inspection, () => invoke('backup.restore', { name: b.name }));
+  };
+  const restoreFromFile = async () => {
+    if (!desktop) return;
+    try {
+      const r = await unwrap(desktop.pickRestoreFile());
+      if (r.picked && r.inspection) confirmRestore(`备份文件：${r.inspection.name}`, r.inspection, () => unwrap(desktop.restorePicked()));
+    } catch (e) {
+      notifyError(e, '无法读取备份');
+    }
   };
   return (
     <Card withBorder>
@@ -72,17 +110,27 @@ export function BackupCard() {
         <Title order={4}>备份与恢复</Title>
         <Group align="flex-end">
           <TextInput
-            placeholder="备份到指定文件（可留空），如 E:\\台账备份\\2026-11.sqlite"
-            value={target}
-            onChange={(e) => setTarget(e.currentTarget.value)}
-            w={380}
-            aria-label="备份到指定文件"
+            placeholder="备份文件名（可留空），如 2026年11月底"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            w={300}
+            aria-label="备份文件名"
           />
-          <Button onClick={now}>立即备份</Button>
+          <Button onClick={() => create(false)}>立即备份</Button>
+          {desktop && (
+            <>
+              <Button variant="default" onClick={saveElsewhere}>
+                另存到…
+              </Button>
+              <Button variant="default" color="red" onClick={restoreFromFile}>
+                从文件恢复…
+              </Button>
+            </>
+          )}
         </Group>
       </Group>
       <Text size="xs" c="dimmed" mb="xs">
-        程序启动和退出时自动备份，并按上面的保留天数、月数轮换。
+        程序启动和退出时自动备份到数据文件旁的 backups 文件夹，并按上面的保留天数、月数轮换；立即备份也写在那里。
       </Text>
       <Table>
         <Table.Thead>
@@ -96,7 +144,7 @@ export function BackupCard() {
         </Table.Thead>
         <Table.Tbody>
           {(data ?? []).map((b) => (
-            <Table.Tr key={b.file}>
+            <Table.Tr key={b.name}>
               <Table.Td>{b.at.replace('T', ' ')}</Table.Td>
               <Table.Td>
                 <Badge variant="light">{b.reasonLabel}</Badge>

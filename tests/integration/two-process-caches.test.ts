@@ -1,0 +1,98 @@
+/**
+ * Two connections on one ledger file behave as two processes do (a second browser-mode server, or the
+ * desktop app and a script): each sees the other's writes at once, an import previewed before the
+ * other's write is refused at commit, and a write transaction holds the write lock from its start.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { type Ctx, createContext } from '../../src/main/core/context';
+import { type Ledger, openLedger } from '../../src/main/core/db';
+import { write } from '../../src/main/core/write';
+import { dispatch } from '../../src/main/handlers';
+import type { Channel, Input, Output } from '../../src/shared/contract';
+
+let dir: string;
+let ledgers: Ledger[];
+let a: Ctx;
+let b: Ctx;
+let regionId: number;
+
+async function call<C extends Channel>(ctx: Ctx, channel: C, input: Input<C>): Promise<Output<C>> {
+  const r = await dispatch(ctx, channel, input);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+  return r.data as Output<C>;
+}
+
+const org = (name: string) => ({ name, category: 'nonpublic' as const, subtype: 'company' as const, regionId, formalMembers: 1 });
+
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'two-process-'));
+  const file = path.join(dir, 'ledger.sqlite');
+  ledgers = [await openLedger(file), await openLedger(file)];
+  a = createContext(ledgers[0] as Ledger);
+  b = createContext(ledgers[1] as Ledger);
+  regionId = (await call(a, 'regions.create', { name: '红山街道', kind: 'subdistrict' })).id;
+  await call(a, 'orgs.create', org('甲公司'));
+});
+
+afterEach(async () => {
+  for (const l of ledgers) await l.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+it("each side's lists, totals and lookups include what the other just wrote", async () => {
+  // Both have built their indexes before the other writes.
+  expect((await call(a, 'orgs.list', {})).total).toBe(1);
+  expect((await call(b, 'orgs.list', {})).total).toBe(1);
+  expect((await call(b, 'stats.coverage', {})).county.total).toBe(1);
+
+  const created = await call(a, 'orgs.create', org('乙贸易公司'));
+  expect((await call(b, 'orgs.get', { id: created.id })).name).toBe('乙贸易公司');
+  expect((await call(b, 'orgs.list', {})).total).toBe(2);
+  expect((await call(b, 'orgs.list', { query: '乙贸易' })).rows.map((r) => r.id)).toEqual([created.id]);
+  expect((await call(b, 'stats.coverage', {})).county.total).toBe(2);
+
+  await call(b, 'orgs.update', { id: created.id, fields: org('乙商贸公司') });
+  expect((await call(a, 'orgs.list', { query: '乙商贸' })).total).toBe(1);
+  await call(b, 'orgs.delete', { id: created.id });
+  expect((await call(a, 'orgs.list', {})).total).toBe(1);
+});
+
+it('refuses to commit an import previewed before the other side wrote', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Sheet1');
+  ws.addRow(['单位名称', '组织类型', '所属属地', '从业人员数']);
+  ws.addRow(['丙公司', '非公企业（公司）', '红山街道', 5]);
+  const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+  const preview = await call(a, 'import.preview', { kind: 'orgs', fileName: '名册.xlsx', base64 });
+  expect(preview.counts.create).toBe(1);
+
+  await call(b, 'orgs.create', org('丙公司'));
+  const r = await dispatch(a, 'import.commit', { id: preview.id });
+  expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: '预览之后数据已有改动，请重新预览后再导入' } });
+  expect((await call(a, 'orgs.list', { query: '丙公司' })).total).toBe(1);
+});
+
+it('takes the write lock when a write begins, so the other side waits instead of failing midway', async () => {
+  // With a deferred BEGIN the lock is taken only at the first write: the other connection could commit
+  // in between, and this transaction's own write would then fail with SQLITE_BUSY without waiting.
+  ledgers[1]?.sqlite.pragma('busy_timeout = 50');
+  let otherWrite = '';
+  await write(a, async (w) => {
+    await w.trx.selectFrom('orgs').select('id').execute();
+    try {
+      ledgers[1]?.sqlite
+        .prepare("INSERT INTO regions (name, kind, sort_order, created_at) VALUES ('新城街道', 'subdistrict', 3, '2026-06-30')")
+        .run();
+      otherWrite = 'committed';
+    } catch (e) {
+      otherWrite = (e as { code?: string }).code ?? String(e);
+    }
+    await w.trx.insertInto('regions').values({ name: '乌兰镇', kind: 'township', sort_order: 2, created_at: w.now }).execute();
+  });
+  expect(otherWrite).toBe('SQLITE_BUSY');
+  expect((await call(b, 'regions.list', {})).map((r) => r.name)).toEqual(['红山街道', '乌兰镇']);
+});
