@@ -37,6 +37,7 @@ const STATUS: Record<ImportRowStatus, { label: string; color: string }> = {
   update: { label: '更新', color: 'blue' },
   skip: { label: '跳过', color: 'gray' },
   error: { label: '错误', color: 'red' },
+  notRecord: { label: '不是记录', color: 'yellow' },
 };
 const PAGE = 100;
 
