@@ -82,7 +82,13 @@ export const handlers: Handlers = {
   },
   'import.template': (ctx, i) => importTemplate(ctx, i.kind),
   'import.preview': (ctx, i) =>
-    previewImport(ctx, { kind: i.kind, fileName: i.fileName, bytes: Buffer.from(i.base64, 'base64'), mapping: i.mapping }),
+    previewImport(ctx, {
+      kind: i.kind,
+      fileName: i.fileName,
+      bytes: Buffer.from(i.base64, 'base64'),
+      mapping: i.mapping,
+      valueMapping: i.valueMapping,
+    }),
   'import.commit': (ctx, i) => commitImport(ctx, i.id, i.skipErrors),
   'import.errorReport': (ctx, i) => importErrorReport(ctx, i.id),
   'exchange.export': async (ctx, i) => {

@@ -265,6 +265,8 @@ export const contract = {
       base64: base64File,
       /** Column header → field key, or null to leave the column out. */
       mapping: z.record(z.string(), z.string().nullable()).optional(),
+      /** Field key → {a word of the sheet → the code it means}, for the words the code tables do not know. */
+      valueMapping: z.record(z.string(), z.record(z.string(), z.string())).optional(),
     }),
     output: out<ImportPreview>(),
   },

@@ -333,7 +333,8 @@ export interface ClassRow {
   history: { year: number; class: ManagementClass | null; stars: number | null }[];
 }
 
-export type ImportRowStatus = 'create' | 'update' | 'skip' | 'error';
+/** `notRecord`: a 合计 row, a signature line or a note under the table — shown, never imported, never an error. */
+export type ImportRowStatus = 'create' | 'update' | 'skip' | 'error' | 'notRecord';
 
 export interface ImportCellError {
   /** Spreadsheet column letter, e.g. “C”; empty when the error is about the row as a whole. */
@@ -354,6 +355,19 @@ export interface ImportRowView {
   errors: ImportCellError[];
   /** For 更新: the fields that change. */
   changes: string[];
+  /** How a value was read when the clerk may want to check it, e.g. 属地“乌兰”按简称匹配为乌兰镇. */
+  notes: string[];
+  /** For 不是记录: why, e.g. 合计行（“合计”）. */
+  reason: string | null;
+}
+
+/** The words of one coded column that only the clerk can say the meaning of, each asked once. */
+export interface ImportValueQuestion {
+  key: string;
+  label: string;
+  options: { code: string; label: string }[];
+  /** `code`: the clerk's answer (this time or remembered), null while unanswered. */
+  words: { word: string; rows: number; code: string | null }[];
 }
 
 export interface ImportPreview {
@@ -369,6 +383,8 @@ export interface ImportPreview {
   /** Required fields no column is mapped to. */
   missingRequired: string[];
   counts: Record<ImportRowStatus, number> & { total: number };
+  /** Per coded column, the distinct values the code tables do not know (企业, 其他 …). */
+  valueQuestions: ImportValueQuestion[];
   rows: ImportRowView[];
 }
 

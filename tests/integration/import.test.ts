@@ -83,7 +83,7 @@ describe('template', () => {
     const p = await preview(Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'), 'orgs', tpl.fileName);
     expect(p.missingRequired).toEqual([]);
     expect(p.rows.flatMap((r) => r.errors)).toEqual([]);
-    expect(p.counts).toEqual({ create: 3, update: 0, skip: 0, error: 0, total: 3 });
+    expect(p.counts).toEqual({ create: 3, update: 0, skip: 0, error: 0, notRecord: 0, total: 3 });
     expect(orgCount()).toBe(0);
     expect(await t.call('import.commit', { id: p.id })).toEqual({ created: 3, updated: 0, skipped: 0, failed: 0 });
     const list = await t.call('orgs.list', { sort: 'id' });
@@ -126,12 +126,12 @@ describe('a sheet with every kind of error', () => {
       '8:E:不能超过100000',
       '9:F:应为整数，实际为“三十人”',
       '10:G:日期无法识别：“明年春天”，应如 2026-06-30',
-      '11:C:“外星企业”不是有效的组织类型，可填：社会团体、行业协会商会、异地商会、民办非企业单位（社会服务机构）、民办学校、民营医院、养老机构、基金会等',
+      '11:C:“外星企业”不是有效的组织类型，请在“值的对应”中指定，或改填：社会团体、行业协会商会、异地商会、民办非企业单位（社会服务机构）、民办学校、民营医院、养老机构、基金会等',
       '12:H:应填“是”或“否”，实际为“也许”',
       '13:A:必须填写',
       '14:I:电话号码格式不正确：手机为1开头的11位数字，座机需带区号',
     ]);
-    expect(p.counts).toEqual({ create: 1, update: 0, skip: 0, error: 10, total: 11 });
+    expect(p.counts).toEqual({ create: 1, update: 0, skip: 0, error: 10, notRecord: 0, total: 11 });
     const before = t.count('audit_log');
     const refused = await t.raw('import.commit', { id: p.id });
     expect(refused).toMatchObject({
@@ -282,7 +282,7 @@ describe('a big file', () => {
       10 + (i % 50),
     ]);
     const p: ImportPreview = await preview(await sheet(['单位名称', '组织类型', '所属属地', '正式党员数', '从业人员数'], rows));
-    expect(p.counts).toEqual({ create: 10_000, update: 0, skip: 0, error: 0, total: 10_000 });
+    expect(p.counts).toEqual({ create: 10_000, update: 0, skip: 0, error: 0, notRecord: 0, total: 10_000 });
     const auditBefore = t.count('audit_log');
     expect(await t.call('import.commit', { id: p.id })).toMatchObject({ created: 10_000 });
     expect(orgCount()).toBe(10_000);

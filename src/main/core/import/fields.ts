@@ -12,6 +12,7 @@ import {
   ORG_SUBTYPES,
   PARTY_ORG_TYPES,
 } from '../../../shared/domain/codes';
+import type { MonthDay } from '../../../shared/rules/dateText';
 
 export type ImportKind = 'orgs' | 'partyOrgs' | 'instructors';
 
@@ -24,6 +25,8 @@ export interface ImportField {
   kind: CellKind;
   /** For `code`: the table whose labels (or codes) are accepted. */
   codes?: CodeTable<string>;
+  /** For `date`: a month alone (2025.03) is taken as this day of it; otherwise refused. */
+  month?: MonthDay;
   /** Other header names that mean this column. */
   synonyms: string[];
   help: string;
@@ -76,8 +79,23 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
       label: '所属属地',
       required: true,
       kind: 'region',
-      synonyms: ['属地', '所属乡镇', '乡镇（街道）', '所属乡镇（街道）', '乡镇', '街道', '所在乡镇'],
-      help: '须与“设置”中的属地名称一致',
+      synonyms: [
+        '属地',
+        '所属乡镇',
+        '乡镇（街道）',
+        '所属乡镇（街道）',
+        '乡镇',
+        '街道',
+        '所在乡镇',
+        '所在镇街',
+        '所属镇街',
+        '镇街',
+        '所在乡镇（街道）',
+        '所在苏木镇',
+        '苏木乡镇',
+        '所属苏木（镇）',
+      ],
+      help: '“设置”中的属地名称、简称（如“乌兰”）或行政区划代码',
     },
     { key: 'registrationAuthority', label: '登记管理机关', kind: 'text', synonyms: ['登记机关'], help: '' },
     { key: 'supervisorUnit', label: '业务主管单位', kind: 'text', synonyms: ['主管单位', '行业主管部门'], help: '' },
@@ -93,7 +111,13 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
     },
     bool('legalRepIsMember', '负责人是党员', ['负责人是否党员', '法人是否党员']),
     bool('investorIsMember', '出资人是党员', ['出资人是否党员']),
-    { key: 'employees', label: '从业人员数', kind: 'int', synonyms: ['从业人员', '职工人数', '员工人数', '职工数'], help: '整数' },
+    {
+      key: 'employees',
+      label: '从业人员数',
+      kind: 'int',
+      synonyms: ['从业人员', '职工人数', '员工人数', '职工数', '从业人数', '员工数'],
+      help: '整数',
+    },
     { key: 'formalMembers', label: '正式党员数', kind: 'int', synonyms: ['正式党员', '党员人数', '党员数'], help: '整数' },
     { key: 'probationaryMembers', label: '预备党员数', kind: 'int', synonyms: ['预备党员'], help: '整数' },
     { key: 'activists', label: '入党积极分子数', kind: 'int', synonyms: ['入党积极分子', '积极分子'], help: '整数' },
@@ -120,7 +144,14 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
     bool('outOfScope', '不纳入统计'),
     { key: 'outOfScopeReason', label: '不纳入统计原因', kind: 'text', synonyms: [], help: '标记不纳入统计时必填' },
     { key: 'noPartyReason', label: '未建原因', kind: 'text', synonyms: ['未建党组织原因', '未组建原因'], help: '' },
-    { key: 'plannedBuildDate', label: '拟建时间', kind: 'date', synonyms: ['计划组建时间', '拟组建时间'], help: '如 2026-12-31' },
+    {
+      key: 'plannedBuildDate',
+      label: '拟建时间',
+      kind: 'date',
+      month: 'last',
+      synonyms: ['计划组建时间', '拟组建时间'],
+      help: '如 2026-12-31',
+    },
     { key: 'remarks', label: '备注', kind: 'text', synonyms: ['说明'], help: '' },
   ],
   partyOrgs: [
@@ -155,8 +186,8 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
       label: '所属属地',
       required: true,
       kind: 'region',
-      synonyms: ['属地', '所属乡镇', '乡镇（街道）', '所属乡镇（街道）', '乡镇', '街道'],
-      help: '须与“设置”中的属地名称一致',
+      synonyms: ['属地', '所属乡镇', '乡镇（街道）', '所属乡镇（街道）', '乡镇', '街道', '所在镇街', '所属镇街', '镇街'],
+      help: '“设置”中的属地名称、简称（如“乌兰”）或行政区划代码',
     },
     {
       key: 'coveredOrgIds',
@@ -167,7 +198,7 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
       help: '单位名称或统一社会信用代码，多个用顿号“、”分隔；单独组建只填1个',
     },
     { key: 'parentName', label: '上级党组织', kind: 'text', synonyms: ['上级党委'], help: '' },
-    { key: 'foundedDate', label: '成立时间', kind: 'date', synonyms: ['成立日期', '组建时间'], help: '如 2021-07-01' },
+    { key: 'foundedDate', label: '成立时间', kind: 'date', month: 'first', synonyms: ['成立日期', '组建时间'], help: '如 2021-07-01' },
     { key: 'approvalNo', label: '批复文号', kind: 'text', synonyms: ['文号'], help: '' },
     { key: 'secretaryName', label: '书记姓名', kind: 'text', synonyms: ['书记', '党组织书记'], help: '' },
     { key: 'secretaryPhone', label: '书记电话', kind: 'text', synonyms: ['书记联系电话', '联系电话'], help: '手机11位，座机带区号' },
@@ -177,7 +208,14 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
     { key: 'partyWorkers', label: '党务工作者数', kind: 'int', synonyms: ['党务工作者'], help: '整数' },
     { key: 'formalMembers', label: '正式党员数', kind: 'int', synonyms: ['正式党员', '党员人数', '党员数'], help: '整数' },
     { key: 'probationaryMembers', label: '预备党员数', kind: 'int', synonyms: ['预备党员'], help: '整数' },
-    { key: 'lastElectionDate', label: '上次换届时间', kind: 'date', synonyms: ['换届时间', '上次换届'], help: '如 2024-06-30' },
+    {
+      key: 'lastElectionDate',
+      label: '上次换届时间',
+      kind: 'date',
+      month: 'first',
+      synonyms: ['换届时间', '上次换届'],
+      help: '如 2024-06-30',
+    },
     { key: 'termYears', label: '任期（年）', kind: 'int', synonyms: ['任期'], help: '空白按党委5年、其他3年' },
     { key: 'starRating', label: '星级', kind: 'int', synonyms: ['星级评定'], help: '1—5' },
     {
@@ -199,7 +237,7 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
     { key: 'post', label: '职务', kind: 'text', synonyms: ['职务职级', '现任职务'], help: '' },
     { key: 'phone', label: '联系电话', kind: 'text', synonyms: ['电话', '手机', '手机号码'], help: '手机11位，座机带区号' },
     bool('fullTime', '专职', ['是否专职']),
-    { key: 'appointedDate', label: '选派时间', kind: 'date', synonyms: ['选派日期', '任职时间'], help: '如 2025-03-01' },
+    { key: 'appointedDate', label: '选派时间', kind: 'date', month: 'first', synonyms: ['选派日期', '任职时间'], help: '如 2025-03-01' },
     { key: 'grids', label: '负责网格', kind: 'text', synonyms: ['网格', '联系网格'], help: '' },
     { key: 'remarks', label: '备注', kind: 'text', synonyms: ['说明'], help: '' },
   ],

@@ -6,9 +6,17 @@
 import crypto from 'node:crypto';
 import type { z } from 'zod';
 import { categoryOfSubtype, type OrgSubtype } from '../../../shared/domain/codes';
+import { codeOfWord, normalizeWord } from '../../../shared/domain/synonyms';
 import { normalizeUscc } from '../../../shared/rules/uscc';
 import { FIELD_LABELS, instructorFieldsSchema, orgFieldsSchema, partyOrgFieldsSchema } from '../../../shared/schemas';
-import type { ImportCellError, ImportPreview, ImportResult, ImportRowStatus, ImportRowView } from '../../../shared/types';
+import type {
+  ImportCellError,
+  ImportPreview,
+  ImportResult,
+  ImportRowStatus,
+  ImportRowView,
+  ImportValueQuestion,
+} from '../../../shared/types';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { fromColumns } from '../mapping';
@@ -17,7 +25,8 @@ import { createOrgIn, ORG_SHAPE, updateOrgIn } from '../services/orgs';
 import { createPartyOrgIn, PARTY_ORG_SHAPE, updatePartyOrgIn } from '../services/partyOrgs';
 import { type Writer, write } from '../write';
 import { columnLetter, convertCell } from './convert';
-import { guessMapping, IMPORT_FIELDS, type ImportKind, normalizeHeader } from './fields';
+import { guessMapping, IMPORT_FIELDS, type ImportField, type ImportKind, normalizeHeader } from './fields';
+import { whyNotRecord } from './nonRecords';
 import { readSheet, type SheetRows } from './read';
 
 type OrgInput = z.output<typeof orgFieldsSchema>;
@@ -37,7 +46,11 @@ interface Stored {
   items: Item[];
   sheet: SheetRows;
   generation: number;
+  /** The clerk's answers used by this preview, remembered on commit: field key → normalized word → code. */
+  values: ValueChoices;
 }
+
+type ValueChoices = Record<string, Record<string, string>>;
 
 const store = new WeakMap<Ctx, Map<string, Stored>>();
 
@@ -55,6 +68,27 @@ const MAPPING_KEY = (kind: ImportKind) => `import.mapping.${kind}`;
 async function savedMapping(db: Ctx['ledger']['db'] | Writer['trx'], kind: ImportKind): Promise<Record<string, string>> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', MAPPING_KEY(kind)).executeTakeFirst();
   return row ? (JSON.parse(row.value) as Record<string, string>) : {};
+}
+
+const VALUES_KEY = (kind: ImportKind) => `import.values.${kind}`;
+
+async function savedValues(db: Ctx['ledger']['db'] | Writer['trx'], kind: ImportKind): Promise<ValueChoices> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', VALUES_KEY(kind)).executeTakeFirst();
+  return row ? (JSON.parse(row.value) as ValueChoices) : {};
+}
+
+/** Remembered answers, overridden by this time's; only codes the field has count. */
+function choicesFor(fields: ImportField[], saved: ValueChoices, given: ValueChoices = {}): ValueChoices {
+  const out: ValueChoices = {};
+  for (const f of fields) {
+    if (f.kind !== 'code') continue;
+    const valid = new Set((f.codes ?? []).map((r) => r.code));
+    const merged: Record<string, string> = {};
+    for (const [w, code] of Object.entries(saved[f.key] ?? {})) if (valid.has(code)) merged[w] = code;
+    for (const [w, code] of Object.entries(given[f.key] ?? {})) if (valid.has(code)) merged[normalizeWord(w)] = code;
+    out[f.key] = merged;
+  }
+  return out;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -160,6 +194,8 @@ export interface PreviewOptions {
   bytes: Buffer;
   /** Header → field key chosen by the clerk; headers left out are guessed. */
   mapping?: Record<string, string | null>;
+  /** Field key → {word of the sheet → code}, the clerk's answers for words the code tables do not know. */
+  valueMapping?: ValueChoices;
 }
 
 export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<ImportPreview> {
@@ -180,9 +216,12 @@ export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<Import
   });
   const missingRequired = fields.filter((f) => f.required && !columnOf.has(f.key)).map((f) => f.label);
 
-  const regions = new Map(
-    (await ctx.ledger.db.selectFrom('regions').select(['id', 'name']).execute()).map((r) => [r.name.replace(/\s/g, ''), r.id]),
-  );
+  const regions = await ctx.ledger.db.selectFrom('regions').select(['id', 'name', 'code']).execute();
+  const choices = choicesFor(fields, await savedValues(ctx.ledger.db, o.kind), o.valueMapping);
+  /** Field key → normalized word → the question asked about it. */
+  const asked = new Map<string, Map<string, ImportValueQuestion['words'][number]>>();
+  const used: ValueChoices = {};
+  const mappedColumns = [...columnOf.values()];
   const items: Item[] = [];
   const views: ImportRowView[] = [];
   const seen = new Map<string, number>();
@@ -194,7 +233,25 @@ export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<Import
   const claimed = new Map<number, number>();
 
   for (const r of sheet.rows) {
+    const name0 = r.cells[columnOf.get('name') ?? -1] ?? '';
+    const why = whyNotRecord(r.cells) ?? (mappedColumns.every((i) => !r.cells[i]) ? '没有要导入的内容（只有不导入的列有字）' : null);
+    if (why) {
+      items.push({ row: r.row, status: 'notRecord', input: null, matchId: null, errors: [] });
+      views.push({
+        row: r.row,
+        status: 'notRecord',
+        name: name0,
+        matchId: null,
+        matchedBy: null,
+        errors: [],
+        changes: [],
+        notes: [],
+        reason: why,
+      });
+      continue;
+    }
     const errors: ImportCellError[] = [];
+    const notes: string[] = [];
     const partial: Record<string, unknown> = {};
     const at = (key: string) => {
       const i = columnOf.get(key);
@@ -205,9 +262,22 @@ export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<Import
       if (i == null) continue;
       // A blank cell leaves the field alone: the default for a new record, the stored value on update.
       if ((r.cells[i] ?? '') === '') continue;
-      const c = convertCell(f, r.cells[i] ?? '', regions);
-      if (c.ok) partial[f.key] = c.value;
-      else errors.push({ ...at(f.key), message: c.message });
+      const text = r.cells[i] ?? '';
+      if (f.kind === 'code' && !codeOfWord(f.codes ?? [], text)) {
+        // Asked once per distinct word, whatever the number of rows that carry it.
+        const word = normalizeWord(text);
+        const byWord = asked.get(f.key) ?? new Map();
+        asked.set(f.key, byWord);
+        const q = byWord.get(word) ?? { word: text.trim(), rows: 0, code: choices[f.key]?.[word] ?? null };
+        q.rows++;
+        byWord.set(word, q);
+        if (q.code) used[f.key] = { ...used[f.key], [word]: q.code };
+      }
+      const c = convertCell(f, text, { regions, chosen: choices[f.key] });
+      if (c.ok) {
+        partial[f.key] = c.value;
+        if (c.note) notes.push(c.note);
+      } else errors.push({ ...at(f.key), message: c.message });
     }
     let matchId: number | null = null;
     let matchedBy: string | null = null;
@@ -306,10 +376,18 @@ export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<Import
       status = changes.length ? 'update' : 'skip';
     } else status = 'create';
     items.push({ row: r.row, status, input: status === 'error' ? null : input, matchId, errors: unique });
-    views.push({ row: r.row, status, name, matchId, matchedBy, errors: unique, changes });
+    views.push({ row: r.row, status, name, matchId, matchedBy, errors: unique, changes, notes, reason: null });
   }
 
-  const counts = { create: 0, update: 0, skip: 0, error: 0, total: views.length };
+  const valueQuestions: ImportValueQuestion[] = fields
+    .filter((f) => asked.has(f.key))
+    .map((f) => ({
+      key: f.key,
+      label: f.label,
+      options: (f.codes ?? []).map((r) => ({ code: r.code, label: r.label })),
+      words: [...(asked.get(f.key)?.values() ?? [])],
+    }));
+  const counts = { create: 0, update: 0, skip: 0, error: 0, notRecord: 0, total: views.length };
   for (const v of views) counts[v.status]++;
   const preview: ImportPreview = {
     id: crypto.randomUUID(),
@@ -322,11 +400,12 @@ export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<Import
     fields: fields.map((f) => ({ key: f.key, label: f.label, required: !!f.required })),
     missingRequired,
     counts,
+    valueQuestions,
     rows: views,
   };
   const previews = stored(ctx);
   previews.clear(); // one import at a time per ledger; an old preview is never committed by mistake
-  previews.set(preview.id, { preview, items, sheet, generation: ctx.generation });
+  previews.set(preview.id, { preview, items, sheet, generation: ctx.generation, values: used });
   return preview;
 }
 
@@ -370,12 +449,18 @@ export async function commitImport(ctx: Ctx, id: string, skipErrors: boolean): P
     // Remember the columns for the next file of this kind (inside the transaction: kysely has one connection).
     const remembered = await savedMapping(w.trx, preview.kind);
     for (const [h, key] of Object.entries(preview.mapping)) if (key) remembered[normalizeHeader(h)] = key;
-    const value = JSON.stringify(remembered);
-    await w.trx
-      .insertInto('settings')
-      .values({ key: MAPPING_KEY(preview.kind), value })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-      .execute();
+    const words = await savedValues(w.trx, preview.kind);
+    for (const [key, chosen] of Object.entries(s.values)) words[key] = { ...words[key], ...chosen };
+    for (const [key, value] of [
+      [MAPPING_KEY(preview.kind), JSON.stringify(remembered)],
+      [VALUES_KEY(preview.kind), JSON.stringify(words)],
+    ]) {
+      await w.trx
+        .insertInto('settings')
+        .values({ key: key as string, value: value as string })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: value as string }))
+        .execute();
+    }
   });
   stored(ctx).delete(id);
   return result;

@@ -97,7 +97,7 @@ export async function importErrorReport(ctx: Ctx, id: string): Promise<{ fileNam
     c.font = { name: EXCEL_FONT, bold: true };
     c.fill = HEADER;
   });
-  const STATUS = { create: '新增', update: '更新', skip: '跳过（无变化）', error: '错误' } as const;
+  const STATUS = { create: '新增', update: '更新', skip: '跳过（无变化）', error: '错误', notRecord: '不是记录' } as const;
   preview.rows.forEach((v, k) => {
     const src = sheet.rows[k];
     const row = ws.addRow([

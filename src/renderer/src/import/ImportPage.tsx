@@ -1,6 +1,7 @@
 /**
- * 导入: download a template, pick a sheet, check how its columns map, see every row as 新增 / 更新 /
- * 跳过 / 错误 before anything is written, then confirm; the error report can be saved as .xlsx.
+ * 导入: download a template, pick a sheet, check how its columns map and what its unknown words mean
+ * (each asked once), see every row as 新增 / 更新 / 跳过 / 错误 / 不是记录 before anything is written,
+ * then confirm; the error report can be saved as .xlsx.
  */
 import {
   Alert,
@@ -25,6 +26,7 @@ import type { ImportPreview, ImportRowStatus } from '../../../shared/types';
 import { invoke } from '../api';
 import { go, notifyDone, notifyError } from '../common';
 import { readFileBase64, saveFile } from '../platform';
+import { type ValueMapping, ValueMappingCard, valueMappingOf } from './ValueMappingCard';
 
 type Kind = 'orgs' | 'partyOrgs' | 'instructors';
 const KINDS = [
@@ -37,6 +39,7 @@ const STATUS: Record<ImportRowStatus, { label: string; color: string }> = {
   update: { label: '更新', color: 'blue' },
   skip: { label: '跳过', color: 'gray' },
   error: { label: '错误', color: 'red' },
+  notRecord: { label: '不是记录', color: 'yellow' },
 };
 const PAGE = 100;
 
@@ -49,10 +52,10 @@ export function ImportPage() {
   const [filter, setFilter] = useState<'all' | ImportRowStatus>('all');
   const [page, setPage] = useState(1);
 
-  const runPreview = async (f: { name: string; base64: string }, mapping?: Record<string, string | null>) => {
+  const runPreview = async (f: { name: string; base64: string }, mapping?: Record<string, string | null>, valueMapping?: ValueMapping) => {
     setBusy('正在检查每一行…');
     try {
-      const p = await invoke('import.preview', { kind, fileName: f.name, base64: f.base64, mapping });
+      const p = await invoke('import.preview', { kind, fileName: f.name, base64: f.base64, mapping, valueMapping });
       setPreview(p);
       setFilter(p.counts.error ? 'error' : 'all');
       setPage(1);
@@ -107,6 +110,11 @@ export function ImportPage() {
           <Text size="sm">
             将新增 {c.create} 条、更新 {c.update} 条，跳过 {c.skip} 条无变化的记录。全部写入或全部不写入。
           </Text>
+          {c.notRecord > 0 && (
+            <Text size="sm" c="dimmed">
+              {c.notRecord} 行不是记录（合计、填表人、注释等），不导入。
+            </Text>
+          )}
           {c.error > 0 && (
             <Text size="sm" c="red">
               另有 {c.error} 行有错误，将不导入（可先导出错误报告，改正后再导入这些行）。
@@ -175,7 +183,7 @@ export function ImportPage() {
         </Group>
         <Text size="xs" c="dimmed" mt="xs">
           支持 .xlsx 和 .csv（旧版 .xls 请先另存为
-          .xlsx）。可用模板，也可直接用已有的表格：程序按表头自动对应各列，可在下方调整。有统一社会信用代码的按代码匹配已有记录，否则按同一属地内的名称匹配。
+          .xlsx）。可用模板，也可直接用已有的表格：程序按表头自动对应各列，可在下方调整。有统一社会信用代码的按代码匹配已有记录，否则按同一属地内的名称匹配。属地可写简称（如“乌兰”）或行政区划代码；“有限公司”“个体户”等常见写法自动识别，不能确定的写法（如“企业”）每种问一次；合计、填表人、注释等行标为“不是记录”，不导入。
         </Text>
         {busy && (
           <Stack gap={4} mt="sm">
@@ -207,11 +215,15 @@ export function ImportPage() {
                   aria-label={`“${h}”导入为`}
                   allowDeselect={false}
                   styles={preview.mapping[h] ? undefined : { input: { color: 'var(--mantine-color-dimmed)' } }}
-                  onChange={(v) => file && runPreview(file, { ...preview.mapping, [h]: v || null })}
+                  onChange={(v) => file && runPreview(file, { ...preview.mapping, [h]: v || null }, valueMappingOf(preview))}
                 />
               ))}
             </SimpleGrid>
           </Card>
+
+          {preview.valueQuestions.length > 0 && (
+            <ValueMappingCard preview={preview} onChange={(valueMapping) => file && runPreview(file, preview.mapping, valueMapping)} />
+          )}
 
           <Card withBorder>
             <Group justify="space-between" mb="sm">
@@ -227,6 +239,7 @@ export function ImportPage() {
                   { value: 'update', label: `更新 ${preview.counts.update}` },
                   { value: 'skip', label: `跳过 ${preview.counts.skip}` },
                   { value: 'error', label: `错误 ${preview.counts.error}` },
+                  { value: 'notRecord', label: `不是记录 ${preview.counts.notRecord}` },
                 ]}
               />
               <Group>
@@ -246,7 +259,7 @@ export function ImportPage() {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w={60}>行号</Table.Th>
-                  <Table.Th w={80}>结果</Table.Th>
+                  <Table.Th w={100}>结果</Table.Th>
                   <Table.Th>名称</Table.Th>
                   <Table.Th>说明</Table.Th>
                 </Table.Tr>
@@ -277,6 +290,16 @@ export function ImportPage() {
                           按{r.matchedBy}匹配，内容相同
                         </Text>
                       )}
+                      {r.reason && (
+                        <Text size="sm" c="dimmed">
+                          {r.reason}，不导入
+                        </Text>
+                      )}
+                      {r.notes.map((n) => (
+                        <Text key={n} size="sm" c="blue.8">
+                          {n}
+                        </Text>
+                      ))}
                     </Table.Td>
                   </Table.Tr>
                 ))}

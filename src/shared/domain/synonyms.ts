@@ -1,0 +1,132 @@
+/**
+ * The words clerks write for the coded values, beside the code tables they stand for. Words that
+ * could mean more than one code (企业, 其他) are deliberately absent: an import asks the clerk once.
+ */
+import {
+  ANNUAL_CHECK_RESULTS,
+  type CodeTable,
+  EVAL_GRADES,
+  FORMATION_METHODS,
+  ORG_CATEGORIES,
+  ORG_STATUSES,
+  ORG_SUBTYPES,
+  PARTY_ORG_TYPES,
+} from './codes';
+
+type Words = Record<string, readonly string[]>;
+
+/** Code → the other words for it. */
+const WORDS = new Map<CodeTable<string>, Words>([
+  [
+    ORG_SUBTYPES,
+    {
+      association: ['社会团体', '社团', '团体'],
+      chamber: ['行业协会商会', '协会', '商会', '行业协会', '行业商会'],
+      remote_chamber: ['异地商会'],
+      private_nonenterprise: ['民非', '民办非企业', '民办非企业单位', '社会服务机构', '民办非'],
+      private_school: ['民办学校', '民办幼儿园', '培训学校', '职业培训学校'],
+      private_hospital: ['民营医院', '私立医院', '民营诊所'],
+      elderly_care: ['养老机构', '养老院', '敬老院', '养老服务中心'],
+      foundation: ['基金会'],
+      company: ['有限公司', '有限责任公司', '股份有限公司', '公司', '股份公司', '一人有限公司', '一人有限责任公司'],
+      partnership: ['合伙企业', '合伙', '普通合伙企业', '有限合伙企业', '普通合伙', '有限合伙'],
+      sole_proprietorship: ['个人独资企业', '个人独资', '独资企业'],
+      cooperative: ['合作社', '专业合作社', '农民专业合作社', '农民合作社', '农牧民专业合作社', '牧民专业合作社', '专业合作联社'],
+      individual: ['个体户', '个体', '个体工商户', '个体经营户', '个体经营'],
+      market: ['商场', '市场', '商贸市场', '专业市场', '集贸市场', '农贸市场', '商场市场'],
+    },
+  ],
+  [ORG_CATEGORIES, { social: ['社会组织'], nonpublic: ['非公', '非公企业', '非公经济组织', '非公有制经济组织', '非公有制企业'] }],
+  [
+    ORG_STATUSES,
+    {
+      normal: ['正常', '存续', '在业', '开业', '营业', '正常经营', '在营'],
+      cancelled: ['注销', '已注销'],
+      revoked: ['撤销', '已撤销', '被撤销', '吊销', '已吊销', '吊销未注销'],
+      suspended: ['歇业', '停业', '停产', '歇业中'],
+    },
+  ],
+  [
+    ANNUAL_CHECK_RESULTS,
+    {
+      pass: ['合格', '通过', '已年检', '已年报'],
+      basic: ['基本合格'],
+      fail: ['不合格', '未通过'],
+      absent: ['未参检', '未年检', '未年报', '未参加', '未报'],
+    },
+  ],
+  [
+    EVAL_GRADES,
+    {
+      '1A': ['A', '1A级', '一A', 'A级'],
+      '2A': ['AA', '2A级', '二A', 'AA级'],
+      '3A': ['AAA', '3A级', '三A', 'AAA级'],
+      '4A': ['AAAA', '4A级', '四A', 'AAAA级'],
+      '5A': ['AAAAA', '5A级', '五A', 'AAAAA级'],
+    },
+  ],
+  [
+    PARTY_ORG_TYPES,
+    {
+      committee: ['党委', '基层党委', '党委员会'],
+      general_branch: ['党总支', '总支', '党总支部', '总支部'],
+      branch: ['党支部', '支部', '独立党支部', '单独党支部'],
+      joint_branch: ['联合党支部', '联合支部'],
+      temporary: ['临时党支部', '临时支部'],
+      functional: ['功能型党组织', '功能型党支部', '功能党支部', '功能型支部'],
+    },
+  ],
+  [
+    FORMATION_METHODS,
+    {
+      single: ['单独组建', '单独', '单建', '独立组建', '单独建立'],
+      joint: ['联合组建', '联合', '联建', '联合建立'],
+      attached: ['挂靠组建', '挂靠', '挂靠建立'],
+      industry: ['行业组建', '行业', '依托行业组建'],
+      regional: ['区域化“1+N”', '区域化1+N', '区域化', '1+N', '区域化组建', '区域组建'],
+      dispatched: ['派员组建', '派员', '选派组建'],
+    },
+  ],
+]);
+
+/**
+ * A value as clerks vary it: full-width letters and digits, spaces, either kind of bracket or quote
+ * mark, and the middle dot do not matter.
+ */
+export function normalizeWord(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/[\s·•“”"‘’']/g, '')
+    .replace(/[【[]/g, '(')
+    .replace(/[】\]]/g, ')')
+    .toUpperCase();
+}
+
+const lookups = new WeakMap<CodeTable<string>, Map<string, string>>();
+
+function lookupOf(table: CodeTable<string>): Map<string, string> {
+  let m = lookups.get(table);
+  if (m) return m;
+  m = new Map();
+  for (const r of table) {
+    m.set(normalizeWord(r.label), r.code);
+    m.set(normalizeWord(r.code), r.code);
+  }
+  for (const [code, words] of Object.entries(WORDS.get(table) ?? {})) for (const w of words) m.set(normalizeWord(w), code);
+  lookups.set(table, m);
+  return m;
+}
+
+/**
+ * The code a clerk's word stands for: a label, a code, or a known other word; a qualifier in
+ * brackets after a known word (有限责任公司（自然人投资或控股）, as 营业执照 print it) is dropped.
+ * null when the word is unknown or ambiguous.
+ */
+export function codeOfWord(table: CodeTable<string>, word: string): string | null {
+  const m = lookupOf(table);
+  const n = normalizeWord(word);
+  const hit = m.get(n);
+  if (hit) return hit;
+  const bare = /^(.+?)\(.*\)$/.exec(n)?.[1];
+  return bare ? (m.get(bare) ?? null) : null;
+}
