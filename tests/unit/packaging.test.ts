@@ -14,7 +14,8 @@ describe('electron-builder configuration', () => {
 
     // The validation must be able to fail, or it proves nothing.
     await expect(validateConfiguration({ ...config, nsis: { oneClick: 'sometimes' } }, new DebugLogger(false))).rejects.toThrow();
-  });
+    // Loading app-builder-lib takes seconds on a busy two-core machine.
+  }, 60_000);
 
   it('builds what the counties install: NSIS x64 in Chinese, deb and AppImage for x64 and arm64', async () => {
     const { load } = await import('js-yaml');
