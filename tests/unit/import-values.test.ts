@@ -70,6 +70,7 @@ describe('other coded columns', () => {
     [ORG_CATEGORIES, '非公', 'nonpublic'],
     [ORG_CATEGORIES, '非公有制经济组织', 'nonpublic'],
     [ORG_CATEGORIES, '社会组织', 'social'],
+    [ORG_CATEGORIES, '企业', 'nonpublic'],
     [ORG_STATUSES, '存续', 'normal'],
     [ORG_STATUSES, '在业', 'normal'],
     [ORG_STATUSES, '已注销', 'cancelled'],

@@ -24,7 +24,7 @@ import { createInstructorIn, INSTRUCTOR_SHAPE, updateInstructorIn } from '../ser
 import { createOrgIn, ORG_SHAPE, updateOrgIn } from '../services/orgs';
 import { createPartyOrgIn, PARTY_ORG_SHAPE, updatePartyOrgIn } from '../services/partyOrgs';
 import { type Writer, write } from '../write';
-import { columnLetter, convertCell } from './convert';
+import { type Converted, columnLetter, convertCell } from './convert';
 import { guessMapping, IMPORT_FIELDS, type ImportField, type ImportKind, normalizeHeader } from './fields';
 import { whyNotRecord } from './nonRecords';
 import { readSheet, type SheetRows } from './read';
@@ -222,6 +222,7 @@ export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<Import
   const asked = new Map<string, Map<string, ImportValueQuestion['words'][number]>>();
   const used: ValueChoices = {};
   const mappedColumns = [...columnOf.values()];
+  const regionCache = new Map<string, Converted>();
   const items: Item[] = [];
   const views: ImportRowView[] = [];
   const seen = new Map<string, number>();
@@ -273,7 +274,7 @@ export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<Import
         byWord.set(word, q);
         if (q.code) used[f.key] = { ...used[f.key], [word]: q.code };
       }
-      const c = convertCell(f, text, { regions, chosen: choices[f.key] });
+      const c = convertCell(f, text, { regions, chosen: choices[f.key], regionCache });
       if (c.ok) {
         partial[f.key] = c.value;
         if (c.note) notes.push(c.note);
