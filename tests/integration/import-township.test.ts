@@ -98,6 +98,7 @@ describe('a township sheet', () => {
         label: '组织类型',
         options: expect.arrayContaining([{ code: 'company', label: '非公企业（公司）' }]),
         words: [{ word: '企业', rows: 1, code: null }],
+        omitted: 0,
       },
     ]);
     expect(first.rows.find((r) => r.row === 16)?.errors.map((e) => e.message)).toEqual([
@@ -226,6 +227,40 @@ describe('values as written', () => {
     ]);
     expect(await t.call('import.commit', { id: q.id })).toEqual({ created: 1, updated: 0, skipped: 0, failed: 0 });
     expect(stored()).toHaveLength(1);
+  });
+});
+
+describe('questions', () => {
+  it('each distinct word is asked once, however many rows carry it; a column of names mapped as 组织类型 asks at most 100', async () => {
+    const words = await townshipSheet(
+      ['单位名称', '类型', '所在镇街', '党组织类型'],
+      [
+        ['甲', '企业', '乌兰', ''],
+        ['乙', '其他', '乌兰', ''],
+        ['丙', '企 业', '乌兰', ''],
+        ['丁', '企业', '乌兰', ''],
+      ],
+    );
+    const p = await t.call('import.preview', { kind: 'orgs', fileName: 'w.xlsx', base64: words });
+    expect(p.valueQuestions.map((q) => [q.key, q.words, q.omitted])).toEqual([
+      [
+        'subtype',
+        [
+          { word: '企业', rows: 3, code: null },
+          { word: '其他', rows: 1, code: null },
+        ],
+        0,
+      ],
+    ]);
+
+    const names = await townshipSheet(
+      ['单位名称', '类型', '所在镇街'],
+      Array.from({ length: 120 }, (_, i) => [`${i}号`, `第${i}号商店`, '乌兰']),
+    );
+    const q = await t.call('import.preview', { kind: 'orgs', fileName: 'n.xlsx', base64: names });
+    expect(q.valueQuestions[0]?.words).toHaveLength(100);
+    expect(q.valueQuestions[0]?.omitted).toBe(20);
+    expect(q.counts.error).toBe(120);
   });
 });
 

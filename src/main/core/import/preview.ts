@@ -70,6 +70,8 @@ async function savedMapping(db: Ctx['ledger']['db'] | Writer['trx'], kind: Impor
   return row ? (JSON.parse(row.value) as Record<string, string>) : {};
 }
 
+const MAX_QUESTIONS = 100;
+
 const VALUES_KEY = (kind: ImportKind) => `import.values.${kind}`;
 
 async function savedValues(db: Ctx['ledger']['db'] | Writer['trx'], kind: ImportKind): Promise<ValueChoices> {
@@ -386,7 +388,9 @@ export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<Import
       key: f.key,
       label: f.label,
       options: (f.codes ?? []).map((r) => ({ code: r.code, label: r.label })),
-      words: [...(asked.get(f.key)?.values() ?? [])],
+      // A column mapped by mistake (names read as 组织类型) would ask thousands of questions; the first ones show it.
+      words: [...(asked.get(f.key)?.values() ?? [])].slice(0, MAX_QUESTIONS),
+      omitted: Math.max(0, (asked.get(f.key)?.size ?? 0) - MAX_QUESTIONS),
     }));
   const counts = { create: 0, update: 0, skip: 0, error: 0, notRecord: 0, total: views.length };
   for (const v of views) counts[v.status]++;

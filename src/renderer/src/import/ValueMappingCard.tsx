@@ -76,6 +76,11 @@ export function ValueMappingCard({ preview, onChange }: { preview: ImportPreview
                 ))}
               </Table.Tbody>
             </Table>
+            {q.omitted > 0 && (
+              <Text size="sm" c="red">
+                另有 {q.omitted} 种写法未列出：请检查这一列是否对应正确，或在表格中改为可识别的写法。
+              </Text>
+            )}
           </Stack>
         ))}
       </SimpleGrid>
