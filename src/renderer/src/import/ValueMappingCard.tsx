@@ -3,10 +3,11 @@
  * each asked once however many rows carry it; the answer is remembered for the next import.
  */
 import { Alert, Badge, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { Input } from '../../../shared/contract';
 import type { ImportPreview } from '../../../shared/types';
 
 /** Field key → {word of the sheet → code}, as `import.preview` takes it. */
-export type ValueMapping = Record<string, Record<string, string>>;
+export type ValueMapping = NonNullable<Input<'import.preview'>['valueMapping']>;
 
 /** The answers a preview already carries (given this time or remembered). */
 export function valueMappingOf(preview: ImportPreview): ValueMapping {
