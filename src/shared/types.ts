@@ -368,6 +368,8 @@ export interface ImportValueQuestion {
   options: { code: string; label: string }[];
   /** `code`: the clerk's answer (this time or remembered), null while unanswered. */
   words: { word: string; rows: number; code: string | null }[];
+  /** Distinct words beyond the first 100, not listed (their rows stay errors until answered). */
+  omitted: number;
 }
 
 export interface ImportPreview {

@@ -98,6 +98,7 @@ describe('a township sheet', () => {
         label: '组织类型',
         options: expect.arrayContaining([{ code: 'company', label: '非公企业（公司）' }]),
         words: [{ word: '企业', rows: 1, code: null }],
+        omitted: 0,
       },
     ]);
     expect(first.rows.find((r) => r.row === 16)?.errors.map((e) => e.message)).toEqual([
@@ -226,6 +227,76 @@ describe('values as written', () => {
     ]);
     expect(await t.call('import.commit', { id: q.id })).toEqual({ created: 1, updated: 0, skipped: 0, failed: 0 });
     expect(stored()).toHaveLength(1);
+  });
+});
+
+describe('party organizations', () => {
+  it('支部 / 单建 / 联建, short region names and month-only dates; an unknown 组建方式 is asked', async () => {
+    const orgs = await townshipSheet(HEADERS, [
+      [1, '乌兰镇一号公司', '', '公司', '乌兰', 30, 5, ''],
+      [2, '乌兰镇二号公司', '', '公司', '乌兰', 10, 1, ''],
+      [3, '乌兰镇三号公司', '', '公司', '乌兰', 10, 1, ''],
+    ]);
+    await t.call('import.commit', { id: (await t.call('import.preview', { kind: 'orgs', fileName: 'o.xlsx', base64: orgs })).id });
+    const base64 = await townshipSheet(
+      ['党组织名称', '类型', '建立方式', '所在镇街', '覆盖单位', '成立时间', '党员数'],
+      [
+        ['中共乌兰镇一号公司支部委员会', '支部', '单建', '乌兰', '乌兰镇一号公司', '2021.7', '５人'],
+        ['中共乌兰镇二三号公司联合支部委员会', '联合支部', '联建', '乌兰', '乌兰镇二号公司、乌兰镇三号公司', '2022年3月1日', 4],
+        ['中共乌兰镇某某支部委员会', '支部', '其他', '乌兰', '', '', 3],
+        ['合计', '', '', '', '', '', 12],
+      ],
+    );
+    const p = await t.call('import.preview', { kind: 'partyOrgs', fileName: 'p.xlsx', base64 });
+    expect(p.rows.map((r) => [r.row, r.status])).toEqual([
+      [4, 'create'],
+      [5, 'create'],
+      [6, 'error'],
+      [7, 'notRecord'],
+    ]);
+    expect(p.valueQuestions.map((q) => [q.key, q.words])).toEqual([['method', [{ word: '其他', rows: 1, code: null }]]]);
+    await t.call('import.commit', { id: p.id, skipErrors: true });
+    const rows = t.ctx.ledger.sqlite
+      .prepare('SELECT name, type, method, founded_date AS founded, formal_members AS members FROM party_orgs ORDER BY id')
+      .all();
+    expect(rows).toEqual([
+      { name: '中共乌兰镇一号公司支部委员会', type: 'branch', method: 'single', founded: '2021-07-01', members: 5 },
+      { name: '中共乌兰镇二三号公司联合支部委员会', type: 'joint_branch', method: 'joint', founded: '2022-03-01', members: 4 },
+    ]);
+  });
+});
+
+describe('questions', () => {
+  it('each distinct word is asked once, however many rows carry it; a column of names mapped as 组织类型 asks at most 100', async () => {
+    const words = await townshipSheet(
+      ['单位名称', '类型', '所在镇街', '党组织类型'],
+      [
+        ['甲', '企业', '乌兰', ''],
+        ['乙', '其他', '乌兰', ''],
+        ['丙', '企 业', '乌兰', ''],
+        ['丁', '企业', '乌兰', ''],
+      ],
+    );
+    const p = await t.call('import.preview', { kind: 'orgs', fileName: 'w.xlsx', base64: words });
+    expect(p.valueQuestions.map((q) => [q.key, q.words, q.omitted])).toEqual([
+      [
+        'subtype',
+        [
+          { word: '企业', rows: 3, code: null },
+          { word: '其他', rows: 1, code: null },
+        ],
+        0,
+      ],
+    ]);
+
+    const names = await townshipSheet(
+      ['单位名称', '类型', '所在镇街'],
+      Array.from({ length: 120 }, (_, i) => [`${i}号`, `第${i}号商店`, '乌兰']),
+    );
+    const q = await t.call('import.preview', { kind: 'orgs', fileName: 'n.xlsx', base64: names });
+    expect(q.valueQuestions[0]?.words).toHaveLength(100);
+    expect(q.valueQuestions[0]?.omitted).toBe(20);
+    expect(q.counts.error).toBe(120);
   });
 });
 

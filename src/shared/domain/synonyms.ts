@@ -36,7 +36,8 @@ const WORDS = new Map<CodeTable<string>, Words>([
       market: ['商场', '市场', '商贸市场', '专业市场', '集贸市场', '农贸市场', '商场市场'],
     },
   ],
-  [ORG_CATEGORIES, { social: ['社会组织'], nonpublic: ['非公', '非公企业', '非公经济组织', '非公有制经济组织', '非公有制企业'] }],
+  // As a 类别 (not a 类型), 企业 can only mean the non-public side.
+  [ORG_CATEGORIES, { social: ['社会组织'], nonpublic: ['非公', '企业', '非公企业', '非公经济组织', '非公有制经济组织', '非公有制企业'] }],
   [
     ORG_STATUSES,
     {

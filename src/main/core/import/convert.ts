@@ -13,6 +13,8 @@ export interface CellContext {
   regions: readonly NamedRegion[];
   /** The clerk's answers for words of this field the code tables do not know: normalized word → code. */
   chosen?: Readonly<Record<string, string>>;
+  /** Region cells already read, by text: a sheet repeats a handful of region names over many rows. */
+  regionCache?: Map<string, Converted>;
 }
 
 const YES = new Set(['是', '有', 'Y', 'YES', '1', '√', 'TRUE', '已建']);
@@ -74,17 +76,25 @@ export function convertCell(field: ImportField, text: string, cx: CellContext): 
     }
     case 'region': {
       if (t === '') return { ok: true, value: null };
-      const m = matchRegion(cx.regions, t);
-      if (m.ok) {
-        const how = m.by === 'code' ? '按行政区划代码' : m.by === 'short' ? '按简称' : null;
-        return { ok: true, value: m.region.id, note: how ? `${field.label}“${t}”${how}匹配为${m.region.name}` : undefined };
-      }
-      if (m.candidates.length > 1) {
-        return { ok: false, message: `属地“${t}”可能是${m.candidates.map((r) => r.name).join('、')}，请填写全称` };
-      }
-      return { ok: false, message: `属地“${t}”不存在，请先在“设置”中添加或改为已有属地` };
+      const cached = cx.regionCache?.get(t);
+      if (cached) return cached;
+      const c = readRegion(field, t, cx.regions);
+      cx.regionCache?.set(t, c);
+      return c;
     }
   }
+}
+
+function readRegion(field: ImportField, t: string, regions: readonly NamedRegion[]): Converted {
+  const m = matchRegion(regions, t);
+  if (m.ok) {
+    const how = m.by === 'code' ? '按行政区划代码' : m.by === 'short' ? '按简称' : null;
+    return { ok: true, value: m.region.id, note: how ? `${field.label}“${t}”${how}匹配为${m.region.name}` : undefined };
+  }
+  if (m.candidates.length > 1) {
+    return { ok: false, message: `属地“${t}”可能是${m.candidates.map((r) => r.name).join('、')}，请填写全称` };
+  }
+  return { ok: false, message: `属地“${t}”不存在，请先在“设置”中添加或改为已有属地` };
 }
 
 /** Spreadsheet column letters: 0 → A, 26 → AA. */

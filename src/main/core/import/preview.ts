@@ -24,7 +24,7 @@ import { createInstructorIn, INSTRUCTOR_SHAPE, updateInstructorIn } from '../ser
 import { createOrgIn, ORG_SHAPE, updateOrgIn } from '../services/orgs';
 import { createPartyOrgIn, PARTY_ORG_SHAPE, updatePartyOrgIn } from '../services/partyOrgs';
 import { type Writer, write } from '../write';
-import { columnLetter, convertCell } from './convert';
+import { type Converted, columnLetter, convertCell } from './convert';
 import { guessMapping, IMPORT_FIELDS, type ImportField, type ImportKind, normalizeHeader } from './fields';
 import { whyNotRecord } from './nonRecords';
 import { readSheet, type SheetRows } from './read';
@@ -69,6 +69,8 @@ async function savedMapping(db: Ctx['ledger']['db'] | Writer['trx'], kind: Impor
   const row = await db.selectFrom('settings').select('value').where('key', '=', MAPPING_KEY(kind)).executeTakeFirst();
   return row ? (JSON.parse(row.value) as Record<string, string>) : {};
 }
+
+const MAX_QUESTIONS = 100;
 
 const VALUES_KEY = (kind: ImportKind) => `import.values.${kind}`;
 
@@ -222,6 +224,7 @@ export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<Import
   const asked = new Map<string, Map<string, ImportValueQuestion['words'][number]>>();
   const used: ValueChoices = {};
   const mappedColumns = [...columnOf.values()];
+  const regionCache = new Map<string, Converted>();
   const items: Item[] = [];
   const views: ImportRowView[] = [];
   const seen = new Map<string, number>();
@@ -273,7 +276,7 @@ export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<Import
         byWord.set(word, q);
         if (q.code) used[f.key] = { ...used[f.key], [word]: q.code };
       }
-      const c = convertCell(f, text, { regions, chosen: choices[f.key] });
+      const c = convertCell(f, text, { regions, chosen: choices[f.key], regionCache });
       if (c.ok) {
         partial[f.key] = c.value;
         if (c.note) notes.push(c.note);
@@ -385,7 +388,9 @@ export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<Import
       key: f.key,
       label: f.label,
       options: (f.codes ?? []).map((r) => ({ code: r.code, label: r.label })),
-      words: [...(asked.get(f.key)?.values() ?? [])],
+      // A column mapped by mistake (names read as 组织类型) would ask thousands of questions; the first ones show it.
+      words: [...(asked.get(f.key)?.values() ?? [])].slice(0, MAX_QUESTIONS),
+      omitted: Math.max(0, (asked.get(f.key)?.size ?? 0) - MAX_QUESTIONS),
     }));
   const counts = { create: 0, update: 0, skip: 0, error: 0, notRecord: 0, total: views.length };
   for (const v of views) counts[v.status]++;

@@ -3,10 +3,11 @@
  * each asked once however many rows carry it; the answer is remembered for the next import.
  */
 import { Alert, Badge, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { Input } from '../../../shared/contract';
 import type { ImportPreview } from '../../../shared/types';
 
 /** Field key → {word of the sheet → code}, as `import.preview` takes it. */
-export type ValueMapping = Record<string, Record<string, string>>;
+export type ValueMapping = NonNullable<Input<'import.preview'>['valueMapping']>;
 
 /** The answers a preview already carries (given this time or remembered). */
 export function valueMappingOf(preview: ImportPreview): ValueMapping {
@@ -76,6 +77,11 @@ export function ValueMappingCard({ preview, onChange }: { preview: ImportPreview
                 ))}
               </Table.Tbody>
             </Table>
+            {q.omitted > 0 && (
+              <Text size="sm" c="red">
+                另有 {q.omitted} 种写法未列出：请检查这一列是否对应正确，或在表格中改为可识别的写法。
+              </Text>
+            )}
           </Stack>
         ))}
       </SimpleGrid>
