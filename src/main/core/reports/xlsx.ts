@@ -182,6 +182,11 @@ export async function writeReportXlsx(d: ReportData, out: string | Writable): Pr
   await wb.commit();
 }
 
+/** The name the save dialog suggests: “两新组织党建工作台账（2026-06-30）.xlsx”. */
+export function reportFileName(d: Pick<ReportData, 'title' | 'asOf'>): string {
+  return `${d.title}（${d.asOf}）.xlsx`;
+}
+
 /** The ledger's .xlsx as bytes (browser mode downloads them). */
 export async function reportXlsx(d: ReportData): Promise<Buffer> {
   const sink = new PassThrough();
