@@ -14,7 +14,7 @@ import { commitExchange, exportExchange, inspectExchange, previewExchange } from
 import { commitImport, previewImport } from './core/import/preview';
 import { importErrorReport, importTemplate } from './core/import/workbooks';
 import { reportRows } from './core/reports/rows';
-import { reportXlsx } from './core/reports/xlsx';
+import { reportFileName, reportXlsx } from './core/reports/xlsx';
 import { listAudit } from './core/services/audit';
 import { actOnCase, caseLeaders, caseStats, createCase, getCase, listCases } from './core/services/cases';
 import { listClasses, setClasses, setRating } from './core/services/classification';
@@ -78,7 +78,7 @@ export const handlers: Handlers = {
   'reports.xlsx': async (ctx, i) => {
     const data = withoutColumns(await reportRows(ctx, i.report, i.filters), i.hidden);
     const bytes = await reportXlsx(data);
-    return { fileName: `${data.title}（${data.asOf}）.xlsx`, base64: bytes.toString('base64') };
+    return { fileName: reportFileName(data), base64: bytes.toString('base64') };
   },
   'import.template': (ctx, i) => importTemplate(ctx, i.kind),
   'import.preview': (ctx, i) =>

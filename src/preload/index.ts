@@ -21,6 +21,10 @@ export const api = {
   saveFile(input: { name: string; base64: string }) {
     return ipcRenderer.invoke(HELPER_CHANNELS.saveFile, input);
   },
+  /** A ledger's .xlsx, built by the main process and written where the clerk chooses in the save dialog. */
+  saveReportXlsx(input: { report: string; filters: Record<string, unknown> }) {
+    return ipcRenderer.invoke(HELPER_CHANNELS.saveReportXlsx, input);
+  },
   /** The system print dialog for a ledger's print route. */
   printLedger(job: { route: string; orientation: string; name: string }) {
     return ipcRenderer.invoke(HELPER_CHANNELS.printLedger, job);

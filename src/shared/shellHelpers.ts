@@ -3,6 +3,8 @@
  * opens a dialog or a window. Plain functions (no electron) so unit tests can check them.
  */
 import { z } from 'zod';
+import { reportInputSchema } from './contract';
+import { describeErrors, fieldErrors } from './schemas';
 
 /** Only the app's own print route, e.g. `print/orgs?regionId=3&pdf=1`. */
 export const LEDGER_ROUTE = /^print\/[A-Za-z]+(\?[A-Za-z0-9=&%._-]*)?$/;
@@ -31,8 +33,21 @@ export const saveFileSchema = z.object({
 
 export type PrintJob = z.infer<typeof printJobSchema>;
 
+export type ReportExport = z.infer<typeof reportInputSchema>;
+
+/**
+ * The ledger and filters the desktop app exports as .xlsx: checked before the save dialog opens; the
+ * main process builds the file and writes it where the clerk chose, the page never holds the bytes.
+ */
+export function parseReportExport(input: unknown): ReportExport {
+  const r = reportInputSchema.safeParse(input);
+  if (!r.success) throw new Error(`无法导出：${describeErrors(fieldErrors(r.error))}`);
+  return r.data;
+}
+
 export const HELPER_CHANNELS = {
   saveFile: 'shell:save-file',
   printLedger: 'shell:print-ledger',
   savePdf: 'shell:save-pdf',
+  saveReportXlsx: 'shell:save-report-xlsx',
 } as const;

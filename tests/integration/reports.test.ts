@@ -121,6 +121,7 @@ it('两新组织党建工作台账: every cell sits under its own column', async
   const d = data.get('orgs') as ReportData;
   const ids = t.ctx.ledger.sqlite.prepare('SELECT id FROM orgs WHERE deleted_at IS NULL ORDER BY id').pluck().all() as number[];
   let differ = 0;
+  let withInstructor = 0;
   for (const id of ids) {
     const o = await t.call('orgs.get', { id });
     const row = rowNamed(d, o.name);
@@ -132,10 +133,13 @@ it('两新组织党建工作台账: every cell sits under its own column', async
     expect(row.formalMembers, o.name).toBe(o.formalMembers);
     expect(row.coverage).toBe(labelOf(COVERAGE_STATUSES, o.coverage));
     expect(row.partyOrg).toBe(o.partyOrg?.name ?? null);
-    expect(row.instructors).toBe(o.assignments.filter((a) => a.active).length);
+    const names = o.assignments.filter((a) => a.active).map((a) => a.instructorName);
+    expect(row.instructors === null ? [] : String(row.instructors).split('、'), o.name).toEqual(names);
     if (o.employees !== o.formalMembers) differ++;
+    if (names.length > 0) withInstructor++;
   }
   expect(differ).toBeGreaterThan(100);
+  expect(withInstructor).toBeGreaterThan(10);
 });
 
 it('党组织台账 and 整顿台账: every cell sits under its own column', async () => {
@@ -161,6 +165,10 @@ it('党组织台账 and 整顿台账: every cell sits under its own column', asy
     const c = await t.call('cases.get', { id });
     const row = rowNamed(cases, c.partyOrgName);
     expect(row.region).toBe(c.regionName);
+    expect(row.secretary).toBe(c.secretaryName);
+    expect(row.members).toBe(c.members);
+    expect(row.instructor).toBe(c.instructorName);
+    expect(row.acceptScore).toBe(c.acceptScore);
     expect(row.situations).toBe(c.situations.join('、'));
     expect(row.problems).toBe(c.problems);
     expect(row.measures).toBe(c.measures);

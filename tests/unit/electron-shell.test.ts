@@ -194,7 +194,7 @@ describe('preload', () => {
     const api = exposed.api as Record<string, (i: unknown, j?: unknown) => Promise<unknown>> & {
       invoke(c: string, i: unknown): Promise<unknown>;
     };
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'onPageCommand', 'printLedger', 'saveFile', 'savePdf']);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'onPageCommand', 'printLedger', 'saveFile', 'savePdf', 'saveReportXlsx']);
     for (const c of channels) await api.invoke(c, {});
     expect(invoked).toEqual(channels);
     expect(await api.invoke('fs.readFile', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
@@ -203,6 +203,7 @@ describe('preload', () => {
     await api.saveFile?.({ name: 'a.xlsx', base64: '' });
     await api.printLedger?.({ route: 'print/orgs', orientation: 'landscape', name: 'x' });
     await api.savePdf?.({ route: 'print/orgs', orientation: 'landscape', name: 'x' });
+    await api.saveReportXlsx?.({ report: 'orgs', filters: {} });
     expect(invoked.slice(channels.length)).toEqual(Object.values(HELPER_CHANNELS));
     vi.doUnmock('electron');
   });

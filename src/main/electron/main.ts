@@ -6,7 +6,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
 import log from 'electron-log/main';
 import { channels } from '../../shared/contract';
-import { HELPER_CHANNELS, printJobSchema, saveFileSchema } from '../../shared/shellHelpers';
+import { HELPER_CHANNELS, parseReportExport, printJobSchema, saveFileSchema } from '../../shared/shellHelpers';
 import { createBackup } from '../core/backup';
 import type { Ctx } from '../core/context';
 import { startLedger } from '../core/startup';
@@ -15,6 +15,7 @@ import { Inflight } from './inflight';
 import { menuTemplate, type PageCommand } from './menu';
 import { electronNativeBinding, preloadFile, rendererDir, rendererIndex } from './paths';
 import { printLedger, saveFile, savePdf } from './printing';
+import { saveReportXlsx } from './reportExport';
 import { CONTENT_SECURITY_POLICY, isAppUrl, permissionAllowed, webPreferences } from './security';
 import { MIN_SIZE, readSavedBounds, restoreBounds, saveBounds } from './windowState';
 
@@ -122,6 +123,16 @@ function bindHelpers() {
   ipcMain.handle(
     HELPER_CHANNELS.savePdf,
     guarded(HELPER_CHANNELS.savePdf, (input) => savePdf(win, printJobSchema.parse(input), devServerUrl)),
+  );
+  ipcMain.handle(
+    HELPER_CHANNELS.saveReportXlsx,
+    guarded(HELPER_CHANNELS.saveReportXlsx, async (input) => {
+      const job = parseReportExport(input);
+      const current = ctx;
+      if (!current) throw new Error('数据库尚未打开');
+      // Quitting waits for the file to be finished, as it waits for writes to the ledger.
+      return inflight.run(() => saveReportXlsx(win, current, job));
+    }),
   );
 }
 

@@ -3,6 +3,8 @@
  * ledger, saving it as PDF. Electron goes through the preload's helpers (system dialogs, a hidden
  * window printing the ledger's own route); the browser downloads and prints the current page.
  */
+import type { Input } from '../../shared/contract';
+import { invoke } from './api';
 
 export interface LedgerPrintJob {
   /** The print route, e.g. `print/orgs?regionId=3`. */
@@ -16,11 +18,12 @@ export interface ShellHelpers {
   saveFile(input: { name: string; base64: string }): Promise<{ saved: boolean; file?: string }>;
   printLedger(job: LedgerPrintJob): Promise<{ printed: boolean }>;
   savePdf(job: LedgerPrintJob): Promise<{ saved: boolean; file?: string }>;
+  saveReportXlsx(input: Input<'reports.xlsx'>): Promise<{ saved: boolean; file?: string }>;
 }
 
 const shell = (): ShellHelpers | null => {
   const api = window.api as (typeof window.api & Partial<ShellHelpers>) | undefined;
-  return api?.saveFile && api.printLedger && api.savePdf ? (api as ShellHelpers) : null;
+  return api?.saveFile && api.printLedger && api.savePdf && api.saveReportXlsx ? (api as ShellHelpers) : null;
 };
 
 export const isDesktop = () => shell() != null;
@@ -39,6 +42,17 @@ export async function saveFile(name: string, base64: string): Promise<{ saved: b
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return { saved: true, file: name };
+}
+
+/**
+ * A ledger's .xlsx: in Electron the main process asks where to save and writes the file there itself
+ * (the bytes never pass through the page); the browser downloads it.
+ */
+export async function exportReportXlsx(input: Input<'reports.xlsx'>): Promise<{ saved: boolean; file?: string }> {
+  const s = shell();
+  if (s) return s.saveReportXlsx(input);
+  const x = await invoke('reports.xlsx', input);
+  return saveFile(x.fileName, x.base64);
 }
 
 /** The system print dialog for the ledger. In the browser the 报表 page prints itself (only the paper shows). */

@@ -53,12 +53,31 @@ function orgsInOrder(ctx: Ctx, f: ReportFilters, day: string): IndexedOrg[] {
 const subtype = (o: IndexedOrg) => labelOf(ORG_SUBTYPES, o.subtype);
 const coverage = (c: CoverageStatus) => labelOf(COVERAGE_STATUSES, c);
 
+/** Each organization's instructors in office on `day`, by name, newest first as on the organization's page. */
+function activeInstructorNames(ctx: Ctx, day: string): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  const rows = ctx.ledger.sqlite
+    .prepare(
+      `SELECT a.org_id AS org, i.name FROM assignments a JOIN instructors i ON i.id = a.instructor_id AND i.deleted_at IS NULL
+        WHERE a.from_date <= @day AND (a.to_date IS NULL OR a.to_date >= @day)
+        ORDER BY a.org_id, a.from_date DESC, a.id DESC`,
+    )
+    .all({ day }) as { org: number; name: string }[];
+  for (const r of rows) {
+    const names = out.get(r.org);
+    if (names) names.push(r.name);
+    else out.set(r.org, [r.name]);
+  }
+  return out;
+}
+
 function yearOf(f: ReportFilters, day: string): number {
   return f.year ?? Number(day.slice(0, 4));
 }
 
 const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) => Promise<Built<Id>> | Built<Id> } = {
   orgs(ctx, f, day) {
+    const instructors = activeInstructorNames(ctx, day);
     return {
       rows: orgsInOrder(ctx, f, day).map((o, i) => ({
         seq: i + 1,
@@ -71,7 +90,7 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
         formalMembers: o.formalMembers,
         coverage: coverage(o.coverage),
         partyOrg: o.partyOrg?.name ?? null,
-        instructors: o.activeInstructors,
+        instructors: instructors.get(o.id)?.join('、') ?? null,
       })),
     };
   },
@@ -255,14 +274,18 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
         seq: i + 1,
         name: c.partyOrgName,
         region: c.regionName,
+        secretary: c.secretaryName,
+        members: c.members,
         situations: c.situations.join('、'),
         problems: c.problems,
         measures: c.measures,
         leader: c.leaderCounty,
+        instructor: c.instructorName,
         deadline: c.deadline,
         progress: c.lastProgress,
         state: c.overdue ? `${labelOf(CASE_STATES, c.state)}（逾期）` : labelOf(CASE_STATES, c.state),
         accepted: c.acceptedDate,
+        acceptScore: c.acceptScore,
         delisted: c.delistedDate,
       })),
     };

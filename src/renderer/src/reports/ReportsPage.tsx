@@ -11,7 +11,7 @@ import { invoke } from '../api';
 import { usePageCommand } from '../commands';
 import { Loading, notifyDone, notifyError, useLoad, yearOptions } from '../common';
 import { options, useRegionOptions } from '../ledgerBits';
-import { isDesktop, printLedger, saveFile, savePdf } from '../platform';
+import { exportReportXlsx, isDesktop, printLedger, savePdf } from '../platform';
 import { replaceQuery, useRoute } from '../router';
 import { filtersFromQuery, filtersToQuery, type ReportFilterInput } from './filters';
 import { LedgerPaper } from './PrintView';
@@ -55,9 +55,8 @@ export function ReportsPage() {
     }
   };
   const exportXlsx = run('导出', async () => {
-    const x = await invoke('reports.xlsx', { report: def.id as 'orgs', filters: applied });
-    const r = await saveFile(x.fileName, x.base64);
-    if (r.saved) notifyDone(`已导出 ${r.file ?? x.fileName}`);
+    const r = await exportReportXlsx({ report: def.id as 'orgs', filters: applied });
+    if (r.saved) notifyDone(`已导出 ${r.file ?? ''}`);
   });
   const print = run('打印', () => printLedger(job()));
   const pdf = run('保存PDF', async () => {
