@@ -22,7 +22,7 @@ export const api = {
     return ipcRenderer.invoke(HELPER_CHANNELS.saveFile, input);
   },
   /** A ledger's .xlsx, built by the main process and written where the clerk chooses in the save dialog. */
-  saveReportXlsx(input: { report: string; filters: Record<string, unknown> }) {
+  saveReportXlsx(input: { report: string; filters: Record<string, unknown>; hidden?: string[] }) {
     return ipcRenderer.invoke(HELPER_CHANNELS.saveReportXlsx, input);
   },
   /** The system print dialog for a ledger's print route. */

@@ -1,7 +1,7 @@
 /** The ledgers a county clerk prints and sends to the city, one definition each. */
 import type { ReportDefinition } from './types';
 
-const seq = { key: 'seq', label: '序号', width: 3.5, align: 'center', format: 'int' } as const;
+const seq = { key: 'seq', label: '序号', width: 2.5, align: 'center', format: 'int' } as const;
 
 export const REPORTS = [
   {
@@ -12,15 +12,15 @@ export const REPORTS = [
     filters: ['regionId', 'category', 'coverage'],
     columns: [
       seq,
-      { key: 'name', label: '单位名称', width: 16 },
-      { key: 'uscc', label: '统一社会信用代码', width: 14 },
-      { key: 'subtype', label: '组织类型', width: 8 },
-      { key: 'region', label: '所属属地', width: 6 },
-      { key: 'legalRep', label: '负责人', width: 5 },
-      { key: 'employees', label: '从业人员', width: 4.5, align: 'right', format: 'int' },
-      { key: 'formalMembers', label: '正式党员', width: 4.5, align: 'right', format: 'int' },
+      { key: 'name', label: '单位名称', width: 15 },
+      { key: 'uscc', label: '统一社会信用代码', width: 12 },
+      { key: 'subtype', label: '组织类型', width: 9.5 },
+      { key: 'region', label: '所属属地', width: 8.5 },
+      { key: 'legalRep', label: '负责人', width: 3.5 },
+      { key: 'employees', label: '从业人员', width: 2.5, align: 'right', format: 'int' },
+      { key: 'formalMembers', label: '正式党员', width: 2.5, align: 'right', format: 'int' },
       { key: 'coverage', label: '覆盖情况', width: 7 },
-      { key: 'partyOrg', label: '覆盖党组织', width: 16 },
+      { key: 'partyOrg', label: '覆盖党组织', width: 20 },
       { key: 'instructors', label: '指导员', width: 5 },
     ],
   },
@@ -32,17 +32,17 @@ export const REPORTS = [
     filters: ['regionId'],
     columns: [
       seq,
-      { key: 'name', label: '党组织名称', width: 16 },
-      { key: 'type', label: '类型', width: 6 },
-      { key: 'method', label: '组建方式', width: 6 },
-      { key: 'region', label: '所属属地', width: 7 },
-      { key: 'covered', label: '覆盖的两新组织', width: 20 },
-      { key: 'secretary', label: '书记', width: 5 },
-      { key: 'members', label: '党员数', width: 4, align: 'right', format: 'int' },
-      { key: 'lastElection', label: '上次换届', width: 7, align: 'center', format: 'date' },
-      { key: 'electionDue', label: '应换届', width: 7, align: 'center', format: 'date' },
-      { key: 'stars', label: '星级', width: 3, align: 'center', format: 'int' },
-      { key: 'venue', label: '阵地建设', width: 4, align: 'center' },
+      { key: 'name', label: '党组织名称', width: 20 },
+      { key: 'type', label: '类型', width: 5 },
+      { key: 'method', label: '组建方式', width: 4.5 },
+      { key: 'region', label: '所属属地', width: 8 },
+      { key: 'covered', label: '覆盖的两新组织', width: 22 },
+      { key: 'secretary', label: '书记', width: 3.5 },
+      { key: 'members', label: '党员数', width: 3, align: 'right', format: 'int' },
+      { key: 'lastElection', label: '上次换届', width: 6, align: 'center', format: 'date' },
+      { key: 'electionDue', label: '应换届', width: 6, align: 'center', format: 'date' },
+      { key: 'stars', label: '星级', width: 2.5, align: 'center', format: 'int' },
+      { key: 'venue', label: '阵地建设', width: 3, align: 'center' },
     ],
   },
   {

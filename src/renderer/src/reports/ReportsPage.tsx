@@ -13,6 +13,8 @@ import { Loading, notifyDone, notifyError, useLoad, yearOptions } from '../commo
 import { options, useRegionOptions } from '../ledgerBits';
 import { exportReportXlsx, isDesktop, printLedger, savePdf } from '../platform';
 import { replaceQuery, useRoute } from '../router';
+import { ColumnPicker } from './ColumnPicker';
+import { hiddenToQuery, useHiddenColumns } from './columnChoice';
 import { filtersFromQuery, filtersToQuery, type ReportFilterInput } from './filters';
 import { LedgerPaper } from './PrintView';
 
@@ -26,7 +28,9 @@ export function ReportsPage() {
   const regions = useRegionOptions();
   const def = DEFS.find((d) => d.id === report) ?? (DEFS[0] as ReportDefinition);
   const applied = Object.fromEntries(Object.entries(filters).filter(([k]) => (def.filters as string[]).includes(k))) as ReportFilterInput;
-  const { data, error } = useLoad(() => invoke('reports.rows', { report: def.id as 'orgs', filters: applied }), [def.id, applied]);
+  const [hidden, setHidden] = useHiddenColumns(def);
+  const input = { report: def.id as 'orgs', filters: applied, hidden };
+  const { data, error } = useLoad(() => invoke('reports.rows', input), [input]);
 
   const setFilter = (k: FilterKind, v: string | null) => {
     const next = { ...filters, [k]: v == null ? undefined : k === 'regionId' || k === 'year' ? Number(v) : v };
@@ -40,7 +44,7 @@ export function ReportsPage() {
   };
 
   const job = () => {
-    const q = filtersToQuery(applied);
+    const q = [filtersToQuery(applied), hiddenToQuery(hidden)].filter(Boolean).join('&');
     return { route: `print/${def.id}?${q ? `${q}&` : ''}pdf=1`, orientation: def.orientation, name: `${def.title}（${data?.asOf ?? ''}）` };
   };
   const run = (what: string, fn: () => Promise<unknown>) => async () => {
@@ -55,7 +59,7 @@ export function ReportsPage() {
     }
   };
   const exportXlsx = run('导出', async () => {
-    const r = await exportReportXlsx({ report: def.id as 'orgs', filters: applied });
+    const r = await exportReportXlsx(input);
     if (r.saved) notifyDone(`已导出 ${r.file ?? ''}`);
   });
   const print = run('打印', () => printLedger(job()));
@@ -126,6 +130,7 @@ export function ReportsPage() {
         />
         {def.filters.map(filterControl)}
       </Group>
+      <ColumnPicker def={def} hidden={hidden} onChange={setHidden} />
       <Text size="sm" c="dimmed" className="no-print">
         {def.description}
         {data ? ` 共 ${data.rows.length} 行；A4${def.orientation === 'landscape' ? '横向' : '纵向'}。` : ''}

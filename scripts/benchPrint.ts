@@ -1,0 +1,98 @@
+/**
+ * How long a 2,000-row ledger takes to become paper, in a ledger of 100,000 organizations: browser
+ * mode (out/main/web.js, so `npm run build` first) serves it, Chromium opens the print route (the
+ * rows arrive, React renders them, the paginator measures and cuts the sheets) and prints it with the
+ * shared page settings. Figures printed, never asserted: the machines are shared and noisy.
+ *
+ *   npx tsx scripts/benchPrint.ts [organizations] [rows]
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { chromium } from 'playwright-core';
+import { openLedger } from '../src/main/core/db';
+import { ORG_SUBTYPES } from '../src/shared/domain/codes';
+import { chromiumPdfOptions } from '../src/shared/reports/page';
+import { CHROMIUM_ARGS } from '../tests/e2e/harness';
+
+const WORDS = ['青山', '泰和', '红山', '民政', '阳光', '康宁', '草原', '金桥', '华源', '利民', '兴旺', '恒通'];
+const SUFFIX = ['建材有限公司', '专业合作社', '行业协会', '养老院', '民办幼儿园', '商贸有限公司', '物业服务中心'];
+
+/** `total` organizations, the first `rows` of them in 第1镇 (the ledger printed), a third covered. */
+async function buildLedger(file: string, total: number, rows: number) {
+  const ledger = await openLedger(file);
+  const db = ledger.sqlite;
+  const now = new Date().toISOString();
+  db.transaction(() => {
+    const region = db.prepare('INSERT INTO regions (name, kind, sort_order, created_at) VALUES (?, ?, ?, ?)');
+    for (let r = 1; r <= 12; r++) region.run(`第${r}镇`, 'township', r, now);
+    const org = db.prepare(
+      `INSERT INTO orgs (name, name_initials, category, subtype, region_id, formal_members, status, created_at, updated_at)
+       VALUES (?, '', ?, ?, ?, ?, 'normal', ?, ?)`,
+    );
+    const po = db.prepare(
+      `INSERT INTO party_orgs (name, name_initials, type, method, region_id, created_at, updated_at) VALUES (?, '', 'branch', ?, ?, ?, ?)`,
+    );
+    const cov = db.prepare('INSERT INTO coverage (org_id, party_org_id) VALUES (?, ?)');
+    for (let i = 1; i <= total; i++) {
+      const regionId = i <= rows ? 1 : 2 + (i % 11);
+      const sub = ORG_SUBTYPES[i % ORG_SUBTYPES.length] as (typeof ORG_SUBTYPES)[number];
+      const name = `${WORDS[i % WORDS.length]}${WORDS[(i * 7) % WORDS.length]}${SUFFIX[i % SUFFIX.length]}${i}`;
+      org.run(name, sub.category, sub.code, regionId, i % 6, now, now);
+      if (i % 3 === 0) {
+        const { lastInsertRowid } = po.run(`${name}党支部`, i % 2 ? 'single' : 'joint', regionId, now, now);
+        cov.run(i, Number(lastInsertRowid));
+      }
+    }
+  })();
+  await ledger.close();
+}
+
+export async function printFigures(total = 100_000, rows = 2_000): Promise<string> {
+  if (!fs.existsSync('out/main/web.js')) return '打印：未找到 out/main/web.js，请先 npm run build';
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-print-'));
+  const file = path.join(dir, 'ledger.sqlite');
+  await buildLedger(file, total, rows);
+  const server: ChildProcess = spawn(process.execPath, ['out/main/web.js', '--port', '0', '--data', file, '--no-seed'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const base = await new Promise<string>((resolve, reject) => {
+      let buf = '';
+      server.stdout?.on('data', (d: Buffer) => {
+        buf += d.toString();
+        const m = /LISTENING (http:\/\/127\.0\.0\.1:\d+)/.exec(buf);
+        if (m) resolve(m[1] as string);
+      });
+      server.on('exit', (code) => reject(new Error(`browser-mode server exited with ${code}`)));
+    });
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    const samples: { render: number; pdf: number; pages: number }[] = [];
+    for (let run = 0; run < 3; run++) {
+      await page.goto('about:blank');
+      const t0 = performance.now();
+      await page.goto(`${base}/#/print/orgs?regionId=1&pdf=1`);
+      const ready = page.locator('[data-ready="1"][data-report="orgs"]');
+      await ready.waitFor({ timeout: 120_000 });
+      const t1 = performance.now();
+      await page.emulateMedia({ media: 'print' });
+      await page.pdf(chromiumPdfOptions('landscape'));
+      await page.emulateMedia({ media: 'screen' });
+      samples.push({ render: t1 - t0, pdf: performance.now() - t1, pages: Number(await ready.getAttribute('data-pages')) });
+    }
+    samples.sort((a, b) => a.render + a.pdf - (b.render + b.pdf));
+    const m = samples[1] as (typeof samples)[number];
+    return `打印 两新组织台账 ${rows.toLocaleString()} 行（${total.toLocaleString()} 个组织的台账，${m.pages} 页）：打开并排版 ${m.render.toFixed(0)} ms + 生成PDF ${m.pdf.toFixed(0)} ms = ${(m.render + m.pdf).toFixed(0)} ms（3 次取中）`;
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1]?.endsWith('benchPrint.ts')) {
+  console.log(await printFigures(Number(process.argv[2] ?? 100_000), Number(process.argv[3] ?? 2_000)));
+}
