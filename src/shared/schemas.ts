@@ -375,11 +375,16 @@ export function fieldName(path: string): string | null {
 const MAX_DESCRIBED = 5;
 
 export function describeErrors(errors: FieldError[]): string {
-  const described = errors.slice(0, MAX_DESCRIBED).map((e) => {
-    const name = fieldName(e.path);
-    return name ? `${name}${e.message}` : e.message;
-  });
-  const more = errors.length > MAX_DESCRIBED ? `……共${errors.length}处错误` : '';
+  const all = [
+    ...new Set(
+      errors.map((e) => {
+        const name = fieldName(e.path);
+        return name ? `${name}${e.message}` : e.message;
+      }),
+    ),
+  ];
+  const described = all.slice(0, MAX_DESCRIBED);
+  const more = all.length > MAX_DESCRIBED ? `……共${errors.length}处错误` : '';
   return described.join('；') + more;
 }
 

@@ -8,6 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseWebArgs } from '../../src/main/web/args';
 import { createWebServer } from '../../src/main/web/server';
 import { MAX_BODY_BYTES } from '../../src/shared/contract';
 import { makeLedger, type TestLedger } from './fixture';
@@ -136,6 +137,18 @@ describe('4. DNS rebinding: only the allowed Host names, only their Origin', () 
         httpText('POST', '/api/settings.get', port, { host, headers: { origin: `http://${host}` }, body: '{}' }),
       );
       expect(r.status, host).toBe(200);
+    }
+  });
+
+  it('--allow-host takes names and addresses without scheme or port, and can be repeated', () => {
+    expect(parseWebArgs(['--allow-host', 'TaiZhang.local', '--allow-host', '10.0.0.8', '--allow-host', '[::1]']).allowHosts).toEqual([
+      'taizhang.local',
+      '10.0.0.8',
+      '[::1]',
+    ]);
+    expect(parseWebArgs([]).allowHosts).toEqual([]);
+    for (const bad of ['http://x', 'x:80', '', '*', 'a b', '-x']) {
+      expect(() => parseWebArgs(['--allow-host', bad]), bad).toThrow(/--allow-host 应为主机名/);
     }
   });
 

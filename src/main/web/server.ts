@@ -174,7 +174,8 @@ export function createWebServer({ ctx, staticDir, onError, allowHosts = [] }: We
     send(res, 200, TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', data);
   }
 
-  const server = http.createServer((req, res) => {
+  // Node would answer a request without Host itself, in English and with no body: leave it to handle().
+  const server = http.createServer({ requireHostHeader: false }, (req, res) => {
     const api = (req.url ?? '').startsWith('/api/');
     handle(req, res).catch((e: unknown) => {
       try {

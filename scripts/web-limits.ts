@@ -1,0 +1,82 @@
+/**
+ * Browser mode's body limit, measured: time and the server process's peak memory for bodies under,
+ * at and far over the limit. `npx tsx scripts/web-limits.ts`
+ *
+ * The server runs in a child process so the client's own buffers do not count.
+ */
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const MB = 1024 * 1024;
+
+if (process.argv[2] === '--serve') {
+  const { openLedger } = await import('../src/main/core/db');
+  const { createContext } = await import('../src/main/core/context');
+  const { createWebServer } = await import('../src/main/web/server');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'web-limits-'));
+  const ledger = await openLedger(path.join(dir, 'ledger.sqlite'));
+  const server = createWebServer({ ctx: createContext(ledger), staticDir: dir });
+  let peak = 0;
+  setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 5).unref();
+  process.on('message', (m: string) => {
+    if (m === 'reset') {
+      global.gc?.();
+      peak = process.memoryUsage().rss;
+      process.send?.({ rss: peak });
+    } else if (m === 'peak') process.send?.({ peak });
+    else if (m === 'stop')
+      server.close(() =>
+        ledger
+          .close()
+          .then(() => fs.rmSync(dir, { recursive: true, force: true }))
+          .then(() => process.exit(0)),
+      );
+  });
+  server.listen(0, '127.0.0.1', () => {
+    const a = server.address();
+    process.send?.({ port: typeof a === 'object' && a ? a.port : 0 });
+  });
+} else {
+  const child = fork(fileURLToPath(import.meta.url), ['--serve'], { execArgv: ['--import', 'tsx', '--expose-gc'] });
+  const next = () => new Promise<Record<string, number>>((r) => child.once('message', (m) => r(m as Record<string, number>)));
+  const { port } = await next();
+  const cases: [string, string, Buffer][] = [
+    ['1 MB JSON (not a workbook)', 'import.preview', json(1)],
+    ['34 MB file as base64 (the contract’s limit)', 'import.preview', json(34)],
+    ['35 MB file as base64 (over the contract’s limit)', 'import.preview', json(35)],
+    ['70 MB body (over the 48 MB body limit)', 'import.preview', Buffer.alloc(70 * MB, 0x61)],
+    ['150 MB body', 'import.preview', Buffer.alloc(150 * MB, 0x61)],
+  ];
+  console.log('| 请求 | HTTP 状态 | 用时 | 服务进程内存峰值（增量） | 信息 |');
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const [what, channel, body] of cases) {
+    child.send('reset');
+    const { rss } = await next();
+    const started = performance.now();
+    const res = await fetch(`http://127.0.0.1:${port}/api/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    const text = await res.text();
+    const ms = performance.now() - started;
+    child.send('peak');
+    const { peak } = await next();
+    const message = (JSON.parse(text) as { error?: { message?: string } }).error?.message ?? '（成功）';
+    console.log(
+      `| ${what} | ${res.status} | ${ms.toFixed(0)} ms | ${(peak / MB).toFixed(0)} MB（+${((peak - rss) / MB).toFixed(0)} MB） | ${message.slice(0, 40)} |`,
+    );
+  }
+  child.send('stop');
+}
+
+/** An import.preview input carrying `mb` megabytes of file as base64. */
+function json(mb: number): Buffer {
+  const base64 = Buffer.alloc(mb * MB, 7).toString('base64');
+  return Buffer.from(JSON.stringify({ kind: 'orgs', fileName: 'a.xlsx', base64 }));
+}
