@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { type Ctx, createContext } from '../../src/main/core/context';
+import { type Ctx, createContext, noticeOtherWriters } from '../../src/main/core/context';
 import { type Ledger, openLedger } from '../../src/main/core/db';
 import { write } from '../../src/main/core/write';
 import { dispatch } from '../../src/main/handlers';
@@ -59,6 +59,25 @@ it("each side's lists, totals and lookups include what the other just wrote", as
   expect((await call(a, 'orgs.list', { query: '乙商贸' })).total).toBe(1);
   await call(b, 'orgs.delete', { id: created.id });
   expect((await call(a, 'orgs.list', {})).total).toBe(1);
+});
+
+it("patches just the organizations the other side's writes named (coverage, instructors), keeping the rest", async () => {
+  const jia = (await call(a, 'orgs.list', { query: '甲公司' })).rows[0]?.id as number;
+  expect((await call(a, 'orgs.get', { id: jia })).partyOrg).toBeNull();
+  const po = await call(b, 'partyOrgs.create', { name: '甲公司党支部', type: 'branch', method: 'single', regionId, coveredOrgIds: [jia] });
+  // Only 甲公司 is re-read, not the whole index.
+  noticeOtherWriters(a);
+  expect(a.orgChanges).toEqual(new Set([jia]));
+  const row = () => call(a, 'orgs.list', { query: '甲公司' }).then((r) => r.rows[0]);
+  expect((await row())?.partyOrg?.name).toBe('甲公司党支部');
+  const teacher = await call(b, 'instructors.create', { name: '王指导', unit: '县委组织部' });
+  await call(b, 'instructors.assign', { instructorId: teacher.id, orgId: jia, fromDate: '2026-01-01' });
+  expect((await row())?.activeInstructors).toBe(1);
+  await call(b, 'partyOrgs.delete', { id: po.id });
+  expect((await row())?.partyOrg).toBeNull();
+  // The same rows as an index built from scratch.
+  const fresh = createContext(ledgers[1] as Ledger);
+  expect((await call(a, 'orgs.list', {})).rows).toEqual((await call(fresh, 'orgs.list', {})).rows);
 });
 
 it('refuses to commit an import previewed before the other side wrote', async () => {

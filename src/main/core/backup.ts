@@ -21,6 +21,7 @@ import type { Ctx } from './context';
 import { appliedMigrations, openLedger } from './db';
 import { AppError } from './errors';
 import { migrationProvider } from './migrations';
+import { latestAuditId } from './orgsTouched';
 import { getSettings } from './services/settings';
 
 export type BackupReason = 'startup' | 'exit' | 'manual' | 'before-restore';
@@ -319,6 +320,7 @@ export async function restoreBackupFile(ctx: Ctx, file: string): Promise<{ inspe
     ctx.orgChanges = 'all';
     ctx.caches.clear();
     ctx.dataVersion = ctx.ledger.sqlite.pragma('data_version', { simple: true }) as number;
+    ctx.auditSeen = latestAuditId(ctx.ledger.sqlite);
   }
   return { inspection, safetyBackup };
 }
