@@ -115,3 +115,21 @@ it('takes the write lock when a write begins, so the other side waits instead of
   expect(otherWrite).toBe('SQLITE_BUSY');
   expect((await call(b, 'regions.list', {})).map((r) => r.name)).toEqual(['红山街道', '乌兰镇']);
 });
+
+it('refuses to restore a backup while the other side has the ledger open, and loses none of its writes', async () => {
+  const backup = await call(a, 'backup.create', {});
+  await call(b, 'orgs.create', org('乙公司'));
+  const r = await dispatch(a, 'backup.restore', { name: backup.name });
+  expect(r).toMatchObject({
+    ok: false,
+    error: { code: 'conflict', message: '另一个程序（或另一个浏览器模式的服务）正在使用这个数据文件，请先关闭它再恢复' },
+  });
+  await call(b, 'orgs.create', org('丙公司'));
+  expect((await call(a, 'orgs.list', {})).total).toBe(3);
+  await a.ledger.close(); // reopened after the refusal
+  await ledgers[1]?.close();
+  ledgers.length = 0;
+  const reopened = await openLedger(path.join(dir, 'ledger.sqlite'));
+  ledgers.push(reopened);
+  expect((reopened.sqlite.prepare('SELECT COUNT(*) AS n FROM orgs').get() as { n: number }).n).toBe(3);
+});
