@@ -87,6 +87,23 @@ async function editThenList(ctx: Ctx): Promise<number> {
   return samples[2] as number;
 }
 
+/** Another process (a second server, a script) saves one organization; this one's next list notices it. */
+async function otherProcessThenList(ctx: Ctx): Promise<number> {
+  const other = createContext(await openLedger(ctx.ledger.file), { today: () => '2026-06-30' });
+  const samples: number[] = [];
+  for (let i = 1; i <= 3; i++) {
+    const fields = { name: `另一进程改的名称${i}`, category: 'nonpublic', subtype: 'company', regionId: 1, formalMembers: i };
+    const u = await dispatch(other, 'orgs.update', { id: i * 11, fields });
+    const t0 = performance.now();
+    const r = await dispatch(ctx, 'orgs.list', { limit: 50 });
+    samples.push(performance.now() - t0);
+    if (!u.ok || !r.ok) throw new Error('edit failed');
+  }
+  await other.ledger.close();
+  samples.sort((a, b) => a - b);
+  return samples[1] as number;
+}
+
 async function importRows(ctx: Ctx, rows: number): Promise<number> {
   const lines = ['单位名称,组织类型,所属属地,从业人员数'];
   for (let i = 0; i < rows; i++) lines.push(`导入测试公司${i},非公企业（公司）,第${(i % 12) + 1}镇,${i % 90}`);
@@ -147,6 +164,7 @@ async function measure(n: number) {
     按名称排序: await time(ctx, 'orgs.list', { sort: 'name', limit: 50 }, 3),
     两个覆盖统计: await time(ctx, 'stats.coverage', {}),
     修改一个组织后列表: await editThenList(ctx),
+    另一进程修改后列表: await otherProcessThenList(ctx),
     '两新组织台账 行': await time(ctx, 'reports.rows', { report: 'orgs', filters: { regionId: 3 } }, 3),
     '两个覆盖统计表 xlsx': await time(ctx, 'reports.xlsx', { report: 'coverage', filters: {} }, 3),
     '导入 1,000 行（预览+写入）': await importRows(ctx, 1000),

@@ -74,13 +74,16 @@ export const backupName = z
   .trim()
   .min(1, '请填写备份文件名')
   .max(120, '备份文件名不能超过120个字')
-  .refine((s) => !/[\\/]/.test(s) && !s.includes('..'), '备份文件名只能是文件名，不能含有文件夹（/、\\ 或 ..）')
-  .refine(
-    (s) => /^[\p{Script=Han}A-Za-z0-9_\-.（）() ]+$/u.test(s) && !s.startsWith('.'),
-    '备份文件名只能含汉字、字母、数字、空格和 _ - . （）',
-  )
-  .refine((s) => !/^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i.test(s), '备份文件名不能使用系统保留的名称')
-  .refine((s) => /.\.sqlite$/.test(s), '备份文件名应以 .sqlite 结尾');
+  .superRefine((s, ctx) => {
+    // Only the first problem: one clear sentence rather than every rule the name breaks.
+    const problem = [
+      [/[\\/]|\.\./.test(s), '备份文件名只能是文件名，不能含有文件夹（/、\\ 或 ..）'],
+      [!/^[\p{Script=Han}A-Za-z0-9_\-.（）() ]+$/u.test(s) || s.startsWith('.'), '备份文件名只能含汉字、字母、数字、空格和 _ - . （）'],
+      [/^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i.test(s), '备份文件名不能使用系统保留的名称'],
+      [!/.\.sqlite$/.test(s), '备份文件名应以 .sqlite 结尾'],
+    ].find(([bad]) => bad);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem[1] as string });
+  });
 
 export const orgsListSchema = z.object({
   query: z.string().trim().max(100).optional(),

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { type Ctx, createContext } from '../../src/main/core/context';
+import { type Ctx, createContext, noticeOtherWriters } from '../../src/main/core/context';
 import { type Ledger, openLedger } from '../../src/main/core/db';
 import { write } from '../../src/main/core/write';
 import { dispatch } from '../../src/main/handlers';
@@ -61,6 +61,25 @@ it("each side's lists, totals and lookups include what the other just wrote", as
   expect((await call(a, 'orgs.list', {})).total).toBe(1);
 });
 
+it("patches just the organizations the other side's writes named (coverage, instructors), keeping the rest", async () => {
+  const jia = (await call(a, 'orgs.list', { query: '甲公司' })).rows[0]?.id as number;
+  expect((await call(a, 'orgs.get', { id: jia })).partyOrg).toBeNull();
+  const po = await call(b, 'partyOrgs.create', { name: '甲公司党支部', type: 'branch', method: 'single', regionId, coveredOrgIds: [jia] });
+  // Only 甲公司 is re-read, not the whole index.
+  noticeOtherWriters(a);
+  expect(a.orgChanges).toEqual(new Set([jia]));
+  const row = () => call(a, 'orgs.list', { query: '甲公司' }).then((r) => r.rows[0]);
+  expect((await row())?.partyOrg?.name).toBe('甲公司党支部');
+  const teacher = await call(b, 'instructors.create', { name: '王指导', unit: '县委组织部' });
+  await call(b, 'instructors.assign', { instructorId: teacher.id, orgId: jia, fromDate: '2026-01-01' });
+  expect((await row())?.activeInstructors).toBe(1);
+  await call(b, 'partyOrgs.delete', { id: po.id });
+  expect((await row())?.partyOrg).toBeNull();
+  // The same rows as an index built from scratch.
+  const fresh = createContext(ledgers[1] as Ledger);
+  expect((await call(a, 'orgs.list', {})).rows).toEqual((await call(fresh, 'orgs.list', {})).rows);
+});
+
 it('refuses to commit an import previewed before the other side wrote', async () => {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Sheet1');
@@ -95,4 +114,22 @@ it('takes the write lock when a write begins, so the other side waits instead of
   });
   expect(otherWrite).toBe('SQLITE_BUSY');
   expect((await call(b, 'regions.list', {})).map((r) => r.name)).toEqual(['红山街道', '乌兰镇']);
+});
+
+it('refuses to restore a backup while the other side has the ledger open, and loses none of its writes', async () => {
+  const backup = await call(a, 'backup.create', {});
+  await call(b, 'orgs.create', org('乙公司'));
+  const r = await dispatch(a, 'backup.restore', { name: backup.name });
+  expect(r).toMatchObject({
+    ok: false,
+    error: { code: 'conflict', message: '另一个程序（或另一个浏览器模式的服务）正在使用这个数据文件，请先关闭它再恢复' },
+  });
+  await call(b, 'orgs.create', org('丙公司'));
+  expect((await call(a, 'orgs.list', {})).total).toBe(3);
+  await a.ledger.close(); // reopened after the refusal
+  await ledgers[1]?.close();
+  ledgers.length = 0;
+  const reopened = await openLedger(path.join(dir, 'ledger.sqlite'));
+  ledgers.push(reopened);
+  expect((reopened.sqlite.prepare('SELECT COUNT(*) AS n FROM orgs').get() as { n: number }).n).toBe(3);
 });

@@ -218,11 +218,13 @@ describe('preload', () => {
   it('exposes exactly invoke, the save and print helpers and onPageCommand; invoke only the contract’s channels', async () => {
     const exposed: Record<string, unknown> = {};
     const invoked: string[] = [];
+    const forwarded = new Map<string, unknown[]>();
     vi.doMock('electron', () => ({
       contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
       ipcRenderer: {
-        invoke: (channel: string) => {
+        invoke: (channel: string, ...args: unknown[]) => {
           invoked.push(channel);
+          forwarded.set(channel, args);
           return Promise.resolve({ ok: true, data: null });
         },
         on: () => {},
@@ -234,7 +236,17 @@ describe('preload', () => {
     const api = exposed.api as Record<string, (i: unknown, j?: unknown) => Promise<unknown>> & {
       invoke(c: string, i: unknown): Promise<unknown>;
     };
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'onPageCommand', 'printLedger', 'saveFile', 'savePdf', 'saveReportXlsx']);
+    expect(Object.keys(api).sort()).toEqual([
+      'backupToFile',
+      'invoke',
+      'onPageCommand',
+      'pickRestoreFile',
+      'printLedger',
+      'restorePicked',
+      'saveFile',
+      'savePdf',
+      'saveReportXlsx',
+    ]);
     for (const c of channels) await api.invoke(c, {});
     expect(invoked).toEqual(channels);
     expect(await api.invoke('fs.readFile', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
@@ -243,6 +255,10 @@ describe('preload', () => {
     await api.saveFile?.({ name: 'a.xlsx', base64: '' });
     await api.printLedger?.({ route: 'print/orgs', orientation: 'landscape', name: 'x' });
     await api.savePdf?.({ route: 'print/orgs', orientation: 'landscape', name: 'x' });
+    // The backup dialogs pass nothing on: the main process picks the path, never the page.
+    for (const helper of ['backupToFile', 'pickRestoreFile', 'restorePicked']) await api[helper]?.('/etc/passwd');
+    for (const c of [HELPER_CHANNELS.backupTo, HELPER_CHANNELS.pickRestore, HELPER_CHANNELS.restorePicked])
+      expect(forwarded.get(c)).toEqual([]);
     await api.saveReportXlsx?.({ report: 'orgs', filters: {} });
     expect(invoked.slice(channels.length)).toEqual(Object.values(HELPER_CHANNELS));
     vi.doUnmock('electron');

@@ -21,6 +21,7 @@ import type { Ctx } from './context';
 import { appliedMigrations, openLedger } from './db';
 import { AppError } from './errors';
 import { migrationProvider } from './migrations';
+import { latestAuditId } from './orgsTouched';
 import { getSettings } from './services/settings';
 
 export type BackupReason = 'startup' | 'exit' | 'manual' | 'before-restore';
@@ -190,7 +191,13 @@ export function listBackups(ctx: Ctx): BackupInfo[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isFile() && d.name.endsWith('.sqlite') && isPlainName(d.name))
-    .map((d) => info(path.join(dir, d.name)))
+    .flatMap((d) => {
+      try {
+        return [info(path.join(dir, d.name))];
+      } catch {
+        return []; // removed meanwhile (rotation in another process)
+      }
+    })
     .sort((a, b) => b.at.localeCompare(a.at) || b.name.localeCompare(a.name));
 }
 
@@ -304,6 +311,14 @@ export async function restoreBackupFile(ctx: Ctx, file: string): Promise<{ inspe
   }
   const options = ctx.ledger.options;
   await ctx.ledger.close();
+  // The last connection to close checkpoints and deletes the -wal. If it is still there, another process
+  // (a second server, a script) has the ledger open, and swapping the file under it would lose its writes.
+  if (fs.existsSync(`${live}-wal`)) {
+    fs.rmSync(staged, { force: true });
+    ctx.ledger = await openLedger(live, options);
+    ctx.dataVersion = ctx.ledger.sqlite.pragma('data_version', { simple: true }) as number;
+    throw new AppError('conflict', '另一个程序（或另一个浏览器模式的服务）正在使用这个数据文件，请先关闭它再恢复');
+  }
   try {
     for (const ext of ['-wal', '-shm']) fs.rmSync(live + ext, { force: true });
     fs.renameSync(staged, live);
@@ -319,6 +334,7 @@ export async function restoreBackupFile(ctx: Ctx, file: string): Promise<{ inspe
     ctx.orgChanges = 'all';
     ctx.caches.clear();
     ctx.dataVersion = ctx.ledger.sqlite.pragma('data_version', { simple: true }) as number;
+    ctx.auditSeen = latestAuditId(ctx.ledger.sqlite);
   }
   return { inspection, safetyBackup };
 }

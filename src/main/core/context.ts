@@ -1,6 +1,7 @@
 /** What every service receives: the open ledger, the clock, and the cache generation. */
 import { todayIso } from '../../shared/rules/dates';
 import type { Ledger } from './db';
+import { latestAuditId, orgsTouchedSince } from './orgsTouched';
 
 export interface Ctx {
   ledger: Ledger;
@@ -19,6 +20,8 @@ export interface Ctx {
   orgChanges: Set<number> | 'all';
   /** SQLite's `data_version` when last looked at: it changes when another connection (process) commits. */
   dataVersion: number;
+  /** The newest audit entry looked at, to tell what another process's writes touched. */
+  auditSeen: number;
 }
 
 export function createContext(ledger: Ledger, clock?: { now?: () => string; today?: () => string }): Ctx {
@@ -31,6 +34,7 @@ export function createContext(ledger: Ledger, clock?: { now?: () => string; toda
     caches: new Map(),
     orgChanges: new Set(),
     dataVersion: readDataVersion(ledger),
+    auditSeen: latestAuditId(ledger.sqlite),
   };
 }
 
@@ -41,14 +45,18 @@ function readDataVersion(ledger: Ledger): number {
 /**
  * Another process on the same ledger (a second browser-mode server, a script) commits without our
  * writes' bookkeeping, so every cache and stored preview would go on trusting old data. A changed
- * `data_version` (one cheap pragma) counts as a write here that touched everything.
+ * `data_version` (one cheap pragma) counts as a write here, touching the organizations the audit log
+ * names since we last looked.
  */
 export function noticeOtherWriters(ctx: Ctx): void {
   const v = readDataVersion(ctx.ledger);
   if (v === ctx.dataVersion) return;
   ctx.dataVersion = v;
   ctx.generation++;
-  ctx.orgChanges = 'all';
+  const { orgs, lastId } = orgsTouchedSince(ctx.ledger.sqlite, ctx.auditSeen);
+  ctx.auditSeen = lastId;
+  if (orgs === 'all' || ctx.orgChanges === 'all') ctx.orgChanges = 'all';
+  else for (const id of orgs) ctx.orgChanges.add(id);
 }
 
 /** A value derived from the whole ledger, rebuilt only after a write or when `key` changes. */

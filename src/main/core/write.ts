@@ -4,6 +4,7 @@
  */
 import type { Transaction } from 'kysely';
 import { type Ctx, noticeOtherWriters } from './context';
+import { latestAuditId } from './orgsTouched';
 import type { Database } from './schema';
 
 export interface Writer {
@@ -17,6 +18,7 @@ export interface Writer {
 export async function write<T>(ctx: Ctx, fn: (w: Writer) => Promise<T>): Promise<T> {
   const now = ctx.now();
   let touched: Set<number> | null = null;
+  let seen = ctx.auditSeen;
   const result = await ctx.ledger.db.transaction().execute(async (trx) => {
     // Holding the write lock now: anything another process committed before is seen here, so a
     // stored preview compared with ctx.generation inside `fn` cannot miss it.
@@ -43,8 +45,12 @@ export async function write<T>(ctx: Ctx, fn: (w: Writer) => Promise<T>): Promise
         for (const id of ids) touched.add(id);
       },
     };
-    return fn(w);
+    const out = await fn(w);
+    // Ours are the newest entries (the lock is held until commit), so they need no reading back later.
+    seen = latestAuditId(ctx.ledger.sqlite);
+    return out;
   });
+  ctx.auditSeen = seen;
   ctx.generation++;
   const changed = touched as Set<number> | null;
   if (changed === null || ctx.orgChanges === 'all') ctx.orgChanges = 'all';

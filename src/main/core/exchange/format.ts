@@ -20,7 +20,9 @@
  *   manifest (bytes 0 … 12 + M) are the GCM additional data, so with a password neither the manifest nor
  *   the content can be changed without the tag failing.
  * - Reading checks, in order: magic → trailing SHA-256 (any damaged byte anywhere is caught here,
- *   before anything is parsed) → manifest → decryption → gunzip → content SHA-256. Each failure is an
+ *   before anything is parsed) → manifest (scrypt parameters no costlier than the ones written here,
+ *   record counts ≤ MAX_RECORDS) → decryption → gunzip, stopped at MAX_CONTENT → content SHA-256 →
+ *   the content's structure in proportion to the counts (before JSON.parse). Each failure is an
  *   AppError('invalid_input') with a Chinese message. Without a password the two checksums catch damage
  *   (a bad USB stick, a truncated copy), not a deliberate edit whose author recomputed them; with a
  *   password the GCM tag also catches deliberate edits.
@@ -35,8 +37,17 @@ const HEAD = MAGIC.length + 4;
 const DIGEST = 32;
 const TAG = 16;
 const MAX_MANIFEST = 1024 * 1024;
-/** Uncompressed content is refused beyond this (a gzip bomb, or a file no ledger could have written). */
-const MAX_CONTENT = 512 * 1024 * 1024;
+/**
+ * Uncompressed content is refused beyond this while inflating (a gzip bomb): a county of 100,000
+ * organizations is about 90 MB of content JSON, and parsing it takes a few times that in memory.
+ */
+export const MAX_CONTENT = 128 * 1024 * 1024;
+/** Records of each kind a file may announce; more is refused before anything is decrypted or inflated. */
+export const MAX_RECORDS = 200_000;
+/**
+ * The scrypt parameters this program writes. A file's own parameters are accepted only up to these
+ * (N a power of two ≤ 2^15, r = 8, p = 1): otherwise a 10 KB file could demand minutes and gigabytes.
+ */
 const SCRYPT = { N: 32768, r: 8, p: 1 } as const;
 
 import { type ExchangeManifest, manifestSchema } from '../../../shared/exchange';
@@ -123,7 +134,40 @@ export function readExchangeHeader(input: Uint8Array): { manifest: ExchangeManif
   if (r.version !== 1) throw new AppError('invalid_input', `交换文件的格式版本（${String(r.version)}）比本程序新，请升级程序后再导入。`);
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) throw damaged('清单内容不完整');
-  return { manifest: parsed.data, head: bytes.subarray(0, HEAD + m), payload: body.subarray(HEAD + m) };
+  const manifest = parsed.data;
+  const enc = manifest.encryption;
+  if (enc) {
+    const powerOfTwo = enc.n >= 1024 && (enc.n & (enc.n - 1)) === 0;
+    if (!powerOfTwo || enc.n > SCRYPT.N || enc.r !== SCRYPT.r || enc.p !== SCRYPT.p) {
+      throw new AppError('invalid_input', '交换文件的加密参数不是本程序使用的参数，文件可能被改动，不能导入。');
+    }
+  }
+  if (Object.values(manifest.counts).some((n) => n > MAX_RECORDS)) {
+    throw new AppError('invalid_input', `交换文件中的记录过多（每类最多 ${MAX_RECORDS.toLocaleString('zh-CN')} 条），不能导入。`);
+  }
+  return { manifest, head: bytes.subarray(0, HEAD + m), payload: body.subarray(HEAD + m) };
+}
+
+/**
+ * JSON.parse of a few megabytes of `{},{},…` or `0,0,…` builds tens of millions of values (64 MB of
+ * `{},` took 77 s and 2.2 GB). A legitimate file has one object per record announced in the manifest
+ * and about two dozen values each, so the content's structure is counted byte by byte first (an upper
+ * bound: punctuation inside text counts too, hence the slack) and refused when it is out of proportion.
+ */
+function checkShape(content: Buffer, counts: ExchangeManifest['counts']): void {
+  const records = Object.values(counts).reduce((a, b) => a + b, 0);
+  let objects = 0;
+  let arrays = 0;
+  let values = 0;
+  for (let i = 0; i < content.length; i++) {
+    const b = content[i];
+    if (b === 0x2c) values++;
+    else if (b === 0x7b) objects++;
+    else if (b === 0x5b) arrays++;
+  }
+  if (objects > records + 1000 || arrays > records + 1000 || values > Math.min(64 * records + 10_000, 8_000_000)) {
+    throw new AppError('invalid_input', '交换文件的内容与清单中的记录数不相称，文件可能被改动，不能导入。');
+  }
 }
 
 /** Reads a file back: every check in the order above; returns the manifest and the content JSON text. */
@@ -136,13 +180,10 @@ export async function unpackExchange(
   const enc = manifest.encryption;
   if (enc) {
     if (!password) throw new AppError('invalid_input', '此交换文件已加密，请输入导出时设置的密码。');
-    const powerOfTwo = enc.n > 1 && (enc.n & (enc.n - 1)) === 0;
-    if (!powerOfTwo || enc.n > 2 ** 20 || enc.r < 1 || enc.r > 32 || enc.p < 1 || enc.p > 16 || payload.length < TAG) {
-      throw damaged('加密参数不对');
-    }
     const iv = Buffer.from(enc.iv, 'base64');
-    if (iv.length !== 12) throw damaged('加密参数不对');
-    const key = await deriveKey(password, Buffer.from(enc.salt, 'base64'), enc.n, enc.r, enc.p);
+    const salt = Buffer.from(enc.salt, 'base64');
+    if (iv.length !== 12 || salt.length < 8 || salt.length > 64 || payload.length < TAG) throw damaged('加密参数不对');
+    const key = await deriveKey(password, salt, enc.n, enc.r, enc.p);
     try {
       const decipher = createDecipheriv('aes-256-gcm', key, iv);
       decipher.setAAD(head);
@@ -154,10 +195,15 @@ export async function unpackExchange(
   }
   let content: Buffer;
   try {
-    content = gunzipSync(packed, { maxOutputLength: MAX_CONTENT });
-  } catch {
+    // Inflating stops at the cap, so a small file that would expand to gigabytes costs only that much.
+    content = gunzipSync(packed, { maxOutputLength: MAX_CONTENT, chunkSize: 1024 * 1024 });
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new AppError('invalid_input', `交换文件的内容过大（解压后超过 ${MAX_CONTENT / 1024 / 1024} MB），不能导入。`);
+    }
     throw damaged('内容无法解压');
   }
   if (sha256(content).toString('hex') !== manifest.contentSha256) throw damaged('内容与清单中的校验值不符');
+  checkShape(content, manifest.counts);
   return { manifest, contentJson: content.toString('utf8') };
 }
