@@ -11,6 +11,7 @@ import type { Ctx } from './core/context';
 import { AppError } from './core/errors';
 import { commitExchange, exportExchange, inspectExchange, previewExchange } from './core/exchange';
 import { commitImport, previewImport } from './core/import/preview';
+import { importProgress } from './core/import/progress';
 import { importErrorReport, importTemplate } from './core/import/workbooks';
 import { reportRows } from './core/reports/rows';
 import { reportXlsx } from './core/reports/xlsx';
@@ -81,7 +82,8 @@ export const handlers: Handlers = {
   },
   'import.template': (ctx, i) => importTemplate(ctx, i.kind),
   'import.preview': (ctx, i) =>
-    previewImport(ctx, { kind: i.kind, fileName: i.fileName, bytes: Buffer.from(i.base64, 'base64'), mapping: i.mapping }),
+    previewImport(ctx, { kind: i.kind, fileName: i.fileName, bytes: Buffer.from(i.base64, 'base64'), mapping: i.mapping, jobId: i.jobId }),
+  'import.progress': (_ctx, i) => importProgress(i.jobId),
   'import.commit': (ctx, i) => commitImport(ctx, i.id, i.skipErrors),
   'import.errorReport': (ctx, i) => importErrorReport(ctx, i.id),
   'exchange.export': async (ctx, i) => {

@@ -18,6 +18,7 @@ import { createPartyOrgIn, PARTY_ORG_SHAPE, updatePartyOrgIn } from '../services
 import { type Writer, write } from '../write';
 import { columnLetter, convertCell } from './convert';
 import { guessMapping, IMPORT_FIELDS, type ImportKind, normalizeHeader } from './fields';
+import { reportProgress } from './progress';
 import { readSheet, type SheetRows } from './read';
 
 type OrgInput = z.output<typeof orgFieldsSchema>;
@@ -160,10 +161,17 @@ export interface PreviewOptions {
   bytes: Buffer;
   /** Header → field key chosen by the clerk; headers left out are guessed. */
   mapping?: Record<string, string | null>;
+  /** Where `import.progress` reports how far the preview has got. */
+  jobId?: string;
 }
 
+/** Rows checked between two progress reports, each a pause that lets `import.progress` answer. */
+const PROGRESS_STEP = 2000;
+
 export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<ImportPreview> {
-  const sheet = await readSheet(o.kind, o.bytes, o.fileName);
+  const sheet = await readSheet(o.kind, o.bytes, o.fileName, (done, total) => reportProgress(o.jobId, { phase: '读取', done, total }));
+  // The ledger as read from here on; the row checks below pause for progress, so writes may land meanwhile.
+  const generation = ctx.generation;
   const fields = IMPORT_FIELDS[o.kind];
   const guessed = guessMapping(o.kind, sheet.headers, await savedMapping(ctx.ledger.db, o.kind));
   const mapping: Record<string, string | null> = {};
@@ -193,7 +201,11 @@ export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<Import
   /** Which row of this file already claims an organization. */
   const claimed = new Map<number, number>();
 
-  for (const r of sheet.rows) {
+  for (const [k, r] of sheet.rows.entries()) {
+    if (k % PROGRESS_STEP === 0) {
+      reportProgress(o.jobId, { phase: '校验', done: k, total: sheet.rows.length });
+      if (o.jobId) await new Promise((resolve) => setImmediate(resolve));
+    }
     const errors: ImportCellError[] = [];
     const partial: Record<string, unknown> = {};
     const at = (key: string) => {
@@ -326,7 +338,8 @@ export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<Import
   };
   const previews = stored(ctx);
   previews.clear(); // one import at a time per ledger; an old preview is never committed by mistake
-  previews.set(preview.id, { preview, items, sheet, generation: ctx.generation });
+  previews.set(preview.id, { preview, items, sheet, generation });
+  reportProgress(o.jobId, { phase: '校验', done: sheet.rows.length, total: sheet.rows.length });
   return preview;
 }
 
