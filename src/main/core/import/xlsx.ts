@@ -11,10 +11,10 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../errors';
 import { entryStream, UNREADABLE, type ZipEntry, zipEntries } from './zip';
 
-const require = createRequire(import.meta.url);
+const requireCjs = createRequire(import.meta.url);
 type SaxEvent = { eventType: 'opentag' | 'text' | 'closetag'; value: { name: string; attributes: Record<string, string> } | string };
-const parseSax = require('exceljs/lib/utils/parse-sax') as (s: Readable) => AsyncIterable<SaxEvent[]>;
-const { isDateFmt, excelToDate } = require('exceljs/lib/utils/utils') as {
+const parseSax = requireCjs('exceljs/lib/utils/parse-sax') as (s: Readable) => AsyncIterable<SaxEvent[]>;
+const { isDateFmt, excelToDate } = requireCjs('exceljs/lib/utils/utils') as {
   isDateFmt(fmt: string | undefined): boolean;
   excelToDate(v: number, date1904: boolean): Date;
 };
