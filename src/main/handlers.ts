@@ -12,6 +12,7 @@ import { type Ctx, noticeOtherWriters } from './core/context';
 import { AppError, clerkMessage, clip } from './core/errors';
 import { commitExchange, exportExchange, inspectExchange, previewExchange } from './core/exchange';
 import { commitImport, previewImport } from './core/import/preview';
+import { importProgress } from './core/import/progress';
 import { importErrorReport, importTemplate } from './core/import/workbooks';
 import { reportRows } from './core/reports/rows';
 import { reportFileName, reportXlsx } from './core/reports/xlsx';
@@ -88,7 +89,9 @@ export const handlers: Handlers = {
       bytes: Buffer.from(i.base64, 'base64'),
       mapping: i.mapping,
       valueMapping: i.valueMapping,
+      jobId: i.jobId,
     }),
+  'import.progress': (_ctx, i) => importProgress(i.jobId),
   'import.commit': (ctx, i) => commitImport(ctx, i.id, i.skipErrors),
   'import.errorReport': (ctx, i) => importErrorReport(ctx, i.id),
   'exchange.export': async (ctx, i) => {

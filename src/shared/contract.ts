@@ -270,8 +270,14 @@ export const contract = {
       mapping: z.record(z.string(), z.string().nullable()).optional(),
       /** Field key → {a word of the sheet → the code it means}, for the words the code tables do not know. */
       valueMapping: z.record(z.string(), z.record(z.string(), z.string())).optional(),
+      /** Made up by the page to poll `import.progress` while the preview runs. */
+      jobId: z.string().uuid('任务编号无效').optional(),
     }),
     output: out<ImportPreview>(),
+  },
+  'import.progress': {
+    input: z.object({ jobId: z.string().uuid('任务编号无效') }),
+    output: out<{ phase: '读取' | '校验'; done: number; total: number } | null>(),
   },
   'import.commit': {
     input: z.object({ id: z.string().uuid('预览编号无效'), skipErrors: z.boolean().default(false) }),

@@ -22,6 +22,7 @@ const READS = new Set([
   'import.template',
   'import.preview',
   'import.errorReport',
+  'import.progress',
   'exchange.inspect',
   'exchange.preview',
   'cases.suggest',

@@ -27,6 +27,7 @@ import { type Writer, write } from '../write';
 import { type Converted, columnLetter, convertCell } from './convert';
 import { guessMapping, IMPORT_FIELDS, type ImportField, type ImportKind, normalizeHeader } from './fields';
 import { whyNotRecord } from './nonRecords';
+import { reportProgress } from './progress';
 import { readSheet, type SheetRows } from './read';
 
 type OrgInput = z.output<typeof orgFieldsSchema>;
@@ -198,10 +199,17 @@ export interface PreviewOptions {
   mapping?: Record<string, string | null>;
   /** Field key → {word of the sheet → code}, the clerk's answers for words the code tables do not know. */
   valueMapping?: ValueChoices;
+  /** Where `import.progress` reports how far the preview has got. */
+  jobId?: string;
 }
 
+/** Rows checked between two progress reports, each a pause that lets `import.progress` answer. */
+const PROGRESS_STEP = 2000;
+
 export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<ImportPreview> {
-  const sheet = await readSheet(o.kind, o.bytes, o.fileName);
+  const sheet = await readSheet(o.kind, o.bytes, o.fileName, (done, total) => reportProgress(o.jobId, { phase: '读取', done, total }));
+  // The ledger as read from here on; the row checks below pause for progress, so writes may land meanwhile.
+  const generation = ctx.generation;
   const fields = IMPORT_FIELDS[o.kind];
   const guessed = guessMapping(o.kind, sheet.headers, await savedMapping(ctx.ledger.db, o.kind));
   const mapping: Record<string, string | null> = {};
@@ -235,7 +243,11 @@ export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<Import
   /** Which row of this file already claims an organization. */
   const claimed = new Map<number, number>();
 
-  for (const r of sheet.rows) {
+  for (const [k, r] of sheet.rows.entries()) {
+    if (k % PROGRESS_STEP === 0) {
+      reportProgress(o.jobId, { phase: '校验', done: k, total: sheet.rows.length });
+      if (o.jobId) await new Promise((resolve) => setImmediate(resolve));
+    }
     const name0 = r.cells[columnOf.get('name') ?? -1] ?? '';
     const why = whyNotRecord(r.cells) ?? (mappedColumns.every((i) => !r.cells[i]) ? '没有要导入的内容（只有不导入的列有字）' : null);
     if (why) {
@@ -410,7 +422,8 @@ export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<Import
   };
   const previews = stored(ctx);
   previews.clear(); // one import at a time per ledger; an old preview is never committed by mistake
-  previews.set(preview.id, { preview, items, sheet, generation: ctx.generation, values: used });
+  previews.set(preview.id, { preview, items, sheet, generation, values: used });
+  reportProgress(o.jobId, { phase: '校验', done: sheet.rows.length, total: sheet.rows.length });
   return preview;
 }
 

@@ -1,11 +1,24 @@
 /**
- * Reads a clerk's sheet into text cells: .xlsx through exceljs, .csv as UTF-8 or GBK (what Excel
- * saves on a Chinese Windows). The header row is found among the first rows, since county sheets
- * often start with a title and a 填报单位 line.
+ * Reads a clerk's sheet into text cells: .xlsx streamed part by part through exceljs's streaming
+ * reader, .csv as UTF-8 or GBK (what Excel saves on a Chinese Windows). The header row is found
+ * among the first rows, since county sheets often start with a title and a 填报单位 line. Work is
+ * bounded whatever the file holds: inflated size, nesting, rows and columns are capped.
  */
-import ExcelJS from 'exceljs';
 import { AppError } from '../errors';
 import { IMPORT_FIELDS, type ImportKind, normalizeHeader } from './fields';
+import { isOle, LEGACY_XLS, oleRefusal } from './ole';
+import { readXlsx } from './xlsx';
+import { UNREADABLE } from './zip';
+
+export const MAX_ROWS = 200_000;
+export const MAX_COLUMNS = 256;
+const MAX_CSV = 100 * 1024 * 1024;
+
+const tooManyRows = () => new AppError('invalid_input', `表格行数超过上限 ${MAX_ROWS} 行，请分批导入`);
+const tooManyColumns = () => new AppError('invalid_input', `表格列数超过上限 ${MAX_COLUMNS} 列，请删去多余的列后再导入`);
+
+/** Bytes of the file consumed so far, out of the bytes to consume. */
+export type ReadProgress = (done: number, total: number) => void;
 
 export interface SheetRows {
   sheetName: string;
@@ -15,23 +28,8 @@ export interface SheetRows {
   rows: { row: number; cells: string[] }[];
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v == null) return '';
-  if (v instanceof Date) return `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('text' in v) return String(v.text);
-    if ('error' in v) return '';
-    return '';
-  }
-  return String(v).trim();
-}
-
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
+/** The rows of a CSV text one at a time, so a huge file is refused before it is all split up. */
+function* csvRows(text: string): Generator<string[]> {
   let row: string[] = [];
   let cell = '';
   let quoted = false;
@@ -50,13 +48,16 @@ export function parseCsv(text: string): string[][] {
     } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
       row.push(cell);
-      rows.push(row);
+      yield row;
       row = [];
       cell = '';
     } else cell += ch;
   }
-  if (cell || row.length) rows.push([...row, cell]);
-  return rows;
+  if (cell || row.length) yield [...row, cell];
+}
+
+export function parseCsv(text: string): string[][] {
+  return [...csvRows(text)];
 }
 
 function decodeText(bytes: Buffer): string {
@@ -67,58 +68,81 @@ function decodeText(bytes: Buffer): string {
   }
 }
 
-const SKIP_SHEETS = new Set(['填写说明', '代码表']);
+/** A sheet row that has something in it: its 1-based number and its cells. */
+interface Line {
+  n: number;
+  cells: string[];
+}
 
-async function readGrid(bytes: Buffer, fileName: string): Promise<{ sheetName: string; grid: string[][] }> {
+/** Collects the non-empty rows, refusing a sheet past the caps as soon as it gets there. */
+function collector() {
+  const lines: Line[] = [];
+  return {
+    lines,
+    add(n: number, cells: string[]) {
+      if (cells.length > MAX_COLUMNS && cells.slice(MAX_COLUMNS).some((c) => c.trim())) throw tooManyColumns();
+      if (!cells.some((c) => c.trim())) return;
+      // Title and header lines come on top of the data rows.
+      if (lines.length >= MAX_ROWS + 10) throw tooManyRows();
+      lines.push({ n, cells: Array.from(cells.slice(0, MAX_COLUMNS), (c) => c ?? '') });
+    },
+  };
+}
+
+function readCsv(bytes: Buffer, fileName: string, onProgress?: ReadProgress): { sheetName: string; lines: Line[] } {
+  if (bytes.length > MAX_CSV) throw new AppError('invalid_input', '文件过大（超过100MB），请分批导入');
+  const c = collector();
+  let n = 0;
+  for (const cells of csvRows(decodeText(bytes))) c.add(++n, cells);
+  onProgress?.(bytes.length, bytes.length);
+  return { sheetName: fileName, lines: c.lines };
+}
+
+async function readXlsxLines(bytes: Buffer, onProgress?: ReadProgress): Promise<{ sheetName: string; lines: Line[] }> {
+  const c = collector();
+  const sheetName = await readXlsx(bytes, { row: c.add, progress: onProgress });
+  return { sheetName, lines: c.lines };
+}
+
+async function readLines(bytes: Buffer, fileName: string, onProgress?: ReadProgress) {
   const lower = fileName.toLowerCase();
-  if (lower.endsWith('.csv')) return { sheetName: fileName, grid: parseCsv(decodeText(bytes)) };
+  if (lower.endsWith('.csv')) return readCsv(bytes, fileName, onProgress);
+  if (isOle(bytes)) throw oleRefusal(bytes);
   if (lower.endsWith('.xls') || lower.endsWith('.et') || lower.endsWith('.wps')) {
-    throw new AppError('invalid_input', '暂不支持旧版 .xls 文件，请在 Excel 或 WPS 中“另存为”.xlsx 后再导入');
+    throw new AppError('invalid_input', LEGACY_XLS);
   }
-  const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('invalid_input', '无法读取该文件：请确认是 Excel（.xlsx）或 CSV 文件且未损坏');
+    return await readXlsxLines(bytes, onProgress);
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('invalid_input', UNREADABLE);
   }
-  const ws = wb.worksheets.find((s) => !SKIP_SHEETS.has(s.name) && s.state !== 'hidden') ?? wb.worksheets[0];
-  if (!ws) throw new AppError('invalid_input', '文件中没有工作表');
-  const grid: string[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row, n) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell.value);
-    });
-    grid[n - 1] = Array.from(cells, (c) => c ?? '');
-  });
-  return { sheetName: ws.name, grid: Array.from(grid, (r) => r ?? []) };
 }
 
 /** The row among the first ten that names the most known columns. */
-function findHeader(kind: ImportKind, grid: string[][]): number {
+function findHeader(kind: ImportKind, lines: Line[]): number {
   const names = new Set(IMPORT_FIELDS[kind].flatMap((f) => [f.label, ...f.synonyms].map(normalizeHeader)));
   let best = -1;
   let bestScore = 1;
-  grid.slice(0, 10).forEach((row, i) => {
-    const score = row.filter((c) => names.has(normalizeHeader(c))).length;
+  lines.forEach((line, i) => {
+    if (line.n > 10) return;
+    const score = line.cells.filter((c) => names.has(normalizeHeader(c))).length;
     if (score > bestScore) {
       best = i;
       bestScore = score;
     }
   });
   if (best >= 0) return best;
-  const first = grid.findIndex((r) => r.some((c) => c.trim()));
-  if (first < 0) throw new AppError('invalid_input', '表格是空的');
-  return first;
+  if (!lines.length) throw new AppError('invalid_input', '表格是空的');
+  return 0;
 }
 
-export async function readSheet(kind: ImportKind, bytes: Buffer, fileName: string): Promise<SheetRows> {
-  const { sheetName, grid } = await readGrid(bytes, fileName);
-  const h = findHeader(kind, grid);
-  const headers = (grid[h] ?? []).map((c) => c.trim());
-  const rows = grid
-    .slice(h + 1)
-    .map((cells, i) => ({ row: h + 2 + i, cells: cells.map((c) => c.trim()) }))
-    .filter((r) => r.cells.some((c) => c !== ''));
-  return { sheetName, headerRow: h + 1, headers, rows };
+export async function readSheet(kind: ImportKind, bytes: Buffer, fileName: string, onProgress?: ReadProgress): Promise<SheetRows> {
+  const { sheetName, lines } = await readLines(bytes, fileName, onProgress);
+  const h = findHeader(kind, lines);
+  const header = lines[h] as Line;
+  const headers = header.cells.map((c) => c.trim());
+  const rows = lines.slice(h + 1).map((l) => ({ row: l.n, cells: l.cells.map((c) => c.trim()) }));
+  if (rows.length > MAX_ROWS) throw tooManyRows();
+  return { sheetName, headerRow: header.n, headers, rows };
 }

@@ -48,20 +48,34 @@ export function ImportPage() {
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [progress, setProgress] = useState(0);
+  /** Percent of the current step, or null while it cannot be told. */
+  const [progress, setProgress] = useState<number | null>(0);
   const [filter, setFilter] = useState<'all' | ImportRowStatus>('all');
   const [page, setPage] = useState(1);
 
   const runPreview = async (f: { name: string; base64: string }, mapping?: Record<string, string | null>, valueMapping?: ValueMapping) => {
-    setBusy('正在检查每一行…');
+    setBusy('正在读取表格…');
+    setProgress(null);
+    // A big sheet takes a while: ask how far the preview has got (reading is the first 60 %).
+    const jobId = crypto.randomUUID();
+    let running = true;
+    const timer = window.setInterval(async () => {
+      const p = await invoke('import.progress', { jobId }).catch(() => null);
+      if (!running || !p?.total) return;
+      const share = p.done / p.total;
+      setBusy(p.phase === '读取' ? '正在读取表格…' : `正在检查每一行…（${p.done.toLocaleString()} / ${p.total.toLocaleString()} 行）`);
+      setProgress(Math.round(p.phase === '读取' ? share * 60 : 60 + share * 40));
+    }, 300);
     try {
-      const p = await invoke('import.preview', { kind, fileName: f.name, base64: f.base64, mapping, valueMapping });
+      const p = await invoke('import.preview', { kind, fileName: f.name, base64: f.base64, mapping, valueMapping, jobId });
       setPreview(p);
       setFilter(p.counts.error ? 'error' : 'all');
       setPage(1);
     } catch (e) {
       notifyError(e, '无法预览');
     } finally {
+      running = false;
+      window.clearInterval(timer);
       setBusy(null);
     }
   };
@@ -125,6 +139,7 @@ export function ImportPage() {
       labels: { confirm: '导入', cancel: '取消' },
       onConfirm: async () => {
         setBusy('正在写入…');
+        setProgress(null);
         try {
           const r = await invoke('import.commit', { id: preview.id, skipErrors: c.error > 0 });
           notifyDone(
@@ -188,7 +203,7 @@ export function ImportPage() {
         {busy && (
           <Stack gap={4} mt="sm">
             <Text size="sm">{busy}</Text>
-            <Progress value={busy === '正在读取文件…' ? progress : 100} animated={busy !== '正在读取文件…'} striped />
+            <Progress value={progress ?? 100} animated={progress === null} striped />
           </Stack>
         )}
       </Card>
