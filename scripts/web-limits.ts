@@ -43,7 +43,8 @@ if (process.argv[2] === '--serve') {
   });
 } else {
   const child = fork(fileURLToPath(import.meta.url), ['--serve'], { execArgv: ['--import', 'tsx', '--expose-gc'] });
-  const next = () => new Promise<Record<string, number>>((r) => child.once('message', (m) => r(m as Record<string, number>)));
+  type Reply = { port: number; rss: number; peak: number };
+  const next = () => new Promise<Reply>((r) => child.once('message', (m) => r(m as Reply)));
   const { port } = await next();
   const cases: [string, string, Buffer][] = [
     ['1 MB JSON (not a workbook)', 'import.preview', json(1)],

@@ -178,6 +178,7 @@ describe('7. a body over the limit', () => {
       body,
     });
     expect(res.status).toBe(413);
+    expect(res.headers.get('connection')).toBe('close');
     const json = (await res.json()) as { ok: boolean; error: { code: string; message: string } };
     expect(json).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(json.error.message).toMatch(/^文件过大：/);

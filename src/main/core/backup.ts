@@ -108,7 +108,8 @@ function isLiveFile(ctx: Ctx, file: string): boolean {
     }
   };
   const st = stat(file);
-  if (!st) return false;
+  // Some file systems (FAT on a USB stick) report no file ids; the path comparison above still holds there.
+  if (!st || st.ino === 0) return false;
   return lives.some((l) => {
     const s = stat(l);
     return s != null && s.ino === st.ino && s.dev === st.dev;

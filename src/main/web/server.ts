@@ -66,10 +66,12 @@ function answer(res: http.ServerResponse, api: boolean, status: number, message:
     res.destroy();
     return;
   }
+  // After a body too large to keep, the connection is not offered for another request.
+  const extra = status === 413 ? { connection: 'close' } : {};
   if (api) {
     const error = { code: CODES[status] ?? 'invalid_input', message };
-    send(res, status, JSON_TYPE, JSON.stringify({ ok: false, error }));
-  } else send(res, status, TEXT_TYPE, message);
+    send(res, status, JSON_TYPE, JSON.stringify({ ok: false, error }), extra);
+  } else send(res, status, TEXT_TYPE, message, extra);
 }
 
 /**
