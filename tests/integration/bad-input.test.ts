@@ -283,14 +283,15 @@ describe('9. refusals name the field at any depth and cut echoed input', () => {
 describe('10. no English, errno text or paths reach the clerk', () => {
   const foreign = (m: string) => m.replace(/“[^”]{0,40}”/g, '').match(/[A-Za-z]{4,}|\/[a-z]+\/|[A-Z]:\\/g);
   it('a backup onto a folder', async () => {
-    fs.mkdirSync(path.join(t.dir, 'a-folder', 'inside'), { recursive: true });
-    const e = await refusal('backup.create', { file: path.join(t.dir, 'a-folder') });
+    // A folder stands where the backup would go, in the backups folder itself.
+    fs.mkdirSync(path.join(t.dir, 'backups', 'a-folder.sqlite', 'inside'), { recursive: true });
+    const e = await refusal('backup.create', { name: 'a-folder.sqlite', overwrite: true });
     expect(e.message).toMatch(/[\u4e00-\u9fff]/);
     expect(foreign(e.message)).toBeNull();
     expect(e.message).not.toContain(t.dir);
   });
-  it('a restore from a path that does not exist', async () => {
-    const e = await refusal('backup.restore', { file: '/nonexistent/ledger.sqlite' });
+  it('a restore of a backup that does not exist', async () => {
+    const e = await refusal('backup.restore', { name: 'nonexistent.sqlite' });
     expect(foreign(e.message)).toBeNull();
   });
   it.each([
