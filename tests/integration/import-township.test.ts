@@ -306,3 +306,18 @@ it('the demo county holds the regions this test names', () => {
     expect.arrayContaining(['乌兰镇', '新城街道', '哈达苏木', '宝日镇', '额尔敦苏木', '白音苏木', '巴彦镇', '青山经济技术开发区']),
   );
 });
+
+describe('cells typed with Alt+Enter', () => {
+  it('fold to one line in single-line fields and keep their lines in 备注', async () => {
+    const base64 = await townshipSheet(
+      ['单位名称', '类型', '所在镇街', '地址', '备注'],
+      [['乌兰镇晨光\n家政有限公司', '有限公司', '乌兰', '乌兰镇\r\n幸福路1号', '第一行\n第二行']],
+    );
+    const p = await t.call('import.preview', { kind: 'orgs', fileName: '换行.xlsx', base64 });
+    expect(p.rows.flatMap((r) => r.errors)).toEqual([]);
+    await t.call('import.commit', { id: p.id, skipErrors: false });
+    expect(t.ctx.ledger.sqlite.prepare('SELECT name, address, remarks FROM orgs').all()).toEqual([
+      { name: '乌兰镇晨光 家政有限公司', address: '乌兰镇 幸福路1号', remarks: '第一行\n第二行' },
+    ]);
+  });
+});
