@@ -69,6 +69,14 @@ export interface XlsxSink {
   progress?(done: number, total: number): void;
 }
 
+/**
+ * A part's text. exceljs's XML reader decodes each chunk on its own, so a Chinese character that
+ * straddles two chunks turned into �; decoding before it keeps the character whole.
+ */
+function partText(bytes: Buffer, e: ZipEntry, limit: number, onCompressed?: (n: number) => void): Readable {
+  return entryStream(bytes, e, limit, onCompressed).setEncoding('utf8');
+}
+
 /** Reads the first visible sheet that is not 填写说明 or 代码表; returns its name. */
 export async function readXlsx(bytes: Buffer, sink: XlsxSink): Promise<string> {
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw new AppError('invalid_input', UNREADABLE);
@@ -84,8 +92,8 @@ export async function readXlsx(bytes: Buffer, sink: XlsxSink): Promise<string> {
   const rels = entries.get('xl/_rels/workbook.xml.rels');
   const book = entries.get('xl/workbook.xml');
   if (!rels || !book) throw new AppError('invalid_input', UNREADABLE);
-  await reader._parseRels(entryStream(bytes, rels, MAX_META));
-  await reader._parseWorkbook(entryStream(bytes, book, MAX_META));
+  await reader._parseRels(partText(bytes, rels, MAX_META));
+  await reader._parseWorkbook(partText(bytes, book, MAX_META));
   const target = (rId: string) => {
     const t = reader.workbookRels?.find((r) => r.Id === rId)?.Target ?? '';
     return t.startsWith('/') ? t.slice(1) : `xl/${t}`;
@@ -104,9 +112,9 @@ export async function readXlsx(bytes: Buffer, sink: XlsxSink): Promise<string> {
     done += n;
     sink.progress?.(done, total);
   };
-  if (strings) for await (const _ of reader._parseSharedStrings(entryStream(bytes, strings, MAX_STRINGS, consumed)));
-  if (styles) await reader._parseStyles(entryStream(bytes, styles, MAX_META));
-  await readRows(reader, entryStream(bytes, sheet, MAX_SHEET, consumed), sink);
+  if (strings) for await (const _ of reader._parseSharedStrings(partText(bytes, strings, MAX_STRINGS, consumed)));
+  if (styles) await reader._parseStyles(partText(bytes, styles, MAX_META));
+  await readRows(reader, partText(bytes, sheet, MAX_SHEET, consumed), sink);
   return chosen.name;
 }
 
