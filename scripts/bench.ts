@@ -6,6 +6,7 @@
  *   npm run bench            # 1,000 vs 100,000
  *   npm run bench -- 20000   # 1,000 vs 20,000
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import { reportRows } from '../src/main/core/reports/rows';
 import { writeReportXlsx } from '../src/main/core/reports/xlsx';
 import { dispatch } from '../src/main/handlers';
 import { ORG_SUBTYPES } from '../src/shared/domain/codes';
+import { writeOrgSheet } from '../tests/hostile/corpus';
 
 const big = Number(process.argv[2] ?? 100_000);
 const WORDS = ['青山', '泰和', '红山', '民政', '阳光', '康宁', '草原', '金桥', '华源', '利民', '兴旺', '恒通'];
@@ -177,6 +179,67 @@ async function measure(n: number) {
   return { buildMs, figures, import10k, xlsx };
 }
 
+/**
+ * A clerk's 100,000-row .xlsx previewed and committed into an empty ledger, in a child process of
+ * its own so its peak memory (VmHWM) is the import's alone; the bytes go in as base64, as the HTTP
+ * body and IPC carry them.
+ */
+const IMPORT_CHILD = '--import-child';
+const peakMb = () => Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1]) / 1024;
+async function importChild(file: string) {
+  const { ctx, dir } = await build(0);
+  const base64 = fs.readFileSync(file).toString('base64');
+  const t0 = performance.now();
+  const p = await dispatch(ctx, 'import.preview', { kind: 'orgs', fileName: path.basename(file), base64 });
+  if (!p.ok) throw new Error(p.error.message);
+  const t1 = performance.now();
+  const previewMb = peakMb();
+  const c = await dispatch(ctx, 'import.commit', { id: (p.data as { id: string }).id });
+  if (!c.ok) throw new Error(c.error.message);
+  const t2 = performance.now();
+  const cpu = process.cpuUsage();
+  await ctx.ledger.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  console.log(
+    JSON.stringify({
+      previewS: (t1 - t0) / 1000,
+      commitS: (t2 - t1) / 1000,
+      created: (c.data as { created: number }).created,
+      previewMb,
+      peakMb: peakMb(),
+      cpuS: (cpu.user + cpu.system) / 1e6,
+    }),
+  );
+}
+if (process.argv[2] === IMPORT_CHILD) {
+  await importChild(process.argv[3] as string);
+  process.exit(0);
+}
+
+async function importXlsxFigures(rows: number) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'import-bench-'));
+  const file = path.join(dir, `名册${rows}.xlsx`);
+  await writeOrgSheet(
+    file,
+    rows,
+    Array.from({ length: 12 }, (_, r) => `第${r + 1}镇`),
+  );
+  const out = execFileSync(process.execPath, [...process.execArgv, process.argv[1] as string, IMPORT_CHILD, file], { encoding: 'utf8' });
+  const mb = fs.statSync(file).size / 1024 / 1024;
+  fs.rmSync(dir, { recursive: true, force: true });
+  return {
+    mb,
+    ...(JSON.parse(out.trim().split('\n').at(-1) as string) as {
+      previewS: number;
+      commitS: number;
+      created: number;
+      previewMb: number;
+      peakMb: number;
+      cpuS: number;
+    }),
+  };
+}
+
 const small = await measure(1000);
 const large = await measure(big);
 console.log(`造数：1,000 个组织 ${small.buildMs.toFixed(0)} ms；${big.toLocaleString()} 个组织 ${large.buildMs.toFixed(0)} ms\n`);
@@ -195,3 +258,7 @@ if (large.xlsx) {
   );
 }
 console.log(`\n导入 10,000 行到 ${big.toLocaleString()} 个组织的台账（预览+写入，一个事务）：${large.import10k.toFixed(0)} ms`);
+const big100k = await importXlsxFigures(100_000);
+console.log(
+  `导入 100,000 行 .xlsx（${big100k.mb.toFixed(1)} MB）到空台账：预览 ${big100k.previewS.toFixed(1)} s，写入 ${big100k.commitS.toFixed(1)} s（新增 ${big100k.created}；CPU 共 ${big100k.cpuS.toFixed(1)} s），进程峰值内存：预览后 ${big100k.previewMb.toFixed(0)} MB，写入后 ${big100k.peakMb.toFixed(0)} MB`,
+);

@@ -80,6 +80,12 @@ function post(base: string, channel: string, fields: Record<string, unknown>, fi
   });
 }
 
+/** CPU seconds the process has used: on a shared machine a fairer figure than the wall clock. */
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function peakMb(pid: number): number {
   const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Math.round(Number(m[1]) / 1024) : Number.NaN;
@@ -91,6 +97,7 @@ async function run(f: HostileFile, commit: boolean) {
   const { server, base } = await start(data);
   const pid = server.pid as number;
   await post(base, 'regions.create', { name: REGION, kind: 'subdistrict', code: null });
+  const cpu0 = cpuSeconds(pid);
   const t0 = performance.now();
   const a = await post(base, 'import.preview', { kind: 'orgs', fileName: f.fileName }, f.file);
   let answer = a.failure ?? (a.body?.ok ? '' : `${a.status} ${a.body?.error?.message ?? '（无内容）'}`);
@@ -103,6 +110,7 @@ async function run(f: HostileFile, commit: boolean) {
     }
   }
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = cpuSeconds(pid) - cpu0;
   const peak = peakMb(pid);
   const alive = (await post(base, 'settings.get', {})).body?.ok === true;
   server.kill('SIGTERM');
@@ -111,7 +119,7 @@ async function run(f: HostileFile, commit: boolean) {
   const orgs = (db.prepare('SELECT COUNT(*) AS n FROM orgs').get() as { n: number }).n;
   db.close();
   fs.rmSync(work, { recursive: true, force: true });
-  return { answer, seconds, peak, alive, orgs };
+  return { answer, seconds, cpu, peak, alive, orgs };
 }
 
 /** A CSV of about 300 MB, written line by line: over the server's body limit. */
@@ -136,7 +144,16 @@ const rows: string[][] = [];
 for (const f of files) {
   const r = await run(f, false);
   const size = fs.statSync(f.file).size / 1024 / 1024;
-  rows.push([f.label, `${size.toFixed(1)} MB`, r.answer, r.seconds.toFixed(2), String(r.peak), r.alive ? '是' : '否', String(r.orgs)]);
+  rows.push([
+    f.label,
+    `${size.toFixed(1)} MB`,
+    r.answer,
+    r.seconds.toFixed(2),
+    r.cpu.toFixed(2),
+    String(r.peak),
+    r.alive ? '是' : '否',
+    String(r.orgs),
+  ]);
   console.log(rows.at(-1)?.join(' | '));
 }
 const good = await run({ label: '', file: path.join(dir, 'good100k.xlsx'), fileName: 'good100k.xlsx', expect: '' }, true);
@@ -145,14 +162,15 @@ rows.push([
   `${(fs.statSync(path.join(dir, 'good100k.xlsx')).size / 1024 / 1024).toFixed(1)} MB`,
   good.answer,
   good.seconds.toFixed(2),
+  good.cpu.toFixed(2),
   String(good.peak),
   good.alive ? '是' : '否',
   String(good.orgs),
 ]);
 console.log(rows.at(-1)?.join(' | '));
 
-console.log('\n| 文件 | 大小 | 回答 | 秒 | 服务器峰值内存 MB | 之后仍响应 | 台账中的组织 |');
-console.log('| --- | --- | --- | --- | --- | --- | --- |');
+console.log('\n| 文件 | 大小 | 回答 | 秒 | 服务器 CPU 秒 | 服务器峰值内存 MB | 之后仍响应 | 台账中的组织 |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
-const slow = rows.filter((r) => Number(r[3]) > 5 || Number(r[4]) >= 500);
+const slow = rows.filter((r) => Number(r[3]) > 5 || Number(r[5]) >= 500);
 console.log(slow.length ? `\n超出目标（5 秒、500 MB）：${slow.map((r) => r[0]).join('、')}` : '\n全部在 5 秒、500 MB 以内');
