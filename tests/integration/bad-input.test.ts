@@ -313,6 +313,7 @@ describe('10. no English, errno text or paths reach the clerk', () => {
       '「名称」必须填写',
       '统一社会信用代码“91150499MA0000001X”已被“ABC Technology”使用',
       '无法读取该文件：请确认是 Excel（.xlsx）或 CSV 文件且未损坏',
+      '该文件设有打开密码，请在 Excel/WPS 中取消密码后再导入',
     ]) {
       expect(clerkMessage(new AppError('conflict', m))).toBe(m);
     }

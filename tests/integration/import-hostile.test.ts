@@ -37,7 +37,7 @@ const preview = (fileName: string, bytes: Buffer, jobId?: string) =>
 describe('hostile import files', () => {
   it('the corpus holds every kind of file, the encrypted workbook and the .xls included', () => {
     expect(corpus.map((f) => f.fileName)).toEqual(
-      expect.arrayContaining(['bomb.xlsx', 'liar.xlsx', 'nested.xlsx', 'rows300k.xlsx', 'rows1m.csv', '加密名册.xlsx', '名册.xls']),
+      expect.arrayContaining(['bomb.xlsx', 'liar.xlsx', 'nested.xlsx', 'rows300k.xlsx', 'rows300k.csv', '加密名册.xlsx', '名册.xls']),
     );
   });
 

@@ -45,7 +45,8 @@ function describeSystem(text: string): string | null {
 }
 
 /** Latin words, errno names and absolute paths: none of these may reach the clerk. */
-const FOREIGN = /[A-Za-z]{4,}|(?:^|[\s“"'(（])(?:\/|[A-Za-z]:\\|\\\\)[^\s”"']*/;
+// A path is a slash or drive followed by a name: “Excel/WPS” with its allowed words taken out is none.
+const FOREIGN = /[A-Za-z]{4,}|(?:^|[\s“"'(（])(?:\/|[A-Za-z]:\\|\\\\)[^\s”"']+/;
 /** Words the app's own Chinese messages legitimately contain. */
 const ALLOWED_WORDS = /\b(?:Excel|WPS|PDF|CSV|JSON|POST|GET|HEAD|Ctrl|USCC|xlsx|sqlite|base64|Host|Origin)\b/gi;
 

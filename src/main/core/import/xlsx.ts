@@ -35,6 +35,13 @@ const cellTooLong = () => new AppError('invalid_input', `单元格内容超过 $
 
 const SKIP_SHEETS = new Set(['填写说明', '代码表']);
 
+/**
+ * Elements of the sheet outside its cells and rows (columns, merged ranges, links, validations…):
+ * a real sheet has at most a few hundred thousand. Past this the part is not a sheet Excel or WPS
+ * wrote, and reading on would only spend seconds parsing empty elements up to the size cap.
+ */
+const MAX_OTHER_ELEMENTS = 1_000_000;
+
 /** The streaming reader's own part parsers, fed parts in the order we choose. */
 interface PartReader {
   model?: { sheets?: { name: string; rId: string; state?: string }[] };
@@ -144,6 +151,8 @@ async function readRows(reader: PartReader, xml: Readable, sink: XlsxSink): Prom
   let style = 0;
   let text: string | null = null;
   let inValue = false;
+  let inCell = false;
+  let other = 0;
 
   const finishCell = () => {
     if (!cells || text === null) return;
@@ -175,7 +184,10 @@ async function readRows(reader: PartReader, xml: Readable, sink: XlsxSink): Prom
           rowNo = Number.isFinite(r) && r > rowNo ? r : rowNo + 1;
           cells = [];
           colNo = 0;
+        } else if (!inCell && name !== 'c' && ++other > MAX_OTHER_ELEMENTS) {
+          throw new AppError('invalid_input', UNREADABLE);
         } else if (name === 'c' && cells) {
+          inCell = true;
           const c = columnOf(attrs.r);
           colNo = c > colNo ? c : colNo + 1;
           type = attrs.t ?? 'n';
@@ -183,8 +195,10 @@ async function readRows(reader: PartReader, xml: Readable, sink: XlsxSink): Prom
           text = null;
         } else if ((name === 'v' || name === 't') && cells) inValue = true;
       } else if (name === 'v' || name === 't') inValue = false;
-      else if (name === 'c') finishCell();
-      else if (name === 'row' && cells) {
+      else if (name === 'c') {
+        inCell = false;
+        finishCell();
+      } else if (name === 'row' && cells) {
         sink.row(
           rowNo,
           Array.from(cells, (x) => x ?? ''),
