@@ -17,6 +17,7 @@ import { reportRows } from '../src/main/core/reports/rows';
 import { writeReportXlsx } from '../src/main/core/reports/xlsx';
 import { dispatch } from '../src/main/handlers';
 import { ORG_SUBTYPES } from '../src/shared/domain/codes';
+import { printFigures } from './benchPrint';
 
 const big = Number(process.argv[2] ?? 100_000);
 const WORDS = ['青山', '泰和', '红山', '民政', '阳光', '康宁', '草原', '金桥', '华源', '利民', '兴旺', '恒通'];
@@ -164,3 +165,6 @@ if (large.xlsx) {
   );
 }
 console.log(`\n导入 10,000 行到 ${big.toLocaleString()} 个组织的台账（预览+写入，一个事务）：${large.import10k.toFixed(0)} ms`);
+
+// Paper: a 2,000-row ledger of the big county through the print route to PDF (needs `npm run build`).
+console.log(`\n${await printFigures(big)}`);

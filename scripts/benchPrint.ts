@@ -88,7 +88,10 @@ export async function printFigures(total = 100_000, rows = 2_000): Promise<strin
     return `打印 两新组织台账 ${rows.toLocaleString()} 行（${total.toLocaleString()} 个组织的台账，${m.pages} 页）：打开并排版 ${m.render.toFixed(0)} ms + 生成PDF ${m.pdf.toFixed(0)} ms = ${(m.render + m.pdf).toFixed(0)} ms（3 次取中）`;
   } finally {
     await browser.close();
+    const exited = new Promise((r) => server.once('exit', r));
     server.kill('SIGTERM');
+    // It writes its closing backup before it exits.
+    await exited;
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
