@@ -11,12 +11,13 @@ import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { EXCEL_FONT, PAGE_MARGIN_MM } from '../../../shared/reports/page';
 import { SIGNATURE_LINE, titleLines } from '../../../shared/reports/titleBlock';
-import type { Cell, CellFormat, ReportColumn, ReportData } from '../../../shared/reports/types';
+import type { Cell, CellFormat, ReportColumn, ReportData, ReportRow } from '../../../shared/reports/types';
 import {
   BODY_PT,
   columnWidths,
   HEADER_PT,
   innerUnits,
+  lineCount,
   MAX_LINES_PER_ROW,
   pageUnits,
   rowHeight,
@@ -144,27 +145,46 @@ export async function writeReportXlsx(d: ReportData, out: string | Writable): Pr
   header.commit();
 
   const style = styleCache();
+  const inner = widths.map(innerUnits);
+  const cols = d.columns;
+  const plain = cols.map((col) => style(col, false, 'whole'));
+  const texts: string[] = new Array(cols.length);
   let r = headerRow + 1;
-  body.forEach((cells, k) => {
+  // Plain loops: this runs for every cell of a 100,000-row ledger.
+  for (let k = 0; k < body.length; k++) {
+    const cells = body[k] as ReportRow;
     const bold = d.totals != null && k === body.length - 1;
-    const wrapped = d.columns.map((col, i) => {
+    let tallest = 1;
+    for (let i = 0; i < cols.length; i++) {
+      const col = cols[i] as ReportColumn;
       const text = shownText(col, cells[col.key] ?? null);
-      return text ? wrapLines(text, innerUnits(widths[i] as number), BODY_PT) : [];
-    });
-    const tallest = Math.max(1, ...wrapped.map((l) => l.length));
+      texts[i] = text;
+      if (text) {
+        const n = lineCount(text, inner[i] as number, BODY_PT);
+        if (n > tallest) tallest = n;
+      }
+    }
+    if (tallest <= MAX_LINES_PER_ROW) {
+      const row = ws.getRow(r++);
+      for (let i = 0; i < cols.length; i++) {
+        const col = cols[i] as ReportColumn;
+        const c = row.getCell(i + 1);
+        c.style = bold ? style(col, true, 'whole') : (plain[i] as Partial<ExcelJS.Style>);
+        c.value = excelValue(col.format, cells[col.key] ?? null);
+      }
+      row.height = rowHeight(tallest, BODY_PT);
+      row.commit();
+      continue;
+    }
+    const wrapped = texts.map((text, i) => (text ? wrapLines(text, inner[i] as number, BODY_PT) : []));
     const parts = Math.ceil(tallest / MAX_LINES_PER_ROW);
     for (let p = 0; p < parts; p++) {
       const row = ws.getRow(r++);
-      const part: Part = parts === 1 ? 'whole' : p === 0 ? 'first' : p === parts - 1 ? 'last' : 'middle';
+      const part: Part = p === 0 ? 'first' : p === parts - 1 ? 'last' : 'middle';
       let rowLines = 1;
       d.columns.forEach((col, i) => {
         const c = row.getCell(i + 1);
         c.style = style(col, bold, part);
-        if (parts === 1) {
-          c.value = excelValue(col.format, cells[col.key] ?? null);
-          rowLines = tallest;
-          return;
-        }
         // A record taller than a row continues below: long texts carry on line by line, numbers and dates stay on its first row.
         const mine = (wrapped[i] as string[]).slice(p * MAX_LINES_PER_ROW, (p + 1) * MAX_LINES_PER_ROW);
         const isText = col.format === undefined || col.format === 'text';
@@ -175,7 +195,7 @@ export async function writeReportXlsx(d: ReportData, out: string | Writable): Pr
       row.height = rowHeight(rowLines, BODY_PT);
       row.commit();
     }
-  });
+  }
 
   banner(r + 1, SIGNATURE_LINE, TITLE_LINE_PT, false, 'left');
   ws.commit();

@@ -59,16 +59,21 @@ function em(ch: string): number {
   return 0.8;
 }
 
+/** Each UTF-16 unit's advance, looked up rather than classified a million times; a surrogate pair (a rare character) is one em. */
+const EM = new Float32Array(0x10000).map((_, code) => (code >= 0xd800 && code <= 0xdfff ? 0.5 : em(String.fromCharCode(code))));
+
 /** Width of a text on one line, in width units, at `pt` points. */
 export function textUnits(text: string, pt: number): number {
   let w = 0;
-  for (const ch of text) w += em(ch);
+  for (let i = 0; i < text.length; i++) w += EM[text.charCodeAt(i)] as number;
   return (w * pt) / UNIT_PT;
 }
 
 /** Characters a line may not start with (中文排版: closing punctuation stays with what precedes it). */
 const NO_LINE_START = new Set('，。、；：？！）》」』】〕’”·…—,.;:?!)]}%％');
 const NO_LINE_END = new Set('（《「『【〔‘“([{');
+const CLINGS = new Uint8Array(0x10000);
+for (const ch of NO_LINE_START) CLINGS[ch.charCodeAt(0)] = 1;
 
 /**
  * The pieces a line may break between: each Chinese character alone (with any closing punctuation
@@ -105,6 +110,38 @@ function tokens(text: string): string[] {
   }
   flush();
   return out;
+}
+
+/**
+ * Width of the longest piece `tokens` would make, in one pass without building them (a 100,000-row
+ * ledger measures a million cells): a run of Latin letters and digits, or one Chinese character with
+ * the punctuation that clings to it.
+ */
+function longestWord(text: string, pt: number): number {
+  let longest = 0;
+  let run = 0;
+  let prevWide = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20) {
+      run = 0;
+      prevWide = false;
+      continue;
+    }
+    const w = EM[code] as number;
+    const wide = w >= 1 || (code >= 0xd800 && code <= 0xdfff);
+    if (!CLINGS[code] && (wide || prevWide)) run = 0;
+    run += w;
+    prevWide = wide;
+    if (run > longest) longest = run;
+  }
+  return (longest * pt) / UNIT_PT;
+}
+
+/** How many lines a text wraps to (see `wrapLines`), without keeping them when it fits on one. */
+export function lineCount(text: string, units: number, pt: number): number {
+  if (!text.includes('\n') && textUnits(text, pt) <= units) return 1;
+  return wrapLines(text, units, pt).length;
 }
 
 /** The lines a text wraps to in a column `units` wide (inner width), breaking as the office suites do. */
@@ -188,7 +225,7 @@ export function columnWidths(columns: readonly ReportColumn[], rows: readonly Re
       const w = textUnits(text, BODY_PT);
       if (w > longest) longest = w;
       if (!wraps(col.format)) continue;
-      if (w > word) for (const tok of tokens(text)) word = Math.max(word, textUnits(tok, BODY_PT));
+      if (w > word) word = Math.max(word, longestWord(text, BODY_PT));
     }
     const readable = Math.min(longest, MIN_TEXT_CHARS * textUnits('字', BODY_PT));
     const floor = Math.max(wraps(col.format) ? Math.max(word, readable) : longest, Math.min(label, half)) + CELL_PAD;
