@@ -13,8 +13,8 @@ export const REPORTS = [
     columns: [
       seq,
       { key: 'name', label: '单位名称', width: 15 },
-      { key: 'uscc', label: '统一社会信用代码', width: 11 },
-      { key: 'subtype', label: '组织类型', width: 9.5 },
+      { key: 'uscc', label: '统一社会信用代码', width: 12 },
+      { key: 'subtype', label: '组织类型', width: 9 },
       { key: 'region', label: '所属属地', width: 8.5 },
       { key: 'legalRep', label: '负责人', width: 4 },
       { key: 'employees', label: '从业人员', width: 2.5, align: 'right', format: 'int' },
