@@ -19,6 +19,7 @@ import { writeReportXlsx } from '../src/main/core/reports/xlsx';
 import { dispatch } from '../src/main/handlers';
 import { ORG_SUBTYPES } from '../src/shared/domain/codes';
 import { writeOrgSheet } from '../tests/hostile/corpus';
+import { printFigures } from './benchPrint';
 
 const big = Number(process.argv[2] ?? 100_000);
 const WORDS = ['青山', '泰和', '红山', '民政', '阳光', '康宁', '草原', '金桥', '华源', '利民', '兴旺', '恒通'];
@@ -262,3 +263,6 @@ const big100k = await importXlsxFigures(100_000);
 console.log(
   `导入 100,000 行 .xlsx（${big100k.mb.toFixed(1)} MB）到空台账：预览 ${big100k.previewS.toFixed(1)} s，写入 ${big100k.commitS.toFixed(1)} s（新增 ${big100k.created}；CPU 共 ${big100k.cpuS.toFixed(1)} s），进程峰值内存：预览后 ${big100k.previewMb.toFixed(0)} MB，写入后 ${big100k.peakMb.toFixed(0)} MB`,
 );
+
+// Paper: a 2,000-row ledger of the big county through the print route to PDF (needs `npm run build`).
+console.log(`\n${await printFigures(big)}`);

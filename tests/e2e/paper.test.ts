@@ -71,9 +71,9 @@ it('previews every ledger on exactly the pages its PDF has, a long one included'
   expect(counts.find((c) => c.startsWith('coverage'))).toBe('coverage: 1/1');
   // A long ledger: 700 organizations with long names in one park.
   const region = await app.call<{ id: number }>('regions.create', { name: '青山经济技术开发区北区', kind: 'park' });
-  for (let start = 0; start < 700; start += 50) {
+  for (let start = 0; start < 700; start += 25) {
     await Promise.all(
-      Array.from({ length: 50 }, (_, k) =>
+      Array.from({ length: 25 }, (_, k) =>
         app.call('orgs.create', {
           name: `青山经济技术开发区北区新能源装备制造有限公司第${start + k + 1}分公司`,
           category: 'nonpublic',

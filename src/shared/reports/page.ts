@@ -20,8 +20,8 @@ export function printableAreaMm(orientation: 'portrait' | 'landscape'): { width:
   return { width: w - m.left - m.right, height: h - m.top - m.bottom };
 }
 
-/** Table font size in pt; the widest ledger is set smaller so a name and its 属地 fit on one line. */
-const TABLE_FONT_PT: Record<string, number> = { orgs: 8 };
+/** Table font size in pt; the widest ledgers are set smaller so names, 属地 and dates fit on one line. */
+const TABLE_FONT_PT: Record<string, number> = { orgs: 8, cases: 8 };
 export const tableFontPt = (report: string): number => TABLE_FONT_PT[report] ?? 9;
 
 const mm = (n: number) => `${n}mm`;

@@ -9,7 +9,21 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { PAGE_MARGIN_MM, tableFontPt } from '../../../shared/reports/page';
 import { SIGNATURE_LINE, titleLines } from '../../../shared/reports/titleBlock';
 import { formatCell, type ReportData, type ReportRow } from '../../../shared/reports/types';
-import { measureSheet, type PageSlice, paginate, printableHeightPx } from './paginate';
+import { type Measured, type PageSlice, paginate, printableHeightPx } from './paginate';
+
+/** The heights the paginator needs, read from the ledger laid out as one long sheet. */
+function measureSheet(sheet: HTMLElement): Measured {
+  const box = sheet.getBoundingClientRect();
+  const style = getComputedStyle(sheet);
+  const top = box.top + Number.parseFloat(style.paddingTop);
+  const bottom = box.bottom - Number.parseFloat(style.paddingBottom);
+  const table = sheet.querySelector('table') as HTMLTableElement;
+  const t = table.getBoundingClientRect();
+  const head = table.tHead?.getBoundingClientRect().height ?? 0;
+  const rows = Array.from(table.tBodies[0]?.rows ?? [], (tr) => tr.getBoundingClientRect().height);
+  const frame = Math.max(0, t.height - head - rows.reduce((s, h) => s + h, 0));
+  return { title: t.top - top, head, rows, frame, signature: bottom - t.bottom };
+}
 
 /** Page size and margins for the browser's own printing; PDFs get the same from the shared options. */
 function pageRule(orientation: 'portrait' | 'landscape', pageNumbers: boolean): string {
@@ -30,6 +44,8 @@ interface SheetProps {
   pageNo: [number, number];
 }
 
+const ALIGN = { left: undefined, center: 'al-c', right: 'al-r' } as const;
+
 /** One A4 sheet: the title block on the first, the header row on each, the signature on the last. */
 function Sheet({ data, body, slice, first, last, pageNo }: SheetProps) {
   const total = data.columns.reduce((s, c) => s + c.width, 0);
@@ -40,7 +56,8 @@ function Sheet({ data, body, slice, first, last, pageNo }: SheetProps) {
     rows.push(
       <tr key={r} className={r === totalsAt ? 'totals' : undefined}>
         {data.columns.map((c) => (
-          <td key={c.key} style={{ textAlign: c.align ?? 'left' }}>
+          // A class, not an inline style: thousands of cells then share one computed style.
+          <td key={c.key} className={ALIGN[c.align ?? 'left']}>
             {formatCell(c.format, row[c.key] ?? null)}
           </td>
         ))}

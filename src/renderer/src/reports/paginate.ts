@@ -33,19 +33,6 @@ export function printableHeightPx(orientation: 'portrait' | 'landscape'): number
   return Math.floor(printableAreaMm(orientation).height * PX_PER_MM) - SLACK_PX;
 }
 
-export function measureSheet(sheet: HTMLElement): Measured {
-  const box = sheet.getBoundingClientRect();
-  const style = getComputedStyle(sheet);
-  const top = box.top + Number.parseFloat(style.paddingTop);
-  const bottom = box.bottom - Number.parseFloat(style.paddingBottom);
-  const table = sheet.querySelector('table') as HTMLTableElement;
-  const t = table.getBoundingClientRect();
-  const head = table.tHead?.getBoundingClientRect().height ?? 0;
-  const rows = Array.from(table.tBodies[0]?.rows ?? [], (tr) => tr.getBoundingClientRect().height);
-  const frame = Math.max(0, t.height - head - rows.reduce((s, h) => s + h, 0));
-  return { title: t.top - top, head, rows, frame, signature: bottom - t.bottom };
-}
-
 /** Greedy: as many whole rows per page as fit; the signature never stands alone on a page. */
 export function paginate(m: Measured, pageHeight: number): PageSlice[] {
   const pages: PageSlice[] = [];
