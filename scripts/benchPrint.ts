@@ -6,7 +6,6 @@
  *
  *   npx tsx scripts/benchPrint.ts [organizations] [rows]
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +15,7 @@ import { openLedger } from '../src/main/core/db';
 import { ORG_SUBTYPES } from '../src/shared/domain/codes';
 import { chromiumPdfOptions } from '../src/shared/reports/page';
 import { CHROMIUM_ARGS } from '../tests/e2e/harness';
+import { spawnWebServer } from '../tests/helpers/webServer';
 
 const WORDS = ['青山', '泰和', '红山', '民政', '阳光', '康宁', '草原', '金桥', '华源', '利民', '兴旺', '恒通'];
 const SUFFIX = ['建材有限公司', '专业合作社', '行业协会', '养老院', '民办幼儿园', '商贸有限公司', '物业服务中心'];
@@ -55,20 +55,9 @@ export async function printFigures(total = 100_000, rows = 2_000): Promise<strin
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-print-'));
   const file = path.join(dir, 'ledger.sqlite');
   await buildLedger(file, total, rows);
-  const server: ChildProcess = spawn(process.execPath, ['out/main/web.js', '--port', '0', '--data', file, '--no-seed'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const { server, base } = await spawnWebServer(['--port', '0', '--data', file, '--no-seed'], { stderr: 'inherit' });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
-    const base = await new Promise<string>((resolve, reject) => {
-      let buf = '';
-      server.stdout?.on('data', (d: Buffer) => {
-        buf += d.toString();
-        const m = /LISTENING (http:\/\/127\.0\.0\.1:\d+)/.exec(buf);
-        if (m) resolve(m[1] as string);
-      });
-      server.on('exit', (code) => reject(new Error(`browser-mode server exited with ${code}`)));
-    });
     const page = await browser.newPage({ locale: 'zh-CN' });
     const samples: { load: number; render: number; pdf: number; pages: number }[] = [];
     for (let run = 0; run < 3; run++) {

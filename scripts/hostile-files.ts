@@ -8,12 +8,13 @@
  *
  *   npm run build && npm run hostile [-- folder-for-the-files]
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { spawnWebServer } from '../tests/helpers/webServer';
 import { type HostileFile, writeCorpus, writeOrgSheet } from '../tests/hostile/corpus';
 
 const WEB = path.resolve('out/main/web.js');
@@ -25,17 +26,7 @@ const dir = process.argv[2] ?? path.join(os.tmpdir(), 'hostile-corpus');
 const REGION = '红山街道';
 
 async function start(data: string): Promise<{ server: ChildProcess; base: string }> {
-  const server = spawn(process.execPath, [WEB, '--port', '0', '--data', data, '--no-seed'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  server.stderr?.resume();
-  const base = await new Promise<string>((resolve, reject) => {
-    let buf = '';
-    server.stdout?.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const m = /LISTENING (http:\/\/127\.0\.0\.1:\d+)/.exec(buf);
-      if (m) resolve(m[1] as string);
-    });
-    server.on('exit', (code) => reject(new Error(`服务器退出（${code}）`)));
-  });
+  const { server, base } = await spawnWebServer(['--port', '0', '--data', data, '--no-seed'], { entry: [WEB] });
   return { server, base };
 }
 

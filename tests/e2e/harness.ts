@@ -2,11 +2,11 @@
  * Browser mode for e2e tests: a fresh ledger (the demo county) served by `out/main/web.js` on a free
  * port with a fixed "today", and Debian's Chromium driving it. Screenshots go under test-output/e2e/.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { spawnWebServer } from '../helpers/webServer';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -33,19 +33,8 @@ export async function startApp(name: string, today = '2026-11-25'): Promise<App>
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `e2e-${name}-`));
-  const server: ChildProcess = spawn(
-    process.execPath,
-    ['out/main/web.js', '--port', '0', '--data', path.join(dir, 'ledger.sqlite'), '--today', today],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const base = await new Promise<string>((resolve, reject) => {
-    let buf = '';
-    server.stdout?.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const m = /LISTENING (http:\/\/127\.0\.0\.1:\d+)/.exec(buf);
-      if (m) resolve(m[1] as string);
-    });
-    server.on('exit', (code) => reject(new Error(`browser-mode server exited with ${code}`)));
+  const { server, base } = await spawnWebServer(['--port', '0', '--data', path.join(dir, 'ledger.sqlite'), '--today', today], {
+    stderr: 'inherit',
   });
   const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
