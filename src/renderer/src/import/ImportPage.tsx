@@ -21,7 +21,7 @@ import {
   Title,
 } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ImportPreview, ImportRowStatus } from '../../../shared/types';
 import { invoke } from '../api';
 import { go, notifyDone, notifyError } from '../common';
@@ -52,6 +52,9 @@ export function ImportPage() {
   const [progress, setProgress] = useState<number | null>(0);
   const [filter, setFilter] = useState<'all' | ImportRowStatus>('all');
   const [page, setPage] = useState(1);
+  // Cleared after each pick: a browser does not report the same file chosen twice, and a clerk
+  // picks the same sheet again after correcting it in Excel.
+  const resetPick = useRef<() => void>(null);
 
   const runPreview = async (f: { name: string; base64: string }, mapping?: Record<string, string | null>, valueMapping?: ValueMapping) => {
     setBusy('正在读取表格…');
@@ -71,8 +74,10 @@ export function ImportPage() {
       setPreview(p);
       setFilter(p.counts.error ? 'error' : 'all');
       setPage(1);
+      return true;
     } catch (e) {
       notifyError(e, '无法预览');
+      return false;
     } finally {
       running = false;
       window.clearInterval(timer);
@@ -82,16 +87,21 @@ export function ImportPage() {
 
   const pick = async (picked: File | null) => {
     if (!picked) return;
+    // The previous file's rows must not stay on screen under the new file's name (nor be committed).
+    setPreview(null);
+    setFile(null);
     setBusy('正在读取文件…');
     setProgress(0);
     try {
       const base64 = await readFileBase64(picked, setProgress);
       const f = { name: picked.name, base64 };
       setFile(f);
-      await runPreview(f);
+      if (!(await runPreview(f))) setFile(null);
     } catch (e) {
       notifyError(e, '无法读取文件');
       setBusy(null);
+    } finally {
+      resetPick.current?.();
     }
   };
 
@@ -187,7 +197,7 @@ export function ImportPage() {
           <Button variant="default" onClick={template}>
             下载导入模板
           </Button>
-          <FileButton onChange={pick} accept=".xlsx,.csv,.xls">
+          <FileButton onChange={pick} accept=".xlsx,.csv,.xls" resetRef={resetPick}>
             {(props) => (
               <Button {...props} loading={busy === '正在读取文件…'}>
                 选择Excel文件…
