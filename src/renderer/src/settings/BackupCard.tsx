@@ -93,7 +93,9 @@ export function BackupCard() {
     } catch (e) {
       return notifyError(e, '无法读取备份');
     }
-    confirmRestore(`备份时间：${b.at.replace('T', ' ')}（${b.reasonLabel}）`, inspection, () => invoke('backup.restore', { name: b.name }));
+    confirmRestore(`备份“${b.name}”，备份时间：${b.at.replace('T', ' ')}（${b.reasonLabel}）`, inspection, () =>
+      invoke('backup.restore', { name: b.name }),
+    );
   };
   const restoreFromFile = async () => {
     if (!desktop) return;
@@ -113,6 +115,9 @@ export function BackupCard() {
             placeholder="备份文件名（可留空），如 2026年11月底"
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !e.nativeEvent.isComposing) void create(false);
+            }}
             w={300}
             aria-label="备份文件名"
           />
