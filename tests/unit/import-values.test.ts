@@ -176,6 +176,15 @@ describe('regions by the names people use', () => {
     expect(matchRegion(regions, '青山')).toMatchObject({ ok: true, by: 'short', region: { id: 4 } });
     expect(matchRegion(regions, '150499100')).toMatchObject({ ok: true, by: 'code', region: { id: 2 } });
   });
+  it('with the county written before it, or the 开发区 by its kind', () => {
+    expect(matchRegion(regions, '青山旗乌兰镇')).toMatchObject({ ok: true, by: 'short', region: { id: 2 } });
+    expect(matchRegion(regions, '青山旗新城街道办事处')).toMatchObject({ ok: true, by: 'short', region: { id: 1 } });
+    expect(matchRegion(regions, '青山县哈达')).toMatchObject({ ok: true, by: 'short', region: { id: 3 } });
+    expect(matchRegion(regions, '开发区')).toMatchObject({ ok: true, by: 'short', region: { id: 4 } });
+    // A name that merely ends like a region (another county's 查干白音) is no match.
+    expect(matchRegion(regions, '查干白音')).toEqual({ ok: false, candidates: [] });
+    expect(matchRegion(regions, '外县火星镇')).toEqual({ ok: false, candidates: [] });
+  });
   it('two candidates or none: no match', () => {
     expect(matchRegion(regions, '白音')).toEqual({ ok: false, candidates: [regions[4], regions[5]] });
     expect(matchRegion(regions, '火星镇')).toEqual({ ok: false, candidates: [] });
