@@ -56,7 +56,12 @@ export function ImportPage() {
   // picks the same sheet again after correcting it in Excel.
   const resetPick = useRef<() => void>(null);
 
-  const runPreview = async (f: { name: string; base64: string }, mapping?: Record<string, string | null>, valueMapping?: ValueMapping) => {
+  const runPreview = async (
+    f: { name: string; base64: string },
+    mapping?: Record<string, string | null>,
+    valueMapping?: ValueMapping,
+    as: Kind = kind,
+  ) => {
     setBusy('正在读取表格…');
     setProgress(null);
     // A big sheet takes a while: ask how far the preview has got (reading is the first 60 %).
@@ -70,7 +75,7 @@ export function ImportPage() {
       setProgress(Math.round(p.phase === '读取' ? share * 60 : 60 + share * 40));
     }, 300);
     try {
-      const p = await invoke('import.preview', { kind, fileName: f.name, base64: f.base64, mapping, valueMapping, jobId });
+      const p = await invoke('import.preview', { kind: as, fileName: f.name, base64: f.base64, mapping, valueMapping, jobId });
       setPreview(p);
       setFilter(p.counts.error ? 'error' : 'all');
       setPage(1);
@@ -189,7 +194,8 @@ export function ImportPage() {
               if (!v) return;
               setKind(v as Kind);
               setPreview(null);
-              setFile(null);
+              // The file already chosen is read again as the new kind: no need to pick it twice.
+              if (file) void runPreview(file, undefined, undefined, v as Kind);
             }}
             allowDeselect={false}
             w={200}
@@ -226,7 +232,8 @@ export function ImportPage() {
             </Title>
             {preview.missingRequired.length > 0 && (
               <Alert color="red" mb="sm">
-                以下必填项没有对应的列：{preview.missingRequired.join('、')}。请在下面指定，或在表格中补上这些列。
+                以下必填项没有对应的列：{preview.missingRequired.join('、')}。请在下面指定，或在表格中补上这些列；若这不是
+                {KINDS.find((k) => k.value === kind)?.label}表，请在上方“导入的数据”中改选。
               </Alert>
             )}
             <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="xs" verticalSpacing={6}>
