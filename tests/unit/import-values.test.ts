@@ -132,6 +132,17 @@ describe('dates as written', () => {
   ])('“%s” → %s', (text, iso) => {
     expect(readDateText(text)).toEqual({ ok: true, value: iso });
   });
+  it.each([
+    ['2025-3-1 0:00:00', '2025-03-01'],
+    ['2025/3/1 0:00', '2025-03-01'],
+    ['2025/03/01 14:30:05', '2025-03-01'],
+    ['2025年3月1号', '2025-03-01'],
+  ])('with the time a CSV export adds, or 号 for 日: “%s” → %s', (text, iso) => {
+    expect(readDateText(text)).toEqual({ ok: true, value: iso });
+  });
+  it('a time alone is no date', () => {
+    expect(readDateText('14:30').ok).toBe(false);
+  });
   it('a month alone, for fields that take one: the first or the last day', () => {
     expect(readDateText('2025.03', 'first')).toEqual({ ok: true, value: '2025-03-01', monthOnly: true });
     expect(readDateText('2025年3月', 'last')).toEqual({ ok: true, value: '2025-03-31', monthOnly: true });
@@ -165,6 +176,15 @@ describe('regions by the names people use', () => {
     expect(matchRegion(regions, '青山')).toMatchObject({ ok: true, by: 'short', region: { id: 4 } });
     expect(matchRegion(regions, '150499100')).toMatchObject({ ok: true, by: 'code', region: { id: 2 } });
   });
+  it('with the county written before it, or the 开发区 by its kind', () => {
+    expect(matchRegion(regions, '青山旗乌兰镇')).toMatchObject({ ok: true, by: 'short', region: { id: 2 } });
+    expect(matchRegion(regions, '青山旗新城街道办事处')).toMatchObject({ ok: true, by: 'short', region: { id: 1 } });
+    expect(matchRegion(regions, '青山县哈达')).toMatchObject({ ok: true, by: 'short', region: { id: 3 } });
+    expect(matchRegion(regions, '开发区')).toMatchObject({ ok: true, by: 'short', region: { id: 4 } });
+    // A name that merely ends like a region (another county's 查干白音) is no match.
+    expect(matchRegion(regions, '查干白音')).toEqual({ ok: false, candidates: [] });
+    expect(matchRegion(regions, '外县火星镇')).toEqual({ ok: false, candidates: [] });
+  });
   it('two candidates or none: no match', () => {
     expect(matchRegion(regions, '白音')).toEqual({ ok: false, candidates: [regions[4], regions[5]] });
     expect(matchRegion(regions, '火星镇')).toEqual({ ok: false, candidates: [] });
@@ -181,13 +201,19 @@ describe('rows that are not records', () => {
     [['总计', '8家'], '合计行（“总计”）'],
     [['填表人：张三', '', '审核人：李四'], '表尾的填表、审核信息（“填表人：张三”）'],
     [['审核人：李四'], '表尾的填表、审核信息（“审核人：李四”）'],
-    [['审核 李四'], '表尾的填表、审核信息（“审核李四”）'],
+    [['审核 李四'], '表尾的填表、审核信息（“审核 李四”）'],
     [['填报单位（盖章）：乌兰镇党委'], '表尾的填表、审核信息（“填报单位（盖章）：乌兰镇党委”）'],
     [['', '填报日期：2026年6月30日'], '表尾的填表、审核信息（“填报日期：2026年6月30日”）'],
     [['制表：乌兰镇党委'], '表尾的填表、审核信息（“制表：乌兰镇党委”）'],
     [['联系电话：0477-1234567'], '表尾的填表、审核信息（“联系电话：0477-1234567”）'],
     [['注：本表由各镇街于每月5日前报送组织部。'], '表下的注释说明（“注：本表由各镇街于每月5日前报送组织部。”）'],
     [['说明：1.人数以年报为准'], '表下的注释说明（“说明：1.人数以年报为准”）'],
+    [['合计（个）', '', '12'], '合计行（“合计（个）”）'],
+    [['审核人签字：'], '表尾的填表、审核信息（“审核人签字：”）'],
+    [['填表人签名：王小明'], '表尾的填表、审核信息（“填表人签名：王小明”）'],
+    [['制表单位：乌兰镇党委'], '表尾的填表、审核信息（“制表单位：乌兰镇党委”）'],
+    [['填报时间：2025年11月20日'], '表尾的填表、审核信息（“填报时间：2025年11月20日”）'],
+    [['填表人：王小明      审核人：李主任'], '表尾的填表、审核信息（“填表人：王小明 审核人：李主任”）'],
   ])('%j', (cells, reason) => {
     expect(whyNotRecord(cells)).toBe(reason);
   });

@@ -21,9 +21,14 @@ function fromSerial(serial: number): string {
 }
 
 export function readDateText(text: string, month?: MonthDay): DateText {
-  const t = text.normalize('NFKC').replace(/\s/g, '');
+  // A CSV saved from Excel writes a date cell with its time (2025/3/1 0:00): the day is what counts.
+  const t = text
+    .normalize('NFKC')
+    .trim()
+    .replace(/(\d)\s+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/, '$1')
+    .replace(/\s/g, '');
   const wrong = { ok: false as const, message: `日期无法识别：“${text.trim()}”，应如 2026-06-30` };
-  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
   if (m) {
     const iso = `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}`;
     return isValidDate(iso) ? { ok: true, value: iso } : { ok: false, message: `日期不存在：“${text.trim()}”` };

@@ -21,7 +21,29 @@ export function shortRegionName(name: string): string {
   return n;
 }
 
+/** A county (旗、县、市、区) written before the region: 青山旗乌兰镇. */
+const COUNTY_PREFIX = /^.{1,10}?[旗县市区](?=.)/;
+
 export function matchRegion(regions: readonly NamedRegion[], text: string): RegionMatch {
+  const m = matchOwnName(regions, text);
+  if (m.ok || m.candidates.length) return m;
+  const n = normalizeWord(text);
+  const rest = COUNTY_PREFIX.exec(n) ? n.replace(COUNTY_PREFIX, '') : null;
+  if (rest) {
+    const r = matchOwnName(regions, rest);
+    if (r.ok) return { ok: true, region: r.region, by: 'short' };
+    if (r.candidates.length) return r;
+  }
+  // The 开发区 or 园区 written by its kind alone, when the county has one such region.
+  if (n.length >= 3) {
+    const byEnd = regions.filter((r) => normalizeWord(r.name).endsWith(n));
+    if (byEnd.length === 1 && byEnd[0]) return { ok: true, region: byEnd[0], by: 'short' };
+    if (byEnd.length > 1) return { ok: false, candidates: byEnd };
+  }
+  return m;
+}
+
+function matchOwnName(regions: readonly NamedRegion[], text: string): RegionMatch {
   const n = normalizeWord(text);
   const exact = regions.find((r) => normalizeWord(r.name) === n);
   if (exact) return { ok: true, region: exact, by: 'name' };

@@ -17,6 +17,9 @@ export interface CellContext {
   regionCache?: Map<string, Converted>;
 }
 
+/** Text fields whose schema keeps line breaks. */
+const MULTI_LINE = new Set(['remarks']);
+
 const YES = new Set(['是', '有', 'Y', 'YES', '1', '√', 'TRUE', '已建']);
 const NO = new Set(['否', '无', 'N', 'NO', '0', '×', 'FALSE', '未建', '']);
 
@@ -28,8 +31,12 @@ function listOf(field: ImportField): string {
 export function convertCell(field: ImportField, text: string, cx: CellContext): Converted {
   const t = text.trim();
   switch (field.kind) {
-    case 'text':
-      return { ok: true, value: t === '' ? null : t };
+    case 'text': {
+      if (t === '') return { ok: true, value: null };
+      // Alt+Enter in a cell is a line break; only 备注 keeps lines, other fields read as one line.
+      const lines = t.replace(/\r\n?/g, '\n');
+      return { ok: true, value: MULTI_LINE.has(field.key) ? lines : lines.replace(/[ \t]*\n\s*/g, ' ') };
+    }
     case 'uscc':
       return { ok: true, value: t === '' ? null : normalizeUscc(t) };
     case 'int': {

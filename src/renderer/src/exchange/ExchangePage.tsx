@@ -18,7 +18,7 @@ import {
   Title,
 } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ExchangeManifest, ExchangePreview, ExchangePreviewItem } from '../../../shared/exchange';
 import { invoke } from '../api';
 import { notifyDone, notifyError } from '../common';
@@ -111,9 +111,12 @@ function ImportCard() {
   const [preview, setPreview] = useState<ExchangePreview | null>(null);
   const [choices, setChoices] = useState<Record<string, Resolution>>({});
   const [busy, setBusy] = useState(false);
+  // Cleared after each pick, so choosing the same file again (a fresh copy from the U盘) is noticed.
+  const resetPick = useRef<() => void>(null);
 
   const pick = async (f: File | null) => {
     if (!f) return;
+    resetPick.current?.();
     setPreview(null);
     setManifest(null);
     setChoices({});
@@ -140,6 +143,8 @@ function ImportCard() {
   };
 
   const unresolved = preview ? preview.conflicts.filter((c) => !choices[c.key]).length : 0;
+  const nothingToMerge =
+    preview !== null && preview.counts.new + preview.counts.changed + preview.counts.conflict === 0 && preview.regionsToCreate.length === 0;
   const commit = () => {
     if (!preview) return;
     const c = preview.counts;
@@ -210,7 +215,7 @@ function ImportCard() {
         导入交换文件
       </Title>
       <Group>
-        <FileButton onChange={pick} accept=".lxex">
+        <FileButton onChange={pick} accept=".lxex" resetRef={resetPick}>
           {(props) => <Button {...props}>选择交换文件…</Button>}
         </FileButton>
         {file && <Text size="sm">{file.name}</Text>}
@@ -224,7 +229,15 @@ function ImportCard() {
           </Text>
           <Group align="flex-end">
             {manifest.encryption && (
-              <PasswordInput label="文件密码" value={password} onChange={(e) => setPassword(e.currentTarget.value)} w={220} />
+              <PasswordInput
+                label="文件密码"
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && !e.nativeEvent.isComposing) void runPreview();
+                }}
+                w={220}
+              />
             )}
             <Button onClick={runPreview} loading={busy && !preview}>
               检查并预览
@@ -241,6 +254,7 @@ function ImportCard() {
             <Badge color="yellow">仅本地修改 {preview.counts.localChanged}</Badge>
             <Badge color="red">冲突 {preview.counts.conflict}</Badge>
           </Group>
+          {nothingToMerge && <Alert color="green">文件中的记录与本地相同，无需合并。</Alert>}
           {preview.firstExchange && <Alert color="blue">首次与该来源交换：内容不同的记录按文件中的更新。</Alert>}
           {preview.regionsToCreate.length > 0 && <Alert color="yellow">将新建属地：{preview.regionsToCreate.join('、')}</Alert>}
           {preview.warnings.map((w) => (
@@ -310,7 +324,7 @@ function ImportCard() {
                 还有 {unresolved} 条冲突未选择处理方式
               </Text>
             )}
-            <Button onClick={commit} disabled={unresolved > 0} loading={busy}>
+            <Button onClick={commit} disabled={unresolved > 0 || nothingToMerge} loading={busy}>
               确认合并
             </Button>
           </Group>

@@ -21,7 +21,7 @@ import {
   Title,
 } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ImportPreview, ImportRowStatus } from '../../../shared/types';
 import { invoke } from '../api';
 import { go, notifyDone, notifyError } from '../common';
@@ -52,8 +52,16 @@ export function ImportPage() {
   const [progress, setProgress] = useState<number | null>(0);
   const [filter, setFilter] = useState<'all' | ImportRowStatus>('all');
   const [page, setPage] = useState(1);
+  // Cleared after each pick: a browser does not report the same file chosen twice, and a clerk
+  // picks the same sheet again after correcting it in Excel.
+  const resetPick = useRef<() => void>(null);
 
-  const runPreview = async (f: { name: string; base64: string }, mapping?: Record<string, string | null>, valueMapping?: ValueMapping) => {
+  const runPreview = async (
+    f: { name: string; base64: string },
+    mapping?: Record<string, string | null>,
+    valueMapping?: ValueMapping,
+    as: Kind = kind,
+  ) => {
     setBusy('正在读取表格…');
     setProgress(null);
     // A big sheet takes a while: ask how far the preview has got (reading is the first 60 %).
@@ -67,12 +75,14 @@ export function ImportPage() {
       setProgress(Math.round(p.phase === '读取' ? share * 60 : 60 + share * 40));
     }, 300);
     try {
-      const p = await invoke('import.preview', { kind, fileName: f.name, base64: f.base64, mapping, valueMapping, jobId });
+      const p = await invoke('import.preview', { kind: as, fileName: f.name, base64: f.base64, mapping, valueMapping, jobId });
       setPreview(p);
       setFilter(p.counts.error ? 'error' : 'all');
       setPage(1);
+      return true;
     } catch (e) {
       notifyError(e, '无法预览');
+      return false;
     } finally {
       running = false;
       window.clearInterval(timer);
@@ -82,16 +92,21 @@ export function ImportPage() {
 
   const pick = async (picked: File | null) => {
     if (!picked) return;
+    // The previous file's rows must not stay on screen under the new file's name (nor be committed).
+    setPreview(null);
+    setFile(null);
     setBusy('正在读取文件…');
     setProgress(0);
     try {
       const base64 = await readFileBase64(picked, setProgress);
       const f = { name: picked.name, base64 };
       setFile(f);
-      await runPreview(f);
+      if (!(await runPreview(f))) setFile(null);
     } catch (e) {
       notifyError(e, '无法读取文件');
       setBusy(null);
+    } finally {
+      resetPick.current?.();
     }
   };
 
@@ -179,7 +194,8 @@ export function ImportPage() {
               if (!v) return;
               setKind(v as Kind);
               setPreview(null);
-              setFile(null);
+              // The file already chosen is read again as the new kind: no need to pick it twice.
+              if (file) void runPreview(file, undefined, undefined, v as Kind);
             }}
             allowDeselect={false}
             w={200}
@@ -187,7 +203,7 @@ export function ImportPage() {
           <Button variant="default" onClick={template}>
             下载导入模板
           </Button>
-          <FileButton onChange={pick} accept=".xlsx,.csv,.xls">
+          <FileButton onChange={pick} accept=".xlsx,.csv,.xls" resetRef={resetPick}>
             {(props) => (
               <Button {...props} loading={busy === '正在读取文件…'}>
                 选择Excel文件…
@@ -216,7 +232,8 @@ export function ImportPage() {
             </Title>
             {preview.missingRequired.length > 0 && (
               <Alert color="red" mb="sm">
-                以下必填项没有对应的列：{preview.missingRequired.join('、')}。请在下面指定，或在表格中补上这些列。
+                以下必填项没有对应的列：{preview.missingRequired.join('、')}。请在下面指定，或在表格中补上这些列；若这不是
+                {KINDS.find((k) => k.value === kind)?.label}表，请在上方“导入的数据”中改选。
               </Alert>
             )}
             <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="xs" verticalSpacing={6}>

@@ -5,11 +5,13 @@
  */
 import { Badge, Button, Card, Group, List, Table, Text, TextInput, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { BackupInfo, BackupInspection } from '../../../shared/types';
 import { ApiCallError, invoke } from '../api';
 import { notifyDone, notifyError, useLoad } from '../common';
 import { backupShell, unwrap } from './backupShell';
+
+const RESTORED = 'backup.restoredMessage';
 
 const size = (n: number) => (n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
 
@@ -44,7 +46,8 @@ function confirmRestore(title: string, inspection: BackupInspection, run: () => 
     onConfirm: async () => {
       try {
         const r = await run();
-        notifyDone(`已恢复；恢复前的数据已备份为 ${r.safetyBackup.name}`);
+        // The page reloads at once with the restored data: the message is shown after the reload.
+        sessionStorage.setItem(RESTORED, `已恢复；恢复前的数据已备份为 ${r.safetyBackup.name}`);
         window.location.reload();
       } catch (e) {
         notifyError(e, '恢复未完成，当前数据未改变');
@@ -56,6 +59,12 @@ function confirmRestore(title: string, inspection: BackupInspection, run: () => 
 export function BackupCard() {
   const { data, reload } = useLoad(() => invoke('backup.list', {}), []);
   const [name, setName] = useState('');
+  useEffect(() => {
+    const restored = sessionStorage.getItem(RESTORED);
+    if (!restored) return;
+    sessionStorage.removeItem(RESTORED);
+    notifyDone(restored);
+  }, []);
   const desktop = backupShell();
   const create = async (overwrite: boolean) => {
     const typed = name.trim();
@@ -93,7 +102,9 @@ export function BackupCard() {
     } catch (e) {
       return notifyError(e, '无法读取备份');
     }
-    confirmRestore(`备份时间：${b.at.replace('T', ' ')}（${b.reasonLabel}）`, inspection, () => invoke('backup.restore', { name: b.name }));
+    confirmRestore(`备份“${b.name}”，备份时间：${b.at.replace('T', ' ')}（${b.reasonLabel}）`, inspection, () =>
+      invoke('backup.restore', { name: b.name }),
+    );
   };
   const restoreFromFile = async () => {
     if (!desktop) return;
@@ -113,6 +124,9 @@ export function BackupCard() {
             placeholder="备份文件名（可留空），如 2026年11月底"
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !e.nativeEvent.isComposing) void create(false);
+            }}
             w={300}
             aria-label="备份文件名"
           />
