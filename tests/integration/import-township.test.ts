@@ -321,3 +321,24 @@ describe('cells typed with Alt+Enter', () => {
     ]);
   });
 });
+
+describe('the error report and rows without a name', () => {
+  it('names why a row is not a record, and a nameless row is “必须填写”, not also a duplicate', async () => {
+    const base64 = await townshipSheet(
+      ['单位名称', '类型', '所在镇街', '职工人数'],
+      [
+        ['', '有限公司', '乌兰', 3],
+        ['', '有限公司', '乌兰', 3],
+        ['乌兰镇甲公司', '有限公司', '乌兰', 3],
+        ['合计', '', '', 9],
+      ],
+    );
+    const p = await t.call('import.preview', { kind: 'orgs', fileName: '无名.xlsx', base64 });
+    expect(p.rows.flatMap((r) => r.errors.map((e) => `${r.row}:${e.message}`))).toEqual(['4:必须填写', '5:必须填写']);
+    const report = await t.call('import.errorReport', { id: p.id });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(report.base64, 'base64') as unknown as ArrayBuffer);
+    const texts = wb.worksheets[0]?.getSheetValues().map((r) => (Array.isArray(r) ? r.filter((c) => c != null).join('|') : '')) ?? [];
+    expect(texts.find((r) => r?.startsWith('合计'))).toBe('合计|||9|不是记录|合计行（“合计”）');
+  });
+});

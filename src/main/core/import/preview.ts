@@ -305,11 +305,12 @@ export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<Import
       if (partial.subtype && !partial.category) partial.category = categoryOfSubtype(partial.subtype as OrgSubtype);
       const uscc = typeof partial.uscc === 'string' ? partial.uscc : null;
       const key = uscc ? `uscc:${uscc}` : `name:${partial.regionId}|${partial.name}`;
-      const dup = seen.get(key);
+      // A row without a name is already an error of its own; “重复” on top would only be noise.
+      const dup = uscc || partial.name ? seen.get(key) : undefined;
       if (dup) {
         const what = uscc ? '统一社会信用代码' : '属地和名称';
         errors.push({ ...at(uscc ? 'uscc' : 'name'), message: `与第${dup}行的${what}重复` });
-      } else seen.set(key, r.row);
+      } else if (uscc || partial.name) seen.set(key, r.row);
       const hit = (uscc && orgIndex.byUscc.get(uscc)) || orgIndex.byName.get(`${partial.regionId}|${partial.name}`);
       if (hit) {
         matchId = hit.id;
@@ -321,9 +322,9 @@ export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<Import
       else for (const issue of parsed.error.issues) errors.push({ ...at(String(issue.path[0] ?? 'name')), message: issue.message });
     } else if (partyOrgIndex && candidates) {
       const key = `${partial.regionId}|${partial.name}`;
-      const dup = seen.get(key);
+      const dup = partial.name ? seen.get(key) : undefined;
       if (dup) errors.push({ ...at('name'), message: `与第${dup}行的属地和党组织名称重复` });
-      else seen.set(key, r.row);
+      else if (partial.name) seen.set(key, r.row);
       const hit = partyOrgIndex.get(key);
       if (hit) {
         matchId = hit.id;
@@ -363,9 +364,9 @@ export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<Import
       else for (const issue of parsed.error.issues) errors.push({ ...at(String(issue.path[0] ?? 'name')), message: issue.message });
     } else if (instructorIndex) {
       const key = `${partial.name}|${partial.unit ?? ''}`;
-      const dup = seen.get(key);
+      const dup = partial.name ? seen.get(key) : undefined;
       if (dup) errors.push({ ...at('name'), message: `与第${dup}行的姓名和工作单位重复` });
-      else seen.set(key, r.row);
+      else if (partial.name) seen.set(key, r.row);
       const sameName = instructorIndex.byName.get(String(partial.name)) ?? [];
       const hit = instructorIndex.byKey.get(key) ?? (!columnOf.has('unit') && sameName.length === 1 ? sameName[0] : undefined);
       if (hit) {

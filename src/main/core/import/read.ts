@@ -133,7 +133,7 @@ function findHeader(kind: ImportKind, lines: Line[]): number {
     }
   });
   if (best >= 0) return best;
-  if (!lines.length) throw new AppError('invalid_input', '表格是空的');
+  if (!lines.length) throw new AppError('invalid_input', '表格是空的：请确认选择了正确的文件，且数据在第一个工作表中');
   return 0;
 }
 

@@ -104,7 +104,7 @@ export async function importErrorReport(ctx: Ctx, id: string): Promise<{ fileNam
       ...(src?.cells ?? []).slice(0, n),
       ...Array(Math.max(0, n - (src?.cells.length ?? 0))).fill(''),
       STATUS[v.status],
-      v.errors.map((e) => `${e.column ? `${e.column}列` : ''}${e.header}：${e.message}`).join('；'),
+      v.errors.length ? v.errors.map((e) => `${e.column ? `${e.column}列` : ''}${e.header}：${e.message}`).join('；') : (v.reason ?? ''),
     ]);
     for (const e of v.errors) {
       const col = sheet.headers.indexOf(e.header);
