@@ -121,6 +121,8 @@ describe('navigation, redirect and frame-navigation guards', () => {
   it('is the guard the window uses', async () => {
     const fs = await import('node:fs');
     expect(fs.readFileSync('src/main/electron/main.ts', 'utf8')).toMatch(/guardNavigation\(win\.webContents/);
+    // The hidden window that prints a ledger goes nowhere at all.
+    expect(fs.readFileSync('src/main/electron/printing.ts', 'utf8')).toMatch(/guardNavigation\(hidden\.webContents, \(\) => false\)/);
   });
 });
 

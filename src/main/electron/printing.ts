@@ -8,7 +8,7 @@ import { BrowserWindow, dialog, type WebContents } from 'electron';
 import { electronPdfOptions } from '../../shared/reports/page';
 import type { PrintJob } from '../../shared/shellHelpers';
 import { preloadFile, rendererIndex } from './paths';
-import { webPreferences } from './security';
+import { guardNavigation, webPreferences } from './security';
 
 async function whenReady(wc: WebContents, timeoutMs = 30_000): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -33,7 +33,7 @@ async function withLedgerWindow<T>(job: PrintJob, devServerUrl: string | undefin
   });
   hidden.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   // It shows one ledger and goes nowhere else.
-  hidden.webContents.on('will-navigate', (event) => event.preventDefault());
+  guardNavigation(hidden.webContents, () => false);
   try {
     if (devServerUrl) await hidden.loadURL(`${devServerUrl}#/${job.route}`);
     else await hidden.loadFile(rendererIndex, { hash: `/${job.route}` });
