@@ -53,6 +53,8 @@ export interface BackupInspection {
   needsMigration: boolean;
   /** Live records by Chinese label (两新组织, 党组织 …). */
   counts: Record<string, number>;
+  /** The same counts of the open ledger, which a restore would replace (null where not asked). */
+  current: Record<string, number> | null;
 }
 
 export interface Region {

@@ -44,6 +44,8 @@ describe('backup and restore', () => {
 
     const inspected = await t.call('backup.inspect', { name: backup.name });
     expect(inspected).toMatchObject({ ok: true, problems: [], needsMigration: false, counts: { 两新组织: 5, 属地: 1 } });
+    // Beside it what the restore would replace, so the clerk sees what goes.
+    expect(inspected.current).toMatchObject({ 两新组织: 4, 属地: 2 });
     const restored = await t.call('backup.restore', { name: backup.name });
     expect(restored.safetyBackup.reason).toBe('before-restore');
     expect(fingerprint(t.ctx.ledger.sqlite)).toEqual(before);

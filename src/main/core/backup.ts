@@ -236,13 +236,27 @@ const COUNTED = [
   ['audit_log', '操作记录'],
 ] as const;
 
-/** Opens a backup in the folder read-only and says whether it can be restored, with its counts. */
-export function inspectBackup(ctx: Ctx, name: string): Promise<BackupInspection> {
-  return inspectBackupFile(backupFile(ctx, name));
+/** Live records by Chinese label, of a backup or of the open ledger. */
+function countRecords(db: SQLite.Database): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const [table, label] of COUNTED) {
+    const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
+    const where = table === 'orgs' || table === 'party_orgs' || table === 'instructors' ? ' WHERE deleted_at IS NULL' : '';
+    counts[label] = exists ? (db.prepare(`SELECT COUNT(*) AS n FROM ${table}${where}`).get() as { n: number }).n : 0;
+  }
+  return counts;
 }
 
-/** The same check for a file the main process picked (the desktop open dialog). */
-export async function inspectBackupFile(file: string): Promise<BackupInspection> {
+/** Opens a backup in the folder read-only and says whether it can be restored, with its counts beside the ledger's. */
+export function inspectBackup(ctx: Ctx, name: string): Promise<BackupInspection> {
+  return inspectBackupFile(backupFile(ctx, name), ctx);
+}
+
+/**
+ * The same check for a file the main process picked (the desktop open dialog). With the open ledger
+ * its counts come too, so the clerk sees what a restore would take away.
+ */
+export async function inspectBackupFile(file: string, ctx?: Ctx): Promise<BackupInspection> {
   let db: SQLite.Database | null = null;
   const problems: string[] = [];
   const counts: Record<string, number> = {};
@@ -257,13 +271,7 @@ export async function inspectBackupFile(file: string): Promise<BackupInspection>
     const known = await migrationProvider.getMigrations();
     const unknown = migrations.filter((m) => !(m in known));
     if (unknown.length) problems.push(`由更新版本的程序创建（数据库版本 ${unknown.join('、')}），请先升级程序`);
-    if (!problems.length) {
-      for (const [table, label] of COUNTED) {
-        const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
-        const where = table === 'orgs' || table === 'party_orgs' || table === 'instructors' ? ' WHERE deleted_at IS NULL' : '';
-        counts[label] = exists ? (db.prepare(`SELECT COUNT(*) AS n FROM ${table}${where}`).get() as { n: number }).n : 0;
-      }
-    }
+    if (!problems.length) Object.assign(counts, countRecords(db));
   } catch (e) {
     const damaged = e instanceof Error && /not a database|malformed|corrupt/i.test(e.message);
     problems.push(`无法读取：${damaged ? '文件已损坏或不是数据库文件' : '无法打开该备份文件'}`);
@@ -278,6 +286,7 @@ export async function inspectBackupFile(file: string): Promise<BackupInspection>
     schemaVersion: migrations.at(-1) ?? null,
     needsMigration: problems.length === 0 && migrations.length < latest.length,
     counts,
+    current: ctx ? countRecords(ctx.ledger.sqlite) : null,
   };
 }
 

@@ -39,6 +39,7 @@ export function backupToPicked(
 
 export function pickRestoreFile(
   parent: BrowserWindow | null,
+  ctx: Ctx,
   log: (e: unknown) => void,
 ): Promise<ApiResult<{ picked: boolean; inspection?: BackupInspection }>> {
   return answer(async () => {
@@ -48,7 +49,7 @@ export function pickRestoreFile(
     const file = choice.filePaths[0];
     if (choice.canceled || !file) return { picked: false };
     picked = file;
-    return { picked: true, inspection: await inspectBackupFile(file) };
+    return { picked: true, inspection: await inspectBackupFile(file, ctx) };
   }, log);
 }
 

@@ -135,7 +135,7 @@ function bindHelpers() {
   );
   ipcMain.handle(
     HELPER_CHANNELS.pickRestore,
-    withLedger(HELPER_CHANNELS.pickRestore, (_c, l) => pickRestoreFile(win, l)),
+    withLedger(HELPER_CHANNELS.pickRestore, (c, l) => pickRestoreFile(win, c, l)),
   );
   ipcMain.handle(
     HELPER_CHANNELS.restorePicked,

@@ -3,7 +3,7 @@
  * and a checked restore (the current data is backed up first). The desktop app can also back up to and
  * restore from a file picked in the system dialog; browser mode deals in names in the folder only.
  */
-import { Badge, Button, Card, Group, List, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Table, Text, TextInput, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useEffect, useState } from 'react';
 import type { BackupInfo, BackupInspection } from '../../../shared/types';
@@ -24,13 +24,24 @@ function confirmRestore(title: string, inspection: BackupInspection, run: () => 
       <>
         <Text size="sm">{title}</Text>
         {inspection.ok ? (
-          <List size="sm" my="xs">
-            {Object.entries(inspection.counts).map(([k, n]) => (
-              <List.Item key={k}>
-                {k}：{n}
-              </List.Item>
-            ))}
-          </List>
+          <Table my="xs" withTableBorder striped fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>记录</Table.Th>
+                <Table.Th ta="right">备份中</Table.Th>
+                {inspection.current && <Table.Th ta="right">当前（恢复后将被替换）</Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {Object.entries(inspection.counts).map(([k, n]) => (
+                <Table.Tr key={k}>
+                  <Table.Td>{k}</Table.Td>
+                  <Table.Td ta="right">{n}</Table.Td>
+                  {inspection.current && <Table.Td ta="right">{inspection.current[k] ?? 0}</Table.Td>}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
         ) : (
           <Text c="red" size="sm">
             备份文件有问题：{inspection.problems.join('；')}
