@@ -13,53 +13,20 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type Ctx, createContext } from '../src/main/core/context';
 import { openLedger } from '../src/main/core/db';
-import { initialsOf } from '../src/main/core/pinyin';
 import { reportRows } from '../src/main/core/reports/rows';
 import { writeReportXlsx } from '../src/main/core/reports/xlsx';
 import { dispatch } from '../src/main/handlers';
-import { ORG_SUBTYPES } from '../src/shared/domain/codes';
 import { writeOrgSheet } from '../tests/hostile/corpus';
+import { fillLedger } from './benchLedger';
 import { printFigures } from './benchPrint';
 
 const big = Number(process.argv[2] ?? 100_000);
-const WORDS = ['青山', '泰和', '红山', '民政', '阳光', '康宁', '草原', '金桥', '华源', '利民', '兴旺', '恒通'];
-const SUFFIX = ['建材有限公司', '专业合作社', '行业协会', '养老院', '民办幼儿园', '商贸有限公司', '物业服务中心'];
 
 async function build(n: number): Promise<{ ctx: Ctx; dir: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-'));
   const ledger = await openLedger(path.join(dir, 'ledger.sqlite'));
   const ctx = createContext(ledger, { today: () => '2026-06-30' });
-  const db = ledger.sqlite;
-  const now = new Date().toISOString();
-  db.transaction(() => {
-    const region = db.prepare('INSERT INTO regions (name, kind, sort_order, created_at) VALUES (?, ?, ?, ?)');
-    for (let r = 1; r <= 12; r++) region.run(`第${r}镇`, 'township', r, now);
-    const org = db.prepare(
-      `INSERT INTO orgs (name, name_initials, category, subtype, region_id, formal_members, status, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, 'normal', ?, ?)`,
-    );
-    const po = db.prepare(
-      `INSERT INTO party_orgs (name, name_initials, type, method, region_id, created_at, updated_at) VALUES (?, '', 'branch', ?, ?, ?, ?)`,
-    );
-    const cov = db.prepare('INSERT INTO coverage (org_id, party_org_id) VALUES (?, ?)');
-    const initialsCache = new Map<string, string>();
-    for (let i = 1; i <= n; i++) {
-      const name = `${WORDS[i % WORDS.length]}${WORDS[(i * 7) % WORDS.length]}${SUFFIX[i % SUFFIX.length]}${i}`;
-      const key = name.replace(/\d+$/, '');
-      let ini = initialsCache.get(key);
-      if (ini === undefined) {
-        ini = initialsOf(key);
-        initialsCache.set(key, ini);
-      }
-      const sub = ORG_SUBTYPES[i % ORG_SUBTYPES.length];
-      if (!sub) throw new Error('no subtype');
-      org.run(name, ini + String(i), sub.category, sub.code, (i % 12) + 1, i % 6, now, now);
-      if (i % 3 === 0) {
-        const { lastInsertRowid } = po.run(`支部${i}`, i % 2 ? 'single' : 'joint', (i % 12) + 1, now, now);
-        cov.run(i, Number(lastInsertRowid));
-      }
-    }
-  })();
+  fillLedger(ledger.sqlite, n);
   return { ctx, dir };
 }
 

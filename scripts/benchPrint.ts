@@ -12,41 +12,15 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import { openLedger } from '../src/main/core/db';
-import { ORG_SUBTYPES } from '../src/shared/domain/codes';
 import { chromiumPdfOptions } from '../src/shared/reports/page';
 import { CHROMIUM_ARGS } from '../tests/e2e/harness';
 import { spawnWebServer } from '../tests/helpers/webServer';
-
-const WORDS = ['青山', '泰和', '红山', '民政', '阳光', '康宁', '草原', '金桥', '华源', '利民', '兴旺', '恒通'];
-const SUFFIX = ['建材有限公司', '专业合作社', '行业协会', '养老院', '民办幼儿园', '商贸有限公司', '物业服务中心'];
+import { fillLedger } from './benchLedger';
 
 /** `total` organizations, the first `rows` of them in 第1镇 (the ledger printed), a third covered. */
 async function buildLedger(file: string, total: number, rows: number) {
   const ledger = await openLedger(file);
-  const db = ledger.sqlite;
-  const now = new Date().toISOString();
-  db.transaction(() => {
-    const region = db.prepare('INSERT INTO regions (name, kind, sort_order, created_at) VALUES (?, ?, ?, ?)');
-    for (let r = 1; r <= 12; r++) region.run(`第${r}镇`, 'township', r, now);
-    const org = db.prepare(
-      `INSERT INTO orgs (name, name_initials, category, subtype, region_id, formal_members, status, created_at, updated_at)
-       VALUES (?, '', ?, ?, ?, ?, 'normal', ?, ?)`,
-    );
-    const po = db.prepare(
-      `INSERT INTO party_orgs (name, name_initials, type, method, region_id, created_at, updated_at) VALUES (?, '', 'branch', ?, ?, ?, ?)`,
-    );
-    const cov = db.prepare('INSERT INTO coverage (org_id, party_org_id) VALUES (?, ?)');
-    for (let i = 1; i <= total; i++) {
-      const regionId = i <= rows ? 1 : 2 + (i % 11);
-      const sub = ORG_SUBTYPES[i % ORG_SUBTYPES.length] as (typeof ORG_SUBTYPES)[number];
-      const name = `${WORDS[i % WORDS.length]}${WORDS[(i * 7) % WORDS.length]}${SUFFIX[i % SUFFIX.length]}${i}`;
-      org.run(name, sub.category, sub.code, regionId, i % 6, now, now);
-      if (i % 3 === 0) {
-        const { lastInsertRowid } = po.run(`${name}党支部`, i % 2 ? 'single' : 'joint', regionId, now, now);
-        cov.run(i, Number(lastInsertRowid));
-      }
-    }
-  })();
+  fillLedger(ledger.sqlite, total, (i) => (i <= rows ? 1 : 2 + (i % 11)));
   await ledger.close();
 }
 
