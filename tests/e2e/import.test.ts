@@ -169,3 +169,16 @@ it('imports a township’s own sheet: 企业 asked once, 合计 and signatures n
   expect(await page.getByTestId('value-mapping').textContent()).not.toContain('待指定');
   await app.snap('township-remembered');
 });
+
+it('says a file over the size limit is too big before reading it', async () => {
+  await page.goto(`${app.base}/#/import`);
+  await page.locator('input[type="file"]').setInputFiles({
+    name: '全县两新组织.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.alloc(35 * 1024 * 1024, 1),
+  });
+  await expect.poll(() => page.locator('.mantine-Notification-root').allInnerTexts()).toEqual([
+    expect.stringContaining('文件过大：不能超过34MB（所选文件约35MB）'),
+  ]);
+  await app.snap('too-big');
+});

@@ -3,8 +3,8 @@
  * ledger, saving it as PDF. Electron goes through the preload's helpers (system dialogs, a hidden
  * window printing the ledger's own route); the browser downloads and prints the current page.
  */
-import type { Input } from '../../shared/contract';
-import { invoke } from './api';
+import { type Input, MAX_FILE_MB } from '../../shared/contract';
+import { ApiCallError, invoke } from './api';
 
 export interface LedgerPrintJob {
   /** The print route, e.g. `print/orgs?regionId=3`. */
@@ -74,12 +74,17 @@ export async function savePdf(job: LedgerPrintJob): Promise<{ saved: boolean; fi
 
 /** A picked file's bytes as base64, for the import and exchange channels; reports reading progress. */
 export function readFileBase64(file: File, onProgress?: (percent: number) => void): Promise<string> {
+  // Said before reading, so a 300 MB file neither fills the page's memory nor travels to be refused.
+  if (file.size > MAX_FILE_MB * 1024 * 1024) {
+    const message = `文件过大：不能超过${MAX_FILE_MB}MB（所选文件约${Math.ceil(file.size / 1024 / 1024)}MB），请分成几个文件`;
+    return Promise.reject(new ApiCallError({ code: 'invalid_input', message }));
+  }
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onprogress = (e) => {
       if (e.lengthComputable) onProgress?.(Math.round((e.loaded / e.total) * 100));
     };
-    reader.onerror = () => reject(new Error('无法读取文件'));
+    reader.onerror = () => reject(new ApiCallError({ code: 'invalid_input', message: '无法读取该文件，请确认文件未被其他程序占用' }));
     reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
     reader.readAsDataURL(file);
   });
