@@ -177,8 +177,8 @@ it('says a file over the size limit is too big before reading it', async () => {
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer: Buffer.alloc(35 * 1024 * 1024, 1),
   });
-  await expect.poll(() => page.locator('.mantine-Notification-root').allInnerTexts()).toEqual([
-    expect.stringContaining('文件过大：不能超过34MB（所选文件约35MB）'),
-  ]);
+  await expect
+    .poll(() => page.locator('.mantine-Notification-root').allInnerTexts())
+    .toEqual([expect.stringContaining('文件过大：不能超过34MB（所选文件约35MB）')]);
   await app.snap('too-big');
 });
