@@ -4,7 +4,6 @@
  * and turns every failure into `{ code, message }` with a Chinese message.
  */
 import { type ApiResult, type Channel, contract, isChannel, type Output, type Parsed } from '../shared/contract';
-import { withoutColumns } from '../shared/reports/columns';
 import { REPORTS } from '../shared/reports/definitions';
 import { describeErrors, fieldErrors } from '../shared/schemas';
 import { createBackup, inspectBackup, listBackups, restoreBackup } from './core/backup';
@@ -75,9 +74,9 @@ export const handlers: Handlers = {
   'backup.inspect': (ctx, i) => inspectBackup(ctx, i.name),
   'backup.restore': (ctx, i) => restoreBackup(ctx, i.name),
   'reports.list': () => REPORTS,
-  'reports.rows': async (ctx, i) => withoutColumns(await reportRows(ctx, i.report, i.filters), i.hidden),
+  'reports.rows': (ctx, i) => reportRows(ctx, i.report, i.filters, i.hidden),
   'reports.xlsx': async (ctx, i) => {
-    const data = withoutColumns(await reportRows(ctx, i.report, i.filters), i.hidden);
+    const data = await reportRows(ctx, i.report, i.filters, i.hidden);
     const bytes = await reportXlsx(data);
     return { fileName: reportFileName(data), base64: bytes.toString('base64') };
   },

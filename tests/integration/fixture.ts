@@ -45,3 +45,16 @@ export async function makeLedger(): Promise<TestLedger> {
     },
   };
 }
+
+/**
+ * A stand-in renderer build beside the ledger for the web-server tests: index.html and one asset,
+ * and a secret.txt outside the folder that no URL may reach. Returns the folder to serve.
+ */
+export function fakeRendererDir(t: TestLedger): string {
+  const staticDir = path.join(t.dir, 'renderer');
+  fs.mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>两新党建台账</title>');
+  fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(t.dir, 'secret.txt'), 'secret');
+  return staticDir;
+}

@@ -7,12 +7,11 @@
 import fs from 'node:fs';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebServer } from '../../src/main/web/server';
 import { channels } from '../../src/shared/contract';
 import { FIELD_LABELS } from '../../src/shared/schemas';
-import { makeLedger, type TestLedger } from './fixture';
+import { fakeRendererDir, makeLedger, type TestLedger } from './fixture';
 import { httpText, type RawResponse, rawRequest } from './helpers/raw-http';
 
 const SEED = 20261128;
@@ -50,11 +49,7 @@ const logged: unknown[] = [];
 
 beforeAll(async () => {
   t = await makeLedger();
-  const staticDir = path.join(t.dir, 'renderer');
-  fs.mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
-  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>两新党建台账</title>');
-  fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
-  fs.writeFileSync(path.join(t.dir, 'secret.txt'), 'secret');
+  const staticDir = fakeRendererDir(t);
   const region = await t.call('regions.create', { name: '乌兰镇', kind: 'township' });
   await t.call('orgs.create', { name: '甲公司', category: 'nonpublic', subtype: 'company', regionId: region.id });
   await t.call('instructors.create', { name: '李文' });

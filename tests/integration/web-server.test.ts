@@ -1,11 +1,9 @@
-import fs from 'node:fs';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebServer } from '../../src/main/web/server';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
-import { makeLedger, type TestLedger } from './fixture';
+import { fakeRendererDir, makeLedger, type TestLedger } from './fixture';
 
 let t: TestLedger;
 let server: http.Server;
@@ -13,11 +11,7 @@ let base: string;
 
 beforeAll(async () => {
   t = await makeLedger();
-  const staticDir = path.join(t.dir, 'renderer');
-  fs.mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
-  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>两新党建台账</title>');
-  fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
-  fs.writeFileSync(path.join(t.dir, 'secret.txt'), 'secret');
+  const staticDir = fakeRendererDir(t);
   server = createWebServer({ ctx: t.ctx, staticDir });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -5,7 +5,6 @@
  */
 import fs from 'node:fs/promises';
 import { type BrowserWindow, dialog } from 'electron';
-import { withoutColumns } from '../../shared/reports/columns';
 import type { ReportExport } from '../../shared/shellHelpers';
 import type { Ctx } from '../core/context';
 import { reportRows } from '../core/reports/rows';
@@ -25,7 +24,7 @@ export async function saveReportXlsx(
   ctx: Ctx,
   input: ReportExport,
 ): Promise<{ saved: boolean; file?: string }> {
-  const data = withoutColumns(await reportRows(ctx, input.report, input.filters), input.hidden);
+  const data = await reportRows(ctx, input.report, input.filters, input.hidden);
   const options = { defaultPath: reportFileName(data), filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] };
   const choice = await (parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options));
   if (choice.canceled || !choice.filePath) return { saved: false };

@@ -2,6 +2,7 @@
  * The columns a clerk leaves out of a ledger (the city often asks for a subset). Applied in one place,
  * to the ledger's data, so the preview, the paper and the .xlsx all lack the same columns.
  */
+import { clip } from '../text';
 import type { ReportColumn, ReportData, ReportDefinition, ReportRow } from './types';
 
 /** 序号 always stays: rows are not dropped, so it still counts 1, 2, 3 … down the sheet. */
@@ -15,7 +16,7 @@ export function hideableColumns(def: Pick<ReportDefinition, 'columns'>): ReportC
 export function columnChoiceProblem(def: Pick<ReportDefinition, 'columns'>, hidden: readonly string[]): string | null {
   const known = new Set(def.columns.map((c) => c.key));
   const unknown = hidden.filter((k) => !known.has(k));
-  if (unknown.length) return `该台账没有这些列：${unknown.join('、')}`;
+  if (unknown.length) return `该台账没有这些列：${unknown.map((k) => clip(k, 20)).join('、')}`;
   if (hideableColumns(def).every((c) => hidden.includes(c.key))) return '至少要保留一列';
   return null;
 }

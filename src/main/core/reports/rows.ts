@@ -16,6 +16,7 @@ import {
   PARTY_ORG_TYPES,
   VENUE_STANDARDS,
 } from '../../../shared/domain/codes';
+import { withoutColumns } from '../../../shared/reports/columns';
 import { type REPORTS, type ReportId, reportDefinition } from '../../../shared/reports/definitions';
 import type { Cell, ReportData, ReportFilters, ReportRow } from '../../../shared/reports/types';
 import { addToCounts, type CoverageCounts, emptyCounts, figures, ratio } from '../../../shared/rules/coverage';
@@ -332,7 +333,8 @@ async function describeFilters(ctx: Ctx, f: ReportFilters, kinds: readonly strin
   return out;
 }
 
-export async function reportRows(ctx: Ctx, report: string, filters: ReportFilters): Promise<ReportData> {
+/** A ledger's rows; `hidden` names the columns the clerk left out, for paper and .xlsx alike. */
+export async function reportRows(ctx: Ctx, report: string, filters: ReportFilters, hidden?: readonly string[]): Promise<ReportData> {
   const def = reportDefinition(report);
   if (!def) throw new AppError('not_found', `没有名为“${report}”的台账`);
   const day = filters.asOf ?? ctx.today();
@@ -342,15 +344,18 @@ export async function reportRows(ctx: Ctx, report: string, filters: ReportFilter
   ) as ReportFilters;
   const built: { rows: ReportRow[]; totals?: ReportRow } = await builders[def.id as ReportId](ctx, f, day);
   const settings = await getSettings(ctx);
-  return {
-    report: def.id,
-    title: def.title,
-    orientation: def.orientation,
-    reportingUnit: settings.reportingUnit,
-    asOf: day,
-    filterText: await describeFilters(ctx, f, def.filters, day),
-    columns: def.columns,
-    rows: built.rows,
-    totals: built.totals ?? null,
-  };
+  return withoutColumns(
+    {
+      report: def.id,
+      title: def.title,
+      orientation: def.orientation,
+      reportingUnit: settings.reportingUnit,
+      asOf: day,
+      filterText: await describeFilters(ctx, f, def.filters, day),
+      columns: def.columns,
+      rows: built.rows,
+      totals: built.totals ?? null,
+    },
+    hidden,
+  );
 }
