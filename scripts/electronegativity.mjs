@@ -19,7 +19,13 @@ if (!fs.existsSync(out)) {
   console.error('electronegativity 未生成结果');
   process.exit(1);
 }
-const rows = fs.readFileSync(out, 'utf8').trim().split('\n').slice(1).filter(Boolean);
+// A description may hold a line break inside its quotes ("F\nailed to parse CSP"): a line that does
+// not open with a check's name continues the row before it.
+const rows = [];
+for (const line of fs.readFileSync(out, 'utf8').trim().split('\n').slice(1)) {
+  if (/^[A-Z_]+,"/.test(line) || rows.length === 0) rows.push(line);
+  else rows[rows.length - 1] += `\n${line}`;
+}
 const accepted = (r) => r.startsWith('CSP_GLOBAL_CHECK,"LOW"');
 const findings = rows.filter((r) => !accepted(r));
 console.log(`electronegativity: ${rows.length} finding(s), ${rows.length - findings.length} accepted (CSP style-src for Mantine)`);
