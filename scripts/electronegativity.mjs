@@ -19,13 +19,9 @@ if (!fs.existsSync(out)) {
   console.error('electronegativity 未生成结果');
   process.exit(1);
 }
-// A description may hold a line break inside its quotes ("F\nailed to parse CSP"): a line that does
-// not open with a check's name continues the row before it.
-const rows = [];
-for (const line of fs.readFileSync(out, 'utf8').trim().split('\n').slice(1)) {
-  if (/^[A-Z_]+,"/.test(line) || rows.length === 0) rows.push(line);
-  else rows[rows.length - 1] += `\n${line}`;
-}
+// The report's lines can come out of order or broken in two (seen on clean clones), so findings are
+// counted by their leading "CHECK,\"SEVERITY\"" wherever they stand in the text, not line by line.
+const rows = [...fs.readFileSync(out, 'utf8').matchAll(/([A-Z][A-Z_]{2,}),"(INFORMATIONAL|LOW|MEDIUM|HIGH|CRITICAL)"/g)].map((m) => m[0]);
 const accepted = (r) => r.startsWith('CSP_GLOBAL_CHECK,"LOW"');
 const findings = rows.filter((r) => !accepted(r));
 console.log(`electronegativity: ${rows.length} finding(s), ${rows.length - findings.length} accepted (CSP style-src for Mantine)`);
