@@ -21,14 +21,21 @@ import {
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { z } from 'zod';
 import { todayIso } from '../../../shared/rules/dates';
 import { assignSchema, instructorFieldsSchema } from '../../../shared/schemas';
 import type { Instructor, InstructorFields } from '../../../shared/types';
 import { invoke } from '../api';
 import { usePageCommand } from '../commands';
-import { go, Loading, notifyDone, notifyError, useLoad } from '../common';
+import { Loading, notifyDone, notifyError } from '../common';
+import { DateField, todayText } from '../DateField';
 import { apiFieldErrors, zodFieldErrors } from '../formErrors';
-import { useRoute } from '../router';
+import { param, useSearchState } from '../listState';
+import { useApi } from '../queries';
+
+/** `?assignOrg=12` opens 选派 for that organization (from its page). */
+const searchSchema = z.object({ assignOrg: param.id() });
 
 const blank: InstructorFields = {
   name: '',
@@ -96,7 +103,13 @@ export function InstructorForm({
           <TextInput label="联系电话" {...form.getInputProps('phone')} />
           <TextInput label="工作单位" {...form.getInputProps('unit')} />
           <TextInput label="职务" {...form.getInputProps('post')} />
-          <TextInput label="选派时间" placeholder="如 2025-03-01" {...form.getInputProps('appointedDate')} />
+          <DateField
+            label="选派时间"
+            placeholder="如 2025-03-01"
+            {...form.getInputProps('appointedDate')}
+            onChange={(d) => form.setFieldValue('appointedDate', d ?? '')}
+            maxDate={todayText()}
+          />
           <Checkbox mt="xl" label="专职指导员" {...form.getInputProps('fullTime', { type: 'checkbox' })} />
           <TextInput label="负责网格" {...form.getInputProps('grids')} style={{ gridColumn: 'span 2' }} />
         </SimpleGrid>
@@ -133,12 +146,9 @@ export function AssignModal({
   const [fromDate, setFromDate] = useState(todayIso());
   const [toDate, setToDate] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const instructors = useLoad(() => invoke('instructors.list', {}), []);
-  const fixedOrg = useLoad(() => (orgId ? invoke('orgs.get', { id: orgId }) : Promise.resolve(null)), [orgId]);
-  const orgs = useLoad(
-    () => (orgId ? Promise.resolve(null) : invoke('orgs.list', { query: debounced || undefined, limit: 30 })),
-    [debounced, orgId],
-  );
+  const instructors = useApi('instructors.list', {});
+  const fixedOrg = useApi('orgs.get', { id: orgId ?? 0 }, { enabled: orgId != null });
+  const orgs = useApi('orgs.list', { query: debounced || undefined, limit: 30 }, { enabled: orgId == null, keepPrevious: true });
   const orgOptions = fixedOrg.data
     ? [{ value: String(fixedOrg.data.id), label: fixedOrg.data.name }]
     : (orgs.data?.rows ?? []).map((o) => ({ value: String(o.id), label: `${o.name}（${o.regionName}）` }));
@@ -188,8 +198,8 @@ export function AssignModal({
           error={errors.orgId}
         />
         <Group grow>
-          <TextInput label="起始日期" value={fromDate} onChange={(e) => setFromDate(e.currentTarget.value)} error={errors.fromDate} />
-          <TextInput label="截止日期（可留空）" value={toDate} onChange={(e) => setToDate(e.currentTarget.value)} error={errors.toDate} />
+          <DateField label="起始日期" value={fromDate} onChange={(d) => setFromDate(d ?? '')} error={errors.fromDate} />
+          <DateField label="截止日期（可留空）" value={toDate} onChange={(d) => setToDate(d ?? '')} error={errors.toDate} />
         </Group>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
@@ -203,13 +213,14 @@ export function AssignModal({
 }
 
 export function InstructorsPage() {
-  const { query: params } = useRoute();
-  const assignOrg = params.get('assignOrg');
+  const navigate = useNavigate();
+  const [params] = useSearchState(searchSchema);
+  const assignOrg = params.assignOrg;
   const [query, setQuery] = useState('');
-  const [debounced] = useDebouncedValue(query, 250);
+  const [debounced] = useDebouncedValue(query, 80);
   const [editing, setEditing] = useState<Instructor | 'new' | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const { data, error, reload } = useLoad(() => invoke('instructors.list', { query: debounced || undefined }), [debounced]);
+  const { data, error } = useApi('instructors.list', { query: debounced.trim() || undefined }, { keepPrevious: true });
   usePageCommand('new', () => setEditing('new'));
   usePageCommand('search', () => searchRef.current?.focus());
 
@@ -250,7 +261,9 @@ export function InstructorsPage() {
               {data.map((i) => (
                 <Table.Tr key={i.id}>
                   <Table.Td>
-                    <Anchor href={`#/instructors/${i.id}`}>{i.name}</Anchor>
+                    <Anchor component={Link} to={`/instructors/${i.id}`}>
+                      {i.name}
+                    </Anchor>
                   </Table.Td>
                   <Table.Td>{i.unit ?? '—'}</Table.Td>
                   <Table.Td>{i.post ?? '—'}</Table.Td>
@@ -274,7 +287,6 @@ export function InstructorsPage() {
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
-            reload();
           }}
         />
       )}
@@ -282,8 +294,8 @@ export function InstructorsPage() {
         <AssignModal
           instructorId={null}
           orgId={Number(assignOrg)}
-          onClose={() => go(`#/orgs/${assignOrg}`)}
-          onDone={() => go(`#/orgs/${assignOrg}`)}
+          onClose={() => navigate(`/orgs/${assignOrg}`)}
+          onDone={() => navigate(`/orgs/${assignOrg}`)}
         />
       )}
     </Stack>
