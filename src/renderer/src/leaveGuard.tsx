@@ -8,6 +8,20 @@ import { modals } from '@mantine/modals';
 import { useEffect, useRef } from 'react';
 import { useBlocker } from 'react-router';
 
+/** The one question before unsaved input is dropped: 放弃修改 runs `leave`, 继续填写 (or closing) `stay`. */
+export function confirmDiscard(dirty: boolean, leave: () => void, stay?: () => void) {
+  if (!dirty) return leave();
+  modals.openConfirmModal({
+    title: '放弃修改',
+    children: <Text size="sm">填写的内容尚未保存，确定放弃吗？</Text>,
+    labels: { confirm: '放弃修改', cancel: '继续填写' },
+    confirmProps: { color: 'red' },
+    onConfirm: leave,
+    onCancel: stay,
+    onClose: stay,
+  });
+}
+
 export function useLeaveGuard(dirty: boolean) {
   const dirtyRef = useRef(dirty);
   dirtyRef.current = dirty;
@@ -19,15 +33,11 @@ export function useLeaveGuard(dirty: boolean) {
 
   useEffect(() => {
     if (blocker.state !== 'blocked') return;
-    modals.openConfirmModal({
-      title: '放弃修改',
-      children: <Text size="sm">填写的内容尚未保存，确定放弃吗？</Text>,
-      labels: { confirm: '放弃修改', cancel: '继续填写' },
-      confirmProps: { color: 'red' },
-      onConfirm: () => blocker.proceed(),
-      onCancel: () => blocker.reset(),
-      onClose: () => blocker.state === 'blocked' && blocker.reset(),
-    });
+    confirmDiscard(
+      true,
+      () => blocker.proceed(),
+      () => blocker.state === 'blocked' && blocker.reset(),
+    );
   }, [blocker]);
 
   useEffect(() => {

@@ -31,6 +31,7 @@ import { usePageCommand } from '../commands';
 import { Loading, notifyDone, notifyError } from '../common';
 import { DateField, todayText } from '../DateField';
 import { apiFieldErrors, zodFieldErrors } from '../formErrors';
+import { confirmDiscard } from '../leaveGuard';
 import { param, useSearchState } from '../listState';
 import { useApi } from '../queries';
 
@@ -90,8 +91,10 @@ export function InstructorForm({
     }
   };
   usePageCommand('save', save);
+  // A dialog, not a page: its own 取消 and close ask before typed input is dropped.
+  const close = () => confirmDiscard(form.isDirty(), onClose);
   return (
-    <Modal opened onClose={onClose} title={editing ? `编辑指导员：${editing.name}` : '新增指导员'} size="lg">
+    <Modal opened onClose={close} title={editing ? `编辑指导员：${editing.name}` : '新增指导员'} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -115,7 +118,7 @@ export function InstructorForm({
         </SimpleGrid>
         <Textarea mt="sm" label="备注" autosize minRows={2} {...form.getInputProps('remarks')} />
         <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={close}>
             取消
           </Button>
           <Button type="submit" loading={saving}>
