@@ -31,6 +31,7 @@ import { usePageCommand } from '../commands';
 import { Loading, notifyDone, notifyError } from '../common';
 import { DateField, todayText } from '../DateField';
 import { apiFieldErrors, zodFieldErrors } from '../formErrors';
+import { ListSearch } from '../ListSearch';
 import { confirmDiscard } from '../leaveGuard';
 import { param, useSearchState } from '../listState';
 import { useApi } from '../queries';
@@ -145,7 +146,7 @@ export function AssignModal({
   const [pickedInstructor, setPickedInstructor] = useState<string | null>(instructorId ? String(instructorId) : null);
   const [pickedOrg, setPickedOrg] = useState<string | null>(orgId ? String(orgId) : null);
   const [orgQuery, setOrgQuery] = useState('');
-  const [debounced] = useDebouncedValue(orgQuery, 250);
+  const [debounced] = useDebouncedValue(orgQuery.trim(), 80);
   const [fromDate, setFromDate] = useState(todayIso());
   const [toDate, setToDate] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -220,10 +221,9 @@ export function InstructorsPage() {
   const [params] = useSearchState(searchSchema);
   const assignOrg = params.assignOrg;
   const [query, setQuery] = useState('');
-  const [debounced] = useDebouncedValue(query, 80);
   const [editing, setEditing] = useState<Instructor | 'new' | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const { data, error } = useApi('instructors.list', { query: debounced.trim() || undefined }, { keepPrevious: true });
+  const { data, error } = useApi('instructors.list', { query: query.trim() || undefined }, { keepPrevious: true });
   usePageCommand('new', () => setEditing('new'));
   usePageCommand('search', () => searchRef.current?.focus());
 
@@ -235,14 +235,7 @@ export function InstructorsPage() {
           新增指导员
         </Button>
       </Group>
-      <TextInput
-        ref={searchRef}
-        label="查找"
-        placeholder="姓名或单位（Ctrl+F）"
-        value={query}
-        onChange={(e) => setQuery(e.currentTarget.value)}
-        w={280}
-      />
+      <ListSearch ref={searchRef} initial="" onSearch={setQuery} placeholder="姓名或单位（Ctrl+F）" width={280} />
       {!data ? (
         <Loading error={error} />
       ) : (
