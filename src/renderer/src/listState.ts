@@ -107,6 +107,8 @@ export function useListState<T extends ListParams>(schema: z.ZodType<T>) {
     values,
     /** The search text to send to the core (the box's text, trimmed, at once). */
     query,
+    /** The same as `query` (kept for pages written against the first version, which paused here). */
+    debounced: query,
     setQuery,
     filters: values,
     setFilter,
