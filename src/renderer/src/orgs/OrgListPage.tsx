@@ -12,6 +12,7 @@ import type { OrgListRow } from '../../../shared/types';
 import { usePageCommand } from '../commands';
 import { Loading } from '../common';
 import { ListSearch } from '../ListSearch';
+import '../ledgerTable.css';
 import { CoverageBadge, ListFooter, ledgerTableStyles, OrgFlagBadges, options, SortHeader, useRegionOptions } from '../ledgerBits';
 import { param, useListState } from '../listState';
 import { useApi } from '../queries';
@@ -124,6 +125,9 @@ const CATEGORY_OPTIONS = options(ORG_CATEGORIES);
 const COVERAGE_OPTIONS = options(COVERAGE_STATUSES);
 const FLAG_OPTIONS = options(ORG_FLAGS);
 
+const NAME_CELL = { minWidth: 200 };
+const FLAGS_CELL = { minWidth: 110 };
+
 /** The page of rows; drawn again only when the rows or the order change, not per keystroke. */
 const OrgTable = memo(function OrgTable({
   rows,
@@ -154,22 +158,28 @@ const OrgTable = memo(function OrgTable({
       <Table.Tbody>
         {rows.map((o) => (
           <Table.Tr key={o.id}>
-            <Table.Td miw={200}>
+            <td className="ledger-td" style={NAME_CELL}>
               <Anchor component={Link} to={`/orgs/${o.id}`}>
                 {o.name}
               </Anchor>
-            </Table.Td>
-            <Table.Td ff="monospace" fz="xs">
+            </td>
+            <td className="ledger-td" data-code>
               {o.uscc ?? '—'}
-            </Table.Td>
-            <Table.Td fz="sm">{labelOf(ORG_SUBTYPES, o.subtype)}</Table.Td>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>{o.regionName}</Table.Td>
-            <Table.Td ta="right">{o.employees}</Table.Td>
-            <Table.Td ta="right">{o.formalMembers}</Table.Td>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+            </td>
+            <td className="ledger-td">{labelOf(ORG_SUBTYPES, o.subtype)}</td>
+            <td className="ledger-td" data-nowrap>
+              {o.regionName}
+            </td>
+            <td className="ledger-td" data-num>
+              {o.employees}
+            </td>
+            <td className="ledger-td" data-num>
+              {o.formalMembers}
+            </td>
+            <td className="ledger-td" data-nowrap>
               <CoverageBadge value={o.coverage} />
-            </Table.Td>
-            <Table.Td fz="sm">
+            </td>
+            <td className="ledger-td">
               {o.partyOrg ? (
                 <Anchor component={Link} to={`/party-orgs/${o.partyOrg.id}`}>
                   {o.partyOrg.name}
@@ -177,10 +187,10 @@ const OrgTable = memo(function OrgTable({
               ) : (
                 '—'
               )}
-            </Table.Td>
-            <Table.Td miw={110}>
+            </td>
+            <td className="ledger-td" style={FLAGS_CELL}>
               <OrgFlagBadges flags={o.flags} />
-            </Table.Td>
+            </td>
           </Table.Tr>
         ))}
       </Table.Tbody>

@@ -9,6 +9,7 @@ import type { PartyOrgListRow } from '../../../shared/types';
 import { usePageCommand } from '../commands';
 import { Loading, stars } from '../common';
 import { ListSearch } from '../ListSearch';
+import '../ledgerTable.css';
 import { ListFooter, ledgerTableStyles, options, PartyOrgFlagBadges, SortHeader, useRegionOptions } from '../ledgerBits';
 import { param, useListState } from '../listState';
 import { useApi } from '../queries';
@@ -111,6 +112,8 @@ const PartyOrgFilters = memo(function PartyOrgFilters(
   );
 });
 
+const STARS_CELL = { fontSize: 'var(--mantine-font-size-xs)' };
+
 /** The page of rows; drawn again only when the rows or the order change, not per keystroke. */
 const PartyOrgTable = memo(function PartyOrgTable({
   rows,
@@ -145,22 +148,28 @@ const PartyOrgTable = memo(function PartyOrgTable({
       <Table.Tbody>
         {rows.map((p) => (
           <Table.Tr key={p.id}>
-            <Table.Td>
+            <td className="ledger-td">
               <Anchor component={Link} to={`/party-orgs/${p.id}`}>
                 {p.name}
               </Anchor>
-            </Table.Td>
-            <Table.Td>{labelOf(PARTY_ORG_TYPES, p.type)}</Table.Td>
-            <Table.Td>{labelOf(FORMATION_METHODS, p.method)}</Table.Td>
-            <Table.Td>{p.regionName}</Table.Td>
-            <Table.Td>{p.secretaryName ?? '—'}</Table.Td>
-            <Table.Td ta="right">{p.members}</Table.Td>
-            <Table.Td ta="right">{p.coveredCount}</Table.Td>
-            <Table.Td fz="xs">{stars(p.starRating)}</Table.Td>
-            <Table.Td>{p.electionDue ?? '—'}</Table.Td>
-            <Table.Td>
+            </td>
+            <td className="ledger-td">{labelOf(PARTY_ORG_TYPES, p.type)}</td>
+            <td className="ledger-td">{labelOf(FORMATION_METHODS, p.method)}</td>
+            <td className="ledger-td">{p.regionName}</td>
+            <td className="ledger-td">{p.secretaryName ?? '—'}</td>
+            <td className="ledger-td" data-num>
+              {p.members}
+            </td>
+            <td className="ledger-td" data-num>
+              {p.coveredCount}
+            </td>
+            <td className="ledger-td" style={STARS_CELL}>
+              {stars(p.starRating)}
+            </td>
+            <td className="ledger-td">{p.electionDue ?? '—'}</td>
+            <td className="ledger-td">
               <PartyOrgFlagBadges flags={p.flags} />
-            </Table.Td>
+            </td>
           </Table.Tr>
         ))}
       </Table.Tbody>
