@@ -104,7 +104,9 @@ export const partyOrgsListSchema = z.object({
   type: z.enum(codesOf(PARTY_ORG_TYPES)).optional(),
   method: z.enum(codesOf(FORMATION_METHODS)).optional(),
   flag: z.enum(codesOf(PARTY_ORG_FLAGS)).optional(),
-  sort: z.enum(['name', 'region', 'members', 'coveredCount', 'starRating', 'id']).default('id'),
+  /** 换届 due within 3 or 6 months from today, or already overdue. */
+  election: z.enum(['due3', 'due6', 'overdue'], { error: '换届筛选应为3个月内到期、6个月内到期或已逾期' }).optional(),
+  sort: z.enum(['name', 'region', 'members', 'coveredCount', 'starRating', 'electionDue', 'id']).default('id'),
   dir: sortDir,
   ...paging,
 });
@@ -215,6 +217,8 @@ export const contract = {
       year,
       regionId: id.optional(),
       class: z.enum([...codesOf(MANAGEMENT_CLASSES), 'none']).optional(),
+      /** 党组织 name, its pinyin initials or its 书记's name. */
+      query: z.string().trim().max(100).optional(),
     }),
     output: out<ClassRow[]>(),
   },

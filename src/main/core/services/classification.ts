@@ -7,11 +7,13 @@ import type { ClassRow } from '../../../shared/types';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
 import { type Writer, write } from '../write';
+import { partyOrgIdsMatching } from './partyOrgs';
 
 export interface ClassFilter {
   year: number;
   regionId?: number;
   class?: ManagementClass | 'none';
+  query?: string;
 }
 
 export function listClasses(ctx: Ctx, f: ClassFilter): ClassRow[] {
@@ -47,8 +49,9 @@ export function listClasses(ctx: Ctx, f: ClassFilter): ClassRow[] {
   const open = (id: number, y: number) => openCases.some((c) => c.party_org_id === id && c.year <= y);
   const effective = (id: number, y: number): { class: ManagementClass | null; automatic: boolean } =>
     open(id, y) ? { class: 'rectify', automatic: true } : { class: classBy.get(key(id, y)) ?? null, automatic: false };
+  const found = partyOrgIdsMatching(ctx, f.query);
   return orgs
-    .filter((o) => f.regionId == null || o.region_id === f.regionId)
+    .filter((o) => (f.regionId == null || o.region_id === f.regionId) && (found == null || found.has(o.id)))
     .map((o) => {
       const e = effective(o.id, f.year);
       const rating = ratingBy.get(key(o.id, f.year));
