@@ -332,9 +332,16 @@ export const contract = {
       entity: z.string().max(30).optional(),
       entityId: id.optional(),
       action: z.string().max(30).optional(),
-      /** First and last day (YYYY-MM-DD, inclusive) of the writes to list. */
+      /** First and last day (YYYY-MM-DD, inclusive) of the writes to list, on the clerk's clock. */
       from: isoDate.optional(),
       to: isoDate.optional(),
+      /** Minutes east of UTC of the clerk's clock (Beijing +480): which instants the days span. */
+      utcOffset: z
+        .number({ error: '时区偏移应为分钟数' })
+        .int('时区偏移应为整数分钟')
+        .min(-840, '时区偏移超出范围')
+        .max(840, '时区偏移超出范围')
+        .default(0),
       ...paging,
     }),
     output: out<Page<AuditEntry>>(),

@@ -242,6 +242,21 @@ export interface AuditEntry {
   action: string;
   before: unknown;
   after: unknown;
+  /** The row in Chinese: who wrote it, what kind of record and action, the record's name, each field. */
+  actorLabel: string;
+  entityLabel: string;
+  actionLabel: string;
+  name: string;
+  fields: AuditFieldView[];
+}
+
+/** One field of an audit row; `before` / `after` are null when that side has no such field. */
+export interface AuditFieldView {
+  key: string;
+  label: string;
+  before: string | null;
+  after: string | null;
+  changed: boolean;
 }
 
 export interface Page<T> {
