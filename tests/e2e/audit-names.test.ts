@@ -87,7 +87,7 @@ it('names each record in Chinese, tells the case step as the timeline does, no L
   });
   await page.goto(`${app.base}/#/audit`);
   await table().waitFor();
-  const text = async () => (await table().innerText()).replace(/\s+/g, ' ');
+  const text = async () => ((await table().textContent()) ?? '').replace(/\s+/g, ' ');
   await expect.poll(text).toContain(caseName);
   const shown = await text();
   expect(shown).toContain(orgName);
@@ -107,10 +107,10 @@ it('names each record in Chinese, tells the case step as the timeline does, no L
   await planRow.getByRole('button', { name: '修改前后' }).click();
   const diff = page.getByTestId('audit-diff');
   await expect
-    .poll(async () => (await diff.innerText()).replace(/\s+/g, ' '))
+    .poll(async () => ((await diff.textContent()) ?? '').replace(/\s+/g, ' '))
     .toMatch(/制定整顿方案：整顿措施 补开组织生活会.*整顿时限 2026-12-31/);
   expect(await diff.locator('[data-changed]').count()).toBeGreaterThan(1);
-  expect(latinWords(await diff.innerText())).toEqual([]);
+  expect(latinWords((await diff.textContent()) ?? '')).toEqual([]);
   await shoot('audit');
   await planRow.getByRole('button', { name: '收起' }).click();
 
@@ -125,7 +125,7 @@ it('党组织: search finds the 书记, 换届 filter and 应换届 sort', async
   await page.goto(`${app.base}/#/party-orgs`);
   await page.getByLabel('查找').fill('王强');
   await expect.poll(() => page.getByTestId('party-org-total').textContent()).toMatch(/共 [1-9]\d* 个党组织/);
-  expect(await page.locator('tbody').innerText()).toContain(partyOrgName);
+  expect(await page.locator('tbody').textContent()).toContain(partyOrgName);
   await page.getByLabel('查找').fill('');
   await page.getByLabel('换届').click();
   await page.getByRole('option', { name: '已逾期' }).click();
@@ -144,6 +144,6 @@ it('分类定级: search by 书记, name or initials, Ctrl+F focuses it', async 
   await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.placeholder ?? '')).toContain('书记');
   await page.keyboard.type('王强');
   await expect.poll(async () => page.getByTestId('classes-table').locator('tbody tr').count()).toBe(1);
-  expect(await page.getByTestId('classes-table').innerText()).toContain(partyOrgName);
+  expect(await page.getByTestId('classes-table').textContent()).toContain(partyOrgName);
   await shoot('classes');
 });
