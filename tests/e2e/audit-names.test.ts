@@ -115,7 +115,7 @@ it('names each record in Chinese, tells the case step as the timeline does, no L
   await planRow.getByRole('button', { name: '收起' }).click();
 
   // Kinds of record offered in Chinese.
-  await page.getByLabel('对象').click();
+  await page.getByRole('combobox', { name: '对象' }).click();
   await page.getByRole('option', { name: '整顿对象' }).click();
   await expect.poll(async () => (await table().locator('tbody tr').allInnerTexts()).every((t) => t.includes('整顿对象'))).toBe(true);
   expect(page.url()).toContain('entity=case');
@@ -127,7 +127,7 @@ it('党组织: search finds the 书记, 换届 filter and 应换届 sort', async
   await expect.poll(() => page.getByTestId('party-org-total').textContent()).toMatch(/共 [1-9]\d* 个党组织/);
   expect(await page.locator('tbody').textContent()).toContain(partyOrgName);
   await page.getByLabel('查找').fill('');
-  await page.getByLabel('换届').click();
+  await page.getByRole('combobox', { name: '换届' }).click();
   await page.getByRole('option', { name: '已逾期' }).click();
   await expect.poll(() => page.url()).toContain('election=overdue');
   const api = await app.call<ListPage<PartyOrgListRow>>('partyOrgs.list', { election: 'overdue', limit: 1 });

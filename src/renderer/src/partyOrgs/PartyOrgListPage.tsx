@@ -1,4 +1,4 @@
-/** 党组织 list: search, filters by region / type / 组建方式 / flag, sortable, paged by the core. */
+/** 党组织 list: search (name, 书记, initials), filters by region / type / 组建方式 / flag / 换届, sortable, paged by the core. */
 import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -13,6 +13,8 @@ import { param, useListState } from '../listState';
 import { useApi } from '../queries';
 
 const PAGE = 50;
+const ELECTIONS = partyOrgsListSchema.shape.election.unwrap().options;
+const ELECTION_LABELS: Record<(typeof ELECTIONS)[number], string> = { due3: '3个月内到期', due6: '6个月内到期', overdue: '已逾期' };
 type Sort = SearchParams['sort'];
 
 /** The list's state in the address: what the core's partyOrgs.list accepts, a wrong value falling back to the default. */
@@ -22,6 +24,7 @@ const searchSchema = z.object({
   type: param.oneOf(codesOf(PARTY_ORG_TYPES)),
   method: param.oneOf(codesOf(FORMATION_METHODS)),
   flag: param.oneOf(codesOf(PARTY_ORG_FLAGS)),
+  election: param.oneOf(ELECTIONS),
   sort: param.sort(partyOrgsListSchema.shape.sort.removeDefault().options, 'id'),
   dir: param.dir(),
   page: param.page(),
@@ -32,7 +35,7 @@ export function PartyOrgListPage() {
   const navigate = useNavigate();
   const list = useListState(searchSchema);
   const { query, debounced, sort, dir, page, setPage, onSort } = list;
-  const { regionId, type, method, flag } = list.filters;
+  const { regionId, type, method, flag, election } = list.filters;
   const searchRef = useRef<HTMLInputElement>(null);
   const regions = useRegionOptions();
 
@@ -44,6 +47,7 @@ export function PartyOrgListPage() {
       type,
       method,
       flag,
+      election,
       sort,
       dir,
       offset: (page - 1) * PAGE,
@@ -54,7 +58,8 @@ export function PartyOrgListPage() {
   usePageCommand('new', () => navigate('/party-orgs/new'));
   usePageCommand('search', () => searchRef.current?.focus());
 
-  const filter = (key: 'regionId' | 'type' | 'method' | 'flag') => (v: string | null) => list.setFilter(key, v as SearchParams[typeof key]);
+  const filter = (key: 'regionId' | 'type' | 'method' | 'flag' | 'election') => (v: string | null) =>
+    list.setFilter(key, v as SearchParams[typeof key]);
   const header = (label: string, field: Sort, right = false) => (
     <SortHeader label={label} field={field} sort={sort} dir={dir} onSort={onSort} right={right} />
   );
@@ -97,6 +102,15 @@ export function PartyOrgListPage() {
           w={160}
         />
         <Select label="标记" placeholder="全部" data={options(PARTY_ORG_FLAGS)} value={flag} onChange={filter('flag')} clearable w={140} />
+        <Select
+          label="换届"
+          placeholder="全部"
+          data={ELECTIONS.map((value) => ({ value, label: ELECTION_LABELS[value] }))}
+          value={election ?? null}
+          onChange={filter('election')}
+          clearable
+          w={140}
+        />
       </Group>
       {!data ? (
         <Loading error={error} />
@@ -116,7 +130,7 @@ export function PartyOrgListPage() {
                 {header('党员', 'members', true)}
                 {header('覆盖组织', 'coveredCount', true)}
                 {header('星级', 'starRating')}
-                <Table.Th>应换届</Table.Th>
+                {header('应换届', 'electionDue')}
                 <Table.Th>标记</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -131,11 +145,11 @@ export function PartyOrgListPage() {
                   <Table.Td>{labelOf(PARTY_ORG_TYPES, p.type)}</Table.Td>
                   <Table.Td>{labelOf(FORMATION_METHODS, p.method)}</Table.Td>
                   <Table.Td>{p.regionName}</Table.Td>
-                  <Table.Td>{p.secretaryName ?? '—'}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.secretaryName ?? '—'}</Table.Td>
                   <Table.Td ta="right">{p.members}</Table.Td>
                   <Table.Td ta="right">{p.coveredCount}</Table.Td>
                   <Table.Td fz="xs">{stars(p.starRating)}</Table.Td>
-                  <Table.Td>{p.electionDue ?? '—'}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.electionDue ?? '—'}</Table.Td>
                   <Table.Td>
                     <PartyOrgFlagBadges flags={p.flags} />
                   </Table.Td>
