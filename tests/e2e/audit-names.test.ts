@@ -141,7 +141,7 @@ it('分类定级: search by 书记, name or initials, Ctrl+F focuses it', async 
   await page.goto(`${app.base}/#/classes`);
   await page.getByTestId('classes-table').waitFor();
   await page.keyboard.press('Control+f');
-  await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.placeholder ?? '')).toContain('书记');
+  await expect.poll(() => page.evaluate<string>("document.activeElement?.getAttribute('placeholder') ?? ''")).toContain('书记');
   await page.keyboard.type('王强');
   await expect.poll(async () => page.getByTestId('classes-table').locator('tbody tr').count()).toBe(1);
   expect(await page.getByTestId('classes-table').textContent()).toContain(partyOrgName);
