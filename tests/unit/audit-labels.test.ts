@@ -86,7 +86,7 @@ const LOGGED_EXTRAS: Record<string, string[]> = {
     'unchanged',
   ],
   ledger: ['regions', 'orgs', 'partyOrgs', 'instructors', 'cases'],
-  screening_deferral: ['partyOrgId', 'year', 'reason'],
+  screening_deferral: ['partyOrgId', 'partyOrgName', 'year', 'reason', 'createdAt'],
   leader: ['name', 'title', 'unit', 'level', 'sort', 'active'],
 };
 

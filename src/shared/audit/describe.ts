@@ -25,7 +25,7 @@ export interface RawAuditEntry {
   after: unknown;
 }
 
-type RefKind = 'region' | 'org' | 'partyOrg' | 'instructor';
+type RefKind = 'region' | 'org' | 'partyOrg' | 'instructor' | 'leader';
 
 export interface AuditLookups {
   names: Record<RefKind, Map<number, string>>;
@@ -38,6 +38,7 @@ export interface AuditLookups {
 }
 
 export interface AuditRefs {
+  leader: Set<number>;
   region: Set<number>;
   org: Set<number>;
   partyOrg: Set<number>;
@@ -53,6 +54,7 @@ const ids = (v: unknown): number[] => (Array.isArray(v) ? v : [v]).filter((x): x
 /** The records a page of rows refers to, so the core can read their names in a few queries. */
 export function auditRefs(rows: RawAuditEntry[]): AuditRefs {
   const refs: AuditRefs = {
+    leader: new Set(),
     region: new Set(),
     org: new Set(),
     partyOrg: new Set(),
@@ -236,7 +238,7 @@ export function auditRecordName(e: RawAuditEntry, look: AuditLookups): string {
     case 'rating':
       return `${po(e.entityId)} ${snap.year ?? ''}年度星级`;
     case 'screening_deferral':
-      return `${po(snap.partyOrgId)} ${snap.year ?? ''}年度`;
+      return `${text(snap.partyOrgName) ?? po(snap.partyOrgId)} ${snap.year ?? ''}年度`;
     case 'assignment': {
       const a = look.assignments.get(e.entityId) ?? { instructorId: snap.instructorId, orgId: snap.orgId };
       return `${nameOf(look, 'instructor', Number(a.instructorId))} 选派至 ${nameOf(look, 'org', Number(a.orgId))}`;

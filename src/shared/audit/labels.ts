@@ -52,6 +52,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   exchange: '数据交换导入',
   export: '导出交换文件',
   seed: '载入演示数据',
+  defer: '暂不认定',
+  undefer: '恢复排查建议',
 };
 
 /** Fields only the log holds, or that the log names more precisely than a form does. */
@@ -92,8 +94,11 @@ const LOG_FIELD_LABELS: Record<string, string> = {
   value: '内容',
   // 包联领导 (设置) and 暂不认定.
   title: '职务',
-  level: '级别',
-  active: '在任',
+  level: '领导层级',
+  active: '在用',
+  partyOrgName: '党组织名称',
+  leaderCountyId: '包联县级领导',
+  leaderTownshipId: '乡镇包联领导',
 };
 
 /** Where one kind of record names a field its own way. */
@@ -107,7 +112,15 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
 };
 
 /** Technical fields kept in the row but not worth a clerk's line: ids, stamps, hashes. */
-export const HIDDEN_AUDIT_FIELDS: ReadonlySet<string> = new Set(['id', 'created_at', 'updated_at', 'contentSha256', 'orgCount']);
+export const HIDDEN_AUDIT_FIELDS: ReadonlySet<string> = new Set([
+  'id',
+  'created_at',
+  'updated_at',
+  'createdAt',
+  'updatedAt',
+  'contentSha256',
+  'orgCount',
+]);
 
 export function auditFieldLabel(entity: string, key: string): string | undefined {
   const own = ENTITY_FIELD_LABELS[entity];
@@ -116,6 +129,12 @@ export function auditFieldLabel(entity: string, key: string): string | undefined
   if (Object.hasOwn(FIELD_LABELS, key)) return FIELD_LABELS[key];
   return undefined;
 }
+
+/** 包联领导's level (设置). */
+const LEADER_LEVELS: CodeTable<string> = [
+  { code: 'county', label: '县级' },
+  { code: 'township', label: '乡镇级' },
+];
 
 const VENUE_STANDARD_TABLE: CodeTable<string> = Object.entries(VENUE_STANDARDS).map(([code, v]) => ({ code, label: v.label }));
 
@@ -133,14 +152,17 @@ export const CODED_AUDIT_FIELDS: Record<string, CodeTable<string>> = {
   state: CASE_STATES,
   action: CASE_ACTIONS,
   venueStandard: VENUE_STANDARD_TABLE,
+  level: LEADER_LEVELS,
 };
 
 /** Fields holding the id of another record, by the kind of record. */
-export const REFERENCE_FIELDS: Record<string, 'region' | 'org' | 'partyOrg' | 'instructor'> = {
+export const REFERENCE_FIELDS: Record<string, 'region' | 'org' | 'partyOrg' | 'instructor' | 'leader'> = {
   regionId: 'region',
   orgId: 'org',
   partyOrgId: 'partyOrg',
   instructorId: 'instructor',
+  leaderCountyId: 'leader',
+  leaderTownshipId: 'leader',
   coveredOrgIds: 'org',
   removedCoveredOrgIds: 'org',
   partyOrgIds: 'partyOrg',

@@ -107,6 +107,8 @@ function lookups(ctx: Ctx, rows: RawAuditEntry[], utcOffset: number): AuditLooku
       org: names('orgs', refs.org),
       partyOrg: names('party_orgs', refs.partyOrg),
       instructor: names('instructors', refs.instructor),
+      // Only rows written once 包联领导 are kept in 设置 refer to them, so the table is there when asked.
+      leader: refs.leader.size ? names('leaders', refs.leader) : new Map(),
     },
     cases,
     assignments,
