@@ -136,7 +136,7 @@ export function AuditPage() {
         />
         {filters.entityId != null && (
           <Badge size="lg" variant="light">
-            仅看编号 {filters.entityId} 的记录
+            仅看“{data?.rows[0]?.name || `编号${filters.entityId}`}”的记录
           </Badge>
         )}
       </Group>
