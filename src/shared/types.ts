@@ -337,6 +337,8 @@ export interface CaseStats {
 export interface ClassRow {
   partyOrgId: number;
   partyOrgName: string;
+  /** 书记, shown beside the name (the search finds it). */
+  secretaryName: string | null;
   regionId: number;
   regionName: string;
   year: number;

@@ -63,6 +63,7 @@ it('分类定级 search: name, pinyin initials and 书记', async () => {
     (await t.call('classes.list', { year: 2026, query })).map((r) => r.partyOrgName.slice(6, 7)).sort();
   expect(await found('王强')).toEqual(['丁', '甲'].sort());
   expect(await found('乙公司')).toEqual(['乙']);
+  expect((await t.call('classes.list', { year: 2026, query: '李红梅' }))[0]?.secretaryName).toBe('李红梅');
   expect(await found('hsjdbxh')).toEqual(['丙']);
   expect(await t.call('classes.list', { year: 2026 })).toHaveLength(5);
 });

@@ -20,10 +20,10 @@ export function listClasses(ctx: Ctx, f: ClassFilter): ClassRow[] {
   const db = ctx.ledger.sqlite;
   const orgs = db
     .prepare(
-      `SELECT p.id, p.name, p.region_id, r.name AS region_name FROM party_orgs p JOIN regions r ON r.id = p.region_id
+      `SELECT p.id, p.name, p.secretary_name, p.region_id, r.name AS region_name FROM party_orgs p JOIN regions r ON r.id = p.region_id
         WHERE p.deleted_at IS NULL ORDER BY r.sort_order, p.id`,
     )
-    .all() as { id: number; name: string; region_id: number; region_name: string }[];
+    .all() as { id: number; name: string; secretary_name: string | null; region_id: number; region_name: string }[];
   const classes = db.prepare('SELECT party_org_id, year, class FROM classes').all() as {
     party_org_id: number;
     year: number;
@@ -58,6 +58,7 @@ export function listClasses(ctx: Ctx, f: ClassFilter): ClassRow[] {
       return {
         partyOrgId: o.id,
         partyOrgName: o.name,
+        secretaryName: o.secretary_name,
         regionId: o.region_id,
         regionName: o.region_name,
         year: f.year,

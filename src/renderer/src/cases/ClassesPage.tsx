@@ -171,7 +171,12 @@ export function ClassesPage() {
                   />
                 </Table.Td>
                 <Table.Td>{r.regionName}</Table.Td>
-                <Table.Td>{r.partyOrgName}</Table.Td>
+                <Table.Td>
+                  {r.partyOrgName}
+                  <Text span size="xs" c="dimmed" ml="sm" style={{ whiteSpace: 'nowrap' }}>
+                    书记 {r.secretaryName ?? '空缺'}
+                  </Text>
+                </Table.Td>
                 <Table.Td>
                   <ClassBadge value={r.class} />
                 </Table.Td>
