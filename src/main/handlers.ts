@@ -29,7 +29,7 @@ import {
 import { createOrg, deleteOrg, getOrg, listOrgs, updateOrg } from './core/services/orgs';
 import { createPartyOrg, deletePartyOrg, getPartyOrg, listPartyOrgs, updatePartyOrg } from './core/services/partyOrgs';
 import { createRegion, listRegions, reorderRegions, updateRegion } from './core/services/regions';
-import { suggestCases } from './core/services/screening';
+import { deferSuggestion, suggestCases, undeferSuggestion } from './core/services/screening';
 import { getSettings, updateSettings } from './core/services/settings';
 import { coverageStats } from './core/services/stats';
 
@@ -59,7 +59,9 @@ export const handlers: Handlers = {
   'instructors.assign': (ctx, i) => assignInstructor(ctx, i),
   'instructors.endAssignment': (ctx, i) => endAssignment(ctx, i.assignmentId, i.toDate),
   'stats.coverage': (ctx, i) => coverageStats(ctx, i),
-  'cases.suggest': (ctx, i) => suggestCases(ctx, i.year),
+  'cases.suggest': (ctx, i) => suggestCases(ctx, i),
+  'screening.defer': (ctx, i) => deferSuggestion(ctx, i),
+  'screening.undefer': (ctx, i) => undeferSuggestion(ctx, i),
   'cases.list': (ctx, i) => listCases(ctx, i),
   'cases.get': (ctx, i) => getCase(ctx, i.id),
   'cases.create': (ctx, i) => createCase(ctx, i),

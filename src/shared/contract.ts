@@ -29,6 +29,8 @@ import {
   orgFieldsSchema,
   partyOrgFieldsSchema,
   regionFieldsSchema,
+  screeningDeferSchema,
+  screeningUndeferSchema,
   settingsSchema,
   year,
 } from './schemas';
@@ -39,7 +41,6 @@ import type {
   CaseDetail,
   CaseListRow,
   CaseStats,
-  CaseSuggestion,
   ClassRow,
   CoverageStats,
   ImportPreview,
@@ -51,6 +52,7 @@ import type {
   PartyOrgDetail,
   PartyOrgListRow,
   Region,
+  ScreeningResult,
   Settings,
 } from './types';
 
@@ -190,7 +192,17 @@ export const contract = {
     output: out<CoverageStats>(),
   },
 
-  'cases.suggest': { input: z.object({ year }), output: out<CaseSuggestion[]>() },
+  'cases.suggest': {
+    input: z.object({
+      year,
+      regionId: id.optional(),
+      /** Name, pinyin initials or 书记's name. */
+      query: z.string().trim().max(50).optional(),
+    }),
+    output: out<ScreeningResult>(),
+  },
+  'screening.defer': { input: screeningDeferSchema, output: out<{ partyOrgId: number; year: number }>() },
+  'screening.undefer': { input: screeningUndeferSchema, output: out<{ partyOrgId: number; year: number }>() },
   'cases.list': {
     input: z.object({
       year: year.optional(),

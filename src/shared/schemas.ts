@@ -400,6 +400,20 @@ export const caseCreateSchema = z.object({
   reason: optText(1000, true),
 });
 
+/** 暂不认定: a suggestion set aside for the year, with the reason the clerk gives (kept and shown). */
+export const screeningDeferSchema = z.object({
+  partyOrgId: id,
+  year,
+  reason: z
+    .string({ error: '请填写暂不认定的原因' })
+    .trim()
+    .min(1, '请填写暂不认定的原因')
+    .max(200, '原因不能超过200个字')
+    .superRefine(visibleText(true)),
+});
+
+export const screeningUndeferSchema = z.object({ partyOrgId: id, year });
+
 export const casePlanSchema = z
   .object({
     measures: reqText(2000, true),

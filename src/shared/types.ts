@@ -18,6 +18,7 @@ import type {
 } from './domain/codes';
 import type { CoverageFigures } from './rules/coverage';
 import type { FlagHit } from './rules/orgFlags';
+import type { ScreeningLevel, ScreeningReason } from './rules/screening';
 
 export interface Settings {
   countyName: string;
@@ -303,12 +304,40 @@ export interface CaseDetail extends CaseListRow {
 export interface CaseSuggestion {
   partyOrgId: number;
   partyOrgName: string;
+  regionId: number;
   regionName: string;
-  /** Why the data points at this party organization, one line each. */
-  reasons: string[];
+  secretaryName: string | null;
+  /** Why the record points at this party organization, heaviest first, each with its figure. */
+  reasons: ScreeningReason[];
   /** Situations from the county's list that match the reasons, pre-ticked in the 认定 form. */
   situations: string[];
+  /** The reasons' total weight: the list is ranked by it. */
+  score: number;
+  /** 重点 (key) or 一般 (normal), from the score. */
+  level: ScreeningLevel;
   hadEarlierCase: boolean;
+}
+
+/** A suggestion the clerk set aside for the year (暂不认定), with the reason given. */
+export interface ScreeningDeferral {
+  partyOrgId: number;
+  partyOrgName: string;
+  regionId: number;
+  regionName: string;
+  secretaryName: string | null;
+  year: number;
+  reason: string;
+  createdAt: string;
+  /** What the record says today, so the clerk can judge whether to restore it. */
+  reasons: ScreeningReason[];
+}
+
+export interface ScreeningResult {
+  year: number;
+  /** The day the record was read on: the end of the year, or today for the current year. */
+  day: string;
+  suggestions: CaseSuggestion[];
+  deferred: ScreeningDeferral[];
 }
 
 export interface CaseStats {

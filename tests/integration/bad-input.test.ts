@@ -47,6 +47,7 @@ const TABLES = [
   'case_events',
   'classes',
   'ratings',
+  'screening_deferrals',
 ];
 
 let t: TestLedger;
@@ -172,6 +173,17 @@ const bad: Record<string, () => unknown[]> = {
     { partyOrgId: ids.po, year: 2026, stars: 6, assessedDate: '2026-12-01' },
     { partyOrgId: 999, year: 2026, stars: 3, assessedDate: '2026-12-01' },
     { partyOrgId: ids.po, year: 2026, stars: 3, assessedDate: '2026-13-01' },
+  ],
+  'screening.defer': () => [
+    { partyOrgId: ids.po, year: 2026, reason: '' },
+    { partyOrgId: ids.po, year: 2026, reason: '理'.repeat(201) },
+    { partyOrgId: 999, year: 2026, reason: '已整改' },
+    // Already 认定 for 2026.
+    { partyOrgId: ids.po, year: 2026, reason: '已整改' },
+  ],
+  'screening.undefer': () => [
+    { partyOrgId: ids.po, year: 2026 },
+    { partyOrgId: 'x', year: 2026 },
   ],
   'backup.create': () => [{ name: '' }, { name: 'x'.repeat(121) }, { name: '../x.sqlite' }],
   'backup.restore': () => [{ name: '' }, { name: '/nonexistent/ledger.sqlite' }],

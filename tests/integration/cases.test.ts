@@ -198,42 +198,6 @@ describe('重复认定', () => {
   });
 });
 
-describe('排查 suggestions', () => {
-  it('returns exactly the party organizations with a situation, each with its reason', async () => {
-    await t.call('settings.update', { venueThreshold: 4 });
-    await partyOrg({ name: '健全支部' });
-    const vacant = await partyOrg({ name: '书记空缺支部', secretaryName: null });
-    const overdue = await partyOrg({ name: '换届逾期支部', lastElectionDate: '2022-01-01' });
-    const lowStar = await partyOrg({ name: '二星支部', starRating: 2 });
-    const unrated = await partyOrg({ name: '未定星支部', starRating: null });
-    const venue = await partyOrg({ name: '阵地不达标支部', venueChecklist: ['有场所', '有党旗', '有制度'] });
-    const noGrowth = await partyOrg({ name: '无发展支部', probationaryMembers: 0 });
-    const already = await partyOrg({ name: '已认定支部', secretaryName: null });
-    await t.call('cases.create', {
-      partyOrgId: already.id,
-      year: 2026,
-      date: '2026-03-01',
-      situations: ['班子配备不齐、书记空缺'],
-      problems: '书记空缺',
-    });
-    // A rating for the year outranks the party organization's current stars.
-    const ratedLow = await partyOrg({ name: '年度一星支部' });
-    await t.call('ratings.set', { partyOrgId: ratedLow.id, year: 2026, stars: 1, assessedDate: '2026-01-15' });
-
-    const s = await t.call('cases.suggest', { year: 2026 });
-    const byName = Object.fromEntries(s.map((x) => [x.partyOrgName, x.reasons]));
-    expect(Object.keys(byName).sort()).toEqual([vacant, overdue, lowStar, unrated, venue, noGrowth, ratedLow].map((p) => p.name).sort());
-    expect(byName.书记空缺支部).toEqual(['书记空缺']);
-    expect(byName.换届逾期支部).toEqual(['换届逾期：上次换届2022-01-01，任期3年，应于2025-01-01前换届']);
-    expect(byName.二星支部).toEqual(['星级评定为2星（2星及以下）']);
-    expect(byName.未定星支部).toEqual(['2026年度未评定星级']);
-    expect(byName.阵地不达标支部).toEqual(['阵地建设达标3项，低于4项']);
-    expect(byName.无发展支部).toEqual(['无预备党员，近期未发展党员']);
-    expect(byName.年度一星支部).toEqual(['星级评定为1星（2星及以下）']);
-    expect(s.find((x) => x.partyOrgId === vacant.id)?.situations).toEqual(['班子配备不齐、书记空缺']);
-  });
-});
-
 describe('overdue cases and leaders', () => {
   it('counts overdue cases on a fixed date and per 包联领导', async () => {
     const mk = async (deadline: string, leader: string) => {

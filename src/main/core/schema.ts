@@ -204,6 +204,13 @@ export interface ExchangeHistoryTable {
   at: string;
 }
 
+export interface ScreeningDeferralTable {
+  party_org_id: number;
+  year: number;
+  reason: string;
+  created_at: string;
+}
+
 export interface Database {
   settings: SettingTable;
   regions: RegionTable;
@@ -218,6 +225,7 @@ export interface Database {
   classes: ClassTable;
   ratings: RatingTable;
   exchange_history: ExchangeHistoryTable;
+  screening_deferrals: ScreeningDeferralTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
