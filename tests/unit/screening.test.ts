@@ -3,6 +3,7 @@ import {
   compareSuggestions,
   isSuggested,
   matchesScreeningQuery,
+  reasonWeightLabel,
   type ScreeningContext,
   type ScreeningFacts,
   screeningLevel,
@@ -123,6 +124,15 @@ describe('weights and the threshold', () => {
     expect(level({ stars: 1, venueItems: 0, probationaryMembers: 0 })).toBe('key');
     expect(level({ stars: 2 })).toBe('normal');
     expect(level(weak)).toBe('normal');
+  });
+
+  it('a reason’s weight reads 严重, 较重 or 轻微', () => {
+    expect(reasons({ ...weak, secretaryName: null, stars: 2 }).map((r) => reasonWeightLabel(r.weight))).toEqual([
+      '严重',
+      '较重',
+      '轻微',
+      '轻微',
+    ]);
   });
 
   it('ranked by weight, then by how many situations, then by region order', () => {

@@ -36,6 +36,11 @@ export const SUGGEST_FROM = 3;
 /** A total from here on is 重点: a heaviest reason, or 2星及以下 with two weak signals beside it. */
 export const KEY_FROM = 5;
 
+/** A reason's weight as the clerk reads it beside the reason. */
+export function reasonWeightLabel(weight: number): string {
+  return weight >= REASON_WEIGHTS.election_overdue ? '严重' : weight >= REASON_WEIGHTS.low_stars ? '较重' : '轻微';
+}
+
 export type ScreeningLevel = 'key' | 'normal';
 export const SCREENING_LEVEL_LABELS: Record<ScreeningLevel, string> = { key: '重点', normal: '一般' };
 
