@@ -386,6 +386,8 @@ export const WRITE_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'cases.act',
   'classes.set',
   'ratings.set',
+  'screening.defer',
+  'screening.undefer',
   'backup.create',
   'backup.restore',
   'import.commit',

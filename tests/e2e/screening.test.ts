@@ -2,6 +2,7 @@
  * 排查 in Chromium on the demo county: the ranked suggestions with their reasons in words, region filter,
  * Ctrl+F search, 暂不认定 with a reason (refused empty before any request), listed apart, and 恢复.
  */
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type App, startApp } from './harness';
@@ -23,6 +24,8 @@ interface Suggest {
   deferred: { partyOrgId: number; reason: string }[];
 }
 
+/** What the window shows without scrolling, beside the harness's full-page shots. */
+const view = (label: string) => page.screenshot({ path: path.resolve('test-output/e2e/screening', `view-${label}.png`) });
 const rows = () => page.getByTestId('suggestions').locator('tbody tr');
 const firstName = async () => (await rows().first().locator('td').nth(1).locator('p').first().textContent())?.trim() ?? '';
 
@@ -37,17 +40,19 @@ it('sets a suggestion aside with a reason, lists it as 暂不认定, and restore
   await expect.poll(() => rows().first().getByText('重点', { exact: true }).count()).toBe(1);
   await expect.poll(() => rows().first().getByText('严重', { exact: true }).count()).toBeGreaterThan(0);
   await app.snap('1366-suggestions');
+  await view('1366-suggestions');
   await page.setViewportSize({ width: 1920, height: 1080 });
   await app.snap('1920-suggestions');
+  await view('1920-suggestions');
   await page.setViewportSize({ width: 1366, height: 768 });
 
   // Region filter: only that region's suggestions.
   const region = all.suggestions[0]?.regionName as string;
-  await page.getByRole('textbox', { name: '属地' }).click();
+  await page.getByRole('combobox', { name: '属地' }).click();
   await page.getByRole('option', { name: region, exact: true }).click();
   const inRegion = all.suggestions.filter((s) => s.regionName === region).length;
   await expect.poll(() => rows().count()).toBe(inRegion);
-  await page.getByRole('textbox', { name: '属地' }).click();
+  await page.getByRole('combobox', { name: '属地' }).click();
   await page.getByRole('option', { name: region, exact: true }).click();
   await expect.poll(() => rows().count()).toBe(all.suggestions.length);
 
@@ -58,7 +63,7 @@ it('sets a suggestion aside with a reason, lists it as 暂不认定, and restore
   await page.keyboard.type(target.secretaryName as string);
   await expect.poll(firstName).toBe(target.partyOrgName);
   await app.snap('search-secretary');
-  await page.getByRole('textbox', { name: '查找' }).fill('');
+  await page.getByLabel('查找', { exact: true }).fill('');
   await expect.poll(() => rows().count()).toBe(all.suggestions.length);
 
   // 暂不认定 the first: an empty reason is refused on the page, before any request.
@@ -70,6 +75,7 @@ it('sets a suggestion aside with a reason, lists it as 暂不认定, and restore
   const reason = '6月已完成班子调整，待年底星级评定后再议';
   await dialog.getByLabel('暂不认定的原因').fill(reason);
   await app.snap('defer-dialog');
+  await view('defer-dialog');
   await dialog.getByRole('button', { name: '确定' }).click();
   await expect.poll(() => dialog.count()).toBe(0);
   await expect.poll(() => rows().count()).toBe(all.suggestions.length - 1);
@@ -82,6 +88,7 @@ it('sets a suggestion aside with a reason, lists it as 暂不认定, and restore
   expect(await deferred.first().textContent()).toContain(picked.partyOrgName);
   expect(await deferred.first().textContent()).toContain(reason);
   await app.snap('1366-deferred');
+  await view('1366-deferred');
   await page.setViewportSize({ width: 1920, height: 1080 });
   await app.snap('1920-deferred');
   const after = await app.call<Suggest>('cases.suggest', { year: 2026 });
