@@ -52,7 +52,7 @@ it('screens, identifies, rectifies through a failed acceptance, delists; class a
   const partyOrgName = (await firstRow.locator('td').nth(1).locator('p').first().textContent())?.trim() ?? '';
   expect(partyOrgName).toMatch(/党|支部|委员会/);
   await snap('screening');
-  await firstRow.getByRole('button', { name: '认定' }).click();
+  await firstRow.getByRole('button', { name: '认定', exact: true }).click();
   await field('认定日期').fill('2026-09-01');
   const boxes = page.getByRole('dialog').getByRole('checkbox');
   if ((await page.getByRole('dialog').getByRole('checkbox', { checked: true }).count()) === 0) await boxes.first().check();

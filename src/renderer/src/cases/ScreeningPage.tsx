@@ -33,7 +33,12 @@ export function ScreeningPage() {
   const { year, regionId, tab } = params;
   const [query, setQuery] = useState(params.query);
   const [debounced] = useDebouncedValue(query, 80);
-  useEffect(() => update({ query: debounced }), [debounced, update]);
+  // Only the paused search text is written back, and only when it differs: `update` changes with every
+  // address, and writing on each change would pull the clerk back here after 认定 opens the case.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+  useEffect(() => {
+    if (debounced.trim() !== params.query) update({ query: debounced.trim() });
+  }, [debounced]);
   const searchRef = useRef<HTMLInputElement>(null);
   usePageCommand('search', () => searchRef.current?.focus());
   const regions = useRegionOptions();
