@@ -29,7 +29,7 @@ const view = (label: string) => page.screenshot({ path: path.resolve('test-outpu
 const rows = () => page.getByTestId('suggestions').locator('tbody tr');
 const firstName = async () => (await rows().first().locator('td').nth(1).locator('p').first().textContent())?.trim() ?? '';
 
-it('sets a suggestion aside with a reason, lists it as 暂不认定, and restores it', async () => {
+it('sets a suggestion aside with a reason, lists it as 暂不认定, and restores it', { timeout: 120_000 }, async () => {
   const all = await app.call<Suggest>('cases.suggest', { year: 2026 });
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(`${app.base}/#/screening?year=2026`);
@@ -103,4 +103,20 @@ it('sets a suggestion aside with a reason, lists it as 暂不认定, and restore
   await expect.poll(() => rows().count()).toBe(all.suggestions.length);
   expect(await firstName()).toBe(picked.partyOrgName);
   await app.snap('restored');
+});
+
+it('认定 refuses on the page what the core would refuse, and asks before dropping what was typed', async () => {
+  const cases = async () => (await app.call<{ total: number }>('cases.list', { year: 2026 })).total;
+  const casesBefore = await cases();
+  await rows().first().getByRole('button', { name: '认定', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('其他情形', { exact: false }).fill('情'.repeat(51));
+  await dialog.getByRole('button', { name: '确认认定' }).click();
+  await expect.poll(() => dialog.getByText('不能超过50个字').count()).toBe(1);
+  await view('identify-refused');
+  expect(page.url()).toMatch(/#\/screening/);
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await page.getByRole('button', { name: '放弃修改' }).click();
+  await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+  expect(await cases()).toBe(casesBefore);
 }, 120_000);

@@ -324,7 +324,13 @@ const identifyInput = ({ other, ...v }: IdentifyValues) => ({
   ...v,
   situations: other.trim() ? [...v.situations, other.trim()] : v.situations,
 });
-const checkIdentify = schemaResolver(caseCreateSchema, { sync: true });
+const checkCase = schemaResolver(caseCreateSchema, { sync: true });
+/** The core's rules on the form's values; a fault in a single situation can only be the typed 其他情形. */
+function checkIdentify(values: IdentifyValues) {
+  const errors = checkCase(identifyInput(values));
+  const other = Object.keys(errors).find((k) => k.startsWith('situations.'));
+  return other ? { ...errors, other: errors[other] } : errors;
+}
 
 function IdentifyModal(props: {
   suggestion: CaseSuggestion;
@@ -346,7 +352,7 @@ function IdentifyModal(props: {
       problems: s.reasons.map((r) => r.text).join('；'),
       reason: '',
     },
-    validate: (values) => checkIdentify(identifyInput(values)),
+    validate: checkIdentify,
   });
   const create = useApiMutation('cases.create');
   const close = () => confirmDiscard(form.isDirty(), props.onClose);
