@@ -26,6 +26,7 @@ import {
   id,
   instructorFieldsSchema,
   isoDate,
+  leaderFieldsSchema,
   orgFieldsSchema,
   partyOrgFieldsSchema,
   regionFieldsSchema,
@@ -37,6 +38,7 @@ import type {
   BackupInfo,
   BackupInspection,
   CaseDetail,
+  CaseLeaderRow,
   CaseListRow,
   CaseStats,
   CaseSuggestion,
@@ -45,6 +47,7 @@ import type {
   ImportPreview,
   ImportResult,
   Instructor,
+  Leader,
   OrgDetail,
   OrgListRow,
   Page,
@@ -152,6 +155,12 @@ export const contract = {
   'regions.update': { input: regionFieldsSchema.extend({ id }), output: out<Region>() },
   'regions.reorder': { input: z.object({ ids: z.array(id).min(1) }), output: out<Region[]>() },
 
+  'leaders.list': { input: none, output: out<Leader[]>() },
+  'leaders.create': { input: leaderFieldsSchema, output: out<Leader>() },
+  'leaders.update': { input: leaderFieldsSchema.extend({ id }), output: out<Leader>() },
+  'leaders.delete': { input: byId, output: out<{ id: number }>() },
+  'leaders.reorder': { input: z.object({ ids: z.array(id).min(1) }), output: out<Leader[]>() },
+
   'orgs.list': { input: orgsListSchema, output: out<Page<OrgListRow>>() },
   'orgs.get': { input: byId, output: out<OrgDetail>() },
   'orgs.create': { input: orgFieldsSchema, output: out<OrgDetail>() },
@@ -198,6 +207,8 @@ export const contract = {
       regionId: id.optional(),
       /** 包联县级领导, exact name. */
       leader: z.string().trim().max(50).optional(),
+      /** 包联县级领导 from 设置. */
+      leaderId: id.optional(),
       overdue: z.boolean().optional(),
       partyOrgId: id.optional(),
       asOf: isoDate.optional(),
@@ -209,7 +220,7 @@ export const contract = {
   'cases.create': { input: caseCreateSchema, output: out<CaseDetail>() },
   'cases.act': { input: caseActSchema, output: out<CaseDetail>() },
   'cases.stats': { input: z.object({ year: year.optional(), asOf: isoDate.optional() }).default({}), output: out<CaseStats>() },
-  'cases.leaders': { input: none, output: out<{ leader: string; total: number; open: number; overdue: number }[]>() },
+  'cases.leaders': { input: none, output: out<CaseLeaderRow[]>() },
   'classes.list': {
     input: z.object({
       year,

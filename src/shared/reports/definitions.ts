@@ -152,12 +152,14 @@ export const REPORTS = [
   {
     id: 'cases',
     title: '软弱涣散基层党组织整顿台账',
-    description: '所选年度的整顿对象：书记、党员数、认定情形、问题、措施、包联领导、指导员、时限、进展、验收和销号。',
+    description:
+      '所选年度的整顿对象（含往年认定、尚未销号或本年销号的）：认定年度、书记、党员数、认定情形、问题、措施、包联领导、指导员、时限、进展、验收和销号。',
     orientation: 'landscape',
     filters: ['year', 'regionId', 'state'],
     columns: [
       seq,
       { key: 'name', label: '党组织名称', width: 12 },
+      { key: 'identifiedYear', label: '认定年度', width: 3.5, align: 'center' },
       { key: 'region', label: '属地', width: 5 },
       { key: 'secretary', label: '书记', width: 3.5 },
       { key: 'members', label: '党员数', width: 3, align: 'right', format: 'int' },
@@ -177,13 +179,14 @@ export const REPORTS = [
   {
     id: 'caseSummary',
     title: '软弱涣散基层党组织整顿进展情况汇总表',
-    description: '所选年度按属地汇总：认定数、整顿中、已验收、已销号、逾期、重复认定。',
+    description: '所选年度按属地汇总：整顿对象数（含往年结转）、往年结转、整顿中、已验收、已销号、逾期、重复认定。',
     orientation: 'portrait',
     filters: ['year'],
     totals: true,
     columns: [
       { key: 'region', label: '属地', width: 10 },
-      { key: 'total', label: '认定数', width: 5, align: 'right', format: 'int' },
+      { key: 'total', label: '整顿对象数', width: 5, align: 'right', format: 'int' },
+      { key: 'carried', label: '往年结转', width: 5, align: 'right', format: 'int' },
       { key: 'rectifying', label: '整顿中', width: 5, align: 'right', format: 'int' },
       { key: 'accepted', label: '已验收', width: 5, align: 'right', format: 'int' },
       { key: 'delisted', label: '已销号', width: 5, align: 'right', format: 'int' },
