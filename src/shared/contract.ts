@@ -202,6 +202,8 @@ export const contract = {
   'cases.suggest': { input: z.object({ year }), output: out<CaseSuggestion[]>() },
   'cases.list': {
     input: z.object({
+      /** 党组织名称或书记姓名中的一段，或名称的拼音首字母. */
+      query: z.string().trim().max(100).optional(),
       year: year.optional(),
       state: z.enum(codesOf(CASE_STATES)).optional(),
       regionId: id.optional(),

@@ -88,3 +88,26 @@ describe('cases carried into the next year', () => {
     expect(rectifyClass.sort()).toEqual(rectifyingIn2026.sort());
   });
 });
+
+describe('整顿台账 search', () => {
+  it('finds a case by a piece of the party organization’s name, its pinyin initials or its 书记', async () => {
+    const a = await make.partyOrg({ name: '青山旗和顺物业党支部', secretaryName: '王强' });
+    await make.partyOrg({ name: '乌兰镇商会党支部' });
+    const b = (await t.call('partyOrgs.list', {})).rows.find((p) => p.name === '乌兰镇商会党支部');
+    for (const po of [a, b]) {
+      await t.call('cases.create', {
+        partyOrgId: po?.id ?? 0,
+        year: 2026,
+        date: '2026-03-01',
+        situations: ['党建工作不力'],
+        problems: '工作不力',
+      });
+    }
+    const names = async (query: string) => (await t.call('cases.list', { year: 2026, query })).rows.map((r) => r.partyOrgName);
+    expect(await names('和顺')).toEqual(['青山旗和顺物业党支部']);
+    expect(await names('HSWY')).toEqual(['青山旗和顺物业党支部']);
+    expect(await names('王强')).toEqual(['青山旗和顺物业党支部']);
+    expect(await names('商会')).toEqual(['乌兰镇商会党支部']);
+    expect(await names('党支部')).toHaveLength(2);
+  });
+});

@@ -19,6 +19,8 @@ type CreateInput = z.output<typeof caseCreateSchema>;
 type ActInput = z.output<typeof caseActSchema>;
 
 export interface CaseFilter {
+  /** A piece of the party organization's name or its 书记's, or its name's pinyin initials. */
+  query?: string;
   year?: number;
   state?: CaseState;
   regionId?: number;
@@ -33,7 +35,7 @@ export interface CaseFilter {
 }
 
 const SELECT = `SELECT c.*, p.name AS p_name, p.type AS p_type, p.region_id, r.name AS region_name, r.sort_order AS region_order,
-       p.secretary_name, p.formal_members + p.probationary_members AS members,
+       p.secretary_name, p.name_initials, p.formal_members + p.probationary_members AS members,
        lc.name AS lc_name, lc.title AS lc_title, lt.name AS lt_name, ins.name AS ins_name,
        (SELECT json_extract(e.data, '$.note') FROM case_events e WHERE e.case_id = c.id AND e.kind = 'progress'
          ORDER BY e.date DESC, e.id DESC LIMIT 1) AS last_progress
@@ -99,7 +101,15 @@ export function inYear(c: Pick<CaseListRow, 'year' | 'state' | 'delistedDate'>, 
 
 export function listCases(ctx: Ctx, f: CaseFilter): Page<CaseListRow> {
   const day = f.asOf ?? ctx.today();
+  const q = f.query?.trim() ?? '';
+  const initials = /^[a-z0-9]+$/i.test(q) ? q.toLowerCase() : null;
+  const matches = (r: Record<string, unknown>) =>
+    !q ||
+    (r.p_name as string).includes(q) ||
+    ((r.secretary_name as string | null) ?? '').includes(q) ||
+    (initials != null && (r.name_initials as string).includes(initials));
   const rows = allRows(ctx)
+    .filter(matches)
     .map((r) => toListRow(r, day))
     .filter(
       (c) =>
