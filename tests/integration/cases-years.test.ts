@@ -65,9 +65,9 @@ describe('cases carried into the next year', () => {
     await fourCases();
     const ledger = await t.call('reports.rows', { report: 'cases', filters: { year: 2026 } });
     expect(ledger.rows.map((r) => r.name)).toEqual(['丁支部', '甲支部', '丙支部']);
-    expect(cell(ledger, '甲支部', 'identifiedYear')).toBe('2025年');
+    expect(cell(ledger, '甲支部', 'identifiedYear')).toBe(2025);
     expect(cell(ledger, '甲支部', 'state')).toBe('整顿中（逾期）');
-    expect(cell(ledger, '丁支部', 'identifiedYear')).toBe('2026年');
+    expect(cell(ledger, '丁支部', 'identifiedYear')).toBe(2026);
 
     const summary = await t.call('reports.rows', { report: 'caseSummary', filters: { year: 2026 } });
     expect(summary.totals).toMatchObject({ total: 3, carried: 2, rectifying: 2, delisted: 1, overdue: 1 });

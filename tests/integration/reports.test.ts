@@ -177,7 +177,7 @@ it('党组织台账 and 整顿台账: every cell sits under its own column', asy
     expect(row.problems).toBe(c.problems);
     expect(row.measures).toBe(c.measures);
     expect(row.leader).toBe(c.leaderCountyTitle ? `${c.leaderCounty}（${c.leaderCountyTitle}）` : c.leaderCounty);
-    expect(row.identifiedYear).toBe(`${c.year}年`);
+    expect(row.identifiedYear).toBe(c.year);
     expect(row.deadline).toBe(c.deadline);
     expect(row.accepted).toBe(c.acceptedDate);
     expect(row.delisted).toBe(c.delistedDate);

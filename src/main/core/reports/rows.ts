@@ -274,7 +274,7 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
       rows: list.map((c, i) => ({
         seq: i + 1,
         name: c.partyOrgName,
-        identifiedYear: `${c.year}年`,
+        identifiedYear: c.year,
         region: c.regionName,
         secretary: c.secretaryName,
         members: c.members,
