@@ -26,6 +26,7 @@ import {
   id,
   instructorFieldsSchema,
   isoDate,
+  leaderFieldsSchema,
   orgFieldsSchema,
   partyOrgFieldsSchema,
   regionFieldsSchema,
@@ -39,6 +40,7 @@ import type {
   BackupInfo,
   BackupInspection,
   CaseDetail,
+  CaseLeaderRow,
   CaseListRow,
   CaseStats,
   ClassRow,
@@ -46,6 +48,7 @@ import type {
   ImportPreview,
   ImportResult,
   Instructor,
+  Leader,
   OrgDetail,
   OrgListRow,
   Page,
@@ -154,6 +157,12 @@ export const contract = {
   'regions.update': { input: regionFieldsSchema.extend({ id }), output: out<Region>() },
   'regions.reorder': { input: z.object({ ids: z.array(id).min(1) }), output: out<Region[]>() },
 
+  'leaders.list': { input: none, output: out<Leader[]>() },
+  'leaders.create': { input: leaderFieldsSchema, output: out<Leader>() },
+  'leaders.update': { input: leaderFieldsSchema.extend({ id }), output: out<Leader>() },
+  'leaders.delete': { input: byId, output: out<{ id: number }>() },
+  'leaders.reorder': { input: z.object({ ids: z.array(id).min(1) }), output: out<Leader[]>() },
+
   'orgs.list': { input: orgsListSchema, output: out<Page<OrgListRow>>() },
   'orgs.get': { input: byId, output: out<OrgDetail>() },
   'orgs.create': { input: orgFieldsSchema, output: out<OrgDetail>() },
@@ -205,11 +214,15 @@ export const contract = {
   'screening.undefer': { input: screeningUndeferSchema, output: out<{ partyOrgId: number; year: number }>() },
   'cases.list': {
     input: z.object({
+      /** 党组织名称或书记姓名中的一段，或名称的拼音首字母. */
+      query: z.string().trim().max(100).optional(),
       year: year.optional(),
       state: z.enum(codesOf(CASE_STATES)).optional(),
       regionId: id.optional(),
       /** 包联县级领导, exact name. */
       leader: z.string().trim().max(50).optional(),
+      /** 包联县级领导 from 设置. */
+      leaderId: id.optional(),
       overdue: z.boolean().optional(),
       partyOrgId: id.optional(),
       asOf: isoDate.optional(),
@@ -221,7 +234,7 @@ export const contract = {
   'cases.create': { input: caseCreateSchema, output: out<CaseDetail>() },
   'cases.act': { input: caseActSchema, output: out<CaseDetail>() },
   'cases.stats': { input: z.object({ year: year.optional(), asOf: isoDate.optional() }).default({}), output: out<CaseStats>() },
-  'cases.leaders': { input: none, output: out<{ leader: string; total: number; open: number; overdue: number }[]>() },
+  'cases.leaders': { input: none, output: out<CaseLeaderRow[]>() },
   'classes.list': {
     input: z.object({
       year,
@@ -372,6 +385,10 @@ export const WRITE_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'regions.create',
   'regions.update',
   'regions.reorder',
+  'leaders.create',
+  'leaders.update',
+  'leaders.delete',
+  'leaders.reorder',
   'orgs.create',
   'orgs.update',
   'orgs.delete',

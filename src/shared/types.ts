@@ -33,6 +33,8 @@ export interface Settings {
   backupKeepDaily: number;
   /** … and of each of this many months. */
   backupKeepMonthly: number;
+  /** 验收 score needed to pass (DOMAIN.md: often 70 of 100); a pass below it needs a reason. */
+  passLine: number;
 }
 
 export interface BackupInfo {
@@ -255,8 +257,14 @@ export interface CasePlan {
   goal: string | null;
   responsible: string | null;
   deadline: string | null;
+  /** 包联县级领导 from 设置; null with `leaderCounty` set = typed under 其他 (or old data not matched). */
+  leaderCountyId: number | null;
+  /** The leader's name (from 设置 when referenced), or the text typed under 其他. */
   leaderCounty: string | null;
+  leaderCountyTitle: string | null;
+  leaderTownshipId: number | null;
   leaderTownship: string | null;
+  instructorId: number | null;
   instructorName: string | null;
   pairingDept: string | null;
   listedDate: string | null;
@@ -284,6 +292,29 @@ export interface CaseListRow extends CasePlan {
   overdue: boolean;
   /** The newest progress note, for the ledger's 进展 column. */
   lastProgress: string | null;
+}
+
+/** 包联领导 kept in 设置. */
+export interface Leader {
+  id: number;
+  name: string;
+  title: string | null;
+  unit: string | null;
+  level: 'county' | 'township';
+  sortOrder: number;
+  active: boolean;
+  /** Cases whose plan names this leader (a leader in use is deactivated, not deleted). */
+  caseCount: number;
+}
+
+/** One row of 包联领导督办: a leader from 设置, or a name typed under 其他. */
+export interface CaseLeaderRow {
+  leaderId: number | null;
+  leader: string;
+  title: string | null;
+  total: number;
+  open: number;
+  overdue: number;
 }
 
 export interface CaseEventView {

@@ -101,16 +101,16 @@ describe('a case through its whole life cycle', () => {
     expect(d).toMatchObject({ state: 'rectifying', deadline: '2026-08-31', acceptedDate: null });
 
     d = await act({ action: 'plan', date: '2026-05-25', plan: { ...PLAN, measures: '增派第一书记驻点', deadline: '2026-08-31' } });
-    d = await act({ action: 'accept', date: '2026-08-20', score: 86, passed: true, satisfaction: 95, opinion: '整改到位，同意验收' });
-    expect(d).toMatchObject({ state: 'accepted', acceptedDate: '2026-08-20', acceptScore: 86, allowedActions: ['delist'] });
-    d = await act({ action: 'delist', date: '2026-09-01' });
-    expect(d).toMatchObject({ state: 'delisted', delistedDate: '2026-09-01' });
+    d = await act({ action: 'accept', date: '2026-06-10', score: 86, passed: true, satisfaction: 95, opinion: '整改到位，同意验收' });
+    expect(d).toMatchObject({ state: 'accepted', acceptedDate: '2026-06-10', acceptScore: 86, allowedActions: ['delist'] });
+    d = await act({ action: 'delist', date: '2026-06-15' });
+    expect(d).toMatchObject({ state: 'delisted', delistedDate: '2026-06-15' });
 
     // Delisting moves the party organization to 规范建设 for the year.
     const cls = (await t.call('classes.list', { year: 2026 })).find((r) => r.partyOrgId === po.id);
     expect(cls).toMatchObject({ class: 'standard', automatic: false });
 
-    d = await act({ action: 'reopen', date: '2026-11-01', reason: '回头看发现组织生活再次停滞' });
+    d = await act({ action: 'reopen', date: '2026-06-28', reason: '回头看发现组织生活再次停滞' });
     expect(d).toMatchObject({ state: 'rectifying', delistedDate: null });
 
     // The timeline keeps everything, the failure and its new deadline included, in order.
@@ -121,9 +121,9 @@ describe('a case through its whole life cycle', () => {
       '2026-05-01 progress → rectifying',
       '2026-05-20 accept → rectifying',
       '2026-05-25 plan → rectifying',
-      '2026-08-20 accept → accepted',
-      '2026-09-01 delist → delisted',
-      '2026-11-01 reopen → rectifying',
+      '2026-06-10 accept → accepted',
+      '2026-06-15 delist → delisted',
+      '2026-06-28 reopen → rectifying',
     ]);
     expect(d.events[4]?.data).toMatchObject({ passed: false, score: 62, newDeadline: '2026-08-31' });
     expect(d.lastProgress).toBe('5月：恢复三会一课');
@@ -189,7 +189,7 @@ describe('重复认定', () => {
     const twice = await t.raw('cases.create', {
       partyOrgId: po.id,
       year: 2027,
-      date: '2027-03-01',
+      date: '2026-06-30',
       situations: ['换届逾期'],
       problems: '再次',
     });
@@ -234,8 +234,8 @@ describe('overdue cases and leaders', () => {
     expect((await t.call('cases.list', { overdue: true })).rows.map((r) => r.deadline)).toEqual(['2026-03-31', '2026-06-29']);
     expect((await t.call('cases.list', { leader: '李红梅' })).total).toBe(2);
     expect(await t.call('cases.leaders', {})).toEqual([
-      { leader: '李红梅', total: 2, open: 2, overdue: 0 },
-      { leader: '王建国', total: 2, open: 2, overdue: 2 },
+      { leaderId: null, leader: '李红梅', title: null, total: 2, open: 2, overdue: 0 },
+      { leaderId: null, leader: '王建国', title: null, total: 2, open: 2, overdue: 2 },
     ]);
   });
 });
