@@ -69,6 +69,12 @@ beforeAll(async () => {
     problems: '“三会一课”不经常',
   });
   const act = (input: Record<string, unknown>) => c.call('cases.act', { id: kase.id, ...input } as never);
+  // 包联领导 kept in 设置 and picked in the plan.
+  const leader = await c.call('leaders.create', { name: '白玉山', title: '旗委副书记', level: 'county' });
+  const other = await c.call('leaders.create', { name: '张建军', title: '副旗长', level: 'county' });
+  await c.call('leaders.update', { id: other.id, name: '张建军', title: '旗政府副旗长', level: 'county', active: false });
+  await c.call('leaders.reorder', { ids: (await c.call('leaders.list', {})).map((l) => l.id).reverse() });
+  await c.call('leaders.delete', { id: other.id });
   await act({
     action: 'plan',
     date: '2026-03-10',
@@ -77,17 +83,28 @@ beforeAll(async () => {
       goal: '组织生活正常',
       responsible: '李书记',
       deadline: '2026-06-30',
-      leaderCounty: '李红梅',
+      leaderCountyId: leader.id,
+      instructorId: instructor.id,
     },
   });
   await act({ action: 'progress', date: '2026-04-10', note: '已召开组织生活会' });
   await act({ action: 'accept', date: '2026-05-10', score: 60, passed: false, opinion: '仍需整改', newDeadline: '2026-06-20' });
-  await act({ action: 'accept', date: '2026-06-10', score: 88, passed: true, satisfaction: 95, opinion: '整改到位' });
+  await act({
+    action: 'accept',
+    date: '2026-06-10',
+    score: 66,
+    passed: true,
+    satisfaction: 95,
+    opinion: '整改到位',
+    belowLineReason: '扣分项为客观原因，经会议研究同意通过',
+  });
   await act({ action: 'delist', date: '2026-06-15' });
   await act({ action: 'reopen', date: '2026-06-20', reason: '回头看发现问题反弹' });
   await c.call('classes.set', { year: 2026, partyOrgIds: [po[0]?.id as number], class: 'brand' });
   const some = po.slice(4).map((r) => r.id);
   await c.call('classes.set', { year: 2026, partyOrgIds: some, class: 'standard' });
+  await c.call('screening.defer', { partyOrgId: po[3]?.id as number, year: 2026, reason: '新任书记到岗不足三个月' });
+  await c.call('screening.undefer', { partyOrgId: po[3]?.id as number, year: 2026 });
   await c.call('ratings.set', { partyOrgId: po[0]?.id as number, year: 2026, stars: 5, assessedDate: '2026-06-01' });
 
   // An import of two organizations from a CSV file.
@@ -134,7 +151,21 @@ describe('操作日志 on the demo county', () => {
   it('names each record, actor, field and value in Chinese, with no Latin word outside the allowed ones', async () => {
     const rows = [...(await allRows(county)), ...(await allRows(township))];
     expect(new Set(rows.map((r) => r.entity))).toEqual(
-      new Set(['org', 'partyOrg', 'instructor', 'assignment', 'region', 'settings', 'case', 'class', 'rating', 'exchange', 'ledger']),
+      new Set([
+        'org',
+        'partyOrg',
+        'instructor',
+        'assignment',
+        'region',
+        'settings',
+        'case',
+        'class',
+        'rating',
+        'exchange',
+        'ledger',
+        'leader',
+        'screening_deferral',
+      ]),
     );
     expect(problems(rows)).toEqual([]);
   });
@@ -147,6 +178,18 @@ describe('操作日志 on the demo county', () => {
     const plan = kase.find((r) => r.action === 'plan') as AuditEntry;
     expect(plan.fields[0]).toMatchObject({ label: '本次操作', changed: true });
     expect(plan.fields[0]?.after).toMatch(/^制定整顿方案：整顿措施 整改措施：补开组织生活会，.*整顿时限 2026-06-30/);
+    // The picked leader and instructor by name, once each.
+    expect(plan.fields[0]?.after?.match(/白玉山/g)).toHaveLength(1);
+    expect(plan.fields[0]?.after).toContain('赵志刚');
+    const below = kase.find((r) => r.action === 'accept' && r.fields[0]?.after?.startsWith('验收通过'));
+    expect(below?.fields[0]?.after).toContain('扣分项为客观原因');
+    expect(rows.find((r) => r.entity === 'leader' && r.action === 'delete')?.name).toBe('张建军');
+    expect(rows.find((r) => r.entity === 'leader' && r.action === 'reorder')).toMatchObject({
+      name: '全部包联领导',
+      actionLabel: '调整顺序',
+    });
+    expect(rows.filter((r) => r.entity === 'screening_deferral').map((r) => r.actionLabel)).toEqual(['恢复排查建议', '暂不认定']);
+    expect(rows.find((r) => r.entity === 'screening_deferral')?.name).toMatch(/^中共.+ 2026年度$/);
     expect(plan.fields.find((f) => f.key === 'state')).toMatchObject({ label: '状态', before: '已认定', after: '整顿中', changed: true });
     const failed = kase.find((r) => r.action === 'accept' && r.fields.some((f) => f.after?.startsWith('验收未通过')));
     expect(failed?.fields[0]?.after).toContain('新的整顿时限 2026-06-20');

@@ -12,6 +12,7 @@ import {
   COUNTED_KINDS,
   caseStepTitle,
   HIDDEN_AUDIT_FIELDS,
+  NAMED_REFERENCES,
   REFERENCE_FIELDS,
 } from './labels';
 
@@ -75,8 +76,12 @@ export function auditRefs(rows: RawAuditEntry[]): AuditRefs {
   for (const r of rows) {
     walk(r.before);
     walk(r.after);
-    if (r.entity === 'region' && r.action === 'reorder') for (const id of [...ids(r.before), ...ids(r.after)]) refs.region.add(id);
-    if (r.entity === 'org' || r.entity === 'partyOrg' || r.entity === 'instructor' || r.entity === 'region') refs[r.entity].add(r.entityId);
+    if ((r.entity === 'region' || r.entity === 'leader') && r.action === 'reorder') {
+      for (const id of [...ids(r.before), ...ids(r.after)]) refs[r.entity].add(id);
+    }
+    if (r.entity === 'org' || r.entity === 'partyOrg' || r.entity === 'instructor' || r.entity === 'region' || r.entity === 'leader') {
+      refs[r.entity].add(r.entityId);
+    }
     if (r.entity === 'rating') refs.partyOrg.add(r.entityId);
     if (r.entity === 'case') refs.case.add(r.entityId);
     if (r.entity === 'assignment') refs.assignment.add(r.entityId);
@@ -126,6 +131,8 @@ function partsText(entity: string, action: string, v: Obj, look: AuditLookups, b
   const parts: string[] = [];
   for (const [k, x] of Object.entries(v)) {
     if (HIDDEN_AUDIT_FIELDS.has(k) || x == null || x === '') continue;
+    const named = NAMED_REFERENCES[k];
+    if (named && v[named]) continue;
     if (isObj(x) && k === 'plan') {
       parts.push(partsText(entity, action, x, look));
       continue;
@@ -175,6 +182,7 @@ export function showAuditValue(entity: string, action: string, key: string, v: u
 /** Rows whose before / after is not one record's fields, made into fields. */
 function normalized(e: RawAuditEntry): [Obj | null, Obj | null] {
   if (e.entity === 'region' && e.action === 'reorder') return [{ order: e.before }, { order: e.after }];
+  if (e.entity === 'leader' && e.action === 'reorder') return [{ leaderOrder: e.before }, { leaderOrder: e.after }];
   if (e.entity === 'class' && Array.isArray(e.before) && isObj(e.after)) {
     const ids = Array.isArray(e.after.partyOrgIds) ? (e.after.partyOrgIds as number[]) : [];
     const had = new Map(e.before.filter(isObj).map((b) => [b.partyOrgId as number, (b.class as string | null) ?? null]));
@@ -223,7 +231,7 @@ export function auditRecordName(e: RawAuditEntry, look: AuditLookups): string {
     case 'region':
       return e.action === 'reorder' ? '全部属地' : (text(snap.name) ?? nameOf(look, 'region', e.entityId));
     case 'leader':
-      return text(snap.name) ?? '';
+      return e.action === 'reorder' ? '全部包联领导' : (text(snap.name) ?? nameOf(look, 'leader', e.entityId));
     case 'settings':
       return '系统设置';
     case 'case': {

@@ -99,6 +99,8 @@ const LOG_FIELD_LABELS: Record<string, string> = {
   partyOrgName: '党组织名称',
   leaderCountyId: '包联县级领导',
   leaderTownshipId: '乡镇包联领导',
+  leaderCountyTitle: '包联县级领导职务',
+  leaderOrder: '包联领导顺序',
 };
 
 /** Where one kind of record names a field its own way. */
@@ -167,6 +169,14 @@ export const REFERENCE_FIELDS: Record<string, 'region' | 'org' | 'partyOrg' | 'i
   removedCoveredOrgIds: 'org',
   partyOrgIds: 'partyOrg',
   order: 'region',
+  leaderOrder: 'leader',
+};
+
+/** A reference stored beside the name it had then (a plan's 包联领导 and 指导员): the name is shown once. */
+export const NAMED_REFERENCES: Record<string, string> = {
+  leaderCountyId: 'leaderCounty',
+  leaderTownshipId: 'leaderTownship',
+  instructorId: 'instructorName',
 };
 
 /** Counts keyed by kind of record (exchange and seed summaries). */
