@@ -46,8 +46,8 @@ function Diff({ entry }: { entry: AuditEntry }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={160}>项目</Table.Th>
-            <Table.Th>修改前</Table.Th>
-            <Table.Th>修改后</Table.Th>
+            <Table.Th w="40%">修改前</Table.Th>
+            <Table.Th w="40%">修改后</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
