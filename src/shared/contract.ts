@@ -26,9 +26,12 @@ import {
   id,
   instructorFieldsSchema,
   isoDate,
+  leaderFieldsSchema,
   orgFieldsSchema,
   partyOrgFieldsSchema,
   regionFieldsSchema,
+  screeningDeferSchema,
+  screeningUndeferSchema,
   settingsSchema,
   year,
 } from './schemas';
@@ -37,20 +40,22 @@ import type {
   BackupInfo,
   BackupInspection,
   CaseDetail,
+  CaseLeaderRow,
   CaseListRow,
   CaseStats,
-  CaseSuggestion,
   ClassRow,
   CoverageStats,
   ImportPreview,
   ImportResult,
   Instructor,
+  Leader,
   OrgDetail,
   OrgListRow,
   Page,
   PartyOrgDetail,
   PartyOrgListRow,
   Region,
+  ScreeningResult,
   Settings,
 } from './types';
 
@@ -104,7 +109,9 @@ export const partyOrgsListSchema = z.object({
   type: z.enum(codesOf(PARTY_ORG_TYPES)).optional(),
   method: z.enum(codesOf(FORMATION_METHODS)).optional(),
   flag: z.enum(codesOf(PARTY_ORG_FLAGS)).optional(),
-  sort: z.enum(['name', 'region', 'members', 'coveredCount', 'starRating', 'id']).default('id'),
+  /** 换届 due within 3 or 6 months from today, or already overdue. */
+  election: z.enum(['due3', 'due6', 'overdue'], { error: '换届筛选应为3个月内到期、6个月内到期或已逾期' }).optional(),
+  sort: z.enum(['name', 'region', 'members', 'coveredCount', 'starRating', 'electionDue', 'id']).default('id'),
   dir: sortDir,
   ...paging,
 });
@@ -152,6 +159,12 @@ export const contract = {
   'regions.update': { input: regionFieldsSchema.extend({ id }), output: out<Region>() },
   'regions.reorder': { input: z.object({ ids: z.array(id).min(1) }), output: out<Region[]>() },
 
+  'leaders.list': { input: none, output: out<Leader[]>() },
+  'leaders.create': { input: leaderFieldsSchema, output: out<Leader>() },
+  'leaders.update': { input: leaderFieldsSchema.extend({ id }), output: out<Leader>() },
+  'leaders.delete': { input: byId, output: out<{ id: number }>() },
+  'leaders.reorder': { input: z.object({ ids: z.array(id).min(1) }), output: out<Leader[]>() },
+
   'orgs.list': { input: orgsListSchema, output: out<Page<OrgListRow>>() },
   'orgs.get': { input: byId, output: out<OrgDetail>() },
   'orgs.create': { input: orgFieldsSchema, output: out<OrgDetail>() },
@@ -190,14 +203,28 @@ export const contract = {
     output: out<CoverageStats>(),
   },
 
-  'cases.suggest': { input: z.object({ year }), output: out<CaseSuggestion[]>() },
+  'cases.suggest': {
+    input: z.object({
+      year,
+      regionId: id.optional(),
+      /** Name, pinyin initials or 书记's name. */
+      query: z.string().trim().max(50).optional(),
+    }),
+    output: out<ScreeningResult>(),
+  },
+  'screening.defer': { input: screeningDeferSchema, output: out<{ partyOrgId: number; year: number }>() },
+  'screening.undefer': { input: screeningUndeferSchema, output: out<{ partyOrgId: number; year: number }>() },
   'cases.list': {
     input: z.object({
+      /** 党组织名称或书记姓名中的一段，或名称的拼音首字母. */
+      query: z.string().trim().max(100).optional(),
       year: year.optional(),
       state: z.enum(codesOf(CASE_STATES)).optional(),
       regionId: id.optional(),
       /** 包联县级领导, exact name. */
       leader: z.string().trim().max(50).optional(),
+      /** 包联县级领导 from 设置. */
+      leaderId: id.optional(),
       overdue: z.boolean().optional(),
       partyOrgId: id.optional(),
       asOf: isoDate.optional(),
@@ -209,12 +236,14 @@ export const contract = {
   'cases.create': { input: caseCreateSchema, output: out<CaseDetail>() },
   'cases.act': { input: caseActSchema, output: out<CaseDetail>() },
   'cases.stats': { input: z.object({ year: year.optional(), asOf: isoDate.optional() }).default({}), output: out<CaseStats>() },
-  'cases.leaders': { input: none, output: out<{ leader: string; total: number; open: number; overdue: number }[]>() },
+  'cases.leaders': { input: none, output: out<CaseLeaderRow[]>() },
   'classes.list': {
     input: z.object({
       year,
       regionId: id.optional(),
       class: z.enum([...codesOf(MANAGEMENT_CLASSES), 'none']).optional(),
+      /** 党组织 name, its pinyin initials or its 书记's name. */
+      query: z.string().trim().max(100).optional(),
     }),
     output: out<ClassRow[]>(),
   },
@@ -328,9 +357,16 @@ export const contract = {
       entity: z.string().max(30).optional(),
       entityId: id.optional(),
       action: z.string().max(30).optional(),
-      /** First and last day (YYYY-MM-DD, inclusive) of the writes to list. */
+      /** First and last day (YYYY-MM-DD, inclusive) of the writes to list, on the clerk's clock. */
       from: isoDate.optional(),
       to: isoDate.optional(),
+      /** Minutes east of UTC of the clerk's clock (Beijing +480): which instants the days span. */
+      utcOffset: z
+        .number({ error: '时区偏移应为分钟数' })
+        .int('时区偏移应为整数分钟')
+        .min(-840, '时区偏移超出范围')
+        .max(840, '时区偏移超出范围')
+        .default(0),
       ...paging,
     }),
     output: out<Page<AuditEntry>>(),
@@ -360,6 +396,10 @@ export const WRITE_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'regions.create',
   'regions.update',
   'regions.reorder',
+  'leaders.create',
+  'leaders.update',
+  'leaders.delete',
+  'leaders.reorder',
   'orgs.create',
   'orgs.update',
   'orgs.delete',
@@ -374,6 +414,8 @@ export const WRITE_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'cases.act',
   'classes.set',
   'ratings.set',
+  'screening.defer',
+  'screening.undefer',
   'backup.create',
   'backup.restore',
   'import.commit',

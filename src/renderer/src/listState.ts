@@ -79,7 +79,8 @@ export interface ListParams extends Values {
  */
 export function useListState<T extends ListParams>(schema: z.ZodType<T>) {
   const [values, update] = useSearchState(schema);
-  const [query, setQueryNow] = useState(values.query);
+  const [text, setText] = useState(values.query);
+  const search = text.trim();
   const latest = useRef({ values, update });
   latest.current = { values, update };
   const patch = useCallback((p: Partial<T>) => latest.current.update(p), []);
@@ -87,7 +88,7 @@ export function useListState<T extends ListParams>(schema: z.ZodType<T>) {
   const writeRef = useRef(writeQuery);
   writeRef.current = writeQuery;
   const setQuery = useCallback((v: string) => {
-    setQueryNow(v.trim());
+    setText(v);
     writeRef.current(v.trim());
   }, []);
   const setFilter = useCallback(
@@ -105,10 +106,10 @@ export function useListState<T extends ListParams>(schema: z.ZodType<T>) {
 
   return {
     values,
-    /** The search text to send to the core (the box's text, trimmed, at once). */
-    query,
-    /** The same as `query` (kept for pages written against the first version, which paused here). */
-    debounced: query,
+    /** The box's text as typed (for a controlled input; `<ListSearch>` keeps its own). */
+    query: text,
+    /** The search to send to the core: the text trimmed, at once (the name is from the first version, which paused here). */
+    debounced: search,
     setQuery,
     filters: values,
     setFilter,
@@ -116,7 +117,7 @@ export function useListState<T extends ListParams>(schema: z.ZodType<T>) {
     dir: values.dir,
     onSort,
     /** Page 1 while a new search has not reached the address yet. */
-    page: query === values.query ? values.page : 1,
+    page: search === values.query ? values.page : 1,
     setPage,
   };
 }

@@ -36,14 +36,14 @@ type Sort = SearchParams['sort'];
 export function OrgListPage() {
   const navigate = useNavigate();
   const list = useListState(searchSchema);
-  const { query, sort, dir, page, setPage, onSort, setFilter } = list;
+  const { debounced: search, sort, dir, page, setPage, onSort, setFilter } = list;
   const { regionId, category, coverage, flag } = list.filters;
   const searchRef = useRef<HTMLInputElement>(null);
 
   const { data, error } = useApi(
     'orgs.list',
     {
-      query: query || undefined,
+      query: search || undefined,
       regionId: regionId ? Number(regionId) : undefined,
       category,
       coverage,
@@ -69,7 +69,12 @@ export function OrgListPage() {
         </Button>
       </Group>
       <Group align="flex-end" gap="sm">
-        <ListSearch ref={searchRef} initial={query} onSearch={list.setQuery} placeholder="名称、信用代码或拼音首字母（Ctrl+F）" />
+        <ListSearch
+          ref={searchRef}
+          initial={list.values.query}
+          onSearch={list.setQuery}
+          placeholder="名称、信用代码或拼音首字母（Ctrl+F）"
+        />
         <OrgFilters regionId={regionId} category={category} coverage={coverage} flag={flag} setFilter={setFilter} />
       </Group>
       {!data ? (

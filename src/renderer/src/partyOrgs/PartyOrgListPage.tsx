@@ -1,4 +1,4 @@
-/** 党组织 list: search, filters by region / type / 组建方式 / flag, sortable, paged by the core. */
+/** 党组织 list: search (name, 书记, initials), filters by region / type / 组建方式 / flag / 换届, sortable, paged by the core. */
 import { Anchor, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { memo, useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -15,6 +15,8 @@ import { param, useListState } from '../listState';
 import { useApi } from '../queries';
 
 const PAGE = 50;
+const ELECTIONS = partyOrgsListSchema.shape.election.unwrap().options;
+const ELECTION_LABELS: Record<(typeof ELECTIONS)[number], string> = { due3: '3个月内到期', due6: '6个月内到期', overdue: '已逾期' };
 type Sort = SearchParams['sort'];
 
 /** The list's state in the address: what the core's partyOrgs.list accepts, a wrong value falling back to the default. */
@@ -24,6 +26,7 @@ const searchSchema = z.object({
   type: param.oneOf(codesOf(PARTY_ORG_TYPES)),
   method: param.oneOf(codesOf(FORMATION_METHODS)),
   flag: param.oneOf(codesOf(PARTY_ORG_FLAGS)),
+  election: param.oneOf(ELECTIONS),
   sort: param.sort(partyOrgsListSchema.shape.sort.removeDefault().options, 'id'),
   dir: param.dir(),
   page: param.page(),
@@ -32,19 +35,20 @@ type SearchParams = z.output<typeof searchSchema>;
 
 export function PartyOrgListPage() {
   const list = useListState(searchSchema);
-  const { query, sort, dir, page, setPage, onSort, setFilter } = list;
-  const { regionId, type, method, flag } = list.filters;
+  const { debounced: search, sort, dir, page, setPage, onSort, setFilter } = list;
+  const { regionId, type, method, flag, election } = list.filters;
   const navigate = useNavigate();
   const searchRef = useRef<HTMLInputElement>(null);
 
   const { data, error } = useApi(
     'partyOrgs.list',
     {
-      query: query || undefined,
+      query: search || undefined,
       regionId: regionId ? Number(regionId) : undefined,
       type,
       method,
       flag,
+      election,
       sort,
       dir,
       offset: (page - 1) * PAGE,
@@ -65,8 +69,14 @@ export function PartyOrgListPage() {
         </Button>
       </Group>
       <Group align="flex-end" gap="sm">
-        <ListSearch ref={searchRef} initial={query} onSearch={list.setQuery} placeholder="名称、书记或拼音首字母（Ctrl+F）" width={280} />
-        <PartyOrgFilters regionId={regionId} type={type} method={method} flag={flag} setFilter={setFilter} />
+        <ListSearch
+          ref={searchRef}
+          initial={list.values.query}
+          onSearch={list.setQuery}
+          placeholder="名称、书记或拼音首字母（Ctrl+F）"
+          width={280}
+        />
+        <PartyOrgFilters regionId={regionId} type={type} method={method} flag={flag} election={election} setFilter={setFilter} />
       </Group>
       {!data ? (
         <Loading error={error} />
@@ -84,10 +94,11 @@ export function PartyOrgListPage() {
   );
 }
 
-type FilterKey = 'regionId' | 'type' | 'method' | 'flag';
+type FilterKey = 'regionId' | 'type' | 'method' | 'flag' | 'election';
 const TYPE_OPTIONS = options(PARTY_ORG_TYPES);
 const METHOD_OPTIONS = options(FORMATION_METHODS);
 const FLAG_OPTIONS = options(PARTY_ORG_FLAGS);
+const ELECTION_OPTIONS = ELECTIONS.map((value) => ({ value, label: ELECTION_LABELS[value] }));
 
 const PartyOrgFilters = memo(function PartyOrgFilters(
   p: Pick<SearchParams, FilterKey> & { setFilter: (k: FilterKey, v: string | undefined) => void },
@@ -108,6 +119,15 @@ const PartyOrgFilters = memo(function PartyOrgFilters(
         w={160}
       />
       <Select label="标记" placeholder="全部" data={FLAG_OPTIONS} value={p.flag ?? null} onChange={on('flag')} clearable w={140} />
+      <Select
+        label="换届"
+        placeholder="全部"
+        data={ELECTION_OPTIONS}
+        value={p.election ?? null}
+        onChange={on('election')}
+        clearable
+        w={140}
+      />
     </>
   );
 });
@@ -141,7 +161,7 @@ const PartyOrgTable = memo(function PartyOrgTable({
           {header('党员', 'members', true)}
           {header('覆盖组织', 'coveredCount', true)}
           {header('星级', 'starRating')}
-          <Table.Th>应换届</Table.Th>
+          {header('应换届', 'electionDue')}
           <Table.Th>标记</Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -156,7 +176,9 @@ const PartyOrgTable = memo(function PartyOrgTable({
             <td className="ledger-td">{labelOf(PARTY_ORG_TYPES, p.type)}</td>
             <td className="ledger-td">{labelOf(FORMATION_METHODS, p.method)}</td>
             <td className="ledger-td">{p.regionName}</td>
-            <td className="ledger-td">{p.secretaryName ?? '—'}</td>
+            <td className="ledger-td" data-nowrap>
+              {p.secretaryName ?? '—'}
+            </td>
             <td className="ledger-td" data-num>
               {p.members}
             </td>
@@ -166,7 +188,9 @@ const PartyOrgTable = memo(function PartyOrgTable({
             <td className="ledger-td" style={STARS_CELL}>
               {stars(p.starRating)}
             </td>
-            <td className="ledger-td">{p.electionDue ?? '—'}</td>
+            <td className="ledger-td" data-nowrap>
+              {p.electionDue ?? '—'}
+            </td>
             <td className="ledger-td">
               <PartyOrgFlagBadges flags={p.flags} />
             </td>
