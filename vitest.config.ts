@@ -21,6 +21,9 @@ export default defineConfig({
           hookTimeout: 180_000,
           // One browser at a time: the machines have two cores.
           fileParallelism: false,
+          // A page waits on the core (scrypt, a 2,000-row ledger); on a busy shared machine one
+          // second is not enough, and a wait that times out says nothing about the app.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
