@@ -18,6 +18,23 @@ import type { Page as ListPage, OrgListRow } from '../../src/shared/types';
 import { spawnWebServer, type WebServer } from '../helpers/webServer';
 import { CHROMIUM_ARGS } from './harness';
 
+// The functions handed to the page run in Chromium; this project's types have no DOM, so the little
+// they touch is declared here.
+interface El {
+  textContent: string | null;
+}
+declare const document: {
+  querySelector(selector: string): El | null;
+  addEventListener(type: string, listener: () => void, options: object): void;
+  body: unknown;
+};
+declare const window: object;
+declare class MutationObserver {
+  constructor(callback: () => void);
+  observe(target: unknown, options: object): void;
+  disconnect(): void;
+}
+
 const N = 100_000;
 const OUT = path.resolve('test-output/speed');
 
@@ -29,7 +46,9 @@ const figures: string[] = [];
 
 /** The cached ledger for this schema, generated when missing. */
 async function template(): Promise<string> {
-  const schema = Object.keys(await migrationProvider.getMigrations()).sort().at(-1);
+  const schema = Object.keys(await migrationProvider.getMigrations())
+    .sort()
+    .at(-1);
   const file = path.join(OUT, `ledger-${N}-${schema}.sqlite`);
   if (fs.existsSync(file)) return file;
   fs.mkdirSync(OUT, { recursive: true });
@@ -50,9 +69,9 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-speed-'));
   const data = path.join(dir, 'ledger.sqlite');
   fs.copyFileSync(file, data);
-  const t0 = performance.now();
+  const started = performance.now();
   web = await spawnWebServer(['--port', '0', '--data', data, '--today', '2026-06-30'], { stderr: 'inherit' });
-  figures.push(`服务启动（进程启动 → 开始监听）：${Math.round(performance.now() - t0)} ms`);
+  figures.push(`服务启动（进程启动 → 开始监听）：${Math.round(performance.now() - started)} ms`);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
 });
@@ -80,10 +99,15 @@ async function firstRowName(query: string): Promise<string> {
 it('prints the first list after start and keystroke → updated list', async () => {
   // Page load → the first rows of 两新组织 on screen (the server has not answered any list yet).
   await page.goto(`${web.base}/#/orgs`);
+  const frame = await page.waitForFunction(() => (document.querySelector('nav a') ? performance.now() : null), undefined, {
+    polling: 'raf',
+    timeout: 60_000,
+  });
   const shown = await page.waitForFunction((sel) => (document.querySelector(sel) ? performance.now() : null), FIRST_ROW, {
     polling: 'raf',
     timeout: 60_000,
   });
+  figures.push(`页面框架可见（页面开始加载 → 菜单出现）：${Math.round((await frame.jsonValue()) as number)} ms`);
   figures.push(`首次打开两新组织列表（页面开始加载 → 首行可见）：${Math.round((await shown.jsonValue()) as number)} ms（目标 ≤ 1500 ms）`);
 
   // Each key narrows or widens the result so that its first row changes: 9, 99, 999, 9999, then back.
