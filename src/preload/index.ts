@@ -4,14 +4,14 @@
  * `onPageCommand` for menu commands, and nothing of Node.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { channels } from '../shared/contract';
+import { type ApiResult, channels, type Input } from '../shared/contract';
+import { isPageCommand, type PageCommand } from '../shared/pageCommands';
 import { HELPER_CHANNELS } from '../shared/shellHelpers';
 
 const allowed = new Set<string>(channels);
-const COMMANDS = new Set(['new', 'search', 'print', 'export']);
 
 export const api = {
-  invoke(channel: string, input: unknown) {
+  invoke(channel: string, input: unknown): Promise<ApiResult<unknown>> {
     if (typeof channel !== 'string' || !allowed.has(channel)) {
       return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: `没有名为“${String(channel)}”的接口` } });
     }
@@ -22,7 +22,7 @@ export const api = {
     return ipcRenderer.invoke(HELPER_CHANNELS.saveFile, input);
   },
   /** A ledger's .xlsx, built by the main process and written where the clerk chooses in the save dialog. */
-  saveReportXlsx(input: { report: string; filters: Record<string, unknown>; hidden?: string[] }) {
+  saveReportXlsx(input: Input<'reports.xlsx'>) {
     return ipcRenderer.invoke(HELPER_CHANNELS.saveReportXlsx, input);
   },
   /** The system print dialog for a ledger's print route. */
@@ -46,9 +46,9 @@ export const api = {
     return ipcRenderer.invoke(HELPER_CHANNELS.restorePicked);
   },
   /** Menu items for page shortcuts (新建, 查找, 打印, 导出) arrive here; returns an unsubscribe function. */
-  onPageCommand(listener: (command: string) => void) {
+  onPageCommand(listener: (command: PageCommand) => void) {
     const handler = (_event: unknown, command: unknown) => {
-      if (typeof command === 'string' && COMMANDS.has(command)) listener(command);
+      if (isPageCommand(command)) listener(command);
     };
     ipcRenderer.on('page-command', handler);
     return () => {

@@ -351,6 +351,37 @@ export function isChannel(name: string): name is Channel {
   return Object.hasOwn(contract, name);
 }
 
+/**
+ * The channels that change the ledger (or its backups); every other channel only reads. The renderer
+ * drops its cached reads after one of these succeeds, so a page never shows what a write replaced.
+ */
+export const WRITE_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
+  'settings.update',
+  'regions.create',
+  'regions.update',
+  'regions.reorder',
+  'orgs.create',
+  'orgs.update',
+  'orgs.delete',
+  'partyOrgs.create',
+  'partyOrgs.update',
+  'partyOrgs.delete',
+  'instructors.create',
+  'instructors.update',
+  'instructors.assign',
+  'instructors.endAssignment',
+  'cases.create',
+  'cases.act',
+  'classes.set',
+  'ratings.set',
+  'backup.create',
+  'backup.restore',
+  'import.commit',
+  'exchange.commit',
+]);
+
+export const isWriteChannel = (c: Channel): boolean => WRITE_CHANNELS.has(c);
+
 /** Errors cross every boundary as data with a Chinese message. */
 export interface ApiError {
   code: 'invalid_input' | 'not_found' | 'conflict' | 'unknown_channel' | 'internal';

@@ -4,8 +4,7 @@
  * item sends the same command to the page.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-
-export type PageCommand = 'new' | 'search' | 'print' | 'export';
+import type { PageCommand } from '../../shared/pageCommands';
 
 export interface MenuActions {
   pageCommand(command: PageCommand): void;

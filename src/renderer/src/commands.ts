@@ -4,8 +4,7 @@
  * menu clicks through `window.api.onPageCommand`. The page on screen registers what each one does.
  */
 import { useEffect, useRef } from 'react';
-
-export type PageCommand = 'new' | 'search' | 'print' | 'export' | 'save';
+import type { PageCommand } from '../../shared/pageCommands';
 
 const handlers = new Map<PageCommand, () => void>();
 
@@ -27,7 +26,7 @@ export function installPageCommands(): () => void {
     if (command && run(command)) e.preventDefault();
   };
   window.addEventListener('keydown', onKey);
-  const off = window.api?.onPageCommand?.((c) => run(c as PageCommand));
+  const off = window.api?.onPageCommand((c) => run(c));
   return () => {
     window.removeEventListener('keydown', onKey);
     off?.();

@@ -3,7 +3,6 @@ import { Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core'
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
-import { useCallback, useEffect, useRef, useState } from 'react';
 import { CASE_STATES, type CaseState, labelOf, MANAGEMENT_CLASSES, type ManagementClass } from '../../shared/domain/codes';
 import { ApiCallError } from './api';
 
@@ -17,36 +16,6 @@ export function notifyError(e: unknown, title = '操作未完成') {
 
 export function notifyDone(message: string) {
   notifications.show({ color: 'green', title: '已保存', message, autoClose: 3000 });
-}
-
-/** Loads with `load` whenever `deps` change (compared by value); `reload` after a write. */
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [tick, setTick] = useState(0);
-  const loadRef = useRef(load);
-  loadRef.current = load;
-  const key = JSON.stringify(deps);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload when the inputs (by value) or the reload counter change
-  useEffect(() => {
-    let alive = true;
-    setLoading(true);
-    loadRef
-      .current()
-      .then((d) => {
-        if (!alive) return;
-        setData(d);
-        setError(null);
-      })
-      .catch((e) => alive && setError(errorText(e)))
-      .finally(() => alive && setLoading(false));
-    return () => {
-      alive = false;
-    };
-  }, [key, tick]);
-  const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { data, error, loading, reload };
 }
 
 export function Loading({ error }: { error?: string | null }) {
@@ -82,26 +51,10 @@ export function ClassBadge({ value }: { value: ManagementClass | null }) {
 
 export const stars = (n: number | null) => (n ? '★'.repeat(n) + '☆'.repeat(5 - n) : '未评定');
 
-export function go(hash: string) {
-  window.location.hash = hash;
-}
-
 /** Years a clerk picks from: a few back and the next. */
 export function yearOptions(today = new Date()): { value: string; label: string }[] {
   const y = today.getFullYear();
   return [y + 1, y, y - 1, y - 2, y - 3].map((v) => ({ value: String(v), label: `${v}年度` }));
-}
-
-/** Leaving a form with unsaved changes asks first. */
-export function confirmDiscard(dirty: boolean, leave: () => void) {
-  if (!dirty) return leave();
-  modals.openConfirmModal({
-    title: '放弃修改',
-    children: <Text size="sm">填写的内容尚未保存，确定放弃吗？</Text>,
-    labels: { confirm: '放弃修改', cancel: '继续填写' },
-    confirmProps: { color: 'red' },
-    onConfirm: leave,
-  });
 }
 
 /** A delete asks first, says what follows, and reports the outcome. */

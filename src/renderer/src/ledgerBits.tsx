@@ -11,8 +11,7 @@ import {
   PARTY_ORG_FLAGS,
   type PartyOrgFlag,
 } from '../../shared/domain/codes';
-import { invoke } from './api';
-import { useLoad } from './common';
+import { useRegions } from './queries';
 
 const COVERAGE_COLORS: Record<CoverageStatus, string> = { single: 'green', shared: 'teal', work: 'yellow', none: 'red', out: 'gray' };
 
@@ -60,7 +59,7 @@ export function FlagReasons<F extends string>({ flags, table }: { flags: { code:
 export const options = <C extends string>(table: CodeTable<C>) => table.map((r) => ({ value: r.code, label: r.label }));
 
 export function useRegionOptions() {
-  const { data } = useLoad(() => invoke('regions.list', {}), []);
+  const { data } = useRegions();
   return (data ?? []).map((r) => ({ value: String(r.id), label: r.name }));
 }
 

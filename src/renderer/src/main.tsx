@@ -1,12 +1,15 @@
-/** Renderer entry: Mantine with a CJK font stack that exists on Windows and on Debian, notifications, dialogs. */
+/** Renderer entry: Mantine with a CJK font stack that exists on Windows and on Debian, notifications, dialogs, the query cache and the router. */
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/charts/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { RouterProvider } from 'react-router';
+import { queryClient } from './queryClient';
+import { router } from './routes';
 
 const root = document.getElementById('root');
 if (root) {
@@ -18,10 +21,12 @@ if (root) {
         components: { Anchor: { defaultProps: { c: 'blue.8', inherit: true } } },
       }}
     >
-      <ModalsProvider labels={{ confirm: '确定', cancel: '取消' }}>
-        <Notifications position="top-right" />
-        <App />
-      </ModalsProvider>
+      <QueryClientProvider client={queryClient}>
+        <ModalsProvider labels={{ confirm: '确定', cancel: '取消' }}>
+          <Notifications position="top-right" />
+          <RouterProvider router={router} />
+        </ModalsProvider>
+      </QueryClientProvider>
     </MantineProvider>,
   );
 }

@@ -21,10 +21,7 @@ export interface ShellHelpers {
   saveReportXlsx(input: Input<'reports.xlsx'>): Promise<{ saved: boolean; file?: string }>;
 }
 
-const shell = (): ShellHelpers | null => {
-  const api = window.api as (typeof window.api & Partial<ShellHelpers>) | undefined;
-  return api?.saveFile && api.printLedger && api.savePdf && api.saveReportXlsx ? (api as ShellHelpers) : null;
-};
+const shell = (): ShellHelpers | null => window.api ?? null;
 
 export const isDesktop = () => shell() != null;
 

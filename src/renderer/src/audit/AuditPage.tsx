@@ -4,6 +4,7 @@
  */
 import { Badge, Button, Card, Checkbox, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
+import { z } from 'zod';
 import {
   ANNUAL_CHECK_RESULTS,
   CASE_STATES,
@@ -20,10 +21,14 @@ import {
 import { isValidDate } from '../../../shared/rules/dates';
 import { FIELD_LABELS } from '../../../shared/schemas';
 import type { AuditEntry } from '../../../shared/types';
-import { invoke } from '../api';
-import { go, Loading, useLoad } from '../common';
+import { Loading } from '../common';
+import { DateField } from '../DateField';
 import { formatStamp } from '../ledgerBits';
-import { useRoute } from '../router';
+import { param, useSearchState } from '../listState';
+import { useApi, useRegions } from '../queries';
+
+/** A day in the address; anything else is dropped. */
+const isoDay = z.string().refine(isValidDate).optional().catch(undefined);
 
 const ENTITIES: Record<string, string> = {
   org: '两新组织',
@@ -121,45 +126,46 @@ function Diff({ entry, regions }: { entry: AuditEntry; regions: Map<number, stri
   );
 }
 
+const searchSchema = z.object({
+  entity: z.string().max(30).optional().catch(undefined),
+  entityId: param.id(),
+  action: z.string().max(30).optional().catch(undefined),
+  from: isoDay,
+  to: isoDay,
+  page: param.page(),
+});
+
 export function AuditPage() {
-  const { query } = useRoute();
-  const get = (k: string) => query.get(k) || null;
+  const [params, update] = useSearchState(searchSchema);
   const filters = {
-    entity: get('entity'),
-    entityId: get('entityId'),
-    action: get('action'),
-    from: get('from'),
-    to: get('to'),
+    entity: params.entity ?? null,
+    entityId: params.entityId ?? null,
+    action: params.action ?? null,
+    from: params.from ?? null,
+    to: params.to ?? null,
   };
-  const [page, setPage] = useState(1);
+  const page = params.page;
+  const setPage = (p: number) => update({ page: p });
   const [open, setOpen] = useState<number | null>(null);
-  const [fromText, setFromText] = useState(filters.from ?? '');
-  const [toText, setToText] = useState(filters.to ?? '');
-  const regionList = useLoad(() => invoke('regions.list', {}), []);
+  const regionList = useRegions();
   const regions = new Map((regionList.data ?? []).map((r) => [r.id, r.name]));
-  const day = (s: string | null) => (s && isValidDate(s) ? s : undefined);
-  const { data, error } = useLoad(
-    () =>
-      invoke('audit.list', {
-        entity: filters.entity ?? undefined,
-        entityId: filters.entityId ? Number(filters.entityId) : undefined,
-        action: filters.action ?? undefined,
-        from: day(filters.from),
-        to: day(filters.to),
-        offset: (page - 1) * PAGE,
-        limit: PAGE,
-      }),
-    [filters, page],
+  const { data, error } = useApi(
+    'audit.list',
+    {
+      entity: filters.entity ?? undefined,
+      entityId: filters.entityId ? Number(filters.entityId) : undefined,
+      action: filters.action ?? undefined,
+      from: filters.from ?? undefined,
+      to: filters.to ?? undefined,
+      offset: (page - 1) * PAGE,
+      limit: PAGE,
+    },
+    { keepPrevious: true },
   );
   const set = (k: keyof typeof filters, v: string | null) => {
-    setPage(1);
-    const next = { ...filters, [k]: v };
     // Another kind of record: a record number from the old kind means nothing.
-    if (k === 'entity') next.entityId = null;
-    const q = new URLSearchParams(Object.entries(next).filter(([, x]) => x) as [string, string][]);
-    go(`#/audit${q.size ? `?${q}` : ''}`);
+    update({ [k]: v ?? undefined, page: 1, ...(k === 'entity' ? { entityId: undefined } : {}) });
   };
-  const badDate = (s: string) => (s && !day(s) ? '格式如 2026-11-01' : null);
   return (
     <Stack>
       <Title order={2}>操作日志</Title>
@@ -182,24 +188,8 @@ export function AuditPage() {
           clearable
           w={140}
         />
-        <TextInput
-          label="起始日期"
-          placeholder="2026-11-01"
-          value={fromText}
-          onChange={(e) => setFromText(e.currentTarget.value)}
-          onBlur={() => !badDate(fromText) && set('from', fromText || null)}
-          error={badDate(fromText)}
-          w={140}
-        />
-        <TextInput
-          label="截止日期"
-          placeholder="2026-11-30"
-          value={toText}
-          onChange={(e) => setToText(e.currentTarget.value)}
-          onBlur={() => !badDate(toText) && set('to', toText || null)}
-          error={badDate(toText)}
-          w={140}
-        />
+        <DateField label="起始日期" placeholder="2026-11-01" value={filters.from} onChange={(v) => set('from', v)} w={140} />
+        <DateField label="截止日期" placeholder="2026-11-30" value={filters.to} onChange={(v) => set('to', v)} w={140} />
         <TextInput
           label="记录编号"
           placeholder="全部"

@@ -21,12 +21,15 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import type { Input } from '../../../shared/contract';
 import { type CaseAction, labelOf, PARTY_ORG_TYPES } from '../../../shared/domain/codes';
 import { todayIso } from '../../../shared/rules/dates';
 import type { CaseDetail, CaseEventView } from '../../../shared/types';
 import { invoke } from '../api';
-import { CaseStateBadge, go, Loading, notifyDone, notifyError, useLoad } from '../common';
+import { CaseStateBadge, Loading, notifyDone, notifyError } from '../common';
+import { DateField, todayText } from '../DateField';
+import { useApi } from '../queries';
 
 const ACTION_BUTTONS: { action: CaseAction; label: string }[] = [
   { action: 'plan', label: '制定整顿方案' },
@@ -37,7 +40,8 @@ const ACTION_BUTTONS: { action: CaseAction; label: string }[] = [
 ];
 
 export function CaseDetailPage({ id }: { id: number }) {
-  const { data, error, loading, reload } = useLoad(() => invoke('cases.get', { id }), [id]);
+  const navigate = useNavigate();
+  const { data, error, isLoading: loading } = useApi('cases.get', { id });
   const [action, setAction] = useState<CaseAction | null>(null);
   if (loading && !data) return <Loading />;
   if (!data) return <Loading error={error} />;
@@ -46,7 +50,7 @@ export function CaseDetailPage({ id }: { id: number }) {
     <Stack>
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
-          <Anchor size="sm" onClick={() => go('#/cases')}>
+          <Anchor size="sm" onClick={() => navigate('/cases')}>
             ← 整顿台账
           </Anchor>
           <Title order={2}>{c.partyOrgName}</Title>
@@ -117,7 +121,6 @@ export function CaseDetailPage({ id }: { id: number }) {
           onClose={() => setAction(null)}
           onDone={() => {
             setAction(null);
-            void reload();
           }}
         />
       )}
@@ -253,10 +256,11 @@ function ActionModal({ c, action, onClose, onDone }: { c: CaseDetail; action: Ca
         minRows={2}
         withAsterisk={extra.required}
       />
+    ) : extra.type === 'date' ? (
+      <DateField label={label} value={plan[key]} onChange={(v) => setPlan({ ...plan, [key]: v ?? '' })} withAsterisk={extra.required} />
     ) : (
       <TextInput
         label={label}
-        type={extra.type}
         value={plan[key]}
         onChange={(e) => setPlan({ ...plan, [key]: e.currentTarget.value })}
         withAsterisk={extra.required}
@@ -266,7 +270,7 @@ function ActionModal({ c, action, onClose, onDone }: { c: CaseDetail; action: Ca
   return (
     <Modal opened onClose={onClose} title={ACTION_BUTTONS.find((b) => b.action === action)?.label} size="lg">
       <Stack>
-        <TextInput label="日期" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} withAsterisk />
+        <DateField label="日期" value={date} onChange={(v) => setDate(v ?? '')} maxDate={todayText()} withAsterisk />
         {action === 'plan' && (
           <>
             {p('measures', '整顿措施', { required: true, area: true })}
@@ -312,13 +316,7 @@ function ActionModal({ c, action, onClose, onDone }: { c: CaseDetail; action: Ca
               withAsterisk
             />
             {passed === 'no' && (
-              <TextInput
-                label="新的整顿时限"
-                type="date"
-                value={newDeadline}
-                onChange={(e) => setNewDeadline(e.currentTarget.value)}
-                withAsterisk
-              />
+              <DateField label="新的整顿时限" value={newDeadline} onChange={(v) => setNewDeadline(v ?? '')} withAsterisk />
             )}
           </>
         )}

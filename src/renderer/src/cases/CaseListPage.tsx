@@ -1,66 +1,73 @@
 /** 整顿台账: cases by year, state, region, 包联领导 and overdue. Filters live in the URL so Back works. */
 import { Badge, Button, Checkbox, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import { CASE_STATES, type CaseState } from '../../../shared/domain/codes';
-import { invoke } from '../api';
-import { CaseStateBadge, go, Loading, useLoad, yearOptions } from '../common';
+import { useNavigate } from 'react-router';
+import { z } from 'zod';
+import { CASE_STATES, type CaseState, codesOf } from '../../../shared/domain/codes';
+import { CaseStateBadge, Loading, yearOptions } from '../common';
+import { param, useSearchState } from '../listState';
+import { useApi, useRegions } from '../queries';
 
 const PAGE = 50;
 
-function readQuery(): URLSearchParams {
-  const q = window.location.hash.split('?')[1] ?? '';
-  return new URLSearchParams(q);
-}
+/** The list's filters in the address; an unknown value falls back to “all”. */
+const searchSchema = z.object({
+  year: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional()
+    .catch(undefined),
+  state: param.oneOf(codesOf(CASE_STATES)),
+  regionId: param.id(),
+  leader: z.string().max(50).optional().catch(undefined),
+  overdue: z.enum(['1']).optional().catch(undefined),
+  // Arrives from a party organization's page (整顿记录): kept for the visit, not shown as a filter.
+  partyOrgId: param.id(),
+  page: param.page(),
+});
 
 export function CaseListPage() {
-  const initial = readQuery();
-  const [year, setYear] = useState<string | null>(initial.get('year'));
-  const [state, setState] = useState<string | null>(initial.get('state'));
-  const [regionId, setRegionId] = useState<string | null>(initial.get('regionId'));
-  const [leader, setLeader] = useState<string | null>(initial.get('leader'));
-  const [overdue, setOverdue] = useState(initial.get('overdue') === '1');
-  const [page, setPage] = useState(1);
-  // Arrives from a party organization's page (整顿记录): kept for the visit, not shown as a filter.
-  const partyOrgId = initial.get('partyOrgId') ? Number(initial.get('partyOrgId')) : undefined;
+  const navigate = useNavigate();
+  const [params, update] = useSearchState(searchSchema);
+  const { year = null, state = null, regionId = null, leader = null, page } = params;
+  const overdue = params.overdue === '1';
+  const partyOrgId = params.partyOrgId ? Number(params.partyOrgId) : undefined;
+  const setPage = (p: number) => update({ page: p });
+  const setYear = (v: string | null) => update({ year: v ?? undefined, page: 1 });
+  const setState = (v: string | null) => update({ state: (v as CaseState | null) ?? undefined, page: 1 });
+  const setRegionId = (v: string | null) => update({ regionId: v ?? undefined, page: 1 });
+  const setLeader = (v: string | null) => update({ leader: v ?? undefined, page: 1 });
+  const setOverdue = (v: boolean) => update({ overdue: v ? '1' : undefined, page: 1 });
 
-  useEffect(() => {
-    const q = new URLSearchParams();
-    if (year) q.set('year', year);
-    if (state) q.set('state', state);
-    if (regionId) q.set('regionId', regionId);
-    if (leader) q.set('leader', leader);
-    if (overdue) q.set('overdue', '1');
-    const hash = `#/cases${q.size ? `?${q}` : ''}`;
-    if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
-  }, [year, state, regionId, leader, overdue]);
-
-  const regions = useLoad(() => invoke('regions.list', {}), []);
-  const leaders = useLoad(() => invoke('cases.leaders', {}), []);
-  const { data, error, loading } = useLoad(
-    () =>
-      invoke('cases.list', {
-        year: year ? Number(year) : undefined,
-        state: (state as CaseState | null) ?? undefined,
-        regionId: regionId ? Number(regionId) : undefined,
-        leader: leader ?? undefined,
-        overdue: overdue ? true : undefined,
-        partyOrgId,
-        offset: (page - 1) * PAGE,
-        limit: PAGE,
-      }),
-    [year, state, regionId, leader, overdue, page, partyOrgId],
+  const regions = useRegions();
+  const leaders = useApi('cases.leaders', {});
+  const {
+    data,
+    error,
+    isLoading: loading,
+  } = useApi(
+    'cases.list',
+    {
+      year: year ? Number(year) : undefined,
+      state: state ?? undefined,
+      regionId: regionId ? Number(regionId) : undefined,
+      leader: leader ?? undefined,
+      overdue: overdue ? true : undefined,
+      partyOrgId,
+      offset: (page - 1) * PAGE,
+      limit: PAGE,
+    },
+    { keepPrevious: true },
   );
-  const reset = () => setPage(1);
 
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>软弱涣散基层党组织整顿台账</Title>
         <Group>
-          <Button variant="default" onClick={() => go('#/leaders')}>
+          <Button variant="default" onClick={() => navigate('/leaders')}>
             包联领导
           </Button>
-          <Button onClick={() => go('#/screening')}>排查认定</Button>
+          <Button onClick={() => navigate('/screening')}>排查认定</Button>
         </Group>
       </Group>
       <Group align="flex-end">
@@ -71,7 +78,6 @@ export function CaseListPage() {
           value={year}
           onChange={(v) => {
             setYear(v);
-            reset();
           }}
           clearable
           w={130}
@@ -83,7 +89,6 @@ export function CaseListPage() {
           value={state}
           onChange={(v) => {
             setState(v);
-            reset();
           }}
           clearable
           w={130}
@@ -95,7 +100,6 @@ export function CaseListPage() {
           value={regionId}
           onChange={(v) => {
             setRegionId(v);
-            reset();
           }}
           clearable
           searchable
@@ -108,7 +112,6 @@ export function CaseListPage() {
           value={leader}
           onChange={(v) => {
             setLeader(v);
-            reset();
           }}
           clearable
           w={240}
@@ -118,7 +121,6 @@ export function CaseListPage() {
           checked={overdue}
           onChange={(e) => {
             setOverdue(e.currentTarget.checked);
-            reset();
           }}
           mb={8}
         />
@@ -144,7 +146,7 @@ export function CaseListPage() {
             </Table.Thead>
             <Table.Tbody>
               {data.rows.map((c) => (
-                <Table.Tr key={c.id} style={{ cursor: 'pointer' }} onClick={() => go(`#/cases/${c.id}`)}>
+                <Table.Tr key={c.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/cases/${c.id}`)}>
                   <Table.Td>{c.year}</Table.Td>
                   <Table.Td>{c.regionName}</Table.Td>
                   <Table.Td>
@@ -185,7 +187,8 @@ export function CaseListPage() {
 
 /** Cases per 包联县级领导, each opening the list filtered to that leader. */
 export function LeadersPage() {
-  const { data, error, loading } = useLoad(() => invoke('cases.leaders', {}), []);
+  const navigate = useNavigate();
+  const { data, error, isLoading: loading } = useApi('cases.leaders', {});
   return (
     <Stack>
       <Title order={2}>包联领导督办</Title>
@@ -203,7 +206,11 @@ export function LeadersPage() {
           </Table.Thead>
           <Table.Tbody>
             {data.map((l) => (
-              <Table.Tr key={l.leader} style={{ cursor: 'pointer' }} onClick={() => go(`#/cases?leader=${encodeURIComponent(l.leader)}`)}>
+              <Table.Tr
+                key={l.leader}
+                style={{ cursor: 'pointer' }}
+                onClick={() => navigate(`/cases?leader=${encodeURIComponent(l.leader)}`)}
+              >
                 <Table.Td>{l.leader}</Table.Td>
                 <Table.Td>{l.total}</Table.Td>
                 <Table.Td>{l.open}</Table.Td>

@@ -1,10 +1,12 @@
 /** 分类定级 and 星级 for a year: bulk class changes, one rating per party organization, earlier years shown. */
-import { Alert, Button, Checkbox, Group, Modal, Rating, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Rating, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { MANAGEMENT_CLASSES, type ManagementClass } from '../../../shared/domain/codes';
 import type { ClassRow } from '../../../shared/types';
 import { invoke } from '../api';
-import { ClassBadge, Loading, notifyDone, notifyError, stars, useLoad, yearOptions } from '../common';
+import { ClassBadge, Loading, notifyDone, notifyError, stars, yearOptions } from '../common';
+import { DateField, todayText } from '../DateField';
+import { useApi, useRegions } from '../queries';
 
 export function ClassesPage() {
   const [year, setYear] = useState(String(new Date().getFullYear()));
@@ -13,16 +15,16 @@ export function ClassesPage() {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [target, setTarget] = useState<string | null>(null);
   const [rating, setRating] = useState<ClassRow | null>(null);
-  const regions = useLoad(() => invoke('regions.list', {}), []);
-  const { data, error, loading, reload } = useLoad(
-    () =>
-      invoke('classes.list', {
-        year: Number(year),
-        regionId: regionId ? Number(regionId) : undefined,
-        class: (cls as ManagementClass | 'none' | null) ?? undefined,
-      }),
-    [year, regionId, cls],
-  );
+  const regions = useRegions();
+  const {
+    data,
+    error,
+    isLoading: loading,
+  } = useApi('classes.list', {
+    year: Number(year),
+    regionId: regionId ? Number(regionId) : undefined,
+    class: (cls as ManagementClass | 'none' | null) ?? undefined,
+  });
   const rows = data ?? [];
   const counts = useMemo(() => {
     const c: Record<string, number> = { rectify: 0, standard: 0, brand: 0, none: 0 };
@@ -42,7 +44,6 @@ export function ClassesPage() {
       const r = await invoke('classes.set', { year: Number(year), partyOrgIds: [...selected], class: target as ManagementClass });
       notifyDone(`已将${r.updated}个党组织定为“${MANAGEMENT_CLASSES.find((m) => m.code === target)?.label}”`);
       setSelected(new Set());
-      void reload();
     } catch (e) {
       notifyError(e, '分类未完成');
     }
@@ -167,7 +168,6 @@ export function ClassesPage() {
           onClose={() => setRating(null)}
           onDone={() => {
             setRating(null);
-            void reload();
           }}
         />
       )}
@@ -192,7 +192,7 @@ function RatingModal({ row, year, onClose, onDone }: { row: ClassRow; year: numb
       <Stack>
         <Text size="sm">{year}年度（组织建设好、保障机制好、活动开展好、作用发挥好、特色效果好）</Text>
         <Rating value={value} onChange={setValue} size="xl" count={5} />
-        <TextInput label="评定日期" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+        <DateField label="评定日期" value={date} onChange={(v) => setDate(v ?? '')} maxDate={todayText()} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             取消

@@ -1,12 +1,13 @@
 /** The overview's count of overdue cases (deadline passed, not accepted), opening the filtered list. */
 import { Card, Group, Text } from '@mantine/core';
-import { invoke } from '../api';
-import { go, useLoad } from '../common';
+import { useNavigate } from 'react-router';
+import { useApi } from '../queries';
 
 export function OverdueCard() {
-  const { data } = useLoad(() => invoke('cases.stats', {}), []);
+  const navigate = useNavigate();
+  const { data } = useApi('cases.stats', {});
   return (
-    <Card withBorder style={{ cursor: 'pointer' }} onClick={() => go('#/cases?overdue=1')} title="查看逾期的整顿对象">
+    <Card withBorder style={{ cursor: 'pointer' }} onClick={() => navigate('/cases?overdue=1')} title="查看逾期的整顿对象">
       <Text size="sm" c="dimmed">
         软弱涣散整顿
       </Text>

@@ -1,15 +1,19 @@
 /** 排查: the party organizations the data says may be 软弱涣散 in a year, and 认定 of one of them. */
 import { Alert, Badge, Button, Checkbox, Group, Modal, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { todayIso } from '../../../shared/rules/dates';
 import type { CaseSuggestion } from '../../../shared/types';
 import { invoke } from '../api';
-import { go, Loading, notifyDone, notifyError, useLoad, yearOptions } from '../common';
+import { Loading, notifyDone, notifyError, yearOptions } from '../common';
+import { DateField, todayText } from '../DateField';
+import { useApi, useSettings } from '../queries';
 
 export function ScreeningPage() {
+  const navigate = useNavigate();
   const [year, setYear] = useState(String(new Date().getFullYear()));
-  const { data, error, loading, reload } = useLoad(() => invoke('cases.suggest', { year: Number(year) }), [year]);
-  const settings = useLoad(() => invoke('settings.get', {}), []);
+  const { data, error, isLoading: loading } = useApi('cases.suggest', { year: Number(year) });
+  const settings = useSettings();
   const [picked, setPicked] = useState<CaseSuggestion | null>(null);
 
   return (
@@ -18,7 +22,7 @@ export function ScreeningPage() {
         <Title order={2}>软弱涣散排查</Title>
         <Group>
           <Select label="排查年度" data={yearOptions()} value={year} onChange={(v) => v && setYear(v)} w={140} allowDeselect={false} />
-          <Button variant="default" onClick={() => go('#/cases')} mt={24}>
+          <Button variant="default" onClick={() => navigate('/cases')} mt={24}>
             整顿台账
           </Button>
         </Group>
@@ -82,8 +86,7 @@ export function ScreeningPage() {
           onClose={() => setPicked(null)}
           onDone={(id) => {
             setPicked(null);
-            void reload();
-            go(`#/cases/${id}`);
+            navigate(`/cases/${id}`);
           }}
         />
       )}
@@ -128,7 +131,7 @@ function IdentifyModal(props: {
     <Modal opened onClose={props.onClose} title={`认定：${s.partyOrgName}`} size="lg">
       <Stack>
         <Group grow>
-          <TextInput label="认定日期" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} required />
+          <DateField label="认定日期" value={date} onChange={(v) => setDate(v ?? '')} maxDate={todayText()} required />
           <TextInput label="批次" value={batch} onChange={(e) => setBatch(e.currentTarget.value)} />
         </Group>
         <Checkbox.Group label="认定情形（可多选）" value={chosen} onChange={setChosen} withAsterisk>

@@ -2,10 +2,11 @@
 import { ActionIcon, Button, Card, Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { invoke } from '../api';
-import { notifyDone, notifyError, useLoad } from '../common';
+import { notifyDone, notifyError } from '../common';
+import { useSettings } from '../queries';
 
 export function WorkSettings() {
-  const { data } = useLoad(() => invoke('settings.get', {}), []);
+  const { data } = useSettings();
   const [situations, setSituations] = useState<string[]>([]);
   const [threshold, setThreshold] = useState<number | string>(4);
   const [daily, setDaily] = useState<number | string>(7);

@@ -22,9 +22,10 @@ import {
 } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
 import type { ImportPreview, ImportRowStatus } from '../../../shared/types';
 import { invoke } from '../api';
-import { go, notifyDone, notifyError } from '../common';
+import { notifyDone, notifyError } from '../common';
 import { readFileBase64, saveFile } from '../platform';
 import { type ValueMapping, ValueMappingCard, valueMappingOf } from './ValueMappingCard';
 
@@ -44,6 +45,7 @@ const STATUS: Record<ImportRowStatus, { label: string; color: string }> = {
 const PAGE = 100;
 
 export function ImportPage() {
+  const navigate = useNavigate();
   const [kind, setKind] = useState<Kind>('orgs');
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -162,7 +164,7 @@ export function ImportPage() {
           );
           setPreview(null);
           setFile(null);
-          go(kind === 'orgs' ? '#/orgs' : kind === 'partyOrgs' ? '#/party-orgs' : '#/instructors');
+          navigate(kind === 'orgs' ? '/orgs' : kind === 'partyOrgs' ? '/party-orgs' : '/instructors');
         } catch (e) {
           notifyError(e, '导入未完成，数据未改变');
         } finally {

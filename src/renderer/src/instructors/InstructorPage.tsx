@@ -1,11 +1,14 @@
 /** One instructor: details and assignments, with 选派 and 结束选派. */
-import { Anchor, Badge, Button, Card, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { todayIso } from '../../../shared/rules/dates';
 import type { AssignmentView } from '../../../shared/types';
 import { invoke } from '../api';
-import { go, Loading, notifyDone, notifyError, useLoad } from '../common';
+import { Loading, notifyDone, notifyError } from '../common';
+import { DateField } from '../DateField';
 import { InfoGrid } from '../ledgerBits';
+import { useApi } from '../queries';
 import { AssignModal, InstructorForm } from './InstructorsPage';
 
 function EndModal({ assignment, onClose, onDone }: { assignment: AssignmentView; onClose: () => void; onDone: () => void }) {
@@ -25,7 +28,7 @@ function EndModal({ assignment, onClose, onDone }: { assignment: AssignmentView;
         <Text size="sm">
           结束“{assignment.instructorName}”对“{assignment.orgName}”的选派。结束后该组织如无党组织，将不再计为工作覆盖。
         </Text>
-        <TextInput label="截止日期" value={toDate} onChange={(e) => setToDate(e.currentTarget.value)} />
+        <DateField label="截止日期" value={toDate} onChange={(d) => setToDate(d ?? '')} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             取消
@@ -40,20 +43,20 @@ function EndModal({ assignment, onClose, onDone }: { assignment: AssignmentView;
 }
 
 export function InstructorPage({ id }: { id: number }) {
-  const { data: i, error, reload } = useLoad(() => invoke('instructors.get', { id }), [id]);
+  const navigate = useNavigate();
+  const { data: i, error } = useApi('instructors.get', { id });
   const [dialog, setDialog] = useState<'edit' | 'assign' | AssignmentView | null>(null);
   if (!i) return <Loading error={error} />;
   const close = () => setDialog(null);
   const done = () => {
     setDialog(null);
-    reload();
   };
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>指导员：{i.name}</Title>
         <Group>
-          <Button variant="default" onClick={() => go(`#/audit?entity=instructor&entityId=${i.id}`)}>
+          <Button variant="default" onClick={() => navigate(`/audit?entity=instructor&entityId=${i.id}`)}>
             修改记录
           </Button>
           <Button variant="default" onClick={() => setDialog('edit')}>
@@ -96,7 +99,9 @@ export function InstructorPage({ id }: { id: number }) {
               {i.assignments.map((a) => (
                 <Table.Tr key={a.id}>
                   <Table.Td>
-                    <Anchor href={`#/orgs/${a.orgId}`}>{a.orgName}</Anchor>
+                    <Anchor component={Link} to={`/orgs/${a.orgId}`}>
+                      {a.orgName}
+                    </Anchor>
                   </Table.Td>
                   <Table.Td>{a.fromDate}</Table.Td>
                   <Table.Td>{a.toDate ?? '—'}</Table.Td>

@@ -21,14 +21,22 @@ import {
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { z } from 'zod';
 import { todayIso } from '../../../shared/rules/dates';
 import { assignSchema, instructorFieldsSchema } from '../../../shared/schemas';
 import type { Instructor, InstructorFields } from '../../../shared/types';
 import { invoke } from '../api';
 import { usePageCommand } from '../commands';
-import { go, Loading, notifyDone, notifyError, useLoad } from '../common';
+import { Loading, notifyDone, notifyError } from '../common';
+import { DateField, todayText } from '../DateField';
 import { apiFieldErrors, zodFieldErrors } from '../formErrors';
-import { useRoute } from '../router';
+import { confirmDiscard } from '../leaveGuard';
+import { param, useSearchState } from '../listState';
+import { useApi } from '../queries';
+
+/** `?assignOrg=12` opens 选派 for that organization (from its page). */
+const searchSchema = z.object({ assignOrg: param.id() });
 
 const blank: InstructorFields = {
   name: '',
@@ -83,8 +91,10 @@ export function InstructorForm({
     }
   };
   usePageCommand('save', save);
+  // A dialog, not a page: its own 取消 and close ask before typed input is dropped.
+  const close = () => confirmDiscard(form.isDirty(), onClose);
   return (
-    <Modal opened onClose={onClose} title={editing ? `编辑指导员：${editing.name}` : '新增指导员'} size="lg">
+    <Modal opened onClose={close} title={editing ? `编辑指导员：${editing.name}` : '新增指导员'} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -96,13 +106,19 @@ export function InstructorForm({
           <TextInput label="联系电话" {...form.getInputProps('phone')} />
           <TextInput label="工作单位" {...form.getInputProps('unit')} />
           <TextInput label="职务" {...form.getInputProps('post')} />
-          <TextInput label="选派时间" placeholder="如 2025-03-01" {...form.getInputProps('appointedDate')} />
+          <DateField
+            label="选派时间"
+            placeholder="如 2025-03-01"
+            {...form.getInputProps('appointedDate')}
+            onChange={(d) => form.setFieldValue('appointedDate', d ?? '')}
+            maxDate={todayText()}
+          />
           <Checkbox mt="xl" label="专职指导员" {...form.getInputProps('fullTime', { type: 'checkbox' })} />
           <TextInput label="负责网格" {...form.getInputProps('grids')} style={{ gridColumn: 'span 2' }} />
         </SimpleGrid>
         <Textarea mt="sm" label="备注" autosize minRows={2} {...form.getInputProps('remarks')} />
         <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={close}>
             取消
           </Button>
           <Button type="submit" loading={saving}>
@@ -133,12 +149,9 @@ export function AssignModal({
   const [fromDate, setFromDate] = useState(todayIso());
   const [toDate, setToDate] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const instructors = useLoad(() => invoke('instructors.list', {}), []);
-  const fixedOrg = useLoad(() => (orgId ? invoke('orgs.get', { id: orgId }) : Promise.resolve(null)), [orgId]);
-  const orgs = useLoad(
-    () => (orgId ? Promise.resolve(null) : invoke('orgs.list', { query: debounced || undefined, limit: 30 })),
-    [debounced, orgId],
-  );
+  const instructors = useApi('instructors.list', {});
+  const fixedOrg = useApi('orgs.get', { id: orgId ?? 0 }, { enabled: orgId != null });
+  const orgs = useApi('orgs.list', { query: debounced || undefined, limit: 30 }, { enabled: orgId == null, keepPrevious: true });
   const orgOptions = fixedOrg.data
     ? [{ value: String(fixedOrg.data.id), label: fixedOrg.data.name }]
     : (orgs.data?.rows ?? []).map((o) => ({ value: String(o.id), label: `${o.name}（${o.regionName}）` }));
@@ -188,8 +201,8 @@ export function AssignModal({
           error={errors.orgId}
         />
         <Group grow>
-          <TextInput label="起始日期" value={fromDate} onChange={(e) => setFromDate(e.currentTarget.value)} error={errors.fromDate} />
-          <TextInput label="截止日期（可留空）" value={toDate} onChange={(e) => setToDate(e.currentTarget.value)} error={errors.toDate} />
+          <DateField label="起始日期" value={fromDate} onChange={(d) => setFromDate(d ?? '')} error={errors.fromDate} />
+          <DateField label="截止日期（可留空）" value={toDate} onChange={(d) => setToDate(d ?? '')} error={errors.toDate} />
         </Group>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
@@ -203,13 +216,14 @@ export function AssignModal({
 }
 
 export function InstructorsPage() {
-  const { query: params } = useRoute();
-  const assignOrg = params.get('assignOrg');
+  const navigate = useNavigate();
+  const [params] = useSearchState(searchSchema);
+  const assignOrg = params.assignOrg;
   const [query, setQuery] = useState('');
-  const [debounced] = useDebouncedValue(query, 250);
+  const [debounced] = useDebouncedValue(query, 80);
   const [editing, setEditing] = useState<Instructor | 'new' | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const { data, error, reload } = useLoad(() => invoke('instructors.list', { query: debounced || undefined }), [debounced]);
+  const { data, error } = useApi('instructors.list', { query: debounced.trim() || undefined }, { keepPrevious: true });
   usePageCommand('new', () => setEditing('new'));
   usePageCommand('search', () => searchRef.current?.focus());
 
@@ -250,7 +264,9 @@ export function InstructorsPage() {
               {data.map((i) => (
                 <Table.Tr key={i.id}>
                   <Table.Td>
-                    <Anchor href={`#/instructors/${i.id}`}>{i.name}</Anchor>
+                    <Anchor component={Link} to={`/instructors/${i.id}`}>
+                      {i.name}
+                    </Anchor>
                   </Table.Td>
                   <Table.Td>{i.unit ?? '—'}</Table.Td>
                   <Table.Td>{i.post ?? '—'}</Table.Td>
@@ -274,7 +290,6 @@ export function InstructorsPage() {
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
-            reload();
           }}
         />
       )}
@@ -282,8 +297,8 @@ export function InstructorsPage() {
         <AssignModal
           instructorId={null}
           orgId={Number(assignOrg)}
-          onClose={() => go(`#/orgs/${assignOrg}`)}
-          onDone={() => go(`#/orgs/${assignOrg}`)}
+          onClose={() => navigate(`/orgs/${assignOrg}`)}
+          onDone={() => navigate(`/orgs/${assignOrg}`)}
         />
       )}
     </Stack>

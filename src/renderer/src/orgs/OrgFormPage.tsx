@@ -5,6 +5,7 @@
 import { Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import {
   ANNUAL_CHECK_RESULTS,
   categoryOfSubtype,
@@ -19,9 +20,12 @@ import { orgFieldsSchema } from '../../../shared/schemas';
 import type { OrgFields } from '../../../shared/types';
 import { invoke } from '../api';
 import { usePageCommand } from '../commands';
-import { confirmDiscard, FormFrame, go, Loading, notifyDone, notifyError, useLoad } from '../common';
+import { FormFrame, Loading, notifyDone, notifyError } from '../common';
+import { DateField } from '../DateField';
 import { apiFieldErrors, num, zodFieldErrors } from '../formErrors';
+import { useLeaveGuard } from '../leaveGuard';
 import { options, useRegionOptions } from '../ledgerBits';
+import { useApi } from '../queries';
 
 type FormValues = Omit<OrgFields, 'regionId' | 'employees' | 'formalMembers' | 'probationaryMembers' | 'activists'> & {
   regionId: string | null;
@@ -93,18 +97,20 @@ function usccFeedback(raw: string | null, subtype: FormValues['subtype'], blurre
 }
 
 export function OrgFormPage({ id }: { id: number | null }) {
-  const existing = useLoad(() => (id ? invoke('orgs.get', { id }) : Promise.resolve(null)), [id]);
+  const existing = useApi('orgs.get', { id: id ?? 0 }, { enabled: id != null });
   if (id && !existing.data) return <Loading error={existing.error} />;
   return <OrgForm id={id} initial={existing.data ? toForm(existing.data) : blank} />;
 }
 
 function OrgForm({ id, initial }: { id: number | null; initial: FormValues }) {
+  const navigate = useNavigate();
   const regions = useRegionOptions();
   const form = useForm<FormValues>({ initialValues: initial });
   const [saving, setSaving] = useState(false);
   const [usccBlurred, setUsccBlurred] = useState(false);
   const v = form.values;
   const uscc = usccFeedback(v.uscc, v.subtype, usccBlurred);
+  const guard = useLeaveGuard(form.isDirty() && !saving);
 
   const save = async () => {
     if (saving) return;
@@ -119,7 +125,8 @@ function OrgForm({ id, initial }: { id: number | null; initial: FormValues }) {
       const saved = id ? await invoke('orgs.update', { id, fields: parsed.data }) : await invoke('orgs.create', parsed.data);
       form.resetDirty();
       notifyDone(`“${saved.name}”已保存`);
-      go(`#/orgs/${saved.id}`);
+      guard.release();
+      navigate(`/orgs/${saved.id}`);
     } catch (e) {
       form.setErrors(apiFieldErrors(e));
       notifyError(e, '未能保存');
@@ -129,7 +136,8 @@ function OrgForm({ id, initial }: { id: number | null; initial: FormValues }) {
   };
   usePageCommand('save', save);
 
-  const cancel = () => confirmDiscard(form.isDirty(), () => go(id ? `#/orgs/${id}` : '#/orgs'));
+  // The leave guard asks before a half-filled form is dropped.
+  const cancel = () => navigate(id ? `/orgs/${id}` : '/orgs');
 
   const subtypes = ORG_SUBTYPES.filter((s) => s.category === v.category).map((s) => ({ value: s.code, label: s.label }));
 
@@ -205,7 +213,12 @@ function OrgForm({ id, initial }: { id: number | null; initial: FormValues }) {
         </Title>
         <SimpleGrid cols={3}>
           <TextInput label="未建党组织原因" {...form.getInputProps('noPartyReason')} />
-          <TextInput label="拟建时间" placeholder="如 2026-12-31" {...form.getInputProps('plannedBuildDate')} />
+          <DateField
+            label="拟建时间"
+            placeholder="如 2026-12-31"
+            {...form.getInputProps('plannedBuildDate')}
+            onChange={(d) => form.setFieldValue('plannedBuildDate', d ?? '')}
+          />
           <div />
           <Checkbox mt="xs" label="不纳入统计（如已注销、异地经营）" {...form.getInputProps('outOfScope', { type: 'checkbox' })} />
           <TextInput

@@ -4,52 +4,68 @@
  */
 import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useRef } from 'react';
-import type { Input } from '../../../shared/contract';
-import { COVERAGE_STATUSES, labelOf, ORG_CATEGORIES, ORG_FLAGS, ORG_SUBTYPES } from '../../../shared/domain/codes';
-import { invoke } from '../api';
+import { Link, useNavigate } from 'react-router';
+import { z } from 'zod';
+import { orgsListSchema } from '../../../shared/contract';
+import { COVERAGE_STATUSES, codesOf, labelOf, ORG_CATEGORIES, ORG_FLAGS, ORG_SUBTYPES } from '../../../shared/domain/codes';
 import { usePageCommand } from '../commands';
-import { go, Loading, useLoad } from '../common';
+import { Loading } from '../common';
 import { CoverageBadge, ListFooter, ledgerTableStyles, OrgFlagBadges, options, SortHeader, useRegionOptions } from '../ledgerBits';
 
-import { useListState } from '../listState';
+import { param, useListState } from '../listState';
+import { useApi } from '../queries';
 
 const PAGE = 50;
-type Sort = NonNullable<Input<'orgs.list'>['sort']>;
+
+/** The list's state in the address: what the core's orgs.list accepts, a wrong value falling back to the default. */
+const searchSchema = z.object({
+  query: param.text(),
+  regionId: param.id(),
+  category: param.oneOf(codesOf(ORG_CATEGORIES)),
+  coverage: param.oneOf(codesOf(COVERAGE_STATUSES)),
+  flag: param.oneOf(codesOf(ORG_FLAGS)),
+  sort: param.sort(orgsListSchema.shape.sort.removeDefault().options, 'id'),
+  dir: param.dir(),
+  page: param.page(),
+});
+type SearchParams = z.output<typeof searchSchema>;
 
 export function OrgListPage() {
-  const list = useListState('#/orgs', ['regionId', 'category', 'coverage', 'flag'] as const, 'id' as Sort);
+  const navigate = useNavigate();
+  const list = useListState(searchSchema);
   const { query, debounced, sort, dir, page, setPage, onSort } = list;
   const { regionId, category, coverage, flag } = list.filters;
   const searchRef = useRef<HTMLInputElement>(null);
   const regions = useRegionOptions();
 
-  const { data, error } = useLoad(
-    () =>
-      invoke('orgs.list', {
-        query: debounced || undefined,
-        regionId: regionId ? Number(regionId) : undefined,
-        category: (category as Input<'orgs.list'>['category']) ?? undefined,
-        coverage: (coverage as Input<'orgs.list'>['coverage']) ?? undefined,
-        flag: (flag as Input<'orgs.list'>['flag']) ?? undefined,
-        sort,
-        dir,
-        offset: (page - 1) * PAGE,
-        limit: PAGE,
-      }),
-    [debounced, regionId, category, coverage, flag, sort, dir, page],
+  const { data, error } = useApi(
+    'orgs.list',
+    {
+      query: debounced || undefined,
+      regionId: regionId ? Number(regionId) : undefined,
+      category,
+      coverage,
+      flag,
+      sort,
+      dir,
+      offset: (page - 1) * PAGE,
+      limit: PAGE,
+    },
+    { keepPrevious: true },
   );
 
-  usePageCommand('new', () => go('#/orgs/new'));
+  usePageCommand('new', () => navigate('/orgs/new'));
   usePageCommand('search', () => searchRef.current?.focus());
 
-  const filter = (key: 'regionId' | 'category' | 'coverage' | 'flag') => (v: string | null) => list.setFilter(key, v);
+  const filter = (key: 'regionId' | 'category' | 'coverage' | 'flag') => (v: string | null) =>
+    list.setFilter(key, v as SearchParams[typeof key]);
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE)) : 1;
 
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>两新组织</Title>
-        <Button onClick={() => go('#/orgs/new')} title="Ctrl+N">
+        <Button onClick={() => navigate('/orgs/new')} title="Ctrl+N">
           新增组织
         </Button>
       </Group>
@@ -108,7 +124,9 @@ export function OrgListPage() {
               {data.rows.map((o) => (
                 <Table.Tr key={o.id}>
                   <Table.Td miw={200}>
-                    <Anchor href={`#/orgs/${o.id}`}>{o.name}</Anchor>
+                    <Anchor component={Link} to={`/orgs/${o.id}`}>
+                      {o.name}
+                    </Anchor>
                   </Table.Td>
                   <Table.Td ff="monospace" fz="xs">
                     {o.uscc ?? '—'}
@@ -121,7 +139,13 @@ export function OrgListPage() {
                     <CoverageBadge value={o.coverage} />
                   </Table.Td>
                   <Table.Td fz="sm">
-                    {o.partyOrg ? <Anchor href={`#/party-orgs/${o.partyOrg.id}`}>{o.partyOrg.name}</Anchor> : '—'}
+                    {o.partyOrg ? (
+                      <Anchor component={Link} to={`/party-orgs/${o.partyOrg.id}`}>
+                        {o.partyOrg.name}
+                      </Anchor>
+                    ) : (
+                      '—'
+                    )}
                   </Table.Td>
                   <Table.Td miw={110}>
                     <OrgFlagBadges flags={o.flags} />

@@ -1,5 +1,6 @@
 /** One organization: its fields, the party organization covering it, its instructors, its flags with reasons. */
 import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Link, useNavigate } from 'react-router';
 import {
   ANNUAL_CHECK_RESULTS,
   FORMATION_METHODS,
@@ -12,12 +13,14 @@ import {
 } from '../../../shared/domain/codes';
 import { invoke } from '../api';
 import { usePageCommand } from '../commands';
-import { confirmDelete, go, Loading, useLoad } from '../common';
+import { confirmDelete, Loading } from '../common';
 import { CoverageBadge, FlagReasons, formatStamp, InfoGrid, yesNo } from '../ledgerBits';
+import { useApi } from '../queries';
 
 export function OrgPage({ id }: { id: number }) {
-  const { data: o, error } = useLoad(() => invoke('orgs.get', { id }), [id]);
-  usePageCommand('new', () => go('#/orgs/new'));
+  const navigate = useNavigate();
+  const { data: o, error } = useApi('orgs.get', { id });
+  usePageCommand('new', () => navigate('/orgs/new'));
   if (!o) return <Loading error={error} />;
 
   const remove = () =>
@@ -26,7 +29,7 @@ export function OrgPage({ id }: { id: number }) {
       name: o.name,
       body: `确定删除“${o.name}”吗？删除后不再出现在名册和统计中，历史记录保留在操作日志里。${o.partyOrg ? `它将不再由“${o.partyOrg.name}”覆盖。` : ''}`,
       run: () => invoke('orgs.delete', { id }),
-      after: () => go('#/orgs'),
+      after: () => navigate('/orgs'),
     });
 
   return (
@@ -37,13 +40,13 @@ export function OrgPage({ id }: { id: number }) {
           <CoverageBadge value={o.coverage} />
         </Group>
         <Group>
-          <Button variant="default" onClick={() => go(`#/audit?entity=org&entityId=${o.id}`)}>
+          <Button variant="default" onClick={() => navigate(`/audit?entity=org&entityId=${o.id}`)}>
             修改记录
           </Button>
           <Button variant="default" color="red" onClick={remove}>
             删除
           </Button>
-          <Button onClick={() => go(`#/orgs/${o.id}/edit`)}>编辑</Button>
+          <Button onClick={() => navigate(`/orgs/${o.id}/edit`)}>编辑</Button>
         </Group>
       </Group>
       <Card withBorder>
@@ -58,7 +61,9 @@ export function OrgPage({ id }: { id: number }) {
         </Title>
         {o.partyOrg ? (
           <Group gap="xs">
-            <Anchor href={`#/party-orgs/${o.partyOrg.id}`}>{o.partyOrg.name}</Anchor>
+            <Anchor component={Link} to={`/party-orgs/${o.partyOrg.id}`}>
+              {o.partyOrg.name}
+            </Anchor>
             <Badge variant="light">{labelOf(PARTY_ORG_TYPES, o.partyOrg.type)}</Badge>
             <Badge variant="light" color="teal">
               {labelOf(FORMATION_METHODS, o.partyOrg.method)}
@@ -71,7 +76,7 @@ export function OrgPage({ id }: { id: number }) {
       <Card withBorder>
         <Group justify="space-between" mb="sm">
           <Title order={4}>党建工作指导员</Title>
-          <Button size="xs" variant="default" onClick={() => go(`#/instructors?assignOrg=${o.id}`)}>
+          <Button size="xs" variant="default" onClick={() => navigate(`/instructors?assignOrg=${o.id}`)}>
             选派指导员
           </Button>
         </Group>
@@ -91,7 +96,9 @@ export function OrgPage({ id }: { id: number }) {
               {o.assignments.map((a) => (
                 <Table.Tr key={a.id}>
                   <Table.Td>
-                    <Anchor href={`#/instructors/${a.instructorId}`}>{a.instructorName}</Anchor>
+                    <Anchor component={Link} to={`/instructors/${a.instructorId}`}>
+                      {a.instructorName}
+                    </Anchor>
                   </Table.Td>
                   <Table.Td>{a.fromDate}</Table.Td>
                   <Table.Td>{a.toDate ?? '—'}</Table.Td>

@@ -1,11 +1,12 @@
 /** 概览: the four rates for the county and per region, each as `numerator / denominator = rate`. */
 import { BarChart, DonutChart } from '@mantine/charts';
 import { Card, ColorSwatch, Grid, Group, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { useNavigate } from 'react-router';
 import { CASE_STATES } from '../../../shared/domain/codes';
 import { type CoverageFigures, formatRatio, type Ratio } from '../../../shared/rules/coverage';
-import { invoke } from '../api';
 import { OverdueCard } from '../cases/OverdueCard';
-import { go, Loading, useLoad } from '../common';
+import { Loading } from '../common';
+import { useApi, useSettings } from '../queries';
 
 const RATES: { key: 'orgCoverage' | 'workCoverage' | 'singleRate' | 'buildRate'; label: string; hint: string }[] = [
   { key: 'orgCoverage', label: '组织覆盖率', hint: '单独组建与联合·挂靠·区域覆盖 ÷ 纳入统计' },
@@ -33,9 +34,10 @@ function RateCard({ label, hint, ratio, testId }: { label: string; hint: string;
 const pct = (r: Ratio) => r.rate ?? 0;
 
 export function OverviewPage() {
-  const settings = useLoad(() => invoke('settings.get', {}), []);
-  const { data, error } = useLoad(() => invoke('stats.coverage', {}), []);
-  const cases = useLoad(() => invoke('cases.stats', {}), []);
+  const navigate = useNavigate();
+  const settings = useSettings();
+  const { data, error } = useApi('stats.coverage', {});
+  const cases = useApi('cases.stats', {});
   if (!data) return <Loading error={error} />;
   const county: CoverageFigures = data.county;
   return (
@@ -77,7 +79,7 @@ export function OverviewPage() {
               <Table.Tr
                 key={r.regionId}
                 style={{ cursor: 'pointer' }}
-                onClick={() => go(`#/orgs?regionId=${r.regionId}`)}
+                onClick={() => navigate(`/orgs?regionId=${r.regionId}`)}
                 title={`查看${r.regionName}的两新组织`}
               >
                 <Table.Td>{r.regionName}</Table.Td>
@@ -141,7 +143,7 @@ export function OverviewPage() {
               barChartProps={{
                 onClick: (state: { activeLabel?: string | number }) => {
                   const region = data.regions.find((r) => r.regionName === state?.activeLabel);
-                  if (region) go(`#/reports?report=orgs&regionId=${region.regionId}`);
+                  if (region) navigate(`/reports?report=orgs&regionId=${region.regionId}`);
                 },
               }}
             />
@@ -168,7 +170,7 @@ export function OverviewPage() {
                 pieProps={{
                   onClick: (d: { name?: string }) => {
                     const st = CASE_STATES.find((x) => x.label === d?.name);
-                    if (st) go(`#/cases?state=${st.code}`);
+                    if (st) navigate(`/cases?state=${st.code}`);
                   },
                 }}
               />
@@ -177,7 +179,7 @@ export function OverviewPage() {
             )}
             <Group justify="center" gap="md" mt="sm">
               {CASE_STATES.map((st, i) => (
-                <UnstyledButton key={st.code} onClick={() => go(`#/cases?state=${st.code}`)}>
+                <UnstyledButton key={st.code} onClick={() => navigate(`/cases?state=${st.code}`)}>
                   <Group gap={6}>
                     <ColorSwatch size={12} color={`var(--mantine-color-${['orange', 'red', 'blue', 'green'][i]}-6)`} />
                     <Text size="sm">

@@ -7,9 +7,8 @@ import { ActionIcon, Badge, Button, Group, Paper, ScrollArea, Stack, Table, Text
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import type { CoverageStatus } from '../../../shared/domain/codes';
-import { invoke } from '../api';
-import { useLoad } from '../common';
 import { CoverageBadge } from '../ledgerBits';
+import { useApi } from '../queries';
 
 export interface PickedOrg {
   id: number;
@@ -32,12 +31,9 @@ export function OrgPicker({
   ownPartyOrgId: number | null;
 }) {
   const [query, setQuery] = useState('');
-  const [debounced] = useDebouncedValue(query, 250);
+  const [debounced] = useDebouncedValue(query.trim(), 80);
   const picked = value.map((o) => o.id);
-  const { data } = useLoad(
-    () => (debounced ? invoke('orgs.list', { query: debounced, excludeIds: picked, limit: 12 }) : Promise.resolve(null)),
-    [debounced, picked],
-  );
+  const { data } = useApi('orgs.list', { query: debounced, excludeIds: picked, limit: 12 }, { enabled: debounced !== '' });
   const full = single && value.length >= 1;
 
   const add = (o: PickedOrg) => {

@@ -5,15 +5,19 @@
 import { Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { FORMATION_METHODS, PARTY_ORG_TYPES, VENUE_STANDARDS } from '../../../shared/domain/codes';
 import { defaultTermYears } from '../../../shared/rules/partyOrgFlags';
 import { partyOrgFieldsSchema } from '../../../shared/schemas';
 import type { PartyOrgDetail, PartyOrgFields } from '../../../shared/types';
 import { invoke } from '../api';
 import { usePageCommand } from '../commands';
-import { confirmDiscard, FormFrame, go, Loading, notifyDone, notifyError, useLoad } from '../common';
+import { FormFrame, Loading, notifyDone, notifyError } from '../common';
+import { DateField, todayText } from '../DateField';
 import { apiFieldErrors, num, optNum, zodFieldErrors } from '../formErrors';
+import { useLeaveGuard } from '../leaveGuard';
 import { fenToYuan, options, useRegionOptions, yuanToFen } from '../ledgerBits';
+import { useApi, useSettings } from '../queries';
 import { OrgPicker, type PickedOrg } from './OrgPicker';
 
 const MONEY = ['fundingSuperior', 'fundingDuesReturn', 'fundingUnit', 'fundingFiscal'] as const;
@@ -88,10 +92,10 @@ function toInput(v: FormValues, covered: PickedOrg[]) {
 }
 
 export function PartyOrgFormPage({ id, coverOrgId }: { id: number | null; coverOrgId: number | null }) {
-  const existing = useLoad(() => (id ? invoke('partyOrgs.get', { id }) : Promise.resolve(null)), [id]);
+  const existing = useApi('partyOrgs.get', { id: id ?? 0 }, { enabled: id != null });
   // "为该组织建立党组织" from an organization's page arrives with that organization pre-picked.
-  const preset = useLoad(() => (coverOrgId ? invoke('orgs.get', { id: coverOrgId }) : Promise.resolve(null)), [coverOrgId]);
-  const settings = useLoad(() => invoke('settings.get', {}), []);
+  const preset = useApi('orgs.get', { id: coverOrgId ?? 0 }, { enabled: coverOrgId != null });
+  const settings = useSettings();
   if ((id && !existing.data) || (coverOrgId && !preset.data) || !settings.data)
     return <Loading error={existing.error ?? preset.error ?? settings.error} />;
   const p = existing.data;
@@ -117,10 +121,13 @@ function PartyOrgForm({
   initialCovered: PickedOrg[];
   venueItems: string[];
 }) {
+  const navigate = useNavigate();
   const regions = useRegionOptions();
   const form = useForm<FormValues>({ initialValues: initial });
   const [covered, setCovered] = useState(initialCovered);
   const [saving, setSaving] = useState(false);
+  const coveredChanged = covered.map((o) => o.id).join() !== initialCovered.map((o) => o.id).join();
+  const guard = useLeaveGuard((form.isDirty() || coveredChanged) && !saving);
   const v = form.values;
   const single = v.method === 'single';
 
@@ -136,7 +143,8 @@ function PartyOrgForm({
     try {
       const saved = id ? await invoke('partyOrgs.update', { id, fields: parsed.data }) : await invoke('partyOrgs.create', parsed.data);
       notifyDone(`“${saved.name}”已保存`);
-      go(`#/party-orgs/${saved.id}`);
+      guard.release();
+      navigate(`/party-orgs/${saved.id}`);
     } catch (e) {
       form.setErrors(apiFieldErrors(e));
       notifyError(e, '未能保存');
@@ -146,10 +154,8 @@ function PartyOrgForm({
   };
   usePageCommand('save', save);
 
-  const cancel = () =>
-    confirmDiscard(form.isDirty() || covered.map((o) => o.id).join() !== initialCovered.map((o) => o.id).join(), () =>
-      go(id ? `#/party-orgs/${id}` : '#/party-orgs'),
-    );
+  // The leave guard asks before a half-filled form is dropped.
+  const cancel = () => navigate(id ? `/party-orgs/${id}` : '/party-orgs');
 
   return (
     <FormFrame title={id ? `编辑：${initial.name}` : '新增党组织'} saving={saving} onSave={() => void save()} onCancel={cancel}>
@@ -174,8 +180,20 @@ function PartyOrgForm({
           <Select label="所属属地" withAsterisk data={regions} searchable {...form.getInputProps('regionId')} />
           <TextInput label="上级党组织" {...form.getInputProps('parentName')} />
           <TextInput label="批复文号" {...form.getInputProps('approvalNo')} />
-          <TextInput label="成立时间" placeholder="如 2021-07-01" {...form.getInputProps('foundedDate')} />
-          <TextInput label="上次换届时间" placeholder="如 2024-06-30" {...form.getInputProps('lastElectionDate')} />
+          <DateField
+            label="成立时间"
+            placeholder="如 2021-07-01"
+            {...form.getInputProps('foundedDate')}
+            onChange={(d) => form.setFieldValue('foundedDate', d ?? '')}
+            maxDate={todayText()}
+          />
+          <DateField
+            label="上次换届时间"
+            placeholder="如 2024-06-30"
+            {...form.getInputProps('lastElectionDate')}
+            onChange={(d) => form.setFieldValue('lastElectionDate', d ?? '')}
+            maxDate={todayText()}
+          />
           <NumberInput
             label="任期（年）"
             placeholder={`未填按${defaultTermYears(v.type)}年`}

@@ -1,45 +1,60 @@
 /** 党组织 list: search, filters by region / type / 组建方式 / flag, sortable, paged by the core. */
 import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useRef } from 'react';
-import type { Input } from '../../../shared/contract';
-import { FORMATION_METHODS, labelOf, PARTY_ORG_FLAGS, PARTY_ORG_TYPES } from '../../../shared/domain/codes';
-import { invoke } from '../api';
+import { Link, useNavigate } from 'react-router';
+import { z } from 'zod';
+import { partyOrgsListSchema } from '../../../shared/contract';
+import { codesOf, FORMATION_METHODS, labelOf, PARTY_ORG_FLAGS, PARTY_ORG_TYPES } from '../../../shared/domain/codes';
 import { usePageCommand } from '../commands';
-import { go, Loading, stars, useLoad } from '../common';
+import { Loading, stars } from '../common';
 import { ListFooter, ledgerTableStyles, options, PartyOrgFlagBadges, SortHeader, useRegionOptions } from '../ledgerBits';
 
-import { useListState } from '../listState';
+import { param, useListState } from '../listState';
+import { useApi } from '../queries';
 
 const PAGE = 50;
-type Sort = NonNullable<Input<'partyOrgs.list'>['sort']>;
-type In = Input<'partyOrgs.list'>;
+type Sort = SearchParams['sort'];
+
+/** The list's state in the address: what the core's partyOrgs.list accepts, a wrong value falling back to the default. */
+const searchSchema = z.object({
+  query: param.text(),
+  regionId: param.id(),
+  type: param.oneOf(codesOf(PARTY_ORG_TYPES)),
+  method: param.oneOf(codesOf(FORMATION_METHODS)),
+  flag: param.oneOf(codesOf(PARTY_ORG_FLAGS)),
+  sort: param.sort(partyOrgsListSchema.shape.sort.removeDefault().options, 'id'),
+  dir: param.dir(),
+  page: param.page(),
+});
+type SearchParams = z.output<typeof searchSchema>;
 
 export function PartyOrgListPage() {
-  const list = useListState('#/party-orgs', ['regionId', 'type', 'method', 'flag'] as const, 'id' as Sort);
+  const navigate = useNavigate();
+  const list = useListState(searchSchema);
   const { query, debounced, sort, dir, page, setPage, onSort } = list;
   const { regionId, type, method, flag } = list.filters;
   const searchRef = useRef<HTMLInputElement>(null);
   const regions = useRegionOptions();
 
-  const { data, error } = useLoad(
-    () =>
-      invoke('partyOrgs.list', {
-        query: debounced || undefined,
-        regionId: regionId ? Number(regionId) : undefined,
-        type: (type as In['type']) ?? undefined,
-        method: (method as In['method']) ?? undefined,
-        flag: (flag as In['flag']) ?? undefined,
-        sort,
-        dir,
-        offset: (page - 1) * PAGE,
-        limit: PAGE,
-      }),
-    [debounced, regionId, type, method, flag, sort, dir, page],
+  const { data, error } = useApi(
+    'partyOrgs.list',
+    {
+      query: debounced || undefined,
+      regionId: regionId ? Number(regionId) : undefined,
+      type,
+      method,
+      flag,
+      sort,
+      dir,
+      offset: (page - 1) * PAGE,
+      limit: PAGE,
+    },
+    { keepPrevious: true },
   );
-  usePageCommand('new', () => go('#/party-orgs/new'));
+  usePageCommand('new', () => navigate('/party-orgs/new'));
   usePageCommand('search', () => searchRef.current?.focus());
 
-  const filter = (key: 'regionId' | 'type' | 'method' | 'flag') => (v: string | null) => list.setFilter(key, v);
+  const filter = (key: 'regionId' | 'type' | 'method' | 'flag') => (v: string | null) => list.setFilter(key, v as SearchParams[typeof key]);
   const header = (label: string, field: Sort, right = false) => (
     <SortHeader label={label} field={field} sort={sort} dir={dir} onSort={onSort} right={right} />
   );
@@ -49,7 +64,7 @@ export function PartyOrgListPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>党组织</Title>
-        <Button onClick={() => go('#/party-orgs/new')} title="Ctrl+N">
+        <Button onClick={() => navigate('/party-orgs/new')} title="Ctrl+N">
           新增党组织
         </Button>
       </Group>
@@ -109,7 +124,9 @@ export function PartyOrgListPage() {
               {data.rows.map((p) => (
                 <Table.Tr key={p.id}>
                   <Table.Td>
-                    <Anchor href={`#/party-orgs/${p.id}`}>{p.name}</Anchor>
+                    <Anchor component={Link} to={`/party-orgs/${p.id}`}>
+                      {p.name}
+                    </Anchor>
                   </Table.Td>
                   <Table.Td>{labelOf(PARTY_ORG_TYPES, p.type)}</Table.Td>
                   <Table.Td>{labelOf(FORMATION_METHODS, p.method)}</Table.Td>

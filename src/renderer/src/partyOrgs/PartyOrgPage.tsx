@@ -1,14 +1,17 @@
 /** One party organization: what it covers, its secretary and members, 换届, venue checklist, funding, flags. */
 import { Anchor, Badge, Button, Card, Group, Stack, Table, Title } from '@mantine/core';
+import { Link, useNavigate } from 'react-router';
 import { FORMATION_METHODS, labelOf, ORG_SUBTYPES, PARTY_ORG_FLAGS, PARTY_ORG_TYPES } from '../../../shared/domain/codes';
 import { invoke } from '../api';
 import { usePageCommand } from '../commands';
-import { confirmDelete, go, Loading, stars, useLoad } from '../common';
+import { confirmDelete, Loading, stars } from '../common';
 import { FlagReasons, fenToYuan, formatStamp, InfoGrid, yesNo } from '../ledgerBits';
+import { useApi } from '../queries';
 
 export function PartyOrgPage({ id }: { id: number }) {
-  const { data: p, error } = useLoad(() => invoke('partyOrgs.get', { id }), [id]);
-  usePageCommand('new', () => go('#/party-orgs/new'));
+  const navigate = useNavigate();
+  const { data: p, error } = useApi('partyOrgs.get', { id });
+  usePageCommand('new', () => navigate('/party-orgs/new'));
   if (!p) return <Loading error={error} />;
 
   const remove = () =>
@@ -17,7 +20,7 @@ export function PartyOrgPage({ id }: { id: number }) {
       name: p.name,
       body: `确定删除“${p.name}”吗？它覆盖的 ${p.coveredOrgs.length} 个两新组织将变为未覆盖（或仅工作覆盖），历史记录保留在操作日志里。`,
       run: () => invoke('partyOrgs.delete', { id }),
-      after: () => go('#/party-orgs'),
+      after: () => navigate('/party-orgs'),
     });
 
   const members = p.formalMembers + p.probationaryMembers;
@@ -32,16 +35,16 @@ export function PartyOrgPage({ id }: { id: number }) {
           </Badge>
         </Group>
         <Group>
-          <Button variant="default" onClick={() => go(`#/cases?partyOrgId=${p.id}`)}>
+          <Button variant="default" onClick={() => navigate(`/cases?partyOrgId=${p.id}`)}>
             整顿记录
           </Button>
-          <Button variant="default" onClick={() => go(`#/audit?entity=partyOrg&entityId=${p.id}`)}>
+          <Button variant="default" onClick={() => navigate(`/audit?entity=partyOrg&entityId=${p.id}`)}>
             修改记录
           </Button>
           <Button variant="default" color="red" onClick={remove}>
             删除
           </Button>
-          <Button onClick={() => go(`#/party-orgs/${p.id}/edit`)}>编辑</Button>
+          <Button onClick={() => navigate(`/party-orgs/${p.id}/edit`)}>编辑</Button>
         </Group>
       </Group>
       <Card withBorder>
@@ -67,7 +70,9 @@ export function PartyOrgPage({ id }: { id: number }) {
             {p.coveredOrgs.map((o) => (
               <Table.Tr key={o.id}>
                 <Table.Td>
-                  <Anchor href={`#/orgs/${o.id}`}>{o.name}</Anchor>
+                  <Anchor component={Link} to={`/orgs/${o.id}`}>
+                    {o.name}
+                  </Anchor>
                 </Table.Td>
                 <Table.Td>{labelOf(ORG_SUBTYPES, o.subtype)}</Table.Td>
                 <Table.Td>{o.regionName}</Table.Td>

@@ -4,15 +4,15 @@
  */
 import { Button, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { CASE_STATES, COVERAGE_STATUSES, ORG_CATEGORIES } from '../../../shared/domain/codes';
 import { REPORTS } from '../../../shared/reports/definitions';
 import type { FilterKind, ReportDefinition } from '../../../shared/reports/types';
-import { invoke } from '../api';
 import { usePageCommand } from '../commands';
-import { Loading, notifyDone, notifyError, useLoad, yearOptions } from '../common';
+import { Loading, notifyDone, notifyError, yearOptions } from '../common';
 import { options, useRegionOptions } from '../ledgerBits';
 import { exportReportXlsx, isDesktop, printLedger, savePdf } from '../platform';
-import { replaceQuery, useRoute } from '../router';
+import { useApi } from '../queries';
 import { ColumnPicker } from './ColumnPicker';
 import { hiddenToQuery, useHiddenColumns } from './columnChoice';
 import { filtersFromQuery, filtersToQuery, type ReportFilterInput } from './filters';
@@ -21,7 +21,9 @@ import { LedgerPaper } from './PrintView';
 const DEFS = REPORTS as readonly ReportDefinition[];
 
 export function ReportsPage() {
-  const { query } = useRoute();
+  const [query, setQuery] = useSearchParams();
+  // The ledger and its filters in the address (no history entry per change), so Back returns here.
+  const replaceQuery = (values: Record<string, string>) => setQuery(values, { replace: true });
   const [report, setReport] = useState(query.get('report') ?? 'orgs');
   const [filters, setFilters] = useState<ReportFilterInput>(() => filtersFromQuery(query));
   const [busy, setBusy] = useState<string | null>(null);
@@ -30,17 +32,17 @@ export function ReportsPage() {
   const applied = Object.fromEntries(Object.entries(filters).filter(([k]) => (def.filters as string[]).includes(k))) as ReportFilterInput;
   const [hidden, setHidden] = useHiddenColumns(def);
   const input = { report: def.id as 'orgs', filters: applied, hidden };
-  const { data, error } = useLoad(() => invoke('reports.rows', input), [input]);
+  const { data, error } = useApi('reports.rows', input);
 
   const setFilter = (k: FilterKind, v: string | null) => {
     const next = { ...filters, [k]: v == null ? undefined : k === 'regionId' || k === 'year' ? Number(v) : v };
     setFilters(next);
-    replaceQuery('#/reports', { report: def.id, ...Object.fromEntries(new URLSearchParams(filtersToQuery(next))) });
+    replaceQuery({ report: def.id, ...Object.fromEntries(new URLSearchParams(filtersToQuery(next))) });
   };
   const pick = (id: string | null) => {
     if (!id) return;
     setReport(id);
-    replaceQuery('#/reports', { report: id, ...Object.fromEntries(new URLSearchParams(filtersToQuery(filters))) });
+    replaceQuery({ report: id, ...Object.fromEntries(new URLSearchParams(filtersToQuery(filters))) });
   };
 
   const job = () => {

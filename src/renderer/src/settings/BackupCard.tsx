@@ -8,7 +8,8 @@ import { modals } from '@mantine/modals';
 import { useEffect, useState } from 'react';
 import type { BackupInfo, BackupInspection } from '../../../shared/types';
 import { ApiCallError, invoke } from '../api';
-import { notifyDone, notifyError, useLoad } from '../common';
+import { notifyDone, notifyError } from '../common';
+import { useApi } from '../queries';
 import { backupShell, unwrap } from './backupShell';
 
 const RESTORED = 'backup.restoredMessage';
@@ -68,7 +69,7 @@ function confirmRestore(title: string, inspection: BackupInspection, run: () => 
 }
 
 export function BackupCard() {
-  const { data, reload } = useLoad(() => invoke('backup.list', {}), []);
+  const { data, refetch: reload } = useApi('backup.list', {});
   const [name, setName] = useState('');
   useEffect(() => {
     const restored = sessionStorage.getItem(RESTORED);

@@ -5,13 +5,14 @@ import { labelOf, REGION_KINDS, type RegionKind, VENUE_STANDARDS, type VenueStan
 import type { Region } from '../../../shared/types';
 import { invoke } from '../api';
 import { WorkSettings } from '../cases/WorkSettings';
-import { notifyDone, notifyError, useLoad } from '../common';
+import { notifyDone, notifyError } from '../common';
 import { apiFieldErrors } from '../formErrors';
 import { options } from '../ledgerBits';
+import { useRegions, useSettings } from '../queries';
 import { BackupCard } from './BackupCard';
 
 function CountySettings() {
-  const { data } = useLoad(() => invoke('settings.get', {}), []);
+  const { data } = useSettings();
   const [values, setValues] = useState({ countyName: '', countyCode: '', reportingUnit: '', venueStandard: 'liuyou' as VenueStandard });
   const [errors, setErrors] = useState<Record<string, string>>({});
   useEffect(() => {
@@ -121,7 +122,7 @@ function RegionRow({
 }
 
 function RegionSettings() {
-  const { data, reload } = useLoad(() => invoke('regions.list', {}), []);
+  const { data, refetch: reload } = useRegions();
   const [name, setName] = useState('');
   const [kind, setKind] = useState<RegionKind>('township');
   const [error, setError] = useState<string | null>(null);

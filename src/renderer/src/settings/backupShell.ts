@@ -13,8 +13,7 @@ interface BackupShell {
 }
 
 export function backupShell(): BackupShell | null {
-  const api = window.api as (typeof window.api & Partial<BackupShell>) | undefined;
-  return api?.backupToFile && api.pickRestoreFile && api.restorePicked ? (api as BackupShell) : null;
+  return (window.api as BackupShell | undefined) ?? null;
 }
 
 export async function unwrap<T>(result: Promise<ApiResult<T>>): Promise<T> {

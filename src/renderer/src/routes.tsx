@@ -1,0 +1,114 @@
+/**
+ * Every address of the app (`#/orgs/12/edit`, `#/print/orgs?…`): a hash router, so the same URLs work
+ * from a file:// page in Electron and from the browser-mode server. Pages are drawn in the shell,
+ * except the print route (the ledger alone, for printing and PDFs). Each page has its own error
+ * element, so a fault shows a Chinese message and a way back instead of a blank window.
+ */
+import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { createHashRouter, Link, type RouteObject, useParams, useSearchParams } from 'react-router';
+import { Shell } from './App';
+import { AuditPage } from './audit/AuditPage';
+import { CaseDetailPage } from './cases/CaseDetailPage';
+import { CaseListPage, LeadersPage } from './cases/CaseListPage';
+import { ClassesPage } from './cases/ClassesPage';
+import { ScreeningPage } from './cases/ScreeningPage';
+import { ExchangePage } from './exchange/ExchangePage';
+import { ImportPage } from './import/ImportPage';
+import { InstructorPage } from './instructors/InstructorPage';
+import { InstructorsPage } from './instructors/InstructorsPage';
+import { OrgFormPage } from './orgs/OrgFormPage';
+import { OrgListPage } from './orgs/OrgListPage';
+import { OrgPage } from './orgs/OrgPage';
+import { OverviewPage } from './overview/OverviewPage';
+import { PartyOrgFormPage } from './partyOrgs/PartyOrgFormPage';
+import { PartyOrgListPage } from './partyOrgs/PartyOrgListPage';
+import { PartyOrgPage } from './partyOrgs/PartyOrgPage';
+import { PrintRoute } from './reports/PrintRoute';
+import { ReportsPage } from './reports/ReportsPage';
+import { SettingsPage } from './settings/SettingsPage';
+
+export function PageError() {
+  return (
+    <Stack role="alert" gap="sm" p="md">
+      <Title order={3}>页面出错了</Title>
+      <Text>这个页面遇到了问题，填写中的内容可能没有保存。请重新加载；如果仍然出错，请返回概览后再试。</Text>
+      <Group>
+        <Button onClick={() => window.location.reload()}>重新加载</Button>
+        <Anchor component={Link} to="/">
+          返回概览
+        </Anchor>
+      </Group>
+    </Stack>
+  );
+}
+
+export function NotFound() {
+  return (
+    <Stack gap="sm">
+      <Title order={3}>没有这个页面</Title>
+      <Text>地址可能有误，或者该页面已经不存在。</Text>
+      <Anchor component={Link} to="/">
+        返回概览
+      </Anchor>
+    </Stack>
+  );
+}
+
+/** The numeric id in the address, or null (then the page is not found). */
+function useId(): number | null {
+  const { id } = useParams();
+  return id && /^\d{1,10}$/.test(id) ? Number(id) : null;
+}
+
+function WithId({ render }: { render: (id: number) => React.ReactNode }) {
+  const id = useId();
+  return id ? render(id) : <NotFound />;
+}
+
+function NewPartyOrg() {
+  const [params] = useSearchParams();
+  const cover = params.get('coverOrg');
+  return <PartyOrgFormPage id={null} coverOrgId={cover && /^\d{1,10}$/.test(cover) ? Number(cover) : null} />;
+}
+
+function Print() {
+  const { report = '' } = useParams();
+  return <PrintRoute report={report} />;
+}
+
+const page = (path: string, element: React.ReactNode): RouteObject => ({ path, element, errorElement: <PageError /> });
+
+export const routes: RouteObject[] = [
+  { path: '/print/:report', element: <Print />, errorElement: <PageError /> },
+  {
+    path: '/',
+    element: <Shell />,
+    errorElement: <PageError />,
+    children: [
+      { index: true, element: <OverviewPage />, errorElement: <PageError /> },
+      page('orgs', <OrgListPage />),
+      page('orgs/new', <OrgFormPage id={null} />),
+      page('orgs/:id', <WithId render={(id) => <OrgPage id={id} />} />),
+      page('orgs/:id/edit', <WithId render={(id) => <OrgFormPage id={id} />} />),
+      page('party-orgs', <PartyOrgListPage />),
+      page('party-orgs/new', <NewPartyOrg />),
+      page('party-orgs/:id', <WithId render={(id) => <PartyOrgPage id={id} />} />),
+      page('party-orgs/:id/edit', <WithId render={(id) => <PartyOrgFormPage id={id} coverOrgId={null} />} />),
+      page('instructors', <InstructorsPage />),
+      page('instructors/:id', <WithId render={(id) => <InstructorPage id={id} />} />),
+      page('screening', <ScreeningPage />),
+      page('cases', <CaseListPage />),
+      page('cases/:id', <WithId render={(id) => <CaseDetailPage id={id} />} />),
+      page('leaders', <LeadersPage />),
+      page('classes', <ClassesPage />),
+      page('reports', <ReportsPage />),
+      page('import', <ImportPage />),
+      page('exchange', <ExchangePage />),
+      page('audit', <AuditPage />),
+      page('settings', <SettingsPage />),
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+];
+
+export const router = createHashRouter(routes);
