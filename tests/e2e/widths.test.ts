@@ -91,6 +91,7 @@ it('the overview at 1366: rates on one line, every region named under the chart'
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(`${app.base}/#/`);
   await settled();
+  await app.snap('1366-概览-比率与图表');
   const rates = page.locator('[data-testid^="rate-"]');
   expect(await rates.count()).toBe(4);
   const wrapped = await rates.evaluateAll((els: El[]) =>
@@ -102,6 +103,34 @@ it('the overview at 1366: rates on one line, every region named under the chart'
   const labels = await page.locator('.recharts-wrapper svg text').allTextContents();
   const missing = stats.regions.map((r) => r.regionName).filter((n) => !labels.includes(n));
   expect(missing, '图表下缺少的属地名称').toEqual([]);
+  // …and each readable. Slanted names are parallel lines: apart when their anchors are a line height
+  // apart across the slant. Level names must not share any space.
+  const ticks = await page.locator('.recharts-xAxis-tick-labels text').evaluateAll((els: El[]) =>
+    els.map((el) => {
+      const e = el as unknown as {
+        getAttribute(a: string): string | null;
+        getBoundingClientRect(): { left: number; right: number };
+      };
+      const r = e.getBoundingClientRect();
+      const rotate = /rotate\((-?[\d.]+),\s*(-?[\d.]+)/.exec(e.getAttribute('transform') ?? '');
+      return {
+        text: el.textContent ?? '',
+        left: r.left,
+        right: r.right,
+        angle: rotate ? Number(rotate[1]) : 0,
+        x: rotate ? Number(rotate[2]) : 0,
+        size: parseFloat((getComputedStyle(el) as unknown as { fontSize: string }).fontSize),
+      };
+    }),
+  );
+  expect(ticks.length).toBe(stats.regions.length);
+  const overlapping = ticks.slice(1).flatMap((b, i) => {
+    const a = ticks[i] as (typeof ticks)[number];
+    const apart =
+      a.angle && a.angle === b.angle ? Math.abs(b.x - a.x) * Math.abs(Math.sin((a.angle * Math.PI) / 180)) >= a.size : a.right <= b.left;
+    return apart ? [] : [`${a.text}／${b.text}`];
+  });
+  expect(overlapping, '重叠的属地名称').toEqual([]);
 });
 
 it('the overview card and the pie count case states the same way', async () => {
