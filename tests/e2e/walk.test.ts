@@ -131,6 +131,12 @@ it('shows no Latin word on any page or dialog at 1366×768', { timeout: 480_000 
     await page.getByRole('button', { name: '保存' }).click();
     await look('党组织-新增-校验');
   });
+  await step('党组织-新增-日历', async () => {
+    await page.getByLabel('成立时间').click();
+    await page.locator('.mantine-Popover-dropdown').first().waitFor({ timeout: 5000 });
+    await look('党组织-新增-日历');
+    await page.keyboard.press('Escape');
+  });
   await visit(`#/party-orgs/${party.id}/edit`, '党组织-编辑');
 
   // 党建指导员: list dialogs, a record and its dialogs.

@@ -22,6 +22,8 @@ if (root) {
           Anchor: { defaultProps: { c: 'blue.8', inherit: true } },
           // A badge keeps its whole label (联合·挂靠·区域覆盖): its column widens rather than cutting it to “联合·挂…”.
           Badge: { styles: { root: { overflow: 'visible', maxWidth: 'none' }, label: { overflow: 'visible' } } },
+          // Mantine names the eye button in English (“Toggle password visibility”).
+          PasswordInput: { defaultProps: { visibilityToggleButtonProps: { 'aria-label': '显示或隐藏密码' } } },
         },
       }}
     >
