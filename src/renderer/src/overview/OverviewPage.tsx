@@ -61,7 +61,7 @@ export function OverviewPage() {
         <Title order={4} mb="sm">
           各属地覆盖情况
         </Title>
-        <Table striped highlightOnHover withTableBorder>
+        <Table striped highlightOnHover withTableBorder styles={{ th: { whiteSpace: 'nowrap' } }}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>属地</Table.Th>
@@ -85,7 +85,7 @@ export function OverviewPage() {
                 onClick={() => navigate(`/orgs?regionId=${r.regionId}`)}
                 title={`查看${r.regionName}的两新组织`}
               >
-                <Table.Td>{r.regionName}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.regionName}</Table.Td>
                 <Table.Td ta="right">{r.inScope}</Table.Td>
                 <Table.Td ta="right">{r.single}</Table.Td>
                 <Table.Td ta="right">{r.shared}</Table.Td>
