@@ -3,8 +3,8 @@
  * programs and file kinds, key names, 统一社会信用代码) is a label, code or message left untranslated.
  */
 
-/** Words a clerk knows as they are. */
-const ALLOWED = new Set(['excel', 'wps', 'pdf', 'csv', 'ctrl', 'shift', 'enter']);
+/** Words a clerk knows as they are: programs, file kinds, keys, file sizes. */
+const ALLOWED = new Set(['excel', 'wps', 'pdf', 'csv', 'ctrl', 'shift', 'enter', 'kb', 'mb']);
 
 /** Latin words (two letters or more) in `text` outside the list and `extra` (e.g. file names the test used). */
 export function latinWords(text: string, extra: readonly string[] = []): string[] {
@@ -16,7 +16,7 @@ export function latinWords(text: string, extra: readonly string[] = []): string[
     // Shortcuts: Ctrl+F, Ctrl+Shift+N.
     .replace(/(?:Ctrl|Shift|Alt)\+[A-Za-z0-9]\b/g, ' ')
     // The kind of a file named on screen: 模板.xlsx, .xls.
-    .replace(/\.(?:xlsx|xls|csv|pdf)\b/gi, ' ');
+    .replace(/\.(?:xlsx|xls|csv|pdf|sqlite)\b/gi, ' ');
   const words = t.match(/[A-Za-z]{2,}/g) ?? [];
   return [...new Set(words.filter((w) => !ALLOWED.has(w.toLowerCase())))];
 }
