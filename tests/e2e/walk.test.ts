@@ -19,6 +19,8 @@ const OUT = path.resolve('test-output/e2e/walk');
 /** The small sheet the import steps read; its name may show on screen. */
 const SHEET = '乌兰镇小表.csv';
 const findings: string[] = [];
+/** Names of files and folders on disk that the screen shows so the clerk can find them (backups). */
+const onDisk: string[] = ['backups'];
 
 beforeAll(async () => {
   app = await startApp('walk');
@@ -41,7 +43,7 @@ async function settled() {
 async function look(label: string) {
   await settled();
   const text = (await page.evaluate(VISIBLE_TEXT)) as string;
-  const words = latinWords(text, [SHEET]);
+  const words = latinWords(text, [SHEET, ...onDisk]);
   if (words.length) findings.push(`${label}：${words.join('、')}`);
   // The browser's own date box shows 11/28/2026 whatever the page's language.
   const nativeDates = await page.locator('input[type="date"]:visible').count();
@@ -201,6 +203,7 @@ it('shows no Latin word on any page or dialog at 1366×768', { timeout: 480_000 
   await step('设置-立即备份', async () => {
     await page.getByRole('button', { name: '立即备份' }).click();
     await page.locator('tbody').getByRole('button', { name: '恢复' }).first().waitFor({ timeout: 10_000 });
+    onDisk.push(...(await app.call<{ name: string }[]>('backup.list', {})).map((b) => b.name));
     await look('设置-立即备份');
   });
   await dialog('设置-恢复确认', '恢复', page.locator('tbody'));
