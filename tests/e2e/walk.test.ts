@@ -135,7 +135,11 @@ it('shows no Latin word on any page or dialog at 1366×768', { timeout: 480_000 
   });
   await step('党组织-新增-日历', async () => {
     await page.getByLabel('成立时间').click();
-    await page.locator('.mantine-Popover-dropdown').first().waitFor({ timeout: 5000 });
+    // The calendar's heading, e.g. 2026年11月.
+    await page
+      .getByText(/^\d{4}年\d{1,2}月$/)
+      .first()
+      .waitFor({ timeout: 5000 });
     await look('党组织-新增-日历');
     await page.keyboard.press('Escape');
   });
