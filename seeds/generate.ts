@@ -1666,6 +1666,7 @@ const settings: Settings = {
   venueThreshold: 4,
   backupKeepDaily: 7,
   backupKeepMonthly: 12,
+  passLine: 70,
 };
 const seed: SeedFile = {
   settings,

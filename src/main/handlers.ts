@@ -26,10 +26,11 @@ import {
   listInstructors,
   updateInstructor,
 } from './core/services/instructors';
+import { createLeader, deleteLeader, listLeaders, reorderLeaders, updateLeader } from './core/services/leaders';
 import { createOrg, deleteOrg, getOrg, listOrgs, updateOrg } from './core/services/orgs';
 import { createPartyOrg, deletePartyOrg, getPartyOrg, listPartyOrgs, updatePartyOrg } from './core/services/partyOrgs';
 import { createRegion, listRegions, reorderRegions, updateRegion } from './core/services/regions';
-import { suggestCases } from './core/services/screening';
+import { deferSuggestion, suggestCases, undeferSuggestion } from './core/services/screening';
 import { getSettings, updateSettings } from './core/services/settings';
 import { coverageStats } from './core/services/stats';
 
@@ -42,6 +43,11 @@ export const handlers: Handlers = {
   'regions.create': (ctx, i) => createRegion(ctx, i),
   'regions.update': (ctx, i) => updateRegion(ctx, i),
   'regions.reorder': (ctx, i) => reorderRegions(ctx, i.ids),
+  'leaders.list': (ctx) => listLeaders(ctx),
+  'leaders.create': (ctx, i) => createLeader(ctx, i),
+  'leaders.update': (ctx, { id, ...fields }) => updateLeader(ctx, id, fields),
+  'leaders.delete': (ctx, i) => deleteLeader(ctx, i.id),
+  'leaders.reorder': (ctx, i) => reorderLeaders(ctx, i.ids),
   'orgs.list': (ctx, i) => listOrgs(ctx, i),
   'orgs.get': (ctx, i) => getOrg(ctx, i.id),
   'orgs.create': (ctx, i) => createOrg(ctx, i),
@@ -59,7 +65,9 @@ export const handlers: Handlers = {
   'instructors.assign': (ctx, i) => assignInstructor(ctx, i),
   'instructors.endAssignment': (ctx, i) => endAssignment(ctx, i.assignmentId, i.toDate),
   'stats.coverage': (ctx, i) => coverageStats(ctx, i),
-  'cases.suggest': (ctx, i) => suggestCases(ctx, i.year),
+  'cases.suggest': (ctx, i) => suggestCases(ctx, i),
+  'screening.defer': (ctx, i) => deferSuggestion(ctx, i),
+  'screening.undefer': (ctx, i) => undeferSuggestion(ctx, i),
   'cases.list': (ctx, i) => listCases(ctx, i),
   'cases.get': (ctx, i) => getCase(ctx, i.id),
   'cases.create': (ctx, i) => createCase(ctx, i),

@@ -26,9 +26,12 @@ import {
   id,
   instructorFieldsSchema,
   isoDate,
+  leaderFieldsSchema,
   orgFieldsSchema,
   partyOrgFieldsSchema,
   regionFieldsSchema,
+  screeningDeferSchema,
+  screeningUndeferSchema,
   settingsSchema,
   year,
 } from './schemas';
@@ -37,20 +40,22 @@ import type {
   BackupInfo,
   BackupInspection,
   CaseDetail,
+  CaseLeaderRow,
   CaseListRow,
   CaseStats,
-  CaseSuggestion,
   ClassRow,
   CoverageStats,
   ImportPreview,
   ImportResult,
   Instructor,
+  Leader,
   OrgDetail,
   OrgListRow,
   Page,
   PartyOrgDetail,
   PartyOrgListRow,
   Region,
+  ScreeningResult,
   Settings,
 } from './types';
 
@@ -152,6 +157,12 @@ export const contract = {
   'regions.update': { input: regionFieldsSchema.extend({ id }), output: out<Region>() },
   'regions.reorder': { input: z.object({ ids: z.array(id).min(1) }), output: out<Region[]>() },
 
+  'leaders.list': { input: none, output: out<Leader[]>() },
+  'leaders.create': { input: leaderFieldsSchema, output: out<Leader>() },
+  'leaders.update': { input: leaderFieldsSchema.extend({ id }), output: out<Leader>() },
+  'leaders.delete': { input: byId, output: out<{ id: number }>() },
+  'leaders.reorder': { input: z.object({ ids: z.array(id).min(1) }), output: out<Leader[]>() },
+
   'orgs.list': { input: orgsListSchema, output: out<Page<OrgListRow>>() },
   'orgs.get': { input: byId, output: out<OrgDetail>() },
   'orgs.create': { input: orgFieldsSchema, output: out<OrgDetail>() },
@@ -190,14 +201,28 @@ export const contract = {
     output: out<CoverageStats>(),
   },
 
-  'cases.suggest': { input: z.object({ year }), output: out<CaseSuggestion[]>() },
+  'cases.suggest': {
+    input: z.object({
+      year,
+      regionId: id.optional(),
+      /** Name, pinyin initials or 书记's name. */
+      query: z.string().trim().max(50).optional(),
+    }),
+    output: out<ScreeningResult>(),
+  },
+  'screening.defer': { input: screeningDeferSchema, output: out<{ partyOrgId: number; year: number }>() },
+  'screening.undefer': { input: screeningUndeferSchema, output: out<{ partyOrgId: number; year: number }>() },
   'cases.list': {
     input: z.object({
+      /** 党组织名称或书记姓名中的一段，或名称的拼音首字母. */
+      query: z.string().trim().max(100).optional(),
       year: year.optional(),
       state: z.enum(codesOf(CASE_STATES)).optional(),
       regionId: id.optional(),
       /** 包联县级领导, exact name. */
       leader: z.string().trim().max(50).optional(),
+      /** 包联县级领导 from 设置. */
+      leaderId: id.optional(),
       overdue: z.boolean().optional(),
       partyOrgId: id.optional(),
       asOf: isoDate.optional(),
@@ -209,7 +234,7 @@ export const contract = {
   'cases.create': { input: caseCreateSchema, output: out<CaseDetail>() },
   'cases.act': { input: caseActSchema, output: out<CaseDetail>() },
   'cases.stats': { input: z.object({ year: year.optional(), asOf: isoDate.optional() }).default({}), output: out<CaseStats>() },
-  'cases.leaders': { input: none, output: out<{ leader: string; total: number; open: number; overdue: number }[]>() },
+  'cases.leaders': { input: none, output: out<CaseLeaderRow[]>() },
   'classes.list': {
     input: z.object({
       year,
@@ -360,6 +385,10 @@ export const WRITE_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'regions.create',
   'regions.update',
   'regions.reorder',
+  'leaders.create',
+  'leaders.update',
+  'leaders.delete',
+  'leaders.reorder',
   'orgs.create',
   'orgs.update',
   'orgs.delete',
@@ -374,6 +403,8 @@ export const WRITE_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'cases.act',
   'classes.set',
   'ratings.set',
+  'screening.defer',
+  'screening.undefer',
   'backup.create',
   'backup.restore',
   'import.commit',

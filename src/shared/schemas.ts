@@ -106,6 +106,13 @@ export const FIELD_LABELS: Record<string, string> = {
   deadline: '整顿时限',
   leaderCounty: '包联县级领导',
   leaderTownship: '乡镇领导或第一书记',
+  leaderCountyId: '包联县级领导',
+  leaderTownshipId: '乡镇包联领导',
+  belowLineReason: '低于合格线通过的理由',
+  passLine: '验收合格线',
+  title: '职务',
+  level: '领导层级',
+  active: '在用',
   instructorName: '指导员',
   pairingDept: '结对部门',
   listedDate: '挂牌日期',
@@ -328,6 +335,7 @@ export const settingsSchema = z.object({
   venueThreshold: z.number({ error: '请填写数字' }).int('必须是整数').min(0, '不能为负数').max(8, '不能超过8项'),
   backupKeepDaily: z.number({ error: '请填写数字' }).int('必须是整数').min(1, '至少保留1天').max(365, '不超过365天'),
   backupKeepMonthly: z.number({ error: '请填写数字' }).int('必须是整数').min(0, '不能为负数').max(120, '不超过120个月'),
+  passLine: z.number({ error: '请填写数字' }).int('必须是整数').min(0, '不能为负数').max(100, '不能超过100分'),
 });
 
 export const regionFieldsSchema = z.object({
@@ -400,19 +408,45 @@ export const caseCreateSchema = z.object({
   reason: optText(1000, true),
 });
 
+/** 暂不认定: a suggestion set aside for the year, with the reason the clerk gives (kept and shown). */
+export const screeningDeferSchema = z.object({
+  partyOrgId: id,
+  year,
+  reason: z
+    .string({ error: '请填写暂不认定的原因' })
+    .trim()
+    .min(1, '请填写暂不认定的原因')
+    .max(200, '原因不能超过200个字')
+    .superRefine(visibleText(true)),
+});
+
+export const screeningUndeferSchema = z.object({ partyOrgId: id, year });
+
+/**
+ * A case plan. 包联领导 and 指导员 are picked from 设置 and the instructor records (the ids); the
+ * text fields are only for 其他 (a name not on the lists).
+ */
 export const casePlanSchema = z
   .object({
     measures: reqText(2000, true),
     goal: reqText(1000, true),
     responsible: reqText(100),
     deadline: isoDate,
-    leaderCounty: reqText(50),
+    leaderCountyId: id.nullable().default(null),
+    leaderCounty: optText(50),
+    leaderTownshipId: id.nullable().default(null),
     leaderTownship: optText(50),
+    instructorId: id.nullable().default(null),
     instructorName: optText(50),
     pairingDept: optText(100),
     listedDate: optDate,
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.leaderCountyId == null && !v.leaderCounty) {
+      ctx.addIssue({ code: 'custom', path: ['leaderCountyId'], message: '请选择包联县级领导，或选“其他”后填写姓名' });
+    }
+  });
 
 const actBase = { id, date: isoDate };
 
@@ -429,9 +463,19 @@ export const caseActSchema = z.discriminatedUnion(
       satisfaction: z.preprocess(emptyToNull, z.number().min(0, '满意度不能为负').max(100, '满意度不能超过100').nullable().default(null)),
       opinion: reqText(2000, true),
       newDeadline: optDate,
+      /** Why a pass is given below the pass line (设置); required then, recorded in the timeline. */
+      belowLineReason: optText(500, true),
     }),
     z.object({ ...actBase, action: z.literal('delist') }),
     z.object({ ...actBase, action: z.literal('reopen'), reason: reqText(1000, true) }),
   ],
   { error: '操作应为：制定方案、记录进展、验收、销号或回头看' },
 );
+
+export const leaderFieldsSchema = z.object({
+  name: reqText(20),
+  title: optText(50),
+  unit: optText(100),
+  level: z.enum(['county', 'township'], { error: '请选择领导层级' }),
+  active: z.boolean().default(true),
+});

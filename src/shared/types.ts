@@ -18,6 +18,7 @@ import type {
 } from './domain/codes';
 import type { CoverageFigures } from './rules/coverage';
 import type { FlagHit } from './rules/orgFlags';
+import type { ScreeningLevel, ScreeningReason } from './rules/screening';
 
 export interface Settings {
   countyName: string;
@@ -32,6 +33,8 @@ export interface Settings {
   backupKeepDaily: number;
   /** … and of each of this many months. */
   backupKeepMonthly: number;
+  /** 验收 score needed to pass (DOMAIN.md: often 70 of 100); a pass below it needs a reason. */
+  passLine: number;
 }
 
 export interface BackupInfo {
@@ -254,8 +257,14 @@ export interface CasePlan {
   goal: string | null;
   responsible: string | null;
   deadline: string | null;
+  /** 包联县级领导 from 设置; null with `leaderCounty` set = typed under 其他 (or old data not matched). */
+  leaderCountyId: number | null;
+  /** The leader's name (from 设置 when referenced), or the text typed under 其他. */
   leaderCounty: string | null;
+  leaderCountyTitle: string | null;
+  leaderTownshipId: number | null;
   leaderTownship: string | null;
+  instructorId: number | null;
   instructorName: string | null;
   pairingDept: string | null;
   listedDate: string | null;
@@ -285,6 +294,29 @@ export interface CaseListRow extends CasePlan {
   lastProgress: string | null;
 }
 
+/** 包联领导 kept in 设置. */
+export interface Leader {
+  id: number;
+  name: string;
+  title: string | null;
+  unit: string | null;
+  level: 'county' | 'township';
+  sortOrder: number;
+  active: boolean;
+  /** Cases whose plan names this leader (a leader in use is deactivated, not deleted). */
+  caseCount: number;
+}
+
+/** One row of 包联领导督办: a leader from 设置, or a name typed under 其他. */
+export interface CaseLeaderRow {
+  leaderId: number | null;
+  leader: string;
+  title: string | null;
+  total: number;
+  open: number;
+  overdue: number;
+}
+
 export interface CaseEventView {
   id: number;
   date: string;
@@ -303,12 +335,40 @@ export interface CaseDetail extends CaseListRow {
 export interface CaseSuggestion {
   partyOrgId: number;
   partyOrgName: string;
+  regionId: number;
   regionName: string;
-  /** Why the data points at this party organization, one line each. */
-  reasons: string[];
+  secretaryName: string | null;
+  /** Why the record points at this party organization, heaviest first, each with its figure. */
+  reasons: ScreeningReason[];
   /** Situations from the county's list that match the reasons, pre-ticked in the 认定 form. */
   situations: string[];
+  /** The reasons' total weight: the list is ranked by it. */
+  score: number;
+  /** 重点 (key) or 一般 (normal), from the score. */
+  level: ScreeningLevel;
   hadEarlierCase: boolean;
+}
+
+/** A suggestion the clerk set aside for the year (暂不认定), with the reason given. */
+export interface ScreeningDeferral {
+  partyOrgId: number;
+  partyOrgName: string;
+  regionId: number;
+  regionName: string;
+  secretaryName: string | null;
+  year: number;
+  reason: string;
+  createdAt: string;
+  /** What the record says today, so the clerk can judge whether to restore it. */
+  reasons: ScreeningReason[];
+}
+
+export interface ScreeningResult {
+  year: number;
+  /** The day the record was read on: the end of the year, or today for the current year. */
+  day: string;
+  suggestions: CaseSuggestion[];
+  deferred: ScreeningDeferral[];
 }
 
 export interface CaseStats {

@@ -52,7 +52,7 @@ it('screens, identifies, rectifies through a failed acceptance, delists; class a
   const partyOrgName = (await firstRow.locator('td').nth(1).locator('p').first().textContent())?.trim() ?? '';
   expect(partyOrgName).toMatch(/党|支部|委员会/);
   await snap('screening');
-  await firstRow.getByRole('button', { name: '认定' }).click();
+  await firstRow.getByRole('button', { name: '认定', exact: true }).click();
   await field('认定日期').fill('2026-09-01');
   const boxes = page.getByRole('dialog').getByRole('checkbox');
   if ((await page.getByRole('dialog').getByRole('checkbox', { checked: true }).count()) === 0) await boxes.first().check();
@@ -69,7 +69,9 @@ it('screens, identifies, rectifies through a failed acceptance, delists; class a
     await field('整顿目标').fill('达到规范化建设标准');
     await field('责任人').fill('组织委员 刘洋');
     await field('整顿时限').fill('2026-11-01');
-    await field('包联县级领导').fill('王建国（旗委副书记）');
+    // 包联县级领导 is picked from 设置's list (the demo county's leaders), not typed.
+    await field('包联县级领导').click();
+    await page.getByRole('option', { name: '王建国（旗委副书记）', exact: true }).click();
   });
   await expect.poll(() => page.getByText('已逾期').count()).toBe(1);
   expect(await overdueCount()).toBe(overdueBefore + 1);

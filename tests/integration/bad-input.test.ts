@@ -8,6 +8,7 @@ import { makeLedger, type TestLedger } from './fixture';
 const READS = new Set([
   'settings.get',
   'regions.list',
+  'leaders.list',
   'orgs.list',
   'orgs.get',
   'partyOrgs.list',
@@ -47,10 +48,12 @@ const TABLES = [
   'case_events',
   'classes',
   'ratings',
+  'screening_deferrals',
+  'leaders',
 ];
 
 let t: TestLedger;
-let ids: { region: number; org: number; org2: number; po: number; instructor: number; caseId: number };
+let ids: { region: number; org: number; org2: number; po: number; instructor: number; caseId: number; leader: number };
 
 beforeAll(async () => {
   t = await makeLedger();
@@ -64,7 +67,8 @@ beforeAll(async () => {
   const caseId = (
     await t.call('cases.create', { partyOrgId: po, year: 2026, date: '2026-03-01', situations: ['换届逾期'], problems: '三年未换届' })
   ).id;
-  ids = { region, org, org2, po, instructor, caseId };
+  const leader = (await t.call('leaders.create', { name: '王建国', level: 'county' })).id;
+  ids = { region, org, org2, po, instructor, caseId, leader };
 });
 afterAll(() => t.close());
 
@@ -87,6 +91,17 @@ const bad: Record<string, () => unknown[]> = {
     { id: ids.region, name: 'x'.repeat(51), kind: 'township' },
   ],
   'regions.reorder': () => [{ ids: [] }, { ids: [ids.region, ids.region] }, { ids: [999] }],
+  'leaders.create': () => [
+    { name: '', level: 'county' },
+    { name: '李红梅', level: 'city' },
+    { name: '王建国', level: 'county' },
+  ],
+  'leaders.update': () => [
+    { id: 999, name: '李红梅', level: 'county' },
+    { id: ids.leader, name: 'x'.repeat(21), level: 'county' },
+  ],
+  'leaders.delete': () => [{ id: 999 }, { id: 'x' }],
+  'leaders.reorder': () => [{ ids: [] }, { ids: [ids.leader, ids.leader] }, { ids: [999] }],
   'orgs.create': () => [
     { name: '丙公司', category: 'nonpublic', subtype: 'company', regionId: ids.region, uscc: '91150499MA0000001X' },
     { name: '丙公司', category: 'nonpublic', subtype: 'company', regionId: 999 },
@@ -159,6 +174,18 @@ const bad: Record<string, () => unknown[]> = {
       date: '2026-02-01',
       plan: { measures: '调整班子', goal: '达标', responsible: '张三', deadline: '2026-09-30', leaderCounty: '王副书记' },
     },
+    {
+      id: ids.caseId,
+      action: 'plan',
+      date: '2026-07-01',
+      plan: { measures: '调整班子', goal: '达标', responsible: '张三', deadline: '2026-09-30', leaderCountyId: ids.leader },
+    },
+    {
+      id: ids.caseId,
+      action: 'plan',
+      date: '2026-04-01',
+      plan: { measures: '调整班子', goal: '达标', responsible: '张三', deadline: '2026-09-30', leaderCountyId: 999 },
+    },
     { id: ids.caseId, action: 'close', date: '2026-04-01' },
     { id: 999, action: 'delist', date: '2026-04-01' },
   ],
@@ -172,6 +199,17 @@ const bad: Record<string, () => unknown[]> = {
     { partyOrgId: ids.po, year: 2026, stars: 6, assessedDate: '2026-12-01' },
     { partyOrgId: 999, year: 2026, stars: 3, assessedDate: '2026-12-01' },
     { partyOrgId: ids.po, year: 2026, stars: 3, assessedDate: '2026-13-01' },
+  ],
+  'screening.defer': () => [
+    { partyOrgId: ids.po, year: 2026, reason: '' },
+    { partyOrgId: ids.po, year: 2026, reason: '理'.repeat(201) },
+    { partyOrgId: 999, year: 2026, reason: '已整改' },
+    // Already 认定 for 2026.
+    { partyOrgId: ids.po, year: 2026, reason: '已整改' },
+  ],
+  'screening.undefer': () => [
+    { partyOrgId: ids.po, year: 2026 },
+    { partyOrgId: 'x', year: 2026 },
   ],
   'backup.create': () => [{ name: '' }, { name: 'x'.repeat(121) }, { name: '../x.sqlite' }],
   'backup.restore': () => [{ name: '' }, { name: '/nonexistent/ledger.sqlite' }],

@@ -10,6 +10,7 @@ import {
   inspectExchange,
   previewExchange,
 } from '../../src/main/core/exchange';
+import { migrationProvider } from '../../src/main/core/migrations';
 import { demoSeedPath, loadSeed, readSeedFile } from '../../src/main/core/seed';
 import { listInstructors, updateInstructor } from '../../src/main/core/services/instructors';
 import { createOrg, deleteOrg, getOrg, updateOrg } from '../../src/main/core/services/orgs';
@@ -144,7 +145,9 @@ describe('exchange files', () => {
     expect(first.manifest).toMatchObject({
       source: { countyName: '青山旗', countyCode: '150499' },
       region: { name: '乌兰镇', kind: 'township' },
-      schemaVersion: '0003_exchange',
+      schemaVersion: Object.keys(await migrationProvider.getMigrations())
+        .sort()
+        .at(-1),
       encryption: null,
     });
     expect(first.manifest.counts.orgs).toBeGreaterThanOrEqual(33);

@@ -159,7 +159,11 @@ it('党组织台账 and 整顿台账: every cell sits under its own column', asy
     expect(row.covered).toBe(p.coveredOrgs.map((c) => c.name).join('、'));
   }
   const cases = data.get('cases') as ReportData;
-  const caseIds = t.ctx.ledger.sqlite.prepare('SELECT id FROM cases WHERE year = 2026').pluck().all() as number[];
+  // 2026's cases and the earlier ones still open or delisted in 2026.
+  const caseIds = t.ctx.ledger.sqlite
+    .prepare(`SELECT id FROM cases WHERE year = 2026 OR (year < 2026 AND (state <> 'delisted' OR delisted_date >= '2026-01-01'))`)
+    .pluck()
+    .all() as number[];
   expect(caseIds.length).toBe(cases.rows.length);
   for (const id of caseIds) {
     const c = await t.call('cases.get', { id });
@@ -172,7 +176,8 @@ it('党组织台账 and 整顿台账: every cell sits under its own column', asy
     expect(row.situations).toBe(c.situations.join('、'));
     expect(row.problems).toBe(c.problems);
     expect(row.measures).toBe(c.measures);
-    expect(row.leader).toBe(c.leaderCounty);
+    expect(row.leader).toBe(c.leaderCountyTitle ? `${c.leaderCounty}（${c.leaderCountyTitle}）` : c.leaderCounty);
+    expect(row.identifiedYear).toBe(c.year);
     expect(row.deadline).toBe(c.deadline);
     expect(row.accepted).toBe(c.acceptedDate);
     expect(row.delisted).toBe(c.delistedDate);

@@ -19,7 +19,20 @@ const READ_VERBS = new Set([
   'inspect',
   'coverage',
 ]);
-const WRITE_VERBS = new Set(['update', 'create', 'reorder', 'delete', 'assign', 'endAssignment', 'act', 'set', 'restore', 'commit']);
+const WRITE_VERBS = new Set([
+  'update',
+  'create',
+  'reorder',
+  'delete',
+  'assign',
+  'endAssignment',
+  'act',
+  'set',
+  'restore',
+  'commit',
+  'defer',
+  'undefer',
+]);
 
 describe('WRITE_CHANNELS', () => {
   it('holds exactly the channels whose verb writes, and every verb is known as a read or a write', () => {

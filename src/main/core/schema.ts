@@ -161,6 +161,9 @@ export interface CaseTable {
   instructor_name: string | null;
   pairing_dept: string | null;
   listed_date: string | null;
+  leader_county_id: number | null;
+  leader_township_id: number | null;
+  instructor_id: number | null;
   accepted_date: string | null;
   accept_score: number | null;
   delisted_date: string | null;
@@ -204,6 +207,13 @@ export interface ExchangeHistoryTable {
   at: string;
 }
 
+export interface ScreeningDeferralTable {
+  party_org_id: number;
+  year: number;
+  reason: string;
+  created_at: string;
+}
+
 export interface Database {
   settings: SettingTable;
   regions: RegionTable;
@@ -218,6 +228,8 @@ export interface Database {
   classes: ClassTable;
   ratings: RatingTable;
   exchange_history: ExchangeHistoryTable;
+  screening_deferrals: ScreeningDeferralTable;
+  leaders: LeaderTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -230,3 +242,16 @@ export type InstructorRow = Selectable<InstructorTable>;
 export type AssignmentRow = Selectable<AssignmentTable>;
 export type AuditRow = Selectable<AuditTable>;
 export type CaseRow = Selectable<CaseTable>;
+
+/** 包联领导 kept in 设置 and picked in a case plan. */
+export interface LeaderTable {
+  id: Generated<number>;
+  name: string;
+  title: string | null;
+  unit: string | null;
+  level: 'county' | 'township';
+  sort_order: number;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}

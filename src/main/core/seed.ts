@@ -409,7 +409,7 @@ export async function loadSeed(ctx: Ctx, seed: SeedFile): Promise<SeedCounts> {
       for (const step of c.steps) {
         const act = caseActSchema.safeParse({ ...step, id });
         if (!act.success) throw new AppError('invalid_input', `示例数据${what}的步骤有误：${describeErrors(fieldErrors(act.error))}`);
-        await actOnCaseIn(w, act.data);
+        await actOnCaseIn(w, act.data, { createLeaders: true });
       }
     }
 

@@ -67,3 +67,42 @@ export function isOverdue(c: { state: CaseState; deadline: string | null }, day:
 export function isOpen(state: CaseState): boolean {
   return state !== 'delisted';
 }
+
+/** What an action's date is weighed against: today, the 认定 date and the case's latest dated step. */
+export interface CaseDates {
+  identifiedDate: string;
+  /** The latest date on the case's timeline (the previous step), if any besides 认定. */
+  lastStepDate: string | null;
+  today: string;
+}
+
+/**
+ * Why a case action's date is implausible, or null: nothing is dated after today, before the case's
+ * 认定 or before its previous step. A step on the very day of 认定 is allowed (the UI asks first).
+ *
+ * @example dateProblem({ identifiedDate: '2026-03-01', lastStepDate: null, today: '2026-06-30' }, '2026-07-01')
+ *          // '「日期」不能晚于今天（2026-06-30）'
+ */
+export function dateProblem(c: CaseDates, date: string): string | null {
+  if (date > c.today) return `「日期」不能晚于今天（${c.today}）`;
+  if (date < c.identifiedDate) return `「日期」不能早于认定日期（${c.identifiedDate}）`;
+  if (c.lastStepDate && date < c.lastStepDate) return `「日期」不能早于上一步的日期（${c.lastStepDate}）`;
+  return null;
+}
+
+/** A step on the same day as 认定 is possible but unusual: the UI confirms it before sending. */
+export function sameDayAsIdentified(identifiedDate: string, date: string): boolean {
+  return date === identifiedDate;
+}
+
+/**
+ * A pass below the pass line needs a reason written down; null when the verdict stands as given.
+ *
+ * @example acceptProblem({ passed: true, score: 60, belowLineReason: null }, 70) // '验收得分60分，低于合格线70分…'
+ */
+export function acceptProblem(a: { passed: boolean; score: number; belowLineReason?: string | null }, passLine: number): string | null {
+  if (a.passed && a.score < passLine && !a.belowLineReason?.trim()) {
+    return `验收得分${a.score}分，低于合格线${passLine}分；如确需通过，请填写「低于合格线通过的理由」`;
+  }
+  return null;
+}

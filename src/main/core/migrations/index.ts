@@ -3,11 +3,15 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_ledger_core';
 import * as m0002 from './0002_cases_classes';
 import * as m0003 from './0003_exchange';
+import * as m0004 from './0004_screening_deferrals';
+import * as m0005 from './0005_case_references';
 
 const migrations: Record<string, Migration> = {
   '0001_ledger_core': m0001,
   '0002_cases_classes': m0002,
   '0003_exchange': m0003,
+  '0004_screening_deferrals': m0004,
+  '0005_case_references': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

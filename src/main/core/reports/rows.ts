@@ -274,13 +274,14 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
       rows: list.map((c, i) => ({
         seq: i + 1,
         name: c.partyOrgName,
+        identifiedYear: c.year,
         region: c.regionName,
         secretary: c.secretaryName,
         members: c.members,
         situations: c.situations.join('、'),
         problems: c.problems,
         measures: c.measures,
-        leader: c.leaderCounty,
+        leader: c.leaderCounty && c.leaderCountyTitle ? `${c.leaderCounty}（${c.leaderCountyTitle}）` : c.leaderCounty,
         instructor: c.instructorName,
         deadline: c.deadline,
         progress: c.lastProgress,
@@ -293,13 +294,15 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
   },
 
   async caseSummary(ctx, f, day) {
-    const list = listCases(ctx, { year: yearOf(f, day), asOf: day, offset: 0, limit: ALL }).rows;
+    const year = yearOf(f, day);
+    const list = listCases(ctx, { year, asOf: day, offset: 0, limit: ALL }).rows;
     const regions = await listRegions(ctx);
     const line = (region: string, cs: typeof list): Row<'caseSummary'> => {
       const delisted = cs.filter((c) => c.state === 'delisted').length;
       return {
         region,
         total: cs.length,
+        carried: cs.filter((c) => c.year < year).length,
         rectifying: cs.filter((c) => c.state === 'identified' || c.state === 'rectifying').length,
         accepted: cs.filter((c) => c.state === 'accepted').length,
         delisted,

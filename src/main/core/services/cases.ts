@@ -4,22 +4,29 @@
  */
 import type { z } from 'zod';
 import type { CaseAction, CaseState } from '../../../shared/domain/codes';
-import { allowedActions, isOverdue, transition } from '../../../shared/rules/caseLifecycle';
+import { acceptProblem, allowedActions, dateProblem, isOverdue, transition } from '../../../shared/rules/caseLifecycle';
+import { splitLeaderText } from '../../../shared/rules/leaderName';
 import type { caseActSchema, caseCreateSchema } from '../../../shared/schemas';
-import type { CaseDetail, CaseEventView, CaseListRow, CaseStats, Page } from '../../../shared/types';
+import type { CaseDetail, CaseEventView, CaseLeaderRow, CaseListRow, CaseStats, Page } from '../../../shared/types';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
 import type { CaseRow } from '../schema';
 import { type Writer, write } from '../write';
+import { resolveLeader } from './leaders';
+import { passLineIn } from './settings';
 
 type CreateInput = z.output<typeof caseCreateSchema>;
 type ActInput = z.output<typeof caseActSchema>;
 
 export interface CaseFilter {
+  /** A piece of the party organization's name or its 书记's, or its name's pinyin initials. */
+  query?: string;
   year?: number;
   state?: CaseState;
   regionId?: number;
+  /** 包联县级领导 by name as shown (a leader from 设置, or text typed under 其他). */
   leader?: string;
+  leaderId?: number;
   overdue?: boolean;
   partyOrgId?: number;
   asOf?: string;
@@ -28,10 +35,13 @@ export interface CaseFilter {
 }
 
 const SELECT = `SELECT c.*, p.name AS p_name, p.type AS p_type, p.region_id, r.name AS region_name, r.sort_order AS region_order,
-       p.secretary_name, p.formal_members + p.probationary_members AS members,
+       p.secretary_name, p.name_initials, p.formal_members + p.probationary_members AS members,
+       lc.name AS lc_name, lc.title AS lc_title, lt.name AS lt_name, ins.name AS ins_name,
        (SELECT json_extract(e.data, '$.note') FROM case_events e WHERE e.case_id = c.id AND e.kind = 'progress'
          ORDER BY e.date DESC, e.id DESC LIMIT 1) AS last_progress
-  FROM cases c JOIN party_orgs p ON p.id = c.party_org_id JOIN regions r ON r.id = p.region_id`;
+  FROM cases c JOIN party_orgs p ON p.id = c.party_org_id JOIN regions r ON r.id = p.region_id
+  LEFT JOIN leaders lc ON lc.id = c.leader_county_id LEFT JOIN leaders lt ON lt.id = c.leader_township_id
+  LEFT JOIN instructors ins ON ins.id = c.instructor_id`;
 
 function toListRow(r: Record<string, unknown>, day: string): CaseListRow {
   const state = r.state as CaseState;
@@ -56,9 +66,13 @@ function toListRow(r: Record<string, unknown>, day: string): CaseListRow {
     goal: (r.goal as string | null) ?? null,
     responsible: (r.responsible as string | null) ?? null,
     deadline,
-    leaderCounty: (r.leader_county as string | null) ?? null,
-    leaderTownship: (r.leader_township as string | null) ?? null,
-    instructorName: (r.instructor_name as string | null) ?? null,
+    leaderCountyId: (r.leader_county_id as number | null) ?? null,
+    leaderCounty: ((r.lc_name ?? r.leader_county) as string | null) ?? null,
+    leaderCountyTitle: (r.lc_title as string | null) ?? null,
+    leaderTownshipId: (r.leader_township_id as number | null) ?? null,
+    leaderTownship: ((r.lt_name ?? r.leader_township) as string | null) ?? null,
+    instructorId: (r.instructor_id as number | null) ?? null,
+    instructorName: ((r.ins_name ?? r.instructor_name) as string | null) ?? null,
     pairingDept: (r.pairing_dept as string | null) ?? null,
     listedDate: (r.listed_date as string | null) ?? null,
     acceptedDate: (r.accepted_date as string | null) ?? null,
@@ -75,16 +89,35 @@ function allRows(ctx: Ctx, where = '', params: Record<string, unknown> = {}): Re
     .all(params) as Record<string, unknown>[];
 }
 
+/**
+ * A case belongs to the ledgers of its year of 认定 and of every later year until it is 销号: an open
+ * 2025 case is still worked on in 2026, and one delisted in 2026 is part of 2026's work.
+ */
+export function inYear(c: Pick<CaseListRow, 'year' | 'state' | 'delistedDate'>, year: number): boolean {
+  if (c.year === year) return true;
+  if (c.year > year) return false;
+  return c.state !== 'delisted' || (c.delistedDate ?? '') >= `${year}-01-01`;
+}
+
 export function listCases(ctx: Ctx, f: CaseFilter): Page<CaseListRow> {
   const day = f.asOf ?? ctx.today();
+  const q = f.query?.trim() ?? '';
+  const initials = /^[a-z0-9]+$/i.test(q) ? q.toLowerCase() : null;
+  const matches = (r: Record<string, unknown>) =>
+    !q ||
+    (r.p_name as string).includes(q) ||
+    ((r.secretary_name as string | null) ?? '').includes(q) ||
+    (initials != null && (r.name_initials as string).includes(initials));
   const rows = allRows(ctx)
+    .filter(matches)
     .map((r) => toListRow(r, day))
     .filter(
       (c) =>
-        (f.year == null || c.year === f.year) &&
+        (f.year == null || inYear(c, f.year)) &&
         (f.state == null || c.state === f.state) &&
         (f.regionId == null || c.regionId === f.regionId) &&
         (f.leader == null || c.leaderCounty === f.leader) &&
+        (f.leaderId == null || c.leaderCountyId === f.leaderId) &&
         (f.overdue == null || c.overdue === f.overdue) &&
         (f.partyOrgId == null || c.partyOrgId === f.partyOrgId),
     );
@@ -99,17 +132,37 @@ export function caseStats(ctx: Ctx, input: { year?: number; asOf?: string }): Ca
   return { asOf, year: input.year ?? null, byState, overdue: rows.filter((r) => r.overdue).length, total: rows.length };
 }
 
-/** 包联县级领导 with the number of cases in their charge. */
-export function caseLeaders(ctx: Ctx): { leader: string; total: number; open: number; overdue: number }[] {
+/**
+ * 包联领导督办: each 包联县级领导 with the cases in their charge. Cases count by the leader they refer
+ * to; a name typed under 其他 that is a listed leader's (“李红梅（旗委常委、组织部部长）”) counts as theirs.
+ */
+export function caseLeaders(ctx: Ctx): CaseLeaderRow[] {
   const day = ctx.today();
-  const by = new Map<string, { leader: string; total: number; open: number; overdue: number }>();
+  const listed = ctx.ledger.sqlite.prepare('SELECT id, name, title FROM leaders').all() as {
+    id: number;
+    name: string;
+    title: string | null;
+  }[];
+  const byName = new Map(listed.map((l) => [l.name, l]));
+  const byId = new Map(listed.map((l) => [l.id, l]));
+  const by = new Map<string, CaseLeaderRow>();
   for (const r of allRows(ctx).map((x) => toListRow(x, day))) {
     if (!r.leaderCounty) continue;
-    const e = by.get(r.leaderCounty) ?? { leader: r.leaderCounty, total: 0, open: 0, overdue: 0 };
+    const typed = splitLeaderText(r.leaderCounty);
+    const l = (r.leaderCountyId != null ? byId.get(r.leaderCountyId) : undefined) ?? (typed ? byName.get(typed.name) : undefined);
+    const key = l ? `id:${l.id}` : `text:${typed?.name ?? r.leaderCounty}`;
+    const e = by.get(key) ?? {
+      leaderId: l?.id ?? null,
+      leader: l?.name ?? typed?.name ?? r.leaderCounty,
+      title: l?.title ?? typed?.title ?? null,
+      total: 0,
+      open: 0,
+      overdue: 0,
+    };
     e.total++;
     if (r.state !== 'delisted') e.open++;
     if (r.overdue) e.overdue++;
-    by.set(r.leaderCounty, e);
+    by.set(key, e);
   }
   return [...by.values()].sort((a, b) => new Intl.Collator('zh-CN').compare(a.leader, b.leader));
 }
@@ -148,13 +201,24 @@ async function addEvent(w: Writer, caseId: number, date: string, kind: CaseEvent
 
 /** 认定: a party organization becomes a case for the year; a delisted case in an earlier year makes it 重复认定. */
 export async function createCase(ctx: Ctx, input: CreateInput): Promise<CaseDetail> {
-  const id = await write(ctx, (w) => createCaseIn(w, input));
+  const id = await write(ctx, (w) => createCaseIn(w, input, { today: ctx.today() }));
   return getCase(ctx, id);
 }
 
-/** 认定 inside a write already under way (the seed loader puts a whole county in one transaction). */
-export async function createCaseIn(w: Writer, input: CreateInput): Promise<number> {
+/**
+ * How a write inside another one (the seed loader puts a whole county in one transaction) is checked:
+ * `today` refuses dates after it (the seed's ledger is history and has none); `createLeaders` adds a
+ * plan's leader named as text to 设置 (the seed's plans name them so).
+ */
+export interface CaseWriteOptions {
+  today?: string;
+  createLeaders?: boolean;
+}
+
+/** 认定 inside a write already under way. */
+export async function createCaseIn(w: Writer, input: CreateInput, opts: CaseWriteOptions = {}): Promise<number> {
   {
+    if (opts.today && input.date > opts.today) throw new AppError('invalid_input', `「日期」不能晚于今天（${opts.today}）`);
     const po = await w.trx
       .selectFrom('party_orgs')
       .select(['id', 'name'])
@@ -189,47 +253,115 @@ export async function createCaseIn(w: Writer, input: CreateInput): Promise<numbe
   }
 }
 
-function planColumns(p: Extract<ActInput, { action: 'plan' }>['plan']) {
+/** The plan's columns, with 包联领导 and 指导员 resolved to their references where there are any. */
+async function planColumns(w: Writer, p: Extract<ActInput, { action: 'plan' }>['plan'], c: CaseRow, create: boolean) {
+  const county = await resolveLeader(
+    w,
+    { id: p.leaderCountyId, text: p.leaderCounty, current: c.leader_county_id, level: 'county', label: '包联县级领导' },
+    create,
+  );
+  const township = await resolveLeader(
+    w,
+    { id: p.leaderTownshipId, text: p.leaderTownship, current: c.leader_township_id, level: 'township', label: '乡镇包联领导' },
+    create,
+  );
+  const instructor = await resolveInstructor(w, p.instructorId, p.instructorName, c.instructor_id);
   return {
-    measures: p.measures,
-    goal: p.goal,
-    responsible: p.responsible,
-    deadline: p.deadline,
-    leader_county: p.leaderCounty,
-    leader_township: p.leaderTownship,
-    instructor_name: p.instructorName,
-    pairing_dept: p.pairingDept,
-    listed_date: p.listedDate,
+    columns: {
+      measures: p.measures,
+      goal: p.goal,
+      responsible: p.responsible,
+      deadline: p.deadline,
+      leader_county_id: county.id,
+      leader_county: county.text,
+      leader_township_id: township.id,
+      leader_township: township.text,
+      instructor_id: instructor.id,
+      instructor_name: instructor.text,
+      pairing_dept: p.pairingDept,
+      listed_date: p.listedDate,
+    },
+    // The timeline and the audit log read the names, not only the ids.
+    plan: {
+      ...p,
+      leaderCountyId: county.id,
+      leaderCounty: county.name,
+      leaderCountyTitle: county.title,
+      leaderTownshipId: township.id,
+      leaderTownship: township.name,
+      instructorId: instructor.id,
+      instructorName: instructor.name,
+    },
   };
 }
 
+/** The 指导员 picked from the instructor records, or a typed name that is exactly one live record's. */
+async function resolveInstructor(w: Writer, id: number | null, text: string | null, current: number | null) {
+  if (id != null) {
+    const i = await w.trx.selectFrom('instructors').select(['id', 'name', 'deleted_at']).where('id', '=', id).executeTakeFirst();
+    if (!i || (i.deleted_at && i.id !== current)) throw new AppError('invalid_input', '「指导员」所选指导员不存在或已删除，请重新选择');
+    return { id: i.id, text: null, name: i.name };
+  }
+  if (!text) return { id: null, text: null, name: null };
+  const named = await w.trx
+    .selectFrom('instructors')
+    .select(['id', 'name'])
+    .where('name', '=', text)
+    .where('deleted_at', 'is', null)
+    .execute();
+  const one = named.length === 1 ? named[0] : undefined;
+  return one ? { id: one.id, text: null, name: one.name } : { id: null, text, name: text };
+}
+
 export async function actOnCase(ctx: Ctx, input: ActInput): Promise<CaseDetail> {
-  await write(ctx, (w) => actOnCaseIn(w, input));
+  await write(ctx, (w) => actOnCaseIn(w, input, { today: ctx.today() }));
   return getCase(ctx, input.id);
 }
 
-export async function actOnCaseIn(w: Writer, input: ActInput): Promise<void> {
+export async function actOnCaseIn(w: Writer, input: ActInput, opts: CaseWriteOptions = {}): Promise<void> {
   {
     const c = await w.trx.selectFrom('cases').selectAll().where('id', '=', input.id).executeTakeFirst();
     if (!c) throw notFound('整顿对象', input.id);
     const passed = input.action === 'accept' ? input.passed : undefined;
     const t = transition({ state: c.state, delistedDate: c.delisted_date }, { action: input.action, date: input.date, passed });
     if (!t.ok) throw new AppError('conflict', t.reason);
-    if (input.date < c.identified_date) throw new AppError('invalid_input', `「日期」不能早于认定日期${c.identified_date}`);
+    const last = await w.trx
+      .selectFrom('case_events')
+      .select((eb) => eb.fn.max('date').as('d'))
+      .where('case_id', '=', input.id)
+      .executeTakeFirst();
+    const problem = dateProblem(
+      { identifiedDate: c.identified_date, lastStepDate: (last?.d as string | null) ?? null, today: opts.today ?? '9999-12-31' },
+      input.date,
+    );
+    if (problem) throw new AppError('invalid_input', problem);
     const before = snapshot(c);
     const set: Partial<CaseRow> = { state: t.next, updated_at: w.now };
-    const { id: _id, date: _date, action: _action, ...details } = input;
+    let { id: _id, date: _date, action: _action, ...details } = input;
     switch (input.action) {
-      case 'plan':
+      case 'plan': {
         if (input.plan.deadline < input.date) throw new AppError('invalid_input', '「整顿时限」不能早于制定方案的日期');
-        Object.assign(set, planColumns(input.plan));
+        const resolved = await planColumns(w, input.plan, c, opts.createLeaders ?? false);
+        Object.assign(set, resolved.columns);
+        details = { plan: resolved.plan };
         break;
-      case 'accept':
+      }
+      case 'accept': {
+        const passLine = await passLineIn(w);
+        const refused = acceptProblem(input, passLine);
+        if (refused) throw new AppError('invalid_input', refused);
+        // The reason only means something for a pass below the line; the line is kept beside it.
+        if (input.passed && input.score < passLine) details = { ...details, passLine };
+        else if ('belowLineReason' in details) {
+          const { belowLineReason: _r, ...rest } = details;
+          details = rest;
+        }
         if (!input.passed && !input.newDeadline) throw new AppError('invalid_input', '「新的整顿时限」验收未通过时必须填写新的整顿时限');
         if (!input.passed && input.newDeadline && input.newDeadline <= input.date)
           throw new AppError('invalid_input', '「新的整顿时限」应晚于验收日期');
         Object.assign(set, input.passed ? { accepted_date: input.date, accept_score: input.score } : { deadline: input.newDeadline });
         break;
+      }
       case 'delist':
         set.delisted_date = input.date;
         break;
@@ -240,12 +372,21 @@ export async function actOnCaseIn(w: Writer, input: ActInput): Promise<void> {
     await w.trx.updateTable('cases').set(set).where('id', '=', input.id).execute();
     await addEvent(w, input.id, input.date, input.action, t.next, details);
     if (input.action === 'delist') {
-      // The party organization moves to 规范建设 for the case's year.
+      // The party organization moves to 规范建设 in the year it is delisted; a case carried over from an
+      // earlier year leaves that year 集中整顿, as it was all through it.
+      const delistYear = Number(input.date.slice(0, 4));
       await w.trx
         .insertInto('classes')
-        .values({ party_org_id: c.party_org_id, year: c.year, class: 'standard', updated_at: w.now })
+        .values({ party_org_id: c.party_org_id, year: delistYear, class: 'standard', updated_at: w.now })
         .onConflict((oc) => oc.columns(['party_org_id', 'year']).doUpdateSet({ class: 'standard', updated_at: w.now }))
         .execute();
+      if (c.year < delistYear) {
+        await w.trx
+          .insertInto('classes')
+          .values({ party_org_id: c.party_org_id, year: c.year, class: 'rectify', updated_at: w.now })
+          .onConflict((oc) => oc.columns(['party_org_id', 'year']).doNothing())
+          .execute();
+      }
     }
     await w.audit('case', input.id, input.action, before, { ...before, ...snapshotOf(set), event: details });
     w.touchOrgs([]);

@@ -1,65 +1,167 @@
 /**
- * 排查: the party organizations the data says may be 软弱涣散 in a year, each with its reasons.
+ * 排查: the party organizations the record says may be 软弱涣散 in a year, ranked by the weight of their
+ * reasons (src/shared/rules/screening.ts), and the ones the clerk set aside for the year (暂不认定).
  * Counted as of the end of the year, or today for the current year.
  */
-import { partyOrgFlags } from '../../../shared/rules/partyOrgFlags';
-import type { CaseSuggestion } from '../../../shared/types';
+import {
+  compareSuggestions,
+  isSuggested,
+  matchesScreeningQuery,
+  type ScreeningContext,
+  type ScreeningReason,
+  screeningLevel,
+  screeningReasons,
+  totalWeight,
+} from '../../../shared/rules/screening';
+import type { CaseSuggestion, ScreeningDeferral, ScreeningResult } from '../../../shared/types';
 import type { Ctx } from '../context';
+import { AppError, notFound } from '../errors';
 import { fromColumns } from '../mapping';
+import { write } from '../write';
 import { PARTY_ORG_SHAPE } from './partyOrgs';
 import { getSettings } from './settings';
 
-/** The county's situation that a reason points at, if the county's list has one like it. */
-function situationFor(situations: string[], words: string[]): string | null {
-  return situations.find((s) => words.some((w) => s.includes(w))) ?? null;
+export interface SuggestInput {
+  year: number;
+  regionId?: number;
+  query?: string;
 }
 
-export async function suggestCases(ctx: Ctx, year: number): Promise<CaseSuggestion[]> {
+export async function suggestCases(ctx: Ctx, input: SuggestInput): Promise<ScreeningResult> {
+  const { year } = input;
   const settings = await getSettings(ctx);
   const today = ctx.today();
   const day = `${year}-12-31` < today ? `${year}-12-31` : today;
+  const c: ScreeningContext = { year, day, venueThreshold: settings.venueThreshold, situations: settings.situations };
   const rows = ctx.ledger.sqlite
     .prepare(
-      `SELECT p.*, r.name AS region_name, rt.stars AS year_stars,
+      `SELECT p.*, r.name AS region_name, r.sort_order AS region_order, rt.stars AS year_stars,
+              d.reason AS deferral_reason, d.created_at AS deferral_at,
               (SELECT COUNT(*) FROM cases c WHERE c.party_org_id = p.id AND c.year < @year) AS earlier_cases,
               (SELECT COUNT(*) FROM cases c WHERE c.party_org_id = p.id AND (c.year = @year OR c.state <> 'delisted')) AS blocking
          FROM party_orgs p JOIN regions r ON r.id = p.region_id
          LEFT JOIN ratings rt ON rt.party_org_id = p.id AND rt.year = @year
-        WHERE p.deleted_at IS NULL
+         LEFT JOIN screening_deferrals d ON d.party_org_id = p.id AND d.year = @year
+        WHERE p.deleted_at IS NULL AND (@regionId IS NULL OR p.region_id = @regionId)
         ORDER BY r.sort_order, p.id`,
     )
-    .all({ year }) as Record<string, unknown>[];
-  const out: CaseSuggestion[] = [];
+    .all({ year, regionId: input.regionId ?? null }) as Record<string, unknown>[];
+  const suggestions: (CaseSuggestion & { regionOrder: number })[] = [];
+  const deferred: ScreeningDeferral[] = [];
   for (const r of rows) {
-    if ((r.blocking as number) > 0) continue;
     const f = fromColumns(r, PARTY_ORG_SHAPE);
-    const reasons: string[] = [];
-    const situations = new Set<string>();
-    const hit = (reason: string, words: string[]) => {
-      reasons.push(reason);
-      const s = situationFor(settings.situations, words);
-      if (s) situations.add(s);
-    };
-    for (const flag of partyOrgFlags(f, day)) {
-      if (flag.code === 'secretary_vacant') hit('书记空缺', ['书记空缺', '班子配备不齐', '缺职']);
-      if (flag.code === 'election_overdue') hit(`换届逾期：${flag.reason}`, ['换届']);
+    if (!matchesScreeningQuery({ name: f.name, initials: r.name_initials as string, secretaryName: f.secretaryName }, input.query ?? '')) {
+      continue;
     }
-    const stars = (r.year_stars as number | null) ?? f.starRating;
-    if (stars == null) hit(`${year}年度未评定星级`, ['党建工作不力']);
-    else if (stars <= 2) hit(`星级评定为${stars}星（2星及以下）`, ['党建工作不力']);
-    if (f.venueChecklist.length < settings.venueThreshold) {
-      hit(`阵地建设达标${f.venueChecklist.length}项，低于${settings.venueThreshold}项`, ['活动开展不规范', '组织生活']);
+    const reasons = screeningReasons(
+      { ...f, stars: (r.year_stars as number | null) ?? f.starRating, venueItems: f.venueChecklist.length },
+      c,
+    );
+    const who = { partyOrgId: r.id as number, partyOrgName: f.name, regionId: f.regionId, regionName: r.region_name as string };
+    if (r.deferral_reason != null) {
+      deferred.push({
+        ...who,
+        secretaryName: f.secretaryName,
+        year,
+        reason: r.deferral_reason as string,
+        createdAt: r.deferral_at as string,
+        reasons,
+      });
+      continue;
     }
-    if (f.probationaryMembers === 0) hit('无预备党员，近期未发展党员', ['党员教育管理', '党员队伍']);
-    if (reasons.length === 0) continue;
-    out.push({
-      partyOrgId: r.id as number,
-      partyOrgName: f.name,
-      regionName: r.region_name as string,
+    if ((r.blocking as number) > 0 || !isSuggested(reasons)) continue;
+    const score = totalWeight(reasons);
+    suggestions.push({
+      ...who,
+      secretaryName: f.secretaryName,
       reasons,
-      situations: [...situations],
+      situations: situationsOf(reasons),
+      score,
+      level: screeningLevel(score),
       hadEarlierCase: (r.earlier_cases as number) > 0,
+      regionOrder: r.region_order as number,
     });
   }
-  return out;
+  return {
+    year,
+    day,
+    suggestions: suggestions.sort(compareSuggestions).map(({ regionOrder: _r, ...s }) => s),
+    deferred,
+  };
+}
+
+function situationsOf(reasons: ScreeningReason[]): string[] {
+  return [...new Set(reasons.flatMap((r) => (r.situation ? [r.situation] : [])))];
+}
+
+export interface DeferInput {
+  partyOrgId: number;
+  year: number;
+  reason: string;
+}
+
+/** 暂不认定: audited as entity `screening_deferral`, id = the party organization's. */
+export async function deferSuggestion(ctx: Ctx, input: DeferInput): Promise<{ partyOrgId: number; year: number }> {
+  return write(ctx, async (w) => {
+    const po = await w.trx
+      .selectFrom('party_orgs')
+      .select(['id', 'name'])
+      .where('id', '=', input.partyOrgId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!po) throw notFound('党组织', input.partyOrgId);
+    const existing = await w.trx
+      .selectFrom('screening_deferrals')
+      .select('reason')
+      .where('party_org_id', '=', po.id)
+      .where('year', '=', input.year)
+      .executeTakeFirst();
+    if (existing) throw new AppError('conflict', `“${po.name}”${input.year}年度已暂不认定（原因：${existing.reason}）`);
+    const open = await w.trx
+      .selectFrom('cases')
+      .select('year')
+      .where('party_org_id', '=', po.id)
+      .where((eb) => eb.or([eb('year', '=', input.year), eb('state', '<>', 'delisted')]))
+      .executeTakeFirst();
+    if (open) throw new AppError('conflict', `“${po.name}”已认定为${open.year}年度整顿对象，无需暂不认定`);
+    await w.trx
+      .insertInto('screening_deferrals')
+      .values({ party_org_id: po.id, year: input.year, reason: input.reason, created_at: w.now })
+      .execute();
+    await w.audit('screening_deferral', po.id, 'defer', null, {
+      partyOrgId: po.id,
+      partyOrgName: po.name,
+      year: input.year,
+      reason: input.reason,
+    });
+    w.touchOrgs([]);
+    return { partyOrgId: po.id, year: input.year };
+  });
+}
+
+/** 恢复: the set-aside one is suggested again (if the record still points at it). */
+export async function undeferSuggestion(
+  ctx: Ctx,
+  input: { partyOrgId: number; year: number },
+): Promise<{ partyOrgId: number; year: number }> {
+  return write(ctx, async (w) => {
+    const row = await w.trx
+      .selectFrom('screening_deferrals')
+      .innerJoin('party_orgs', 'party_orgs.id', 'screening_deferrals.party_org_id')
+      .select(['screening_deferrals.reason', 'screening_deferrals.created_at', 'party_orgs.name'])
+      .where('screening_deferrals.party_org_id', '=', input.partyOrgId)
+      .where('screening_deferrals.year', '=', input.year)
+      .executeTakeFirst();
+    if (!row) throw new AppError('not_found', `没有该党组织${input.year}年度暂不认定的记录，可能已恢复`);
+    await w.trx.deleteFrom('screening_deferrals').where('party_org_id', '=', input.partyOrgId).where('year', '=', input.year).execute();
+    await w.audit(
+      'screening_deferral',
+      input.partyOrgId,
+      'undefer',
+      { partyOrgId: input.partyOrgId, partyOrgName: row.name, year: input.year, reason: row.reason, createdAt: row.created_at },
+      null,
+    );
+    w.touchOrgs([]);
+    return { partyOrgId: input.partyOrgId, year: input.year };
+  });
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_SITUATIONS } from '../../../shared/domain/codes';
 import type { Settings } from '../../../shared/types';
 import type { Ctx } from '../context';
-import { write } from '../write';
+import { type Writer, write } from '../write';
 
 export const DEFAULT_SETTINGS: Settings = {
   countyName: '未命名县',
@@ -12,6 +12,7 @@ export const DEFAULT_SETTINGS: Settings = {
   venueThreshold: 4,
   backupKeepDaily: 7,
   backupKeepMonthly: 12,
+  passLine: 70,
 };
 
 export async function getSettings(ctx: Ctx): Promise<Settings> {
@@ -36,4 +37,10 @@ export async function updateSettings(ctx: Ctx, input: Partial<Settings>): Promis
     w.touchOrgs([]);
   });
   return getSettings(ctx);
+}
+
+/** The 验收 pass line, read inside a write (the connection is the transaction's until it ends). */
+export async function passLineIn(w: Writer): Promise<number> {
+  const row = await w.trx.selectFrom('settings').select('value').where('key', '=', 'passLine').executeTakeFirst();
+  return row ? (JSON.parse(row.value) as number) : DEFAULT_SETTINGS.passLine;
 }

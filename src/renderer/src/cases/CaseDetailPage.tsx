@@ -20,16 +20,20 @@ import {
   Timeline,
   Title,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { modals } from '@mantine/modals';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { Input } from '../../../shared/contract';
 import { type CaseAction, labelOf, PARTY_ORG_TYPES } from '../../../shared/domain/codes';
-import { todayIso } from '../../../shared/rules/dates';
+import { sameDayAsIdentified } from '../../../shared/rules/caseLifecycle';
 import type { CaseDetail, CaseEventView } from '../../../shared/types';
-import { invoke } from '../api';
-import { CaseStateBadge, Loading, notifyDone, notifyError } from '../common';
+import { CaseStateBadge, errorText, Loading, notifyDone, notifyError } from '../common';
 import { DateField, todayText } from '../DateField';
-import { useApi } from '../queries';
+import { apiFieldErrors } from '../formErrors';
+import { confirmDiscard, useLeaveGuard } from '../leaveGuard';
+import { useApi, useApiMutation, useSettings } from '../queries';
+import { type ActionValues, initialValues, toInput, validateAction } from './actionForm';
+import { InstructorPicker, LeaderPicker } from './PlanPickers';
 
 const ACTION_BUTTONS: { action: CaseAction; label: string }[] = [
   { action: 'plan', label: '制定整顿方案' },
@@ -46,6 +50,7 @@ export function CaseDetailPage({ id }: { id: number }) {
   if (loading && !data) return <Loading />;
   if (!data) return <Loading error={error} />;
   const c = data;
+  const leader = c.leaderCountyTitle ? `${c.leaderCounty}（${c.leaderCountyTitle}）` : c.leaderCounty;
   return (
     <Stack>
       <Group justify="space-between" align="flex-start">
@@ -95,7 +100,7 @@ export function CaseDetailPage({ id }: { id: number }) {
           <Field label="整顿目标" value={c.goal} />
           <Field label="责任人" value={c.responsible} />
           <Field label="整顿时限" value={c.deadline} />
-          <Field label="包联县级领导" value={c.leaderCounty} />
+          <Field label="包联县级领导" value={leader} />
           <Field label="乡镇领导 / 第一书记" value={c.leaderTownship} />
           <Field label="指导员" value={c.instructorName} />
           <Field label="结对部门" value={c.pairingDept} />
@@ -114,16 +119,7 @@ export function CaseDetailPage({ id }: { id: number }) {
           ))}
         </Timeline>
       </Card>
-      {action && (
-        <ActionModal
-          c={c}
-          action={action}
-          onClose={() => setAction(null)}
-          onDone={() => {
-            setAction(null);
-          }}
-        />
-      )}
+      {action && <ActionModal c={c} action={action} onClose={() => setAction(null)} />}
     </Stack>
   );
 }
@@ -150,7 +146,7 @@ function eventTitle(e: CaseEventView): string {
     case 'progress':
       return '月度进展';
     case 'accept':
-      return e.data.passed ? '验收通过' : '验收未通过，退回整顿';
+      return e.data.passed ? (e.data.belowLineReason ? '验收通过（低于合格线）' : '验收通过') : '验收未通过，退回整顿';
     case 'delist':
       return '销号';
     case 'reopen':
@@ -170,13 +166,25 @@ function EventBody({ e }: { e: CaseEventView }) {
       return line(`情形：${(d.situations as string[]).join('、')}；问题：${d.problems}${d.isRepeat ? '（重复认定）' : ''}`);
     case 'plan': {
       const p = d.plan as Record<string, string | null>;
-      return line(`措施：${p.measures}；责任人：${p.responsible}；时限：${p.deadline}；包联领导：${p.leaderCounty}`);
+      const leader = p.leaderCountyTitle ? `${p.leaderCounty}（${p.leaderCountyTitle}）` : p.leaderCounty;
+      return line(
+        `措施：${p.measures}；责任人：${p.responsible}；时限：${p.deadline}；包联领导：${leader ?? '—'}${p.instructorName ? `；指导员：${p.instructorName}` : ''}`,
+      );
     }
     case 'progress':
       return line(String(d.note));
     case 'accept':
-      return line(
-        `得分${d.score}${d.satisfaction != null ? `，满意度${d.satisfaction}%` : ''}；意见：${d.opinion}${d.passed ? '' : `；新的整顿时限：${d.newDeadline}`}`,
+      return (
+        <>
+          {line(
+            `得分${d.score}${d.satisfaction != null ? `，满意度${d.satisfaction}%` : ''}；意见：${d.opinion}${d.passed ? '' : `；新的整顿时限：${d.newDeadline}`}`,
+          )}
+          {typeof d.belowLineReason === 'string' && (
+            <Text size="sm" c="orange.8" data-testid="below-line-reason">
+              低于合格线（{String(d.passLine ?? '')}分）通过的理由：{d.belowLineReason}
+            </Text>
+          )}
+        </>
       );
     case 'reopen':
       return line(String(d.reason));
@@ -185,162 +193,142 @@ function EventBody({ e }: { e: CaseEventView }) {
   }
 }
 
-function ActionModal({ c, action, onClose, onDone }: { c: CaseDetail; action: CaseAction; onClose: () => void; onDone: () => void }) {
-  const [date, setDate] = useState(todayIso());
-  const [plan, setPlan] = useState({
-    measures: c.measures ?? '',
-    goal: c.goal ?? '',
-    responsible: c.responsible ?? '',
-    deadline: c.deadline ?? '',
-    leaderCounty: c.leaderCounty ?? '',
-    leaderTownship: c.leaderTownship ?? '',
-    instructorName: c.instructorName ?? '',
-    pairingDept: c.pairingDept ?? '',
-    listedDate: c.listedDate ?? '',
-  });
-  const [note, setNote] = useState('');
-  const [score, setScore] = useState<number | string>('');
-  const [satisfaction, setSatisfaction] = useState<number | string>('');
-  const [passed, setPassed] = useState('yes');
-  const [opinion, setOpinion] = useState('');
-  const [newDeadline, setNewDeadline] = useState('');
-  const [reason, setReason] = useState('');
-  const [saving, setSaving] = useState(false);
+function ActionModal({ c, action, onClose }: { c: CaseDetail; action: CaseAction; onClose: () => void }) {
+  const today = todayText();
+  const passLine = useSettings().data?.passLine ?? 70;
+  const form = useForm<ActionValues>({ initialValues: initialValues(c, action, today), validate: validateAction(c, today, passLine) });
+  const guard = useLeaveGuard(form.isDirty());
+  const act = useApiMutation('cases.act');
   const [error, setError] = useState<string | null>(null);
+  const v = form.values;
+  const label = ACTION_BUTTONS.find((b) => b.action === action)?.label ?? '';
 
-  const input = (): Input<'cases.act'> => {
-    switch (action) {
-      case 'plan':
-        return { id: c.id, date, action, plan };
-      case 'progress':
-        return { id: c.id, date, action, note };
-      case 'accept':
-        return {
-          id: c.id,
-          date,
-          action,
-          score: typeof score === 'number' ? score : Number.NaN,
-          passed: passed === 'yes',
-          satisfaction: typeof satisfaction === 'number' ? satisfaction : null,
-          opinion,
-          newDeadline: passed === 'yes' ? null : newDeadline,
-        };
-      case 'delist':
-        return { id: c.id, date, action };
-      case 'reopen':
-        return { id: c.id, date, action, reason };
-    }
-  };
-
-  const save = async () => {
-    setSaving(true);
+  const send = async (values: ActionValues) => {
     setError(null);
     try {
-      await invoke('cases.act', input());
-      notifyDone(`${ACTION_BUTTONS.find((b) => b.action === action)?.label}：已记录`);
-      onDone();
+      await act.mutateAsync(toInput(values));
+      guard.release();
+      notifyDone(`${label}：已记录`);
+      onClose();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      form.setErrors(apiFieldErrors(e));
+      setError(errorText(e));
       notifyError(e);
-    } finally {
-      setSaving(false);
     }
   };
-  const p = (key: keyof typeof plan, label: string, extra: { type?: string; required?: boolean; area?: boolean } = {}) =>
-    extra.area ? (
-      <Textarea
-        label={label}
-        value={plan[key]}
-        onChange={(e) => setPlan({ ...plan, [key]: e.currentTarget.value })}
-        autosize
-        minRows={2}
-        withAsterisk={extra.required}
-      />
-    ) : extra.type === 'date' ? (
-      <DateField label={label} value={plan[key]} onChange={(v) => setPlan({ ...plan, [key]: v ?? '' })} withAsterisk={extra.required} />
-    ) : (
-      <TextInput
-        label={label}
-        value={plan[key]}
-        onChange={(e) => setPlan({ ...plan, [key]: e.currentTarget.value })}
-        withAsterisk={extra.required}
-      />
-    );
+  const submit = form.onSubmit((values) => {
+    // The core allows a step on the very day of 认定; it is unusual enough to ask first.
+    if (action !== 'reopen' && sameDayAsIdentified(c.identifiedDate, values.date)) {
+      modals.openConfirmModal({
+        title: '与认定同一天',
+        children: <Text size="sm">{`这一步的日期（${values.date}）与认定日期相同。确定是同一天完成的吗？`}</Text>,
+        labels: { confirm: '确定，是同一天', cancel: '返回修改' },
+        onConfirm: () => void send(values),
+      });
+      return;
+    }
+    void send(values);
+  });
+  const close = () => confirmDiscard(form.isDirty(), onClose);
+  const below = action === 'accept' && v.passed && typeof v.score === 'number' && v.score < passLine;
 
   return (
-    <Modal opened onClose={onClose} title={ACTION_BUTTONS.find((b) => b.action === action)?.label} size="lg">
-      <Stack>
-        <DateField label="日期" value={date} onChange={(v) => setDate(v ?? '')} maxDate={todayText()} withAsterisk />
-        {action === 'plan' && (
-          <>
-            {p('measures', '整顿措施', { required: true, area: true })}
-            {p('goal', '整顿目标', { required: true })}
-            <Group grow>
-              {p('responsible', '责任人', { required: true })}
-              {p('deadline', '整顿时限', { type: 'date', required: true })}
-            </Group>
-            <Group grow>
-              {p('leaderCounty', '包联县级领导', { required: true })}
-              {p('leaderTownship', '乡镇领导 / 第一书记')}
-            </Group>
-            <Group grow>
-              {p('instructorName', '指导员')}
-              {p('pairingDept', '结对部门')}
-            </Group>
-            {p('listedDate', '挂牌日期', { type: 'date' })}
-          </>
-        )}
-        {action === 'progress' && (
-          <Textarea label="本月进展" value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={3} withAsterisk />
-        )}
-        {action === 'accept' && (
-          <>
-            <SegmentedControl
-              value={passed}
-              onChange={setPassed}
-              data={[
-                { value: 'yes', label: '验收通过' },
-                { value: 'no', label: '验收未通过' },
-              ]}
-            />
-            <Group grow>
-              <NumberInput label="验收得分（百分制）" value={score} onChange={setScore} min={0} max={100} withAsterisk />
-              <NumberInput label="群众满意度（%）" value={satisfaction} onChange={setSatisfaction} min={0} max={100} />
-            </Group>
-            <Textarea
-              label="验收意见"
-              value={opinion}
-              onChange={(e) => setOpinion(e.currentTarget.value)}
-              autosize
-              minRows={2}
-              withAsterisk
-            />
-            {passed === 'no' && (
-              <DateField label="新的整顿时限" value={newDeadline} onChange={(v) => setNewDeadline(v ?? '')} withAsterisk />
-            )}
-          </>
-        )}
-        {action === 'delist' && <Text size="sm">销号后，该党组织本年度转入“规范建设”类别。一年内可“回头看”重新整顿。</Text>}
-        {action === 'reopen' && (
-          <Textarea
-            label="回头看发现的问题"
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            autosize
-            minRows={2}
+    <Modal opened onClose={close} title={label} size="lg">
+      <form onSubmit={submit}>
+        <Stack>
+          <DateField
+            label="日期"
             withAsterisk
+            {...form.getInputProps('date')}
+            onChange={(d) => form.setFieldValue('date', d ?? '')}
+            excludeDate={(d) => String(d).slice(0, 10) > today}
+            description={`不能晚于今天（${today}），不能早于认定日期（${c.identifiedDate}）和上一步`}
           />
-        )}
-        {error && <Alert color="red">{error}</Alert>}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            取消
-          </Button>
-          <Button onClick={save} loading={saving}>
-            确定
-          </Button>
-        </Group>
-      </Stack>
+          {action === 'plan' && (
+            <>
+              <Textarea label="整顿措施" autosize minRows={2} withAsterisk {...form.getInputProps('plan.measures')} />
+              <TextInput label="整顿目标" withAsterisk {...form.getInputProps('plan.goal')} />
+              <Group grow align="flex-start">
+                <TextInput label="责任人" withAsterisk {...form.getInputProps('plan.responsible')} />
+                <DateField
+                  label="整顿时限"
+                  withAsterisk
+                  {...form.getInputProps('plan.deadline')}
+                  onChange={(d) => form.setFieldValue('plan.deadline', d ?? '')}
+                />
+              </Group>
+              <Group grow align="flex-start">
+                <LeaderPicker form={form} level="county" />
+                <LeaderPicker form={form} level="township" />
+              </Group>
+              <Group grow align="flex-start">
+                <InstructorPicker form={form} />
+                <TextInput label="结对部门" {...form.getInputProps('plan.pairingDept')} />
+              </Group>
+              <DateField
+                label="挂牌日期"
+                {...form.getInputProps('plan.listedDate')}
+                onChange={(d) => form.setFieldValue('plan.listedDate', d ?? '')}
+                excludeDate={(d) => String(d).slice(0, 10) > today}
+              />
+            </>
+          )}
+          {action === 'progress' && <Textarea label="本月进展" autosize minRows={3} withAsterisk {...form.getInputProps('note')} />}
+          {action === 'accept' && (
+            <>
+              <SegmentedControl
+                value={v.passed ? 'yes' : 'no'}
+                onChange={(x) => form.setFieldValue('passed', x === 'yes')}
+                data={[
+                  { value: 'yes', label: '验收通过' },
+                  { value: 'no', label: '验收未通过' },
+                ]}
+              />
+              <Group grow align="flex-start">
+                <NumberInput
+                  label="验收得分（百分制）"
+                  description={`合格线${passLine}分（在 设置 中修改）`}
+                  min={0}
+                  max={100}
+                  withAsterisk
+                  {...form.getInputProps('score')}
+                />
+                <NumberInput label="群众满意度（%）" min={0} max={100} {...form.getInputProps('satisfaction')} />
+              </Group>
+              {below && (
+                <Textarea
+                  label="低于合格线通过的理由"
+                  description={`得分低于合格线${passLine}分仍通过验收，须写明理由，记入整顿过程`}
+                  autosize
+                  minRows={2}
+                  withAsterisk
+                  {...form.getInputProps('belowLineReason')}
+                />
+              )}
+              <Textarea label="验收意见" autosize minRows={2} withAsterisk {...form.getInputProps('opinion')} />
+              {!v.passed && (
+                <DateField
+                  label="新的整顿时限"
+                  withAsterisk
+                  {...form.getInputProps('newDeadline')}
+                  onChange={(d) => form.setFieldValue('newDeadline', d ?? '')}
+                />
+              )}
+            </>
+          )}
+          {action === 'delist' && <Text size="sm">销号后，该党组织本年度转入“规范建设”类别。一年内可“回头看”重新整顿。</Text>}
+          {action === 'reopen' && <Textarea label="回头看发现的问题" autosize minRows={2} withAsterisk {...form.getInputProps('reason')} />}
+          {error && <Alert color="red">{error}</Alert>}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              取消
+            </Button>
+            <Button type="submit" loading={act.isPending}>
+              确定
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }

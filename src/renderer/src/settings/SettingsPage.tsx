@@ -10,6 +10,7 @@ import { apiFieldErrors } from '../formErrors';
 import { options } from '../ledgerBits';
 import { useRegions, useSettings } from '../queries';
 import { BackupCard } from './BackupCard';
+import { LeadersCard } from './LeadersCard';
 
 function CountySettings() {
   const { data } = useSettings();
@@ -209,6 +210,7 @@ export function SettingsPage() {
       <CountySettings />
       <RegionSettings />
       <WorkSettings />
+      <LeadersCard />
       <BackupCard />
     </Stack>
   );
