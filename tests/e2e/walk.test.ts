@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CASE_STATES, labelOf } from '../../src/shared/domain/codes';
 import type { CaseListRow, Instructor, Page as ListPage, OrgListRow, PartyOrgListRow } from '../../src/shared/types';
@@ -70,8 +70,12 @@ async function visit(hash: string, label: string) {
 
 /** Opens a dialog with the button named `button` (within `scope`), looks at it, and closes it unchanged. */
 async function dialog(label: string, button: string | RegExp, scope = page.locator('body')) {
+  await dialogBy(label, () => scope.getByRole('button', { name: button }));
+}
+
+async function dialogBy(label: string, button: () => Locator) {
   await step(label, async () => {
-    await scope.getByRole('button', { name: button }).first().click({ timeout: 3000 });
+    await button().first().click({ timeout: 3000 });
     await page.getByRole('dialog').first().waitFor({ timeout: 5000 });
     await look(label);
     await page.keyboard.press('Escape');
@@ -158,7 +162,12 @@ it('shows no Latin word on any page or dialog at 1366×768', { timeout: 480_000 
 
   // 排查认定 and its dialog.
   await visit('#/screening', '排查认定');
-  await dialog('排查认定-认定', '认定', page.locator('tbody'));
+  await dialog('排查认定-认定', /^认定$/, page.locator('tbody'));
+  await dialog('排查认定-暂不认定', /^暂不认定$/, page.locator('tbody'));
+  await step('排查认定-暂不认定名单', async () => {
+    await page.getByRole('tab', { name: /暂不认定/ }).click();
+    await look('排查认定-暂不认定名单');
+  });
 
   // 整顿台账: a case in each state, with each action's dialog.
   await visit('#/cases', '整顿台账');
@@ -211,6 +220,14 @@ it('shows no Latin word on any page or dialog at 1366×768', { timeout: 480_000 
     await look('设置-立即备份');
   });
   await dialog('设置-恢复确认', '恢复', page.locator('tbody'));
+  // A leader no case refers to, so that 删除 is offered.
+  await app.call('leaders.create', { name: '试用领导', title: '副旗长', level: 'county' });
+  await page.reload();
+  await visit('#/settings', '设置-包联领导');
+  const leaders = page.getByTestId('leaders-card');
+  await dialog('设置-新增领导', '新增领导', leaders);
+  await dialog('设置-编辑领导', /^编辑$/, leaders.locator('tbody'));
+  await dialogBy('设置-删除领导确认', () => leaders.locator('tbody button:enabled', { hasText: '删除' }));
 
   expect(findings, findings.join('\n')).toEqual([]);
 });
