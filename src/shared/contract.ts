@@ -109,7 +109,9 @@ export const partyOrgsListSchema = z.object({
   type: z.enum(codesOf(PARTY_ORG_TYPES)).optional(),
   method: z.enum(codesOf(FORMATION_METHODS)).optional(),
   flag: z.enum(codesOf(PARTY_ORG_FLAGS)).optional(),
-  sort: z.enum(['name', 'region', 'members', 'coveredCount', 'starRating', 'id']).default('id'),
+  /** 换届 due within 3 or 6 months from today, or already overdue. */
+  election: z.enum(['due3', 'due6', 'overdue'], { error: '换届筛选应为3个月内到期、6个月内到期或已逾期' }).optional(),
+  sort: z.enum(['name', 'region', 'members', 'coveredCount', 'starRating', 'electionDue', 'id']).default('id'),
   dir: sortDir,
   ...paging,
 });
@@ -240,6 +242,8 @@ export const contract = {
       year,
       regionId: id.optional(),
       class: z.enum([...codesOf(MANAGEMENT_CLASSES), 'none']).optional(),
+      /** 党组织 name, its pinyin initials or its 书记's name. */
+      query: z.string().trim().max(100).optional(),
     }),
     output: out<ClassRow[]>(),
   },
@@ -353,9 +357,16 @@ export const contract = {
       entity: z.string().max(30).optional(),
       entityId: id.optional(),
       action: z.string().max(30).optional(),
-      /** First and last day (YYYY-MM-DD, inclusive) of the writes to list. */
+      /** First and last day (YYYY-MM-DD, inclusive) of the writes to list, on the clerk's clock. */
       from: isoDate.optional(),
       to: isoDate.optional(),
+      /** Minutes east of UTC of the clerk's clock (Beijing +480): which instants the days span. */
+      utcOffset: z
+        .number({ error: '时区偏移应为分钟数' })
+        .int('时区偏移应为整数分钟')
+        .min(-840, '时区偏移超出范围')
+        .max(840, '时区偏移超出范围')
+        .default(0),
       ...paging,
     }),
     output: out<Page<AuditEntry>>(),

@@ -245,6 +245,21 @@ export interface AuditEntry {
   action: string;
   before: unknown;
   after: unknown;
+  /** The row in Chinese: who wrote it, what kind of record and action, the record's name, each field. */
+  actorLabel: string;
+  entityLabel: string;
+  actionLabel: string;
+  name: string;
+  fields: AuditFieldView[];
+}
+
+/** One field of an audit row; `before` / `after` are null when that side has no such field. */
+export interface AuditFieldView {
+  key: string;
+  label: string;
+  before: string | null;
+  after: string | null;
+  changed: boolean;
 }
 
 export interface Page<T> {
@@ -382,6 +397,8 @@ export interface CaseStats {
 export interface ClassRow {
   partyOrgId: number;
   partyOrgName: string;
+  /** 书记, shown beside the name (the search finds it). */
+  secretaryName: string | null;
   regionId: number;
   regionName: string;
   year: number;

@@ -59,7 +59,9 @@ it('a leader from 设置 is picked in a plan and shows once on 督办; implausib
   await app.snap('leaders-card');
 
   // A case identified on 2026-11-02.
-  const [first] = await app.call<{ partyOrgId: number; partyOrgName: string }[]>('cases.suggest', { year: 2026 });
+  const {
+    suggestions: [first],
+  } = await app.call<{ suggestions: { partyOrgId: number; partyOrgName: string }[] }>('cases.suggest', { year: 2026 });
   if (!first) throw new Error('示例数据中没有排查提示');
   const created = await app.call<{ id: number }>('cases.create', {
     partyOrgId: first.partyOrgId,

@@ -1,6 +1,23 @@
-/** Turns a zod parse failure or a Chinese `invalid_input` error from the core into per-field messages. */
-import type { z } from 'zod';
+/**
+ * Form validation by the shared zod schemas (the ones the core parses with), and the core's Chinese
+ * `invalid_input` errors turned into per-field messages.
+ */
+import { schemaResolver } from '@mantine/form';
+import { z } from 'zod';
 import { ApiCallError } from './api';
+
+/**
+ * A @mantine/form `validate` from a shared schema: the form's values are mapped to the channel's input
+ * (`toInput`: text in number fields, ids held as strings …) and parsed as the core would parse them,
+ * so the form refuses before a round trip what the core would refuse, with the same Chinese message
+ * under the same field.
+ */
+export function schemaValidate<V>(schema: z.ZodType, toInput: (values: V) => unknown = (v) => v) {
+  return schemaResolver(
+    z.preprocess((v) => toInput(v as V), schema),
+    { sync: true },
+  );
+}
 
 export function zodFieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};

@@ -4,8 +4,8 @@
  * someone typed or an old link carries that the page does not know falls back to the default instead
  * of reaching the core. Writes replace the history entry (no entry per keystroke).
  */
-import { useDebouncedValue } from '@mantine/hooks';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { z } from 'zod';
 
@@ -71,38 +71,53 @@ export interface ListParams extends Values {
 }
 
 /**
- * A searchable, filterable, sortable, paged list. The search box's text is the page's own state (a
- * keystroke re-renders nothing else); it reaches the address and the core after a short pause.
- * Changing the search, a filter or the order goes back to page 1.
+ * A searchable, filterable, sortable, paged list over `useSearchState`. Its setters keep their
+ * identity across renders, so memoized filter bars and tables are not drawn again per keystroke.
+ * The search box is `<ListSearch>` (its text is its own state). The list asks the core at each
+ * keystroke (a superseded request is cancelled); the address follows after a pause, since writing
+ * it redraws the whole route. Changing the search, a filter or the order goes back to page 1.
  */
-export function useListState<T extends ListParams>(schema: z.ZodType<T>, debounceMs = 80) {
+export function useListState<T extends ListParams>(schema: z.ZodType<T>) {
   const [values, update] = useSearchState(schema);
-  const [query, setQueryRaw] = useState(values.query);
-  const [debounced] = useDebouncedValue(query, debounceMs);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only the paused search text is written back
-  useEffect(() => {
-    if (debounced.trim() !== values.query) update({ query: debounced.trim(), page: 1 } as Partial<T>);
-  }, [debounced]);
+  const [text, setText] = useState(values.query);
+  const search = text.trim();
+  const latest = useRef({ values, update });
+  latest.current = { values, update };
+  const patch = useCallback((p: Partial<T>) => latest.current.update(p), []);
+  const writeQuery = useDebouncedCallback((v: string) => patch({ query: v, page: 1 } as Partial<T>), 250);
+  const writeRef = useRef(writeQuery);
+  writeRef.current = writeQuery;
+  const setQuery = useCallback((v: string) => {
+    setText(v);
+    writeRef.current(v.trim());
+  }, []);
+  const setFilter = useCallback(
+    <K extends keyof T>(key: K, v: T[K] | null) => patch({ [key]: v ?? undefined, page: 1 } as Partial<T>),
+    [patch],
+  );
+  const onSort = useCallback(
+    (field: T['sort']) => {
+      const { sort, dir } = latest.current.values;
+      patch({ sort: field, dir: sort === field && dir === 'asc' ? 'desc' : 'asc', page: 1 } as Partial<T>);
+    },
+    [patch],
+  );
+  const setPage = useCallback((page: number) => patch({ page } as Partial<T>), [patch]);
 
   return {
     values,
-    query,
-    /** The search text after the pause: what to send to the core. */
-    debounced: debounced.trim(),
-    setQuery: setQueryRaw,
+    /** The box's text as typed (for a controlled input; `<ListSearch>` keeps its own). */
+    query: text,
+    /** The search to send to the core: the text trimmed, at once (the name is from the first version, which paused here). */
+    debounced: search,
+    setQuery,
     filters: values,
-    setFilter<K extends keyof T>(key: K, v: T[K] | null) {
-      update({ [key]: v ?? undefined, page: 1 } as Partial<T>);
-    },
+    setFilter,
     sort: values.sort as T['sort'],
     dir: values.dir,
-    onSort(field: T['sort']) {
-      const dir = values.sort === field && values.dir === 'asc' ? 'desc' : 'asc';
-      update({ sort: field, dir, page: 1 } as Partial<T>);
-    },
-    page: values.page,
-    setPage(page: number) {
-      update({ page } as Partial<T>);
-    },
+    onSort,
+    /** Page 1 while a new search has not reached the address yet. */
+    page: search === values.query ? values.page : 1,
+    setPage,
   };
 }

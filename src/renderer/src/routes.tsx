@@ -19,7 +19,6 @@ import { InstructorsPage } from './instructors/InstructorsPage';
 import { OrgFormPage } from './orgs/OrgFormPage';
 import { OrgListPage } from './orgs/OrgListPage';
 import { OrgPage } from './orgs/OrgPage';
-import { OverviewPage } from './overview/OverviewPage';
 import { PartyOrgFormPage } from './partyOrgs/PartyOrgFormPage';
 import { PartyOrgListPage } from './partyOrgs/PartyOrgListPage';
 import { PartyOrgPage } from './partyOrgs/PartyOrgPage';
@@ -85,7 +84,13 @@ export const routes: RouteObject[] = [
     element: <Shell />,
     errorElement: <PageError />,
     children: [
-      { index: true, element: <OverviewPage />, errorElement: <PageError /> },
+      // The overview's charts are the largest part of the code: loaded when it is opened, so a list
+      // opened first (or a print route) starts sooner.
+      {
+        index: true,
+        lazy: async () => ({ Component: (await import('./overview/OverviewPage')).OverviewPage }),
+        errorElement: <PageError />,
+      },
       page('orgs', <OrgListPage />),
       page('orgs/new', <OrgFormPage id={null} />),
       page('orgs/:id', <WithId render={(id) => <OrgPage id={id} />} />),

@@ -17,6 +17,17 @@ export function addYears(date: string, years: number): string {
   return isValidDate(candidate) ? candidate : `${String(y).padStart(4, '0')}-02-28`;
 }
 
+/** Adds whole months; a day past the month's end falls back to its last day (31 March + 6 months → 30 September). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${String(year).padStart(4, '0')}-${p(month)}-${p(Math.min(d, last))}`;
+}
+
 /** Today's date in local time, as the clerk's calendar shows it. */
 export function todayIso(now: Date = new Date()): string {
   const y = now.getFullYear();

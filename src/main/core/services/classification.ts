@@ -7,21 +7,23 @@ import type { ClassRow } from '../../../shared/types';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
 import { type Writer, write } from '../write';
+import { partyOrgIdsMatching } from './partyOrgs';
 
 export interface ClassFilter {
   year: number;
   regionId?: number;
   class?: ManagementClass | 'none';
+  query?: string;
 }
 
 export function listClasses(ctx: Ctx, f: ClassFilter): ClassRow[] {
   const db = ctx.ledger.sqlite;
   const orgs = db
     .prepare(
-      `SELECT p.id, p.name, p.region_id, r.name AS region_name FROM party_orgs p JOIN regions r ON r.id = p.region_id
+      `SELECT p.id, p.name, p.secretary_name, p.region_id, r.name AS region_name FROM party_orgs p JOIN regions r ON r.id = p.region_id
         WHERE p.deleted_at IS NULL ORDER BY r.sort_order, p.id`,
     )
-    .all() as { id: number; name: string; region_id: number; region_name: string }[];
+    .all() as { id: number; name: string; secretary_name: string | null; region_id: number; region_name: string }[];
   const classes = db.prepare('SELECT party_org_id, year, class FROM classes').all() as {
     party_org_id: number;
     year: number;
@@ -47,14 +49,16 @@ export function listClasses(ctx: Ctx, f: ClassFilter): ClassRow[] {
   const open = (id: number, y: number) => openCases.some((c) => c.party_org_id === id && c.year <= y);
   const effective = (id: number, y: number): { class: ManagementClass | null; automatic: boolean } =>
     open(id, y) ? { class: 'rectify', automatic: true } : { class: classBy.get(key(id, y)) ?? null, automatic: false };
+  const found = partyOrgIdsMatching(ctx, f.query);
   return orgs
-    .filter((o) => f.regionId == null || o.region_id === f.regionId)
+    .filter((o) => (f.regionId == null || o.region_id === f.regionId) && (found == null || found.has(o.id)))
     .map((o) => {
       const e = effective(o.id, f.year);
       const rating = ratingBy.get(key(o.id, f.year));
       return {
         partyOrgId: o.id,
         partyOrgName: o.name,
+        secretaryName: o.secretary_name,
         regionId: o.region_id,
         regionName: o.region_name,
         year: f.year,

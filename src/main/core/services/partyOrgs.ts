@@ -1,6 +1,7 @@
 /** Party organizations (党组织) and the organizations each covers. */
 import type { z } from 'zod';
 import type { partyOrgsListSchema } from '../../../shared/contract';
+import { addMonths } from '../../../shared/rules/dates';
 import { electionDue, type PartyOrgFlagFacts, partyOrgFlags } from '../../../shared/rules/partyOrgFlags';
 import type { partyOrgFieldsSchema } from '../../../shared/schemas';
 import type { Page, PartyOrgDetail, PartyOrgFields, PartyOrgListRow } from '../../../shared/types';
@@ -93,15 +94,42 @@ function partyOrgIndex(ctx: Ctx): IndexedPartyOrg[] {
   });
 }
 
+/** Name, its pinyin initials (`hs` finds 红山…) or the 书记's name, as the search boxes promise. */
+function matchesPartyOrg(p: IndexedPartyOrg, query: string): boolean {
+  if (!query) return true;
+  if (p.name.includes(query) || p.secretaryName?.includes(query)) return true;
+  return /^[a-z0-9]+$/i.test(query) && p.initials.includes(query.toLowerCase());
+}
+
+/** Ids of the party organizations a search box's text finds; null when there is nothing to search for. */
+export function partyOrgIdsMatching(ctx: Ctx, query: string | undefined): Set<number> | null {
+  const q = query?.trim() ?? '';
+  if (!q) return null;
+  return new Set(
+    partyOrgIndex(ctx)
+      .filter((p) => matchesPartyOrg(p, q))
+      .map((p) => p.id),
+  );
+}
+
+/** 换届 due within a number of months from today (not yet overdue), or already overdue. */
+function electionWithin(due: string | null, filter: NonNullable<ListInput['election']>, today: string): boolean {
+  if (!due) return false;
+  if (filter === 'overdue') return due < today;
+  return due >= today && due <= addMonths(today, filter === 'due3' ? 3 : 6);
+}
+
 export function listPartyOrgs(ctx: Ctx, input: ListInput): Page<PartyOrgListRow> {
   const q = input.query?.trim() ?? '';
+  const today = ctx.today();
   const rows = partyOrgIndex(ctx).filter(
     (p) =>
       (input.regionId == null || p.regionId === input.regionId) &&
       (input.type == null || p.type === input.type) &&
       (input.method == null || p.method === input.method) &&
       (input.flag == null || p.flags.includes(input.flag)) &&
-      (!q || p.name.includes(q) || (/^[a-z0-9]+$/i.test(q) && p.initials.includes(q.toLowerCase()))),
+      (input.election == null || electionWithin(p.electionDue, input.election, today)) &&
+      matchesPartyOrg(p, q),
   );
   const collator = new Intl.Collator('zh-CN');
   const cmp: Record<ListInput['sort'], (a: IndexedPartyOrg, b: IndexedPartyOrg) => number> = {
@@ -111,9 +139,13 @@ export function listPartyOrgs(ctx: Ctx, input: ListInput): Page<PartyOrgListRow>
     members: (a, b) => a.members - b.members || a.id - b.id,
     coveredCount: (a, b) => a.coveredCount - b.coveredCount || a.id - b.id,
     starRating: (a, b) => (a.starRating ?? 0) - (b.starRating ?? 0) || a.id - b.id,
+    electionDue: (a, b) => (a.electionDue ?? '').localeCompare(b.electionDue ?? '') || a.id - b.id,
   };
-  const sorted = [...rows].sort(cmp[input.sort]);
+  // Those with no 换届 date (no founding or election date) go last whichever way the list is sorted.
+  const undated = input.sort === 'electionDue' ? rows.filter((p) => !p.electionDue) : [];
+  const sorted = (undated.length ? rows.filter((p) => p.electionDue) : [...rows]).sort(cmp[input.sort]);
   if (input.dir === 'desc') sorted.reverse();
+  sorted.push(...undated);
   return {
     total: sorted.length,
     rows: sorted.slice(input.offset, input.offset + input.limit).map(({ initials: _i, regionOrder: _r, ...row }) => row),

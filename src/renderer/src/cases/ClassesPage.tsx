@@ -1,14 +1,35 @@
-/** 分类定级 and 星级 for a year: bulk class changes, one rating per party organization, earlier years shown. */
-import { Alert, Button, Checkbox, Group, Modal, Rating, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+/** 分类定级 and 星级 for a year: search, bulk class changes, one rating per party organization, earlier years shown. */
+import { Alert, Button, Checkbox, Group, Modal, Rating, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { z } from 'zod';
 import { MANAGEMENT_CLASSES, type ManagementClass } from '../../../shared/domain/codes';
 import type { ClassRow } from '../../../shared/types';
 import { invoke } from '../api';
+import { usePageCommand } from '../commands';
 import { ClassBadge, Loading, notifyDone, notifyError, stars, yearOptions } from '../common';
 import { DateField, todayText } from '../DateField';
+import { param, useSearchState } from '../listState';
 import { useApi, useRegions } from '../queries';
 
+const searchSchema = z.object({ query: param.text() });
+
+/** The search box: its text is the page's own state, sent to the core (and kept in the address) after a short pause. */
+function useSearch() {
+  const [params, update] = useSearchState(searchSchema);
+  const [query, setQuery] = useState(params.query);
+  const [debounced] = useDebouncedValue(query.trim(), 80);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the paused search text is written back
+  useEffect(() => {
+    if (debounced !== params.query) update({ query: debounced });
+  }, [debounced]);
+  return { query, setQuery, debounced };
+}
+
 export function ClassesPage() {
+  const search = useSearch();
+  const searchRef = useRef<HTMLInputElement>(null);
+  usePageCommand('search', () => searchRef.current?.focus());
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [regionId, setRegionId] = useState<string | null>(null);
   const [cls, setCls] = useState<string | null>(null);
@@ -20,11 +41,16 @@ export function ClassesPage() {
     data,
     error,
     isLoading: loading,
-  } = useApi('classes.list', {
-    year: Number(year),
-    regionId: regionId ? Number(regionId) : undefined,
-    class: (cls as ManagementClass | 'none' | null) ?? undefined,
-  });
+  } = useApi(
+    'classes.list',
+    {
+      year: Number(year),
+      regionId: regionId ? Number(regionId) : undefined,
+      class: (cls as ManagementClass | 'none' | null) ?? undefined,
+      query: search.debounced || undefined,
+    },
+    { keepPrevious: true },
+  );
   const rows = data ?? [];
   const counts = useMemo(() => {
     const c: Record<string, number> = { rectify: 0, standard: 0, brand: 0, none: 0 };
@@ -53,6 +79,14 @@ export function ClassesPage() {
     <Stack>
       <Title order={2}>分类定级</Title>
       <Group align="flex-end">
+        <TextInput
+          ref={searchRef}
+          label="查找"
+          placeholder="名称、书记或拼音首字母（Ctrl+F）"
+          value={search.query}
+          onChange={(e) => search.setQuery(e.currentTarget.value)}
+          w={260}
+        />
         <Select
           label="年度"
           data={yearOptions()}
@@ -106,7 +140,7 @@ export function ClassesPage() {
       {loading && !data ? (
         <Loading error={error} />
       ) : (
-        <Table striped withTableBorder highlightOnHover>
+        <Table striped withTableBorder highlightOnHover data-testid="classes-table">
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={40}>
@@ -137,7 +171,12 @@ export function ClassesPage() {
                   />
                 </Table.Td>
                 <Table.Td>{r.regionName}</Table.Td>
-                <Table.Td>{r.partyOrgName}</Table.Td>
+                <Table.Td>
+                  {r.partyOrgName}
+                  <Text span size="xs" c="dimmed" ml="sm" style={{ whiteSpace: 'nowrap' }}>
+                    书记 {r.secretaryName ?? '空缺'}
+                  </Text>
+                </Table.Td>
                 <Table.Td>
                   <ClassBadge value={r.class} />
                 </Table.Td>

@@ -1,39 +1,56 @@
 /** One instructor: details and assignments, with 选派 and 结束选派. */
 import { Anchor, Badge, Button, Card, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { contract } from '../../../shared/contract';
 import { todayIso } from '../../../shared/rules/dates';
 import type { AssignmentView } from '../../../shared/types';
 import { invoke } from '../api';
 import { Loading, notifyDone, notifyError } from '../common';
 import { DateField } from '../DateField';
+import { apiFieldErrors, schemaValidate } from '../formErrors';
 import { InfoGrid } from '../ledgerBits';
 import { useApi } from '../queries';
+
+const endSchema = contract['instructors.endAssignment'].input;
+
 import { AssignModal, InstructorForm } from './InstructorsPage';
 
 function EndModal({ assignment, onClose, onDone }: { assignment: AssignmentView; onClose: () => void; onDone: () => void }) {
-  const [toDate, setToDate] = useState(todayIso());
-  const submit = async () => {
+  const form = useForm({
+    initialValues: { toDate: todayIso() },
+    // As instructors.endAssignment parses it, so a wrong date is said under the field before sending.
+    validate: schemaValidate(endSchema, (v: { toDate: string }) => ({ assignmentId: assignment.id, toDate: v.toDate })),
+    validateInputOnBlur: true,
+  });
+  const submit = form.onSubmit(async ({ toDate }) => {
     try {
       await invoke('instructors.endAssignment', { assignmentId: assignment.id, toDate });
       notifyDone(`已结束对“${assignment.orgName}”的选派`);
       onDone();
     } catch (e) {
+      form.setErrors(apiFieldErrors(e));
       notifyError(e, '未能结束选派');
     }
-  };
+  });
   return (
     <Modal opened onClose={onClose} title="结束选派">
       <Stack>
         <Text size="sm">
           结束“{assignment.instructorName}”对“{assignment.orgName}”的选派。结束后该组织如无党组织，将不再计为工作覆盖。
         </Text>
-        <DateField label="截止日期" value={toDate} onChange={(d) => setToDate(d ?? '')} />
+        <DateField
+          label="截止日期"
+          {...form.getInputProps('toDate')}
+          onChange={(d) => form.setFieldValue('toDate', d ?? '')}
+          withAsterisk
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             取消
           </Button>
-          <Button color="red" onClick={submit}>
+          <Button color="red" onClick={() => submit()}>
             结束选派
           </Button>
         </Group>

@@ -30,7 +30,8 @@ import { invoke } from '../api';
 import { usePageCommand } from '../commands';
 import { Loading, notifyDone, notifyError } from '../common';
 import { DateField, todayText } from '../DateField';
-import { apiFieldErrors, zodFieldErrors } from '../formErrors';
+import { apiFieldErrors, schemaValidate } from '../formErrors';
+import { ListSearch } from '../ListSearch';
 import { confirmDiscard } from '../leaveGuard';
 import { param, useSearchState } from '../listState';
 import { useApi } from '../queries';
@@ -60,6 +61,23 @@ const toForm = (i: Instructor): InstructorFields => ({
   remarks: i.remarks ?? '',
 });
 
+const validateInstructor = schemaValidate(instructorFieldsSchema);
+
+interface AssignValues {
+  instructorId: string | null;
+  orgId: string | null;
+  fromDate: string;
+  toDate: string;
+}
+
+/** 选派 as instructors.assign parses it: the pickers hold ids as text. */
+const assignInput = (v: AssignValues) => ({
+  ...v,
+  instructorId: v.instructorId ? Number(v.instructorId) : undefined,
+  orgId: v.orgId ? Number(v.orgId) : undefined,
+});
+const validateAssign = schemaValidate(assignSchema, assignInput);
+
 /** 新增 or 编辑 an instructor; Ctrl+S saves while it is open. */
 export function InstructorForm({
   editing,
@@ -70,17 +88,18 @@ export function InstructorForm({
   onClose: () => void;
   onSaved: (i: Instructor) => void;
 }) {
-  const form = useForm<InstructorFields>({ initialValues: editing ? toForm(editing) : blank });
+  const form = useForm<InstructorFields>({
+    initialValues: editing ? toForm(editing) : blank,
+    validate: validateInstructor,
+    validateInputOnBlur: true,
+  });
   const [saving, setSaving] = useState(false);
-  const save = async () => {
+  const save = form.onSubmit(async (values) => {
     if (saving) return;
-    const parsed = instructorFieldsSchema.safeParse(form.values);
-    if (!parsed.success) return form.setErrors(zodFieldErrors(parsed.error));
     setSaving(true);
     try {
-      const saved = editing
-        ? await invoke('instructors.update', { id: editing.id, fields: parsed.data })
-        : await invoke('instructors.create', parsed.data);
+      const fields = instructorFieldsSchema.parse(values);
+      const saved = editing ? await invoke('instructors.update', { id: editing.id, fields }) : await invoke('instructors.create', fields);
       notifyDone(`指导员“${saved.name}”已保存`);
       onSaved(saved);
     } catch (e) {
@@ -89,18 +108,13 @@ export function InstructorForm({
     } finally {
       setSaving(false);
     }
-  };
+  });
   usePageCommand('save', save);
   // A dialog, not a page: its own 取消 and close ask before typed input is dropped.
   const close = () => confirmDiscard(form.isDirty(), onClose);
   return (
     <Modal opened onClose={close} title={editing ? `编辑指导员：${editing.name}` : '新增指导员'} size="lg">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <form onSubmit={save}>
         <SimpleGrid cols={2}>
           <TextInput label="姓名" withAsterisk data-autofocus {...form.getInputProps('name')} />
           <TextInput label="联系电话" {...form.getInputProps('phone')} />
@@ -142,13 +156,18 @@ export function AssignModal({
   onClose: () => void;
   onDone: () => void;
 }) {
-  const [pickedInstructor, setPickedInstructor] = useState<string | null>(instructorId ? String(instructorId) : null);
-  const [pickedOrg, setPickedOrg] = useState<string | null>(orgId ? String(orgId) : null);
+  const form = useForm<AssignValues>({
+    initialValues: {
+      instructorId: instructorId ? String(instructorId) : null,
+      orgId: orgId ? String(orgId) : null,
+      fromDate: todayIso(),
+      toDate: '',
+    },
+    validate: validateAssign,
+    validateInputOnBlur: true,
+  });
   const [orgQuery, setOrgQuery] = useState('');
-  const [debounced] = useDebouncedValue(orgQuery, 250);
-  const [fromDate, setFromDate] = useState(todayIso());
-  const [toDate, setToDate] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [debounced] = useDebouncedValue(orgQuery.trim(), 80);
   const instructors = useApi('instructors.list', {});
   const fixedOrg = useApi('orgs.get', { id: orgId ?? 0 }, { enabled: orgId != null });
   const orgs = useApi('orgs.list', { query: debounced || undefined, limit: 30 }, { enabled: orgId == null, keepPrevious: true });
@@ -156,35 +175,27 @@ export function AssignModal({
     ? [{ value: String(fixedOrg.data.id), label: fixedOrg.data.name }]
     : (orgs.data?.rows ?? []).map((o) => ({ value: String(o.id), label: `${o.name}（${o.regionName}）` }));
 
-  const submit = async () => {
-    const parsed = assignSchema.safeParse({
-      instructorId: pickedInstructor ? Number(pickedInstructor) : undefined,
-      orgId: pickedOrg ? Number(pickedOrg) : undefined,
-      fromDate,
-      toDate,
-    });
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
+  const submit = form.onSubmit(async (values) => {
     try {
-      await invoke('instructors.assign', parsed.data);
+      await invoke('instructors.assign', assignSchema.parse(assignInput(values)));
       notifyDone('已选派');
       onDone();
     } catch (e) {
-      setErrors(apiFieldErrors(e));
+      form.setErrors(apiFieldErrors(e));
       notifyError(e, '未能选派');
     }
-  };
+  });
+  const close = () => confirmDiscard(form.isDirty(), onClose);
 
   return (
-    <Modal opened onClose={onClose} title="选派指导员" size="lg">
+    <Modal opened onClose={close} title="选派指导员" size="lg">
       <Stack>
         <Select
           label="指导员"
           searchable
           data={(instructors.data ?? []).map((i) => ({ value: String(i.id), label: `${i.name}${i.unit ? `（${i.unit}）` : ''}` }))}
-          value={pickedInstructor}
-          onChange={setPickedInstructor}
+          {...form.getInputProps('instructorId')}
           disabled={instructorId != null}
-          error={errors.instructorId}
         />
         <Select
           label="两新组织"
@@ -193,22 +204,25 @@ export function AssignModal({
           onSearchChange={orgId ? undefined : setOrgQuery}
           filter={({ options }) => options}
           data={orgOptions}
-          value={pickedOrg}
-          onChange={setPickedOrg}
+          {...form.getInputProps('orgId')}
           disabled={orgId != null}
           placeholder="输入名称或拼音首字母查找"
           nothingFoundMessage="没有找到"
-          error={errors.orgId}
         />
         <Group grow>
-          <DateField label="起始日期" value={fromDate} onChange={(d) => setFromDate(d ?? '')} error={errors.fromDate} />
-          <DateField label="截止日期（可留空）" value={toDate} onChange={(d) => setToDate(d ?? '')} error={errors.toDate} />
+          <DateField
+            label="起始日期"
+            {...form.getInputProps('fromDate')}
+            onChange={(d) => form.setFieldValue('fromDate', d ?? '')}
+            withAsterisk
+          />
+          <DateField label="截止日期（可留空）" {...form.getInputProps('toDate')} onChange={(d) => form.setFieldValue('toDate', d ?? '')} />
         </Group>
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={close}>
             取消
           </Button>
-          <Button onClick={submit}>选派</Button>
+          <Button onClick={() => submit()}>选派</Button>
         </Group>
       </Stack>
     </Modal>
@@ -220,10 +234,9 @@ export function InstructorsPage() {
   const [params] = useSearchState(searchSchema);
   const assignOrg = params.assignOrg;
   const [query, setQuery] = useState('');
-  const [debounced] = useDebouncedValue(query, 80);
   const [editing, setEditing] = useState<Instructor | 'new' | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const { data, error } = useApi('instructors.list', { query: debounced.trim() || undefined }, { keepPrevious: true });
+  const { data, error } = useApi('instructors.list', { query: query.trim() || undefined }, { keepPrevious: true });
   usePageCommand('new', () => setEditing('new'));
   usePageCommand('search', () => searchRef.current?.focus());
 
@@ -235,14 +248,7 @@ export function InstructorsPage() {
           新增指导员
         </Button>
       </Group>
-      <TextInput
-        ref={searchRef}
-        label="查找"
-        placeholder="姓名或单位（Ctrl+F）"
-        value={query}
-        onChange={(e) => setQuery(e.currentTarget.value)}
-        w={280}
-      />
+      <ListSearch ref={searchRef} initial="" onSearch={setQuery} placeholder="姓名或单位（Ctrl+F）" width={280} />
       {!data ? (
         <Loading error={error} />
       ) : (

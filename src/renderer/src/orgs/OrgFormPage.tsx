@@ -22,7 +22,7 @@ import { invoke } from '../api';
 import { usePageCommand } from '../commands';
 import { FormFrame, Loading, notifyDone, notifyError } from '../common';
 import { DateField } from '../DateField';
-import { apiFieldErrors, num, zodFieldErrors } from '../formErrors';
+import { apiFieldErrors, num, schemaValidate } from '../formErrors';
 import { useLeaveGuard } from '../leaveGuard';
 import { options, useRegionOptions } from '../ledgerBits';
 import { useApi } from '../queries';
@@ -72,6 +72,9 @@ function toForm(o: OrgFields): FormValues {
   return v as FormValues;
 }
 
+/** The form refuses what the core's orgs.create would refuse, with its messages, before sending. */
+const validateOrg = schemaValidate(orgFieldsSchema, (v: FormValues) => toInput(v));
+
 function toInput(v: FormValues) {
   return {
     ...v,
@@ -105,35 +108,33 @@ export function OrgFormPage({ id }: { id: number | null }) {
 function OrgForm({ id, initial }: { id: number | null; initial: FormValues }) {
   const navigate = useNavigate();
   const regions = useRegionOptions();
-  const form = useForm<FormValues>({ initialValues: initial });
+  const form = useForm<FormValues>({ initialValues: initial, validate: validateOrg, validateInputOnBlur: true });
   const [saving, setSaving] = useState(false);
   const [usccBlurred, setUsccBlurred] = useState(false);
   const v = form.values;
   const uscc = usccFeedback(v.uscc, v.subtype, usccBlurred);
   const guard = useLeaveGuard(form.isDirty() && !saving);
 
-  const save = async () => {
-    if (saving) return;
-    const parsed = orgFieldsSchema.safeParse(toInput(form.values));
-    if (!parsed.success) {
-      form.setErrors(zodFieldErrors(parsed.error));
-      notifyError(new Error(), '请先改正标红的项目');
-      return;
-    }
-    setSaving(true);
-    try {
-      const saved = id ? await invoke('orgs.update', { id, fields: parsed.data }) : await invoke('orgs.create', parsed.data);
-      form.resetDirty();
-      notifyDone(`“${saved.name}”已保存`);
-      guard.release();
-      navigate(`/orgs/${saved.id}`);
-    } catch (e) {
-      form.setErrors(apiFieldErrors(e));
-      notifyError(e, '未能保存');
-    } finally {
-      setSaving(false);
-    }
-  };
+  const save = form.onSubmit(
+    async (values) => {
+      if (saving) return;
+      setSaving(true);
+      try {
+        const fields = orgFieldsSchema.parse(toInput(values));
+        const saved = id ? await invoke('orgs.update', { id, fields }) : await invoke('orgs.create', fields);
+        form.resetDirty();
+        notifyDone(`“${saved.name}”已保存`);
+        guard.release();
+        navigate(`/orgs/${saved.id}`);
+      } catch (e) {
+        form.setErrors(apiFieldErrors(e));
+        notifyError(e, '未能保存');
+      } finally {
+        setSaving(false);
+      }
+    },
+    () => notifyError(new Error(), '请先改正标红的项目'),
+  );
   usePageCommand('save', save);
 
   // The leave guard asks before a half-filled form is dropped.

@@ -2,16 +2,18 @@
  * 两新组织 list: search (name, 信用代码, pinyin initials), filters, sorting and paging all done by the
  * core, so it stays quick at 100,000 rows. The filters live in the address so Back returns here.
  */
-import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useRef } from 'react';
+import { Anchor, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { memo, useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { z } from 'zod';
 import { orgsListSchema } from '../../../shared/contract';
 import { COVERAGE_STATUSES, codesOf, labelOf, ORG_CATEGORIES, ORG_FLAGS, ORG_SUBTYPES } from '../../../shared/domain/codes';
+import type { OrgListRow } from '../../../shared/types';
 import { usePageCommand } from '../commands';
 import { Loading } from '../common';
+import { ListSearch } from '../ListSearch';
+import '../ledgerTable.css';
 import { CoverageBadge, ListFooter, ledgerTableStyles, OrgFlagBadges, options, SortHeader, useRegionOptions } from '../ledgerBits';
-
 import { param, useListState } from '../listState';
 import { useApi } from '../queries';
 
@@ -29,19 +31,19 @@ const searchSchema = z.object({
   page: param.page(),
 });
 type SearchParams = z.output<typeof searchSchema>;
+type Sort = SearchParams['sort'];
 
 export function OrgListPage() {
   const navigate = useNavigate();
   const list = useListState(searchSchema);
-  const { query, debounced, sort, dir, page, setPage, onSort } = list;
+  const { debounced: search, sort, dir, page, setPage, onSort, setFilter } = list;
   const { regionId, category, coverage, flag } = list.filters;
   const searchRef = useRef<HTMLInputElement>(null);
-  const regions = useRegionOptions();
 
   const { data, error } = useApi(
     'orgs.list',
     {
-      query: debounced || undefined,
+      query: search || undefined,
       regionId: regionId ? Number(regionId) : undefined,
       category,
       coverage,
@@ -56,48 +58,24 @@ export function OrgListPage() {
 
   usePageCommand('new', () => navigate('/orgs/new'));
   usePageCommand('search', () => searchRef.current?.focus());
-
-  const filter = (key: 'regionId' | 'category' | 'coverage' | 'flag') => (v: string | null) =>
-    list.setFilter(key, v as SearchParams[typeof key]);
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE)) : 1;
 
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>两新组织</Title>
-        <Button onClick={() => navigate('/orgs/new')} title="Ctrl+N">
+        <Button component={Link} to="/orgs/new" title="Ctrl+N">
           新增组织
         </Button>
       </Group>
       <Group align="flex-end" gap="sm">
-        <TextInput
+        <ListSearch
           ref={searchRef}
-          label="查找"
+          initial={list.values.query}
+          onSearch={list.setQuery}
           placeholder="名称、信用代码或拼音首字母（Ctrl+F）"
-          value={query}
-          onChange={(e) => list.setQuery(e.currentTarget.value)}
-          w={300}
         />
-        <Select label="属地" placeholder="全部属地" data={regions} value={regionId} onChange={filter('regionId')} clearable w={150} />
-        <Select
-          label="组织类别"
-          placeholder="全部类别"
-          data={options(ORG_CATEGORIES)}
-          value={category}
-          onChange={filter('category')}
-          clearable
-          w={150}
-        />
-        <Select
-          label="覆盖情况"
-          placeholder="全部"
-          data={options(COVERAGE_STATUSES)}
-          value={coverage}
-          onChange={filter('coverage')}
-          clearable
-          w={170}
-        />
-        <Select label="标记" placeholder="全部" data={options(ORG_FLAGS)} value={flag} onChange={filter('flag')} clearable w={150} />
+        <OrgFilters regionId={regionId} category={category} coverage={coverage} flag={flag} setFilter={setFilter} />
       </Group>
       {!data ? (
         <Loading error={error} />
@@ -106,54 +84,7 @@ export function OrgListPage() {
           <Text size="sm" data-testid="org-total">
             共 {data.total} 个两新组织
           </Text>
-          <Table striped highlightOnHover withTableBorder fz="sm" styles={ledgerTableStyles}>
-            <Table.Thead>
-              <Table.Tr>
-                <SortHeader label="名称" field="name" sort={sort} dir={dir} onSort={onSort} />
-                <Table.Th>统一社会信用代码</Table.Th>
-                <Table.Th>类型</Table.Th>
-                <SortHeader label="属地" field="region" sort={sort} dir={dir} onSort={onSort} />
-                <SortHeader label="从业人员" field="employees" sort={sort} dir={dir} onSort={onSort} right />
-                <SortHeader label="正式党员" field="formalMembers" sort={sort} dir={dir} onSort={onSort} right />
-                <SortHeader label="覆盖情况" field="coverage" sort={sort} dir={dir} onSort={onSort} />
-                <Table.Th>覆盖党组织</Table.Th>
-                <Table.Th>标记</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.rows.map((o) => (
-                <Table.Tr key={o.id}>
-                  <Table.Td miw={200}>
-                    <Anchor component={Link} to={`/orgs/${o.id}`}>
-                      {o.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td ff="monospace" fz="xs">
-                    {o.uscc ?? '—'}
-                  </Table.Td>
-                  <Table.Td fz="sm">{labelOf(ORG_SUBTYPES, o.subtype)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{o.regionName}</Table.Td>
-                  <Table.Td ta="right">{o.employees}</Table.Td>
-                  <Table.Td ta="right">{o.formalMembers}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <CoverageBadge value={o.coverage} />
-                  </Table.Td>
-                  <Table.Td fz="sm">
-                    {o.partyOrg ? (
-                      <Anchor component={Link} to={`/party-orgs/${o.partyOrg.id}`}>
-                        {o.partyOrg.name}
-                      </Anchor>
-                    ) : (
-                      '—'
-                    )}
-                  </Table.Td>
-                  <Table.Td miw={110}>
-                    <OrgFlagBadges flags={o.flags} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <OrgTable rows={data.rows} sort={sort} dir={dir} onSort={onSort} />
           {data.total === 0 && <Text c="dimmed">没有符合条件的两新组织</Text>}
           <ListFooter page={page} pages={pages} pageSize={PAGE} onChange={setPage} />
         </>
@@ -161,3 +92,113 @@ export function OrgListPage() {
     </Stack>
   );
 }
+
+type FilterKey = 'regionId' | 'category' | 'coverage' | 'flag';
+
+const OrgFilters = memo(function OrgFilters(
+  p: Pick<SearchParams, FilterKey> & { setFilter: (k: FilterKey, v: string | undefined) => void },
+) {
+  const regions = useRegionOptions();
+  const on = (key: FilterKey) => (v: string | null) => p.setFilter(key, v ?? undefined);
+  return (
+    <>
+      <Select label="属地" placeholder="全部属地" data={regions} value={p.regionId ?? null} onChange={on('regionId')} clearable w={150} />
+      <Select
+        label="组织类别"
+        placeholder="全部类别"
+        data={CATEGORY_OPTIONS}
+        value={p.category ?? null}
+        onChange={on('category')}
+        clearable
+        w={150}
+      />
+      <Select
+        label="覆盖情况"
+        placeholder="全部"
+        data={COVERAGE_OPTIONS}
+        value={p.coverage ?? null}
+        onChange={on('coverage')}
+        clearable
+        w={170}
+      />
+      <Select label="标记" placeholder="全部" data={FLAG_OPTIONS} value={p.flag ?? null} onChange={on('flag')} clearable w={150} />
+    </>
+  );
+});
+
+const CATEGORY_OPTIONS = options(ORG_CATEGORIES);
+const COVERAGE_OPTIONS = options(COVERAGE_STATUSES);
+const FLAG_OPTIONS = options(ORG_FLAGS);
+
+const NAME_CELL = { minWidth: 200 };
+const FLAGS_CELL = { minWidth: 110 };
+
+/** The page of rows; drawn again only when the rows or the order change, not per keystroke. */
+const OrgTable = memo(function OrgTable({
+  rows,
+  sort,
+  dir,
+  onSort,
+}: {
+  rows: OrgListRow[];
+  sort: Sort;
+  dir: 'asc' | 'desc';
+  onSort: (s: Sort) => void;
+}) {
+  return (
+    <Table striped highlightOnHover withTableBorder fz="sm" styles={ledgerTableStyles}>
+      <Table.Thead>
+        <Table.Tr>
+          <SortHeader label="名称" field="name" sort={sort} dir={dir} onSort={onSort} />
+          <Table.Th>统一社会信用代码</Table.Th>
+          <Table.Th>类型</Table.Th>
+          <SortHeader label="属地" field="region" sort={sort} dir={dir} onSort={onSort} />
+          <SortHeader label="从业人员" field="employees" sort={sort} dir={dir} onSort={onSort} right />
+          <SortHeader label="正式党员" field="formalMembers" sort={sort} dir={dir} onSort={onSort} right />
+          <SortHeader label="覆盖情况" field="coverage" sort={sort} dir={dir} onSort={onSort} />
+          <Table.Th>覆盖党组织</Table.Th>
+          <Table.Th>标记</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((o) => (
+          <Table.Tr key={o.id}>
+            <td className="ledger-td" style={NAME_CELL}>
+              <Anchor component={Link} to={`/orgs/${o.id}`}>
+                {o.name}
+              </Anchor>
+            </td>
+            <td className="ledger-td" data-code>
+              {o.uscc ?? '—'}
+            </td>
+            <td className="ledger-td">{labelOf(ORG_SUBTYPES, o.subtype)}</td>
+            <td className="ledger-td" data-nowrap>
+              {o.regionName}
+            </td>
+            <td className="ledger-td" data-num>
+              {o.employees}
+            </td>
+            <td className="ledger-td" data-num>
+              {o.formalMembers}
+            </td>
+            <td className="ledger-td" data-nowrap>
+              <CoverageBadge value={o.coverage} />
+            </td>
+            <td className="ledger-td">
+              {o.partyOrg ? (
+                <Anchor component={Link} to={`/party-orgs/${o.partyOrg.id}`}>
+                  {o.partyOrg.name}
+                </Anchor>
+              ) : (
+                '—'
+              )}
+            </td>
+            <td className="ledger-td" style={FLAGS_CELL}>
+              <OrgFlagBadges flags={o.flags} />
+            </td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+});

@@ -4,7 +4,7 @@
  */
 import { Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { FORMATION_METHODS, PARTY_ORG_TYPES, VENUE_STANDARDS } from '../../../shared/domain/codes';
 import { defaultTermYears } from '../../../shared/rules/partyOrgFlags';
@@ -14,7 +14,7 @@ import { invoke } from '../api';
 import { usePageCommand } from '../commands';
 import { FormFrame, Loading, notifyDone, notifyError } from '../common';
 import { DateField, todayText } from '../DateField';
-import { apiFieldErrors, num, optNum, zodFieldErrors } from '../formErrors';
+import { apiFieldErrors, num, optNum, schemaValidate } from '../formErrors';
 import { useLeaveGuard } from '../leaveGuard';
 import { fenToYuan, options, useRegionOptions, yuanToFen } from '../ledgerBits';
 import { useApi, useSettings } from '../queries';
@@ -123,35 +123,37 @@ function PartyOrgForm({
 }) {
   const navigate = useNavigate();
   const regions = useRegionOptions();
-  const form = useForm<FormValues>({ initialValues: initial });
   const [covered, setCovered] = useState(initialCovered);
+  // The covered organizations are picked beside the form; the schema judges them with the fields.
+  const coveredRef = useRef(covered);
+  coveredRef.current = covered;
+  const [validate] = useState(() => schemaValidate(partyOrgFieldsSchema, (v: FormValues) => toInput(v, coveredRef.current)));
+  const form = useForm<FormValues>({ initialValues: initial, validate, validateInputOnBlur: true });
   const [saving, setSaving] = useState(false);
   const coveredChanged = covered.map((o) => o.id).join() !== initialCovered.map((o) => o.id).join();
   const guard = useLeaveGuard((form.isDirty() || coveredChanged) && !saving);
   const v = form.values;
   const single = v.method === 'single';
 
-  const save = async () => {
-    if (saving) return;
-    const parsed = partyOrgFieldsSchema.safeParse(toInput(form.values, covered));
-    if (!parsed.success) {
-      form.setErrors(zodFieldErrors(parsed.error));
-      notifyError(new Error(), '请先改正标红的项目');
-      return;
-    }
-    setSaving(true);
-    try {
-      const saved = id ? await invoke('partyOrgs.update', { id, fields: parsed.data }) : await invoke('partyOrgs.create', parsed.data);
-      notifyDone(`“${saved.name}”已保存`);
-      guard.release();
-      navigate(`/party-orgs/${saved.id}`);
-    } catch (e) {
-      form.setErrors(apiFieldErrors(e));
-      notifyError(e, '未能保存');
-    } finally {
-      setSaving(false);
-    }
-  };
+  const save = form.onSubmit(
+    async (values) => {
+      if (saving) return;
+      setSaving(true);
+      try {
+        const fields = partyOrgFieldsSchema.parse(toInput(values, covered));
+        const saved = id ? await invoke('partyOrgs.update', { id, fields }) : await invoke('partyOrgs.create', fields);
+        notifyDone(`“${saved.name}”已保存`);
+        guard.release();
+        navigate(`/party-orgs/${saved.id}`);
+      } catch (e) {
+        form.setErrors(apiFieldErrors(e));
+        notifyError(e, '未能保存');
+      } finally {
+        setSaving(false);
+      }
+    },
+    () => notifyError(new Error(), '请先改正标红的项目'),
+  );
   usePageCommand('save', save);
 
   // The leave guard asks before a half-filled form is dropped.

@@ -1,0 +1,214 @@
+/**
+ * The Chinese names of what the audit log stores: kinds of record, actions, fields and coded values.
+ * Field labels start from the form labels (FIELD_LABELS) so a field reads the same in a form, an error
+ * message and the log; what only the log holds (case snapshots, exchange and import tags) is added here.
+ */
+import {
+  ANNUAL_CHECK_RESULTS,
+  CASE_ACTIONS,
+  CASE_STATES,
+  type CodeTable,
+  EVAL_GRADES,
+  FORMATION_METHODS,
+  MANAGEMENT_CLASSES,
+  ORG_CATEGORIES,
+  ORG_STATUSES,
+  ORG_SUBTYPES,
+  PARTY_ORG_TYPES,
+  REGION_KINDS,
+  VENUE_STANDARDS,
+} from '../domain/codes';
+import { FIELD_LABELS } from '../schemas';
+
+/** Every `entity` written to audit_log, as the 操作日志's 对象 filter offers them. */
+export const AUDIT_ENTITIES: Record<string, string> = {
+  org: '两新组织',
+  partyOrg: '党组织',
+  instructor: '指导员',
+  assignment: '指导员选派',
+  region: '属地',
+  settings: '系统设置',
+  case: '整顿对象',
+  class: '分类定级',
+  rating: '星级评定',
+  screening_deferral: '暂不认定',
+  leader: '包联领导',
+  exchange: '数据交换',
+  ledger: '台账',
+};
+
+export const AUDIT_ACTIONS: Record<string, string> = {
+  create: '新增',
+  update: '修改',
+  delete: '删除',
+  end: '结束选派',
+  reorder: '调整顺序',
+  plan: '制定整顿方案',
+  progress: '记录月度进展',
+  accept: '验收',
+  delist: '销号',
+  reopen: '回头看重新整顿',
+  set: '设定',
+  exchange: '数据交换导入',
+  export: '导出交换文件',
+  seed: '载入演示数据',
+  defer: '暂不认定',
+  undefer: '恢复排查建议',
+};
+
+/** Fields only the log holds, or that the log names more precisely than a form does. */
+const LOG_FIELD_LABELS: Record<string, string> = {
+  // A case's snapshot and its step.
+  event: '本次操作',
+  isRepeat: '重复认定',
+  identifiedDate: '认定日期',
+  acceptedDate: '验收日期',
+  acceptScore: '验收得分',
+  delistedDate: '销号日期',
+  // Imports and exchanges tag the rows they write.
+  importFile: '导入文件',
+  importRow: '导入文件行号',
+  exchangeFile: '交换文件',
+  exchangeSource: '交换文件来源',
+  exportedAt: '导出时间',
+  counts: '记录数',
+  encrypted: '已加密',
+  regionsCreated: '新建的属地',
+  created: '新增',
+  updated: '更新',
+  keptLocal: '保留本地版本的记录',
+  unchanged: '未变化的记录数',
+  contentSha256: '内容校验值',
+  regionName: '所属属地',
+  coveredOrgKeys: '覆盖的两新组织',
+  assignments: '选派记录',
+  orgKey: '两新组织',
+  removedCoveredOrgIds: '移出覆盖的两新组织',
+  futureAssignments: '随之取消的未开始选派',
+  // Regions are logged as stored rows.
+  sort_order: '排序',
+  sortOrder: '排序',
+  created_at: '创建时间',
+  orgCount: '两新组织数',
+  order: '属地顺序',
+  value: '内容',
+  // 包联领导 (设置) and 暂不认定.
+  title: '职务',
+  level: '领导层级',
+  active: '在用',
+  partyOrgName: '党组织名称',
+  leaderCountyId: '包联县级领导',
+  leaderTownshipId: '乡镇包联领导',
+  leaderCountyTitle: '包联县级领导职务',
+  leaderOrder: '包联领导顺序',
+};
+
+/** Where one kind of record names a field its own way. */
+const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
+  instructor: { name: '姓名' },
+  leader: { name: '姓名', sort: '排序' },
+  region: { name: '属地名称' },
+  case: { date: '认定日期', reason: '认定理由' },
+  screening_deferral: { reason: '暂不认定理由' },
+  ledger: { regions: '属地数', orgs: '两新组织数', partyOrgs: '党组织数', instructors: '指导员数', cases: '整顿对象数' },
+};
+
+/** Technical fields kept in the row but not worth a clerk's line: ids, stamps, hashes. */
+export const HIDDEN_AUDIT_FIELDS: ReadonlySet<string> = new Set([
+  'id',
+  'created_at',
+  'updated_at',
+  'createdAt',
+  'updatedAt',
+  'contentSha256',
+  'orgCount',
+]);
+
+export function auditFieldLabel(entity: string, key: string): string | undefined {
+  const own = ENTITY_FIELD_LABELS[entity];
+  if (own && Object.hasOwn(own, key)) return own[key];
+  if (Object.hasOwn(LOG_FIELD_LABELS, key)) return LOG_FIELD_LABELS[key];
+  if (Object.hasOwn(FIELD_LABELS, key)) return FIELD_LABELS[key];
+  return undefined;
+}
+
+/** 包联领导's level (设置). */
+const LEADER_LEVELS: CodeTable<string> = [
+  { code: 'county', label: '县级' },
+  { code: 'township', label: '乡镇级' },
+];
+
+const VENUE_STANDARD_TABLE: CodeTable<string> = Object.entries(VENUE_STANDARDS).map(([code, v]) => ({ code, label: v.label }));
+
+/** Fields holding a code, by the table that names its values. */
+export const CODED_AUDIT_FIELDS: Record<string, CodeTable<string>> = {
+  category: ORG_CATEGORIES,
+  subtype: ORG_SUBTYPES,
+  status: ORG_STATUSES,
+  annualCheck: ANNUAL_CHECK_RESULTS,
+  evalGrade: EVAL_GRADES,
+  type: PARTY_ORG_TYPES,
+  method: FORMATION_METHODS,
+  kind: REGION_KINDS,
+  class: MANAGEMENT_CLASSES,
+  state: CASE_STATES,
+  action: CASE_ACTIONS,
+  venueStandard: VENUE_STANDARD_TABLE,
+  level: LEADER_LEVELS,
+};
+
+/** Fields holding the id of another record, by the kind of record. */
+export const REFERENCE_FIELDS: Record<string, 'region' | 'org' | 'partyOrg' | 'instructor' | 'leader'> = {
+  regionId: 'region',
+  orgId: 'org',
+  partyOrgId: 'partyOrg',
+  instructorId: 'instructor',
+  leaderCountyId: 'leader',
+  leaderTownshipId: 'leader',
+  coveredOrgIds: 'org',
+  removedCoveredOrgIds: 'org',
+  partyOrgIds: 'partyOrg',
+  order: 'region',
+  leaderOrder: 'leader',
+};
+
+/** A reference stored beside the name it had then (a plan's 包联领导 and 指导员): the name is shown once. */
+export const NAMED_REFERENCES: Record<string, string> = {
+  leaderCountyId: 'leaderCounty',
+  leaderTownshipId: 'leaderTownship',
+  instructorId: 'instructorName',
+};
+
+/** Counts keyed by kind of record (exchange and seed summaries). */
+export const COUNTED_KINDS: Record<string, string> = {
+  regions: '属地',
+  orgs: '两新组织',
+  org: '两新组织',
+  partyOrgs: '党组织',
+  partyOrg: '党组织',
+  instructors: '指导员',
+  instructor: '指导员',
+  assignments: '选派记录',
+  cases: '整顿对象',
+};
+
+/** A case step's title, as the case's timeline shows it. */
+export function caseStepTitle(action: string, passed?: unknown): string {
+  switch (action) {
+    case 'create':
+    case 'identify':
+      return '排查认定';
+    case 'plan':
+      return '制定整顿方案';
+    case 'progress':
+      return '月度进展';
+    case 'accept':
+      return passed === false ? '验收未通过，退回整顿' : '验收通过';
+    case 'delist':
+      return '销号';
+    case 'reopen':
+      return '回头看，重新整顿';
+    default:
+      return AUDIT_ACTIONS[action] ?? '其他操作';
+  }
+}
