@@ -99,8 +99,9 @@ it('shows no Latin word on any page or dialog at 1366×768', { timeout: 480_000 
   const reports = await app.call<{ id: string; title: string }[]>('reports.list', {});
 
   // Every entry of the sidebar.
-  const nav = page.getByRole('navigation');
+  const nav = page.getByRole('navigation', { name: '主菜单' });
   await page.goto(`${app.base}/#/`);
+  await nav.getByRole('link').first().waitFor();
   const entries = await nav.getByRole('link').allTextContents();
   expect(entries.length).toBeGreaterThan(8);
   for (const entry of entries) {
