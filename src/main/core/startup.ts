@@ -1,9 +1,8 @@
-/** Opening the ledger for an app session (Electron or browser mode): migrate, seed an empty ledger, warm the caches. */
+/** Opening the ledger for an app session (Electron or browser mode): migrate, then seed an empty ledger. */
 import { createBackup } from './backup';
 import { type Ctx, createContext } from './context';
 import { type OpenOptions, openLedger } from './db';
 import { seedIfEmpty } from './seed';
-import { warmOrgIndex } from './services/orgIndex';
 
 export interface StartOptions extends OpenOptions {
   file: string;
@@ -23,7 +22,5 @@ export async function startLedger(o: StartOptions): Promise<{ ctx: Ctx; seeded: 
   // A ledger with data gets its start-up backup before the clerk changes anything.
   const hasData = ctx.ledger.sqlite.prepare('SELECT 1 FROM orgs LIMIT 1').get();
   if (hasData && !seeded && o.backup !== false) await createBackup(ctx, 'startup');
-  // While the window or browser loads the page, the organization index its first list needs is built.
-  warmOrgIndex(ctx).catch((e) => console.error('预先整理组织索引失败：', e));
   return { ctx, seeded };
 }
