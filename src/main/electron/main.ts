@@ -10,6 +10,7 @@ import type { PageCommand } from '../../shared/pageCommands';
 import { HELPER_CHANNELS, parseReportExport, printJobSchema, saveFileSchema } from '../../shared/shellHelpers';
 import { createBackup } from '../core/backup';
 import type { Ctx } from '../core/context';
+import { warmOrgIndex } from '../core/services/orgIndex';
 import { startLedger } from '../core/startup';
 import { dispatch } from '../handlers';
 import { backupToPicked, pickRestoreFile, restorePicked } from './backupDialogs';
@@ -202,6 +203,8 @@ async function start() {
     ),
   );
   createWindow();
+  // While the window loads the page, the organization index its first list needs is built.
+  warmOrgIndex(ctx).catch((e) => log.error('预先整理组织索引失败', e));
 }
 
 app.on('window-all-closed', () => app.quit());

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackup } from '../core/backup';
+import { warmOrgIndex } from '../core/services/orgIndex';
 import { startLedger } from '../core/startup';
 import { parseWebArgs } from './args';
 import { createWebServer } from './server';
@@ -24,6 +25,8 @@ async function main() {
     const port = typeof addr === 'object' && addr ? addr.port : args.port;
     console.log(`数据文件：${file}${seeded ? '（已载入示例数据）' : ''}`);
     console.log(`LISTENING http://127.0.0.1:${port}`);
+    // While the browser loads the page, the organization index its first list needs is built.
+    warmOrgIndex(ctx).catch((e) => console.error(`[${new Date().toISOString()}] 预先整理组织索引失败：`, e));
   });
   let stopping = false;
   const stop = () => {

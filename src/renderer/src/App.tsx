@@ -48,7 +48,7 @@ export function Shell() {
       </AppShell.Navbar>
       <AppShell.Main>
         {/* A new address draws its page afresh (a form for another record starts from that record). */}
-        <Container size="xl" key={pathname}>
+        <Container fluid key={pathname}>
           <Outlet />
         </Container>
       </AppShell.Main>

@@ -6,15 +6,30 @@ import type { ReactNode } from 'react';
 import { CASE_STATES, type CaseState, labelOf, MANAGEMENT_CLASSES, type ManagementClass } from '../../shared/domain/codes';
 import { ApiCallError } from './api';
 
+/** What a clerk reads when something failed: the core's own Chinese message, or what to do next. */
 export function errorText(e: unknown): string {
-  return e instanceof ApiCallError ? e.message : '操作失败，请重试';
+  if (e instanceof ApiCallError) return e.message;
+  return '程序没有收到预期的答复，刚才的内容可能没有保存。请刷新页面（或重新打开程序）后再试；仍不成功时，请记下刚才的操作并联系技术支持。';
+}
+
+/** Failure toasts still on screen: the next success or failure replaces them, so no old failure lingers. */
+const shownErrors = new Set<string>();
+let errorSeq = 0;
+
+function hideErrors() {
+  for (const id of shownErrors) notifications.hide(id);
+  shownErrors.clear();
 }
 
 export function notifyError(e: unknown, title = '操作未完成') {
-  notifications.show({ color: 'red', title, message: errorText(e), autoClose: 8000 });
+  hideErrors();
+  const id = `error-${++errorSeq}`;
+  shownErrors.add(id);
+  notifications.show({ id, color: 'red', title, message: errorText(e), autoClose: 8000, onClose: () => shownErrors.delete(id) });
 }
 
 export function notifyDone(message: string) {
+  hideErrors();
   notifications.show({ color: 'green', title: '已保存', message, autoClose: 3000 });
 }
 

@@ -18,12 +18,19 @@ if (root) {
       theme={{
         fontFamily: "'Microsoft YaHei', 'Noto Sans CJK SC', 'PingFang SC', 'Source Han Sans SC', sans-serif",
         primaryColor: 'red',
-        components: { Anchor: { defaultProps: { c: 'blue.8', inherit: true } } },
+        components: {
+          Anchor: { defaultProps: { c: 'blue.8', inherit: true } },
+          // A badge keeps its whole label (联合·挂靠·区域覆盖): its column widens rather than cutting it to “联合·挂…”.
+          Badge: { styles: { root: { overflow: 'visible', maxWidth: 'none' }, label: { overflow: 'visible' } } },
+          // Mantine names the eye button in English (“Toggle password visibility”).
+          PasswordInput: { defaultProps: { visibilityToggleButtonProps: { 'aria-label': '显示或隐藏密码' } } },
+        },
       }}
     >
       <QueryClientProvider client={queryClient}>
         <ModalsProvider labels={{ confirm: '确定', cancel: '取消' }}>
-          <Notifications position="top-right" />
+          {/* Bottom right: the page's own buttons (编辑, 删除, 保存) sit in the top row. */}
+          <Notifications position="bottom-right" />
           <RouterProvider router={router} />
         </ModalsProvider>
       </QueryClientProvider>

@@ -1,7 +1,13 @@
 /** The overview's count of overdue cases (deadline passed, not accepted), opening the filtered list. */
 import { Card, Group, Text } from '@mantine/core';
 import { useNavigate } from 'react-router';
+import { CASE_STATES, type CaseState } from '../../../shared/domain/codes';
 import { useApi } from '../queries';
+
+/** The four states with their counts, as both this card and the overview's pie name them. */
+export function caseStateCounts(byState: Record<CaseState, number> | undefined) {
+  return CASE_STATES.map((st) => ({ code: st.code, label: st.label, count: byState?.[st.code] ?? 0 }));
+}
 
 export function OverdueCard() {
   const navigate = useNavigate();
@@ -11,7 +17,7 @@ export function OverdueCard() {
       <Text size="sm" c="dimmed">
         软弱涣散整顿
       </Text>
-      <Group gap="xs" align="baseline">
+      <Group gap="xs" align="baseline" wrap="nowrap">
         <Text fw={700} size="xl" c={data && data.overdue > 0 ? 'red' : undefined} data-testid="overdue-count">
           {data ? data.overdue : '—'}
         </Text>
@@ -19,7 +25,9 @@ export function OverdueCard() {
       </Group>
       <Text size="xs" c="dimmed">
         {data
-          ? `整顿中 ${data.byState.rectifying + data.byState.identified} · 已验收 ${data.byState.accepted} · 已销号 ${data.byState.delisted}`
+          ? caseStateCounts(data.byState)
+              .map((s) => `${s.label} ${s.count}`)
+              .join(' · ')
           : ''}
       </Text>
     </Card>

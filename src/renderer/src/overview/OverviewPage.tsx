@@ -4,7 +4,7 @@ import { Card, ColorSwatch, Grid, Group, SimpleGrid, Stack, Table, Text, Title, 
 import { useNavigate } from 'react-router';
 import { CASE_STATES } from '../../../shared/domain/codes';
 import { type CoverageFigures, formatRatio, type Ratio } from '../../../shared/rules/coverage';
-import { OverdueCard } from '../cases/OverdueCard';
+import { caseStateCounts, OverdueCard } from '../cases/OverdueCard';
 import { Loading } from '../common';
 import { useApi, useSettings } from '../queries';
 
@@ -21,7 +21,7 @@ function RateCard({ label, hint, ratio, testId }: { label: string; hint: string;
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      <Text fw={700} size="xl" data-testid={testId}>
+      <Text fw={700} size="lg" data-testid={testId} style={{ whiteSpace: 'nowrap' }}>
         {formatRatio(ratio)}
       </Text>
       <Text size="xs" c="dimmed">
@@ -32,6 +32,9 @@ function RateCard({ label, hint, ratio, testId }: { label: string; hint: string;
 }
 
 const pct = (r: Ratio) => r.rate ?? 0;
+
+/** The pie's colour for each case state, in CASE_STATES order. */
+const STATE_COLORS = ['orange.6', 'red.6', 'blue.6', 'green.6'];
 
 export function OverviewPage() {
   const navigate = useNavigate();
@@ -58,7 +61,7 @@ export function OverviewPage() {
         <Title order={4} mb="sm">
           各属地覆盖情况
         </Title>
-        <Table striped highlightOnHover withTableBorder>
+        <Table striped highlightOnHover withTableBorder styles={{ th: { whiteSpace: 'nowrap' } }}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>属地</Table.Th>
@@ -82,7 +85,7 @@ export function OverviewPage() {
                 onClick={() => navigate(`/orgs?regionId=${r.regionId}`)}
                 title={`查看${r.regionName}的两新组织`}
               >
-                <Table.Td>{r.regionName}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.regionName}</Table.Td>
                 <Table.Td ta="right">{r.inScope}</Table.Td>
                 <Table.Td ta="right">{r.single}</Table.Td>
                 <Table.Td ta="right">{r.shared}</Table.Td>
@@ -125,7 +128,7 @@ export function OverviewPage() {
               </Text>
             </Group>
             <BarChart
-              h={280}
+              h={340}
               data={data.regions.map((r) => ({
                 属地: r.regionName,
                 组织覆盖率: pct(r.orgCoverage),
@@ -134,6 +137,8 @@ export function OverviewPage() {
               }))}
               dataKey="属地"
               yAxisProps={{ domain: [0, 100] }}
+              // Every region named under its bars, slanted so that a dozen names fit side by side.
+              xAxisProps={{ interval: 0, angle: -30, height: 80, tick: { fontSize: 12, fill: 'currentColor', textAnchor: 'end' } }}
               withLegend
               series={[
                 { name: '组织覆盖率', color: 'red.6' },
@@ -162,11 +167,9 @@ export function OverviewPage() {
                 withLabels
                 withLabelsLine
                 chartLabel={`共 ${cases.data.total} 个`}
-                data={CASE_STATES.map((st, i) => ({
-                  name: st.label,
-                  value: cases.data?.byState[st.code] ?? 0,
-                  color: ['orange.6', 'red.6', 'blue.6', 'green.6'][i] as string,
-                })).filter((d) => d.value > 0)}
+                data={caseStateCounts(cases.data.byState)
+                  .map((st, i) => ({ name: st.label, value: st.count, color: STATE_COLORS[i] as string }))
+                  .filter((d) => d.value > 0)}
                 pieProps={{
                   onClick: (d: { name?: string }) => {
                     const st = CASE_STATES.find((x) => x.label === d?.name);
@@ -177,13 +180,13 @@ export function OverviewPage() {
             ) : (
               <Text c="dimmed">暂无整顿对象</Text>
             )}
-            <Group justify="center" gap="md" mt="sm">
-              {CASE_STATES.map((st, i) => (
+            <Group justify="center" gap="md" mt="sm" data-testid="case-states">
+              {caseStateCounts(cases.data?.byState).map((st, i) => (
                 <UnstyledButton key={st.code} onClick={() => navigate(`/cases?state=${st.code}`)}>
-                  <Group gap={6}>
-                    <ColorSwatch size={12} color={`var(--mantine-color-${['orange', 'red', 'blue', 'green'][i]}-6)`} />
-                    <Text size="sm">
-                      {st.label} {cases.data?.byState[st.code] ?? 0}
+                  <Group gap={6} wrap="nowrap">
+                    <ColorSwatch size={12} color={`var(--mantine-color-${STATE_COLORS[i]?.replace('.', '-')})`} />
+                    <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                      {st.label} {st.count}
                     </Text>
                   </Group>
                 </UnstyledButton>
