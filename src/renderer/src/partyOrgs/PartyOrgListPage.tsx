@@ -34,8 +34,10 @@ type SearchParams = z.output<typeof searchSchema>;
 export function PartyOrgListPage() {
   const navigate = useNavigate();
   const list = useListState(searchSchema);
-  const { query, debounced, sort, dir, page, setPage, onSort } = list;
+  const { query, debounced, dir, page, setPage, onSort } = list;
   const { regionId, type, method, flag, election } = list.filters;
+  // A clerk filtering by 换届 wants the soonest due first, unless an order was picked by a header.
+  const sort: Sort = election && list.sort === 'id' ? 'electionDue' : list.sort;
   const searchRef = useRef<HTMLInputElement>(null);
   const regions = useRegionOptions();
 
