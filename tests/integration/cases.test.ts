@@ -251,15 +251,20 @@ describe('分类定级', () => {
     const refused = await t.raw('classes.set', { year: 2026, partyOrgIds: [b.id, c.id], class: 'standard' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: `“${c.name}”正在集中整顿，销号后才能调整类别` } });
 
-    await t.call('ratings.set', { partyOrgId: a.id, year: 2026, stars: 5, assessedDate: '2026-12-10' });
+    await t.call('ratings.set', { partyOrgId: a.id, year: 2026, stars: 5, assessedDate: '2026-06-10' });
     const rows = await t.call('classes.list', { year: 2026 });
     expect(rows.map((r) => [r.partyOrgName, r.class, r.automatic])).toEqual([
       [a.name, 'brand', false],
       [b.name, 'brand', false],
       [c.name, 'rectify', true],
     ]);
-    expect(rows[0]).toMatchObject({ stars: 5, assessedDate: '2026-12-10', history: [{ year: 2025, class: 'standard', stars: null }] });
+    expect(rows[0]).toMatchObject({ stars: 5, assessedDate: '2026-06-10', history: [{ year: 2025, class: 'standard', stars: null }] });
     expect((await t.call('partyOrgs.get', { id: a.id })).starRating).toBe(5);
+    // Not dated after today (the fixture's 2026-06-30).
+    expect(await t.raw('ratings.set', { partyOrgId: b.id, year: 2026, stars: 3, assessedDate: '2026-07-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: '「评定日期」不能晚于今天（2026-06-30）' },
+    });
     expect((await t.call('classes.list', { year: 2026, class: 'rectify' })).map((r) => r.partyOrgId)).toEqual([c.id]);
   });
 });

@@ -138,7 +138,7 @@ export function caseStats(ctx: Ctx, input: { year?: number; asOf?: string }): Ca
  */
 export function caseLeaders(ctx: Ctx): CaseLeaderRow[] {
   const day = ctx.today();
-  const listed = ctx.ledger.sqlite.prepare('SELECT id, name, title FROM leaders').all() as {
+  const listed = ctx.ledger.sqlite.prepare('SELECT id, name, title FROM leaders ORDER BY sort_order, id').all() as {
     id: number;
     name: string;
     title: string | null;
@@ -164,7 +164,11 @@ export function caseLeaders(ctx: Ctx): CaseLeaderRow[] {
     if (r.overdue) e.overdue++;
     by.set(key, e);
   }
-  return [...by.values()].sort((a, b) => new Intl.Collator('zh-CN').compare(a.leader, b.leader));
+  // Listed leaders in 设置's order (the clerk's reordering is meant for here), then names typed under 其他.
+  const rank = new Map(listed.map((l, i) => [l.id, i]));
+  const at = (r: CaseLeaderRow) => (r.leaderId != null ? (rank.get(r.leaderId) ?? listed.length) : listed.length);
+  const collator = new Intl.Collator('zh-CN');
+  return [...by.values()].sort((a, b) => at(a) - at(b) || collator.compare(a.leader, b.leader));
 }
 
 async function events(ctx: Ctx, caseId: number): Promise<CaseEventView[]> {

@@ -135,6 +135,9 @@ export async function setClassesIn(w: Writer, year: number, partyOrgIds: number[
 type RatingInput = { partyOrgId: number; year: number; stars: number; assessedDate: string };
 
 export async function setRating(ctx: Ctx, input: RatingInput): Promise<{ partyOrgId: number }> {
+  // A clerk rates what has been assessed; seeds and imports (setRatingIn) carry their own dates.
+  const today = ctx.today();
+  if (input.assessedDate > today) throw new AppError('invalid_input', `「评定日期」不能晚于今天（${today}）`);
   await write(ctx, (w) => setRatingIn(w, input));
   return { partyOrgId: input.partyOrgId };
 }

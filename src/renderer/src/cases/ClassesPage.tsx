@@ -216,7 +216,9 @@ export function ClassesPage() {
 
 function RatingModal({ row, year, onClose, onDone }: { row: ClassRow; year: number; onClose: () => void; onDone: () => void }) {
   const [value, setValue] = useState(row.stars ?? 0);
-  const [date, setDate] = useState(row.assessedDate ?? `${year}-12-31`);
+  // The year's end until it has come: a rating is not dated after today (the calendar offers no later day).
+  const today = todayText();
+  const [date, setDate] = useState(row.assessedDate ?? (`${year}-12-31` < today ? `${year}-12-31` : today));
   const save = async () => {
     try {
       await invoke('ratings.set', { partyOrgId: row.partyOrgId, year, stars: value, assessedDate: date });
@@ -231,12 +233,12 @@ function RatingModal({ row, year, onClose, onDone }: { row: ClassRow; year: numb
       <Stack>
         <Text size="sm">{year}年度（组织建设好、保障机制好、活动开展好、作用发挥好、特色效果好）</Text>
         <Rating value={value} onChange={setValue} size="xl" count={5} />
-        <DateField label="评定日期" value={date} onChange={(v) => setDate(v ?? '')} maxDate={todayText()} />
+        <DateField label="评定日期" value={date} onChange={(v) => setDate(v ?? '')} maxDate={today} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             取消
           </Button>
-          <Button onClick={save} disabled={value < 1}>
+          <Button onClick={save} disabled={value < 1 || !date}>
             保存
           </Button>
         </Group>

@@ -64,17 +64,11 @@ function ExportCard() {
         导出交换文件
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        乡镇导出本属地的两新组织、党组织和指导员，拷贝到U盘交县里导入；县里也可导出全部。文件含清单和校验码，损坏或被改动的文件不会被导入。
+        乡镇导出本属地的两新组织、党组织和指导员，拷贝到U盘交县里导入；县里也可导出全部。文件含清单和校验码，损坏或被改动的文件不会被导入。密码可不设；设了的（至少6位），导入时须输入。
       </Text>
       <Group align="flex-start">
         <Select label="导出范围" placeholder="全部属地" data={regions} value={regionId} onChange={setRegionId} clearable w={200} />
-        <PasswordInput
-          label="密码（可不设）"
-          description="设置后导入时须输入，至少6位"
-          value={password}
-          onChange={(e) => setPassword(e.currentTarget.value)}
-          w={200}
-        />
+        <PasswordInput label="密码（可不设）" value={password} onChange={(e) => setPassword(e.currentTarget.value)} w={200} />
         <PasswordInput
           label="再次输入密码"
           value={again}

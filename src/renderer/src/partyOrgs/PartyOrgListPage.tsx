@@ -35,9 +35,12 @@ type SearchParams = z.output<typeof searchSchema>;
 
 export function PartyOrgListPage() {
   const list = useListState(searchSchema);
-  const { debounced: search, sort, dir, page, setPage, onSort, setFilter } = list;
+  const { debounced: search, page, setPage, onSort, setFilter } = list;
   const { regionId, type, method, flag, election } = list.filters;
   const navigate = useNavigate();
+  // A clerk filtering by 换届 wants the soonest due first, unless an order was picked by a header.
+  const sort: Sort = election && list.sort === 'id' ? 'electionDue' : list.sort;
+  const dir = list.dir;
   const searchRef = useRef<HTMLInputElement>(null);
 
   const { data, error } = useApi(
