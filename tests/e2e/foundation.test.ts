@@ -67,3 +67,27 @@ it('says in Chinese that an unknown address has no page, with a way back', async
   await page.getByRole('link', { name: '返回概览' }).click();
   await expect.poll(() => page.url()).toMatch(/#\/$/);
 });
+
+it('keeps both dates when the clerk types them in quick succession (two filter changes before the page redraws)', async () => {
+  await page.goto(`${base}/#/audit`);
+  const from = page.getByLabel('起始日期');
+  await from.waitFor();
+  // Both changes land before the list redraws: the second must not start from the address the first replaced.
+  await page.evaluate(() => {
+    const fire = (label: string, text: string) => {
+      const input = [...document.querySelectorAll('input')].find((i) =>
+        i.closest('.mantine-InputWrapper-root')?.textContent?.includes(label),
+      );
+      if (!input) throw new Error(label);
+      const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+      set?.call(input, text);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new FocusEvent('blur'));
+      input.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    };
+    fire('起始日期', '2026-11-01');
+    fire('截止日期', '2026-11-30');
+  });
+  await expect.poll(() => page.url()).toContain('to=2026-11-30');
+  expect(page.url()).toContain('from=2026-11-01');
+});

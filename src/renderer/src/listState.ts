@@ -29,6 +29,13 @@ export const param = {
   dir: () => z.enum(['asc', 'desc']).catch('asc'),
 };
 
+/** The search part of the address as it is now (the hash router writes it before the page redraws). */
+function addressParams(): URLSearchParams {
+  const hash = window.location.hash;
+  const at = hash.indexOf('?');
+  return new URLSearchParams(at < 0 ? '' : hash.slice(at + 1));
+}
+
 type Values = Record<string, string | number | boolean | undefined | null>;
 
 /** The parsed search params and a writer that merges a patch (params the schema does not name are kept). */
@@ -42,21 +49,25 @@ export function useSearchState<T extends Values>(schema: z.ZodType<T>) {
     [schema],
   );
   const values = useMemo(() => read(params), [read, params]);
+  // react-router's `prev` is the address of the last render: two changes before the page redraws
+  // (two date boxes left in quick succession) would each start from it and the first would be lost.
+  // So a change starts from the one before it until the address has caught up.
+  const pending = useRef<URLSearchParams | null>(null);
   const update = useCallback(
     (patch: Partial<T>) => {
-      setParams(
-        (prev) => {
-          const defaults = read(new URLSearchParams()) as Values;
-          const next = { ...read(prev), ...patch } as Values;
-          const q = new URLSearchParams();
-          for (const [k, v] of prev) if (!(k in next)) q.set(k, v);
-          for (const [k, v] of Object.entries(next)) {
-            if (v !== undefined && v !== null && v !== '' && v !== defaults[k]) q.set(k, String(v));
-          }
-          return q;
-        },
-        { replace: true },
-      );
+      const prev = pending.current ?? addressParams();
+      const defaults = read(new URLSearchParams()) as Values;
+      const next = { ...read(prev), ...patch } as Values;
+      const q = new URLSearchParams();
+      for (const [k, v] of prev) if (!(k in next)) q.set(k, v);
+      for (const [k, v] of Object.entries(next)) {
+        if (v !== undefined && v !== null && v !== '' && v !== defaults[k]) q.set(k, String(v));
+      }
+      pending.current = q;
+      setTimeout(() => {
+        if (pending.current === q) pending.current = null;
+      }, 0);
+      setParams(q, { replace: true });
     },
     [read, setParams],
   );
