@@ -139,10 +139,14 @@ it('the overview card and the pie count case states the same way', async () => {
   await settled();
   const card =
     (await page.getByTestId('overdue-count').locator('xpath=ancestor::*[contains(@class,"mantine-Card-root")][1]').textContent()) ?? '';
-  const legend = (await page.locator('.mantine-Card-root', { hasText: '软弱涣散整顿对象（按状态）' }).textContent()) ?? '';
+  const legend = (await page.locator('.mantine-Card-root', { hasText: '软弱涣散整顿对象（2026年度，按状态）' }).textContent()) ?? '';
+  // Both count as the year's 整顿台账 does: this year's cases and earlier ones still open, not a
+  // case delisted in an earlier year.
+  const ledger = await app.call<{ byState: Record<string, number> }>('cases.stats', { year: 2026 });
   for (const st of CASE_STATES) {
     const inLegend = new RegExp(`${st.label}\\s*(\\d+)`).exec(legend)?.[1];
     const inCard = new RegExp(`${st.label}\\s*(\\d+)`).exec(card)?.[1];
     expect(inCard, `卡片上的“${st.label}”`).toBe(inLegend);
+    expect(inCard, `卡片上的“${st.label}”与整顿台账`).toBe(String(ledger.byState[st.code]));
   }
 });

@@ -4,7 +4,7 @@ import { Card, ColorSwatch, Grid, Group, SimpleGrid, Stack, Table, Text, Title, 
 import { useNavigate } from 'react-router';
 import { CASE_STATES } from '../../../shared/domain/codes';
 import { type CoverageFigures, formatRatio, type Ratio } from '../../../shared/rules/coverage';
-import { caseStateCounts, OverdueCard } from '../cases/OverdueCard';
+import { caseStateCounts, OverdueCard, overviewYear } from '../cases/OverdueCard';
 import { Loading } from '../common';
 import { useApi, useSettings } from '../queries';
 
@@ -40,7 +40,7 @@ export function OverviewPage() {
   const navigate = useNavigate();
   const settings = useSettings();
   const { data, error } = useApi('stats.coverage', {});
-  const cases = useApi('cases.stats', {});
+  const cases = useApi('cases.stats', { year: overviewYear() });
   if (!data) return <Loading error={error} />;
   const county: CoverageFigures = data.county;
   return (
@@ -157,7 +157,7 @@ export function OverviewPage() {
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Card withBorder h="100%">
             <Title order={4} mb="sm">
-              软弱涣散整顿对象（按状态）
+              软弱涣散整顿对象（{overviewYear()}年度，按状态）
             </Title>
             {cases.data && cases.data.total > 0 ? (
               <DonutChart
