@@ -1,8 +1,9 @@
 /** The application frame: title bar, the navigation a clerk works through, and the page for the address. */
 import { AppShell, Container, Group, NavLink, Text, Title } from '@mantine/core';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { installPageCommands } from './commands';
+import { Loading } from './common';
 import { useSettings } from './queries';
 
 const NAV: { href: string; label: string; section: string }[] = [
@@ -49,7 +50,9 @@ export function Shell() {
       <AppShell.Main>
         {/* A new address draws its page afresh (a form for another record starts from that record). */}
         <Container fluid key={pathname}>
-          <Outlet />
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
         </Container>
       </AppShell.Main>
     </AppShell>

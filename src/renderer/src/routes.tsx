@@ -5,26 +5,32 @@
  * element, so a fault shows a Chinese message and a way back instead of a blank window.
  */
 import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { createHashRouter, Link, type RouteObject, useParams, useSearchParams } from 'react-router';
 import { Shell } from './App';
-import { AuditPage } from './audit/AuditPage';
-import { CaseDetailPage } from './cases/CaseDetailPage';
-import { CaseListPage, LeadersPage } from './cases/CaseListPage';
-import { ClassesPage } from './cases/ClassesPage';
-import { ScreeningPage } from './cases/ScreeningPage';
-import { ExchangePage } from './exchange/ExchangePage';
-import { ImportPage } from './import/ImportPage';
-import { InstructorPage } from './instructors/InstructorPage';
-import { InstructorsPage } from './instructors/InstructorsPage';
-import { OrgFormPage } from './orgs/OrgFormPage';
+// The list clerks open most is in the first chunk: it shows without a second round trip.
 import { OrgListPage } from './orgs/OrgListPage';
-import { OrgPage } from './orgs/OrgPage';
-import { PartyOrgFormPage } from './partyOrgs/PartyOrgFormPage';
-import { PartyOrgListPage } from './partyOrgs/PartyOrgListPage';
-import { PartyOrgPage } from './partyOrgs/PartyOrgPage';
-import { PrintRoute } from './reports/PrintRoute';
-import { ReportsPage } from './reports/ReportsPage';
-import { SettingsPage } from './settings/SettingsPage';
+
+// Every page is its own chunk, loaded when first opened: the first screen waits only for the
+// shell and its page, not for the code of all twenty.
+const AuditPage = lazy(() => import('./audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const CaseDetailPage = lazy(() => import('./cases/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })));
+const CaseListPage = lazy(() => import('./cases/CaseListPage').then((m) => ({ default: m.CaseListPage })));
+const LeadersPage = lazy(() => import('./cases/CaseListPage').then((m) => ({ default: m.LeadersPage })));
+const ClassesPage = lazy(() => import('./cases/ClassesPage').then((m) => ({ default: m.ClassesPage })));
+const ScreeningPage = lazy(() => import('./cases/ScreeningPage').then((m) => ({ default: m.ScreeningPage })));
+const ExchangePage = lazy(() => import('./exchange/ExchangePage').then((m) => ({ default: m.ExchangePage })));
+const ImportPage = lazy(() => import('./import/ImportPage').then((m) => ({ default: m.ImportPage })));
+const InstructorPage = lazy(() => import('./instructors/InstructorPage').then((m) => ({ default: m.InstructorPage })));
+const InstructorsPage = lazy(() => import('./instructors/InstructorsPage').then((m) => ({ default: m.InstructorsPage })));
+const OrgFormPage = lazy(() => import('./orgs/OrgFormPage').then((m) => ({ default: m.OrgFormPage })));
+const OrgPage = lazy(() => import('./orgs/OrgPage').then((m) => ({ default: m.OrgPage })));
+const PartyOrgFormPage = lazy(() => import('./partyOrgs/PartyOrgFormPage').then((m) => ({ default: m.PartyOrgFormPage })));
+const PartyOrgListPage = lazy(() => import('./partyOrgs/PartyOrgListPage').then((m) => ({ default: m.PartyOrgListPage })));
+const PartyOrgPage = lazy(() => import('./partyOrgs/PartyOrgPage').then((m) => ({ default: m.PartyOrgPage })));
+const PrintRoute = lazy(() => import('./reports/PrintRoute').then((m) => ({ default: m.PrintRoute })));
+const ReportsPage = lazy(() => import('./reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const SettingsPage = lazy(() => import('./settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 export function PageError() {
   return (
@@ -72,7 +78,11 @@ function NewPartyOrg() {
 
 function Print() {
   const { report = '' } = useParams();
-  return <PrintRoute report={report} />;
+  return (
+    <Suspense fallback={null}>
+      <PrintRoute report={report} />
+    </Suspense>
+  );
 }
 
 const page = (path: string, element: React.ReactNode): RouteObject => ({ path, element, errorElement: <PageError /> });
