@@ -73,21 +73,19 @@ it('keeps both dates when the clerk types them in quick succession (two filter c
   const from = page.getByLabel('起始日期');
   await from.waitFor();
   // Both changes land before the list redraws: the second must not start from the address the first replaced.
-  await page.evaluate(() => {
-    const fire = (label: string, text: string) => {
-      const input = [...document.querySelectorAll('input')].find((i) =>
-        i.closest('.mantine-InputWrapper-root')?.textContent?.includes(label),
-      );
+  // (A script string: the tests are typed without the DOM library.)
+  await page.evaluate(`(() => {
+    const fire = (label, text) => {
+      const input = [...document.querySelectorAll('input')].find((i) => i.closest('.mantine-InputWrapper-root')?.textContent?.includes(label));
       if (!input) throw new Error(label);
-      const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-      set?.call(input, text);
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, text);
       input.dispatchEvent(new Event('input', { bubbles: true }));
       input.dispatchEvent(new FocusEvent('blur'));
       input.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
     };
     fire('起始日期', '2026-11-01');
     fire('截止日期', '2026-11-30');
-  });
+  })()`);
   await expect.poll(() => page.url()).toContain('to=2026-11-30');
   expect(page.url()).toContain('from=2026-11-01');
 });
