@@ -151,7 +151,7 @@ function labelOrKey(entity: string, key: string): string {
 function stepText(action: string, d: Obj, look: AuditLookups): string {
   const { passed, ...rest } = d;
   const body = partsText('case', action, rest, look, new Set(['note', 'reason']));
-  const title = caseStepTitle(action, passed);
+  const title = caseStepTitle(action, passed, d.belowLineReason);
   return body ? `${title}：${body}` : title;
 }
 

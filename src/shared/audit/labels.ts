@@ -193,7 +193,7 @@ export const COUNTED_KINDS: Record<string, string> = {
 };
 
 /** A case step's title, as the case's timeline shows it. */
-export function caseStepTitle(action: string, passed?: unknown): string {
+export function caseStepTitle(action: string, passed?: unknown, belowLineReason?: unknown): string {
   switch (action) {
     case 'create':
     case 'identify':
@@ -203,7 +203,8 @@ export function caseStepTitle(action: string, passed?: unknown): string {
     case 'progress':
       return '月度进展';
     case 'accept':
-      return passed === false ? '验收未通过，退回整顿' : '验收通过';
+      if (passed === false) return '验收未通过，退回整顿';
+      return belowLineReason ? '验收通过（低于合格线）' : '验收通过';
     case 'delist':
       return '销号';
     case 'reopen':

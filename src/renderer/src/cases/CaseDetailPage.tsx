@@ -24,6 +24,7 @@ import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { caseStepTitle } from '../../../shared/audit/labels';
 import { type CaseAction, labelOf, PARTY_ORG_TYPES } from '../../../shared/domain/codes';
 import { sameDayAsIdentified } from '../../../shared/rules/caseLifecycle';
 import type { CaseDetail, CaseEventView } from '../../../shared/types';
@@ -137,22 +138,8 @@ function Field({ label, value }: { label: string; value: string | null | undefin
   );
 }
 
-function eventTitle(e: CaseEventView): string {
-  switch (e.kind) {
-    case 'identify':
-      return '排查认定';
-    case 'plan':
-      return '制定整顿方案';
-    case 'progress':
-      return '月度进展';
-    case 'accept':
-      return e.data.passed ? (e.data.belowLineReason ? '验收通过（低于合格线）' : '验收通过') : '验收未通过，退回整顿';
-    case 'delist':
-      return '销号';
-    case 'reopen':
-      return '回头看，重新整顿';
-  }
-}
+/** The step's title, worded as the 操作日志 words it. */
+const eventTitle = (e: CaseEventView) => caseStepTitle(e.kind, e.data.passed, e.data.belowLineReason);
 
 function EventBody({ e }: { e: CaseEventView }) {
   const d = e.data as Record<string, unknown>;
