@@ -1,55 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Input } from '../../src/shared/contract';
 import { makeLedger, type TestLedger } from './fixture';
+import { PLAN as BASE_PLAN, caseMaker } from './helpers/caseLedger';
 
 let t: TestLedger;
 let region: number;
+let make: ReturnType<typeof caseMaker>;
 
 beforeEach(async () => {
   t = await makeLedger();
   region = (await t.call('regions.create', { name: '乌兰镇', kind: 'township' })).id;
+  make = caseMaker(t, () => region);
 });
 afterEach(() => t.close());
 
-let serial = 0;
 /** A party organization covering one organization of its own; every field sound unless overridden. */
-async function partyOrg(over: Partial<Input<'partyOrgs.create'>> = {}) {
-  serial++;
-  const org = await t.call('orgs.create', {
-    name: `组织${serial}`,
-    category: 'nonpublic',
-    subtype: 'company',
-    regionId: region,
-    formalMembers: 5,
-  });
-  return t.call('partyOrgs.create', {
-    name: `党支部${serial}`,
-    type: 'branch',
-    method: 'single',
-    regionId: region,
-    secretaryName: '张红',
-    formalMembers: 5,
-    probationaryMembers: 1,
-    foundedDate: '2020-01-01',
-    lastElectionDate: '2025-01-01',
-    starRating: 4,
-    venueChecklist: ['有场所', '有设施', '有标志', '有党旗', '有书报', '有制度'],
-    coveredOrgIds: [org.id],
-    ...over,
-  });
-}
+const partyOrg = (over: Partial<Input<'partyOrgs.create'>> = {}) => make.partyOrg(over);
 
-const PLAN = {
-  measures: '调整配强班子，规范三会一课',
-  goal: '年底前达到规范化标准',
-  responsible: '乌兰镇党委组织委员 刘洋',
-  deadline: '2026-05-31',
-  leaderCounty: '王建国',
-  leaderTownship: '第一书记 赵敏',
-  instructorName: '李文',
-  pairingDept: '旗财政局',
-  listedDate: '2026-03-10',
-};
+const PLAN = { ...BASE_PLAN, listedDate: '2026-03-10' };
 
 describe('a case through its whole life cycle', () => {
   it('认定 → 整顿 → 验收未通过 → 再整顿 → 验收通过 → 销号 → 回头看, every step dated, audited and kept', async () => {

@@ -4,6 +4,7 @@ import { demoSeedPath, loadSeed, readSeedFile } from '../../src/main/core/seed';
 import type { Input } from '../../src/shared/contract';
 import type { CaseSuggestion } from '../../src/shared/types';
 import { makeLedger, type TestLedger, TODAY } from './fixture';
+import { caseMaker } from './helpers/caseLedger';
 
 describe('the demo county', () => {
   let t: TestLedger;
@@ -164,39 +165,16 @@ describe('the demo county', () => {
 describe('each reason on its own party organization', () => {
   let t: TestLedger;
   let region: number;
-  let serial = 0;
+  let make: ReturnType<typeof caseMaker>;
   beforeEach(async () => {
     t = await makeLedger();
     region = (await t.call('regions.create', { name: '乌兰镇', kind: 'township' })).id;
+    make = caseMaker(t, () => region);
   });
   afterEach(() => t.close());
 
   /** A party organization covering one organization of its own; every field sound unless overridden. */
-  async function partyOrg(over: Partial<Input<'partyOrgs.create'>> = {}) {
-    serial++;
-    const org = await t.call('orgs.create', {
-      name: `组织${serial}`,
-      category: 'nonpublic',
-      subtype: 'company',
-      regionId: region,
-      formalMembers: 5,
-    });
-    return t.call('partyOrgs.create', {
-      name: `党支部${serial}`,
-      type: 'branch',
-      method: 'single',
-      regionId: region,
-      secretaryName: '张红',
-      formalMembers: 5,
-      probationaryMembers: 1,
-      foundedDate: '2020-01-01',
-      lastElectionDate: '2025-01-01',
-      starRating: 4,
-      venueChecklist: ['有场所', '有设施', '有标志', '有党旗', '有书报', '有制度'],
-      coveredOrgIds: [org.id],
-      ...over,
-    });
-  }
+  const partyOrg = (over: Partial<Input<'partyOrgs.create'>> = {}) => make.partyOrg(over);
 
   it('suggests the heavy reasons alone and the weak ones only together, ranked, with the county’s situations', async () => {
     await t.call('settings.update', { venueThreshold: 4 });

@@ -36,6 +36,7 @@ export function caseMaker(t: TestLedger, regionId: () => number) {
       foundedDate: '2020-01-01',
       lastElectionDate: '2025-01-01',
       starRating: 4,
+      venueChecklist: ['有场所', '有设施', '有标志', '有党旗', '有书报', '有制度'],
       coveredOrgIds: [org.id],
       ...over,
     });
