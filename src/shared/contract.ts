@@ -387,42 +387,7 @@ export function isChannel(name: string): name is Channel {
   return Object.hasOwn(contract, name);
 }
 
-/**
- * The channels that change the ledger (or its backups); every other channel only reads. The renderer
- * drops its cached reads after one of these succeeds, so a page never shows what a write replaced.
- */
-export const WRITE_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
-  'settings.update',
-  'regions.create',
-  'regions.update',
-  'regions.reorder',
-  'leaders.create',
-  'leaders.update',
-  'leaders.delete',
-  'leaders.reorder',
-  'orgs.create',
-  'orgs.update',
-  'orgs.delete',
-  'partyOrgs.create',
-  'partyOrgs.update',
-  'partyOrgs.delete',
-  'instructors.create',
-  'instructors.update',
-  'instructors.assign',
-  'instructors.endAssignment',
-  'cases.create',
-  'cases.act',
-  'classes.set',
-  'ratings.set',
-  'screening.defer',
-  'screening.undefer',
-  'backup.create',
-  'backup.restore',
-  'import.commit',
-  'exchange.commit',
-]);
-
-export const isWriteChannel = (c: Channel): boolean => WRITE_CHANNELS.has(c);
+export { isWriteChannel, WRITE_CHANNELS } from './writeChannels';
 
 /** Errors cross every boundary as data with a Chinese message. */
 export interface ApiError {

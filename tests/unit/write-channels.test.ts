@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { channels, WRITE_CHANNELS } from '../../src/shared/contract';
+import { channels } from '../../src/shared/contract';
+import { WRITE_CHANNELS } from '../../src/shared/writeChannels';
 
 // What a channel's verb says it does. A new verb must be placed here, so nobody adds a write that the
 // renderer's cache would keep showing stale reads after.

@@ -3,7 +3,8 @@
  * `[channel, input]`, so a channel's reads are found by their first key part.
  */
 import { type Query, QueryClient } from '@tanstack/react-query';
-import { type Channel, isWriteChannel } from '../../shared/contract';
+import type { Channel } from '../../shared/contract';
+import { isWriteChannel } from '../../shared/writeChannels';
 
 export const queryClient = new QueryClient({
   defaultOptions: {

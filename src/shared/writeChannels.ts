@@ -1,0 +1,41 @@
+import type { Channel } from './contract';
+
+/**
+ * Kept apart from the contract so the renderer's first screen loads this list without zod and every
+ * schema (the contract is only needed as a type here).
+ *
+ * The channels that change the ledger (or its backups); every other channel only reads. The renderer
+ * drops its cached reads after one of these succeeds, so a page never shows what a write replaced.
+ */
+export const WRITE_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
+  'settings.update',
+  'regions.create',
+  'regions.update',
+  'regions.reorder',
+  'leaders.create',
+  'leaders.update',
+  'leaders.delete',
+  'leaders.reorder',
+  'orgs.create',
+  'orgs.update',
+  'orgs.delete',
+  'partyOrgs.create',
+  'partyOrgs.update',
+  'partyOrgs.delete',
+  'instructors.create',
+  'instructors.update',
+  'instructors.assign',
+  'instructors.endAssignment',
+  'cases.create',
+  'cases.act',
+  'classes.set',
+  'ratings.set',
+  'screening.defer',
+  'screening.undefer',
+  'backup.create',
+  'backup.restore',
+  'import.commit',
+  'exchange.commit',
+]);
+
+export const isWriteChannel = (c: Channel): boolean => WRITE_CHANNELS.has(c);
