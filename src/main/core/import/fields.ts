@@ -5,7 +5,8 @@
 import type { CodeTable } from '../../../shared/domain/codes';
 import type { MonthDay } from '../../../shared/rules/dateText';
 
-export type CellKind = 'text' | 'int' | 'date' | 'bool' | 'code' | 'region' | 'uscc' | 'list' | 'money' | 'orgs';
+/** `partyOrg` / `org`: the name (or, for an organization, the 统一社会信用代码) of one existing record, read as its id. */
+export type CellKind = 'text' | 'int' | 'date' | 'bool' | 'code' | 'region' | 'uscc' | 'list' | 'money' | 'orgs' | 'partyOrg' | 'org';
 
 export interface ImportField {
   key: string;

@@ -25,6 +25,7 @@ import { adapterOf } from './kinds';
 import { whyNotRecord } from './nonRecords';
 import { reportProgress } from './progress';
 import { readSheet, type SheetRows } from './read';
+import { referenceIndex } from './refs';
 
 interface Item {
   row: number;
@@ -142,6 +143,8 @@ export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<Import
   const views: ImportRowView[] = [];
   const seen = new Map<string, number>();
   const rules = await adapter.rules(ctx, sheet, columnOf);
+  const refFields = fields.filter((f) => (f.kind === 'partyOrg' || f.kind === 'org') && columnOf.has(f.key));
+  const resolve = referenceIndex(ctx, sheet, refFields, columnOf);
 
   for (const [k, r] of sheet.rows.entries()) {
     if (k % PROGRESS_STEP === 0) {
@@ -193,6 +196,16 @@ export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<Import
         partial[f.key] = c.value;
         if (c.note) notes.push(c.note);
       } else errors.push({ ...at(f.key), message: c.message });
+    }
+    for (const f of refFields) {
+      const text = partial[f.key];
+      if (typeof text !== 'string') continue;
+      const c = resolve(f, text, partial.regionId);
+      if (c.ok) partial[f.key] = c.value;
+      else {
+        delete partial[f.key];
+        errors.push({ ...at(f.key), message: c.message });
+      }
     }
     let input: unknown = null;
     const d = rules.duplicateKey(partial);
