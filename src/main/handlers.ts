@@ -18,6 +18,7 @@ import { reportFileName, reportXlsx } from './core/reports/xlsx';
 import { listAudit } from './core/services/audit';
 import { actOnCase, caseLeaders, caseStats, createCase, getCase, listCases } from './core/services/cases';
 import { listClasses, setClasses, setRating } from './core/services/classification';
+import { createFunding, deleteFunding, fundingTotalsTable, listFunding, updateFunding } from './core/services/funding';
 import {
   assignInstructor,
   createInstructor,
@@ -109,6 +110,11 @@ export const handlers: Handlers = {
   'exchange.preview': (ctx, i) => previewExchange(ctx, Buffer.from(i.base64, 'base64'), { password: i.password, fileName: i.fileName }),
   'exchange.commit': (ctx, i) => commitExchange(ctx, i.id, { resolutions: i.resolutions, bulk: i.bulk }),
   'audit.list': (ctx, i) => listAudit(ctx, i),
+  'funding.list': (ctx, i) => listFunding(ctx, i),
+  'funding.create': (ctx, i) => createFunding(ctx, i),
+  'funding.update': (ctx, i) => updateFunding(ctx, i.id, i.fields),
+  'funding.delete': (ctx, i) => deleteFunding(ctx, i.id),
+  'funding.totals': (ctx, i) => fundingTotalsTable(ctx, i),
 };
 
 /** Where unexpected errors go (the shell logs them to a file); the caller only sees a Chinese message. */

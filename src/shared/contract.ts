@@ -17,6 +17,14 @@ import {
 } from './domain/codes';
 import type { ExchangeCommitResult, ExchangeManifest, ExchangePreview } from './exchange';
 import { IMPORT_KIND_CODES } from './importKinds';
+import {
+  type FundingPage,
+  type FundingRecord,
+  type FundingTotals,
+  fundingFieldsSchema,
+  fundingListSchema,
+  fundingTotalsSchema,
+} from './records/funding';
 import { columnChoiceProblem } from './reports/columns';
 import { REPORT_IDS, type REPORTS, reportDefinition } from './reports/definitions';
 import type { ReportData } from './reports/types';
@@ -374,6 +382,12 @@ export const contract = {
     }),
     output: out<Page<AuditEntry>>(),
   },
+
+  'funding.list': { input: fundingListSchema, output: out<FundingPage>() },
+  'funding.create': { input: fundingFieldsSchema, output: out<FundingRecord>() },
+  'funding.update': { input: z.object({ id, fields: fundingFieldsSchema }), output: out<FundingRecord>() },
+  'funding.delete': { input: byId, output: out<{ id: number }>() },
+  'funding.totals': { input: fundingTotalsSchema, output: out<FundingTotals>() },
 } as const;
 
 export type Contract = typeof contract;

@@ -67,6 +67,7 @@ export const FIELD_LABELS: Record<string, string> = {
   termYears: '任期（年）',
   starRating: '星级',
   venueChecklist: '阵地建设',
+  // The old undated amounts (now 经费 records): kept so older 操作日志 rows still read in Chinese.
   fundingSuperior: '上级拨付经费',
   fundingDuesReturn: '党费返还',
   fundingUnit: '单位列支',
@@ -155,6 +156,12 @@ export const FIELD_LABELS: Record<string, string> = {
   leader: '包联县级领导',
   overdue: '逾期',
   state: '状态',
+  // 经费.
+  source: '经费来源',
+  fundKind: '经费类别',
+  amount: '金额（元）',
+  period: '所属期间',
+  documentNo: '文号',
 };
 
 const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
@@ -273,10 +280,6 @@ export const partyOrgFieldsSchema = z
     termYears: z.preprocess(emptyToNull, z.number().int('必须是整数').min(1, '至少1年').max(10, '不能超过10年').nullable().default(null)),
     starRating: z.preprocess(emptyToNull, z.number().int('必须是整数').min(1, '星级为1—5').max(5, '星级为1—5').nullable().default(null)),
     venueChecklist: z.array(z.string().max(20).superRefine(visibleText())).max(20).default([]),
-    fundingSuperior: count(1_000_000_000).default(0),
-    fundingDuesReturn: count(1_000_000_000).default(0),
-    fundingUnit: count(1_000_000_000).default(0),
-    fundingFiscal: count(1_000_000_000).default(0),
     remarks: optText(500, true),
     coveredOrgIds: z.array(id).max(10_000).default([]),
   })

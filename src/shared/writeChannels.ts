@@ -36,6 +36,9 @@ export const WRITE_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'backup.restore',
   'import.commit',
   'exchange.commit',
+  'funding.create',
+  'funding.update',
+  'funding.delete',
 ]);
 
 export const isWriteChannel = (c: Channel): boolean => WRITE_CHANNELS.has(c);

@@ -34,6 +34,8 @@ const READS = new Set([
   'classes.list',
   'backup.list',
   'backup.inspect',
+  'funding.list',
+  'funding.totals',
 ]);
 const TABLES = [
   'settings',
@@ -50,6 +52,7 @@ const TABLES = [
   'ratings',
   'screening_deferrals',
   'leaders',
+  'funding',
 ];
 
 let t: TestLedger;
@@ -225,6 +228,20 @@ const bad: Record<string, () => unknown[]> = {
     { assignmentId: 999, toDate: '2026-01-01' },
     { assignmentId: 1, toDate: '明天' },
   ],
+  'funding.create': () => [
+    { partyOrgId: ids.po, source: 'superior', fundKind: 'activity', amount: -5, date: '2026-03-01' },
+    { partyOrgId: ids.po, source: 'superior', fundKind: 'activity', amount: '12.345', date: '2026-03-01' },
+    { partyOrgId: ids.po, source: 'superior', fundKind: 'activity', amount: 100_000_001, date: '2026-03-01' },
+    { partyOrgId: ids.po, source: 'bank', fundKind: 'activity', amount: 500, date: '2026-03-01' },
+    { partyOrgId: ids.po, source: 'superior', fundKind: 'activity', amount: 500, date: '2026-07-01' },
+    { partyOrgId: ids.po, source: 'superior', fundKind: 'secretary_allowance', amount: 500, date: '2026-03-01' },
+    { partyOrgId: 999, source: 'superior', fundKind: 'activity', amount: 500, date: '2026-03-01' },
+  ],
+  'funding.update': () => [
+    { id: 999, fields: { partyOrgId: ids.po, source: 'superior', fundKind: 'activity', amount: 500, date: '2026-03-01' } },
+    { id: 999, fields: { partyOrgId: ids.po, source: 'superior', fundKind: 'activity', amount: 0, date: '2026-03-01' } },
+  ],
+  'funding.delete': () => [{ id: 999 }, { id: 'x' }],
 };
 
 const counts = () => Object.fromEntries(TABLES.map((table) => [table, t.count(table)]));

@@ -230,6 +230,7 @@ export interface Database {
   exchange_history: ExchangeHistoryTable;
   screening_deferrals: ScreeningDeferralTable;
   leaders: LeaderTable;
+  funding: FundingTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -252,6 +253,22 @@ export interface LeaderTable {
   level: 'county' | 'township';
   sort_order: number;
   active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 经费: one payment to a party organization; `year` is the year of `date`, money in 分. */
+export interface FundingTable {
+  id: Generated<number>;
+  party_org_id: number;
+  year: number;
+  source: import('../../shared/domain/fundingCodes').FundingSource;
+  fund_kind: import('../../shared/domain/fundingCodes').FundingKind;
+  amount_fen: number;
+  date: string;
+  period: string | null;
+  document_no: string | null;
+  remarks: string | null;
   created_at: string;
   updated_at: string;
 }

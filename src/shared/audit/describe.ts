@@ -255,6 +255,8 @@ export function auditRecordName(e: RawAuditEntry, look: AuditLookups): string {
       return text(snap.exchangeFile) ?? '数据交换';
     case 'ledger':
       return '全部台账';
+    case 'funding':
+      return `${po(snap.partyOrgId)} ${text(snap.date) ?? ''}经费`;
     default:
       return '';
   }

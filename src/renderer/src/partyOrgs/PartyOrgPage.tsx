@@ -5,7 +5,7 @@ import { FORMATION_METHODS, labelOf, ORG_SUBTYPES, PARTY_ORG_FLAGS, PARTY_ORG_TY
 import { invoke } from '../api';
 import { usePageCommand } from '../commands';
 import { confirmDelete, Loading, stars } from '../common';
-import { FlagReasons, fenToYuan, formatStamp, InfoGrid, yesNo } from '../ledgerBits';
+import { FlagReasons, formatStamp, InfoGrid, yesNo } from '../ledgerBits';
 import { useApi } from '../queries';
 
 export function PartyOrgPage({ id }: { id: number }) {
@@ -103,10 +103,6 @@ export function PartyOrgPage({ id }: { id: number }) {
             ['党员', `${members} 名（正式 ${p.formalMembers}，预备 ${p.probationaryMembers}）`],
             ['星级', stars(p.starRating)],
             ['阵地建设', p.venueChecklist.length ? p.venueChecklist.join('、') : '未达标'],
-            ['上级拨付经费', `${fenToYuan(p.fundingSuperior)} 元`],
-            ['党费返还', `${fenToYuan(p.fundingDuesReturn)} 元`],
-            ['单位列支', `${fenToYuan(p.fundingUnit)} 元`],
-            ['财政补贴', `${fenToYuan(p.fundingFiscal)} 元`],
             ['备注', p.remarks],
             ['最后修改', formatStamp(p.updatedAt)],
           ]}
