@@ -18,6 +18,7 @@ import {
   REGION_KINDS,
   VENUE_STANDARDS,
 } from '../domain/codes';
+import { TRAINING_TARGETS } from '../domain/trainingCodes';
 import { FIELD_LABELS } from '../schemas';
 
 /** Every `entity` written to audit_log, as the 操作日志's 对象 filter offers them. */
@@ -35,6 +36,7 @@ export const AUDIT_ENTITIES: Record<string, string> = {
   leader: '包联领导',
   exchange: '数据交换',
   ledger: '台账',
+  training: '培训班',
 };
 
 export const AUDIT_ACTIONS: Record<string, string> = {
@@ -110,6 +112,7 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   region: { name: '属地名称' },
   case: { date: '认定日期', reason: '认定理由' },
   screening_deferral: { reason: '暂不认定理由' },
+  training: { name: '姓名', unit: '单位', regionId: '举办属地' },
   ledger: { regions: '属地数', orgs: '两新组织数', partyOrgs: '党组织数', instructors: '指导员数', cases: '整顿对象数' },
 };
 
@@ -155,6 +158,7 @@ export const CODED_AUDIT_FIELDS: Record<string, CodeTable<string>> = {
   action: CASE_ACTIONS,
   venueStandard: VENUE_STANDARD_TABLE,
   level: LEADER_LEVELS,
+  target: TRAINING_TARGETS,
 };
 
 /** Fields holding the id of another record, by the kind of record. */
