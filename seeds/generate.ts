@@ -35,6 +35,7 @@ import { partyOrgFlags } from '../src/shared/rules/partyOrgFlags';
 import { checkUscc, usccCheckChar } from '../src/shared/rules/uscc';
 import type { Settings } from '../src/shared/types';
 import { buildCaseSeed } from './cases';
+import { buildTrainingSeed } from './trainings';
 
 const COUNTY = '青山旗';
 const COUNTY_CODE = '150499';
@@ -1676,6 +1677,7 @@ const seed: SeedFile = {
   instructors: seedInstructors,
   ...buildCaseSeed(seedPartyOrgs),
 };
+seed.trainings = buildTrainingSeed(seed.regions, seedPartyOrgs, seedInstructors);
 
 // ---------------------------------------------------------------- checks
 
@@ -1780,6 +1782,9 @@ ${lines(seed.classes ?? [])}
  ],
  "cases": [
 ${lines(seed.cases ?? [])}
+ ],
+ "trainings": [
+${lines(seed.trainings ?? [])}
  ]
 }
 `;

@@ -165,6 +165,7 @@ describe('操作日志 on the demo county', () => {
         'ledger',
         'leader',
         'screening_deferral',
+        'training',
       ]),
     );
     expect(problems(rows)).toEqual([]);

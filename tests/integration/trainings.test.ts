@@ -266,7 +266,7 @@ describe('lists, totals and ledgers', () => {
       [5, '2025-11-03', '书记轮训', '党组织书记', 1, 20],
       [6, '2025-12-30—2026-01-02', '跨年集中轮训', '党员', 1, 50],
     ]);
-    expect(all.totals).toMatchObject({ seq: '合计', sessions: 10, attendances: 415 });
+    expect(all.totals).toMatchObject({ seq: null, date: '合计', sessions: 10, attendances: 415 });
     const park2025 = await t2.call('reports.rows', { report: 'trainings', filters: { year: 2025, regionId: park } });
     expect(park2025.filterText).toEqual(['年度：2025年', '属地：经济开发区']);
     expect(park2025.rows.map((r) => [r.topic, r.organizer, r.place])).toEqual([

@@ -32,6 +32,7 @@ import { initialsOf } from './pinyin';
 import type { Database } from './schema';
 import { actOnCaseIn, createCaseIn } from './services/cases';
 import { setClassesIn, setRatingIn } from './services/classification';
+import { loadTrainingSeed, type SeedTraining } from './services/trainings';
 import { write } from './write';
 
 export interface SeedRegion {
@@ -90,6 +91,7 @@ export interface SeedFile {
   ratings?: SeedRating[];
   classes?: SeedClass[];
   cases?: SeedCase[];
+  trainings?: SeedTraining[];
 }
 
 export interface SeedCounts {
@@ -412,6 +414,8 @@ export async function loadSeed(ctx: Ctx, seed: SeedFile): Promise<SeedCounts> {
         await actOnCaseIn(w, act.data, { createLeaders: true });
       }
     }
+
+    await loadTrainingSeed(w, seed.trainings ?? [], ctx.today());
 
     const counts: SeedCounts = {
       regions: data.regions.length,

@@ -14,7 +14,7 @@ export function trainingDateText(start: string, end: string): string {
 }
 
 interface LedgerRow {
-  seq: number | string;
+  seq: number | null;
   date: string | null;
   topic: string | null;
   target: string | null;
@@ -39,7 +39,7 @@ export async function trainingLedgerRows(ctx: Ctx, f: ReportFilters, year: numbe
   }));
   return {
     rows,
-    totals: { seq: '合计', date: null, topic: null, target: null, organizer: null, place: null, ...list.sums },
+    totals: { seq: null, date: '合计', topic: null, target: null, organizer: null, place: null, ...list.sums },
   };
 }
 

@@ -11,8 +11,10 @@ import {
   type TrainingListRow,
   type TrainingPage,
   type TrainingTotalRow,
+  trainingFieldsSchema,
   type trainingsListSchema,
 } from '../../../shared/records/trainings';
+import { describeErrors, fieldErrors } from '../../../shared/schemas';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
 import { initialsOf } from '../pinyin';
@@ -335,4 +337,40 @@ export async function deleteTraining(ctx: Ctx, id: number): Promise<{ id: number
     w.touchOrgs([]);
   });
   return { id };
+}
+
+/** A demo county's class: its region and attendees by name (the ids are made when it loads). */
+export interface SeedTraining extends Omit<z.input<typeof trainingFieldsSchema>, 'regionId' | 'attendees'> {
+  regionName: string | null;
+  attendees: { partyOrgName?: string; instructorName?: string; name?: string; unit?: string | null }[];
+}
+
+/** Inside the demo county's load: names become ids, each class is checked by the form's schema. */
+export async function loadTrainingSeed(w: Writer, trainings: SeedTraining[], today: string): Promise<void> {
+  if (!trainings.length) return;
+  const ids = async (table: 'regions' | 'party_orgs' | 'instructors') => {
+    let q = w.trx.selectFrom(table).select(['id', 'name']);
+    if (table !== 'regions') q = q.where('deleted_at', 'is', null);
+    return new Map((await q.execute()).map((r) => [r.name, r.id]));
+  };
+  const [regions, partyOrgs, instructors] = [await ids('regions'), await ids('party_orgs'), await ids('instructors')];
+  const known = (map: Map<string, number>, name: string, what: string) => {
+    const id = map.get(name);
+    if (id == null) throw new AppError('invalid_input', `示例数据培训班中的${what}“${name}”不存在`);
+    return id;
+  };
+  for (const t of trainings) {
+    const input = trainingFieldsSchema.safeParse({
+      ...t,
+      regionId: t.regionName == null ? null : known(regions, t.regionName, '属地'),
+      attendees: t.attendees.map((a) => ({
+        partyOrgId: a.partyOrgName ? known(partyOrgs, a.partyOrgName, '党组织') : null,
+        instructorId: a.instructorName ? known(instructors, a.instructorName, '指导员') : null,
+        name: a.name ?? null,
+        unit: a.unit ?? null,
+      })),
+    });
+    if (!input.success) throw new AppError('invalid_input', `示例数据培训班“${t.topic}”有误：${describeErrors(fieldErrors(input.error))}`);
+    await createTrainingIn(w, input.data, today);
+  }
 }
