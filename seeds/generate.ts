@@ -36,6 +36,7 @@ import { checkUscc, usccCheckChar } from '../src/shared/rules/uscc';
 import type { Settings } from '../src/shared/types';
 import { buildCaseSeed } from './cases';
 import { buildFundingSeed, type YearlyFunding } from './funding';
+import { buildTrainingSeed } from './trainings';
 
 const COUNTY = '青山旗';
 const COUNTY_CODE = '150499';
@@ -1683,6 +1684,7 @@ const seed: SeedFile = {
   ...buildCaseSeed(seedPartyOrgs),
   funding: buildFundingSeed(partyOrgs.map((p) => ({ ...p.fields, funding: p.funding }))),
 };
+seed.trainings = buildTrainingSeed(seed.regions, seedPartyOrgs, seedInstructors);
 
 // ---------------------------------------------------------------- checks
 
@@ -1790,6 +1792,9 @@ ${lines(seed.cases ?? [])}
  ],
  "funding": [
 ${lines(seed.funding ?? [])}
+ ],
+ "trainings": [
+${lines(seed.trainings ?? [])}
  ]
 }
 `;

@@ -34,6 +34,14 @@ import { createRegion, listRegions, reorderRegions, updateRegion } from './core/
 import { deferSuggestion, suggestCases, undeferSuggestion } from './core/services/screening';
 import { getSettings, updateSettings } from './core/services/settings';
 import { coverageStats } from './core/services/stats';
+import {
+  createTraining,
+  deleteTraining,
+  getTraining,
+  listTrainings,
+  trainingTotalsByRegion,
+  updateTraining,
+} from './core/services/trainings';
 
 type Handlers = { [C in Channel]: (ctx: Ctx, input: Parsed<C>) => Output<C> | Promise<Output<C>> };
 
@@ -78,6 +86,12 @@ export const handlers: Handlers = {
   'classes.list': (ctx, i) => listClasses(ctx, i),
   'classes.set': (ctx, i) => setClasses(ctx, i.year, i.partyOrgIds, i.class),
   'ratings.set': (ctx, i) => setRating(ctx, i),
+  'trainings.list': (ctx, i) => listTrainings(ctx, i),
+  'trainings.get': (ctx, i) => getTraining(ctx, i.id),
+  'trainings.create': (ctx, i) => createTraining(ctx, i),
+  'trainings.update': (ctx, i) => updateTraining(ctx, i.id, i.fields),
+  'trainings.delete': (ctx, i) => deleteTraining(ctx, i.id),
+  'trainings.totals': (ctx, i) => trainingTotalsByRegion(ctx, i.year),
   'backup.create': (ctx, i) => createBackup(ctx, 'manual', { name: i.name, overwrite: i.overwrite }),
   'backup.list': (ctx) => listBackups(ctx),
   'backup.inspect': (ctx, i) => inspectBackup(ctx, i.name),

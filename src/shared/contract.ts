@@ -25,6 +25,13 @@ import {
   fundingListSchema,
   fundingTotalsSchema,
 } from './records/funding';
+import {
+  type TrainingDetail,
+  type TrainingPage,
+  type TrainingTotalRow,
+  trainingFieldsSchema,
+  trainingsListSchema,
+} from './records/trainings';
 import { columnChoiceProblem } from './reports/columns';
 import { REPORT_IDS, type REPORTS, reportDefinition } from './reports/definitions';
 import type { ReportData } from './reports/types';
@@ -275,6 +282,13 @@ export const contract = {
     }),
     output: out<{ partyOrgId: number }>(),
   },
+
+  'trainings.list': { input: trainingsListSchema, output: out<TrainingPage>() },
+  'trainings.get': { input: byId, output: out<TrainingDetail>() },
+  'trainings.create': { input: trainingFieldsSchema, output: out<TrainingDetail>() },
+  'trainings.update': { input: z.object({ id, fields: trainingFieldsSchema }), output: out<TrainingDetail>() },
+  'trainings.delete': { input: byId, output: out<{ id: number }>() },
+  'trainings.totals': { input: z.object({ year }), output: out<TrainingTotalRow[]>() },
 
   'backup.create': {
     input: z

@@ -162,6 +162,17 @@ export const FIELD_LABELS: Record<string, string> = {
   amount: '金额（元）',
   period: '所属期间',
   documentNo: '文号',
+  // 培训班 (trainings)
+  startDate: '开始日期',
+  endDate: '结束日期',
+  topic: '培训主题',
+  target: '培训对象',
+  organizer: '举办单位',
+  place: '培训地点',
+  sessions: '期数',
+  attendances: '培训人次',
+  attendees: '参训人员',
+  countyLevel: '旗县级举办',
 };
 
 const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);

@@ -166,6 +166,7 @@ describe('操作日志 on the demo county', () => {
         'leader',
         'screening_deferral',
         'funding',
+        'training',
       ]),
     );
     expect(problems(rows)).toEqual([]);

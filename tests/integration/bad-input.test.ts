@@ -15,6 +15,9 @@ const READS = new Set([
   'partyOrgs.get',
   'instructors.list',
   'instructors.get',
+  'trainings.list',
+  'trainings.get',
+  'trainings.totals',
   'stats.coverage',
   'audit.list',
   'reports.list',
@@ -53,10 +56,22 @@ const TABLES = [
   'screening_deferrals',
   'leaders',
   'funding',
+  'trainings',
+  'training_attendees',
 ];
 
 let t: TestLedger;
-let ids: { region: number; org: number; org2: number; po: number; instructor: number; caseId: number; leader: number };
+let ids: { region: number; org: number; org2: number; po: number; instructor: number; caseId: number; leader: number; training: number };
+
+const trainingFields = () => ({
+  startDate: '2026-03-12',
+  endDate: '2026-03-14',
+  topic: '业主培训班',
+  target: 'owner' as const,
+  organizer: '旗委组织部',
+  attendances: 40,
+});
+const training = () => ({ ...trainingFields(), regionId: ids.region });
 
 beforeAll(async () => {
   t = await makeLedger();
@@ -71,7 +86,8 @@ beforeAll(async () => {
     await t.call('cases.create', { partyOrgId: po, year: 2026, date: '2026-03-01', situations: ['换届逾期'], problems: '三年未换届' })
   ).id;
   const leader = (await t.call('leaders.create', { name: '王建国', level: 'county' })).id;
-  ids = { region, org, org2, po, instructor, caseId, leader };
+  const training = (await t.call('trainings.create', { ...trainingFields(), regionId: region })).id;
+  ids = { region, org, org2, po, instructor, caseId, leader, training };
 });
 afterAll(() => t.close());
 
@@ -214,6 +230,26 @@ const bad: Record<string, () => unknown[]> = {
     { partyOrgId: ids.po, year: 2026 },
     { partyOrgId: 'x', year: 2026 },
   ],
+  'trainings.create': () => [
+    { ...training(), endDate: '2026-03-01' },
+    { ...training(), endDate: '2026-07-01', startDate: '2026-07-01' },
+    { ...training(), target: 'boss' },
+    { ...training(), topic: '' },
+    { ...training(), sessions: 0 },
+    { ...training(), regionId: 999 },
+    { ...training(), attendances: 1, attendees: [{ partyOrgId: ids.po }, { instructorId: ids.instructor }] },
+    { ...training(), attendees: [{ partyOrgId: ids.po }, { partyOrgId: ids.po }] },
+    { ...training(), attendees: [{ partyOrgId: 999 }] },
+    { ...training(), attendees: [{ instructorId: 999 }] },
+    { ...training(), attendees: [{ unit: '甲公司' }] },
+    { ...training(), attendees: [{ partyOrgId: ids.po, instructorId: ids.instructor }] },
+  ],
+  'trainings.update': () => [
+    { id: 999, fields: training() },
+    { id: ids.training, fields: { ...training(), attendances: -1 } },
+    { id: ids.training, fields: { ...training(), startDate: '2026-02-30' } },
+  ],
+  'trainings.delete': () => [{ id: 999 }, { id: 'x' }],
   'backup.create': () => [{ name: '' }, { name: 'x'.repeat(121) }, { name: '../x.sqlite' }],
   'backup.restore': () => [{ name: '' }, { name: '/nonexistent/ledger.sqlite' }],
   'exchange.commit': () => [{}, { id: 'nope' }, { id: 'nope', bulk: 'both' }],

@@ -8,6 +8,7 @@ const READ_VERBS = new Set([
   'get',
   'list',
   'stats',
+  'totals',
   'suggest',
   'leaders',
   'rows',

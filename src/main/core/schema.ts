@@ -15,6 +15,7 @@ import type {
   PartyOrgType,
   RegionKind,
 } from '../../shared/domain/codes';
+import type { TrainingTarget } from '../../shared/domain/trainingCodes';
 
 export interface SettingTable {
   key: string;
@@ -231,6 +232,8 @@ export interface Database {
   screening_deferrals: ScreeningDeferralTable;
   leaders: LeaderTable;
   funding: FundingTable;
+  trainings: TrainingTable;
+  training_attendees: TrainingAttendeeTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -271,4 +274,33 @@ export interface FundingTable {
   remarks: string | null;
   created_at: string;
   updated_at: string;
+}
+/** 培训班 (migration 0007): `year` is the start date's, for the yearly counts. */
+export interface TrainingTable {
+  id: Generated<number>;
+  year: number;
+  start_date: string;
+  end_date: string;
+  topic: string;
+  topic_initials: string;
+  target: TrainingTarget;
+  organizer: string;
+  region_id: number | null;
+  place: string | null;
+  sessions: number;
+  attendances: number;
+  remarks: string | null;
+  deleted_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TrainingAttendeeTable {
+  id: Generated<number>;
+  training_id: number;
+  party_org_id: number | null;
+  instructor_id: number | null;
+  name: string | null;
+  unit: string | null;
+  sort_order: number;
 }

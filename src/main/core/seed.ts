@@ -33,6 +33,7 @@ import type { Database } from './schema';
 import { actOnCaseIn, createCaseIn } from './services/cases';
 import { setClassesIn, setRatingIn } from './services/classification';
 import { loadFundingSeedIn, type SeedFunding } from './services/funding';
+import { loadTrainingSeed, type SeedTraining } from './services/trainings';
 import { write } from './write';
 
 export interface SeedRegion {
@@ -92,6 +93,7 @@ export interface SeedFile {
   classes?: SeedClass[];
   cases?: SeedCase[];
   funding?: SeedFunding[];
+  trainings?: SeedTraining[];
 }
 
 export interface SeedCounts {
@@ -415,6 +417,8 @@ export async function loadSeed(ctx: Ctx, seed: SeedFile): Promise<SeedCounts> {
       }
     }
     await loadFundingSeedIn(w, seed.funding ?? [], (name) => poId(name, '经费'));
+
+    await loadTrainingSeed(w, seed.trainings ?? [], ctx.today());
 
     const counts: SeedCounts = {
       regions: data.regions.length,

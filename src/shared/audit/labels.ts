@@ -19,6 +19,7 @@ import {
   VENUE_STANDARDS,
 } from '../domain/codes';
 import { FUNDING_KINDS, FUNDING_SOURCES } from '../domain/fundingCodes';
+import { TRAINING_TARGETS } from '../domain/trainingCodes';
 import { FIELD_LABELS } from '../schemas';
 
 /** Every `entity` written to audit_log, as the 操作日志's 对象 filter offers them. */
@@ -37,6 +38,7 @@ export const AUDIT_ENTITIES: Record<string, string> = {
   exchange: '数据交换',
   ledger: '台账',
   funding: '经费',
+  training: '培训班',
 };
 
 export const AUDIT_ACTIONS: Record<string, string> = {
@@ -113,6 +115,7 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   case: { date: '认定日期', reason: '认定理由' },
   screening_deferral: { reason: '暂不认定理由' },
   funding: { date: '拨付日期' },
+  training: { name: '姓名', unit: '单位', regionId: '举办属地' },
   ledger: { regions: '属地数', orgs: '两新组织数', partyOrgs: '党组织数', instructors: '指导员数', cases: '整顿对象数' },
 };
 
@@ -160,6 +163,7 @@ export const CODED_AUDIT_FIELDS: Record<string, CodeTable<string>> = {
   level: LEADER_LEVELS,
   source: FUNDING_SOURCES,
   fundKind: FUNDING_KINDS,
+  target: TRAINING_TARGETS,
 };
 
 /** Fields holding the id of another record, by the kind of record. */

@@ -195,6 +195,41 @@ export const REPORTS = [
       { key: 'delistRate', label: '销号率', width: 6, align: 'right', format: 'percent' },
     ],
   },
+  {
+    id: 'trainings',
+    title: '培训台账',
+    description: '所选年度每个培训班一行：日期、主题、对象、举办单位、地点、期数和人次，末行合计。',
+    orientation: 'landscape',
+    filters: ['year', 'regionId'],
+    totals: true,
+    columns: [
+      seq,
+      { key: 'date', label: '日期', width: 9, align: 'center' },
+      { key: 'topic', label: '培训主题', width: 20 },
+      { key: 'target', label: '培训对象', width: 7, align: 'center' },
+      { key: 'organizer', label: '举办单位', width: 12 },
+      { key: 'place', label: '培训地点', width: 12 },
+      { key: 'sessions', label: '期数', width: 3, align: 'right', format: 'int' },
+      { key: 'attendances', label: '人次', width: 4, align: 'right', format: 'int' },
+    ],
+  },
+  {
+    id: 'trainingTotals',
+    title: '培训情况统计表',
+    description: '所选年度按培训对象统计培训期数和人次，分旗县级举办和属地举办，末行全旗合计。',
+    orientation: 'portrait',
+    filters: ['year'],
+    totals: true,
+    columns: [
+      { key: 'target', label: '培训对象', width: 8 },
+      { key: 'sessions', label: '期数', width: 4, align: 'right', format: 'int' },
+      { key: 'attendances', label: '人次', width: 4.5, align: 'right', format: 'int' },
+      { key: 'countySessions', label: '旗县级期数', width: 5, align: 'right', format: 'int' },
+      { key: 'countyAttendances', label: '旗县级人次', width: 5, align: 'right', format: 'int' },
+      { key: 'regionSessions', label: '属地举办期数', width: 6, align: 'right', format: 'int' },
+      { key: 'regionAttendances', label: '属地举办人次', width: 6, align: 'right', format: 'int' },
+    ],
+  },
 ] as const satisfies readonly ReportDefinition[];
 
 export type ReportId = (typeof REPORTS)[number]['id'];

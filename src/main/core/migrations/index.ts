@@ -6,6 +6,7 @@ import * as m0003 from './0003_exchange';
 import * as m0004 from './0004_screening_deferrals';
 import * as m0005 from './0005_case_references';
 import * as m0006 from './0006_funding';
+import * as m0007 from './0007_trainings';
 
 const migrations: Record<string, Migration> = {
   '0001_ledger_core': m0001,
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004_screening_deferrals': m0004,
   '0005_case_references': m0005,
   '0006_funding': m0006,
+  '0007_trainings': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {
