@@ -34,6 +34,7 @@ import { orgFlags } from '../src/shared/rules/orgFlags';
 import { partyOrgFlags } from '../src/shared/rules/partyOrgFlags';
 import { checkUscc, usccCheckChar } from '../src/shared/rules/uscc';
 import type { Settings } from '../src/shared/types';
+import { buildActivitySeed, electionDueSoon } from './activities';
 import { buildCaseSeed } from './cases';
 
 const COUNTY = '青山旗';
@@ -1676,6 +1677,8 @@ const seed: SeedFile = {
   instructors: seedInstructors,
   ...buildCaseSeed(seedPartyOrgs),
 };
+electionDueSoon(seed.partyOrgs, new Set((seed.cases ?? []).map((c) => c.partyOrgName)));
+seed.activities = buildActivitySeed(seed.partyOrgs);
 
 // ---------------------------------------------------------------- checks
 
@@ -1780,6 +1783,9 @@ ${lines(seed.classes ?? [])}
  ],
  "cases": [
 ${lines(seed.cases ?? [])}
+ ],
+ "activities": [
+${lines(seed.activities ?? [])}
  ]
 }
 `;

@@ -16,6 +16,7 @@ import {
   PARTY_ORG_TYPES,
 } from './domain/codes';
 import type { ExchangeCommitResult, ExchangeManifest, ExchangePreview } from './exchange';
+import { type Activity, type ActivityGapRow, activitiesListSchema, activityFieldsSchema, activityGapsSchema } from './records/activities';
 import { columnChoiceProblem } from './reports/columns';
 import { REPORT_IDS, type REPORTS, reportDefinition } from './reports/definitions';
 import type { ReportData } from './reports/types';
@@ -264,6 +265,12 @@ export const contract = {
     }),
     output: out<{ partyOrgId: number }>(),
   },
+
+  'activities.list': { input: activitiesListSchema, output: out<Page<Activity>>() },
+  'activities.create': { input: activityFieldsSchema, output: out<Activity>() },
+  'activities.update': { input: z.object({ id, fields: activityFieldsSchema }), output: out<Activity>() },
+  'activities.delete': { input: byId, output: out<{ id: number }>() },
+  'activities.gaps': { input: activityGapsSchema, output: out<ActivityGapRow[]>() },
 
   'backup.create': {
     input: z

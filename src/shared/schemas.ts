@@ -85,7 +85,7 @@ export const FIELD_LABELS: Record<string, string> = {
   countyCode: '行政区划代码',
   reportingUnit: '填报单位',
   venueStandard: '阵地建设标准',
-  kind: '属地类型',
+  kind: '类型',
   code: '区划代码',
   sortOrder: '排序',
   ids: '排序',
@@ -155,9 +155,15 @@ export const FIELD_LABELS: Record<string, string> = {
   leader: '包联县级领导',
   overdue: '逾期',
   state: '状态',
+  // 组织生活与活动.
+  topic: '活动主题',
+  expected: '应到人数',
+  attendance: '实到人数',
+  place: '活动地点',
+  day: '统计日期',
 };
 
-const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
+export const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 
 /** The rule every text field shares: no invisible control characters, no broken characters. */
 export const visibleText =

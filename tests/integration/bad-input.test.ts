@@ -34,6 +34,8 @@ const READS = new Set([
   'classes.list',
   'backup.list',
   'backup.inspect',
+  'activities.list',
+  'activities.gaps',
 ]);
 const TABLES = [
   'settings',
@@ -50,10 +52,11 @@ const TABLES = [
   'ratings',
   'screening_deferrals',
   'leaders',
+  'activities',
 ];
 
 let t: TestLedger;
-let ids: { region: number; org: number; org2: number; po: number; instructor: number; caseId: number; leader: number };
+let ids: { region: number; org: number; org2: number; po: number; instructor: number; caseId: number; leader: number; activity: number };
 
 beforeAll(async () => {
   t = await makeLedger();
@@ -68,7 +71,8 @@ beforeAll(async () => {
     await t.call('cases.create', { partyOrgId: po, year: 2026, date: '2026-03-01', situations: ['换届逾期'], problems: '三年未换届' })
   ).id;
   const leader = (await t.call('leaders.create', { name: '王建国', level: 'county' })).id;
-  ids = { region, org, org2, po, instructor, caseId, leader };
+  const activity = (await t.call('activities.create', { partyOrgId: po, kind: 'theme_day', date: '2026-05-01' })).id;
+  ids = { region, org, org2, po, instructor, caseId, leader, activity };
 });
 afterAll(() => t.close());
 
@@ -221,6 +225,18 @@ const bad: Record<string, () => unknown[]> = {
     { id: '00000000-0000-4000-8000-000000000000' },
     { id: '00000000-0000-4000-8000-000000000000', skipErrors: '是' },
   ],
+  'activities.create': () => [
+    { partyOrgId: ids.po, kind: 'dinner', date: '2026-05-01' },
+    { partyOrgId: 999, kind: 'theme_day', date: '2026-05-01' },
+    { partyOrgId: ids.po, kind: 'theme_day', date: '2026-07-01' },
+    { partyOrgId: ids.po, kind: 'theme_day', date: '2026-05-01', expected: 5, attendance: 6 },
+    { partyOrgId: ids.po, kind: 'forum', date: '2026-05-01', attendance: -1 },
+  ],
+  'activities.update': () => [
+    { id: 999, fields: { partyOrgId: ids.po, kind: 'theme_day', date: '2026-05-01' } },
+    { id: ids.activity, fields: { partyOrgId: ids.po, kind: 'theme_day', date: '2026-02-30' } },
+  ],
+  'activities.delete': () => [{ id: 999 }, { id: 'x' }],
   'instructors.endAssignment': () => [
     { assignmentId: 999, toDate: '2026-01-01' },
     { assignmentId: 1, toDate: '明天' },

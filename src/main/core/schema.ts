@@ -230,6 +230,7 @@ export interface Database {
   exchange_history: ExchangeHistoryTable;
   screening_deferrals: ScreeningDeferralTable;
   leaders: LeaderTable;
+  activities: ActivityTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -255,3 +256,22 @@ export interface LeaderTable {
   created_at: string;
   updated_at: string;
 }
+
+/** 组织生活与活动 (migration 0008): one meeting or activity of a party organization. */
+export interface ActivityTable {
+  id: Generated<number>;
+  party_org_id: number;
+  kind: import('../../shared/domain/activityCodes').ActivityKind;
+  date: string;
+  topic: string | null;
+  /** 实到人数. */
+  attendance: number | null;
+  /** 应到人数. */
+  expected: number | null;
+  place: string | null;
+  remarks: string | null;
+  deleted_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export type ActivityRow = Selectable<ActivityTable>;

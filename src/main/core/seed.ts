@@ -30,6 +30,7 @@ import { AppError } from './errors';
 import { toColumns } from './mapping';
 import { initialsOf } from './pinyin';
 import type { Database } from './schema';
+import { loadActivitySeed, type SeedActivity } from './services/activities';
 import { actOnCaseIn, createCaseIn } from './services/cases';
 import { setClassesIn, setRatingIn } from './services/classification';
 import { write } from './write';
@@ -90,6 +91,7 @@ export interface SeedFile {
   ratings?: SeedRating[];
   classes?: SeedClass[];
   cases?: SeedCase[];
+  activities?: SeedActivity[];
 }
 
 export interface SeedCounts {
@@ -412,6 +414,8 @@ export async function loadSeed(ctx: Ctx, seed: SeedFile): Promise<SeedCounts> {
         await actOnCaseIn(w, act.data, { createLeaders: true });
       }
     }
+
+    await loadActivitySeed(w, seed.activities ?? [], (n) => poId(n, '组织生活'));
 
     const counts: SeedCounts = {
       regions: data.regions.length,

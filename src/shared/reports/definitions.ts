@@ -195,6 +195,39 @@ export const REPORTS = [
       { key: 'delistRate', label: '销号率', width: 6, align: 'right', format: 'percent' },
     ],
   },
+  {
+    id: 'activities',
+    title: '组织生活记录台账',
+    description: '所选年度每次组织生活一行：日期、党组织、类型（三会一课、主题党日、恳谈会等）、主题、应到/实到人数和地点。',
+    orientation: 'landscape',
+    filters: ['year', 'regionId'],
+    columns: [
+      seq,
+      { key: 'date', label: '日期', width: 6, align: 'center', format: 'date' },
+      { key: 'partyOrg', label: '党组织', width: 18 },
+      { key: 'region', label: '属地', width: 6 },
+      { key: 'kind', label: '类型', width: 6, align: 'center' },
+      { key: 'topic', label: '主题', width: 22 },
+      { key: 'attendance', label: '应到/实到', width: 4.5, align: 'center' },
+      { key: 'place', label: '地点', width: 10 },
+    ],
+  },
+  {
+    id: 'electionReminders',
+    title: '党组织换届提醒表',
+    description: '应换届日期在6个月内或已逾期的党组织，按应换届日期排列：书记、上次换届、应换届和剩余或逾期天数。',
+    orientation: 'portrait',
+    filters: ['regionId'],
+    columns: [
+      seq,
+      { key: 'name', label: '党组织', width: 16 },
+      { key: 'region', label: '属地', width: 6 },
+      { key: 'secretary', label: '书记', width: 3.5 },
+      { key: 'lastElection', label: '上次换届', width: 6, align: 'center', format: 'date' },
+      { key: 'electionDue', label: '应换届', width: 6, align: 'center', format: 'date' },
+      { key: 'remaining', label: '剩余/逾期', width: 5, align: 'center' },
+    ],
+  },
 ] as const satisfies readonly ReportDefinition[];
 
 export type ReportId = (typeof REPORTS)[number]['id'];
