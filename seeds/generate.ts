@@ -34,6 +34,7 @@ import { orgFlags } from '../src/shared/rules/orgFlags';
 import { partyOrgFlags } from '../src/shared/rules/partyOrgFlags';
 import { checkUscc, usccCheckChar } from '../src/shared/rules/uscc';
 import type { Settings } from '../src/shared/types';
+import { buildActivitySeed, electionDueSoon } from './activities';
 import { buildCaseSeed } from './cases';
 import { buildFundingSeed, type YearlyFunding } from './funding';
 import { buildTrainingSeed } from './trainings';
@@ -1685,6 +1686,8 @@ const seed: SeedFile = {
   funding: buildFundingSeed(partyOrgs.map((p) => ({ ...p.fields, funding: p.funding }))),
 };
 seed.trainings = buildTrainingSeed(seed.regions, seedPartyOrgs, seedInstructors);
+electionDueSoon(seed.partyOrgs, new Set((seed.cases ?? []).map((c) => c.partyOrgName)));
+seed.activities = buildActivitySeed(seed.partyOrgs);
 
 // ---------------------------------------------------------------- checks
 
@@ -1795,6 +1798,9 @@ ${lines(seed.funding ?? [])}
  ],
  "trainings": [
 ${lines(seed.trainings ?? [])}
+ ],
+ "activities": [
+${lines(seed.activities ?? [])}
  ]
 }
 `;

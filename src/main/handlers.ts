@@ -15,6 +15,7 @@ import { importProgress } from './core/import/progress';
 import { importErrorReport, importTemplate } from './core/import/workbooks';
 import { reportRows } from './core/reports/rows';
 import { reportFileName, reportXlsx } from './core/reports/xlsx';
+import { createActivity, deleteActivity, listActivities, listActivityGaps, updateActivity } from './core/services/activities';
 import { listAudit } from './core/services/audit';
 import { actOnCase, caseLeaders, caseStats, createCase, getCase, listCases } from './core/services/cases';
 import { listClasses, setClasses, setRating } from './core/services/classification';
@@ -92,6 +93,11 @@ export const handlers: Handlers = {
   'trainings.update': (ctx, i) => updateTraining(ctx, i.id, i.fields),
   'trainings.delete': (ctx, i) => deleteTraining(ctx, i.id),
   'trainings.totals': (ctx, i) => trainingTotalsByRegion(ctx, i.year),
+  'activities.list': (ctx, i) => listActivities(ctx, i),
+  'activities.create': (ctx, i) => createActivity(ctx, i),
+  'activities.update': (ctx, i) => updateActivity(ctx, i.id, i.fields),
+  'activities.delete': (ctx, i) => deleteActivity(ctx, i.id),
+  'activities.gaps': (ctx, i) => listActivityGaps(ctx, i),
   'backup.create': (ctx, i) => createBackup(ctx, 'manual', { name: i.name, overwrite: i.overwrite }),
   'backup.list': (ctx) => listBackups(ctx),
   'backup.inspect': (ctx, i) => inspectBackup(ctx, i.name),

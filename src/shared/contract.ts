@@ -17,6 +17,7 @@ import {
 } from './domain/codes';
 import type { ExchangeCommitResult, ExchangeManifest, ExchangePreview } from './exchange';
 import { IMPORT_KIND_CODES } from './importKinds';
+import { type Activity, type ActivityGapRow, activitiesListSchema, activityFieldsSchema, activityGapsSchema } from './records/activities';
 import {
   type FundingPage,
   type FundingRecord,
@@ -289,6 +290,11 @@ export const contract = {
   'trainings.update': { input: z.object({ id, fields: trainingFieldsSchema }), output: out<TrainingDetail>() },
   'trainings.delete': { input: byId, output: out<{ id: number }>() },
   'trainings.totals': { input: z.object({ year }), output: out<TrainingTotalRow[]>() },
+  'activities.list': { input: activitiesListSchema, output: out<Page<Activity>>() },
+  'activities.create': { input: activityFieldsSchema, output: out<Activity>() },
+  'activities.update': { input: z.object({ id, fields: activityFieldsSchema }), output: out<Activity>() },
+  'activities.delete': { input: byId, output: out<{ id: number }>() },
+  'activities.gaps': { input: activityGapsSchema, output: out<ActivityGapRow[]>() },
 
   'backup.create': {
     input: z

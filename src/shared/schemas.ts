@@ -86,7 +86,7 @@ export const FIELD_LABELS: Record<string, string> = {
   countyCode: '行政区划代码',
   reportingUnit: '填报单位',
   venueStandard: '阵地建设标准',
-  kind: '属地类型',
+  kind: '类型',
   code: '区划代码',
   sortOrder: '排序',
   ids: '排序',
@@ -173,9 +173,15 @@ export const FIELD_LABELS: Record<string, string> = {
   attendances: '培训人次',
   attendees: '参训人员',
   countyLevel: '旗县级举办',
+  // 组织生活与活动.
+  topic: '活动主题',
+  expected: '应到人数',
+  attendance: '实到人数',
+  place: '活动地点',
+  day: '统计日期',
 };
 
-const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
+export const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 
 /** The rule every text field shares: no invisible control characters, no broken characters. */
 export const visibleText =

@@ -39,6 +39,8 @@ const READS = new Set([
   'backup.inspect',
   'funding.list',
   'funding.totals',
+  'activities.list',
+  'activities.gaps',
 ]);
 const TABLES = [
   'settings',
@@ -72,6 +74,11 @@ const trainingFields = () => ({
   attendances: 40,
 });
 const training = () => ({ ...trainingFields(), regionId: ids.region });
+  'activities',
+];
+
+let t: TestLedger;
+let ids: { region: number; org: number; org2: number; po: number; instructor: number; caseId: number; leader: number; activity: number };
 
 beforeAll(async () => {
   t = await makeLedger();
@@ -88,6 +95,8 @@ beforeAll(async () => {
   const leader = (await t.call('leaders.create', { name: '王建国', level: 'county' })).id;
   const training = (await t.call('trainings.create', { ...trainingFields(), regionId: region })).id;
   ids = { region, org, org2, po, instructor, caseId, leader, training };
+  const activity = (await t.call('activities.create', { partyOrgId: po, kind: 'theme_day', date: '2026-05-01' })).id;
+  ids = { region, org, org2, po, instructor, caseId, leader, activity };
 });
 afterAll(() => t.close());
 
@@ -260,6 +269,18 @@ const bad: Record<string, () => unknown[]> = {
     { id: '00000000-0000-4000-8000-000000000000' },
     { id: '00000000-0000-4000-8000-000000000000', skipErrors: '是' },
   ],
+  'activities.create': () => [
+    { partyOrgId: ids.po, kind: 'dinner', date: '2026-05-01' },
+    { partyOrgId: 999, kind: 'theme_day', date: '2026-05-01' },
+    { partyOrgId: ids.po, kind: 'theme_day', date: '2026-07-01' },
+    { partyOrgId: ids.po, kind: 'theme_day', date: '2026-05-01', expected: 5, attendance: 6 },
+    { partyOrgId: ids.po, kind: 'forum', date: '2026-05-01', attendance: -1 },
+  ],
+  'activities.update': () => [
+    { id: 999, fields: { partyOrgId: ids.po, kind: 'theme_day', date: '2026-05-01' } },
+    { id: ids.activity, fields: { partyOrgId: ids.po, kind: 'theme_day', date: '2026-02-30' } },
+  ],
+  'activities.delete': () => [{ id: 999 }, { id: 'x' }],
   'instructors.endAssignment': () => [
     { assignmentId: 999, toDate: '2026-01-01' },
     { assignmentId: 1, toDate: '明天' },

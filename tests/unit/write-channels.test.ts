@@ -21,6 +21,7 @@ const READ_VERBS = new Set([
   'inspect',
   'coverage',
   'totals',
+  'gaps',
 ]);
 const WRITE_VERBS = new Set([
   'update',

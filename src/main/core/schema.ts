@@ -234,6 +234,7 @@ export interface Database {
   funding: FundingTable;
   trainings: TrainingTable;
   training_attendees: TrainingAttendeeTable;
+  activities: ActivityTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -289,6 +290,18 @@ export interface TrainingTable {
   place: string | null;
   sessions: number;
   attendances: number;
+/** 组织生活与活动 (migration 0008): one meeting or activity of a party organization. */
+export interface ActivityTable {
+  id: Generated<number>;
+  party_org_id: number;
+  kind: import('../../shared/domain/activityCodes').ActivityKind;
+  date: string;
+  topic: string | null;
+  /** 实到人数. */
+  attendance: number | null;
+  /** 应到人数. */
+  expected: number | null;
+  place: string | null;
   remarks: string | null;
   deleted_at: string | null;
   created_at: string;
@@ -304,3 +317,4 @@ export interface TrainingAttendeeTable {
   unit: string | null;
   sort_order: number;
 }
+export type ActivityRow = Selectable<ActivityTable>;

@@ -30,6 +30,7 @@ import { AppError } from './errors';
 import { toColumns } from './mapping';
 import { initialsOf } from './pinyin';
 import type { Database } from './schema';
+import { loadActivitySeed, type SeedActivity } from './services/activities';
 import { actOnCaseIn, createCaseIn } from './services/cases';
 import { setClassesIn, setRatingIn } from './services/classification';
 import { loadFundingSeedIn, type SeedFunding } from './services/funding';
@@ -94,6 +95,7 @@ export interface SeedFile {
   cases?: SeedCase[];
   funding?: SeedFunding[];
   trainings?: SeedTraining[];
+  activities?: SeedActivity[];
 }
 
 export interface SeedCounts {
@@ -419,6 +421,8 @@ export async function loadSeed(ctx: Ctx, seed: SeedFile): Promise<SeedCounts> {
     await loadFundingSeedIn(w, seed.funding ?? [], (name) => poId(name, '经费'));
 
     await loadTrainingSeed(w, seed.trainings ?? [], ctx.today());
+
+    await loadActivitySeed(w, seed.activities ?? [], (n) => poId(n, '组织生活'));
 
     const counts: SeedCounts = {
       regions: data.regions.length,

@@ -11,6 +11,7 @@ import {
   CODED_AUDIT_FIELDS,
   COUNTED_KINDS,
   caseStepTitle,
+  codedAuditField,
   HIDDEN_AUDIT_FIELDS,
   NAMED_REFERENCES,
   REFERENCE_FIELDS,
@@ -160,7 +161,7 @@ export function showAuditValue(entity: string, action: string, key: string, v: u
   if (typeof v === 'boolean') return key === 'passed' ? (v ? '通过' : '未通过') : v ? '是' : '否';
   const ref = REFERENCE_FIELDS[key];
   if (ref) return Array.isArray(v) ? nameList(ids(v).map((id) => nameOf(look, ref, id))) : nameOf(look, ref, Number(v));
-  const coded = CODED_AUDIT_FIELDS[key];
+  const coded = codedAuditField(entity, key);
   if (coded && typeof v === 'string') return labelOf(coded, v);
   if (key === 'event' && isObj(v)) return stepText(action, v, look);
   if ((key === 'orgKey' || key === 'coveredOrgKeys' || key === 'keptLocal') && (typeof v === 'string' || Array.isArray(v))) {
@@ -268,6 +269,10 @@ export function auditRecordName(e: RawAuditEntry, look: AuditLookups): string {
       return '全部台账';
     case 'funding':
       return `${po(snap.partyOrgId)} ${text(snap.date) ?? ''}经费`;
+    case 'activity': {
+      const kind = typeof snap.kind === 'string' ? labelOf(codedAuditField('activity', 'kind') ?? [], snap.kind) : '';
+      return `${po(snap.partyOrgId)} ${text(snap.date) ?? ''}${kind}`;
+    }
     default:
       return '';
   }

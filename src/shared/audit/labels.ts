@@ -3,6 +3,8 @@
  * Field labels start from the form labels (FIELD_LABELS) so a field reads the same in a form, an error
  * message and the log; what only the log holds (case snapshots, exchange and import tags) is added here.
  */
+
+import { ACTIVITY_KINDS } from '../domain/activityCodes';
 import {
   ANNUAL_CHECK_RESULTS,
   CASE_ACTIONS,
@@ -39,6 +41,7 @@ export const AUDIT_ENTITIES: Record<string, string> = {
   ledger: '台账',
   funding: '经费',
   training: '培训班',
+  activity: '组织生活',
 };
 
 export const AUDIT_ACTIONS: Record<string, string> = {
@@ -111,7 +114,8 @@ const LOG_FIELD_LABELS: Record<string, string> = {
 const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   instructor: { name: '姓名' },
   leader: { name: '姓名', sort: '排序' },
-  region: { name: '属地名称' },
+  region: { name: '属地名称', kind: '属地类型' },
+  activity: { date: '活动日期', kind: '活动类型' },
   case: { date: '认定日期', reason: '认定理由' },
   screening_deferral: { reason: '暂不认定理由' },
   funding: { date: '拨付日期' },
@@ -165,6 +169,17 @@ export const CODED_AUDIT_FIELDS: Record<string, CodeTable<string>> = {
   fundKind: FUNDING_KINDS,
   target: TRAINING_TARGETS,
 };
+
+/** Where one kind of record codes a field its own way: an activity's `kind` is not a region's. */
+const ENTITY_CODED_FIELDS: Record<string, Record<string, CodeTable<string>>> = {
+  activity: { kind: ACTIVITY_KINDS },
+};
+
+export function codedAuditField(entity: string, key: string): CodeTable<string> | undefined {
+  const own = ENTITY_CODED_FIELDS[entity];
+  if (own && Object.hasOwn(own, key)) return own[key];
+  return Object.hasOwn(CODED_AUDIT_FIELDS, key) ? CODED_AUDIT_FIELDS[key] : undefined;
+}
 
 /** Fields holding the id of another record, by the kind of record. */
 export const REFERENCE_FIELDS: Record<string, 'region' | 'org' | 'partyOrg' | 'instructor' | 'leader'> = {

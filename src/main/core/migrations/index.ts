@@ -7,6 +7,7 @@ import * as m0004 from './0004_screening_deferrals';
 import * as m0005 from './0005_case_references';
 import * as m0006 from './0006_funding';
 import * as m0007 from './0007_trainings';
+import * as m0008 from './0008_activities';
 
 const migrations: Record<string, Migration> = {
   '0001_ledger_core': m0001,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005_case_references': m0005,
   '0006_funding': m0006,
   '0007_trainings': m0007,
+  '0008_activities': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -29,6 +29,7 @@ import { type IndexedOrg, orgIndex } from '../services/orgIndex';
 import { listPartyOrgs } from '../services/partyOrgs';
 import { listRegions } from '../services/regions';
 import { getSettings } from '../services/settings';
+import { activityLedgerRows, electionReminderRows } from './activityRows';
 import { trainingLedgerRows, trainingTotalsRows } from './trainingRows';
 
 /** A row of ledger `Id`: the compiler insists on a cell for every one of its columns. */
@@ -325,6 +326,8 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
 
   trainings: (ctx, f, day) => trainingLedgerRows(ctx, f, yearOf(f, day)),
   trainingTotals: (ctx, f, day) => trainingTotalsRows(ctx, yearOf(f, day)),
+  activities: (ctx, f, day) => ({ rows: activityLedgerRows(ctx, f, yearOf(f, day)) }),
+  electionReminders: (ctx, f, day) => ({ rows: electionReminderRows(ctx, f, day) }),
 };
 
 async function describeFilters(ctx: Ctx, f: ReportFilters, kinds: readonly string[], day: string): Promise<string[]> {
