@@ -155,6 +155,11 @@ export const FIELD_LABELS: Record<string, string> = {
   leader: '包联县级领导',
   overdue: '逾期',
   state: '状态',
+  // 1+N 网格 (src/shared/records/grids.ts).
+  contactCards: '服务联系卡已发放',
+  contactCardsDate: '联系卡发放日期',
+  orgIds: '网格内组织',
+  day: '检查日期',
 };
 
 const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);

@@ -34,6 +34,10 @@ const READS = new Set([
   'classes.list',
   'backup.list',
   'backup.inspect',
+  'grids.list',
+  'grids.get',
+  'grids.stats',
+  'grids.fourChecks',
 ]);
 const TABLES = [
   'settings',
@@ -50,10 +54,22 @@ const TABLES = [
   'ratings',
   'screening_deferrals',
   'leaders',
+  'grids',
+  'grid_orgs',
 ];
 
 let t: TestLedger;
-let ids: { region: number; org: number; org2: number; po: number; instructor: number; caseId: number; leader: number };
+let ids: {
+  region: number;
+  org: number;
+  org2: number;
+  po: number;
+  instructor: number;
+  caseId: number;
+  leader: number;
+  branch: number;
+  grid: number;
+};
 
 beforeAll(async () => {
   t = await makeLedger();
@@ -68,7 +84,17 @@ beforeAll(async () => {
     await t.call('cases.create', { partyOrgId: po, year: 2026, date: '2026-03-01', situations: ['换届逾期'], problems: '三年未换届' })
   ).id;
   const leader = (await t.call('leaders.create', { name: '王建国', level: 'county' })).id;
-  ids = { region, org, org2, po, instructor, caseId, leader };
+  const branch = (
+    await t.call('partyOrgs.create', {
+      name: '乌兰镇区域党支部',
+      type: 'branch',
+      method: 'regional',
+      regionId: region,
+      coveredOrgIds: [org2],
+    })
+  ).id;
+  const grid = (await t.call('grids.create', { partyOrgId: branch, name: '第一网格', orgIds: [org2] })).id;
+  ids = { region, org, org2, po, instructor, caseId, leader, branch, grid };
 });
 afterAll(() => t.close());
 
@@ -221,6 +247,19 @@ const bad: Record<string, () => unknown[]> = {
     { id: '00000000-0000-4000-8000-000000000000' },
     { id: '00000000-0000-4000-8000-000000000000', skipErrors: '是' },
   ],
+  'grids.create': () => [
+    { partyOrgId: ids.po, name: '第二网格' },
+    { partyOrgId: 999, name: '第二网格' },
+    { partyOrgId: ids.branch, name: '' },
+    { partyOrgId: ids.branch, name: '第二网格', orgIds: [ids.org, ids.org] },
+    { partyOrgId: ids.branch, name: '第二网格', contactCards: false, contactCardsDate: '2026-03-01' },
+  ],
+  'grids.update': () => [
+    { id: 999, fields: { partyOrgId: ids.branch, name: '第一网格' } },
+    { id: ids.grid, fields: { partyOrgId: ids.po, name: '第一网格' } },
+    { id: ids.grid, fields: { partyOrgId: ids.branch, name: '第一网格', instructorId: 999 } },
+  ],
+  'grids.delete': () => [{ id: 999 }, { id: 'x' }],
   'instructors.endAssignment': () => [
     { assignmentId: 999, toDate: '2026-01-01' },
     { assignmentId: 1, toDate: '明天' },

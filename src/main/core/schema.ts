@@ -230,6 +230,8 @@ export interface Database {
   exchange_history: ExchangeHistoryTable;
   screening_deferrals: ScreeningDeferralTable;
   leaders: LeaderTable;
+  grids: GridTable;
+  grid_orgs: GridOrgTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -254,4 +256,24 @@ export interface LeaderTable {
   active: number;
   created_at: string;
   updated_at: string;
+}
+
+/** 1+N 网格 of a 区域党支部, and the organizations in each (an organization is in at most one grid). */
+export interface GridTable {
+  id: Generated<number>;
+  party_org_id: number;
+  name: string;
+  instructor_id: number | null;
+  /** 服务联系卡已发放 (0/1). */
+  contact_cards: number;
+  contact_cards_date: string | null;
+  remarks: string | null;
+  deleted_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GridOrgTable {
+  grid_id: number;
+  org_id: number;
 }

@@ -255,6 +255,8 @@ export function auditRecordName(e: RawAuditEntry, look: AuditLookups): string {
       return text(snap.exchangeFile) ?? '数据交换';
     case 'ledger':
       return '全部台账';
+    case 'grid':
+      return `${text(snap.name) ?? `网格（编号${e.entityId}）`}（${po(snap.partyOrgId)}）`;
     default:
       return '';
   }

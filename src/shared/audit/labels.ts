@@ -35,6 +35,7 @@ export const AUDIT_ENTITIES: Record<string, string> = {
   leader: '包联领导',
   exchange: '数据交换',
   ledger: '台账',
+  grid: '网格',
 };
 
 export const AUDIT_ACTIONS: Record<string, string> = {
@@ -110,6 +111,7 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   region: { name: '属地名称' },
   case: { date: '认定日期', reason: '认定理由' },
   screening_deferral: { reason: '暂不认定理由' },
+  grid: { name: '网格名称', partyOrgId: '区域党支部' },
   ledger: { regions: '属地数', orgs: '两新组织数', partyOrgs: '党组织数', instructors: '指导员数', cases: '整顿对象数' },
 };
 
@@ -166,6 +168,7 @@ export const REFERENCE_FIELDS: Record<string, 'region' | 'org' | 'partyOrg' | 'i
   leaderCountyId: 'leader',
   leaderTownshipId: 'leader',
   coveredOrgIds: 'org',
+  orgIds: 'org',
   removedCoveredOrgIds: 'org',
   partyOrgIds: 'partyOrg',
   order: 'region',
