@@ -4,6 +4,7 @@
  * branch's “四个一”.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { demoSeedPath, loadSeed, readSeedFile } from '../../src/main/core/seed';
 import { makeLedger, type TestLedger } from './fixture';
 
 let t: TestLedger;
@@ -263,5 +264,83 @@ describe('the “四个一” of each 区域党支部', () => {
     const met = await t.call('grids.fourChecks', { day: '2026-06-30', regionId: wulan });
     expect(met.rows[0]?.checks.allMet).toBe(true);
     expect(met.rows[0]?.checks.instructors.reason).toBe('2个网格均已配备指导员');
+  });
+});
+
+describe('the printed ledgers', () => {
+  it('网格化管理台账 and the “四个一” table hold a row per grid and per branch, equal to the records', async () => {
+    await t.call('grids.create', {
+      partyOrgId: branch,
+      name: '第一网格',
+      instructorId: instructor,
+      contactCards: true,
+      contactCardsDate: '2026-03-01',
+      orgIds: [o.a1, o.a2],
+    });
+    await t.call('grids.create', { partyOrgId: branch, name: '第二网格', orgIds: [o.a4] });
+    const grids = await t.call('reports.rows', { report: 'grids', filters: { regionId: wulan } });
+    expect(grids.filterText).toEqual(['属地：乌兰镇']);
+    expect(grids.rows).toEqual([
+      {
+        seq: 1,
+        region: '乌兰镇',
+        partyOrg: '中共乌兰镇非公经济组织区域党支部',
+        grid: '第一网格',
+        instructor: '赵志刚',
+        contactCards: '已发放',
+        orgCount: 2,
+        orgs: '乌兰镇宏达商贸有限公司、乌兰镇草原牧业合作社',
+        formalMembers: 1,
+      },
+      {
+        seq: 2,
+        region: '乌兰镇',
+        partyOrg: '中共乌兰镇非公经济组织区域党支部',
+        grid: '第二网格',
+        instructor: null,
+        contactCards: '未发放',
+        orgCount: 1,
+        orgs: '乌兰镇兴旺超市',
+        formalMembers: 0,
+      },
+    ]);
+    expect(grids.totals).toMatchObject({ region: '合计', grid: '2个网格', orgCount: 3, formalMembers: 1 });
+
+    const checks = await t.call('reports.rows', { report: 'fourChecks', filters: { asOf: '2026-06-30' } });
+    expect(checks.rows).toEqual([
+      {
+        seq: 1,
+        region: '乌兰镇',
+        partyOrg: '中共乌兰镇非公经济组织区域党支部',
+        grids: 2,
+        venue: '否',
+        forum: '否',
+        instructors: '否',
+        contactCards: '否',
+        allMet: '否',
+        gaps: '阵地建设仅达到“六有”标准0项，不足4项；2026年第一季度（2026-01-01至2026-03-31）未召开恳谈会；“第二网格”未配备指导员；“第二网格”未发放服务联系卡',
+      },
+    ]);
+  });
+
+  it('the demo county’s grids load, each 区域党支部 has 2–4, and the “四个一” shows gaps as well as branches that meet them', async () => {
+    const demo = await makeLedger();
+    try {
+      const seed = readSeedFile(demoSeedPath());
+      await loadSeed(demo.ctx, seed);
+      const grids = await demo.call('grids.list', {});
+      expect(grids).toHaveLength(seed.grids?.length ?? -1);
+      const perBranch = new Map<number, number>();
+      for (const g of grids) perBranch.set(g.partyOrgId, (perBranch.get(g.partyOrgId) ?? 0) + 1);
+      expect([...perBranch.values()].every((n) => n >= 2 && n <= 4)).toBe(true);
+      expect(grids.filter((g) => g.instructorId != null).length).toBeGreaterThan(grids.length / 2);
+      const checks = await demo.call('grids.fourChecks', { day: '2026-06-30' });
+      expect(checks.rows).toHaveLength(perBranch.size);
+      expect(checks.rows.some((r) => !r.checks.instructors.met)).toBe(true);
+      expect(checks.rows.some((r) => !r.checks.contactCards.met)).toBe(true);
+      expect(checks.rows.some((r) => r.checks.instructors.met && r.checks.contactCards.met)).toBe(true);
+    } finally {
+      await demo.close();
+    }
   });
 });

@@ -132,7 +132,8 @@ describe('the demo county', () => {
       1 +
         caseRows.total +
         (await listAudit(ctx, { entity: 'rating', offset: 0, limit: 1 })).total +
-        (await listAudit(ctx, { entity: 'class', offset: 0, limit: 1 })).total,
+        (await listAudit(ctx, { entity: 'class', offset: 0, limit: 1 })).total +
+        (await listAudit(ctx, { entity: 'grid', offset: 0, limit: 1 })).total,
     );
   });
 

@@ -32,6 +32,7 @@ import { initialsOf } from './pinyin';
 import type { Database } from './schema';
 import { actOnCaseIn, createCaseIn } from './services/cases';
 import { setClassesIn, setRatingIn } from './services/classification';
+import { loadGridSeed, type SeedGrid } from './services/grids';
 import { write } from './write';
 
 export interface SeedRegion {
@@ -90,6 +91,7 @@ export interface SeedFile {
   ratings?: SeedRating[];
   classes?: SeedClass[];
   cases?: SeedCase[];
+  grids?: SeedGrid[];
 }
 
 export interface SeedCounts {
@@ -412,6 +414,8 @@ export async function loadSeed(ctx: Ctx, seed: SeedFile): Promise<SeedCounts> {
         await actOnCaseIn(w, act.data, { createLeaders: true });
       }
     }
+
+    await loadGridSeed(w, seed.grids ?? [], new Map(seed.orgs.map((o, i) => [o.ref, orgId(i)])));
 
     const counts: SeedCounts = {
       regions: data.regions.length,

@@ -3,16 +3,18 @@
  * the branch's “四个一” check.
  */
 import { VENUE_STANDARDS } from '../../../shared/domain/codes';
-import type {
-  FourCheckResult,
-  FourCheckRow,
-  GridDetail,
-  GridFields,
-  GridListRow,
-  GridStats,
-  GridStatsRow,
+import {
+  type FourCheckResult,
+  type FourCheckRow,
+  type GridDetail,
+  type GridFields,
+  type GridListRow,
+  type GridStats,
+  type GridStatsRow,
+  gridFieldsSchema,
 } from '../../../shared/records/grids';
 import { judgeFourChecks, lastCompleteQuarter } from '../../../shared/rules/fourChecks';
+import { describeErrors, fieldErrors } from '../../../shared/schemas';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
 import { initialsOf } from '../pinyin';
@@ -417,4 +419,37 @@ export async function fourChecks(ctx: Ctx, input: { day?: string; regionId?: num
     };
   });
   return { day, quarter, rows };
+}
+
+/** A grid of the demo county: its branch and instructor named, its organizations by their seed ref. */
+export interface SeedGrid {
+  partyOrgName: string;
+  name: string;
+  /** 姓名 + 工作单位, an instructor's identity. */
+  instructor: { name: string; unit: string | null } | null;
+  contactCards: boolean;
+  contactCardsDate: string | null;
+  remarks: string | null;
+  orgRefs: string[];
+}
+
+/** The demo county's grids, inside the seed's transaction, through the same checks as the form. */
+export async function loadGridSeed(w: Writer, grids: SeedGrid[], orgIdOfRef: Map<string, number>): Promise<void> {
+  const branches = new Map(
+    (await w.trx.selectFrom('party_orgs').select(['id', 'name']).where('deleted_at', 'is', null).execute()).map((p) => [p.name, p.id]),
+  );
+  const instructors = await w.trx.selectFrom('instructors').select(['id', 'name', 'unit']).where('deleted_at', 'is', null).execute();
+  for (const g of grids) {
+    const what = `网格“${g.name}”（${g.partyOrgName}）`;
+    const instructor = g.instructor && instructors.find((i) => i.name === g.instructor?.name && i.unit === g.instructor.unit);
+    if (g.instructor && !instructor) throw new AppError('invalid_input', `示例数据${what}的指导员“${g.instructor.name}”不存在`);
+    const parsed = gridFieldsSchema.safeParse({
+      ...g,
+      partyOrgId: branches.get(g.partyOrgName) ?? 0,
+      instructorId: instructor?.id ?? null,
+      orgIds: g.orgRefs.map((r) => orgIdOfRef.get(r) ?? 0),
+    });
+    if (!parsed.success) throw new AppError('invalid_input', `示例数据${what}有误：${describeErrors(fieldErrors(parsed.error))}`);
+    await createGridIn(w, parsed.data);
+  }
 }
