@@ -72,6 +72,7 @@ describe('grids', () => {
       orgCount: 2,
       employees: 37,
       formalMembers: 1,
+      orgIds: [o.a1, o.a2],
     });
     expect(g.orgs.map((x) => x.name)).toEqual(['乌兰镇宏达商贸有限公司', '乌兰镇草原牧业合作社']);
 
@@ -297,7 +298,7 @@ describe('the printed ledgers', () => {
         region: '乌兰镇',
         partyOrg: '中共乌兰镇非公经济组织区域党支部',
         grid: '第二网格',
-        instructor: null,
+        instructor: '未配备',
         contactCards: '未发放',
         orgCount: 1,
         orgs: '乌兰镇兴旺超市',

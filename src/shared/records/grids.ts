@@ -60,6 +60,8 @@ export interface GridListRow {
   employees: number;
   /** 正式党员 of the grid's organizations. */
   formalMembers: number;
+  /** Its live organizations (the dialog shows which are taken by another grid). */
+  orgIds: number[];
 }
 
 export interface GridOrg {

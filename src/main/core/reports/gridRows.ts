@@ -14,7 +14,7 @@ export function gridsRows(ctx: Ctx, f: ReportFilters): Built<'grids'> {
     region: g.regionName,
     partyOrg: g.partyOrgName,
     grid: g.name,
-    instructor: g.instructorName,
+    instructor: g.instructorName ?? '未配备',
     contactCards: g.contactCards ? '已发放' : '未发放',
     orgCount: g.orgCount,
     orgs: getGrid(ctx, g.id)

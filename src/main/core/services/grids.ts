@@ -47,6 +47,8 @@ interface GridSqlRow {
   org_count: number;
   employees: number;
   formal_members: number;
+  /** JSON array, or null for a grid with no organization. */
+  org_ids: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -54,12 +56,12 @@ interface GridSqlRow {
 // Grids of deleted branches are gone with them; a deleted instructor or organization no longer counts.
 const GRIDS = `SELECT g.id, g.name, g.party_org_id, p.name AS p_name, p.region_id, r.name AS r_name, i.id AS i_id, i.name AS i_name,
        g.contact_cards, g.contact_cards_date, g.remarks, g.created_at, g.updated_at,
-       COALESCE(s.n, 0) AS org_count, COALESCE(s.e, 0) AS employees, COALESCE(s.m, 0) AS formal_members
+       COALESCE(s.n, 0) AS org_count, COALESCE(s.e, 0) AS employees, COALESCE(s.m, 0) AS formal_members, s.ids AS org_ids
   FROM grids g
   JOIN party_orgs p ON p.id = g.party_org_id AND p.deleted_at IS NULL
   JOIN regions r ON r.id = p.region_id
   LEFT JOIN instructors i ON i.id = g.instructor_id AND i.deleted_at IS NULL
-  LEFT JOIN (SELECT x.grid_id, COUNT(*) AS n, SUM(o.employees) AS e, SUM(o.formal_members) AS m
+  LEFT JOIN (SELECT x.grid_id, COUNT(*) AS n, SUM(o.employees) AS e, SUM(o.formal_members) AS m, json_group_array(o.id) AS ids
                FROM grid_orgs x JOIN orgs o ON o.id = x.org_id AND o.deleted_at IS NULL GROUP BY x.grid_id) s ON s.grid_id = g.id
  WHERE g.deleted_at IS NULL`;
 
@@ -79,6 +81,7 @@ function toListRow(r: GridSqlRow): GridListRow {
     orgCount: r.org_count,
     employees: r.employees,
     formalMembers: r.formal_members,
+    orgIds: r.org_ids ? (JSON.parse(r.org_ids) as number[]).sort((a, b) => a - b) : [],
   };
 }
 
