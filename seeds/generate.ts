@@ -37,6 +37,7 @@ import type { Settings } from '../src/shared/types';
 import { buildActivitySeed, electionDueSoon } from './activities';
 import { buildCaseSeed } from './cases';
 import { buildFundingSeed, type YearlyFunding } from './funding';
+import { buildGridSeed } from './grids';
 import { buildTrainingSeed } from './trainings';
 
 const COUNTY = '青山旗';
@@ -1684,6 +1685,7 @@ const seed: SeedFile = {
   instructors: seedInstructors,
   ...buildCaseSeed(seedPartyOrgs),
   funding: buildFundingSeed(partyOrgs.map((p) => ({ ...p.fields, funding: p.funding }))),
+  grids: buildGridSeed(seedOrgs, seedPartyOrgs, seedInstructors),
 };
 seed.trainings = buildTrainingSeed(seed.regions, seedPartyOrgs, seedInstructors);
 electionDueSoon(seed.partyOrgs, new Set((seed.cases ?? []).map((c) => c.partyOrgName)));
@@ -1801,6 +1803,9 @@ ${lines(seed.trainings ?? [])}
  ],
  "activities": [
 ${lines(seed.activities ?? [])}
+ ],
+ "grids": [
+${lines(seed.grids ?? [])}
  ]
 }
 `;

@@ -20,6 +20,7 @@ import { listAudit } from './core/services/audit';
 import { actOnCase, caseLeaders, caseStats, createCase, getCase, listCases } from './core/services/cases';
 import { listClasses, setClasses, setRating } from './core/services/classification';
 import { createFunding, deleteFunding, fundingTotalsTable, listFunding, updateFunding } from './core/services/funding';
+import { createGrid, deleteGrid, fourChecks, getGrid, gridStats, listGrids, updateGrid } from './core/services/grids';
 import {
   assignInstructor,
   createInstructor,
@@ -74,6 +75,13 @@ export const handlers: Handlers = {
   'instructors.update': (ctx, i) => updateInstructor(ctx, i.id, i.fields),
   'instructors.assign': (ctx, i) => assignInstructor(ctx, i),
   'instructors.endAssignment': (ctx, i) => endAssignment(ctx, i.assignmentId, i.toDate),
+  'grids.list': (ctx, i) => listGrids(ctx, i),
+  'grids.get': (ctx, i) => getGrid(ctx, i.id),
+  'grids.create': (ctx, i) => createGrid(ctx, i),
+  'grids.update': (ctx, i) => updateGrid(ctx, i.id, i.fields),
+  'grids.delete': (ctx, i) => deleteGrid(ctx, i.id),
+  'grids.stats': (ctx, i) => gridStats(ctx, i),
+  'grids.fourChecks': (ctx, i) => fourChecks(ctx, i),
   'stats.coverage': (ctx, i) => coverageStats(ctx, i),
   'cases.suggest': (ctx, i) => suggestCases(ctx, i),
   'screening.defer': (ctx, i) => deferSuggestion(ctx, i),

@@ -27,6 +27,16 @@ import {
   fundingTotalsSchema,
 } from './records/funding';
 import {
+  type FourCheckResult,
+  fourChecksSchema,
+  type GridDetail,
+  type GridListRow,
+  type GridStats,
+  gridFieldsSchema,
+  gridsListSchema,
+  gridsStatsSchema,
+} from './records/grids';
+import {
   type TrainingDetail,
   type TrainingPage,
   type TrainingTotalRow,
@@ -208,6 +218,14 @@ export const contract = {
     input: z.object({ assignmentId: id, toDate: z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), '日期格式应为“年-月-日”') }),
     output: out<Instructor>(),
   },
+
+  'grids.list': { input: gridsListSchema, output: out<GridListRow[]>() },
+  'grids.get': { input: byId, output: out<GridDetail>() },
+  'grids.create': { input: gridFieldsSchema, output: out<GridDetail>() },
+  'grids.update': { input: z.object({ id, fields: gridFieldsSchema }), output: out<GridDetail>() },
+  'grids.delete': { input: byId, output: out<{ id: number }>() },
+  'grids.stats': { input: gridsStatsSchema, output: out<GridStats>() },
+  'grids.fourChecks': { input: fourChecksSchema, output: out<FourCheckResult>() },
 
   'stats.coverage': {
     input: z

@@ -179,6 +179,11 @@ export const FIELD_LABELS: Record<string, string> = {
   attendance: '实到人数',
   place: '活动地点',
   day: '统计日期',
+  // 1+N 网格 (src/shared/records/grids.ts).
+  contactCards: '服务联系卡已发放',
+  contactCardsDate: '联系卡发放日期',
+  orgIds: '网格内组织',
+  day: '检查日期',
 };
 
 export const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);

@@ -41,6 +41,10 @@ const READS = new Set([
   'funding.totals',
   'activities.list',
   'activities.gaps',
+  'grids.list',
+  'grids.get',
+  'grids.stats',
+  'grids.fourChecks',
 ]);
 const TABLES = [
   'settings',
@@ -79,6 +83,22 @@ const training = () => ({ ...trainingFields(), regionId: ids.region });
 
 let t: TestLedger;
 let ids: { region: number; org: number; org2: number; po: number; instructor: number; caseId: number; leader: number; activity: number };
+  'grids',
+  'grid_orgs',
+];
+
+let t: TestLedger;
+let ids: {
+  region: number;
+  org: number;
+  org2: number;
+  po: number;
+  instructor: number;
+  caseId: number;
+  leader: number;
+  branch: number;
+  grid: number;
+};
 
 beforeAll(async () => {
   t = await makeLedger();
@@ -97,6 +117,17 @@ beforeAll(async () => {
   ids = { region, org, org2, po, instructor, caseId, leader, training };
   const activity = (await t.call('activities.create', { partyOrgId: po, kind: 'theme_day', date: '2026-05-01' })).id;
   ids = { region, org, org2, po, instructor, caseId, leader, activity };
+  const branch = (
+    await t.call('partyOrgs.create', {
+      name: '乌兰镇区域党支部',
+      type: 'branch',
+      method: 'regional',
+      regionId: region,
+      coveredOrgIds: [org2],
+    })
+  ).id;
+  const grid = (await t.call('grids.create', { partyOrgId: branch, name: '第一网格', orgIds: [org2] })).id;
+  ids = { region, org, org2, po, instructor, caseId, leader, branch, grid };
 });
 afterAll(() => t.close());
 
@@ -281,6 +312,19 @@ const bad: Record<string, () => unknown[]> = {
     { id: ids.activity, fields: { partyOrgId: ids.po, kind: 'theme_day', date: '2026-02-30' } },
   ],
   'activities.delete': () => [{ id: 999 }, { id: 'x' }],
+  'grids.create': () => [
+    { partyOrgId: ids.po, name: '第二网格' },
+    { partyOrgId: 999, name: '第二网格' },
+    { partyOrgId: ids.branch, name: '' },
+    { partyOrgId: ids.branch, name: '第二网格', orgIds: [ids.org, ids.org] },
+    { partyOrgId: ids.branch, name: '第二网格', contactCards: false, contactCardsDate: '2026-03-01' },
+  ],
+  'grids.update': () => [
+    { id: 999, fields: { partyOrgId: ids.branch, name: '第一网格' } },
+    { id: ids.grid, fields: { partyOrgId: ids.po, name: '第一网格' } },
+    { id: ids.grid, fields: { partyOrgId: ids.branch, name: '第一网格', instructorId: 999 } },
+  ],
+  'grids.delete': () => [{ id: 999 }, { id: 'x' }],
   'instructors.endAssignment': () => [
     { assignmentId: 999, toDate: '2026-01-01' },
     { assignmentId: 1, toDate: '明天' },

@@ -22,6 +22,7 @@ const READ_VERBS = new Set([
   'coverage',
   'totals',
   'gaps',
+  'fourChecks',
 ]);
 const WRITE_VERBS = new Set([
   'update',

@@ -235,6 +235,8 @@ export interface Database {
   trainings: TrainingTable;
   training_attendees: TrainingAttendeeTable;
   activities: ActivityTable;
+  grids: GridTable;
+  grid_orgs: GridOrgTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -302,6 +304,15 @@ export interface ActivityTable {
   /** 应到人数. */
   expected: number | null;
   place: string | null;
+/** 1+N 网格 of a 区域党支部, and the organizations in each (an organization is in at most one grid). */
+export interface GridTable {
+  id: Generated<number>;
+  party_org_id: number;
+  name: string;
+  instructor_id: number | null;
+  /** 服务联系卡已发放 (0/1). */
+  contact_cards: number;
+  contact_cards_date: string | null;
   remarks: string | null;
   deleted_at: string | null;
   created_at: string;
@@ -318,3 +329,7 @@ export interface TrainingAttendeeTable {
   sort_order: number;
 }
 export type ActivityRow = Selectable<ActivityTable>;
+export interface GridOrgTable {
+  grid_id: number;
+  org_id: number;
+}

@@ -34,6 +34,7 @@ import { loadActivitySeed, type SeedActivity } from './services/activities';
 import { actOnCaseIn, createCaseIn } from './services/cases';
 import { setClassesIn, setRatingIn } from './services/classification';
 import { loadFundingSeedIn, type SeedFunding } from './services/funding';
+import { loadGridSeed, type SeedGrid } from './services/grids';
 import { loadTrainingSeed, type SeedTraining } from './services/trainings';
 import { write } from './write';
 
@@ -96,6 +97,7 @@ export interface SeedFile {
   funding?: SeedFunding[];
   trainings?: SeedTraining[];
   activities?: SeedActivity[];
+  grids?: SeedGrid[];
 }
 
 export interface SeedCounts {
@@ -423,6 +425,8 @@ export async function loadSeed(ctx: Ctx, seed: SeedFile): Promise<SeedCounts> {
     await loadTrainingSeed(w, seed.trainings ?? [], ctx.today());
 
     await loadActivitySeed(w, seed.activities ?? [], (n) => poId(n, '组织生活'));
+
+    await loadGridSeed(w, seed.grids ?? [], new Map(seed.orgs.map((o, i) => [o.ref, orgId(i)])));
 
     const counts: SeedCounts = {
       regions: data.regions.length,

@@ -273,6 +273,8 @@ export function auditRecordName(e: RawAuditEntry, look: AuditLookups): string {
       const kind = typeof snap.kind === 'string' ? labelOf(codedAuditField('activity', 'kind') ?? [], snap.kind) : '';
       return `${po(snap.partyOrgId)} ${text(snap.date) ?? ''}${kind}`;
     }
+    case 'grid':
+      return `${text(snap.name) ?? `网格（编号${e.entityId}）`}（${po(snap.partyOrgId)}）`;
     default:
       return '';
   }

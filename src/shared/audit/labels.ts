@@ -42,6 +42,7 @@ export const AUDIT_ENTITIES: Record<string, string> = {
   funding: '经费',
   training: '培训班',
   activity: '组织生活',
+  grid: '网格',
 };
 
 export const AUDIT_ACTIONS: Record<string, string> = {
@@ -120,6 +121,7 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   screening_deferral: { reason: '暂不认定理由' },
   funding: { date: '拨付日期' },
   training: { name: '姓名', unit: '单位', regionId: '举办属地' },
+  grid: { name: '网格名称', partyOrgId: '区域党支部' },
   ledger: { regions: '属地数', orgs: '两新组织数', partyOrgs: '党组织数', instructors: '指导员数', cases: '整顿对象数' },
 };
 
@@ -190,6 +192,7 @@ export const REFERENCE_FIELDS: Record<string, 'region' | 'org' | 'partyOrg' | 'i
   leaderCountyId: 'leader',
   leaderTownshipId: 'leader',
   coveredOrgIds: 'org',
+  orgIds: 'org',
   removedCoveredOrgIds: 'org',
   partyOrgIds: 'partyOrg',
   order: 'region',

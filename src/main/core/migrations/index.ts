@@ -8,6 +8,7 @@ import * as m0005 from './0005_case_references';
 import * as m0006 from './0006_funding';
 import * as m0007 from './0007_trainings';
 import * as m0008 from './0008_activities';
+import * as m0009 from './0009_grids';
 
 const migrations: Record<string, Migration> = {
   '0001_ledger_core': m0001,
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006_funding': m0006,
   '0007_trainings': m0007,
   '0008_activities': m0008,
+  '0009_grids': m0009,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -10,6 +10,7 @@ import { invoke } from '../api';
 import { Loading, notifyDone, notifyError } from '../common';
 import { DateField } from '../DateField';
 import { apiFieldErrors, schemaValidate } from '../formErrors';
+import { InstructorGridsLine } from '../grids/GridSections';
 import { InfoGrid } from '../ledgerBits';
 import { useApi } from '../queries';
 
@@ -94,6 +95,7 @@ export function InstructorPage({ id }: { id: number }) {
             ['备注', i.remarks],
           ]}
         />
+        <InstructorGridsLine instructorId={i.id} />
       </Card>
       <Card withBorder>
         <Title order={4} mb="sm">

@@ -5,7 +5,8 @@ import { FORMATION_METHODS, labelOf, ORG_SUBTYPES, PARTY_ORG_FLAGS, PARTY_ORG_TY
 import { invoke } from '../api';
 import { usePageCommand } from '../commands';
 import { confirmDelete, Loading, stars } from '../common';
-import { FlagReasons, formatStamp, InfoGrid, yesNo } from '../ledgerBits';
+import { BranchGridsSection } from '../grids/GridSections';
+import { FlagReasons, FlagReasons, fenToYuan, formatStamp, formatStamp, InfoGrid, InfoGrid, yesNo, yesNo } from '../ledgerBits';
 import { useApi } from '../queries';
 
 export function PartyOrgPage({ id }: { id: number }) {
@@ -82,6 +83,7 @@ export function PartyOrgPage({ id }: { id: number }) {
           </Table.Tbody>
         </Table>
       </Card>
+      {p.method === 'regional' && <BranchGridsSection partyOrgId={p.id} />}
       <Card withBorder>
         <Title order={4} mb="sm">
           基本信息
