@@ -18,6 +18,7 @@ import { reportFileName, reportXlsx } from './core/reports/xlsx';
 import { listAudit } from './core/services/audit';
 import { actOnCase, caseLeaders, caseStats, createCase, getCase, listCases } from './core/services/cases';
 import { listClasses, setClasses, setRating } from './core/services/classification';
+import { deleteInspection, inspectionHistory, listInspections, setInspection } from './core/services/inspections';
 import {
   assignInstructor,
   createInstructor,
@@ -27,6 +28,8 @@ import {
   updateInstructor,
 } from './core/services/instructors';
 import { createLeader, deleteLeader, listLeaders, reorderLeaders, updateLeader } from './core/services/leaders';
+import { listMassOrgs, setMassOrg } from './core/services/massOrgs';
+import { createModelSite, deleteModelSite, listModelSites, updateModelSite } from './core/services/modelSites';
 import { createOrg, deleteOrg, getOrg, listOrgs, updateOrg } from './core/services/orgs';
 import { createPartyOrg, deletePartyOrg, getPartyOrg, listPartyOrgs, updatePartyOrg } from './core/services/partyOrgs';
 import { createRegion, listRegions, reorderRegions, updateRegion } from './core/services/regions';
@@ -77,6 +80,16 @@ export const handlers: Handlers = {
   'classes.list': (ctx, i) => listClasses(ctx, i),
   'classes.set': (ctx, i) => setClasses(ctx, i.year, i.partyOrgIds, i.class),
   'ratings.set': (ctx, i) => setRating(ctx, i),
+  'modelSites.list': (ctx, i) => listModelSites(ctx, i),
+  'modelSites.create': (ctx, i) => createModelSite(ctx, i),
+  'modelSites.update': (ctx, i) => updateModelSite(ctx, i.id, i.fields),
+  'modelSites.delete': (ctx, i) => deleteModelSite(ctx, i.id),
+  'massOrgs.list': (ctx, i) => listMassOrgs(ctx, i.orgId),
+  'massOrgs.set': (ctx, i) => setMassOrg(ctx, i),
+  'inspections.list': (ctx, i) => listInspections(ctx, i),
+  'inspections.history': (ctx, i) => inspectionHistory(ctx, i.orgId),
+  'inspections.set': (ctx, i) => setInspection(ctx, i),
+  'inspections.delete': (ctx, i) => deleteInspection(ctx, i.id),
   'backup.create': (ctx, i) => createBackup(ctx, 'manual', { name: i.name, overwrite: i.overwrite }),
   'backup.list': (ctx) => listBackups(ctx),
   'backup.inspect': (ctx, i) => inspectBackup(ctx, i.name),

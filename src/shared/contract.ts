@@ -16,6 +16,10 @@ import {
   PARTY_ORG_TYPES,
 } from './domain/codes';
 import type { ExchangeCommitResult, ExchangeManifest, ExchangePreview } from './exchange';
+import type { InspectionRecord, InspectionRow } from './records/inspections';
+import { inspectionSetSchema, inspectionsListSchema } from './records/inspections';
+import { type MassOrgView, massOrgSetSchema } from './records/massOrgs';
+import { type ModelSiteRow, modelSiteFieldsSchema, modelSitesListSchema } from './records/modelSites';
 import { columnChoiceProblem } from './reports/columns';
 import { REPORT_IDS, type REPORTS, reportDefinition } from './reports/definitions';
 import type { ReportData } from './reports/types';
@@ -264,6 +268,18 @@ export const contract = {
     }),
     output: out<{ partyOrgId: number }>(),
   },
+
+  // 示范点与品牌, 群团, 年检 (issue #13).
+  'modelSites.list': { input: modelSitesListSchema, output: out<ModelSiteRow[]>() },
+  'modelSites.create': { input: modelSiteFieldsSchema, output: out<ModelSiteRow>() },
+  'modelSites.update': { input: z.object({ id, fields: modelSiteFieldsSchema }), output: out<ModelSiteRow>() },
+  'modelSites.delete': { input: byId, output: out<{ id: number }>() },
+  'massOrgs.list': { input: z.object({ orgId: id }), output: out<MassOrgView[]>() },
+  'massOrgs.set': { input: massOrgSetSchema, output: out<MassOrgView[]>() },
+  'inspections.list': { input: inspectionsListSchema, output: out<Page<InspectionRow>>() },
+  'inspections.history': { input: z.object({ orgId: id }), output: out<InspectionRecord[]>() },
+  'inspections.set': { input: inspectionSetSchema, output: out<InspectionRecord>() },
+  'inspections.delete': { input: byId, output: out<{ id: number }>() },
 
   'backup.create': {
     input: z

@@ -19,6 +19,7 @@ const READ_VERBS = new Set([
   'export',
   'inspect',
   'coverage',
+  'history',
 ]);
 const WRITE_VERBS = new Set([
   'update',

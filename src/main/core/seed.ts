@@ -32,6 +32,7 @@ import { initialsOf } from './pinyin';
 import type { Database } from './schema';
 import { actOnCaseIn, createCaseIn } from './services/cases';
 import { setClassesIn, setRatingIn } from './services/classification';
+import { alignAllMassOrgsIn } from './services/massOrgs';
 import { write } from './write';
 
 export interface SeedRegion {
@@ -379,6 +380,9 @@ export async function loadSeed(ctx: Ctx, seed: SeedFile): Promise<SeedCounts> {
           .execute();
       }
     }
+
+    // The organizations' 群团 boxes were written as columns: their rows follow (services/massOrgs.ts).
+    await alignAllMassOrgsIn(w);
 
     // Ratings, classes and cases go through their services, inside this same transaction.
     const poByName = new Map<string, number>();

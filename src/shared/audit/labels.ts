@@ -18,6 +18,7 @@ import {
   REGION_KINDS,
   VENUE_STANDARDS,
 } from '../domain/codes';
+import { MASS_ORG_KINDS, MODEL_SITE_LEVELS, PARTY_REVIEW_RESULTS } from '../domain/siteCodes';
 import { FIELD_LABELS } from '../schemas';
 
 /** Every `entity` written to audit_log, as the 操作日志's 对象 filter offers them. */
@@ -35,6 +36,9 @@ export const AUDIT_ENTITIES: Record<string, string> = {
   leader: '包联领导',
   exchange: '数据交换',
   ledger: '台账',
+  model_site: '示范点（品牌）',
+  mass_org: '群团组织',
+  inspection: '社会组织年检',
 };
 
 export const AUDIT_ACTIONS: Record<string, string> = {
@@ -110,6 +114,9 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   region: { name: '属地名称' },
   case: { date: '认定日期', reason: '认定理由' },
   screening_deferral: { reason: '暂不认定理由' },
+  model_site: { level: '命名级别', year: '命名年度' },
+  mass_org: { kind: '群团组织' },
+  inspection: { year: '年检年度' },
   ledger: { regions: '属地数', orgs: '两新组织数', partyOrgs: '党组织数', instructors: '指导员数', cases: '整顿对象数' },
 };
 
@@ -149,12 +156,16 @@ export const CODED_AUDIT_FIELDS: Record<string, CodeTable<string>> = {
   evalGrade: EVAL_GRADES,
   type: PARTY_ORG_TYPES,
   method: FORMATION_METHODS,
-  kind: REGION_KINDS,
+  // Codes of different fields sharing a key: 属地类型 and 群团组织 (disjoint codes).
+  kind: [...REGION_KINDS, ...MASS_ORG_KINDS],
   class: MANAGEMENT_CLASSES,
   state: CASE_STATES,
   action: CASE_ACTIONS,
   venueStandard: VENUE_STANDARD_TABLE,
-  level: LEADER_LEVELS,
+  // 包联领导's level and a 示范点's 命名级别 share 县级.
+  level: [...LEADER_LEVELS, ...MODEL_SITE_LEVELS.filter((l) => l.code !== 'county')],
+  result: ANNUAL_CHECK_RESULTS,
+  partyReview: PARTY_REVIEW_RESULTS,
 };
 
 /** Fields holding the id of another record, by the kind of record. */
