@@ -109,3 +109,57 @@ describe('年检', () => {
     ]);
   });
 });
+
+describe('社会组织年检及党建工作审查台账', () => {
+  it('has one row per social organization of the year, equal to the records, 未年检 named', async () => {
+    await t.call('partyOrgs.create', {
+      name: '青山旗摄影家协会党支部',
+      type: 'branch',
+      method: 'single',
+      regionId: ids.north,
+      coveredOrgIds: [ids.assoc],
+    });
+    await t.call('inspections.set', { orgId: ids.assoc, year: 2024, result: 'basic', partyReview: 'rectify' });
+    await t.call('inspections.set', { orgId: ids.assoc, year: 2025, result: 'pass', partyReview: 'pass', remarks: '按期报送' });
+    await t.call('inspections.set', { orgId: ids.school, year: 2025, result: 'absent', partyReview: 'na' });
+    const data = await t.call('reports.rows', { report: 'inspections', filters: { year: 2025 } });
+    expect(data.title).toBe('社会组织年检及党建工作审查台账');
+    expect(data.rows).toEqual([
+      {
+        seq: 1,
+        name: '青山旗摄影家协会',
+        subtype: '社会团体',
+        region: '乌兰镇',
+        partyOrg: '青山旗摄影家协会党支部',
+        result: '合格',
+        partyReview: '通过',
+        previous: '基本合格',
+        remarks: '按期报送',
+      },
+      {
+        seq: 2,
+        name: '青山旗建材商会',
+        subtype: '行业协会商会',
+        region: '乌兰镇',
+        partyOrg: null,
+        result: '未年检',
+        partyReview: null,
+        previous: null,
+        remarks: null,
+      },
+      {
+        seq: 3,
+        name: '新城阳光幼儿园',
+        subtype: '民办学校',
+        region: '新城街道',
+        partyOrg: null,
+        result: '未参检',
+        partyReview: '不涉及',
+        previous: null,
+        remarks: null,
+      },
+    ]);
+    const south = await t.call('reports.rows', { report: 'inspections', filters: { year: 2025, regionId: ids.south } });
+    expect(south.rows.map((r) => r.name)).toEqual(['新城阳光幼儿园']);
+  });
+});

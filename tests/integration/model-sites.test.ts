@@ -133,3 +133,50 @@ describe('示范点与品牌', () => {
     expect((await modelSiteTotals(t.ctx.ledger.db, 2026)).reduce((n, r) => n + r.count, 0)).toBe(2);
   });
 });
+
+describe('示范点（品牌）台账', () => {
+  it('has one row per designation in force in the year, equal to the records', async () => {
+    await t.call('modelSites.create', {
+      partyOrgId: ids.po1,
+      level: 'county',
+      year: 2024,
+      brandName: '红色引擎',
+      fiveStar: true,
+      documentNo: '青组发〔2024〕3号',
+      revokedYear: 2027,
+    });
+    await t.call('modelSites.create', { partyOrgId: ids.po2, level: 'city', year: 2026 });
+    await t.call('modelSites.create', { partyOrgId: ids.po3, level: 'county', year: 2025, revokedYear: 2026 });
+    const data = await t.call('reports.rows', { report: 'modelSites', filters: { year: 2026 } });
+    expect(data.title).toBe('示范点（品牌）台账');
+    expect(data.filterText).toEqual(['年度：2026年']);
+    expect(data.rows).toEqual([
+      {
+        seq: 1,
+        name: '红山建材有限公司党支部',
+        region: '乌兰镇',
+        secretary: '韩梅',
+        level: '县级',
+        year: '2024',
+        brand: '红色引擎',
+        fiveStar: '是',
+        documentNo: '青组发〔2024〕3号',
+        status: '2027年撤销',
+      },
+      {
+        seq: 2,
+        name: '乌兰物流有限公司党支部',
+        region: '乌兰镇',
+        secretary: '韩梅',
+        level: '市级',
+        year: '2026',
+        brand: null,
+        fiveStar: '',
+        documentNo: null,
+        status: '有效',
+      },
+    ]);
+    const south = await t.call('reports.rows', { report: 'modelSites', filters: { year: 2025, regionId: ids.south } });
+    expect(south.rows.map((r) => r.name)).toEqual(['新城商贸有限公司党支部']);
+  });
+});

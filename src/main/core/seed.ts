@@ -33,6 +33,7 @@ import type { Database } from './schema';
 import { actOnCaseIn, createCaseIn } from './services/cases';
 import { setClassesIn, setRatingIn } from './services/classification';
 import { alignAllMassOrgsIn } from './services/massOrgs';
+import { loadSiteSeedIn, type SiteSeed } from './services/sitesSeed';
 import { write } from './write';
 
 export interface SeedRegion {
@@ -82,7 +83,7 @@ export interface SeedRating {
   assessedDate: string;
 }
 
-export interface SeedFile {
+export interface SeedFile extends SiteSeed {
   settings: Settings;
   regions: SeedRegion[];
   orgs: SeedOrg[];
@@ -416,6 +417,14 @@ export async function loadSeed(ctx: Ctx, seed: SeedFile): Promise<SeedCounts> {
         await actOnCaseIn(w, act.data, { createLeaders: true });
       }
     }
+
+    const orgIdByRef = new Map(data.orgs.map((o, i) => [o.ref, orgId(i)]));
+    const orgOfRef = (ref: string, what: string) => {
+      const id = orgIdByRef.get(ref);
+      if (id == null) throw new AppError('invalid_input', `示例数据${what}引用的两新组织“${ref}”不存在`);
+      return id;
+    };
+    await loadSiteSeedIn(w, seed, orgOfRef, poId);
 
     const counts: SeedCounts = {
       regions: data.regions.length,

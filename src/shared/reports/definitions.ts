@@ -195,6 +195,43 @@ export const REPORTS = [
       { key: 'delistRate', label: '销号率', width: 6, align: 'right', format: 'percent' },
     ],
   },
+  {
+    id: 'modelSites',
+    title: '示范点（品牌）台账',
+    description: '所选年度有效的示范点命名：党组织、命名级别和年度、党建品牌、五星创建、命名文号，以后撤销（摘牌）的注明年度。',
+    orientation: 'landscape',
+    filters: ['year', 'regionId'],
+    columns: [
+      seq,
+      { key: 'name', label: '党组织名称', width: 18 },
+      { key: 'region', label: '所属属地', width: 7 },
+      { key: 'secretary', label: '书记', width: 4 },
+      { key: 'level', label: '命名级别', width: 4, align: 'center' },
+      { key: 'year', label: '命名年度', width: 4, align: 'center' },
+      { key: 'brand', label: '党建品牌名称', width: 12 },
+      { key: 'fiveStar', label: '五星创建', width: 4, align: 'center' },
+      { key: 'documentNo', label: '命名文号', width: 11 },
+      { key: 'status', label: '状态', width: 6, align: 'center' },
+    ],
+  },
+  {
+    id: 'inspections',
+    title: '社会组织年检及党建工作审查台账',
+    description: '所选年度每个社会组织的年检结论和党建工作情况审查，未登记的注明未年检，附上年度结论。',
+    orientation: 'landscape',
+    filters: ['year', 'regionId'],
+    columns: [
+      seq,
+      { key: 'name', label: '单位名称', width: 17 },
+      { key: 'subtype', label: '组织类型', width: 9 },
+      { key: 'region', label: '所属属地', width: 7 },
+      { key: 'partyOrg', label: '覆盖党组织', width: 15 },
+      { key: 'result', label: '年检结论', width: 5, align: 'center' },
+      { key: 'partyReview', label: '党建工作审查', width: 6, align: 'center' },
+      { key: 'previous', label: '上年结论', width: 5, align: 'center' },
+      { key: 'remarks', label: '备注', width: 12 },
+    ],
+  },
 ] as const satisfies readonly ReportDefinition[];
 
 export type ReportId = (typeof REPORTS)[number]['id'];

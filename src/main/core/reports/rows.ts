@@ -29,11 +29,12 @@ import { type IndexedOrg, orgIndex } from '../services/orgIndex';
 import { listPartyOrgs } from '../services/partyOrgs';
 import { listRegions } from '../services/regions';
 import { getSettings } from '../services/settings';
+import { inspectionsRows, modelSitesRows } from './siteRows';
 
 /** A row of ledger `Id`: the compiler insists on a cell for every one of its columns. */
-type Row<Id extends ReportId> = Record<Extract<(typeof REPORTS)[number], { id: Id }>['columns'][number]['key'], Cell>;
+export type Row<Id extends ReportId> = Record<Extract<(typeof REPORTS)[number], { id: Id }>['columns'][number]['key'], Cell>;
 
-interface Built<Id extends ReportId> {
+export interface Built<Id extends ReportId> {
   rows: Row<Id>[];
   totals?: Row<Id>;
 }
@@ -321,6 +322,9 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
       totals: line('合计', list),
     };
   },
+
+  modelSites: modelSitesRows,
+  inspections: inspectionsRows,
 };
 
 async function describeFilters(ctx: Ctx, f: ReportFilters, kinds: readonly string[], day: string): Promise<string[]> {
