@@ -136,7 +136,10 @@ const RESULTS: [AnnualCheck, number][] = [
 ];
 function weightedResult(): AnnualCheck {
   let r = rnd() * RESULTS.reduce((n, [, w]) => n + w, 0);
-  for (const [code, w] of RESULTS) if ((r -= w) < 0) return code;
+  for (const [code, w] of RESULTS) {
+    r -= w;
+    if (r < 0) return code;
+  }
   return 'pass';
 }
 function review(result: AnnualCheck): PartyReview {
