@@ -38,6 +38,7 @@ import { buildActivitySeed, electionDueSoon } from './activities';
 import { buildCaseSeed } from './cases';
 import { buildFundingSeed, type YearlyFunding } from './funding';
 import { buildGridSeed } from './grids';
+import { buildSiteSeed } from './sites';
 import { buildTrainingSeed } from './trainings';
 
 const COUNTY = '青山旗';
@@ -1686,6 +1687,7 @@ const seed: SeedFile = {
   ...buildCaseSeed(seedPartyOrgs),
   funding: buildFundingSeed(partyOrgs.map((p) => ({ ...p.fields, funding: p.funding }))),
   grids: buildGridSeed(seedOrgs, seedPartyOrgs, seedInstructors),
+  ...buildSiteSeed(seedOrgs, seedPartyOrgs),
 };
 seed.trainings = buildTrainingSeed(seed.regions, seedPartyOrgs, seedInstructors);
 electionDueSoon(seed.partyOrgs, new Set((seed.cases ?? []).map((c) => c.partyOrgName)));
@@ -1806,6 +1808,15 @@ ${lines(seed.activities ?? [])}
  ],
  "grids": [
 ${lines(seed.grids ?? [])}
+ ],
+ "modelSites": [
+${lines(seed.modelSites ?? [])}
+ ],
+ "massOrgs": [
+${lines(seed.massOrgs ?? [])}
+ ],
+ "inspections": [
+${lines(seed.inspections ?? [])}
  ]
 }
 `;

@@ -21,6 +21,7 @@ import { actOnCase, caseLeaders, caseStats, createCase, getCase, listCases } fro
 import { listClasses, setClasses, setRating } from './core/services/classification';
 import { createFunding, deleteFunding, fundingTotalsTable, listFunding, updateFunding } from './core/services/funding';
 import { createGrid, deleteGrid, fourChecks, getGrid, gridStats, listGrids, updateGrid } from './core/services/grids';
+import { deleteInspection, inspectionHistory, listInspections, setInspection } from './core/services/inspections';
 import {
   assignInstructor,
   createInstructor,
@@ -30,6 +31,8 @@ import {
   updateInstructor,
 } from './core/services/instructors';
 import { createLeader, deleteLeader, listLeaders, reorderLeaders, updateLeader } from './core/services/leaders';
+import { listMassOrgs, setMassOrg } from './core/services/massOrgs';
+import { createModelSite, deleteModelSite, listModelSites, updateModelSite } from './core/services/modelSites';
 import { createOrg, deleteOrg, getOrg, listOrgs, updateOrg } from './core/services/orgs';
 import { createPartyOrg, deletePartyOrg, getPartyOrg, listPartyOrgs, updatePartyOrg } from './core/services/partyOrgs';
 import { createRegion, listRegions, reorderRegions, updateRegion } from './core/services/regions';
@@ -106,6 +109,16 @@ export const handlers: Handlers = {
   'activities.update': (ctx, i) => updateActivity(ctx, i.id, i.fields),
   'activities.delete': (ctx, i) => deleteActivity(ctx, i.id),
   'activities.gaps': (ctx, i) => listActivityGaps(ctx, i),
+  'modelSites.list': (ctx, i) => listModelSites(ctx, i),
+  'modelSites.create': (ctx, i) => createModelSite(ctx, i),
+  'modelSites.update': (ctx, i) => updateModelSite(ctx, i.id, i.fields),
+  'modelSites.delete': (ctx, i) => deleteModelSite(ctx, i.id),
+  'massOrgs.list': (ctx, i) => listMassOrgs(ctx, i.orgId),
+  'massOrgs.set': (ctx, i) => setMassOrg(ctx, i),
+  'inspections.list': (ctx, i) => listInspections(ctx, i),
+  'inspections.history': (ctx, i) => inspectionHistory(ctx, i.orgId),
+  'inspections.set': (ctx, i) => setInspection(ctx, i),
+  'inspections.delete': (ctx, i) => deleteInspection(ctx, i.id),
   'backup.create': (ctx, i) => createBackup(ctx, 'manual', { name: i.name, overwrite: i.overwrite }),
   'backup.list': (ctx) => listBackups(ctx),
   'backup.inspect': (ctx, i) => inspectBackup(ctx, i.name),

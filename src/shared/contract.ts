@@ -36,6 +36,10 @@ import {
   gridsListSchema,
   gridsStatsSchema,
 } from './records/grids';
+import type { InspectionRecord, InspectionRow } from './records/inspections';
+import { inspectionSetSchema, inspectionsListSchema } from './records/inspections';
+import { type MassOrgView, massOrgSetSchema } from './records/massOrgs';
+import { type ModelSiteRow, modelSiteFieldsSchema, modelSitesListSchema } from './records/modelSites';
 import {
   type TrainingDetail,
   type TrainingPage,
@@ -313,6 +317,17 @@ export const contract = {
   'activities.update': { input: z.object({ id, fields: activityFieldsSchema }), output: out<Activity>() },
   'activities.delete': { input: byId, output: out<{ id: number }>() },
   'activities.gaps': { input: activityGapsSchema, output: out<ActivityGapRow[]>() },
+  // 示范点与品牌, 群团, 年检 (issue #13).
+  'modelSites.list': { input: modelSitesListSchema, output: out<ModelSiteRow[]>() },
+  'modelSites.create': { input: modelSiteFieldsSchema, output: out<ModelSiteRow>() },
+  'modelSites.update': { input: z.object({ id, fields: modelSiteFieldsSchema }), output: out<ModelSiteRow>() },
+  'modelSites.delete': { input: byId, output: out<{ id: number }>() },
+  'massOrgs.list': { input: z.object({ orgId: id }), output: out<MassOrgView[]>() },
+  'massOrgs.set': { input: massOrgSetSchema, output: out<MassOrgView[]>() },
+  'inspections.list': { input: inspectionsListSchema, output: out<Page<InspectionRow>>() },
+  'inspections.history': { input: z.object({ orgId: id }), output: out<InspectionRecord[]>() },
+  'inspections.set': { input: inspectionSetSchema, output: out<InspectionRecord>() },
+  'inspections.delete': { input: byId, output: out<{ id: number }>() },
 
   'backup.create': {
     input: z

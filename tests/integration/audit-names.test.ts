@@ -167,6 +167,8 @@ describe('操作日志 on the demo county', () => {
         'screening_deferral',
         'funding',
         'training',
+        // The township's file brings organizations with 工会 ticked: their 群团 rows follow.
+        'mass_org',
       ]),
     );
     expect(problems(rows)).toEqual([]);

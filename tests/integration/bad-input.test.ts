@@ -45,6 +45,10 @@ const READS = new Set([
   'grids.get',
   'grids.stats',
   'grids.fourChecks',
+  'modelSites.list',
+  'massOrgs.list',
+  'inspections.list',
+  'inspections.history',
 ]);
 const TABLES = [
   'settings',
@@ -64,6 +68,9 @@ const TABLES = [
   'funding',
   'trainings',
   'training_attendees',
+  'model_sites',
+  'mass_orgs',
+  'inspections',
 ];
 
 let t: TestLedger;
@@ -325,6 +332,26 @@ const bad: Record<string, () => unknown[]> = {
     { id: ids.grid, fields: { partyOrgId: ids.branch, name: '第一网格', instructorId: 999 } },
   ],
   'grids.delete': () => [{ id: 999 }, { id: 'x' }],
+  'modelSites.create': () => [
+    { partyOrgId: ids.po, level: 'town', year: 2025 },
+    { partyOrgId: ids.po, level: 'county', year: 2025, revokedYear: 2024 },
+    { partyOrgId: 999, level: 'county', year: 2025 },
+    { partyOrgId: ids.po, level: 'county', year: 1999 },
+  ],
+  'modelSites.update': () => [{ id: 999, fields: { partyOrgId: ids.po, level: 'county', year: 2025 } }],
+  'modelSites.delete': () => [{ id: 999 }, { id: 'x' }],
+  'massOrgs.set': () => [
+    { orgId: ids.org, kind: 'party', present: true },
+    { orgId: ids.org, kind: 'union', present: true, members: -3 },
+    { orgId: ids.org, kind: 'union', present: true, foundedDate: '2025-02-30' },
+    { orgId: 999, kind: 'union', present: true },
+  ],
+  'inspections.set': () => [
+    { orgId: ids.org, year: 2025, result: 'pass', partyReview: 'pass' },
+    { orgId: ids.org, year: 2025, result: 'excellent', partyReview: 'pass' },
+    { orgId: 999, year: 2025, result: 'pass', partyReview: 'pass' },
+  ],
+  'inspections.delete': () => [{ id: 999 }],
   'instructors.endAssignment': () => [
     { assignmentId: 999, toDate: '2026-01-01' },
     { assignmentId: 1, toDate: '明天' },

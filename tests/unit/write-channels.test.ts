@@ -23,6 +23,7 @@ const READ_VERBS = new Set([
   'totals',
   'gaps',
   'fourChecks',
+  'history',
 ]);
 const WRITE_VERBS = new Set([
   'update',

@@ -15,6 +15,7 @@ import type {
   PartyOrgType,
   RegionKind,
 } from '../../shared/domain/codes';
+import type { MassOrgKind, ModelSiteLevel, PartyReview } from '../../shared/domain/siteCodes';
 import type { TrainingTarget } from '../../shared/domain/trainingCodes';
 
 export interface SettingTable {
@@ -237,6 +238,9 @@ export interface Database {
   activities: ActivityTable;
   grids: GridTable;
   grid_orgs: GridOrgTable;
+  model_sites: ModelSiteTable;
+  mass_orgs: MassOrgTable;
+  inspections: InspectionTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -273,6 +277,17 @@ export interface FundingTable {
   amount_fen: number;
   date: string;
   period: string | null;
+// 示范点与品牌, 群团, 年检 (migration 0010).
+export interface ModelSiteTable {
+  id: Generated<number>;
+  party_org_id: number;
+  level: ModelSiteLevel;
+  /** 命名年度. */
+  year: number;
+  brand_name: string | null;
+  five_star: number;
+  /** 撤销 / 摘牌 year; the row stays. */
+  revoked_year: number | null;
   document_no: string | null;
   remarks: string | null;
   created_at: string;
@@ -315,6 +330,14 @@ export interface GridTable {
   contact_cards_date: string | null;
   remarks: string | null;
   deleted_at: string | null;
+
+/** One 群团组织 of an organization; orgs.has_union / has_youth_league / has_women_federation mirror these rows. */
+export interface MassOrgTable {
+  org_id: number;
+  kind: MassOrgKind;
+  founded_date: string | null;
+  members: number | null;
+  chair: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -332,4 +355,14 @@ export type ActivityRow = Selectable<ActivityTable>;
 export interface GridOrgTable {
   grid_id: number;
   org_id: number;
+/** A social organization's 年检 of one year; orgs.annual_check mirrors the latest year's result. */
+export interface InspectionTable {
+  id: Generated<number>;
+  org_id: number;
+  year: number;
+  result: AnnualCheck;
+  party_review: PartyReview;
+  remarks: string | null;
+  created_at: string;
+  updated_at: string;
 }

@@ -4,6 +4,7 @@
  * everything else follows from the row.
  */
 import { labelOf } from '../domain/codes';
+import { MASS_ORG_KINDS, MODEL_SITE_LEVELS } from '../domain/siteCodes';
 import type { AuditFieldView } from '../types';
 import {
   AUDIT_ENTITIES,
@@ -84,6 +85,7 @@ export function auditRefs(rows: RawAuditEntry[]): AuditRefs {
       refs[r.entity].add(r.entityId);
     }
     if (r.entity === 'rating') refs.partyOrg.add(r.entityId);
+    if (r.entity === 'mass_org') refs.org.add(r.entityId);
     if (r.entity === 'case') refs.case.add(r.entityId);
     if (r.entity === 'assignment') refs.assignment.add(r.entityId);
   }
@@ -275,6 +277,12 @@ export function auditRecordName(e: RawAuditEntry, look: AuditLookups): string {
     }
     case 'grid':
       return `${text(snap.name) ?? `网格（编号${e.entityId}）`}（${po(snap.partyOrgId)}）`;
+    case 'model_site':
+      return `${po(snap.partyOrgId)} ${snap.year ?? ''}年${labelOf(MODEL_SITE_LEVELS, snap.level as never)}示范点`;
+    case 'mass_org':
+      return `${nameOf(look, 'org', e.entityId)} ${labelOf(MASS_ORG_KINDS, snap.kind as never)}`;
+    case 'inspection':
+      return `${nameOf(look, 'org', Number(snap.orgId))} ${snap.year ?? ''}年度年检`;
     default:
       return '';
   }

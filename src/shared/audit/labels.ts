@@ -21,6 +21,7 @@ import {
   VENUE_STANDARDS,
 } from '../domain/codes';
 import { FUNDING_KINDS, FUNDING_SOURCES } from '../domain/fundingCodes';
+import { MASS_ORG_KINDS, MODEL_SITE_LEVELS, PARTY_REVIEW_RESULTS } from '../domain/siteCodes';
 import { TRAINING_TARGETS } from '../domain/trainingCodes';
 import { FIELD_LABELS } from '../schemas';
 
@@ -43,6 +44,9 @@ export const AUDIT_ENTITIES: Record<string, string> = {
   training: '培训班',
   activity: '组织生活',
   grid: '网格',
+  model_site: '示范点（品牌）',
+  mass_org: '群团组织',
+  inspection: '社会组织年检',
 };
 
 export const AUDIT_ACTIONS: Record<string, string> = {
@@ -122,6 +126,9 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   funding: { date: '拨付日期' },
   training: { name: '姓名', unit: '单位', regionId: '举办属地' },
   grid: { name: '网格名称', partyOrgId: '区域党支部' },
+  model_site: { level: '命名级别', year: '命名年度' },
+  mass_org: { kind: '群团组织' },
+  inspection: { year: '年检年度' },
   ledger: { regions: '属地数', orgs: '两新组织数', partyOrgs: '党组织数', instructors: '指导员数', cases: '整顿对象数' },
 };
 
@@ -161,7 +168,8 @@ export const CODED_AUDIT_FIELDS: Record<string, CodeTable<string>> = {
   evalGrade: EVAL_GRADES,
   type: PARTY_ORG_TYPES,
   method: FORMATION_METHODS,
-  kind: REGION_KINDS,
+  // Codes of different fields sharing a key: 属地类型 and 群团组织 (disjoint codes).
+  kind: [...REGION_KINDS, ...MASS_ORG_KINDS],
   class: MANAGEMENT_CLASSES,
   state: CASE_STATES,
   action: CASE_ACTIONS,
@@ -170,6 +178,10 @@ export const CODED_AUDIT_FIELDS: Record<string, CodeTable<string>> = {
   source: FUNDING_SOURCES,
   fundKind: FUNDING_KINDS,
   target: TRAINING_TARGETS,
+  // 包联领导's level and a 示范点's 命名级别 share 县级.
+  level: [...LEADER_LEVELS, ...MODEL_SITE_LEVELS.filter((l) => l.code !== 'county')],
+  result: ANNUAL_CHECK_RESULTS,
+  partyReview: PARTY_REVIEW_RESULTS,
 };
 
 /** Where one kind of record codes a field its own way: an activity's `kind` is not a region's. */

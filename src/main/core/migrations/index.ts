@@ -9,6 +9,7 @@ import * as m0006 from './0006_funding';
 import * as m0007 from './0007_trainings';
 import * as m0008 from './0008_activities';
 import * as m0009 from './0009_grids';
+import * as m0010 from './0010_sites_groups_inspections';
 
 const migrations: Record<string, Migration> = {
   '0001_ledger_core': m0001,
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0007_trainings': m0007,
   '0008_activities': m0008,
   '0009_grids': m0009,
+  '0010_sites_groups_inspections': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -31,6 +31,7 @@ import { listRegions } from '../services/regions';
 import { getSettings } from '../services/settings';
 import { activityLedgerRows, electionReminderRows } from './activityRows';
 import { fourChecksRows, gridsRows } from './gridRows';
+import { inspectionsRows, modelSitesRows } from './siteRows';
 import { trainingLedgerRows, trainingTotalsRows } from './trainingRows';
 
 /** A row of ledger `Id`: the compiler insists on a cell for every one of its columns. */
@@ -331,6 +332,8 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
   electionReminders: (ctx, f, day) => ({ rows: electionReminderRows(ctx, f, day) }),
   grids: gridsRows,
   fourChecks: fourChecksRows,
+  modelSites: modelSitesRows,
+  inspections: inspectionsRows,
 };
 
 async function describeFilters(ctx: Ctx, f: ReportFilters, kinds: readonly string[], day: string): Promise<string[]> {
