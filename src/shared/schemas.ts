@@ -165,19 +165,17 @@ export const FIELD_LABELS: Record<string, string> = {
   // 培训班 (trainings)
   startDate: '开始日期',
   endDate: '结束日期',
-  topic: '培训主题',
+  topic: '主题',
   target: '培训对象',
   organizer: '举办单位',
-  place: '培训地点',
+  place: '地点',
   sessions: '期数',
   attendances: '培训人次',
   attendees: '参训人员',
   countyLevel: '旗县级举办',
-  // 组织生活与活动.
-  topic: '活动主题',
+  // 组织生活与活动 (主题 and 地点 are shared with 培训班; the 操作日志 names them per record in audit/labels.ts).
   expected: '应到人数',
   attendance: '实到人数',
-  place: '活动地点',
   day: '统计日期',
   // 1+N 网格 (src/shared/records/grids.ts).
   contactCards: '服务联系卡已发放',

@@ -15,9 +15,6 @@ const READS = new Set([
   'partyOrgs.get',
   'instructors.list',
   'instructors.get',
-  'trainings.list',
-  'trainings.get',
-  'trainings.totals',
   'stats.coverage',
   'audit.list',
   'reports.list',
@@ -37,6 +34,9 @@ const READS = new Set([
   'classes.list',
   'backup.list',
   'backup.inspect',
+  'trainings.list',
+  'trainings.get',
+  'trainings.totals',
   'funding.list',
   'funding.totals',
   'activities.list',
@@ -68,30 +68,12 @@ const TABLES = [
   'funding',
   'trainings',
   'training_attendees',
+  'activities',
+  'grids',
+  'grid_orgs',
   'model_sites',
   'mass_orgs',
   'inspections',
-];
-
-let t: TestLedger;
-let ids: { region: number; org: number; org2: number; po: number; instructor: number; caseId: number; leader: number; training: number };
-
-const trainingFields = () => ({
-  startDate: '2026-03-12',
-  endDate: '2026-03-14',
-  topic: '业主培训班',
-  target: 'owner' as const,
-  organizer: '旗委组织部',
-  attendances: 40,
-});
-const training = () => ({ ...trainingFields(), regionId: ids.region });
-  'activities',
-];
-
-let t: TestLedger;
-let ids: { region: number; org: number; org2: number; po: number; instructor: number; caseId: number; leader: number; activity: number };
-  'grids',
-  'grid_orgs',
 ];
 
 let t: TestLedger;
@@ -103,9 +85,21 @@ let ids: {
   instructor: number;
   caseId: number;
   leader: number;
+  training: number;
+  activity: number;
   branch: number;
   grid: number;
 };
+
+const trainingFields = () => ({
+  startDate: '2026-03-12',
+  endDate: '2026-03-14',
+  topic: '业主培训班',
+  target: 'owner' as const,
+  organizer: '旗委组织部',
+  attendances: 40,
+});
+const training = () => ({ ...trainingFields(), regionId: ids.region });
 
 beforeAll(async () => {
   t = await makeLedger();
@@ -121,9 +115,7 @@ beforeAll(async () => {
   ).id;
   const leader = (await t.call('leaders.create', { name: '王建国', level: 'county' })).id;
   const training = (await t.call('trainings.create', { ...trainingFields(), regionId: region })).id;
-  ids = { region, org, org2, po, instructor, caseId, leader, training };
   const activity = (await t.call('activities.create', { partyOrgId: po, kind: 'theme_day', date: '2026-05-01' })).id;
-  ids = { region, org, org2, po, instructor, caseId, leader, activity };
   const branch = (
     await t.call('partyOrgs.create', {
       name: '乌兰镇区域党支部',
@@ -134,7 +126,7 @@ beforeAll(async () => {
     })
   ).id;
   const grid = (await t.call('grids.create', { partyOrgId: branch, name: '第一网格', orgIds: [org2] })).id;
-  ids = { region, org, org2, po, instructor, caseId, leader, branch, grid };
+  ids = { region, org, org2, po, instructor, caseId, leader, training, activity, branch, grid };
 });
 afterAll(() => t.close());
 
@@ -277,6 +269,20 @@ const bad: Record<string, () => unknown[]> = {
     { partyOrgId: ids.po, year: 2026 },
     { partyOrgId: 'x', year: 2026 },
   ],
+  'funding.create': () => [
+    { partyOrgId: ids.po, source: 'superior', fundKind: 'activity', amount: -5, date: '2026-03-01' },
+    { partyOrgId: ids.po, source: 'superior', fundKind: 'activity', amount: '12.345', date: '2026-03-01' },
+    { partyOrgId: ids.po, source: 'superior', fundKind: 'activity', amount: 100_000_001, date: '2026-03-01' },
+    { partyOrgId: ids.po, source: 'bank', fundKind: 'activity', amount: 500, date: '2026-03-01' },
+    { partyOrgId: ids.po, source: 'superior', fundKind: 'activity', amount: 500, date: '2026-07-01' },
+    { partyOrgId: ids.po, source: 'superior', fundKind: 'secretary_allowance', amount: 500, date: '2026-03-01' },
+    { partyOrgId: 999, source: 'superior', fundKind: 'activity', amount: 500, date: '2026-03-01' },
+  ],
+  'funding.update': () => [
+    { id: 999, fields: { partyOrgId: ids.po, source: 'superior', fundKind: 'activity', amount: 500, date: '2026-03-01' } },
+    { id: 999, fields: { partyOrgId: ids.po, source: 'superior', fundKind: 'activity', amount: 0, date: '2026-03-01' } },
+  ],
+  'funding.delete': () => [{ id: 999 }, { id: 'x' }],
   'trainings.create': () => [
     { ...training(), endDate: '2026-03-01' },
     { ...training(), endDate: '2026-07-01', startDate: '2026-07-01' },
@@ -356,20 +362,6 @@ const bad: Record<string, () => unknown[]> = {
     { assignmentId: 999, toDate: '2026-01-01' },
     { assignmentId: 1, toDate: '明天' },
   ],
-  'funding.create': () => [
-    { partyOrgId: ids.po, source: 'superior', fundKind: 'activity', amount: -5, date: '2026-03-01' },
-    { partyOrgId: ids.po, source: 'superior', fundKind: 'activity', amount: '12.345', date: '2026-03-01' },
-    { partyOrgId: ids.po, source: 'superior', fundKind: 'activity', amount: 100_000_001, date: '2026-03-01' },
-    { partyOrgId: ids.po, source: 'bank', fundKind: 'activity', amount: 500, date: '2026-03-01' },
-    { partyOrgId: ids.po, source: 'superior', fundKind: 'activity', amount: 500, date: '2026-07-01' },
-    { partyOrgId: ids.po, source: 'superior', fundKind: 'secretary_allowance', amount: 500, date: '2026-03-01' },
-    { partyOrgId: 999, source: 'superior', fundKind: 'activity', amount: 500, date: '2026-03-01' },
-  ],
-  'funding.update': () => [
-    { id: 999, fields: { partyOrgId: ids.po, source: 'superior', fundKind: 'activity', amount: 500, date: '2026-03-01' } },
-    { id: 999, fields: { partyOrgId: ids.po, source: 'superior', fundKind: 'activity', amount: 0, date: '2026-03-01' } },
-  ],
-  'funding.delete': () => [{ id: 999 }, { id: 'x' }],
 };
 
 const counts = () => Object.fromEntries(TABLES.map((table) => [table, t.count(table)]));
