@@ -1,10 +1,11 @@
-/** One party organization: what it covers, its secretary and members, 换届, venue checklist, funding, flags. */
+/** One party organization: what it covers, its secretary and members, 换届, venue checklist, flags, and its 经费. */
 import { Anchor, Badge, Button, Card, Group, Stack, Table, Title } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import { FORMATION_METHODS, labelOf, ORG_SUBTYPES, PARTY_ORG_FLAGS, PARTY_ORG_TYPES } from '../../../shared/domain/codes';
 import { invoke } from '../api';
 import { usePageCommand } from '../commands';
 import { confirmDelete, Loading, stars } from '../common';
+import { FundingSection } from '../funding/FundingSection';
 import { FlagReasons, formatStamp, InfoGrid, yesNo } from '../ledgerBits';
 import { useApi } from '../queries';
 
@@ -108,6 +109,7 @@ export function PartyOrgPage({ id }: { id: number }) {
           ]}
         />
       </Card>
+      <FundingSection partyOrg={{ id: p.id, name: p.name, regionName: p.regionName }} />
     </Stack>
   );
 }
