@@ -205,14 +205,14 @@ export const REPORTS = [
     columns: [
       seq,
       { key: 'partyOrg', label: '党组织名称', width: 16 },
-      { key: 'region', label: '所属属地', width: 7 },
+      { key: 'region', label: '所属属地', width: 8.5 },
       { key: 'date', label: '拨付日期', width: 6, align: 'center', format: 'date' },
       { key: 'source', label: '经费来源', width: 5, align: 'center' },
       { key: 'kind', label: '经费类别', width: 6, align: 'center' },
-      { key: 'period', label: '所属期间', width: 6 },
+      { key: 'period', label: '所属期间', width: 6.5 },
       { key: 'amount', label: '金额（元）', width: 6.5, align: 'right', format: 'money' },
-      { key: 'documentNo', label: '文号', width: 8 },
-      { key: 'remarks', label: '备注', width: 10 },
+      { key: 'documentNo', label: '文号', width: 10 },
+      { key: 'remarks', label: '备注', width: 11 },
     ],
   },
   {

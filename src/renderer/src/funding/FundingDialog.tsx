@@ -7,7 +7,7 @@ import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextIn
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { FUNDING_KINDS, FUNDING_SOURCES, type FundingKind, type FundingSource } from '../../../shared/domain/fundingCodes';
-import { type FundingRecord, fundingFieldsSchema } from '../../../shared/records/funding';
+import { type FundingInput, type FundingRecord, fundingFieldsSchema } from '../../../shared/records/funding';
 import { errorText, notifyDone } from '../common';
 import { DateField, todayText } from '../DateField';
 import { apiFieldErrors, schemaValidate } from '../formErrors';
@@ -76,7 +76,8 @@ export function FundingDialog({
   const save = form.onSubmit(async (values) => {
     setError(null);
     try {
-      const fields = fundingFieldsSchema.parse(toInput(values));
+      // The input as typed (元): the core converts it to 分 once; the parsed form already holds 分.
+      const fields = toInput(values) as FundingInput;
       const saved = editing ? await update.mutateAsync({ id: editing.id, fields }) : await create.mutateAsync(fields);
       notifyDone(`已保存“${saved.partyOrgName}”${saved.date}的经费`);
       guard.release();

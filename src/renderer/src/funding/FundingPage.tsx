@@ -180,7 +180,9 @@ export const FundingTable = memo(function FundingTable({
             <td className="ledger-td" data-num>
               {yuanText(r.amountFen)}
             </td>
-            <td className="ledger-td">{r.documentNo ?? ''}</td>
+            <td className="ledger-td" data-nowrap>
+              {r.documentNo ?? ''}
+            </td>
             <td className="ledger-td">{r.remarks ?? ''}</td>
             <td className="ledger-td" data-nowrap>
               <Group gap={4} wrap="nowrap">
