@@ -190,6 +190,12 @@ it('shows no Latin word on any page or dialog at 1366×768', { timeout: 480_000 
   await visit('#/classes', '分类定级');
   await dialog('分类定级-星级评定', /星|评定/, page.locator('tbody'));
 
+  // 党建经费: the list, its dialogs, and the section on a party organization's page.
+  await visit('#/funding', '党建经费');
+  await dialog('党建经费-登记', '登记经费');
+  await dialog('党建经费-修改', '修改', page.locator('tbody'));
+  await dialog('党建经费-删除确认', '删除', page.locator('tbody'));
+
   // 报表: each ledger on screen and on paper.
   for (const r of reports) {
     await visit(`#/reports?report=${r.id}`, `报表-${r.title}`);

@@ -182,6 +182,79 @@ describe('经费 records', () => {
   });
 });
 
+describe('经费 ledgers', () => {
+  it('党建工作经费台账 has one row per payment of the year and region, with the 合计; the 统计表 sums by region and source', async () => {
+    await t.call('funding.create', pay({ amount: 1000, date: '2026-02-01' }));
+    await t.call('funding.create', pay({ amount: '2,000.25', source: 'unit', fundKind: 'venue', date: '2026-01-05', documentNo: null }));
+    await t.call(
+      'funding.create',
+      pay({ partyOrgId: poB, amount: 1800, source: 'fiscal', fundKind: 'secretary_allowance', period: '2026年1—6月' }),
+    );
+    await t.call('funding.create', pay({ amount: 77, date: '2025-12-31' }));
+    const ledger = await t.call('reports.rows', { report: 'funding', filters: { year: 2026 } });
+    expect(ledger.filterText).toEqual(['年度：2026年']);
+    // Region by region in the county's order, then by party organization and date.
+    expect(ledger.rows).toEqual([
+      {
+        seq: 1,
+        partyOrg: '红山甲公司党支部',
+        region: '红山街道',
+        date: '2026-01-05',
+        source: '企业列支',
+        kind: '阵地建设经费',
+        period: null,
+        amount: 2000.25,
+        documentNo: null,
+        remarks: null,
+      },
+      {
+        seq: 2,
+        partyOrg: '红山甲公司党支部',
+        region: '红山街道',
+        date: '2026-02-01',
+        source: '上级补充',
+        kind: '活动经费',
+        period: null,
+        amount: 1000,
+        documentNo: '青组通〔2026〕5号',
+        remarks: null,
+      },
+      {
+        seq: 3,
+        partyOrg: '乌兰乙协会党支部',
+        region: '乌兰镇',
+        date: '2026-03-15',
+        source: '财政补贴',
+        kind: '书记补助',
+        period: '2026年1—6月',
+        amount: 1800,
+        documentNo: '青组通〔2026〕5号',
+        remarks: null,
+      },
+    ]);
+    expect(ledger.totals).toMatchObject({ partyOrg: '合计（3笔）', amount: 4800.25 });
+    const inB = await t.call('reports.rows', { report: 'funding', filters: { year: 2026, regionId: regionB } });
+    expect(inB.rows.map((r) => r.partyOrg)).toEqual(['乌兰乙协会党支部']);
+    expect(inB.filterText).toEqual(['年度：2026年', '属地：乌兰镇']);
+
+    const table = await t.call('reports.rows', { report: 'fundingTotals', filters: { year: 2026 } });
+    expect(table.rows).toEqual([
+      { region: '红山街道', count: 2, unit: 2000.25, superior: 1000, dues_return: 0, fiscal: 0, other: 0, total: 3000.25 },
+      { region: '乌兰镇', count: 1, unit: 0, superior: 0, dues_return: 0, fiscal: 1800, other: 0, total: 1800 },
+    ]);
+    expect(table.totals).toEqual({
+      region: '合计',
+      count: 3,
+      unit: 2000.25,
+      superior: 1000,
+      dues_return: 0,
+      fiscal: 1800,
+      other: 0,
+      total: 4800.25,
+    });
+  });
+});
+
 describe('the old undated amounts of a ledger made before 经费 records', () => {
   it('become records of the year the upgrade runs, kind 其他, each with its source, remark and audit row', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-0006-'));

@@ -21,6 +21,7 @@ const ClassesPage = lazy(() => import('./cases/ClassesPage').then((m) => ({ defa
 const ScreeningPage = lazy(() => import('./cases/ScreeningPage').then((m) => ({ default: m.ScreeningPage })));
 const ExchangePage = lazy(() => import('./exchange/ExchangePage').then((m) => ({ default: m.ExchangePage })));
 const GridsPage = lazy(() => import('./grids/GridsPage').then((m) => ({ default: m.GridsPage })));
+const FundingPage = lazy(() => import('./funding/FundingPage').then((m) => ({ default: m.FundingPage })));
 const ImportPage = lazy(() => import('./import/ImportPage').then((m) => ({ default: m.ImportPage })));
 const InstructorPage = lazy(() => import('./instructors/InstructorPage').then((m) => ({ default: m.InstructorPage })));
 const InstructorsPage = lazy(() => import('./instructors/InstructorsPage').then((m) => ({ default: m.InstructorsPage })));
@@ -118,6 +119,7 @@ export const routes: RouteObject[] = [
       page('leaders', <LeadersPage />),
       page('classes', <ClassesPage />),
       page('grids', <GridsPage />),
+      page('funding', <FundingPage />),
       page('reports', <ReportsPage />),
       page('import', <ImportPage />),
       page('exchange', <ExchangePage />),

@@ -33,6 +33,7 @@ import { activityLedgerRows, electionReminderRows } from './activityRows';
 import { fourChecksRows, gridsRows } from './gridRows';
 import { inspectionsRows, modelSitesRows } from './siteRows';
 import { trainingLedgerRows, trainingTotalsRows } from './trainingRows';
+import { fundingLedgerRows, fundingTotalsRows } from './fundingRows';
 
 /** A row of ledger `Id`: the compiler insists on a cell for every one of its columns. */
 export type Row<Id extends ReportId> = Record<Extract<(typeof REPORTS)[number], { id: Id }>['columns'][number]['key'], Cell>;
@@ -334,6 +335,8 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
   fourChecks: fourChecksRows,
   modelSites: modelSitesRows,
   inspections: inspectionsRows,
+  funding: (ctx, f, day) => fundingLedgerRows(ctx, f, yearOf(f, day)),
+  fundingTotals: (ctx, f, day) => fundingTotalsRows(ctx, yearOf(f, day)),
 };
 
 async function describeFilters(ctx: Ctx, f: ReportFilters, kinds: readonly string[], day: string): Promise<string[]> {

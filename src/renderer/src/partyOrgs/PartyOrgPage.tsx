@@ -1,4 +1,4 @@
-/** One party organization: what it covers, its secretary and members, 换届, venue checklist, funding, flags. */
+/** One party organization: what it covers, its secretary and members, 换届, venue checklist, flags, and its 经费. */
 import { Anchor, Badge, Button, Card, Group, Stack, Table, Title } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import { FORMATION_METHODS, labelOf, ORG_SUBTYPES, PARTY_ORG_FLAGS, PARTY_ORG_TYPES } from '../../../shared/domain/codes';
@@ -6,7 +6,8 @@ import { invoke } from '../api';
 import { usePageCommand } from '../commands';
 import { confirmDelete, Loading, stars } from '../common';
 import { BranchGridsSection } from '../grids/GridSections';
-import { FlagReasons, FlagReasons, fenToYuan, formatStamp, formatStamp, InfoGrid, InfoGrid, yesNo, yesNo } from '../ledgerBits';
+import { FundingSection } from '../funding/FundingSection';
+import { FlagReasons, formatStamp, InfoGrid, yesNo } from '../ledgerBits';
 import { useApi } from '../queries';
 
 export function PartyOrgPage({ id }: { id: number }) {
@@ -110,6 +111,7 @@ export function PartyOrgPage({ id }: { id: number }) {
           ]}
         />
       </Card>
+      <FundingSection partyOrg={{ id: p.id, name: p.name, regionName: p.regionName }} />
     </Stack>
   );
 }
