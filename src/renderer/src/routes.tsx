@@ -30,6 +30,8 @@ const PartyOrgListPage = lazy(() => import('./partyOrgs/PartyOrgListPage').then(
 const PartyOrgPage = lazy(() => import('./partyOrgs/PartyOrgPage').then((m) => ({ default: m.PartyOrgPage })));
 const PrintRoute = lazy(() => import('./reports/PrintRoute').then((m) => ({ default: m.PrintRoute })));
 const ReportsPage = lazy(() => import('./reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const TrainingFormPage = lazy(() => import('./trainings/TrainingFormPage').then((m) => ({ default: m.TrainingFormPage })));
+const TrainingListPage = lazy(() => import('./trainings/TrainingListPage').then((m) => ({ default: m.TrainingListPage })));
 const SettingsPage = lazy(() => import('./settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 export function PageError() {
@@ -116,6 +118,9 @@ export const routes: RouteObject[] = [
       page('cases/:id', <WithId render={(id) => <CaseDetailPage id={id} />} />),
       page('leaders', <LeadersPage />),
       page('classes', <ClassesPage />),
+      page('trainings', <TrainingListPage />),
+      page('trainings/new', <TrainingFormPage id={null} />),
+      page('trainings/:id', <WithId render={(id) => <TrainingFormPage id={id} />} />),
       page('reports', <ReportsPage />),
       page('import', <ImportPage />),
       page('exchange', <ExchangePage />),

@@ -12,6 +12,7 @@ import { DateField } from '../DateField';
 import { apiFieldErrors, schemaValidate } from '../formErrors';
 import { InfoGrid } from '../ledgerBits';
 import { useApi } from '../queries';
+import { InstructorTrainings } from '../trainings/InstructorTrainings';
 
 const endSchema = contract['instructors.endAssignment'].input;
 
@@ -136,6 +137,7 @@ export function InstructorPage({ id }: { id: number }) {
           </Table>
         )}
       </Card>
+      <InstructorTrainings instructorId={i.id} />
       {dialog === 'edit' && <InstructorForm editing={i} onClose={close} onSaved={done} />}
       {dialog === 'assign' && <AssignModal instructorId={i.id} orgId={null} onClose={close} onDone={done} />}
       {dialog && typeof dialog === 'object' && <EndModal assignment={dialog} onClose={close} onDone={done} />}
