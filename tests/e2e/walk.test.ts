@@ -195,6 +195,12 @@ it('shows no Latin word on any page or dialog at 1366×768', { timeout: 480_000 
   await dialog('党建经费-登记', '登记经费');
   await dialog('党建经费-修改', '修改', page.locator('tbody'));
   await dialog('党建经费-删除确认', '删除', page.locator('tbody'));
+  // 培训: the list, a new class's form and a recorded one.
+  await visit('#/trainings', '培训-列表');
+  await visit('#/trainings/new', '培训-登记');
+  const training = (await app.call<{ rows: { id: number }[] }>('trainings.list', { limit: 1 })).rows[0];
+  if (training) await visit(`#/trainings/${training.id}`, '培训-编辑');
+  else findings.push('培训：演示数据中没有培训班');
 
   // 报表: each ledger on screen and on paper.
   for (const r of reports) {

@@ -32,6 +32,8 @@ const PartyOrgListPage = lazy(() => import('./partyOrgs/PartyOrgListPage').then(
 const PartyOrgPage = lazy(() => import('./partyOrgs/PartyOrgPage').then((m) => ({ default: m.PartyOrgPage })));
 const PrintRoute = lazy(() => import('./reports/PrintRoute').then((m) => ({ default: m.PrintRoute })));
 const ReportsPage = lazy(() => import('./reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const TrainingFormPage = lazy(() => import('./trainings/TrainingFormPage').then((m) => ({ default: m.TrainingFormPage })));
+const TrainingListPage = lazy(() => import('./trainings/TrainingListPage').then((m) => ({ default: m.TrainingListPage })));
 const SettingsPage = lazy(() => import('./settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 export function PageError() {
@@ -120,6 +122,9 @@ export const routes: RouteObject[] = [
       page('classes', <ClassesPage />),
       page('grids', <GridsPage />),
       page('funding', <FundingPage />),
+      page('trainings', <TrainingListPage />),
+      page('trainings/new', <TrainingFormPage id={null} />),
+      page('trainings/:id', <WithId render={(id) => <TrainingFormPage id={id} />} />),
       page('reports', <ReportsPage />),
       page('import', <ImportPage />),
       page('exchange', <ExchangePage />),
