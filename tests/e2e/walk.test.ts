@@ -190,6 +190,12 @@ it('shows no Latin word on any page or dialog at 1366×768', { timeout: 480_000 
   await visit('#/classes', '分类定级');
   await dialog('分类定级-星级评定', /星|评定/, page.locator('tbody'));
 
+  // 组织生活: 登记, 编辑 and 删除 dialogs.
+  await visit('#/activities', '组织生活');
+  await dialog('组织生活-登记', '登记组织生活');
+  await dialog('组织生活-编辑', /^编辑$/, page.locator('tbody'));
+  await dialog('组织生活-删除确认', /^删除$/, page.locator('tbody'));
+
   // 报表: each ledger on screen and on paper.
   for (const r of reports) {
     await visit(`#/reports?report=${r.id}`, `报表-${r.title}`);
