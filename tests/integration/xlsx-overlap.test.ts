@@ -143,6 +143,15 @@ async function fillLongest(t: TestLedger) {
   } as never);
   await t.call('cases.act', { id: c.id, date: '2026-03-01', action: 'progress', note: long(2000, '最新进展') } as never);
   await t.call('cases.act', { id: c.id, date: '2026-05-30', action: 'accept', score: 99.5, passed: true, opinion: long(100) } as never);
+  await t.call('activities.create', {
+    partyOrgId: party.id,
+    kind: 'review',
+    date: '2026-03-15',
+    topic: long(200, '活动主题'),
+    expected: 100_000,
+    attendance: 100_000,
+    place: long(100, '活动地点'),
+  });
   return { uncovered };
 }
 
