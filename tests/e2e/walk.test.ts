@@ -201,6 +201,11 @@ it('shows no Latin word on any page or dialog at 1366×768', { timeout: 480_000 
   const training = (await app.call<{ rows: { id: number }[] }>('trainings.list', { limit: 1 })).rows[0];
   if (training) await visit(`#/trainings/${training.id}`, '培训-编辑');
   else findings.push('培训：演示数据中没有培训班');
+  // 组织生活: 登记, 编辑 and 删除 dialogs.
+  await visit('#/activities', '组织生活');
+  await dialog('组织生活-登记', '登记组织生活');
+  await dialog('组织生活-编辑', /^编辑$/, page.locator('tbody'));
+  await dialog('组织生活-删除确认', /^删除$/, page.locator('tbody'));
 
   // 报表: each ledger on screen and on paper.
   for (const r of reports) {

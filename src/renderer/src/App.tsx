@@ -17,6 +17,7 @@ const NAV: { href: string; label: string; section: string }[] = [
   { href: '/grids', label: '网格管理', section: 'grids' },
   { href: '/funding', label: '党建经费', section: 'funding' },
   { href: '/trainings', label: '培训', section: 'trainings' },
+  { href: '/activities', label: '组织生活', section: 'activities' },
   { href: '/reports', label: '报表', section: 'reports' },
   { href: '/import', label: '导入', section: 'import' },
   { href: '/exchange', label: '数据交换', section: 'exchange' },

@@ -13,6 +13,7 @@ import { OrgListPage } from './orgs/OrgListPage';
 
 // Every page is its own chunk, loaded when first opened: the first screen waits only for the
 // shell and its page, not for the code of all twenty.
+const ActivitiesPage = lazy(() => import('./activities/ActivitiesPage').then((m) => ({ default: m.ActivitiesPage })));
 const AuditPage = lazy(() => import('./audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const CaseDetailPage = lazy(() => import('./cases/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })));
 const CaseListPage = lazy(() => import('./cases/CaseListPage').then((m) => ({ default: m.CaseListPage })));
@@ -125,6 +126,7 @@ export const routes: RouteObject[] = [
       page('trainings', <TrainingListPage />),
       page('trainings/new', <TrainingFormPage id={null} />),
       page('trainings/:id', <WithId render={(id) => <TrainingFormPage id={id} />} />),
+      page('activities', <ActivitiesPage />),
       page('reports', <ReportsPage />),
       page('import', <ImportPage />),
       page('exchange', <ExchangePage />),

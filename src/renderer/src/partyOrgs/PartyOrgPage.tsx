@@ -2,6 +2,7 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Table, Title } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import { FORMATION_METHODS, labelOf, ORG_SUBTYPES, PARTY_ORG_FLAGS, PARTY_ORG_TYPES } from '../../../shared/domain/codes';
+import { PartyOrgActivities } from '../activities/PartyOrgActivities';
 import { invoke } from '../api';
 import { usePageCommand } from '../commands';
 import { confirmDelete, Loading, stars } from '../common';
@@ -85,6 +86,7 @@ export function PartyOrgPage({ id }: { id: number }) {
         </Table>
       </Card>
       {p.method === 'regional' && <BranchGridsSection partyOrgId={p.id} />}
+      <PartyOrgActivities partyOrg={{ id: p.id, name: p.name }} />
       <Card withBorder>
         <Title order={4} mb="sm">
           基本信息
