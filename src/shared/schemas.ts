@@ -155,6 +155,11 @@ export const FIELD_LABELS: Record<string, string> = {
   leader: '包联县级领导',
   overdue: '逾期',
   state: '状态',
+  // 党员发展 by year (member_years)
+  formal: '正式党员',
+  probationary: '预备党员',
+  candidates: '发展对象',
+  newMembers: '新发展党员',
 };
 
 const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);

@@ -230,6 +230,7 @@ export interface Database {
   exchange_history: ExchangeHistoryTable;
   screening_deferrals: ScreeningDeferralTable;
   leaders: LeaderTable;
+  member_years: MemberYearTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -253,5 +254,19 @@ export interface LeaderTable {
   sort_order: number;
   active: number;
   created_at: string;
+  updated_at: string;
+}
+
+/** 党员发展 by organization and year; the current year's row mirrors the organization's own counts. */
+export interface MemberYearTable {
+  org_id: number;
+  year: number;
+  formal: number;
+  probationary: number;
+  activists: number;
+  /** 发展对象 */
+  candidates: number;
+  /** 新发展党员 */
+  new_members: number;
   updated_at: string;
 }

@@ -83,6 +83,7 @@ export function auditRefs(rows: RawAuditEntry[]): AuditRefs {
       refs[r.entity].add(r.entityId);
     }
     if (r.entity === 'rating') refs.partyOrg.add(r.entityId);
+    if (r.entity === 'member_year') refs.org.add(r.entityId);
     if (r.entity === 'case') refs.case.add(r.entityId);
     if (r.entity === 'assignment') refs.assignment.add(r.entityId);
   }
@@ -251,6 +252,8 @@ export function auditRecordName(e: RawAuditEntry, look: AuditLookups): string {
       const a = look.assignments.get(e.entityId) ?? { instructorId: snap.instructorId, orgId: snap.orgId };
       return `${nameOf(look, 'instructor', Number(a.instructorId))} 选派至 ${nameOf(look, 'org', Number(a.orgId))}`;
     }
+    case 'member_year':
+      return `${nameOf(look, 'org', e.entityId)} ${snap.year ?? ''}年度党员发展`;
     case 'exchange':
       return text(snap.exchangeFile) ?? '数据交换';
     case 'ledger':

@@ -35,6 +35,7 @@ export const AUDIT_ENTITIES: Record<string, string> = {
   leader: '包联领导',
   exchange: '数据交换',
   ledger: '台账',
+  member_year: '党员发展',
 };
 
 export const AUDIT_ACTIONS: Record<string, string> = {

@@ -36,6 +36,7 @@ import { toColumns } from '../mapping';
 import { migrationProvider } from '../migrations';
 import { initialsOf } from '../pinyin';
 import type { Database } from '../schema';
+import { syncCurrentMemberYear } from '../services/memberYears';
 import { getSettings } from '../services/settings';
 import { type Writer, write } from '../write';
 import { EXCHANGE_EXTENSION, type ExchangeManifest, packExchange, readExchangeHeader, unpackExchange } from './format';
@@ -605,6 +606,8 @@ async function apply(
       orgIds.set(item.key, id);
       created.org++;
     }
+    // An exchanged organization's counts are this year's 党员发展 figures, as when typed in its form.
+    await syncCurrentMemberYear(w, id, fields);
     await w.audit('org', id, 'exchange', item.local, { ...item.incoming, ...tag });
     touched.add(id);
   }

@@ -5,6 +5,7 @@ import * as m0002 from './0002_cases_classes';
 import * as m0003 from './0003_exchange';
 import * as m0004 from './0004_screening_deferrals';
 import * as m0005 from './0005_case_references';
+import * as m0011 from './0011_member_years';
 
 const migrations: Record<string, Migration> = {
   '0001_ledger_core': m0001,
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003_exchange': m0003,
   '0004_screening_deferrals': m0004,
   '0005_case_references': m0005,
+  '0011_member_years': m0011,
 };
 
 export const migrationProvider: MigrationProvider = {

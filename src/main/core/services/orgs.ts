@@ -12,6 +12,7 @@ import { fromColumns, toColumns } from '../mapping';
 import { initialsOf } from '../pinyin';
 import type { Database } from '../schema';
 import { type Writer, write } from '../write';
+import { syncCurrentMemberYear } from './memberYears';
 import { type IndexedOrg, matchesQuery, orgIndex, toListRow } from './orgIndex';
 
 type OrgInput = z.output<typeof orgFieldsSchema>;
@@ -173,6 +174,8 @@ export async function createOrgIn(w: Writer, f: OrgInput, audit: Record<string, 
     .values({ ...columns(f), created_at: w.now, updated_at: w.now })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // The counts typed here are this year's 党员发展 figures (imports and the form both come this way).
+  await syncCurrentMemberYear(w, id, f);
   await w.audit('org', id, 'create', null, { ...f, ...audit });
   w.touchOrgs([id]);
   return id;
@@ -192,6 +195,8 @@ export async function updateOrgIn(w: Writer, id: number, f: OrgInput, audit: Rec
     .set({ ...columns(f), updated_at: w.now })
     .where('id', '=', id)
     .execute();
+  // The counts typed here are this year's 党员发展 figures (imports and the form both come this way).
+  await syncCurrentMemberYear(w, id, f);
   await w.audit('org', id, 'update', before.fields, { ...f, ...audit });
   w.touchOrgs([id]);
 }
