@@ -18,6 +18,7 @@ import { reportFileName, reportXlsx } from './core/reports/xlsx';
 import { listAudit } from './core/services/audit';
 import { actOnCase, caseLeaders, caseStats, createCase, getCase, listCases } from './core/services/cases';
 import { listClasses, setClasses, setRating } from './core/services/classification';
+import { fourHundred, fourHundredMisses } from './core/services/fourHundred';
 import {
   assignInstructor,
   createInstructor,
@@ -27,6 +28,7 @@ import {
   updateInstructor,
 } from './core/services/instructors';
 import { createLeader, deleteLeader, listLeaders, reorderLeaders, updateLeader } from './core/services/leaders';
+import { listMemberYears, setMemberYear } from './core/services/memberYears';
 import { createOrg, deleteOrg, getOrg, listOrgs, updateOrg } from './core/services/orgs';
 import { createPartyOrg, deletePartyOrg, getPartyOrg, listPartyOrgs, updatePartyOrg } from './core/services/partyOrgs';
 import { createRegion, listRegions, reorderRegions, updateRegion } from './core/services/regions';
@@ -65,6 +67,10 @@ export const handlers: Handlers = {
   'instructors.assign': (ctx, i) => assignInstructor(ctx, i),
   'instructors.endAssignment': (ctx, i) => endAssignment(ctx, i.assignmentId, i.toDate),
   'stats.coverage': (ctx, i) => coverageStats(ctx, i),
+  'stats.fourHundred': (ctx, i) => fourHundred(ctx, i),
+  'stats.fourHundredMisses': (ctx, i) => fourHundredMisses(ctx, i),
+  'memberYears.list': (ctx, i) => listMemberYears(ctx, i.orgId),
+  'memberYears.set': (ctx, i) => setMemberYear(ctx, i),
   'cases.suggest': (ctx, i) => suggestCases(ctx, i),
   'screening.defer': (ctx, i) => deferSuggestion(ctx, i),
   'screening.undefer': (ctx, i) => undeferSuggestion(ctx, i),

@@ -15,10 +15,13 @@ import {
   PARTY_ORG_FLAGS,
   PARTY_ORG_TYPES,
 } from './domain/codes';
+import { FOUR_HUNDRED } from './domain/fourHundredCodes';
 import type { ExchangeCommitResult, ExchangeManifest, ExchangePreview } from './exchange';
+import { type MemberYear, memberYearSetSchema } from './records/memberYears';
 import { columnChoiceProblem } from './reports/columns';
 import { REPORT_IDS, type REPORTS, reportDefinition } from './reports/definitions';
 import type { ReportData } from './reports/types';
+import type { FourHundred } from './rules/fourHundred';
 import {
   assignSchema,
   caseActSchema,
@@ -45,6 +48,7 @@ import type {
   CaseStats,
   ClassRow,
   CoverageStats,
+  FourHundredMiss,
   ImportPreview,
   ImportResult,
   Instructor,
@@ -202,6 +206,20 @@ export const contract = {
       .default({}),
     output: out<CoverageStats>(),
   },
+  'stats.fourHundred': {
+    input: z.object({ regionId: id.optional(), day: isoDate.optional() }).default({}),
+    output: out<FourHundred & { day: string; year: number }>(),
+  },
+  'stats.fourHundredMisses': {
+    input: z.object({
+      which: z.enum(codesOf(FOUR_HUNDRED), { error: '请选择四个100%中的一项' }),
+      regionId: id.optional(),
+      day: isoDate.optional(),
+    }),
+    output: out<FourHundredMiss[]>(),
+  },
+  'memberYears.list': { input: z.object({ orgId: id }), output: out<MemberYear[]>() },
+  'memberYears.set': { input: memberYearSetSchema, output: out<MemberYear[]>() },
 
   'cases.suggest': {
     input: z.object({

@@ -8,6 +8,8 @@ const READ_VERBS = new Set([
   'get',
   'list',
   'stats',
+  'fourHundred',
+  'fourHundredMisses',
   'suggest',
   'leaders',
   'rows',
