@@ -7,6 +7,7 @@ import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLedger } from '../../src/main/core/db';
 import { migrationProvider } from '../../src/main/core/migrations';
+import { demoSeedPath, loadSeed, readSeedFile } from '../../src/main/core/seed';
 import { memberYearTotals } from '../../src/main/core/services/memberYears';
 import { todayIso } from '../../src/shared/rules/dates';
 import { makeLedger, type TestLedger } from './fixture';
@@ -136,5 +137,37 @@ describe('党员发展 by year', () => {
     ]);
     await ledger.close();
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the demo county loads both years, and the 党员发展情况统计表 rows are the sums of the records', async () => {
+    const fresh = await makeLedger();
+    const seed = readSeedFile(demoSeedPath());
+    await loadSeed(fresh.ctx, seed);
+    const sumOf = (year: number) =>
+      (seed.memberYears ?? [])
+        .filter((r) => r.year === year)
+        .reduce((s, r) => ({ formal: s.formal + r.formal, newMembers: s.newMembers + r.newMembers }), { formal: 0, newMembers: 0 });
+    const d = await fresh.call('reports.rows', { report: 'memberYears', filters: { year: 2026 } });
+    expect(d.title).toBe('党员发展情况统计表');
+    expect(d.totals).toMatchObject({ region: '合计', ...sumOf(2026), lastFormal: sumOf(2025).formal });
+    expect(d.totals?.formalChange).toBe(sumOf(2026).formal - sumOf(2025).formal);
+    expect(sumOf(2025).newMembers).toBeGreaterThan(10);
+    // Each region's row is its organizations' records summed, straight from the table.
+    const regions = await fresh.call('regions.list', {});
+    for (const row of d.rows) {
+      const region = regions.find((r) => r.name === row.region);
+      const sql = `SELECT COALESCE(SUM(m.formal), 0) AS formal, COALESCE(SUM(m.new_members), 0) AS newMembers FROM member_years m
+        JOIN orgs o ON o.id = m.org_id WHERE o.region_id = ? AND m.year = 2026`;
+      expect(row).toMatchObject(fresh.ctx.ledger.sqlite.prepare(sql).get(region?.id) as object);
+    }
+    // This year's row of every organization is its own counts.
+    const mismatched = fresh.ctx.ledger.sqlite
+      .prepare(
+        `SELECT COUNT(*) AS n FROM orgs o JOIN member_years m ON m.org_id = o.id AND m.year = 2026
+          WHERE m.formal <> o.formal_members OR m.probationary <> o.probationary_members OR m.activists <> o.activists`,
+      )
+      .get() as { n: number };
+    expect(mismatched.n).toBe(0);
+    await fresh.close();
   });
 });

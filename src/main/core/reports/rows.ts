@@ -29,6 +29,7 @@ import { type IndexedOrg, orgIndex } from '../services/orgIndex';
 import { listPartyOrgs } from '../services/partyOrgs';
 import { listRegions } from '../services/regions';
 import { getSettings } from '../services/settings';
+import { memberYearRows } from './memberRows';
 
 /** A row of ledger `Id`: the compiler insists on a cell for every one of its columns. */
 type Row<Id extends ReportId> = Record<Extract<(typeof REPORTS)[number], { id: Id }>['columns'][number]['key'], Cell>;
@@ -321,6 +322,8 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
       totals: line('合计', list),
     };
   },
+
+  memberYears: (ctx, f, day) => memberYearRows(ctx, yearOf(f, day)),
 };
 
 async function describeFilters(ctx: Ctx, f: ReportFilters, kinds: readonly string[], day: string): Promise<string[]> {

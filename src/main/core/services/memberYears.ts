@@ -4,7 +4,7 @@
  * either updates the other in the same transaction, so they never disagree.
  */
 import type { Kysely } from 'kysely';
-import type { MemberYear, MemberYearSet } from '../../../shared/records/memberYears';
+import { type MemberYear, type MemberYearSet, memberYearSetSchema } from '../../../shared/records/memberYears';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
 import type { Database } from '../schema';
@@ -170,6 +170,8 @@ export async function loadSeedMemberYears(w: Writer, rows: SeedMemberYear[]): Pr
   for (const r of rows) {
     const orgId = ids.get(r.orgName);
     if (orgId == null) throw new AppError('invalid_input', `示例数据党员发展中的两新组织“${r.orgName}”不存在`);
+    const ok = memberYearSetSchema.safeParse({ ...r, orgId });
+    if (!ok.success) throw new AppError('invalid_input', `示例数据中“${r.orgName}”${r.year}年度的党员发展情况有误`);
     const figures = {
       formal: r.formal,
       probationary: r.probationary,
