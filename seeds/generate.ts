@@ -35,6 +35,7 @@ import { partyOrgFlags } from '../src/shared/rules/partyOrgFlags';
 import { checkUscc, usccCheckChar } from '../src/shared/rules/uscc';
 import type { Settings } from '../src/shared/types';
 import { buildCaseSeed } from './cases';
+import { buildMemberSeed } from './members';
 
 const COUNTY = '青山旗';
 const COUNTY_CODE = '150499';
@@ -1675,6 +1676,7 @@ const seed: SeedFile = {
   partyOrgs: seedPartyOrgs,
   instructors: seedInstructors,
   ...buildCaseSeed(seedPartyOrgs),
+  memberYears: buildMemberSeed(seedOrgs),
 };
 
 // ---------------------------------------------------------------- checks
@@ -1780,6 +1782,9 @@ ${lines(seed.classes ?? [])}
  ],
  "cases": [
 ${lines(seed.cases ?? [])}
+ ],
+ "memberYears": [
+${lines(seed.memberYears ?? [])}
  ]
 }
 `;

@@ -32,6 +32,7 @@ import { initialsOf } from './pinyin';
 import type { Database } from './schema';
 import { actOnCaseIn, createCaseIn } from './services/cases';
 import { setClassesIn, setRatingIn } from './services/classification';
+import { loadSeedMemberYears, type SeedMemberYear } from './services/memberYears';
 import { write } from './write';
 
 export interface SeedRegion {
@@ -90,6 +91,8 @@ export interface SeedFile {
   ratings?: SeedRating[];
   classes?: SeedClass[];
   cases?: SeedCase[];
+  /** 党员发展 by year (the current year's counts come from the organizations themselves). */
+  memberYears?: SeedMemberYear[];
 }
 
 export interface SeedCounts {
@@ -412,6 +415,8 @@ export async function loadSeed(ctx: Ctx, seed: SeedFile): Promise<SeedCounts> {
         await actOnCaseIn(w, act.data, { createLeaders: true });
       }
     }
+
+    await loadSeedMemberYears(w, seed.memberYears ?? []);
 
     const counts: SeedCounts = {
       regions: data.regions.length,
