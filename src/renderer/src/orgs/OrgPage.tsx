@@ -15,6 +15,7 @@ import { invoke } from '../api';
 import { usePageCommand } from '../commands';
 import { confirmDelete, Loading } from '../common';
 import { CoverageBadge, FlagReasons, formatStamp, InfoGrid, yesNo } from '../ledgerBits';
+import { MemberYearsCard } from '../members/MemberYearsCard';
 import { useApi } from '../queries';
 
 export function OrgPage({ id }: { id: number }) {
@@ -109,6 +110,7 @@ export function OrgPage({ id }: { id: number }) {
           </Table>
         )}
       </Card>
+      <MemberYearsCard orgId={o.id} orgName={o.name} />
       <Card withBorder>
         <Title order={4} mb="sm">
           基本信息
