@@ -20,6 +20,7 @@ const LeadersPage = lazy(() => import('./cases/CaseListPage').then((m) => ({ def
 const ClassesPage = lazy(() => import('./cases/ClassesPage').then((m) => ({ default: m.ClassesPage })));
 const ScreeningPage = lazy(() => import('./cases/ScreeningPage').then((m) => ({ default: m.ScreeningPage })));
 const ExchangePage = lazy(() => import('./exchange/ExchangePage').then((m) => ({ default: m.ExchangePage })));
+const FourHundredPage = lazy(() => import('./members/FourHundredPage').then((m) => ({ default: m.FourHundredPage })));
 const ImportPage = lazy(() => import('./import/ImportPage').then((m) => ({ default: m.ImportPage })));
 const InstructorPage = lazy(() => import('./instructors/InstructorPage').then((m) => ({ default: m.InstructorPage })));
 const InstructorsPage = lazy(() => import('./instructors/InstructorsPage').then((m) => ({ default: m.InstructorsPage })));
@@ -116,6 +117,7 @@ export const routes: RouteObject[] = [
       page('cases/:id', <WithId render={(id) => <CaseDetailPage id={id} />} />),
       page('leaders', <LeadersPage />),
       page('classes', <ClassesPage />),
+      page('four-hundred', <FourHundredPage />),
       page('reports', <ReportsPage />),
       page('import', <ImportPage />),
       page('exchange', <ExchangePage />),
