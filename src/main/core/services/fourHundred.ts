@@ -20,8 +20,6 @@ interface Input {
 /** Organizations in a live grid of a live 1+N branch. */
 function gridOrgIds(ctx: Ctx): Set<number> {
   const db = ctx.ledger.sqlite;
-  // The grids arrive with their own migration (0009); a ledger without them has no organization in a grid.
-  if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grid_orgs'`).get()) return new Set();
   const rows = db
     .prepare(
       `SELECT go.org_id FROM grid_orgs go JOIN grids g ON g.id = go.grid_id AND g.deleted_at IS NULL

@@ -12,6 +12,8 @@ import { fromColumns, toColumns } from '../mapping';
 import { initialsOf } from '../pinyin';
 import type { Database } from '../schema';
 import { type Writer, write } from '../write';
+import { alignAnnualCheckIn } from './inspections';
+import { alignMassOrgsIn } from './massOrgs';
 import { syncCurrentMemberYear } from './memberYears';
 import { type IndexedOrg, matchesQuery, orgIndex, toListRow } from './orgIndex';
 
@@ -177,6 +179,7 @@ export async function createOrgIn(w: Writer, f: OrgInput, audit: Record<string, 
   // The counts typed here are this year's 党员发展 figures (imports and the form both come this way).
   await syncCurrentMemberYear(w, id, f);
   await w.audit('org', id, 'create', null, { ...f, ...audit });
+  await alignMassOrgsIn(w, id, f, true);
   w.touchOrgs([id]);
   return id;
 }
@@ -198,6 +201,9 @@ export async function updateOrgIn(w: Writer, id: number, f: OrgInput, audit: Rec
   // The counts typed here are this year's 党员发展 figures (imports and the form both come this way).
   await syncCurrentMemberYear(w, id, f);
   await w.audit('org', id, 'update', before.fields, { ...f, ...audit });
+  // 群团 rows follow the three boxes; a 年检 recorded by year outranks the result typed on the form.
+  await alignMassOrgsIn(w, id, f);
+  await alignAnnualCheckIn(w, id);
   w.touchOrgs([id]);
 }
 
