@@ -38,12 +38,14 @@ beforeAll(async () => {
   // 1—2: A4, A5.
   await org('A4', regionA, 2);
   await org('A5', regionA, 1);
-  // none: A6, A7, A8, B1 (A10 is out of scope).
+  // none: A6, A7, A8, B1, B3, B4 (A10 is out of scope).
   await org('A6', regionA, 0);
   await org('A7', regionA, 0);
   await org('A8', regionA, 0);
   await org('A10', regionA, 0, { outOfScope: true, outOfScopeReason: '空壳' });
   await org('B1', regionB, 0);
+  await org('B3', regionB, 0);
+  await org('B4', regionB, 0);
 
   await single('S1', regionA, ['A1'], 2026);
   await single('S2', regionA, ['A11']);
@@ -56,6 +58,15 @@ beforeAll(async () => {
     regionId: regionA,
     coveredOrgIds: [ids.A2, ids.A4, ids.A8] as number[],
   });
+  // B3 is covered by party work through a grid of the 1+N branch R, B4 by R itself.
+  const branch = await t.call('partyOrgs.create', {
+    name: 'R',
+    type: 'branch',
+    method: 'regional',
+    regionId: regionB,
+    coveredOrgIds: [ids.B4 as number],
+  });
+  await t.call('grids.create', { partyOrgId: branch.id, name: '第一网格', orgIds: [ids.B3 as number] });
   const ins = await t.call('instructors.create', { name: '李指导' });
   await t.call('instructors.assign', { instructorId: ins.id, orgId: ids.A6 as number, fromDate: '2026-01-01' });
   await t.call('instructors.assign', { instructorId: ins.id, orgId: ids.B1 as number, fromDate: '2025-01-01', toDate: '2026-01-01' });
@@ -70,20 +81,20 @@ describe('四个100%', () => {
       build: { n: 4, d: 6, rate: 66.67 },
       rated: { n: 2, d: 4, rate: 50 },
       joint: { n: 1, d: 2, rate: 50 },
-      work: { n: 2, d: 4, rate: 50 },
+      work: { n: 4, d: 6, rate: 66.67 },
     });
     expect(await t.call('stats.fourHundred', { regionId: regionB })).toMatchObject({
       build: { n: 1, d: 1, rate: 100 },
       rated: { n: 1, d: 1, rate: 100 },
       joint: { n: 0, d: 0, rate: null },
-      work: { n: 0, d: 1, rate: 0 },
+      work: { n: 2, d: 3, rate: 66.67 },
     });
     // As of a day in 2025: S3's 2025 rating counts, the others' 2026 ones do not; B1's instructor was there
-    // and A6's not yet, so A8 (under J) and B1 are covered.
+    // and A6's not yet, so A8 (under J), B1, B3 (in a grid) and B4 (under R) are covered.
     expect(await t.call('stats.fourHundred', { day: '2025-06-30' })).toMatchObject({
       year: 2025,
       rated: { n: 1, d: 4 },
-      work: { n: 2, d: 4 },
+      work: { n: 4, d: 6 },
     });
   });
 
