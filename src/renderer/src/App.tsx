@@ -1,25 +1,26 @@
 /** The application frame: title bar, the navigation a clerk works through, and the page for the address. */
-import { AppShell, Container, Group, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Container, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { Suspense, useEffect } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { installPageCommands } from './commands';
 import { Loading } from './common';
 import { useSettings } from './queries';
 
-const NAV: { href: string; label: string; section: string }[] = [
-  { href: '/', label: '概览', section: '' },
+/** The sidebar in three groups; `group` starts one (its heading is shown above the entry). */
+const NAV: { href: string; label: string; section: string; group?: string }[] = [
+  { href: '/', label: '概览', section: '', group: '台账' },
   { href: '/orgs', label: '两新组织', section: 'orgs' },
   { href: '/party-orgs', label: '党组织', section: 'party-orgs' },
   { href: '/instructors', label: '党建指导员', section: 'instructors' },
   { href: '/screening', label: '排查认定', section: 'screening' },
   { href: '/cases', label: '整顿台账', section: 'cases' },
   { href: '/classes', label: '分类定级', section: 'classes' },
-  { href: '/grids', label: '网格管理', section: 'grids' },
+  { href: '/grids', label: '网格管理', section: 'grids', group: '党建工作' },
   { href: '/funding', label: '党建经费', section: 'funding' },
   { href: '/trainings', label: '培训', section: 'trainings' },
   { href: '/activities', label: '组织生活', section: 'activities' },
   { href: '/four-hundred', label: '四个100%', section: 'four-hundred' },
-  { href: '/reports', label: '报表', section: 'reports' },
+  { href: '/reports', label: '报表', section: 'reports', group: '报表与数据' },
   { href: '/import', label: '导入', section: 'import' },
   { href: '/exchange', label: '数据交换', section: 'exchange' },
   { href: '/audit', label: '操作日志', section: 'audit' },
@@ -48,9 +49,19 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="主菜单">
-        {NAV.map((n) => (
-          <NavLink key={n.href} component={Link} to={n.href} label={n.label} active={current === n.section} />
-        ))}
+        {/* Scrolls rather than cutting the last entries off on a low screen. */}
+        <AppShell.Section grow component={ScrollArea} type="auto">
+          {NAV.map((n) => (
+            <div key={n.href}>
+              {n.group && (
+                <Text size="xs" c="dimmed" fw={500} px="sm" pt={n.href === '/' ? 0 : 'xs'} pb={2}>
+                  {n.group}
+                </Text>
+              )}
+              <NavLink component={Link} to={n.href} label={n.label} active={current === n.section} py={5} />
+            </div>
+          ))}
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
         {/* A new address draws its page afresh (a form for another record starts from that record). */}
