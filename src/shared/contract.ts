@@ -16,6 +16,7 @@ import {
   PARTY_ORG_TYPES,
 } from './domain/codes';
 import type { ExchangeCommitResult, ExchangeManifest, ExchangePreview } from './exchange';
+import { IMPORT_KIND_CODES } from './importKinds';
 import {
   type FundingPage,
   type FundingRecord,
@@ -135,6 +136,8 @@ const base64File = z
   .min(1, '文件是空的')
   .max(Math.ceil((MAX_FILE_MB * 1024 * 1024) / 3) * 4, `文件过大：不能超过${MAX_FILE_MB}MB`)
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容无效');
+
+const importKind = z.enum(IMPORT_KIND_CODES, { error: '请选择导入的数据种类' });
 
 export const reportInputSchema = z
   .object({
@@ -295,12 +298,12 @@ export const contract = {
   'reports.xlsx': { input: reportInputSchema, output: out<{ fileName: string; base64: string }>() },
 
   'import.template': {
-    input: z.object({ kind: z.enum(['orgs', 'partyOrgs', 'instructors'], { error: '请选择导入的数据种类' }) }),
+    input: z.object({ kind: importKind }),
     output: out<{ fileName: string; base64: string }>(),
   },
   'import.preview': {
     input: z.object({
-      kind: z.enum(['orgs', 'partyOrgs', 'instructors'], { error: '请选择导入的数据种类' }),
+      kind: importKind,
       fileName: z.string().trim().min(1, '请选择文件').max(255),
       base64: base64File,
       /** Column header → field key, or null to leave the column out. */

@@ -16,6 +16,7 @@ import type {
   RegionKind,
   VenueStandard,
 } from './domain/codes';
+import type { ImportKind } from './importKinds';
 import type { CoverageFigures } from './rules/coverage';
 import type { FlagHit } from './rules/orgFlags';
 import type { ScreeningLevel, ScreeningReason } from './rules/screening';
@@ -449,7 +450,7 @@ export interface ImportValueQuestion {
 
 export interface ImportPreview {
   id: string;
-  kind: 'orgs' | 'partyOrgs' | 'instructors';
+  kind: ImportKind;
   fileName: string;
   sheetName: string;
   headerRow: number;
