@@ -12,6 +12,7 @@ import {
   ORG_SUBTYPES,
   PARTY_ORG_TYPES,
 } from './codes';
+import { FUNDING_KINDS, FUNDING_SOURCES } from './fundingCodes';
 
 type Words = Record<string, readonly string[]>;
 
@@ -86,6 +87,25 @@ const WORDS = new Map<CodeTable<string>, Words>([
       industry: ['行业组建', '行业', '依托行业组建'],
       regional: ['区域化“1+N”', '区域化1+N', '区域化', '1+N', '区域化组建', '区域组建'],
       dispatched: ['派员组建', '派员', '选派组建'],
+    },
+  ],
+  // 经费: the sources of the “四个一” and the kinds, as township sheets name them.
+  [
+    FUNDING_SOURCES,
+    {
+      unit: ['企业列支', '单位列支', '企业自筹', '单位自筹', '企业出资', '单位出资', '企业支持'],
+      superior: ['上级补充', '上级拨付', '上级拨款', '上级下拨', '上级补助', '组织部拨付', '上级党组织拨付'],
+      dues_return: ['党费返还', '返还党费', '党费下拨'],
+      fiscal: ['财政补贴', '财政拨款', '财政补助', '财政拨付', '财政资金'],
+    },
+  ],
+  [
+    FUNDING_KINDS,
+    {
+      startup: ['启动经费', '启动资金', '组建经费'],
+      activity: ['活动经费', '工作经费', '党建活动经费', '党组织工作经费'],
+      secretary_allowance: ['书记补助', '书记补贴', '书记津贴', '书记工作补贴'],
+      venue: ['阵地建设经费', '阵地建设', '阵地经费', '活动场所建设经费'],
     },
   ],
 ]);

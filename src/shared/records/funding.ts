@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { codesOf } from '../domain/codes';
 import { FUNDING_KINDS, FUNDING_SOURCES, type FundingKind, type FundingSource } from '../domain/fundingCodes';
-import { readYuan } from '../rules/money';
+import { MAX_FEN, readYuan } from '../rules/money';
 import { id, isoDate, optText, year } from '../schemas';
 
 /** 元 as typed (number or text, “1,200.50” too) → 分; refuses negatives, zero, more than 2 decimals, over 1亿. */
@@ -23,24 +23,33 @@ export const yuanAmount = z.union([z.number(), z.string()], { error: '请填写�
   return r.fen;
 });
 
-export const fundingFieldsSchema = z
+const fields = {
+  partyOrgId: id,
+  source: z.enum(codesOf(FUNDING_SOURCES), { error: '请选择经费来源' }),
+  fundKind: z.enum(codesOf(FUNDING_KINDS), { error: '请选择经费类别' }),
+  date: isoDate,
+  /** 书记补助's month or months (“2026年3月”, “2026年1—6月”). */
+  period: optText(30),
+  documentNo: optText(100),
+  remarks: optText(500, true),
+};
+
+const periodRule = (v: { fundKind: FundingKind; period: string | null }, ctx: z.RefinementCtx) => {
+  if (v.fundKind === 'secretary_allowance' && !v.period) {
+    ctx.addIssue({ code: 'custom', path: ['period'], message: '书记补助请填写所属月份或期间，如“2026年3月”' });
+  }
+};
+
+/** A payment as the form and the channels take it: the amount in 元. */
+export const fundingFieldsSchema = z.object({ ...fields, amount: yuanAmount }).superRefine(periodRule);
+
+/** The same with the amount already in 分 (an import reads the sheet's 元 itself): the stored record's shape. */
+export const fundingFenFieldsSchema = z
   .object({
-    partyOrgId: id,
-    source: z.enum(codesOf(FUNDING_SOURCES), { error: '请选择经费来源' }),
-    fundKind: z.enum(codesOf(FUNDING_KINDS), { error: '请选择经费类别' }),
-    /** 元. */
-    amount: yuanAmount,
-    date: isoDate,
-    /** 书记补助's month or months (“2026年3月”, “2026年1—6月”). */
-    period: optText(30),
-    documentNo: optText(100),
-    remarks: optText(500, true),
+    ...fields,
+    amount: z.number({ error: '请填写金额' }).int('金额最多两位小数（到分）').min(1, '金额应大于0').max(MAX_FEN, '金额不能超过1亿元'),
   })
-  .superRefine((v, ctx) => {
-    if (v.fundKind === 'secretary_allowance' && !v.period) {
-      ctx.addIssue({ code: 'custom', path: ['period'], message: '书记补助请填写所属月份或期间，如“2026年3月”' });
-    }
-  });
+  .superRefine(periodRule);
 
 export type FundingInput = z.input<typeof fundingFieldsSchema>;
 export type FundingFields = z.output<typeof fundingFieldsSchema>;

@@ -144,7 +144,7 @@ function snapshot(f: FundingFields) {
   return { ...f, amount: (f.amount / 100).toFixed(2) };
 }
 
-function storedFields(r: NonNullable<Awaited<ReturnType<typeof readRecord>>>): FundingFields {
+export function storedFields(r: NonNullable<Awaited<ReturnType<typeof readRecord>>>): FundingFields {
   return {
     partyOrgId: r.party_org_id,
     source: r.source,
@@ -220,19 +220,28 @@ export async function createFunding(ctx: Ctx, f: FundingFields): Promise<Funding
 }
 
 export async function updateFunding(ctx: Ctx, id: number, f: FundingFields): Promise<FundingRecord> {
-  await write(ctx, async (w) => {
-    const row = await readRecord(w.trx, id);
-    if (!row) throw notFound('经费记录', id);
-    await check(w, f, ctx.today());
-    await w.trx
-      .updateTable('funding')
-      .set({ ...columns(f), updated_at: w.now })
-      .where('id', '=', id)
-      .execute();
-    await w.audit('funding', id, 'update', snapshot(storedFields(row)), snapshot(f));
-    w.touchOrgs([]);
-  });
+  await write(ctx, (w) => updateFundingIn(w, id, f, ctx.today()));
   return getFunding(ctx, id);
+}
+
+/** Inside a caller's transaction (imports). `today` null skips the no-future-date check. */
+export async function updateFundingIn(
+  w: Writer,
+  id: number,
+  f: FundingFields,
+  today: string | null,
+  audit: Record<string, unknown> = {},
+): Promise<void> {
+  const row = await readRecord(w.trx, id);
+  if (!row) throw notFound('经费记录', id);
+  await check(w, f, today);
+  await w.trx
+    .updateTable('funding')
+    .set({ ...columns(f), updated_at: w.now })
+    .where('id', '=', id)
+    .execute();
+  await w.audit('funding', id, 'update', snapshot(storedFields(row)), { ...snapshot(f), ...audit });
+  w.touchOrgs([]);
 }
 
 export async function deleteFunding(ctx: Ctx, id: number): Promise<{ id: number }> {

@@ -183,7 +183,9 @@ export const FundingTable = memo(function FundingTable({
             <td className="ledger-td" data-nowrap>
               {r.documentNo ?? ''}
             </td>
-            <td className="ledger-td">{r.remarks ?? ''}</td>
+            <td className="ledger-td" style={REMARKS_CELL}>
+              {r.remarks ?? ''}
+            </td>
             <td className="ledger-td" data-nowrap>
               <Group gap={4} wrap="nowrap">
                 <Button size="compact-xs" variant="subtle" onClick={() => onEdit(r)}>
@@ -202,3 +204,4 @@ export const FundingTable = memo(function FundingTable({
 });
 
 const NAME_CELL = { minWidth: 200 };
+const REMARKS_CELL = { minWidth: 160 };
