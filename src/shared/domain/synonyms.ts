@@ -12,6 +12,7 @@ import {
   ORG_SUBTYPES,
   PARTY_ORG_TYPES,
 } from './codes';
+import { TRAINING_TARGETS } from './trainingCodes';
 
 type Words = Record<string, readonly string[]>;
 
@@ -86,6 +87,17 @@ const WORDS = new Map<CodeTable<string>, Words>([
       industry: ['行业组建', '行业', '依托行业组建'],
       regional: ['区域化“1+N”', '区域化1+N', '区域化', '1+N', '区域化组建', '区域组建'],
       dispatched: ['派员组建', '派员', '选派组建'],
+    },
+  ],
+  [
+    TRAINING_TARGETS,
+    {
+      secretary: ['书记', '支部书记', '党支部书记', '党组织书记', '两新组织书记'],
+      party_worker: ['党务工作者', '党务干部', '党务人员', '党务骨干'],
+      activist: ['积极分子', '入党积极分子', '发展对象'],
+      member: ['党员', '全体党员', '党员干部'],
+      owner: ['业主', '出资人', '企业主', '业主出资人', '非公企业业主', '企业负责人'],
+      instructor: ['指导员', '党建指导员', '党建工作指导员'],
     },
   ],
 ]);

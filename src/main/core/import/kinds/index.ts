@@ -3,12 +3,14 @@ import type { ImportKind } from '../../../../shared/importKinds';
 import { instructorsImport } from './instructors';
 import { orgsImport } from './orgs';
 import { partyOrgsImport } from './partyOrgs';
+import { trainingsImport } from './trainings';
 import type { KindAdapter } from './types';
 
 const ADAPTERS: { [K in ImportKind]: KindAdapter<unknown> } = {
   orgs: orgsImport,
   partyOrgs: partyOrgsImport,
   instructors: instructorsImport,
+  trainings: trainingsImport,
 };
 
 /** The adapter of a kind; the preview hands each only what its own schema parsed. */
