@@ -173,6 +173,7 @@ export const FIELD_LABELS: Record<string, string> = {
   attendances: '培训人次',
   attendees: '参训人员',
   countyLevel: '旗县级举办',
+  dates: '培训时间',
   // 组织生活与活动 (主题 and 地点 are shared with 培训班; the 操作日志 names them per record in audit/labels.ts).
   expected: '应到人数',
   attendance: '实到人数',

@@ -13,6 +13,7 @@ import {
   PARTY_ORG_TYPES,
 } from './codes';
 import { FUNDING_KINDS, FUNDING_SOURCES } from './fundingCodes';
+import { TRAINING_TARGETS } from './trainingCodes';
 
 type Words = Record<string, readonly string[]>;
 
@@ -106,6 +107,15 @@ const WORDS = new Map<CodeTable<string>, Words>([
       activity: ['活动经费', '工作经费', '党建活动经费', '党组织工作经费'],
       secretary_allowance: ['书记补助', '书记补贴', '书记津贴', '书记工作补贴'],
       venue: ['阵地建设经费', '阵地建设', '阵地经费', '活动场所建设经费'],
+  [
+    TRAINING_TARGETS,
+    {
+      secretary: ['书记', '支部书记', '党支部书记', '党组织书记', '两新组织书记'],
+      party_worker: ['党务工作者', '党务干部', '党务人员', '党务骨干'],
+      activist: ['积极分子', '入党积极分子', '发展对象'],
+      member: ['党员', '全体党员', '党员干部'],
+      owner: ['业主', '出资人', '企业主', '业主出资人', '非公企业业主', '企业负责人'],
+      instructor: ['指导员', '党建指导员', '党建工作指导员'],
     },
   ],
 ]);

@@ -5,7 +5,7 @@
  */
 
 /** Units that may follow a count in a cell. */
-const UNITS = /(人|名|个|位|户|家|年|星|星级)$/;
+const UNITS = /(人次|人|名|个|位|户|家|年|星|星级|期|次)$/;
 
 export function readInteger(text: string): number | null {
   const t = text.normalize('NFKC').replace(/\s/g, '').replace(UNITS, '');

@@ -201,9 +201,12 @@ export async function trainingTotalsByRegion(ctx: Ctx, year: number): Promise<Tr
     .sort((a, b) => place(a.regionId) - place(b.regionId) || (a.regionId ?? 0) - (b.regionId ?? 0));
 }
 
-/** Dates, region and the referenced people must exist; the class must have been held (not after today). */
-async function checkAndName(w: Writer, f: TrainingFields, today: string): Promise<TrainingAttendeeInput[]> {
-  if (f.endDate > today) {
+/**
+ * Dates, region and the referenced people must exist; the class must have been held (not after today;
+ * `today` null when the caller checked that already, as an import's preview does).
+ */
+async function checkAndName(w: Writer, f: TrainingFields, today: string | null): Promise<TrainingAttendeeInput[]> {
+  if (today != null && f.endDate > today) {
     throw new AppError('invalid_input', `「结束日期」不能晚于今天（${today}）：只登记已经举办的培训班`, [
       { path: 'endDate', message: '不能晚于今天' },
     ]);
@@ -295,7 +298,12 @@ async function snapshotOf(trx: Writer['trx'], id: number): Promise<Snapshot | nu
 }
 
 /** Inside a caller's transaction (imports, the demo county). */
-export async function createTrainingIn(w: Writer, f: TrainingFields, today: string, audit: Record<string, unknown> = {}): Promise<number> {
+export async function createTrainingIn(
+  w: Writer,
+  f: TrainingFields,
+  today: string | null,
+  audit: Record<string, unknown> = {},
+): Promise<number> {
   const attendees = await checkAndName(w, f, today);
   const { id } = await w.trx
     .insertInto('trainings')
@@ -315,16 +323,36 @@ export async function createTraining(ctx: Ctx, f: TrainingFields): Promise<Train
 
 /** The attendees are replaced as a set: the form sends the whole list. */
 export async function updateTraining(ctx: Ctx, id: number, f: TrainingFields): Promise<TrainingDetail> {
-  await write(ctx, async (w) => {
-    const before = await snapshotOf(w.trx, id);
-    if (!before) throw notFound('培训班', id);
-    const attendees = await checkAndName(w, f, ctx.today());
-    await w.trx.updateTable('trainings').set(columns(f, w.now)).where('id', '=', id).execute();
-    await setAttendees(w, id, attendees);
-    await w.audit('training', id, 'update', before, { ...f, attendees });
-    w.touchOrgs([]);
-  });
+  await write(ctx, (w) => updateTrainingIn(w, id, f, ctx.today()));
   return getTraining(ctx, id);
+}
+
+/** Inside a caller's transaction (imports). */
+export async function updateTrainingIn(
+  w: Writer,
+  id: number,
+  f: TrainingFields,
+  today: string | null,
+  audit: Record<string, unknown> = {},
+): Promise<void> {
+  const before = await snapshotOf(w.trx, id);
+  if (!before) throw notFound('培训班', id);
+  const attendees = await checkAndName(w, f, today);
+  await w.trx.updateTable('trainings').set(columns(f, w.now)).where('id', '=', id).execute();
+  await setAttendees(w, id, attendees);
+  await w.audit('training', id, 'update', before, { ...f, attendees, ...audit });
+  w.touchOrgs([]);
+}
+
+/** What an import compares a row with and keeps of a class: its fields and attendees (ids, names). */
+export async function trainingSnapshots(db: Db): Promise<{ id: number; fields: Snapshot }[]> {
+  const rows = await db.selectFrom('trainings').select('id').where('deleted_at', 'is', null).execute();
+  const out: { id: number; fields: Snapshot }[] = [];
+  for (const r of rows) {
+    const s = await snapshotOf(db as Writer['trx'], r.id);
+    if (s) out.push({ id: r.id, fields: s });
+  }
+  return out;
 }
 
 /** Soft delete: the class leaves every list and count; the audit row keeps it whole. */

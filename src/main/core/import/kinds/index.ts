@@ -4,6 +4,7 @@ import { fundingImport } from './funding';
 import { instructorsImport } from './instructors';
 import { orgsImport } from './orgs';
 import { partyOrgsImport } from './partyOrgs';
+import { trainingsImport } from './trainings';
 import type { KindAdapter } from './types';
 
 const ADAPTERS: { [K in ImportKind]: KindAdapter<unknown> } = {
@@ -11,6 +12,7 @@ const ADAPTERS: { [K in ImportKind]: KindAdapter<unknown> } = {
   partyOrgs: partyOrgsImport,
   instructors: instructorsImport,
   funding: fundingImport,
+  trainings: trainingsImport,
 };
 
 /** The adapter of a kind; the preview hands each only what its own schema parsed. */
