@@ -133,6 +133,8 @@ describe('the demo county', () => {
         caseRows.total +
         (await listAudit(ctx, { entity: 'rating', offset: 0, limit: 1 })).total +
         (await listAudit(ctx, { entity: 'class', offset: 0, limit: 1 })).total +
+        (await listAudit(ctx, { entity: 'funding', offset: 0, limit: 1 })).total +
+        (await listAudit(ctx, { entity: 'training', offset: 0, limit: 1 })).total +
         (await listAudit(ctx, { entity: 'grid', offset: 0, limit: 1 })).total,
     );
   });

@@ -160,6 +160,15 @@ async function fillLongest(t: TestLedger) {
     orgIds: orgs.map((o) => o.id),
   } as never);
   for (let k = 2; k <= 5; k++) await t.call('grids.create', { partyOrgId: branch.id, name: long(50, `网格${k}`) } as never);
+  await t.call('activities.create', {
+    partyOrgId: party.id,
+    kind: 'review',
+    date: '2026-03-15',
+    topic: long(200, '活动主题'),
+    expected: 100_000,
+    attendance: 100_000,
+    place: long(100, '活动地点'),
+  });
   return { uncovered };
 }
 
