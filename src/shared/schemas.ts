@@ -181,12 +181,10 @@ export const FIELD_LABELS: Record<string, string> = {
   contactCards: '服务联系卡已发放',
   contactCardsDate: '联系卡发放日期',
   orgIds: '网格内组织',
-  day: '检查日期',
   // 示范点与品牌, 群团, 年检 (src/shared/records).
   brandName: '党建品牌名称',
   fiveStar: '五星创建',
   revokedYear: '撤销（摘牌）年度',
-  documentNo: '命名文号',
   present: '已建立',
   members: '成员人数',
   chair: '负责人',

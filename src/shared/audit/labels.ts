@@ -126,7 +126,7 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   funding: { date: '拨付日期' },
   training: { name: '姓名', unit: '单位', regionId: '举办属地', topic: '培训主题', place: '培训地点' },
   grid: { name: '网格名称', partyOrgId: '区域党支部' },
-  model_site: { level: '命名级别', year: '命名年度' },
+  model_site: { level: '命名级别', year: '命名年度', documentNo: '命名文号' },
   mass_org: { kind: '群团组织' },
   inspection: { year: '年检年度' },
   ledger: { regions: '属地数', orgs: '两新组织数', partyOrgs: '党组织数', instructors: '指导员数', cases: '整顿对象数' },

@@ -30,10 +30,10 @@ import { listPartyOrgs } from '../services/partyOrgs';
 import { listRegions } from '../services/regions';
 import { getSettings } from '../services/settings';
 import { activityLedgerRows, electionReminderRows } from './activityRows';
+import { fundingLedgerRows, fundingTotalsRows } from './fundingRows';
 import { fourChecksRows, gridsRows } from './gridRows';
 import { inspectionsRows, modelSitesRows } from './siteRows';
 import { trainingLedgerRows, trainingTotalsRows } from './trainingRows';
-import { fundingLedgerRows, fundingTotalsRows } from './fundingRows';
 
 /** A row of ledger `Id`: the compiler insists on a cell for every one of its columns. */
 export type Row<Id extends ReportId> = Record<Extract<(typeof REPORTS)[number], { id: Id }>['columns'][number]['key'], Cell>;

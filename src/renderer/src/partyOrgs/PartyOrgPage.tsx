@@ -6,8 +6,8 @@ import { PartyOrgActivities } from '../activities/PartyOrgActivities';
 import { invoke } from '../api';
 import { usePageCommand } from '../commands';
 import { confirmDelete, Loading, stars } from '../common';
-import { BranchGridsSection } from '../grids/GridSections';
 import { FundingSection } from '../funding/FundingSection';
+import { BranchGridsSection } from '../grids/GridSections';
 import { FlagReasons, formatStamp, InfoGrid, yesNo } from '../ledgerBits';
 import { useApi } from '../queries';
 
