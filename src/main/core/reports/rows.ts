@@ -32,6 +32,7 @@ import { getSettings } from '../services/settings';
 import { activityLedgerRows, electionReminderRows } from './activityRows';
 import { fundingLedgerRows, fundingTotalsRows } from './fundingRows';
 import { fourChecksRows, gridsRows } from './gridRows';
+import { memberYearRows } from './memberRows';
 import { inspectionsRows, modelSitesRows } from './siteRows';
 import { trainingLedgerRows, trainingTotalsRows } from './trainingRows';
 
@@ -337,6 +338,7 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
   inspections: inspectionsRows,
   funding: (ctx, f, day) => fundingLedgerRows(ctx, f, yearOf(f, day)),
   fundingTotals: (ctx, f, day) => fundingTotalsRows(ctx, yearOf(f, day)),
+  memberYears: (ctx, f, day) => memberYearRows(ctx, yearOf(f, day)),
 };
 
 async function describeFilters(ctx: Ctx, f: ReportFilters, kinds: readonly string[], day: string): Promise<string[]> {
