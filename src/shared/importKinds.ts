@@ -9,6 +9,7 @@ export const IMPORT_KINDS = [
   { kind: 'instructors', label: '党建工作指导员', path: '/instructors' },
   { kind: 'funding', label: '党建工作经费', path: '/funding' },
   { kind: 'trainings', label: '培训班', path: '/trainings' },
+  { kind: 'grids', label: '1+N网格', path: '/grids' },
 ] as const satisfies readonly { kind: string; label: string; path: string }[];
 
 export type ImportKind = (typeof IMPORT_KINDS)[number]['kind'];

@@ -162,6 +162,14 @@ it('shows no Latin word on any page or dialog at 1366×768', { timeout: 480_000 
     await dialog('指导员-结束选派', '结束选派');
   } else findings.push('指导员：演示数据中没有指导员');
 
+  // 网格管理: its dialogs, and a 区域党支部's page with its grids.
+  await visit('#/grids', '网格-列表');
+  await dialog('网格-新增', '新增网格');
+  await dialog('网格-编辑', '编辑', page.locator('tbody'));
+  await dialog('网格-删除确认', '删除', page.locator('tbody'));
+  const regional = await first<PartyOrgListRow>('partyOrgs.list', { method: 'regional', limit: 1 });
+  await visit(`#/party-orgs/${regional.id}`, '网格-区域党支部');
+
   // 排查认定 and its dialog.
   await visit('#/screening', '排查认定');
   await dialog('排查认定-认定', /^认定$/, page.locator('tbody'));

@@ -196,18 +196,9 @@ describe('grids', () => {
   });
 });
 
-/**
- * A 恳谈会 held by a party organization. The `activities` table is 组织生活与活动's (migration 0008); until
- * that is in this branch the test makes a table of the same shape for the columns it reads.
- */
-function holdForum(partyOrgId: number, date: string) {
-  const db = t.ctx.ledger.sqlite;
-  db.exec(`CREATE TABLE IF NOT EXISTS activities (id INTEGER PRIMARY KEY AUTOINCREMENT, party_org_id INTEGER NOT NULL REFERENCES party_orgs(id),
-    kind TEXT NOT NULL, date TEXT NOT NULL, deleted_at TEXT)`);
-  db.prepare(
-    "INSERT INTO activities (party_org_id, kind, date, created_at, updated_at) VALUES (?, 'forum', ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
-  ).run(partyOrgId, date);
-}
+/** A 恳谈会 recorded in 组织生活 as a clerk records it. */
+const holdForum = (partyOrgId: number, date: string) =>
+  t.call('activities.create', { partyOrgId, kind: 'forum', date, topic: '非公企业季度恳谈会' });
 
 describe('the “四个一” of each 区域党支部', () => {
   it('judges venue, the last complete quarter’s 恳谈会, one instructor per grid and the contact cards on a fixed day', async () => {
@@ -228,10 +219,13 @@ describe('the “四个一” of each 区域党支部', () => {
     ).id;
     await t.call('grids.create', { partyOrgId: branch, name: '第一网格', instructorId: instructor, contactCards: true, orgIds: [o.a1] });
     await t.call('grids.create', { partyOrgId: branch, name: '第二网格', contactCards: false, orgIds: [o.a4] });
-    // 乌兰镇's in the first quarter; 新城街道's only in April and the December before, neither in the quarter judged on 30 June.
-    holdForum(branch, '2026-02-15');
-    holdForum(xinchengBranch, '2026-04-10');
-    holdForum(xinchengBranch, '2025-12-20');
+    // 乌兰镇's in the first quarter; 新城街道's only in April and the December before, outside the quarter judged on 30 June.
+    await holdForum(branch, '2026-02-15');
+    await holdForum(xinchengBranch, '2026-04-10');
+    await holdForum(xinchengBranch, '2025-12-20');
+    // A deleted one does not count, nor a 主题党日 in the quarter.
+    await t.call('activities.delete', { id: (await holdForum(xinchengBranch, '2026-03-05')).id });
+    await t.call('activities.create', { partyOrgId: xinchengBranch, kind: 'theme_day', date: '2026-03-06' });
 
     const r = await t.call('grids.fourChecks', { day: '2026-06-30' });
     expect(r.quarter).toEqual({ from: '2026-01-01', to: '2026-03-31', label: '2026年第一季度' });

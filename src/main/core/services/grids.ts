@@ -367,8 +367,6 @@ export function gridStats(ctx: Ctx, input: { regionId?: number }): GridStats {
 function forumDates(ctx: Ctx, from: string, to: string): Map<number, string[]> {
   const db = ctx.ledger.sqlite;
   const out = new Map<number, string[]>();
-  // The table comes with 组织生活与活动's migration; a ledger without it has held none.
-  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'activities'").get()) return out;
   const rows = db
     .prepare(
       `SELECT party_org_id, date FROM activities

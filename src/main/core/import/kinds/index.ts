@@ -1,6 +1,7 @@
 /** Every kind of import, one line each; the shared list of kinds (src/shared/importKinds.ts) names them. */
 import type { ImportKind } from '../../../../shared/importKinds';
 import { fundingImport } from './funding';
+import { gridsImport } from './grids';
 import { instructorsImport } from './instructors';
 import { orgsImport } from './orgs';
 import { partyOrgsImport } from './partyOrgs';
@@ -13,6 +14,7 @@ const ADAPTERS: { [K in ImportKind]: KindAdapter<unknown> } = {
   instructors: instructorsImport,
   funding: fundingImport,
   trainings: trainingsImport,
+  grids: gridsImport,
 };
 
 /** The adapter of a kind; the preview hands each only what its own schema parsed. */
