@@ -14,6 +14,8 @@ const NAV: { href: string; label: string; section: string }[] = [
   { href: '/screening', label: '排查认定', section: 'screening' },
   { href: '/cases', label: '整顿台账', section: 'cases' },
   { href: '/classes', label: '分类定级', section: 'classes' },
+  { href: '/model-sites', label: '示范点与品牌', section: 'model-sites' },
+  { href: '/inspections', label: '社会组织年检', section: 'inspections' },
   { href: '/reports', label: '报表', section: 'reports' },
   { href: '/import', label: '导入', section: 'import' },
   { href: '/exchange', label: '数据交换', section: 'exchange' },

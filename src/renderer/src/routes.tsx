@@ -21,8 +21,10 @@ const ClassesPage = lazy(() => import('./cases/ClassesPage').then((m) => ({ defa
 const ScreeningPage = lazy(() => import('./cases/ScreeningPage').then((m) => ({ default: m.ScreeningPage })));
 const ExchangePage = lazy(() => import('./exchange/ExchangePage').then((m) => ({ default: m.ExchangePage })));
 const ImportPage = lazy(() => import('./import/ImportPage').then((m) => ({ default: m.ImportPage })));
+const InspectionsPage = lazy(() => import('./sites/InspectionsPage').then((m) => ({ default: m.InspectionsPage })));
 const InstructorPage = lazy(() => import('./instructors/InstructorPage').then((m) => ({ default: m.InstructorPage })));
 const InstructorsPage = lazy(() => import('./instructors/InstructorsPage').then((m) => ({ default: m.InstructorsPage })));
+const ModelSitesPage = lazy(() => import('./sites/ModelSitesPage').then((m) => ({ default: m.ModelSitesPage })));
 const OrgFormPage = lazy(() => import('./orgs/OrgFormPage').then((m) => ({ default: m.OrgFormPage })));
 const OrgPage = lazy(() => import('./orgs/OrgPage').then((m) => ({ default: m.OrgPage })));
 const PartyOrgFormPage = lazy(() => import('./partyOrgs/PartyOrgFormPage').then((m) => ({ default: m.PartyOrgFormPage })));
@@ -116,6 +118,8 @@ export const routes: RouteObject[] = [
       page('cases/:id', <WithId render={(id) => <CaseDetailPage id={id} />} />),
       page('leaders', <LeadersPage />),
       page('classes', <ClassesPage />),
+      page('model-sites', <ModelSitesPage />),
+      page('inspections', <InspectionsPage />),
       page('reports', <ReportsPage />),
       page('import', <ImportPage />),
       page('exchange', <ExchangePage />),

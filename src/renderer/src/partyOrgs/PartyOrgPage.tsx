@@ -7,6 +7,7 @@ import { usePageCommand } from '../commands';
 import { confirmDelete, Loading, stars } from '../common';
 import { FlagReasons, fenToYuan, formatStamp, InfoGrid, yesNo } from '../ledgerBits';
 import { useApi } from '../queries';
+import { ModelSiteHistory } from '../sites/ModelSiteHistory';
 
 export function PartyOrgPage({ id }: { id: number }) {
   const navigate = useNavigate();
@@ -82,6 +83,7 @@ export function PartyOrgPage({ id }: { id: number }) {
           </Table.Tbody>
         </Table>
       </Card>
+      <ModelSiteHistory partyOrg={{ id: p.id, name: p.name }} />
       <Card withBorder>
         <Title order={4} mb="sm">
           基本信息
