@@ -30,10 +30,14 @@ import { AppError } from './errors';
 import { toColumns } from './mapping';
 import { initialsOf } from './pinyin';
 import type { Database } from './schema';
+import { loadActivitySeed, type SeedActivity } from './services/activities';
 import { actOnCaseIn, createCaseIn } from './services/cases';
 import { setClassesIn, setRatingIn } from './services/classification';
+import { loadFundingSeedIn, type SeedFunding } from './services/funding';
+import { loadGridSeed, type SeedGrid } from './services/grids';
 import { alignAllMassOrgsIn } from './services/massOrgs';
 import { loadSiteSeedIn, type SiteSeed } from './services/sitesSeed';
+import { loadTrainingSeed, type SeedTraining } from './services/trainings';
 import { write } from './write';
 
 export interface SeedRegion {
@@ -92,6 +96,10 @@ export interface SeedFile extends SiteSeed {
   ratings?: SeedRating[];
   classes?: SeedClass[];
   cases?: SeedCase[];
+  funding?: SeedFunding[];
+  trainings?: SeedTraining[];
+  activities?: SeedActivity[];
+  grids?: SeedGrid[];
 }
 
 export interface SeedCounts {
@@ -417,6 +425,13 @@ export async function loadSeed(ctx: Ctx, seed: SeedFile): Promise<SeedCounts> {
         await actOnCaseIn(w, act.data, { createLeaders: true });
       }
     }
+    await loadFundingSeedIn(w, seed.funding ?? [], (name) => poId(name, '经费'));
+
+    await loadTrainingSeed(w, seed.trainings ?? [], ctx.today());
+
+    await loadActivitySeed(w, seed.activities ?? [], (n) => poId(n, '组织生活'));
+
+    await loadGridSeed(w, seed.grids ?? [], new Map(seed.orgs.map((o, i) => [o.ref, orgId(i)])));
 
     const orgIdByRef = new Map(data.orgs.map((o, i) => [o.ref, orgId(i)]));
     const orgOfRef = (ref: string, what: string) => {
