@@ -7,6 +7,7 @@ export const IMPORT_KINDS = [
   { kind: 'orgs', label: '两新组织', path: '/orgs' },
   { kind: 'partyOrgs', label: '党组织', path: '/party-orgs' },
   { kind: 'instructors', label: '党建工作指导员', path: '/instructors' },
+  { kind: 'inspections', label: '社会组织年检', path: '/inspections' },
 ] as const satisfies readonly { kind: string; label: string; path: string }[];
 
 export type ImportKind = (typeof IMPORT_KINDS)[number]['kind'];
