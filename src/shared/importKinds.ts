@@ -10,6 +10,7 @@ export const IMPORT_KINDS = [
   { kind: 'funding', label: '党建工作经费', path: '/funding' },
   { kind: 'trainings', label: '培训班', path: '/trainings' },
   { kind: 'grids', label: '1+N网格', path: '/grids' },
+  { kind: 'inspections', label: '社会组织年检', path: '/inspections' },
 ] as const satisfies readonly { kind: string; label: string; path: string }[];
 
 export type ImportKind = (typeof IMPORT_KINDS)[number]['kind'];

@@ -215,6 +215,15 @@ it('shows no Latin word on any page or dialog at 1366×768', { timeout: 480_000 
   await dialog('组织生活-登记', '登记组织生活');
   await dialog('组织生活-编辑', /^编辑$/, page.locator('tbody'));
   await dialog('组织生活-删除确认', /^删除$/, page.locator('tbody'));
+  // 示范点与品牌, 社会组织年检, 群团.
+  await visit('#/model-sites', '示范点-列表');
+  await dialog('示范点-登记', '登记示范点命名');
+  await dialog('示范点-编辑', /^编辑$/, page.getByTestId('model-sites-table'));
+  await dialog('示范点-删除确认', /^删除$/, page.getByTestId('model-sites-table'));
+  await visit('#/inspections', '年检-列表');
+  await dialog('年检-登记', /^(登记|修改)$/, page.getByTestId('inspections-table'));
+  await visit(`#/orgs/${org.id}`, '两新组织-群团');
+  await dialog('群团-编辑', /^(编辑|登记)$/, page.getByTestId('mass-orgs'));
 
   // 报表: each ledger on screen and on paper.
   for (const r of reports) {

@@ -25,8 +25,10 @@ const GridsPage = lazy(() => import('./grids/GridsPage').then((m) => ({ default:
 const FundingPage = lazy(() => import('./funding/FundingPage').then((m) => ({ default: m.FundingPage })));
 const FourHundredPage = lazy(() => import('./members/FourHundredPage').then((m) => ({ default: m.FourHundredPage })));
 const ImportPage = lazy(() => import('./import/ImportPage').then((m) => ({ default: m.ImportPage })));
+const InspectionsPage = lazy(() => import('./sites/InspectionsPage').then((m) => ({ default: m.InspectionsPage })));
 const InstructorPage = lazy(() => import('./instructors/InstructorPage').then((m) => ({ default: m.InstructorPage })));
 const InstructorsPage = lazy(() => import('./instructors/InstructorsPage').then((m) => ({ default: m.InstructorsPage })));
+const ModelSitesPage = lazy(() => import('./sites/ModelSitesPage').then((m) => ({ default: m.ModelSitesPage })));
 const OrgFormPage = lazy(() => import('./orgs/OrgFormPage').then((m) => ({ default: m.OrgFormPage })));
 const OrgPage = lazy(() => import('./orgs/OrgPage').then((m) => ({ default: m.OrgPage })));
 const PartyOrgFormPage = lazy(() => import('./partyOrgs/PartyOrgFormPage').then((m) => ({ default: m.PartyOrgFormPage })));
@@ -129,6 +131,8 @@ export const routes: RouteObject[] = [
       page('trainings/:id', <WithId render={(id) => <TrainingFormPage id={id} />} />),
       page('activities', <ActivitiesPage />),
       page('four-hundred', <FourHundredPage />),
+      page('model-sites', <ModelSitesPage />),
+      page('inspections', <InspectionsPage />),
       page('reports', <ReportsPage />),
       page('import', <ImportPage />),
       page('exchange', <ExchangePage />),

@@ -114,6 +114,7 @@ function OrgForm({ id, initial }: { id: number | null; initial: FormValues }) {
   const v = form.values;
   const uscc = usccFeedback(v.uscc, v.subtype, usccBlurred);
   const guard = useLeaveGuard(form.isDirty() && !saving);
+  const inspected = useApi('inspections.history', { orgId: id ?? 0 }, { enabled: id != null });
 
   const save = form.onSubmit(
     async (values) => {
@@ -179,7 +180,15 @@ function OrgForm({ id, initial }: { id: number | null; initial: FormValues }) {
           <TextInput label="业务主管单位" {...form.getInputProps('supervisorUnit')} />
           <TextInput label="所属行业" {...form.getInputProps('industry')} />
           <TextInput label="地址" {...form.getInputProps('address')} style={{ gridColumn: 'span 2' }} />
-          <Select label="年检（年报）结果" data={options(ANNUAL_CHECK_RESULTS)} clearable {...form.getInputProps('annualCheck')} />
+          <Select
+            label="年检（年报）结果"
+            data={options(ANNUAL_CHECK_RESULTS)}
+            clearable
+            {...form.getInputProps('annualCheck')}
+            // With 年检 recorded by year the result is the latest year's (社会组织年检 page), not typed here.
+            disabled={!!inspected.data?.length}
+            description={inspected.data?.length ? `取自${inspected.data[0]?.year}年度年检记录` : undefined}
+          />
           <Select label="评估等级" data={options(EVAL_GRADES)} clearable {...form.getInputProps('evalGrade')} />
         </SimpleGrid>
         {uscc.warning && (
@@ -206,6 +215,9 @@ function OrgForm({ id, initial }: { id: number | null; initial: FormValues }) {
           <Checkbox label="已建工会" {...form.getInputProps('hasUnion', { type: 'checkbox' })} />
           <Checkbox label="已建共青团" {...form.getInputProps('hasYouthLeague', { type: 'checkbox' })} />
           <Checkbox label="已建妇联" {...form.getInputProps('hasWomenFederation', { type: 'checkbox' })} />
+          <Text size="xs" c="dimmed">
+            成立时间、人数等在组织页的“群团组织”中填写
+          </Text>
         </Group>
       </Card>
       <Card withBorder>

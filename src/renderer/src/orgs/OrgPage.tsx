@@ -18,6 +18,8 @@ import { OrgGridLine } from '../grids/GridSections';
 import { CoverageBadge, FlagReasons, formatStamp, InfoGrid, yesNo } from '../ledgerBits';
 import { MemberYearsCard } from '../members/MemberYearsCard';
 import { useApi } from '../queries';
+import { MassOrgsSection } from '../sites/MassOrgsSection';
+import { OrgInspections } from '../sites/OrgInspections';
 
 export function OrgPage({ id }: { id: number }) {
   const navigate = useNavigate();
@@ -113,6 +115,8 @@ export function OrgPage({ id }: { id: number }) {
         )}
       </Card>
       <MemberYearsCard orgId={o.id} orgName={o.name} />
+      <MassOrgsSection orgId={o.id} orgName={o.name} />
+      {o.category === 'social' && <OrgInspections orgId={o.id} orgName={o.name} />}
       <Card withBorder>
         <Title order={4} mb="sm">
           基本信息
@@ -136,9 +140,6 @@ export function OrgPage({ id }: { id: number }) {
             ['正式党员数', o.formalMembers],
             ['预备党员数', o.probationaryMembers],
             ['入党积极分子数', o.activists],
-            ['工会', yesNo(o.hasUnion)],
-            ['共青团', yesNo(o.hasYouthLeague)],
-            ['妇联', yesNo(o.hasWomenFederation)],
             ['年检（年报）结果', labelOf(ANNUAL_CHECK_RESULTS, o.annualCheck)],
             ['评估等级', o.evalGrade],
             ['不纳入统计', o.outOfScope ? `是（${o.outOfScopeReason ?? ''}）` : '否'],

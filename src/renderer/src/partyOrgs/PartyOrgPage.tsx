@@ -10,6 +10,7 @@ import { FundingSection } from '../funding/FundingSection';
 import { BranchGridsSection } from '../grids/GridSections';
 import { FlagReasons, formatStamp, InfoGrid, yesNo } from '../ledgerBits';
 import { useApi } from '../queries';
+import { ModelSiteHistory } from '../sites/ModelSiteHistory';
 
 export function PartyOrgPage({ id }: { id: number }) {
   const navigate = useNavigate();
@@ -87,6 +88,7 @@ export function PartyOrgPage({ id }: { id: number }) {
       </Card>
       {p.method === 'regional' && <BranchGridsSection partyOrgId={p.id} />}
       <PartyOrgActivities partyOrg={{ id: p.id, name: p.name }} />
+      <ModelSiteHistory partyOrg={{ id: p.id, name: p.name }} />
       <Card withBorder>
         <Title order={4} mb="sm">
           基本信息

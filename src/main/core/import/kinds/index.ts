@@ -2,6 +2,7 @@
 import type { ImportKind } from '../../../../shared/importKinds';
 import { fundingImport } from './funding';
 import { gridsImport } from './grids';
+import { inspectionsImport } from './inspections';
 import { instructorsImport } from './instructors';
 import { orgsImport } from './orgs';
 import { partyOrgsImport } from './partyOrgs';
@@ -15,6 +16,7 @@ const ADAPTERS: { [K in ImportKind]: KindAdapter<unknown> } = {
   funding: fundingImport,
   trainings: trainingsImport,
   grids: gridsImport,
+  inspections: inspectionsImport,
 };
 
 /** The adapter of a kind; the preview hands each only what its own schema parsed. */
