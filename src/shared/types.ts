@@ -16,6 +16,7 @@ import type {
   RegionKind,
   VenueStandard,
 } from './domain/codes';
+import type { ImportKind } from './importKinds';
 import type { CoverageFigures } from './rules/coverage';
 import type { FlagHit } from './rules/orgFlags';
 import type { ScreeningLevel, ScreeningReason } from './rules/screening';
@@ -167,10 +168,6 @@ export interface PartyOrgFields {
   termYears: number | null;
   starRating: number | null;
   venueChecklist: string[];
-  fundingSuperior: number;
-  fundingDuesReturn: number;
-  fundingUnit: number;
-  fundingFiscal: number;
   remarks: string | null;
 }
 
@@ -453,7 +450,7 @@ export interface ImportValueQuestion {
 
 export interface ImportPreview {
   id: string;
-  kind: 'orgs' | 'partyOrgs' | 'instructors';
+  kind: ImportKind;
   fileName: string;
   sheetName: string;
   headerRow: number;

@@ -37,6 +37,10 @@ export function convertCell(field: ImportField, text: string, cx: CellContext): 
       const lines = t.replace(/\r\n?/g, '\n');
       return { ok: true, value: MULTI_LINE.has(field.key) ? lines : lines.replace(/[ \t]*\n\s*/g, ' ') };
     }
+    case 'partyOrg':
+    case 'org':
+      // The id is looked up by the preview (refs.ts), which knows the row's region.
+      return { ok: true, value: t === '' ? null : t };
     case 'uscc':
       return { ok: true, value: t === '' ? null : normalizeUscc(t) };
     case 'int': {

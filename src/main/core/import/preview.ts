@@ -4,11 +4,9 @@
  * writes the previewed rows in one transaction, or nothing.
  */
 import crypto from 'node:crypto';
-import type { z } from 'zod';
-import { categoryOfSubtype, type OrgSubtype } from '../../../shared/domain/codes';
 import { codeOfWord, normalizeWord } from '../../../shared/domain/synonyms';
-import { normalizeUscc } from '../../../shared/rules/uscc';
-import { FIELD_LABELS, instructorFieldsSchema, orgFieldsSchema, partyOrgFieldsSchema } from '../../../shared/schemas';
+import type { ImportKind } from '../../../shared/importKinds';
+import { FIELD_LABELS } from '../../../shared/schemas';
 import type {
   ImportCellError,
   ImportPreview,
@@ -19,26 +17,21 @@ import type {
 } from '../../../shared/types';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
-import { fromColumns } from '../mapping';
 import { collectGarbage } from '../memory';
-import { createInstructorIn, INSTRUCTOR_SHAPE, updateInstructorIn } from '../services/instructors';
-import { createOrgIn, ORG_SHAPE, updateOrgIn } from '../services/orgs';
-import { createPartyOrgIn, PARTY_ORG_SHAPE, updatePartyOrgIn } from '../services/partyOrgs';
 import { type Writer, write } from '../write';
 import { type Converted, columnLetter, convertCell } from './convert';
-import { guessMapping, IMPORT_FIELDS, type ImportField, type ImportKind, normalizeHeader } from './fields';
+import { guessMapping, type ImportField, normalizeHeader } from './fields';
+import { adapterOf } from './kinds';
 import { whyNotRecord } from './nonRecords';
 import { reportProgress } from './progress';
 import { readSheet, type SheetRows } from './read';
-
-type OrgInput = z.output<typeof orgFieldsSchema>;
-type InstructorInput = z.output<typeof instructorFieldsSchema>;
-type PartyOrgInput = z.output<typeof partyOrgFieldsSchema>;
+import { referenceIndex } from './refs';
 
 interface Item {
   row: number;
   status: ImportRowStatus;
-  input: OrgInput | InstructorInput | PartyOrgInput | null;
+  /** What the kind's schema made of the row (merged into the matched record's fields). */
+  input: unknown;
   matchId: number | null;
   errors: ImportCellError[];
 }
@@ -103,95 +96,6 @@ function changedLabels(before: Record<string, unknown>, after: Record<string, un
     .map((k) => FIELD_LABELS[k] ?? k);
 }
 
-interface Existing {
-  id: number;
-  fields: Record<string, unknown>;
-}
-
-/**
- * The organizations a sheet could match: those with one of its codes, or one of its names. Reading
- * only these keeps a preview quick in a ledger of 100,000 organizations.
- */
-function existingOrgs(ctx: Ctx, sheet: SheetRows, columnOf: Map<string, number>) {
-  const values = (key: string, norm: (s: string) => string = (s) => s) => {
-    const i = columnOf.get(key);
-    return i == null ? [] : [...new Set(sheet.rows.map((r) => norm(r.cells[i] ?? '')).filter(Boolean))];
-  };
-  const rows = ctx.ledger.sqlite
-    .prepare(
-      `SELECT * FROM orgs WHERE deleted_at IS NULL
-         AND (uscc IN (SELECT value FROM json_each(@usccs)) OR name IN (SELECT value FROM json_each(@names)))`,
-    )
-    .all({ usccs: JSON.stringify(values('uscc', normalizeUscc)), names: JSON.stringify(values('name')) }) as Record<string, unknown>[];
-  const byUscc = new Map<string, Existing>();
-  const byName = new Map<string, Existing>();
-  for (const r of rows) {
-    const e = { id: r.id as number, fields: fromColumns(r, ORG_SHAPE) as unknown as Record<string, unknown> };
-    if (r.uscc) byUscc.set(r.uscc as string, e);
-    byName.set(`${r.region_id}|${r.name}`, e);
-  }
-  return { byUscc, byName };
-}
-
-interface CoverCandidate {
-  id: number;
-  name: string;
-  uscc: string | null;
-  regionId: number;
-  partyOrgId: number | null;
-  partyOrgName: string | null;
-}
-
-/** Party organizations by region and name, with the organizations each covers. */
-function existingPartyOrgs(ctx: Ctx) {
-  const db = ctx.ledger.sqlite;
-  const covered = new Map<number, number[]>();
-  for (const c of db.prepare('SELECT party_org_id AS p, org_id AS o FROM coverage ORDER BY org_id').all() as { p: number; o: number }[]) {
-    covered.set(c.p, [...(covered.get(c.p) ?? []), c.o]);
-  }
-  const byKey = new Map<string, Existing>();
-  for (const r of db.prepare('SELECT * FROM party_orgs WHERE deleted_at IS NULL').all() as Record<string, unknown>[]) {
-    const fields = { ...fromColumns(r, PARTY_ORG_SHAPE), coveredOrgIds: covered.get(r.id as number) ?? [] };
-    byKey.set(`${r.region_id}|${r.name}`, { id: r.id as number, fields: fields as unknown as Record<string, unknown> });
-  }
-  return byKey;
-}
-
-/** The organizations a sheet's 覆盖的两新组织 cells name, by code and by name. */
-function coverCandidates(ctx: Ctx, sheet: SheetRows, column: number | undefined) {
-  const tokens = new Set<string>();
-  if (column != null)
-    for (const r of sheet.rows) for (const t of (r.cells[column] ?? '').split(/[、，,；;\n]+/)) if (t.trim()) tokens.add(t.trim());
-  const list = [...tokens];
-  const rows = ctx.ledger.sqlite
-    .prepare(
-      `SELECT o.id, o.name, o.uscc, o.region_id AS regionId, c.party_org_id AS partyOrgId, p.name AS partyOrgName
-         FROM orgs o LEFT JOIN coverage c ON c.org_id = o.id LEFT JOIN party_orgs p ON p.id = c.party_org_id
-        WHERE o.deleted_at IS NULL
-          AND (o.uscc IN (SELECT value FROM json_each(@codes)) OR o.name IN (SELECT value FROM json_each(@names)))`,
-    )
-    .all({ codes: JSON.stringify(list.map(normalizeUscc)), names: JSON.stringify(list) }) as CoverCandidate[];
-  const byUscc = new Map(rows.filter((o) => o.uscc).map((o) => [o.uscc as string, o]));
-  const byName = new Map<string, CoverCandidate[]>();
-  for (const o of rows) byName.set(o.name, [...(byName.get(o.name) ?? []), o]);
-  return { byUscc, byName };
-}
-
-async function existingInstructors(ctx: Ctx) {
-  const rows = await ctx.ledger.db.selectFrom('instructors').selectAll().where('deleted_at', 'is', null).execute();
-  const byKey = new Map<string, Existing>();
-  const byName = new Map<string, Existing[]>();
-  for (const r of rows) {
-    const e = {
-      id: r.id,
-      fields: fromColumns(r as unknown as Record<string, unknown>, INSTRUCTOR_SHAPE) as unknown as Record<string, unknown>,
-    };
-    byKey.set(`${r.name}|${r.unit ?? ''}`, e);
-    byName.set(r.name, [...(byName.get(r.name) ?? []), e]);
-  }
-  return { byKey, byName };
-}
-
 export interface PreviewOptions {
   kind: ImportKind;
   fileName: string;
@@ -211,8 +115,9 @@ export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<Import
   const sheet = await readSheet(o.kind, o.bytes, o.fileName, (done, total) => reportProgress(o.jobId, { phase: '读取', done, total }));
   // The ledger as read from here on; the row checks below pause for progress, so writes may land meanwhile.
   const generation = ctx.generation;
-  const fields = IMPORT_FIELDS[o.kind];
-  const guessed = guessMapping(o.kind, sheet.headers, await savedMapping(ctx.ledger.db, o.kind));
+  const adapter = adapterOf(o.kind);
+  const { fields } = adapter;
+  const guessed = guessMapping(fields, sheet.headers, await savedMapping(ctx.ledger.db, o.kind));
   const mapping: Record<string, string | null> = {};
   for (const h of sheet.headers) {
     const chosen = o.mapping && h in o.mapping ? o.mapping[h] : guessed[h];
@@ -237,12 +142,9 @@ export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<Import
   const items: Item[] = [];
   const views: ImportRowView[] = [];
   const seen = new Map<string, number>();
-  const orgIndex = o.kind === 'orgs' ? existingOrgs(ctx, sheet, columnOf) : null;
-  const instructorIndex = o.kind === 'instructors' ? await existingInstructors(ctx) : null;
-  const partyOrgIndex = o.kind === 'partyOrgs' ? existingPartyOrgs(ctx) : null;
-  const candidates = o.kind === 'partyOrgs' ? coverCandidates(ctx, sheet, columnOf.get('coveredOrgIds')) : null;
-  /** Which row of this file already claims an organization. */
-  const claimed = new Map<number, number>();
+  const rules = await adapter.rules(ctx, sheet, columnOf);
+  const refFields = fields.filter((f) => (f.kind === 'partyOrg' || f.kind === 'org') && columnOf.has(f.key));
+  const resolve = referenceIndex(ctx, sheet, refFields, columnOf);
 
   for (const [k, r] of sheet.rows.entries()) {
     if (k % PROGRESS_STEP === 0) {
@@ -295,89 +197,33 @@ export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<Import
         if (c.note) notes.push(c.note);
       } else errors.push({ ...at(f.key), message: c.message });
     }
-    let matchId: number | null = null;
-    let matchedBy: string | null = null;
-    let before: Record<string, unknown> | null = null;
-    let input: OrgInput | InstructorInput | PartyOrgInput | null = null;
-    const name = String(partial.name ?? r.cells[columnOf.get('name') ?? -1] ?? '');
-
-    if (orgIndex) {
-      if (partial.subtype && !partial.category) partial.category = categoryOfSubtype(partial.subtype as OrgSubtype);
-      const uscc = typeof partial.uscc === 'string' ? partial.uscc : null;
-      const key = uscc ? `uscc:${uscc}` : `name:${partial.regionId}|${partial.name}`;
-      // A row without a name is already an error of its own; “重复” on top would only be noise.
-      const dup = uscc || partial.name ? seen.get(key) : undefined;
-      if (dup) {
-        const what = uscc ? '统一社会信用代码' : '属地和名称';
-        errors.push({ ...at(uscc ? 'uscc' : 'name'), message: `与第${dup}行的${what}重复` });
-      } else if (uscc || partial.name) seen.set(key, r.row);
-      const hit = (uscc && orgIndex.byUscc.get(uscc)) || orgIndex.byName.get(`${partial.regionId}|${partial.name}`);
-      if (hit) {
-        matchId = hit.id;
-        matchedBy = uscc && orgIndex.byUscc.get(uscc) ? '统一社会信用代码' : '属地内同名';
-        before = hit.fields;
+    for (const f of refFields) {
+      const text = partial[f.key];
+      if (typeof text !== 'string') continue;
+      const c = resolve(f, text, partial.regionId);
+      if (c.ok) partial[f.key] = c.value;
+      else {
+        delete partial[f.key];
+        errors.push({ ...at(f.key), message: c.message });
       }
-      const parsed = orgFieldsSchema.safeParse(before ? { ...before, ...partial } : partial);
-      if (parsed.success) input = parsed.data;
-      else for (const issue of parsed.error.issues) errors.push({ ...at(String(issue.path[0] ?? 'name')), message: issue.message });
-    } else if (partyOrgIndex && candidates) {
-      const key = `${partial.regionId}|${partial.name}`;
-      const dup = partial.name ? seen.get(key) : undefined;
-      if (dup) errors.push({ ...at('name'), message: `与第${dup}行的属地和党组织名称重复` });
-      else if (partial.name) seen.set(key, r.row);
-      const hit = partyOrgIndex.get(key);
-      if (hit) {
-        matchId = hit.id;
-        matchedBy = '属地内同名';
-        before = hit.fields;
-      }
-      if (Array.isArray(partial.coveredOrgIds)) {
-        const ids: number[] = [];
-        for (const token of partial.coveredOrgIds as string[]) {
-          const byCode = candidates.byUscc.get(normalizeUscc(token));
-          const named = candidates.byName.get(token) ?? [];
-          const inRegion = named.filter((c) => c.regionId === partial.regionId);
-          const org = byCode ?? (named.length === 1 ? named[0] : inRegion.length === 1 ? inRegion[0] : undefined);
-          if (!org) {
-            const why =
-              named.length > 1 ? `“${token}”对应多个组织，请改填其统一社会信用代码` : `找不到两新组织“${token}”，请先导入或新增该组织`;
-            errors.push({ ...at('coveredOrgIds'), message: why });
-            continue;
-          }
-          if (org.partyOrgId != null && org.partyOrgId !== matchId) {
-            errors.push({ ...at('coveredOrgIds'), message: `“${org.name}”已由“${org.partyOrgName}”覆盖，一个组织只能由一个党组织覆盖` });
-            continue;
-          }
-          const other = claimed.get(org.id);
-          if (other && other !== r.row) {
-            errors.push({ ...at('coveredOrgIds'), message: `“${org.name}”在第${other}行已被覆盖` });
-            continue;
-          }
-          claimed.set(org.id, r.row);
-          ids.push(org.id);
-        }
-        // In id order, as the ledger keeps them, so an unchanged list is not reported as a change.
-        partial.coveredOrgIds = ids.sort((a, b) => a - b);
-      }
-      const parsed = partyOrgFieldsSchema.safeParse(before ? { ...before, ...partial } : partial);
-      if (parsed.success) input = parsed.data;
-      else for (const issue of parsed.error.issues) errors.push({ ...at(String(issue.path[0] ?? 'name')), message: issue.message });
-    } else if (instructorIndex) {
-      const key = `${partial.name}|${partial.unit ?? ''}`;
-      const dup = partial.name ? seen.get(key) : undefined;
-      if (dup) errors.push({ ...at('name'), message: `与第${dup}行的姓名和工作单位重复` });
-      else if (partial.name) seen.set(key, r.row);
-      const sameName = instructorIndex.byName.get(String(partial.name)) ?? [];
-      const hit = instructorIndex.byKey.get(key) ?? (!columnOf.has('unit') && sameName.length === 1 ? sameName[0] : undefined);
-      if (hit) {
-        matchId = hit.id;
-        matchedBy = '姓名和工作单位';
-        before = hit.fields;
-      }
-      const parsed = instructorFieldsSchema.safeParse(before ? { ...before, ...partial } : partial);
-      if (parsed.success) input = parsed.data;
-      else for (const issue of parsed.error.issues) errors.push({ ...at(String(issue.path[0] ?? 'name')), message: issue.message });
     }
+    let input: unknown = null;
+    const d = rules.duplicateKey(partial);
+    if (d) {
+      const dup = seen.get(d.key);
+      if (dup) errors.push({ ...at(d.field), message: `与第${dup}行的${d.what}重复` });
+      else seen.set(d.key, r.row);
+    }
+    const hit = rules.match(partial);
+    const matchId = hit?.id ?? null;
+    const matchedBy = hit?.by ?? null;
+    const before = hit?.fields ?? null;
+    rules.complete?.(partial, { row: r.row, matchId, error: (field, message) => errors.push({ ...at(field), message }) });
+    const parsed = adapter.schema.safeParse(before ? { ...before, ...partial } : partial);
+    if (parsed.success) input = parsed.data;
+    else for (const issue of parsed.error.issues) errors.push({ ...at(String(issue.path[0] ?? 'name')), message: issue.message });
+    const cell = (key: string) => r.cells[columnOf.get(key) ?? -1] ?? '';
+    const name = adapter.title ? adapter.title(partial, cell) : String(partial.name ?? cell('name'));
 
     // One message per cell is enough for the clerk; the first is the most specific. A complaint
     // about a column the sheet does not have (组织类别 when 组织类型 was unreadable) only repeats one.
@@ -454,18 +300,13 @@ export async function commitImport(ctx: Ctx, id: string, skipErrors: boolean): P
   await write(ctx, async (w) => {
     // Checked again under the write lock: another process may have written since the check above.
     if (s.generation !== ctx.generation) throw new AppError('conflict', '预览之后数据已有改动，请重新预览后再导入');
+    const adapter = adapterOf(preview.kind);
     const source = { importFile: preview.fileName };
     for (const it of items) {
       if (!it.input || (it.status !== 'create' && it.status !== 'update')) continue;
       const audit = { ...source, importRow: it.row };
-      if (preview.kind === 'orgs') {
-        if (it.status === 'create') await createOrgIn(w, it.input as OrgInput, audit);
-        else await updateOrgIn(w, it.matchId as number, it.input as OrgInput, audit);
-      } else if (preview.kind === 'partyOrgs') {
-        if (it.status === 'create') await createPartyOrgIn(w, it.input as PartyOrgInput, audit);
-        else await updatePartyOrgIn(w, it.matchId as number, it.input as PartyOrgInput, audit);
-      } else if (it.status === 'create') await createInstructorIn(w, it.input as InstructorInput, audit);
-      else await updateInstructorIn(w, it.matchId as number, it.input as InstructorInput, audit);
+      if (it.status === 'create') await adapter.create(w, it.input, audit);
+      else await adapter.update(w, it.matchId as number, it.input, audit);
       if (it.status === 'create') result.created++;
       else result.updated++;
       if ((result.created + result.updated) % GC_EVERY === 0) collectGarbage();

@@ -4,8 +4,11 @@
  * among the first rows, since county sheets often start with a title and a 填报单位 line. Work is
  * bounded whatever the file holds: inflated size, nesting, rows and columns are capped.
  */
+
+import type { ImportKind } from '../../../shared/importKinds';
 import { AppError } from '../errors';
-import { IMPORT_FIELDS, type ImportKind, normalizeHeader } from './fields';
+import { normalizeHeader } from './fields';
+import { adapterOf } from './kinds';
 import { isOle, LEGACY_XLS, oleRefusal } from './ole';
 import { readXlsx } from './xlsx';
 import { UNREADABLE } from './zip';
@@ -121,7 +124,7 @@ async function readLines(bytes: Buffer, fileName: string, onProgress?: ReadProgr
 
 /** The row among the first ten that names the most known columns. */
 function findHeader(kind: ImportKind, lines: Line[]): number {
-  const names = new Set(IMPORT_FIELDS[kind].flatMap((f) => [f.label, ...f.synonyms].map(normalizeHeader)));
+  const names = new Set(adapterOf(kind).fields.flatMap((f) => [f.label, ...f.synonyms].map(normalizeHeader)));
   let best = -1;
   let bestScore = 1;
   lines.forEach((line, i) => {

@@ -4,9 +4,10 @@
  * the bad cells filled red and the reason beside each).
  */
 import ExcelJS from 'exceljs';
+import { type ImportKind, importKindLabel } from '../../../shared/importKinds';
 import { EXCEL_FONT } from '../../../shared/reports/page';
 import type { Ctx } from '../context';
-import { IMPORT_FIELDS, type ImportKind, KIND_LABELS } from './fields';
+import { adapterOf } from './kinds';
 import { storedPreview } from './preview';
 
 const TEMPLATE_ROWS = 2000;
@@ -18,11 +19,13 @@ async function toBase64(wb: ExcelJS.Workbook): Promise<string> {
 }
 
 export async function importTemplate(ctx: Ctx, kind: ImportKind): Promise<{ fileName: string; base64: string }> {
-  const fields = IMPORT_FIELDS[kind];
+  const adapter = adapterOf(kind);
+  const { fields } = adapter;
+  const label = importKindLabel(kind);
   const regions = await ctx.ledger.db.selectFrom('regions').select('name').orderBy('sort_order').orderBy('id').execute();
   const wb = new ExcelJS.Workbook();
   wb.creator = '两新党建台账';
-  const ws = wb.addWorksheet(KIND_LABELS[kind], { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(label, { views: [{ state: 'frozen', ySplit: 1 }] });
   const help = wb.addWorksheet('填写说明');
   const lists = wb.addWorksheet('代码表', { state: 'hidden' });
 
@@ -79,12 +82,10 @@ export async function importTemplate(ctx: Ctx, kind: ImportKind): Promise<{ file
     help.addRow([f.label, f.required ? '必填' : '', [f.help, allowed].filter(Boolean).join('；')]);
   }
   help.addRow([]);
-  help.addRow(['说明', '', `每行一条${KIND_LABELS[kind]}。导入时先预览，逐行显示新增、更新、跳过或错误，确认后才写入。`]);
+  help.addRow(['说明', '', `每行一条${label}。导入时先预览，逐行显示新增、更新、跳过或错误，确认后才写入。`]);
   help.addRow(['空白单元格', '', '新增时按默认值；更新已有记录时保留原有内容，不会被清空。']);
-  if (kind === 'orgs')
-    help.addRow(['匹配规则', '', '有统一社会信用代码的按代码匹配已有组织，否则按同一属地内的单位名称匹配；匹配到的更新，其余新增。']);
-  else help.addRow(['匹配规则', '', '按姓名和工作单位匹配已有指导员；匹配到的更新，其余新增。']);
-  return { fileName: `${KIND_LABELS[kind]}导入模板.xlsx`, base64: await toBase64(wb) };
+  help.addRow(['匹配规则', '', adapter.matchRule]);
+  return { fileName: `${label}导入模板.xlsx`, base64: await toBase64(wb) };
 }
 
 export async function importErrorReport(ctx: Ctx, id: string): Promise<{ fileName: string; base64: string }> {

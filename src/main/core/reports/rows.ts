@@ -30,11 +30,15 @@ import { listPartyOrgs } from '../services/partyOrgs';
 import { listRegions } from '../services/regions';
 import { getSettings } from '../services/settings';
 import { activityLedgerRows, electionReminderRows } from './activityRows';
+import { fundingLedgerRows, fundingTotalsRows } from './fundingRows';
+import { fourChecksRows, gridsRows } from './gridRows';
+import { inspectionsRows, modelSitesRows } from './siteRows';
+import { trainingLedgerRows, trainingTotalsRows } from './trainingRows';
 
 /** A row of ledger `Id`: the compiler insists on a cell for every one of its columns. */
-type Row<Id extends ReportId> = Record<Extract<(typeof REPORTS)[number], { id: Id }>['columns'][number]['key'], Cell>;
+export type Row<Id extends ReportId> = Record<Extract<(typeof REPORTS)[number], { id: Id }>['columns'][number]['key'], Cell>;
 
-interface Built<Id extends ReportId> {
+export interface Built<Id extends ReportId> {
   rows: Row<Id>[];
   totals?: Row<Id>;
 }
@@ -323,8 +327,16 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
     };
   },
 
+  trainings: (ctx, f, day) => trainingLedgerRows(ctx, f, yearOf(f, day)),
+  trainingTotals: (ctx, f, day) => trainingTotalsRows(ctx, yearOf(f, day)),
   activities: (ctx, f, day) => ({ rows: activityLedgerRows(ctx, f, yearOf(f, day)) }),
   electionReminders: (ctx, f, day) => ({ rows: electionReminderRows(ctx, f, day) }),
+  grids: gridsRows,
+  fourChecks: fourChecksRows,
+  modelSites: modelSitesRows,
+  inspections: inspectionsRows,
+  funding: (ctx, f, day) => fundingLedgerRows(ctx, f, yearOf(f, day)),
+  fundingTotals: (ctx, f, day) => fundingTotalsRows(ctx, yearOf(f, day)),
 };
 
 async function describeFilters(ctx: Ctx, f: ReportFilters, kinds: readonly string[], day: string): Promise<string[]> {

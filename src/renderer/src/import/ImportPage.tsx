@@ -23,18 +23,15 @@ import {
 import { modals } from '@mantine/modals';
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { IMPORT_KINDS, type ImportKind, importKindLabel } from '../../../shared/importKinds';
 import type { ImportPreview, ImportRowStatus } from '../../../shared/types';
 import { invoke } from '../api';
 import { notifyDone, notifyError } from '../common';
 import { readFileBase64, saveFile } from '../platform';
 import { type ValueMapping, ValueMappingCard, valueMappingOf } from './ValueMappingCard';
 
-type Kind = 'orgs' | 'partyOrgs' | 'instructors';
-const KINDS = [
-  { value: 'orgs', label: '两新组织' },
-  { value: 'partyOrgs', label: '党组织' },
-  { value: 'instructors', label: '党建工作指导员' },
-];
+type Kind = ImportKind;
+const KINDS = IMPORT_KINDS.map((k) => ({ value: k.kind, label: k.label }));
 const STATUS: Record<ImportRowStatus, { label: string; color: string }> = {
   create: { label: '新增', color: 'green' },
   update: { label: '更新', color: 'blue' },
@@ -164,7 +161,7 @@ export function ImportPage() {
           );
           setPreview(null);
           setFile(null);
-          navigate(kind === 'orgs' ? '/orgs' : kind === 'partyOrgs' ? '/party-orgs' : '/instructors');
+          navigate(IMPORT_KINDS.find((k) => k.kind === kind)?.path ?? '/');
         } catch (e) {
           notifyError(e, '导入未完成，数据未改变');
         } finally {
@@ -235,7 +232,7 @@ export function ImportPage() {
             {preview.missingRequired.length > 0 && (
               <Alert color="red" mb="sm">
                 以下必填项没有对应的列：{preview.missingRequired.join('、')}。请在下面指定，或在表格中补上这些列；若这不是
-                {KINDS.find((k) => k.value === kind)?.label}表，请在上方“导入的数据”中改选。
+                {importKindLabel(kind)}表，请在上方“导入的数据”中改选。
               </Alert>
             )}
             <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="xs" verticalSpacing={6}>

@@ -1,0 +1,17 @@
+/** Every kind of import, one line each; the shared list of kinds (src/shared/importKinds.ts) names them. */
+import type { ImportKind } from '../../../../shared/importKinds';
+import { instructorsImport } from './instructors';
+import { orgsImport } from './orgs';
+import { partyOrgsImport } from './partyOrgs';
+import type { KindAdapter } from './types';
+
+const ADAPTERS: { [K in ImportKind]: KindAdapter<unknown> } = {
+  orgs: orgsImport,
+  partyOrgs: partyOrgsImport,
+  instructors: instructorsImport,
+};
+
+/** The adapter of a kind; the preview hands each only what its own schema parsed. */
+export function adapterOf(kind: ImportKind): KindAdapter<unknown> {
+  return ADAPTERS[kind];
+}

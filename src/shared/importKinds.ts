@@ -1,0 +1,19 @@
+/**
+ * The kinds of record a sheet can be imported as, in the order the import page offers them. The
+ * contract's enum, the preview's type and the page's picker all come from this one list; each kind
+ * has its adapter in src/main/core/import/kinds/.
+ */
+export const IMPORT_KINDS = [
+  { kind: 'orgs', label: '两新组织', path: '/orgs' },
+  { kind: 'partyOrgs', label: '党组织', path: '/party-orgs' },
+  { kind: 'instructors', label: '党建工作指导员', path: '/instructors' },
+] as const satisfies readonly { kind: string; label: string; path: string }[];
+
+export type ImportKind = (typeof IMPORT_KINDS)[number]['kind'];
+
+/** For `z.enum`. */
+export const IMPORT_KIND_CODES = IMPORT_KINDS.map((k) => k.kind) as [ImportKind, ...ImportKind[]];
+
+export function importKindLabel(kind: ImportKind): string {
+  return IMPORT_KINDS.find((k) => k.kind === kind)?.label ?? kind;
+}
