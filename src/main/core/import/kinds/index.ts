@@ -1,5 +1,6 @@
 /** Every kind of import, one line each; the shared list of kinds (src/shared/importKinds.ts) names them. */
 import type { ImportKind } from '../../../../shared/importKinds';
+import { activitiesImport } from './activities';
 import { instructorsImport } from './instructors';
 import { orgsImport } from './orgs';
 import { partyOrgsImport } from './partyOrgs';
@@ -9,6 +10,7 @@ const ADAPTERS: { [K in ImportKind]: KindAdapter<unknown> } = {
   orgs: orgsImport,
   partyOrgs: partyOrgsImport,
   instructors: instructorsImport,
+  activities: activitiesImport,
 };
 
 /** The adapter of a kind; the preview hands each only what its own schema parsed. */
