@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ActivityGapRow } from '../../src/shared/records/activities';
 import { type App, startApp } from './harness';
+import { latinWords, VISIBLE_TEXT } from './latin';
 
 let app: App;
 let page: Page;
@@ -22,6 +23,8 @@ afterAll(async () => {
 });
 
 const dialog = () => page.getByRole('dialog');
+/** The walk's check on what is on screen now: no Latin word. */
+const latin = async () => latinWords((await page.evaluate(VISIBLE_TEXT)) as string);
 
 async function pickKind(label: string) {
   await dialog().getByRole('combobox', { name: '活动类型' }).click();
@@ -47,6 +50,7 @@ it('records a 恳谈会 and a 主题党日, and their 提醒 go away', { timeout
   await expect.poll(() => card.getByRole('row').count()).toBe(gaps.length);
   await page.getByTestId('activity-total').waitFor();
   await app.snap('1366-activities');
+  expect(await latin()).toEqual([]);
 
   // 登记 the 恳谈会: the party organization found by typing part of its name.
   await page.getByRole('button', { name: '登记组织生活' }).click();
@@ -62,6 +66,7 @@ it('records a 恳谈会 and a 主题党日, and their 提醒 go away', { timeout
   await dialog().getByRole('textbox', { name: '应到人数' }).fill('12');
   await dialog().getByRole('textbox', { name: '实到人数' }).fill('11');
   await app.snap('1366-record-forum');
+  expect(await latin()).toEqual([]);
   await save();
   // Other 1+N branches missed the same quarter: only this one's line goes.
   await expect.poll(() => card.locator('tr', { hasText: forum.partyOrgName }).filter({ hasText: '恳谈会' }).count()).toBe(0);
@@ -87,6 +92,7 @@ it('records a 恳谈会 and a 主题党日, and their 提醒 go away', { timeout
   await expect.poll(() => section.getByText(themeDay.reason).count()).toBe(0);
   await section.getByText('重温入党誓词').waitFor();
   await app.snap('1366-party-org-section');
+  expect(await latin()).toEqual([]);
 
   const left = await app.call<ActivityGapRow[]>('activities.gaps', {});
   expect(left.some((g) => g.partyOrgId === forum.partyOrgId && g.code === 'no_forum')).toBe(false);

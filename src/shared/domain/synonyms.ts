@@ -2,6 +2,7 @@
  * The words clerks write for the coded values, beside the code tables they stand for. Words that
  * could mean more than one code (企业, 其他) are deliberately absent: an import asks the clerk once.
  */
+import { ACTIVITY_KIND_WORDS, ACTIVITY_KINDS } from './activityCodes';
 import {
   ANNUAL_CHECK_RESULTS,
   type CodeTable,
@@ -118,6 +119,7 @@ const WORDS = new Map<CodeTable<string>, Words>([
       instructor: ['指导员', '党建指导员', '党建工作指导员'],
     },
   ],
+  [ACTIVITY_KINDS, ACTIVITY_KIND_WORDS],
 ]);
 
 /**

@@ -44,7 +44,7 @@ const JOINED = `SELECT a.*, p.name AS party_org_name, p.region_id, r.name AS reg
 
 type ActivityRowFields = Pick<JoinedRow, 'party_org_id' | 'kind' | 'date' | 'topic' | 'attendance' | 'expected' | 'place' | 'remarks'>;
 
-function fieldsOf(r: ActivityRowFields): ActivityFields {
+export function activityFieldsOf(r: ActivityRowFields): ActivityFields {
   return {
     partyOrgId: r.party_org_id,
     kind: r.kind,
@@ -59,7 +59,7 @@ function fieldsOf(r: ActivityRowFields): ActivityFields {
 function toActivity(r: JoinedRow): Activity {
   return {
     id: r.id,
-    ...fieldsOf(r),
+    ...activityFieldsOf(r),
     partyOrgName: r.party_org_name,
     regionId: r.region_id,
     regionName: r.region_name,
@@ -110,8 +110,11 @@ export function getActivity(ctx: Ctx, id: number): Activity {
   return toActivity(row);
 }
 
-/** The party organization must be live, and the day neither in the future nor before it was founded. */
-async function assertRecordable(ctx: Ctx, w: Writer, input: ActivityFields): Promise<void> {
+/**
+ * The party organization must be live, and the day neither before it was founded nor (given `today`)
+ * in the future. An import checks the day against today in its preview, row by row.
+ */
+async function assertRecordable(w: Writer, input: ActivityFields, today: string | null): Promise<void> {
   const po = await w.trx
     .selectFrom('party_orgs')
     .select(['id', 'founded_date'])
@@ -123,8 +126,7 @@ async function assertRecordable(ctx: Ctx, w: Writer, input: ActivityFields): Pro
       { path: 'partyOrgId', message: '党组织不存在或已删除' },
     ]);
   }
-  const today = ctx.today();
-  if (input.date > today) {
+  if (today != null && input.date > today) {
     throw new AppError('invalid_input', `「活动日期」${input.date}晚于今天，只能登记已开展的活动`, [
       { path: 'date', message: '活动日期不能晚于今天' },
     ]);
@@ -150,8 +152,13 @@ function columns(input: ActivityFields) {
 }
 
 /** Inside a caller's transaction (imports). */
-export async function createActivityIn(ctx: Ctx, w: Writer, input: ActivityFields, audit: Record<string, unknown> = {}): Promise<number> {
-  await assertRecordable(ctx, w, input);
+export async function createActivityIn(
+  w: Writer,
+  input: ActivityFields,
+  audit: Record<string, unknown> = {},
+  today: string | null = null,
+): Promise<number> {
+  await assertRecordable(w, input, today);
   const { id } = await w.trx
     .insertInto('activities')
     .values({ ...columns(input), created_at: w.now, updated_at: w.now })
@@ -162,7 +169,7 @@ export async function createActivityIn(ctx: Ctx, w: Writer, input: ActivityField
 }
 
 export async function createActivity(ctx: Ctx, input: ActivityFields): Promise<Activity> {
-  const id = await write(ctx, (w) => createActivityIn(ctx, w, input));
+  const id = await write(ctx, (w) => createActivityIn(w, input, {}, ctx.today()));
   return getActivity(ctx, id);
 }
 
@@ -173,22 +180,31 @@ async function readLive(w: Writer, id: number) {
 }
 
 export async function updateActivity(ctx: Ctx, id: number, input: ActivityFields): Promise<Activity> {
-  await write(ctx, async (w) => {
-    const before = fieldsOf(await readLive(w, id));
-    await assertRecordable(ctx, w, input);
-    await w.trx
-      .updateTable('activities')
-      .set({ ...columns(input), updated_at: w.now })
-      .where('id', '=', id)
-      .execute();
-    await w.audit('activity', id, 'update', before, input);
-  });
+  await write(ctx, (w) => updateActivityIn(w, id, input, {}, ctx.today()));
   return getActivity(ctx, id);
+}
+
+/** Inside a caller's transaction (imports). */
+export async function updateActivityIn(
+  w: Writer,
+  id: number,
+  input: ActivityFields,
+  audit: Record<string, unknown> = {},
+  today: string | null = null,
+): Promise<void> {
+  const before = activityFieldsOf(await readLive(w, id));
+  await assertRecordable(w, input, today);
+  await w.trx
+    .updateTable('activities')
+    .set({ ...columns(input), updated_at: w.now })
+    .where('id', '=', id)
+    .execute();
+  await w.audit('activity', id, 'update', before, { ...input, ...audit });
 }
 
 export async function deleteActivity(ctx: Ctx, id: number): Promise<{ id: number }> {
   await write(ctx, async (w) => {
-    const before = fieldsOf(await readLive(w, id));
+    const before = activityFieldsOf(await readLive(w, id));
     await w.trx.updateTable('activities').set({ deleted_at: w.now, updated_at: w.now }).where('id', '=', id).execute();
     await w.audit('activity', id, 'delete', before, null);
   });

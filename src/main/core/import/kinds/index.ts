@@ -3,6 +3,7 @@ import type { ImportKind } from '../../../../shared/importKinds';
 import { fundingImport } from './funding';
 import { gridsImport } from './grids';
 import { inspectionsImport } from './inspections';
+import { activitiesImport } from './activities';
 import { instructorsImport } from './instructors';
 import { orgsImport } from './orgs';
 import { partyOrgsImport } from './partyOrgs';
@@ -17,6 +18,7 @@ const ADAPTERS: { [K in ImportKind]: KindAdapter<unknown> } = {
   trainings: trainingsImport,
   grids: gridsImport,
   inspections: inspectionsImport,
+  activities: activitiesImport,
 };
 
 /** The adapter of a kind; the preview hands each only what its own schema parsed. */
