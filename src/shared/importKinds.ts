@@ -7,6 +7,7 @@ export const IMPORT_KINDS = [
   { kind: 'orgs', label: '两新组织', path: '/orgs' },
   { kind: 'partyOrgs', label: '党组织', path: '/party-orgs' },
   { kind: 'instructors', label: '党建工作指导员', path: '/instructors' },
+  { kind: 'memberYears', label: '党员发展（按年度）', path: '/orgs' },
 ] as const satisfies readonly { kind: string; label: string; path: string }[];
 
 export type ImportKind = (typeof IMPORT_KINDS)[number]['kind'];

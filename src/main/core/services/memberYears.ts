@@ -41,7 +41,7 @@ export async function setMemberYear(ctx: Ctx, input: MemberYearSet): Promise<Mem
 }
 
 /** One year's figures; the current year's also become the organization's counts. */
-export async function setMemberYearIn(w: Writer, input: MemberYearSet): Promise<void> {
+export async function setMemberYearIn(w: Writer, input: MemberYearSet, audit: Record<string, unknown> = {}): Promise<void> {
   const current = yearOf(w.today);
   if (input.year > current) {
     throw new AppError('invalid_input', `「年度」不能晚于今年（${current}年）`, [{ path: 'year', message: `不能晚于${current}年` }]);
@@ -73,7 +73,7 @@ export async function setMemberYearIn(w: Writer, input: MemberYearSet): Promise<
       .where('id', '=', input.orgId)
       .execute();
   }
-  await w.audit('member_year', input.orgId, 'set', before ? fromRow(before) : null, input);
+  await w.audit('member_year', input.orgId, 'set', before ? fromRow(before) : null, { ...input, ...audit });
   // The current year's figures are the organization's counts, which its list row and flags show.
   w.touchOrgs(input.year === current ? [input.orgId] : []);
 }

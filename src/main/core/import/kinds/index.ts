@@ -1,6 +1,7 @@
 /** Every kind of import, one line each; the shared list of kinds (src/shared/importKinds.ts) names them. */
 import type { ImportKind } from '../../../../shared/importKinds';
 import { instructorsImport } from './instructors';
+import { memberYearsImport } from './memberYears';
 import { orgsImport } from './orgs';
 import { partyOrgsImport } from './partyOrgs';
 import type { KindAdapter } from './types';
@@ -9,6 +10,7 @@ const ADAPTERS: { [K in ImportKind]: KindAdapter<unknown> } = {
   orgs: orgsImport,
   partyOrgs: partyOrgsImport,
   instructors: instructorsImport,
+  memberYears: memberYearsImport,
 };
 
 /** The adapter of a kind; the preview hands each only what its own schema parsed. */
