@@ -3,7 +3,7 @@
  * The current year's row and the organization's own counts are one fact kept in two places: a write of
  * either updates the other in the same transaction, so they never disagree.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type MemberYear, type MemberYearSet, memberYearSetSchema } from '../../../shared/records/memberYears';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
@@ -167,35 +167,34 @@ export interface SeedMemberYear {
 export async function loadSeedMemberYears(w: Writer, rows: SeedMemberYear[]): Promise<void> {
   const ids = new Map<string, number>();
   for (const o of await w.trx.selectFrom('orgs').select(['id', 'name']).where('deleted_at', 'is', null).execute()) ids.set(o.name, o.id);
-  for (const r of rows) {
+  const values = rows.map((r) => {
     const orgId = ids.get(r.orgName);
     if (orgId == null) throw new AppError('invalid_input', `示例数据党员发展中的两新组织“${r.orgName}”不存在`);
     const ok = memberYearSetSchema.safeParse({ ...r, orgId });
     if (!ok.success) throw new AppError('invalid_input', `示例数据中“${r.orgName}”${r.year}年度的党员发展情况有误`);
-    const figures = {
-      formal: r.formal,
-      probationary: r.probationary,
-      activists: r.activists,
-      candidates: r.candidates,
-      new_members: r.newMembers,
-      updated_at: w.now,
-    };
+    const { formal, probationary, activists, candidates } = r;
+    return { org_id: orgId, year: r.year, formal, probationary, activists, candidates, new_members: r.newMembers, updated_at: w.now };
+  });
+  // In slices (SQLite's bound-parameter limit), a statement each: the demo county loads on first start.
+  for (let i = 0; i < values.length; i += 100) {
     await w.trx
       .insertInto('member_years')
-      .values({ org_id: orgId, year: r.year, ...figures })
-      .onConflict((oc) => oc.columns(['org_id', 'year']).doUpdateSet(figures))
+      .values(values.slice(i, i + 100))
+      .onConflict((oc) =>
+        oc.columns(['org_id', 'year']).doUpdateSet((eb) => ({
+          formal: eb.ref('excluded.formal'),
+          probationary: eb.ref('excluded.probationary'),
+          activists: eb.ref('excluded.activists'),
+          candidates: eb.ref('excluded.candidates'),
+          new_members: eb.ref('excluded.new_members'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
       .execute();
   }
-  const orgs = await w.trx
-    .selectFrom('orgs')
-    .select(['id', 'formal_members', 'probationary_members', 'activists'])
-    .where('deleted_at', 'is', null)
-    .execute();
-  for (const o of orgs) {
-    await syncCurrentMemberYear(w, o.id, {
-      formalMembers: o.formal_members,
-      probationaryMembers: o.probationary_members,
-      activists: o.activists,
-    });
-  }
+  const year = yearOf(w.today);
+  await sql`INSERT INTO member_years (org_id, year, formal, probationary, activists, candidates, new_members, updated_at)
+    SELECT id, ${year}, formal_members, probationary_members, activists, 0, 0, ${w.now} FROM orgs WHERE deleted_at IS NULL
+    ON CONFLICT (org_id, year) DO UPDATE SET formal = excluded.formal, probationary = excluded.probationary,
+      activists = excluded.activists, updated_at = excluded.updated_at`.execute(w.trx);
 }
