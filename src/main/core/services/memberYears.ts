@@ -16,7 +16,8 @@ async function liveOrg(db: Kysely<Database>, orgId: number) {
   return db.selectFrom('orgs').select(['id', 'name']).where('id', '=', orgId).where('deleted_at', 'is', null).executeTakeFirst();
 }
 
-function fromRow(r: Database['member_years']) {
+/** A stored row as the figures the channels, the audit log and the import speak of. */
+export function fromRow(r: Database['member_years']) {
   return {
     orgId: r.org_id,
     year: r.year,

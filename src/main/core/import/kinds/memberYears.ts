@@ -1,6 +1,6 @@
 /** 党员发展 by year: one row per organization and year, matched by both; the year's figures are set as a whole. */
 import { type MemberYearSet, memberYearSetSchema } from '../../../../shared/records/memberYears';
-import { setMemberYearIn } from '../../services/memberYears';
+import { fromRow, setMemberYearIn } from '../../services/memberYears';
 import type { ImportField } from '../fields';
 import type { KindAdapter } from './types';
 
@@ -53,15 +53,7 @@ export const memberYearsImport: KindAdapter<MemberYearSet> = {
         {
           // One number for the pair (organization, year): the import only needs to tell records apart.
           id: r.org_id * 10_000 + r.year,
-          fields: {
-            orgId: r.org_id,
-            year: r.year,
-            formal: r.formal,
-            probationary: r.probationary,
-            activists: r.activists,
-            candidates: r.candidates,
-            newMembers: r.new_members,
-          },
+          fields: fromRow(r),
         },
       ]),
     );
