@@ -12,6 +12,7 @@ export const IMPORT_KINDS = [
   { kind: 'grids', label: '1+N网格', path: '/grids' },
   { kind: 'inspections', label: '社会组织年检', path: '/inspections' },
   { kind: 'activities', label: '组织生活', path: '/activities' },
+  { kind: 'memberYears', label: '党员发展（按年度）', path: '/orgs' },
 ] as const satisfies readonly { kind: string; label: string; path: string }[];
 
 export type ImportKind = (typeof IMPORT_KINDS)[number]['kind'];

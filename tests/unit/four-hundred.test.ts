@@ -33,7 +33,7 @@ describe('四个100% rule', () => {
   });
 
   it('counts 星级管理 over the 单独组建 party organizations only', () => {
-    expect(partyOrgMiss({ method: 'single', rated: false }, 2026)).toBe('单独组建，2026年度未评定星级');
+    expect(partyOrgMiss({ method: 'single', rated: false }, 2026)).toBe('单独组建，2025、2026年度均未评定星级');
     expect(partyOrgMiss({ method: 'joint', rated: false }, 2026)).toBeNull();
     const r = countFourHundred(
       [

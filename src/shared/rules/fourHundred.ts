@@ -1,7 +1,8 @@
 /**
  * 四个100% (克什克腾旗's targets), over the organizations in scope:
  * - build: every organization with 3+ 正式党员 has its own (单独组建) party organization;
- * - rated: every 单独组建 party organization is under 星级管理 (rated in the year counted);
+ * - rated: every 单独组建 party organization is under 星级管理: rated for the year counted or the one before
+ *   (the 星级评定 is made at the year's end, so last year's rating stands until this year's is made);
  * - joint: every organization with one or two 正式党员 is in a 联合 party organization;
  * - work: every organization with no 正式党员 is covered by party work — a party organization covering it,
  *   an instructor assigned on the day, or a 1+N grid.
@@ -26,7 +27,7 @@ export interface FourHundredOrgFacts {
 
 export interface FourHundredPartyOrgFacts {
   method: FormationMethod;
-  /** Has a star rating for the year counted. */
+  /** Has a star rating for the year counted or the year before. */
   rated: boolean;
 }
 
@@ -72,7 +73,7 @@ export function orgMiss(o: FourHundredOrgFacts): string | null {
 /** Why a party organization misses 星级管理; null when it is rated or not 单独组建. */
 export function partyOrgMiss(p: FourHundredPartyOrgFacts, year: number): string | null {
   if (p.method !== 'single' || p.rated) return null;
-  return `单独组建，${year}年度未评定星级`;
+  return `单独组建，${year - 1}、${year}年度均未评定星级`;
 }
 
 function rate(n: number, d: number): FourHundredRate {

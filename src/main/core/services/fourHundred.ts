@@ -44,7 +44,7 @@ function singlePartyOrgs(ctx: Ctx, year: number, regionId: number | undefined): 
   return ctx.ledger.sqlite
     .prepare(
       `SELECT p.id, p.name, p.region_id, r.name AS region_name, r.sort_order AS region_order, p.formal_members,
-              EXISTS (SELECT 1 FROM ratings rt WHERE rt.party_org_id = p.id AND rt.year = @year) AS rated
+              EXISTS (SELECT 1 FROM ratings rt WHERE rt.party_org_id = p.id AND rt.year IN (@year, @year - 1)) AS rated
          FROM party_orgs p JOIN regions r ON r.id = p.region_id
         WHERE p.deleted_at IS NULL AND p.method = 'single' AND (@regionId IS NULL OR p.region_id = @regionId)
         ORDER BY r.sort_order, p.id`,

@@ -3,7 +3,7 @@
  * The current year's row and the organization's own counts are one fact kept in two places: a write of
  * either updates the other in the same transaction, so they never disagree.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type MemberYear, type MemberYearSet, memberYearSetSchema } from '../../../shared/records/memberYears';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
@@ -16,7 +16,8 @@ async function liveOrg(db: Kysely<Database>, orgId: number) {
   return db.selectFrom('orgs').select(['id', 'name']).where('id', '=', orgId).where('deleted_at', 'is', null).executeTakeFirst();
 }
 
-function fromRow(r: Database['member_years']) {
+/** A stored row as the figures the channels, the audit log and the import speak of. */
+export function fromRow(r: Database['member_years']) {
   return {
     orgId: r.org_id,
     year: r.year,
@@ -41,7 +42,7 @@ export async function setMemberYear(ctx: Ctx, input: MemberYearSet): Promise<Mem
 }
 
 /** One year's figures; the current year's also become the organization's counts. */
-export async function setMemberYearIn(w: Writer, input: MemberYearSet): Promise<void> {
+export async function setMemberYearIn(w: Writer, input: MemberYearSet, audit: Record<string, unknown> = {}): Promise<void> {
   const current = yearOf(w.today);
   if (input.year > current) {
     throw new AppError('invalid_input', `「年度」不能晚于今年（${current}年）`, [{ path: 'year', message: `不能晚于${current}年` }]);
@@ -73,7 +74,7 @@ export async function setMemberYearIn(w: Writer, input: MemberYearSet): Promise<
       .where('id', '=', input.orgId)
       .execute();
   }
-  await w.audit('member_year', input.orgId, 'set', before ? fromRow(before) : null, input);
+  await w.audit('member_year', input.orgId, 'set', before ? fromRow(before) : null, { ...input, ...audit });
   // The current year's figures are the organization's counts, which its list row and flags show.
   w.touchOrgs(input.year === current ? [input.orgId] : []);
 }
@@ -167,35 +168,34 @@ export interface SeedMemberYear {
 export async function loadSeedMemberYears(w: Writer, rows: SeedMemberYear[]): Promise<void> {
   const ids = new Map<string, number>();
   for (const o of await w.trx.selectFrom('orgs').select(['id', 'name']).where('deleted_at', 'is', null).execute()) ids.set(o.name, o.id);
-  for (const r of rows) {
+  const values = rows.map((r) => {
     const orgId = ids.get(r.orgName);
     if (orgId == null) throw new AppError('invalid_input', `示例数据党员发展中的两新组织“${r.orgName}”不存在`);
     const ok = memberYearSetSchema.safeParse({ ...r, orgId });
     if (!ok.success) throw new AppError('invalid_input', `示例数据中“${r.orgName}”${r.year}年度的党员发展情况有误`);
-    const figures = {
-      formal: r.formal,
-      probationary: r.probationary,
-      activists: r.activists,
-      candidates: r.candidates,
-      new_members: r.newMembers,
-      updated_at: w.now,
-    };
+    const { formal, probationary, activists, candidates } = r;
+    return { org_id: orgId, year: r.year, formal, probationary, activists, candidates, new_members: r.newMembers, updated_at: w.now };
+  });
+  // In slices (SQLite's bound-parameter limit), a statement each: the demo county loads on first start.
+  for (let i = 0; i < values.length; i += 100) {
     await w.trx
       .insertInto('member_years')
-      .values({ org_id: orgId, year: r.year, ...figures })
-      .onConflict((oc) => oc.columns(['org_id', 'year']).doUpdateSet(figures))
+      .values(values.slice(i, i + 100))
+      .onConflict((oc) =>
+        oc.columns(['org_id', 'year']).doUpdateSet((eb) => ({
+          formal: eb.ref('excluded.formal'),
+          probationary: eb.ref('excluded.probationary'),
+          activists: eb.ref('excluded.activists'),
+          candidates: eb.ref('excluded.candidates'),
+          new_members: eb.ref('excluded.new_members'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
       .execute();
   }
-  const orgs = await w.trx
-    .selectFrom('orgs')
-    .select(['id', 'formal_members', 'probationary_members', 'activists'])
-    .where('deleted_at', 'is', null)
-    .execute();
-  for (const o of orgs) {
-    await syncCurrentMemberYear(w, o.id, {
-      formalMembers: o.formal_members,
-      probationaryMembers: o.probationary_members,
-      activists: o.activists,
-    });
-  }
+  const year = yearOf(w.today);
+  await sql`INSERT INTO member_years (org_id, year, formal, probationary, activists, candidates, new_members, updated_at)
+    SELECT id, ${year}, formal_members, probationary_members, activists, 0, 0, ${w.now} FROM orgs WHERE deleted_at IS NULL
+    ON CONFLICT (org_id, year) DO UPDATE SET formal = excluded.formal, probationary = excluded.probationary,
+      activists = excluded.activists, updated_at = excluded.updated_at`.execute(w.trx);
 }

@@ -5,6 +5,7 @@ import { gridsImport } from './grids';
 import { inspectionsImport } from './inspections';
 import { activitiesImport } from './activities';
 import { instructorsImport } from './instructors';
+import { memberYearsImport } from './memberYears';
 import { orgsImport } from './orgs';
 import { partyOrgsImport } from './partyOrgs';
 import { trainingsImport } from './trainings';
@@ -19,6 +20,7 @@ const ADAPTERS: { [K in ImportKind]: KindAdapter<unknown> } = {
   grids: gridsImport,
   inspections: inspectionsImport,
   activities: activitiesImport,
+  memberYears: memberYearsImport,
 };
 
 /** The adapter of a kind; the preview hands each only what its own schema parsed. */
