@@ -29,6 +29,7 @@ import { type IndexedOrg, orgIndex } from '../services/orgIndex';
 import { listPartyOrgs } from '../services/partyOrgs';
 import { listRegions } from '../services/regions';
 import { getSettings } from '../services/settings';
+import { yearlyBasicRows, yearlyFundsRows, yearlyWorkRows } from './yearlyRows';
 
 /** A row of ledger `Id`: the compiler insists on a cell for every one of its columns. */
 type Row<Id extends ReportId> = Record<Extract<(typeof REPORTS)[number], { id: Id }>['columns'][number]['key'], Cell>;
@@ -321,6 +322,10 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
       totals: line('合计', list),
     };
   },
+
+  yearlyStats: (ctx, _f, day) => yearlyBasicRows(ctx, day),
+  yearlyStatsWork: (ctx, f, day) => yearlyWorkRows(ctx, yearOf(f, day), day),
+  yearlyStatsFunds: (ctx, f, day) => yearlyFundsRows(ctx, yearOf(f, day)),
 };
 
 async function describeFilters(ctx: Ctx, f: ReportFilters, kinds: readonly string[], day: string): Promise<string[]> {
