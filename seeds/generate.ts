@@ -34,7 +34,12 @@ import { orgFlags } from '../src/shared/rules/orgFlags';
 import { partyOrgFlags } from '../src/shared/rules/partyOrgFlags';
 import { checkUscc, usccCheckChar } from '../src/shared/rules/uscc';
 import type { Settings } from '../src/shared/types';
+import { buildActivitySeed, electionDueSoon } from './activities';
 import { buildCaseSeed } from './cases';
+import { buildFundingSeed, type YearlyFunding } from './funding';
+import { buildGridSeed } from './grids';
+import { buildSiteSeed } from './sites';
+import { buildTrainingSeed } from './trainings';
 
 const COUNTY = '青山旗';
 const COUNTY_CODE = '150499';
@@ -1110,6 +1115,8 @@ const LIUYOU = VENUE_STANDARDS.liuyou.items;
 interface GenPartyOrg {
   fields: Omit<SeedPartyOrg, 'coveredOrgRefs'>;
   covered: GenOrg[];
+  /** A year's funding by source in 分, made into dated payments by ./funding.ts. */
+  funding: YearlyFunding;
 }
 const partyOrgs: GenPartyOrg[] = [];
 
@@ -1200,13 +1207,16 @@ function addPartyOrg(s: PartyOrgSpec): GenPartyOrg {
     termYears: term,
     starRating: stars,
     venueChecklist: venue(stars),
-    fundingSuperior: chance(0.6) ? int(5, 50) * 10_000 : 0,
-    fundingDuesReturn: Math.round((s.formal * int(20, 60)) / 10) * 1_000,
-    fundingUnit: s.method === 'single' ? (isFirm ? int(0, 30) : int(0, 8)) * 100_000 : 0,
-    fundingFiscal: s.method === 'regional' ? int(2, 5) * 100_000 : s.method === 'joint' && chance(0.5) ? int(1, 3) * 100_000 : 0,
     remarks: s.remarks ?? null,
   };
-  const p = { fields, covered: s.covered };
+  // Drawn right after venue() as before, so every later draw (and the demo's figures) stays the same.
+  const funding: YearlyFunding = {
+    superior: chance(0.6) ? int(5, 50) * 10_000 : 0,
+    duesReturn: Math.round((s.formal * int(20, 60)) / 10) * 1_000,
+    unit: s.method === 'single' ? (isFirm ? int(0, 30) : int(0, 8)) * 100_000 : 0,
+    fiscal: s.method === 'regional' ? int(2, 5) * 100_000 : s.method === 'joint' && chance(0.5) ? int(1, 3) * 100_000 : 0,
+  };
+  const p = { fields, covered: s.covered, funding };
   partyOrgs.push(p);
   return p;
 }
@@ -1675,7 +1685,13 @@ const seed: SeedFile = {
   partyOrgs: seedPartyOrgs,
   instructors: seedInstructors,
   ...buildCaseSeed(seedPartyOrgs),
+  funding: buildFundingSeed(partyOrgs.map((p) => ({ ...p.fields, funding: p.funding }))),
+  grids: buildGridSeed(seedOrgs, seedPartyOrgs, seedInstructors),
+  ...buildSiteSeed(seedOrgs, seedPartyOrgs),
 };
+seed.trainings = buildTrainingSeed(seed.regions, seedPartyOrgs, seedInstructors);
+electionDueSoon(seed.partyOrgs, new Set((seed.cases ?? []).map((c) => c.partyOrgName)));
+seed.activities = buildActivitySeed(seed.partyOrgs);
 
 // ---------------------------------------------------------------- checks
 
@@ -1780,6 +1796,27 @@ ${lines(seed.classes ?? [])}
  ],
  "cases": [
 ${lines(seed.cases ?? [])}
+ ],
+ "funding": [
+${lines(seed.funding ?? [])}
+ ],
+ "trainings": [
+${lines(seed.trainings ?? [])}
+ ],
+ "activities": [
+${lines(seed.activities ?? [])}
+ ],
+ "grids": [
+${lines(seed.grids ?? [])}
+ ],
+ "modelSites": [
+${lines(seed.modelSites ?? [])}
+ ],
+ "massOrgs": [
+${lines(seed.massOrgs ?? [])}
+ ],
+ "inspections": [
+${lines(seed.inspections ?? [])}
  ]
 }
 `;

@@ -15,9 +15,13 @@ import { importProgress } from './core/import/progress';
 import { importErrorReport, importTemplate } from './core/import/workbooks';
 import { reportRows } from './core/reports/rows';
 import { reportFileName, reportXlsx } from './core/reports/xlsx';
+import { createActivity, deleteActivity, listActivities, listActivityGaps, updateActivity } from './core/services/activities';
 import { listAudit } from './core/services/audit';
 import { actOnCase, caseLeaders, caseStats, createCase, getCase, listCases } from './core/services/cases';
 import { listClasses, setClasses, setRating } from './core/services/classification';
+import { createFunding, deleteFunding, fundingTotalsTable, listFunding, updateFunding } from './core/services/funding';
+import { createGrid, deleteGrid, fourChecks, getGrid, gridStats, listGrids, updateGrid } from './core/services/grids';
+import { deleteInspection, inspectionHistory, listInspections, setInspection } from './core/services/inspections';
 import {
   assignInstructor,
   createInstructor,
@@ -27,12 +31,22 @@ import {
   updateInstructor,
 } from './core/services/instructors';
 import { createLeader, deleteLeader, listLeaders, reorderLeaders, updateLeader } from './core/services/leaders';
+import { listMassOrgs, setMassOrg } from './core/services/massOrgs';
+import { createModelSite, deleteModelSite, listModelSites, updateModelSite } from './core/services/modelSites';
 import { createOrg, deleteOrg, getOrg, listOrgs, updateOrg } from './core/services/orgs';
 import { createPartyOrg, deletePartyOrg, getPartyOrg, listPartyOrgs, updatePartyOrg } from './core/services/partyOrgs';
 import { createRegion, listRegions, reorderRegions, updateRegion } from './core/services/regions';
 import { deferSuggestion, suggestCases, undeferSuggestion } from './core/services/screening';
 import { getSettings, updateSettings } from './core/services/settings';
 import { coverageStats } from './core/services/stats';
+import {
+  createTraining,
+  deleteTraining,
+  getTraining,
+  listTrainings,
+  trainingTotalsByRegion,
+  updateTraining,
+} from './core/services/trainings';
 
 type Handlers = { [C in Channel]: (ctx: Ctx, input: Parsed<C>) => Output<C> | Promise<Output<C>> };
 
@@ -64,6 +78,13 @@ export const handlers: Handlers = {
   'instructors.update': (ctx, i) => updateInstructor(ctx, i.id, i.fields),
   'instructors.assign': (ctx, i) => assignInstructor(ctx, i),
   'instructors.endAssignment': (ctx, i) => endAssignment(ctx, i.assignmentId, i.toDate),
+  'grids.list': (ctx, i) => listGrids(ctx, i),
+  'grids.get': (ctx, i) => getGrid(ctx, i.id),
+  'grids.create': (ctx, i) => createGrid(ctx, i),
+  'grids.update': (ctx, i) => updateGrid(ctx, i.id, i.fields),
+  'grids.delete': (ctx, i) => deleteGrid(ctx, i.id),
+  'grids.stats': (ctx, i) => gridStats(ctx, i),
+  'grids.fourChecks': (ctx, i) => fourChecks(ctx, i),
   'stats.coverage': (ctx, i) => coverageStats(ctx, i),
   'cases.suggest': (ctx, i) => suggestCases(ctx, i),
   'screening.defer': (ctx, i) => deferSuggestion(ctx, i),
@@ -77,6 +98,27 @@ export const handlers: Handlers = {
   'classes.list': (ctx, i) => listClasses(ctx, i),
   'classes.set': (ctx, i) => setClasses(ctx, i.year, i.partyOrgIds, i.class),
   'ratings.set': (ctx, i) => setRating(ctx, i),
+  'trainings.list': (ctx, i) => listTrainings(ctx, i),
+  'trainings.get': (ctx, i) => getTraining(ctx, i.id),
+  'trainings.create': (ctx, i) => createTraining(ctx, i),
+  'trainings.update': (ctx, i) => updateTraining(ctx, i.id, i.fields),
+  'trainings.delete': (ctx, i) => deleteTraining(ctx, i.id),
+  'trainings.totals': (ctx, i) => trainingTotalsByRegion(ctx, i.year),
+  'activities.list': (ctx, i) => listActivities(ctx, i),
+  'activities.create': (ctx, i) => createActivity(ctx, i),
+  'activities.update': (ctx, i) => updateActivity(ctx, i.id, i.fields),
+  'activities.delete': (ctx, i) => deleteActivity(ctx, i.id),
+  'activities.gaps': (ctx, i) => listActivityGaps(ctx, i),
+  'modelSites.list': (ctx, i) => listModelSites(ctx, i),
+  'modelSites.create': (ctx, i) => createModelSite(ctx, i),
+  'modelSites.update': (ctx, i) => updateModelSite(ctx, i.id, i.fields),
+  'modelSites.delete': (ctx, i) => deleteModelSite(ctx, i.id),
+  'massOrgs.list': (ctx, i) => listMassOrgs(ctx, i.orgId),
+  'massOrgs.set': (ctx, i) => setMassOrg(ctx, i),
+  'inspections.list': (ctx, i) => listInspections(ctx, i),
+  'inspections.history': (ctx, i) => inspectionHistory(ctx, i.orgId),
+  'inspections.set': (ctx, i) => setInspection(ctx, i),
+  'inspections.delete': (ctx, i) => deleteInspection(ctx, i.id),
   'backup.create': (ctx, i) => createBackup(ctx, 'manual', { name: i.name, overwrite: i.overwrite }),
   'backup.list': (ctx) => listBackups(ctx),
   'backup.inspect': (ctx, i) => inspectBackup(ctx, i.name),
@@ -109,6 +151,11 @@ export const handlers: Handlers = {
   'exchange.preview': (ctx, i) => previewExchange(ctx, Buffer.from(i.base64, 'base64'), { password: i.password, fileName: i.fileName }),
   'exchange.commit': (ctx, i) => commitExchange(ctx, i.id, { resolutions: i.resolutions, bulk: i.bulk }),
   'audit.list': (ctx, i) => listAudit(ctx, i),
+  'funding.list': (ctx, i) => listFunding(ctx, i),
+  'funding.create': (ctx, i) => createFunding(ctx, i),
+  'funding.update': (ctx, i) => updateFunding(ctx, i.id, i.fields),
+  'funding.delete': (ctx, i) => deleteFunding(ctx, i.id),
+  'funding.totals': (ctx, i) => fundingTotalsTable(ctx, i),
 };
 
 /** Where unexpected errors go (the shell logs them to a file); the caller only sees a Chinese message. */

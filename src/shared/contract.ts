@@ -17,6 +17,36 @@ import {
 } from './domain/codes';
 import type { ExchangeCommitResult, ExchangeManifest, ExchangePreview } from './exchange';
 import { IMPORT_KIND_CODES } from './importKinds';
+import { type Activity, type ActivityGapRow, activitiesListSchema, activityFieldsSchema, activityGapsSchema } from './records/activities';
+import {
+  type FundingPage,
+  type FundingRecord,
+  type FundingTotals,
+  fundingFieldsSchema,
+  fundingListSchema,
+  fundingTotalsSchema,
+} from './records/funding';
+import {
+  type FourCheckResult,
+  fourChecksSchema,
+  type GridDetail,
+  type GridListRow,
+  type GridStats,
+  gridFieldsSchema,
+  gridsListSchema,
+  gridsStatsSchema,
+} from './records/grids';
+import type { InspectionRecord, InspectionRow } from './records/inspections';
+import { inspectionSetSchema, inspectionsListSchema } from './records/inspections';
+import { type MassOrgView, massOrgSetSchema } from './records/massOrgs';
+import { type ModelSiteRow, modelSiteFieldsSchema, modelSitesListSchema } from './records/modelSites';
+import {
+  type TrainingDetail,
+  type TrainingPage,
+  type TrainingTotalRow,
+  trainingFieldsSchema,
+  trainingsListSchema,
+} from './records/trainings';
 import { columnChoiceProblem } from './reports/columns';
 import { REPORT_IDS, type REPORTS, reportDefinition } from './reports/definitions';
 import type { ReportData } from './reports/types';
@@ -193,6 +223,14 @@ export const contract = {
     output: out<Instructor>(),
   },
 
+  'grids.list': { input: gridsListSchema, output: out<GridListRow[]>() },
+  'grids.get': { input: byId, output: out<GridDetail>() },
+  'grids.create': { input: gridFieldsSchema, output: out<GridDetail>() },
+  'grids.update': { input: z.object({ id, fields: gridFieldsSchema }), output: out<GridDetail>() },
+  'grids.delete': { input: byId, output: out<{ id: number }>() },
+  'grids.stats': { input: gridsStatsSchema, output: out<GridStats>() },
+  'grids.fourChecks': { input: fourChecksSchema, output: out<FourCheckResult>() },
+
   'stats.coverage': {
     input: z
       .object({
@@ -267,6 +305,29 @@ export const contract = {
     }),
     output: out<{ partyOrgId: number }>(),
   },
+
+  'trainings.list': { input: trainingsListSchema, output: out<TrainingPage>() },
+  'trainings.get': { input: byId, output: out<TrainingDetail>() },
+  'trainings.create': { input: trainingFieldsSchema, output: out<TrainingDetail>() },
+  'trainings.update': { input: z.object({ id, fields: trainingFieldsSchema }), output: out<TrainingDetail>() },
+  'trainings.delete': { input: byId, output: out<{ id: number }>() },
+  'trainings.totals': { input: z.object({ year }), output: out<TrainingTotalRow[]>() },
+  'activities.list': { input: activitiesListSchema, output: out<Page<Activity>>() },
+  'activities.create': { input: activityFieldsSchema, output: out<Activity>() },
+  'activities.update': { input: z.object({ id, fields: activityFieldsSchema }), output: out<Activity>() },
+  'activities.delete': { input: byId, output: out<{ id: number }>() },
+  'activities.gaps': { input: activityGapsSchema, output: out<ActivityGapRow[]>() },
+  // 示范点与品牌, 群团, 年检 (issue #13).
+  'modelSites.list': { input: modelSitesListSchema, output: out<ModelSiteRow[]>() },
+  'modelSites.create': { input: modelSiteFieldsSchema, output: out<ModelSiteRow>() },
+  'modelSites.update': { input: z.object({ id, fields: modelSiteFieldsSchema }), output: out<ModelSiteRow>() },
+  'modelSites.delete': { input: byId, output: out<{ id: number }>() },
+  'massOrgs.list': { input: z.object({ orgId: id }), output: out<MassOrgView[]>() },
+  'massOrgs.set': { input: massOrgSetSchema, output: out<MassOrgView[]>() },
+  'inspections.list': { input: inspectionsListSchema, output: out<Page<InspectionRow>>() },
+  'inspections.history': { input: z.object({ orgId: id }), output: out<InspectionRecord[]>() },
+  'inspections.set': { input: inspectionSetSchema, output: out<InspectionRecord>() },
+  'inspections.delete': { input: byId, output: out<{ id: number }>() },
 
   'backup.create': {
     input: z
@@ -374,6 +435,12 @@ export const contract = {
     }),
     output: out<Page<AuditEntry>>(),
   },
+
+  'funding.list': { input: fundingListSchema, output: out<FundingPage>() },
+  'funding.create': { input: fundingFieldsSchema, output: out<FundingRecord>() },
+  'funding.update': { input: z.object({ id, fields: fundingFieldsSchema }), output: out<FundingRecord>() },
+  'funding.delete': { input: byId, output: out<{ id: number }>() },
+  'funding.totals': { input: fundingTotalsSchema, output: out<FundingTotals>() },
 } as const;
 
 export type Contract = typeof contract;

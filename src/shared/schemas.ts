@@ -67,6 +67,7 @@ export const FIELD_LABELS: Record<string, string> = {
   termYears: '任期（年）',
   starRating: '星级',
   venueChecklist: '阵地建设',
+  // The old undated amounts (now 经费 records): kept so older 操作日志 rows still read in Chinese.
   fundingSuperior: '上级拨付经费',
   fundingDuesReturn: '党费返还',
   fundingUnit: '单位列支',
@@ -85,7 +86,7 @@ export const FIELD_LABELS: Record<string, string> = {
   countyCode: '行政区划代码',
   reportingUnit: '填报单位',
   venueStandard: '阵地建设标准',
-  kind: '属地类型',
+  kind: '类型',
   code: '区划代码',
   sortOrder: '排序',
   ids: '排序',
@@ -155,9 +156,43 @@ export const FIELD_LABELS: Record<string, string> = {
   leader: '包联县级领导',
   overdue: '逾期',
   state: '状态',
+  // 经费.
+  source: '经费来源',
+  fundKind: '经费类别',
+  amount: '金额（元）',
+  period: '所属期间',
+  documentNo: '文号',
+  // 培训班 (trainings)
+  startDate: '开始日期',
+  endDate: '结束日期',
+  topic: '主题',
+  target: '培训对象',
+  organizer: '举办单位',
+  place: '地点',
+  sessions: '期数',
+  attendances: '培训人次',
+  attendees: '参训人员',
+  countyLevel: '旗县级举办',
+  // 组织生活与活动 (主题 and 地点 are shared with 培训班; the 操作日志 names them per record in audit/labels.ts).
+  expected: '应到人数',
+  attendance: '实到人数',
+  day: '统计日期',
+  // 1+N 网格 (src/shared/records/grids.ts).
+  contactCards: '服务联系卡已发放',
+  contactCardsDate: '联系卡发放日期',
+  orgIds: '网格内组织',
+  // 示范点与品牌, 群团, 年检 (src/shared/records).
+  brandName: '党建品牌名称',
+  fiveStar: '五星创建',
+  revokedYear: '撤销（摘牌）年度',
+  present: '已建立',
+  members: '成员人数',
+  chair: '负责人',
+  result: '年检结论',
+  partyReview: '党建工作情况审查',
 };
 
-const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
+export const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 
 /** The rule every text field shares: no invisible control characters, no broken characters. */
 export const visibleText =
@@ -273,10 +308,6 @@ export const partyOrgFieldsSchema = z
     termYears: z.preprocess(emptyToNull, z.number().int('必须是整数').min(1, '至少1年').max(10, '不能超过10年').nullable().default(null)),
     starRating: z.preprocess(emptyToNull, z.number().int('必须是整数').min(1, '星级为1—5').max(5, '星级为1—5').nullable().default(null)),
     venueChecklist: z.array(z.string().max(20).superRefine(visibleText())).max(20).default([]),
-    fundingSuperior: count(1_000_000_000).default(0),
-    fundingDuesReturn: count(1_000_000_000).default(0),
-    fundingUnit: count(1_000_000_000).default(0),
-    fundingFiscal: count(1_000_000_000).default(0),
     remarks: optText(500, true),
     coveredOrgIds: z.array(id).max(10_000).default([]),
   })

@@ -168,10 +168,6 @@ export interface PartyOrgFields {
   termYears: number | null;
   starRating: number | null;
   venueChecklist: string[];
-  fundingSuperior: number;
-  fundingDuesReturn: number;
-  fundingUnit: number;
-  fundingFiscal: number;
   remarks: string | null;
 }
 

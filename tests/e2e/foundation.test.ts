@@ -89,3 +89,20 @@ it('keeps both dates when the clerk types them in quick succession (two filter c
   await expect.poll(() => page.url()).toContain('to=2026-11-30');
   expect(page.url()).toContain('from=2026-11-01');
 });
+
+it('asks the core for the first 两新组织 list before the rest of the renderer has loaded, and only once', async () => {
+  const asked: string[] = [];
+  const note = (r: { url(): string }) => {
+    const u = r.url();
+    if (u.endsWith('/api/orgs.list')) asked.push('orgs.list');
+    else if (/\/assets\/boot-[^/]+\.js$/.test(u)) asked.push('boot');
+  };
+  await page.goto('about:blank');
+  page.on('request', note);
+  await page.goto(`${base}/#/orgs`);
+  await page.locator('table tbody tr a').first().waitFor();
+  page.off('request', note);
+  // The list's own query took the answer already under way instead of asking again.
+  expect(asked.filter((a) => a === 'orgs.list')).toHaveLength(1);
+  expect(asked[0]).toBe('orgs.list');
+});

@@ -190,6 +190,23 @@ it('shows no Latin word on any page or dialog at 1366×768', { timeout: 480_000 
   await visit('#/classes', '分类定级');
   await dialog('分类定级-星级评定', /星|评定/, page.locator('tbody'));
 
+  // 党建经费: the list, its dialogs, and the section on a party organization's page.
+  await visit('#/funding', '党建经费');
+  await dialog('党建经费-登记', '登记经费');
+  await dialog('党建经费-修改', '修改', page.locator('tbody'));
+  await dialog('党建经费-删除确认', '删除', page.locator('tbody'));
+  // 培训: the list, a new class's form and a recorded one.
+  await visit('#/trainings', '培训-列表');
+  await visit('#/trainings/new', '培训-登记');
+  const training = (await app.call<{ rows: { id: number }[] }>('trainings.list', { limit: 1 })).rows[0];
+  if (training) await visit(`#/trainings/${training.id}`, '培训-编辑');
+  else findings.push('培训：演示数据中没有培训班');
+  // 组织生活: 登记, 编辑 and 删除 dialogs.
+  await visit('#/activities', '组织生活');
+  await dialog('组织生活-登记', '登记组织生活');
+  await dialog('组织生活-编辑', /^编辑$/, page.locator('tbody'));
+  await dialog('组织生活-删除确认', /^删除$/, page.locator('tbody'));
+
   // 报表: each ledger on screen and on paper.
   for (const r of reports) {
     await visit(`#/reports?report=${r.id}`, `报表-${r.title}`);

@@ -165,6 +165,10 @@ describe('操作日志 on the demo county', () => {
         'ledger',
         'leader',
         'screening_deferral',
+        'funding',
+        'training',
+        // The township's file brings organizations with 工会 ticked: their 群团 rows follow.
+        'mass_org',
       ]),
     );
     expect(problems(rows)).toEqual([]);

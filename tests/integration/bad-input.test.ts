@@ -34,6 +34,21 @@ const READS = new Set([
   'classes.list',
   'backup.list',
   'backup.inspect',
+  'trainings.list',
+  'trainings.get',
+  'trainings.totals',
+  'funding.list',
+  'funding.totals',
+  'activities.list',
+  'activities.gaps',
+  'grids.list',
+  'grids.get',
+  'grids.stats',
+  'grids.fourChecks',
+  'modelSites.list',
+  'massOrgs.list',
+  'inspections.list',
+  'inspections.history',
 ]);
 const TABLES = [
   'settings',
@@ -50,10 +65,41 @@ const TABLES = [
   'ratings',
   'screening_deferrals',
   'leaders',
+  'funding',
+  'trainings',
+  'training_attendees',
+  'activities',
+  'grids',
+  'grid_orgs',
+  'model_sites',
+  'mass_orgs',
+  'inspections',
 ];
 
 let t: TestLedger;
-let ids: { region: number; org: number; org2: number; po: number; instructor: number; caseId: number; leader: number };
+let ids: {
+  region: number;
+  org: number;
+  org2: number;
+  po: number;
+  instructor: number;
+  caseId: number;
+  leader: number;
+  training: number;
+  activity: number;
+  branch: number;
+  grid: number;
+};
+
+const trainingFields = () => ({
+  startDate: '2026-03-12',
+  endDate: '2026-03-14',
+  topic: '业主培训班',
+  target: 'owner' as const,
+  organizer: '旗委组织部',
+  attendances: 40,
+});
+const training = () => ({ ...trainingFields(), regionId: ids.region });
 
 beforeAll(async () => {
   t = await makeLedger();
@@ -68,7 +114,19 @@ beforeAll(async () => {
     await t.call('cases.create', { partyOrgId: po, year: 2026, date: '2026-03-01', situations: ['换届逾期'], problems: '三年未换届' })
   ).id;
   const leader = (await t.call('leaders.create', { name: '王建国', level: 'county' })).id;
-  ids = { region, org, org2, po, instructor, caseId, leader };
+  const training = (await t.call('trainings.create', { ...trainingFields(), regionId: region })).id;
+  const activity = (await t.call('activities.create', { partyOrgId: po, kind: 'theme_day', date: '2026-05-01' })).id;
+  const branch = (
+    await t.call('partyOrgs.create', {
+      name: '乌兰镇区域党支部',
+      type: 'branch',
+      method: 'regional',
+      regionId: region,
+      coveredOrgIds: [org2],
+    })
+  ).id;
+  const grid = (await t.call('grids.create', { partyOrgId: branch, name: '第一网格', orgIds: [org2] })).id;
+  ids = { region, org, org2, po, instructor, caseId, leader, training, activity, branch, grid };
 });
 afterAll(() => t.close());
 
@@ -211,6 +269,40 @@ const bad: Record<string, () => unknown[]> = {
     { partyOrgId: ids.po, year: 2026 },
     { partyOrgId: 'x', year: 2026 },
   ],
+  'funding.create': () => [
+    { partyOrgId: ids.po, source: 'superior', fundKind: 'activity', amount: -5, date: '2026-03-01' },
+    { partyOrgId: ids.po, source: 'superior', fundKind: 'activity', amount: '12.345', date: '2026-03-01' },
+    { partyOrgId: ids.po, source: 'superior', fundKind: 'activity', amount: 100_000_001, date: '2026-03-01' },
+    { partyOrgId: ids.po, source: 'bank', fundKind: 'activity', amount: 500, date: '2026-03-01' },
+    { partyOrgId: ids.po, source: 'superior', fundKind: 'activity', amount: 500, date: '2026-07-01' },
+    { partyOrgId: ids.po, source: 'superior', fundKind: 'secretary_allowance', amount: 500, date: '2026-03-01' },
+    { partyOrgId: 999, source: 'superior', fundKind: 'activity', amount: 500, date: '2026-03-01' },
+  ],
+  'funding.update': () => [
+    { id: 999, fields: { partyOrgId: ids.po, source: 'superior', fundKind: 'activity', amount: 500, date: '2026-03-01' } },
+    { id: 999, fields: { partyOrgId: ids.po, source: 'superior', fundKind: 'activity', amount: 0, date: '2026-03-01' } },
+  ],
+  'funding.delete': () => [{ id: 999 }, { id: 'x' }],
+  'trainings.create': () => [
+    { ...training(), endDate: '2026-03-01' },
+    { ...training(), endDate: '2026-07-01', startDate: '2026-07-01' },
+    { ...training(), target: 'boss' },
+    { ...training(), topic: '' },
+    { ...training(), sessions: 0 },
+    { ...training(), regionId: 999 },
+    { ...training(), attendances: 1, attendees: [{ partyOrgId: ids.po }, { instructorId: ids.instructor }] },
+    { ...training(), attendees: [{ partyOrgId: ids.po }, { partyOrgId: ids.po }] },
+    { ...training(), attendees: [{ partyOrgId: 999 }] },
+    { ...training(), attendees: [{ instructorId: 999 }] },
+    { ...training(), attendees: [{ unit: '甲公司' }] },
+    { ...training(), attendees: [{ partyOrgId: ids.po, instructorId: ids.instructor }] },
+  ],
+  'trainings.update': () => [
+    { id: 999, fields: training() },
+    { id: ids.training, fields: { ...training(), attendances: -1 } },
+    { id: ids.training, fields: { ...training(), startDate: '2026-02-30' } },
+  ],
+  'trainings.delete': () => [{ id: 999 }, { id: 'x' }],
   'backup.create': () => [{ name: '' }, { name: 'x'.repeat(121) }, { name: '../x.sqlite' }],
   'backup.restore': () => [{ name: '' }, { name: '/nonexistent/ledger.sqlite' }],
   'exchange.commit': () => [{}, { id: 'nope' }, { id: 'nope', bulk: 'both' }],
@@ -221,6 +313,51 @@ const bad: Record<string, () => unknown[]> = {
     { id: '00000000-0000-4000-8000-000000000000' },
     { id: '00000000-0000-4000-8000-000000000000', skipErrors: '是' },
   ],
+  'activities.create': () => [
+    { partyOrgId: ids.po, kind: 'dinner', date: '2026-05-01' },
+    { partyOrgId: 999, kind: 'theme_day', date: '2026-05-01' },
+    { partyOrgId: ids.po, kind: 'theme_day', date: '2026-07-01' },
+    { partyOrgId: ids.po, kind: 'theme_day', date: '2026-05-01', expected: 5, attendance: 6 },
+    { partyOrgId: ids.po, kind: 'forum', date: '2026-05-01', attendance: -1 },
+  ],
+  'activities.update': () => [
+    { id: 999, fields: { partyOrgId: ids.po, kind: 'theme_day', date: '2026-05-01' } },
+    { id: ids.activity, fields: { partyOrgId: ids.po, kind: 'theme_day', date: '2026-02-30' } },
+  ],
+  'activities.delete': () => [{ id: 999 }, { id: 'x' }],
+  'grids.create': () => [
+    { partyOrgId: ids.po, name: '第二网格' },
+    { partyOrgId: 999, name: '第二网格' },
+    { partyOrgId: ids.branch, name: '' },
+    { partyOrgId: ids.branch, name: '第二网格', orgIds: [ids.org, ids.org] },
+    { partyOrgId: ids.branch, name: '第二网格', contactCards: false, contactCardsDate: '2026-03-01' },
+  ],
+  'grids.update': () => [
+    { id: 999, fields: { partyOrgId: ids.branch, name: '第一网格' } },
+    { id: ids.grid, fields: { partyOrgId: ids.po, name: '第一网格' } },
+    { id: ids.grid, fields: { partyOrgId: ids.branch, name: '第一网格', instructorId: 999 } },
+  ],
+  'grids.delete': () => [{ id: 999 }, { id: 'x' }],
+  'modelSites.create': () => [
+    { partyOrgId: ids.po, level: 'town', year: 2025 },
+    { partyOrgId: ids.po, level: 'county', year: 2025, revokedYear: 2024 },
+    { partyOrgId: 999, level: 'county', year: 2025 },
+    { partyOrgId: ids.po, level: 'county', year: 1999 },
+  ],
+  'modelSites.update': () => [{ id: 999, fields: { partyOrgId: ids.po, level: 'county', year: 2025 } }],
+  'modelSites.delete': () => [{ id: 999 }, { id: 'x' }],
+  'massOrgs.set': () => [
+    { orgId: ids.org, kind: 'party', present: true },
+    { orgId: ids.org, kind: 'union', present: true, members: -3 },
+    { orgId: ids.org, kind: 'union', present: true, foundedDate: '2025-02-30' },
+    { orgId: 999, kind: 'union', present: true },
+  ],
+  'inspections.set': () => [
+    { orgId: ids.org, year: 2025, result: 'pass', partyReview: 'pass' },
+    { orgId: ids.org, year: 2025, result: 'excellent', partyReview: 'pass' },
+    { orgId: 999, year: 2025, result: 'pass', partyReview: 'pass' },
+  ],
+  'inspections.delete': () => [{ id: 999 }],
   'instructors.endAssignment': () => [
     { assignmentId: 999, toDate: '2026-01-01' },
     { assignmentId: 1, toDate: '明天' },

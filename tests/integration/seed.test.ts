@@ -132,7 +132,10 @@ describe('the demo county', () => {
       1 +
         caseRows.total +
         (await listAudit(ctx, { entity: 'rating', offset: 0, limit: 1 })).total +
-        (await listAudit(ctx, { entity: 'class', offset: 0, limit: 1 })).total,
+        (await listAudit(ctx, { entity: 'class', offset: 0, limit: 1 })).total +
+        (await listAudit(ctx, { entity: 'funding', offset: 0, limit: 1 })).total +
+        (await listAudit(ctx, { entity: 'training', offset: 0, limit: 1 })).total +
+        (await listAudit(ctx, { entity: 'grid', offset: 0, limit: 1 })).total,
     );
   });
 

@@ -143,6 +143,32 @@ async function fillLongest(t: TestLedger) {
   } as never);
   await t.call('cases.act', { id: c.id, date: '2026-03-01', action: 'progress', note: long(2000, '最新进展') } as never);
   await t.call('cases.act', { id: c.id, date: '2026-05-30', action: 'accept', score: 99.5, passed: true, opinion: long(100) } as never);
+  // 1+N 网格: the longest names in both grid ledgers, one grid with every organization, four without an instructor.
+  const branch = await t.call('partyOrgs.create', {
+    name: long(100, '区域党支部'),
+    type: 'branch',
+    method: 'regional',
+    regionId: region.id,
+    coveredOrgIds: [orgs[4]?.id],
+  } as never);
+  const [instructor] = await t.call('instructors.list', {});
+  await t.call('grids.create', {
+    partyOrgId: branch.id,
+    name: long(50, '网格1'),
+    instructorId: instructor?.id,
+    contactCards: true,
+    orgIds: orgs.map((o) => o.id),
+  } as never);
+  for (let k = 2; k <= 5; k++) await t.call('grids.create', { partyOrgId: branch.id, name: long(50, `网格${k}`) } as never);
+  await t.call('activities.create', {
+    partyOrgId: party.id,
+    kind: 'review',
+    date: '2026-03-15',
+    topic: long(200, '活动主题'),
+    expected: 100_000,
+    attendance: 100_000,
+    place: long(100, '活动地点'),
+  });
   return { uncovered };
 }
 

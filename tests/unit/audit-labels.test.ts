@@ -88,6 +88,7 @@ const LOGGED_EXTRAS: Record<string, string[]> = {
   ledger: ['regions', 'orgs', 'partyOrgs', 'instructors', 'cases'],
   screening_deferral: ['partyOrgId', 'partyOrgName', 'year', 'reason', 'createdAt'],
   leader: ['name', 'title', 'unit', 'level', 'sort', 'active'],
+  grid: ['partyOrgId', 'name', 'instructorId', 'contactCards', 'contactCardsDate', 'remarks', 'orgIds', 'importFile', 'importRow'],
 };
 
 const unlabelled = (entity: string, keys: Iterable<string>) =>

@@ -87,11 +87,22 @@ describe('party organization flags', () => {
 
   it('换届逾期: last election plus term in the past; the default term is 3 years, 5 for a 党委', () => {
     expect(poCodes({ lastElectionDate: '2023-06-29' })).toEqual(['election_overdue']);
-    expect(poCodes({ lastElectionDate: '2023-06-30' })).toEqual([]);
+    expect(poCodes({ lastElectionDate: '2023-06-30' })).toEqual(['election_due3']);
     expect(poCodes({ lastElectionDate: '2023-06-29', termYears: null })).toEqual(['election_overdue']);
     expect(poCodes({ type: 'committee', lastElectionDate: '2022-01-01', termYears: null })).toEqual([]);
     expect(electionDue({ ...poBase, type: 'committee', lastElectionDate: '2022-01-01', termYears: null })).toBe('2027-01-01');
     expect(poCodes({ lastElectionDate: null, foundedDate: '2021-01-01' })).toEqual(['election_overdue']);
+  });
+
+  it('换届 ahead of time: due within 3 months, or within 6 months but not 3', () => {
+    expect(poCodes({ lastElectionDate: '2023-09-30' })).toEqual(['election_due3']);
+    expect(poCodes({ lastElectionDate: '2023-10-01' })).toEqual(['election_due6']);
+    expect(poCodes({ lastElectionDate: '2023-12-30' })).toEqual(['election_due6']);
+    expect(poCodes({ lastElectionDate: '2023-12-31' })).toEqual([]);
+    expect(partyOrgFlags({ ...poBase, lastElectionDate: '2023-08-09' }, TODAY)).toEqual([
+      { code: 'election_due3', reason: '应于2026-08-09前换届，还有40天' },
+    ]);
+    expect(partyOrgFlags({ ...poBase, lastElectionDate: '2023-06-30' }, TODAY)[0]?.reason).toBe('应于2026-06-30前换届，今天到期');
   });
 
   it('支部 over 50 members → 总支, over 100 → 党委, counting 预备党员', () => {

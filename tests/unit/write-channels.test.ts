@@ -8,6 +8,7 @@ const READ_VERBS = new Set([
   'get',
   'list',
   'stats',
+  'totals',
   'suggest',
   'leaders',
   'rows',
@@ -19,6 +20,10 @@ const READ_VERBS = new Set([
   'export',
   'inspect',
   'coverage',
+  'totals',
+  'gaps',
+  'fourChecks',
+  'history',
 ]);
 const WRITE_VERBS = new Set([
   'update',

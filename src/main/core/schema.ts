@@ -15,6 +15,8 @@ import type {
   PartyOrgType,
   RegionKind,
 } from '../../shared/domain/codes';
+import type { MassOrgKind, ModelSiteLevel, PartyReview } from '../../shared/domain/siteCodes';
+import type { TrainingTarget } from '../../shared/domain/trainingCodes';
 
 export interface SettingTable {
   key: string;
@@ -230,6 +232,15 @@ export interface Database {
   exchange_history: ExchangeHistoryTable;
   screening_deferrals: ScreeningDeferralTable;
   leaders: LeaderTable;
+  funding: FundingTable;
+  trainings: TrainingTable;
+  training_attendees: TrainingAttendeeTable;
+  activities: ActivityTable;
+  grids: GridTable;
+  grid_orgs: GridOrgTable;
+  model_sites: ModelSiteTable;
+  mass_orgs: MassOrgTable;
+  inspections: InspectionTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -252,6 +263,131 @@ export interface LeaderTable {
   level: 'county' | 'township';
   sort_order: number;
   active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 经费: one payment to a party organization; `year` is the year of `date`, money in 分. */
+export interface FundingTable {
+  id: Generated<number>;
+  party_org_id: number;
+  year: number;
+  source: import('../../shared/domain/fundingCodes').FundingSource;
+  fund_kind: import('../../shared/domain/fundingCodes').FundingKind;
+  amount_fen: number;
+  date: string;
+  period: string | null;
+  document_no: string | null;
+  remarks: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 培训班 (migration 0007): `year` is the start date's, for the yearly counts. */
+export interface TrainingTable {
+  id: Generated<number>;
+  year: number;
+  start_date: string;
+  end_date: string;
+  topic: string;
+  topic_initials: string;
+  target: TrainingTarget;
+  organizer: string;
+  region_id: number | null;
+  place: string | null;
+  sessions: number;
+  attendances: number;
+  remarks: string | null;
+  deleted_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TrainingAttendeeTable {
+  id: Generated<number>;
+  training_id: number;
+  party_org_id: number | null;
+  instructor_id: number | null;
+  name: string | null;
+  unit: string | null;
+  sort_order: number;
+}
+
+/** 组织生活与活动 (migration 0008): one meeting or activity of a party organization. */
+export interface ActivityTable {
+  id: Generated<number>;
+  party_org_id: number;
+  kind: import('../../shared/domain/activityCodes').ActivityKind;
+  date: string;
+  topic: string | null;
+  /** 实到人数. */
+  attendance: number | null;
+  /** 应到人数. */
+  expected: number | null;
+  place: string | null;
+  remarks: string | null;
+  deleted_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export type ActivityRow = Selectable<ActivityTable>;
+
+/** 1+N 网格 of a 区域党支部, and the organizations in each (an organization is in at most one grid). */
+export interface GridTable {
+  id: Generated<number>;
+  party_org_id: number;
+  name: string;
+  instructor_id: number | null;
+  /** 服务联系卡已发放 (0/1). */
+  contact_cards: number;
+  contact_cards_date: string | null;
+  remarks: string | null;
+  deleted_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GridOrgTable {
+  grid_id: number;
+  org_id: number;
+}
+
+// 示范点与品牌, 群团, 年检 (migration 0010).
+export interface ModelSiteTable {
+  id: Generated<number>;
+  party_org_id: number;
+  level: ModelSiteLevel;
+  /** 命名年度. */
+  year: number;
+  brand_name: string | null;
+  five_star: number;
+  /** 撤销 / 摘牌 year; the row stays. */
+  revoked_year: number | null;
+  document_no: string | null;
+  remarks: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One 群团组织 of an organization; orgs.has_union / has_youth_league / has_women_federation mirror these rows. */
+export interface MassOrgTable {
+  org_id: number;
+  kind: MassOrgKind;
+  founded_date: string | null;
+  members: number | null;
+  chair: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A social organization's 年检 of one year; orgs.annual_check mirrors the latest year's result. */
+export interface InspectionTable {
+  id: Generated<number>;
+  org_id: number;
+  year: number;
+  result: AnnualCheck;
+  party_review: PartyReview;
+  remarks: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -30,8 +30,14 @@ import { AppError } from './errors';
 import { toColumns } from './mapping';
 import { initialsOf } from './pinyin';
 import type { Database } from './schema';
+import { loadActivitySeed, type SeedActivity } from './services/activities';
 import { actOnCaseIn, createCaseIn } from './services/cases';
 import { setClassesIn, setRatingIn } from './services/classification';
+import { loadFundingSeedIn, type SeedFunding } from './services/funding';
+import { loadGridSeed, type SeedGrid } from './services/grids';
+import { alignAllMassOrgsIn } from './services/massOrgs';
+import { loadSiteSeedIn, type SiteSeed } from './services/sitesSeed';
+import { loadTrainingSeed, type SeedTraining } from './services/trainings';
 import { write } from './write';
 
 export interface SeedRegion {
@@ -81,7 +87,7 @@ export interface SeedRating {
   assessedDate: string;
 }
 
-export interface SeedFile {
+export interface SeedFile extends SiteSeed {
   settings: Settings;
   regions: SeedRegion[];
   orgs: SeedOrg[];
@@ -90,6 +96,10 @@ export interface SeedFile {
   ratings?: SeedRating[];
   classes?: SeedClass[];
   cases?: SeedCase[];
+  funding?: SeedFunding[];
+  trainings?: SeedTraining[];
+  activities?: SeedActivity[];
+  grids?: SeedGrid[];
 }
 
 export interface SeedCounts {
@@ -380,6 +390,9 @@ export async function loadSeed(ctx: Ctx, seed: SeedFile): Promise<SeedCounts> {
       }
     }
 
+    // The organizations' 群团 boxes were written as columns: their rows follow (services/massOrgs.ts).
+    await alignAllMassOrgsIn(w);
+
     // Ratings, classes and cases go through their services, inside this same transaction.
     const poByName = new Map<string, number>();
     for (const p of await trx.selectFrom('party_orgs').select(['id', 'name']).where('deleted_at', 'is', null).execute()) {
@@ -412,6 +425,21 @@ export async function loadSeed(ctx: Ctx, seed: SeedFile): Promise<SeedCounts> {
         await actOnCaseIn(w, act.data, { createLeaders: true });
       }
     }
+    await loadFundingSeedIn(w, seed.funding ?? [], (name) => poId(name, '经费'));
+
+    await loadTrainingSeed(w, seed.trainings ?? [], ctx.today());
+
+    await loadActivitySeed(w, seed.activities ?? [], (n) => poId(n, '组织生活'));
+
+    await loadGridSeed(w, seed.grids ?? [], new Map(seed.orgs.map((o, i) => [o.ref, orgId(i)])));
+
+    const orgIdByRef = new Map(data.orgs.map((o, i) => [o.ref, orgId(i)]));
+    const orgOfRef = (ref: string, what: string) => {
+      const id = orgIdByRef.get(ref);
+      if (id == null) throw new AppError('invalid_input', `示例数据${what}引用的两新组织“${ref}”不存在`);
+      return id;
+    };
+    await loadSiteSeedIn(w, seed, orgOfRef, poId);
 
     const counts: SeedCounts = {
       regions: data.regions.length,

@@ -13,6 +13,7 @@ import { OrgListPage } from './orgs/OrgListPage';
 
 // Every page is its own chunk, loaded when first opened: the first screen waits only for the
 // shell and its page, not for the code of all twenty.
+const ActivitiesPage = lazy(() => import('./activities/ActivitiesPage').then((m) => ({ default: m.ActivitiesPage })));
 const AuditPage = lazy(() => import('./audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const CaseDetailPage = lazy(() => import('./cases/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })));
 const CaseListPage = lazy(() => import('./cases/CaseListPage').then((m) => ({ default: m.CaseListPage })));
@@ -20,6 +21,8 @@ const LeadersPage = lazy(() => import('./cases/CaseListPage').then((m) => ({ def
 const ClassesPage = lazy(() => import('./cases/ClassesPage').then((m) => ({ default: m.ClassesPage })));
 const ScreeningPage = lazy(() => import('./cases/ScreeningPage').then((m) => ({ default: m.ScreeningPage })));
 const ExchangePage = lazy(() => import('./exchange/ExchangePage').then((m) => ({ default: m.ExchangePage })));
+const GridsPage = lazy(() => import('./grids/GridsPage').then((m) => ({ default: m.GridsPage })));
+const FundingPage = lazy(() => import('./funding/FundingPage').then((m) => ({ default: m.FundingPage })));
 const ImportPage = lazy(() => import('./import/ImportPage').then((m) => ({ default: m.ImportPage })));
 const InstructorPage = lazy(() => import('./instructors/InstructorPage').then((m) => ({ default: m.InstructorPage })));
 const InstructorsPage = lazy(() => import('./instructors/InstructorsPage').then((m) => ({ default: m.InstructorsPage })));
@@ -30,6 +33,8 @@ const PartyOrgListPage = lazy(() => import('./partyOrgs/PartyOrgListPage').then(
 const PartyOrgPage = lazy(() => import('./partyOrgs/PartyOrgPage').then((m) => ({ default: m.PartyOrgPage })));
 const PrintRoute = lazy(() => import('./reports/PrintRoute').then((m) => ({ default: m.PrintRoute })));
 const ReportsPage = lazy(() => import('./reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const TrainingFormPage = lazy(() => import('./trainings/TrainingFormPage').then((m) => ({ default: m.TrainingFormPage })));
+const TrainingListPage = lazy(() => import('./trainings/TrainingListPage').then((m) => ({ default: m.TrainingListPage })));
 const SettingsPage = lazy(() => import('./settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 export function PageError() {
@@ -116,6 +121,12 @@ export const routes: RouteObject[] = [
       page('cases/:id', <WithId render={(id) => <CaseDetailPage id={id} />} />),
       page('leaders', <LeadersPage />),
       page('classes', <ClassesPage />),
+      page('grids', <GridsPage />),
+      page('funding', <FundingPage />),
+      page('trainings', <TrainingListPage />),
+      page('trainings/new', <TrainingFormPage id={null} />),
+      page('trainings/:id', <WithId render={(id) => <TrainingFormPage id={id} />} />),
+      page('activities', <ActivitiesPage />),
       page('reports', <ReportsPage />),
       page('import', <ImportPage />),
       page('exchange', <ExchangePage />),

@@ -4,6 +4,7 @@
  * everything else follows from the row.
  */
 import { labelOf } from '../domain/codes';
+import { MASS_ORG_KINDS, MODEL_SITE_LEVELS } from '../domain/siteCodes';
 import type { AuditFieldView } from '../types';
 import {
   AUDIT_ENTITIES,
@@ -11,6 +12,7 @@ import {
   CODED_AUDIT_FIELDS,
   COUNTED_KINDS,
   caseStepTitle,
+  codedAuditField,
   HIDDEN_AUDIT_FIELDS,
   NAMED_REFERENCES,
   REFERENCE_FIELDS,
@@ -83,6 +85,7 @@ export function auditRefs(rows: RawAuditEntry[]): AuditRefs {
       refs[r.entity].add(r.entityId);
     }
     if (r.entity === 'rating') refs.partyOrg.add(r.entityId);
+    if (r.entity === 'mass_org') refs.org.add(r.entityId);
     if (r.entity === 'case') refs.case.add(r.entityId);
     if (r.entity === 'assignment') refs.assignment.add(r.entityId);
   }
@@ -160,7 +163,7 @@ export function showAuditValue(entity: string, action: string, key: string, v: u
   if (typeof v === 'boolean') return key === 'passed' ? (v ? '通过' : '未通过') : v ? '是' : '否';
   const ref = REFERENCE_FIELDS[key];
   if (ref) return Array.isArray(v) ? nameList(ids(v).map((id) => nameOf(look, ref, id))) : nameOf(look, ref, Number(v));
-  const coded = CODED_AUDIT_FIELDS[key];
+  const coded = codedAuditField(entity, key);
   if (coded && typeof v === 'string') return labelOf(coded, v);
   if (key === 'event' && isObj(v)) return stepText(action, v, look);
   if ((key === 'orgKey' || key === 'coveredOrgKeys' || key === 'keptLocal') && (typeof v === 'string' || Array.isArray(v))) {
@@ -172,11 +175,20 @@ export function showAuditValue(entity: string, action: string, key: string, v: u
   if (key === 'futureAssignments' && Array.isArray(v)) {
     return nameList(v.filter(isObj).map((a) => `${nameOf(look, 'instructor', Number(a.instructor_id))}（${a.from_date}起）`));
   }
+  if (key === 'attendees' && Array.isArray(v)) return nameList(v.filter(isObj).map((a) => attendeeText(a, look)));
   if (isObj(v) && (key === 'counts' || key === 'created' || key === 'updated')) return countsText(v);
   if (key === 'exportedAt' && typeof v === 'string') return stamp(v, look.utcOffset);
   if (Array.isArray(v)) return nameList(v.map((x) => (isObj(x) ? partsText(entity, action, x, look) : String(x))));
   if (isObj(v)) return partsText(entity, action, v, look) || '空';
   return String(v);
+}
+
+/** A training class's attendee: “张三（某公司党支部书记）”, “李四（指导员）”, “王五（某公司）”. */
+function attendeeText(a: Obj, look: AuditLookups): string {
+  const name = typeof a.name === 'string' && a.name ? a.name : '';
+  if (typeof a.partyOrgId === 'number') return `${name || '书记'}（${nameOf(look, 'partyOrg', a.partyOrgId)}书记）`;
+  if (typeof a.instructorId === 'number') return `${name || nameOf(look, 'instructor', a.instructorId)}（指导员）`;
+  return typeof a.unit === 'string' && a.unit ? `${name}（${a.unit}）` : name;
 }
 
 /** Rows whose before / after is not one record's fields, made into fields. */
@@ -251,10 +263,26 @@ export function auditRecordName(e: RawAuditEntry, look: AuditLookups): string {
       const a = look.assignments.get(e.entityId) ?? { instructorId: snap.instructorId, orgId: snap.orgId };
       return `${nameOf(look, 'instructor', Number(a.instructorId))} 选派至 ${nameOf(look, 'org', Number(a.orgId))}`;
     }
+    case 'training':
+      return `${text(snap.startDate) ?? ''} ${text(snap.topic) ?? '培训班'}`.trim();
     case 'exchange':
       return text(snap.exchangeFile) ?? '数据交换';
     case 'ledger':
       return '全部台账';
+    case 'funding':
+      return `${po(snap.partyOrgId)} ${text(snap.date) ?? ''}经费`;
+    case 'activity': {
+      const kind = typeof snap.kind === 'string' ? labelOf(codedAuditField('activity', 'kind') ?? [], snap.kind) : '';
+      return `${po(snap.partyOrgId)} ${text(snap.date) ?? ''}${kind}`;
+    }
+    case 'grid':
+      return `${text(snap.name) ?? `网格（编号${e.entityId}）`}（${po(snap.partyOrgId)}）`;
+    case 'model_site':
+      return `${po(snap.partyOrgId)} ${snap.year ?? ''}年${labelOf(MODEL_SITE_LEVELS, snap.level as never)}示范点`;
+    case 'mass_org':
+      return `${nameOf(look, 'org', e.entityId)} ${labelOf(MASS_ORG_KINDS, snap.kind as never)}`;
+    case 'inspection':
+      return `${nameOf(look, 'org', Number(snap.orgId))} ${snap.year ?? ''}年度年检`;
     default:
       return '';
   }

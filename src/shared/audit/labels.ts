@@ -3,6 +3,8 @@
  * Field labels start from the form labels (FIELD_LABELS) so a field reads the same in a form, an error
  * message and the log; what only the log holds (case snapshots, exchange and import tags) is added here.
  */
+
+import { ACTIVITY_KINDS } from '../domain/activityCodes';
 import {
   ANNUAL_CHECK_RESULTS,
   CASE_ACTIONS,
@@ -18,6 +20,9 @@ import {
   REGION_KINDS,
   VENUE_STANDARDS,
 } from '../domain/codes';
+import { FUNDING_KINDS, FUNDING_SOURCES } from '../domain/fundingCodes';
+import { MASS_ORG_KINDS, MODEL_SITE_LEVELS, PARTY_REVIEW_RESULTS } from '../domain/siteCodes';
+import { TRAINING_TARGETS } from '../domain/trainingCodes';
 import { FIELD_LABELS } from '../schemas';
 
 /** Every `entity` written to audit_log, as the 操作日志's 对象 filter offers them. */
@@ -35,6 +40,13 @@ export const AUDIT_ENTITIES: Record<string, string> = {
   leader: '包联领导',
   exchange: '数据交换',
   ledger: '台账',
+  funding: '经费',
+  training: '培训班',
+  activity: '组织生活',
+  grid: '网格',
+  model_site: '示范点（品牌）',
+  mass_org: '群团组织',
+  inspection: '社会组织年检',
 };
 
 export const AUDIT_ACTIONS: Record<string, string> = {
@@ -107,9 +119,16 @@ const LOG_FIELD_LABELS: Record<string, string> = {
 const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   instructor: { name: '姓名' },
   leader: { name: '姓名', sort: '排序' },
-  region: { name: '属地名称' },
+  region: { name: '属地名称', kind: '属地类型' },
+  activity: { date: '活动日期', kind: '活动类型', topic: '活动主题', place: '活动地点' },
   case: { date: '认定日期', reason: '认定理由' },
   screening_deferral: { reason: '暂不认定理由' },
+  funding: { date: '拨付日期' },
+  training: { name: '姓名', unit: '单位', regionId: '举办属地', topic: '培训主题', place: '培训地点' },
+  grid: { name: '网格名称', partyOrgId: '区域党支部' },
+  model_site: { level: '命名级别', year: '命名年度', documentNo: '命名文号' },
+  mass_org: { kind: '群团组织' },
+  inspection: { year: '年检年度' },
   ledger: { regions: '属地数', orgs: '两新组织数', partyOrgs: '党组织数', instructors: '指导员数', cases: '整顿对象数' },
 };
 
@@ -149,13 +168,31 @@ export const CODED_AUDIT_FIELDS: Record<string, CodeTable<string>> = {
   evalGrade: EVAL_GRADES,
   type: PARTY_ORG_TYPES,
   method: FORMATION_METHODS,
-  kind: REGION_KINDS,
+  // Codes of different fields sharing a key: 属地类型 and 群团组织 (disjoint codes).
+  kind: [...REGION_KINDS, ...MASS_ORG_KINDS],
   class: MANAGEMENT_CLASSES,
   state: CASE_STATES,
   action: CASE_ACTIONS,
   venueStandard: VENUE_STANDARD_TABLE,
-  level: LEADER_LEVELS,
+  source: FUNDING_SOURCES,
+  fundKind: FUNDING_KINDS,
+  target: TRAINING_TARGETS,
+  // 包联领导's level and a 示范点's 命名级别 share 县级.
+  level: [...LEADER_LEVELS, ...MODEL_SITE_LEVELS.filter((l) => l.code !== 'county')],
+  result: ANNUAL_CHECK_RESULTS,
+  partyReview: PARTY_REVIEW_RESULTS,
 };
+
+/** Where one kind of record codes a field its own way: an activity's `kind` is not a region's. */
+const ENTITY_CODED_FIELDS: Record<string, Record<string, CodeTable<string>>> = {
+  activity: { kind: ACTIVITY_KINDS },
+};
+
+export function codedAuditField(entity: string, key: string): CodeTable<string> | undefined {
+  const own = ENTITY_CODED_FIELDS[entity];
+  if (own && Object.hasOwn(own, key)) return own[key];
+  return Object.hasOwn(CODED_AUDIT_FIELDS, key) ? CODED_AUDIT_FIELDS[key] : undefined;
+}
 
 /** Fields holding the id of another record, by the kind of record. */
 export const REFERENCE_FIELDS: Record<string, 'region' | 'org' | 'partyOrg' | 'instructor' | 'leader'> = {
@@ -166,6 +203,7 @@ export const REFERENCE_FIELDS: Record<string, 'region' | 'org' | 'partyOrg' | 'i
   leaderCountyId: 'leader',
   leaderTownshipId: 'leader',
   coveredOrgIds: 'org',
+  orgIds: 'org',
   removedCoveredOrgIds: 'org',
   partyOrgIds: 'partyOrg',
   order: 'region',

@@ -127,6 +127,8 @@ export type OrgFlag = (typeof ORG_FLAGS)[number]['code'];
 
 export const PARTY_ORG_FLAGS = table([
   { code: 'election_overdue', label: '换届逾期' },
+  { code: 'election_due3', label: '3个月内应换届' },
+  { code: 'election_due6', label: '3—6个月内应换届' },
   { code: 'should_be_general_branch', label: '应设总支' },
   { code: 'should_be_committee', label: '应设党委' },
   { code: 'secretary_vacant', label: '书记空缺' },

@@ -2,9 +2,10 @@
  * What a printed ledger is: a title, columns and rows. One definition per ledger; the print view
  * (renderer) and the .xlsx writer (core) both read it, so paper and Excel cannot disagree.
  */
+import { yuanText } from '../rules/money';
 
 /** How a cell is shown: on paper as text, in Excel as a typed value with a number format. */
-export type CellFormat = 'text' | 'int' | 'date' | 'percent';
+export type CellFormat = 'text' | 'int' | 'date' | 'percent' | 'money';
 
 export interface ReportColumn {
   key: string;
@@ -30,7 +31,7 @@ export interface ReportDefinition {
   description: string;
 }
 
-/** A cell: text, a number (counts; percentages as 0–100), a `YYYY-MM-DD` date string, or empty. */
+/** A cell: text, a number (counts; percentages as 0–100; money in 元), a `YYYY-MM-DD` date string, or empty. */
 export type Cell = string | number | null;
 
 /** One line of a ledger: each column's cell under that column's key, so no two columns can trade places. */
@@ -69,6 +70,8 @@ export function formatCell(format: CellFormat | undefined, value: Cell): string 
       return typeof value === 'number' ? `${value.toFixed(2)}%` : String(value);
     case 'int':
       return typeof value === 'number' ? String(Math.round(value)) : String(value);
+    case 'money':
+      return typeof value === 'number' ? yuanText(Math.round(value * 100)) : String(value);
     default:
       return String(value);
   }

@@ -1,6 +1,6 @@
-/** Flags on a party organization: 换届逾期, branch size, 书记空缺, 支委会. */
+/** Flags on a party organization: 换届逾期 or due within 3 / 6 months, branch size, 书记空缺, 支委会. */
 import type { PartyOrgFlag, PartyOrgType } from '../domain/codes';
-import { addYears } from './dates';
+import { addMonths, addYears, daysBetween } from './dates';
 import type { FlagHit } from './orgFlags';
 
 /** A 支部 over 50 members should become a 总支; over 100, a 党委. A 支部 with 7+ members elects a 支委会. */
@@ -41,6 +41,13 @@ export function partyOrgFlags(f: PartyOrgFlagFacts, today: string): FlagHit<Part
   if (due && due < today) {
     const from = f.lastElectionDate ? `上次换届${f.lastElectionDate}` : `成立于${f.foundedDate}且未换届`;
     hits.push({ code: 'election_overdue', reason: `${from}，任期${f.termYears ?? defaultTermYears(f.type)}年，应于${due}前换届` });
+  } else if (due && due <= addMonths(today, 6)) {
+    // Ahead of time, so the 换届 can be prepared (请示, 选举): within 3 months, or within 6 but not 3.
+    const soon = due <= addMonths(today, 3);
+    hits.push({
+      code: soon ? 'election_due3' : 'election_due6',
+      reason: `应于${due}前换届，${due === today ? '今天到期' : `还有${daysBetween(today, due)}天`}`,
+    });
   }
   if (isBranch(f.type) && members > COMMITTEE_OVER) {
     hits.push({ code: 'should_be_committee', reason: `党员${members}名，超过${COMMITTEE_OVER}名，应设立党委` });

@@ -36,6 +36,8 @@ import { toColumns } from '../mapping';
 import { migrationProvider } from '../migrations';
 import { initialsOf } from '../pinyin';
 import type { Database } from '../schema';
+import { alignAnnualCheckIn } from '../services/inspections';
+import { alignMassOrgsIn } from '../services/massOrgs';
 import { getSettings } from '../services/settings';
 import { type Writer, write } from '../write';
 import { EXCHANGE_EXTENSION, type ExchangeManifest, packExchange, readExchangeHeader, unpackExchange } from './format';
@@ -606,6 +608,9 @@ async function apply(
       created.org++;
     }
     await w.audit('org', id, 'exchange', item.local, { ...item.incoming, ...tag });
+    // 群团 rows and the latest 年检 stay the record behind these columns (services/massOrgs.ts, inspections.ts).
+    await alignMassOrgsIn(w, id, fields);
+    await alignAnnualCheckIn(w, id);
     touched.add(id);
   }
 

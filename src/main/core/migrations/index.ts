@@ -5,6 +5,11 @@ import * as m0002 from './0002_cases_classes';
 import * as m0003 from './0003_exchange';
 import * as m0004 from './0004_screening_deferrals';
 import * as m0005 from './0005_case_references';
+import * as m0006 from './0006_funding';
+import * as m0007 from './0007_trainings';
+import * as m0008 from './0008_activities';
+import * as m0009 from './0009_grids';
+import * as m0010 from './0010_sites_groups_inspections';
 
 const migrations: Record<string, Migration> = {
   '0001_ledger_core': m0001,
@@ -12,6 +17,11 @@ const migrations: Record<string, Migration> = {
   '0003_exchange': m0003,
   '0004_screening_deferrals': m0004,
   '0005_case_references': m0005,
+  '0006_funding': m0006,
+  '0007_trainings': m0007,
+  '0008_activities': m0008,
+  '0009_grids': m0009,
+  '0010_sites_groups_inspections': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {

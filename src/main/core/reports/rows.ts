@@ -29,12 +29,17 @@ import { type IndexedOrg, orgIndex } from '../services/orgIndex';
 import { listPartyOrgs } from '../services/partyOrgs';
 import { listRegions } from '../services/regions';
 import { getSettings } from '../services/settings';
+import { activityLedgerRows, electionReminderRows } from './activityRows';
+import { fundingLedgerRows, fundingTotalsRows } from './fundingRows';
+import { fourChecksRows, gridsRows } from './gridRows';
+import { inspectionsRows, modelSitesRows } from './siteRows';
+import { trainingLedgerRows, trainingTotalsRows } from './trainingRows';
 import { yearlyBasicRows, yearlyFundsRows, yearlyWorkRows } from './yearlyRows';
 
 /** A row of ledger `Id`: the compiler insists on a cell for every one of its columns. */
-type Row<Id extends ReportId> = Record<Extract<(typeof REPORTS)[number], { id: Id }>['columns'][number]['key'], Cell>;
+export type Row<Id extends ReportId> = Record<Extract<(typeof REPORTS)[number], { id: Id }>['columns'][number]['key'], Cell>;
 
-interface Built<Id extends ReportId> {
+export interface Built<Id extends ReportId> {
   rows: Row<Id>[];
   totals?: Row<Id>;
 }
@@ -323,6 +328,16 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
     };
   },
 
+  trainings: (ctx, f, day) => trainingLedgerRows(ctx, f, yearOf(f, day)),
+  trainingTotals: (ctx, f, day) => trainingTotalsRows(ctx, yearOf(f, day)),
+  activities: (ctx, f, day) => ({ rows: activityLedgerRows(ctx, f, yearOf(f, day)) }),
+  electionReminders: (ctx, f, day) => ({ rows: electionReminderRows(ctx, f, day) }),
+  grids: gridsRows,
+  fourChecks: fourChecksRows,
+  modelSites: modelSitesRows,
+  inspections: inspectionsRows,
+  funding: (ctx, f, day) => fundingLedgerRows(ctx, f, yearOf(f, day)),
+  fundingTotals: (ctx, f, day) => fundingTotalsRows(ctx, yearOf(f, day)),
   yearlyStats: (ctx, _f, day) => yearlyBasicRows(ctx, day),
   yearlyStatsWork: (ctx, f, day) => yearlyWorkRows(ctx, yearOf(f, day), day),
   yearlyStatsFunds: (ctx, f, day) => yearlyFundsRows(ctx, yearOf(f, day)),

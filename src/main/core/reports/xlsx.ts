@@ -27,7 +27,7 @@ import {
   wrapLines,
 } from './xlsxLayout';
 
-const NUM_FMT: Partial<Record<CellFormat, string>> = { int: '0', date: 'yyyy-mm-dd', percent: '0.00%' };
+const NUM_FMT: Partial<Record<CellFormat, string>> = { int: '0', date: 'yyyy-mm-dd', percent: '0.00%', money: '#,##0.00' };
 
 function excelValue(format: CellFormat | undefined, v: Cell): ExcelJS.CellValue {
   if (v === null || v === '') return null;

@@ -12,6 +12,8 @@ import { fromColumns, toColumns } from '../mapping';
 import { initialsOf } from '../pinyin';
 import type { Database } from '../schema';
 import { type Writer, write } from '../write';
+import { alignAnnualCheckIn } from './inspections';
+import { alignMassOrgsIn } from './massOrgs';
 import { type IndexedOrg, matchesQuery, orgIndex, toListRow } from './orgIndex';
 
 type OrgInput = z.output<typeof orgFieldsSchema>;
@@ -174,6 +176,7 @@ export async function createOrgIn(w: Writer, f: OrgInput, audit: Record<string, 
     .returning('id')
     .executeTakeFirstOrThrow();
   await w.audit('org', id, 'create', null, { ...f, ...audit });
+  await alignMassOrgsIn(w, id, f, true);
   w.touchOrgs([id]);
   return id;
 }
@@ -193,6 +196,9 @@ export async function updateOrgIn(w: Writer, id: number, f: OrgInput, audit: Rec
     .where('id', '=', id)
     .execute();
   await w.audit('org', id, 'update', before.fields, { ...f, ...audit });
+  // 群团 rows follow the three boxes; a 年检 recorded by year outranks the result typed on the form.
+  await alignMassOrgsIn(w, id, f);
+  await alignAnnualCheckIn(w, id);
   w.touchOrgs([id]);
 }
 

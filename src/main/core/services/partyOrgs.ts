@@ -35,10 +35,6 @@ export const PARTY_ORG_SHAPE: PartyOrgFields = {
   termYears: null,
   starRating: null,
   venueChecklist: [],
-  fundingSuperior: 0,
-  fundingDuesReturn: 0,
-  fundingUnit: 0,
-  fundingFiscal: 0,
   remarks: null,
 };
 

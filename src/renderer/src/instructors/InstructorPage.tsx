@@ -10,8 +10,10 @@ import { invoke } from '../api';
 import { Loading, notifyDone, notifyError } from '../common';
 import { DateField } from '../DateField';
 import { apiFieldErrors, schemaValidate } from '../formErrors';
+import { InstructorGridsLine } from '../grids/GridSections';
 import { InfoGrid } from '../ledgerBits';
 import { useApi } from '../queries';
+import { InstructorTrainings } from '../trainings/InstructorTrainings';
 
 const endSchema = contract['instructors.endAssignment'].input;
 
@@ -94,6 +96,7 @@ export function InstructorPage({ id }: { id: number }) {
             ['备注', i.remarks],
           ]}
         />
+        <InstructorGridsLine instructorId={i.id} />
       </Card>
       <Card withBorder>
         <Title order={4} mb="sm">
@@ -136,6 +139,7 @@ export function InstructorPage({ id }: { id: number }) {
           </Table>
         )}
       </Card>
+      <InstructorTrainings instructorId={i.id} />
       {dialog === 'edit' && <InstructorForm editing={i} onClose={close} onSaved={done} />}
       {dialog === 'assign' && <AssignModal instructorId={i.id} orgId={null} onClose={close} onDone={done} />}
       {dialog && typeof dialog === 'object' && <EndModal assignment={dialog} onClose={close} onDone={done} />}

@@ -16,8 +16,7 @@ import '../ledgerTable.css';
 import { CoverageBadge, ListFooter, ledgerTableStyles, OrgFlagBadges, options, SortHeader, useRegionOptions } from '../ledgerBits';
 import { param, useListState } from '../listState';
 import { useApi } from '../queries';
-
-const PAGE = 50;
+import { orgListInput, ORG_PAGE as PAGE } from './orgListInput';
 
 /** The list's state in the address: what the core's orgs.list accepts, a wrong value falling back to the default. */
 const searchSchema = z.object({
@@ -40,21 +39,9 @@ export function OrgListPage() {
   const { regionId, category, coverage, flag } = list.filters;
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const { data, error } = useApi(
-    'orgs.list',
-    {
-      query: search || undefined,
-      regionId: regionId ? Number(regionId) : undefined,
-      category,
-      coverage,
-      flag,
-      sort,
-      dir,
-      offset: (page - 1) * PAGE,
-      limit: PAGE,
-    },
-    { keepPrevious: true },
-  );
+  const { data, error } = useApi('orgs.list', orgListInput({ query: search, regionId, category, coverage, flag, sort, dir, page }), {
+    keepPrevious: true,
+  });
 
   usePageCommand('new', () => navigate('/orgs/new'));
   usePageCommand('search', () => searchRef.current?.focus());

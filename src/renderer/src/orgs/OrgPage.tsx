@@ -14,6 +14,7 @@ import {
 import { invoke } from '../api';
 import { usePageCommand } from '../commands';
 import { confirmDelete, Loading } from '../common';
+import { OrgGridLine } from '../grids/GridSections';
 import { CoverageBadge, FlagReasons, formatStamp, InfoGrid, yesNo } from '../ledgerBits';
 import { useApi } from '../queries';
 
@@ -72,6 +73,7 @@ export function OrgPage({ id }: { id: number }) {
         ) : (
           <Text c="dimmed">尚无党组织覆盖{o.noPartyReason ? `（未建原因：${o.noPartyReason}）` : ''}</Text>
         )}
+        <OrgGridLine orgId={o.id} />
       </Card>
       <Card withBorder>
         <Group justify="space-between" mb="sm">

@@ -1,6 +1,6 @@
 /**
  * 新增 / 编辑 党组织: type, 组建方式 and the organizations covered, secretary, members, 换届, 星级,
- * the venue checklist of the county's standard, and funding typed in 元 (stored in 分). Ctrl+S saves.
+ * the venue checklist of the county's standard. Funding is kept as dated 经费 records (the 经费 page). Ctrl+S saves.
  */
 import { Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -16,19 +16,11 @@ import { FormFrame, Loading, notifyDone, notifyError } from '../common';
 import { DateField, todayText } from '../DateField';
 import { apiFieldErrors, num, optNum, schemaValidate } from '../formErrors';
 import { useLeaveGuard } from '../leaveGuard';
-import { fenToYuan, options, useRegionOptions, yuanToFen } from '../ledgerBits';
+import { options, useRegionOptions } from '../ledgerBits';
 import { useApi, useSettings } from '../queries';
 import { OrgPicker, type PickedOrg } from './OrgPicker';
 
-const MONEY = ['fundingSuperior', 'fundingDuesReturn', 'fundingUnit', 'fundingFiscal'] as const;
-const MONEY_LABELS: Record<(typeof MONEY)[number], string> = {
-  fundingSuperior: '上级拨付经费（元）',
-  fundingDuesReturn: '党费返还（元）',
-  fundingUnit: '单位列支（元）',
-  fundingFiscal: '财政补贴（元）',
-};
-
-type Numeric = 'partyWorkers' | 'formalMembers' | 'probationaryMembers' | 'termYears' | 'starRating' | (typeof MONEY)[number];
+type Numeric = 'partyWorkers' | 'formalMembers' | 'probationaryMembers' | 'termYears' | 'starRating';
 type FormValues = Omit<PartyOrgFields, 'regionId' | Numeric> & { regionId: string | null; starRating: string | null } & Record<
     Exclude<Numeric, 'starRating'>,
     number | string
@@ -54,10 +46,6 @@ const blank: FormValues = {
   termYears: '',
   starRating: null,
   venueChecklist: [],
-  fundingSuperior: 0,
-  fundingDuesReturn: 0,
-  fundingUnit: 0,
-  fundingFiscal: 0,
   remarks: '',
 };
 
@@ -70,7 +58,6 @@ function toForm(p: PartyOrgDetail): FormValues {
   v.regionId = String(p.regionId);
   v.starRating = p.starRating ? String(p.starRating) : null;
   v.termYears = p.termYears ?? '';
-  for (const m of MONEY) v[m] = Number(fenToYuan(p[m]));
   return v as FormValues;
 }
 
@@ -83,10 +70,6 @@ function toInput(v: FormValues, covered: PickedOrg[]) {
     probationaryMembers: num(v.probationaryMembers),
     termYears: optNum(v.termYears),
     starRating: v.starRating ? Number(v.starRating) : null,
-    fundingSuperior: yuanToFen(v.fundingSuperior),
-    fundingDuesReturn: yuanToFen(v.fundingDuesReturn),
-    fundingUnit: yuanToFen(v.fundingUnit),
-    fundingFiscal: yuanToFen(v.fundingFiscal),
     coveredOrgIds: covered.map((o) => o.id),
   };
 }
@@ -244,7 +227,7 @@ function PartyOrgForm({
       </Card>
       <Card withBorder>
         <Title order={4} mb="sm">
-          阵地与经费
+          阵地建设
         </Title>
         <Checkbox.Group label="阵地建设（按县里选定的标准）" {...form.getInputProps('venueChecklist')}>
           <Group mt="xs">
@@ -253,11 +236,6 @@ function PartyOrgForm({
             ))}
           </Group>
         </Checkbox.Group>
-        <SimpleGrid cols={4} mt="md">
-          {MONEY.map((m) => (
-            <NumberInput key={m} label={MONEY_LABELS[m]} min={0} decimalScale={2} thousandSeparator="," {...form.getInputProps(m)} />
-          ))}
-        </SimpleGrid>
         <Textarea mt="sm" label="备注" autosize minRows={2} {...form.getInputProps('remarks')} />
       </Card>
     </FormFrame>

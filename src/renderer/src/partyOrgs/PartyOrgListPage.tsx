@@ -67,9 +67,14 @@ export function PartyOrgListPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>党组织</Title>
-        <Button component={Link} to="/party-orgs/new" title="Ctrl+N">
-          新增党组织
-        </Button>
+        <Group>
+          <Button variant="default" component={Link} to="/reports?report=electionReminders">
+            换届提醒表
+          </Button>
+          <Button component={Link} to="/party-orgs/new" title="Ctrl+N">
+            新增党组织
+          </Button>
+        </Group>
       </Group>
       <Group align="flex-end" gap="sm">
         <ListSearch

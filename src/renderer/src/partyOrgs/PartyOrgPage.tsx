@@ -1,11 +1,14 @@
-/** One party organization: what it covers, its secretary and members, 换届, venue checklist, funding, flags. */
+/** One party organization: what it covers, its secretary and members, 换届, venue checklist, flags, and its 经费. */
 import { Anchor, Badge, Button, Card, Group, Stack, Table, Title } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import { FORMATION_METHODS, labelOf, ORG_SUBTYPES, PARTY_ORG_FLAGS, PARTY_ORG_TYPES } from '../../../shared/domain/codes';
+import { PartyOrgActivities } from '../activities/PartyOrgActivities';
 import { invoke } from '../api';
 import { usePageCommand } from '../commands';
 import { confirmDelete, Loading, stars } from '../common';
-import { FlagReasons, fenToYuan, formatStamp, InfoGrid, yesNo } from '../ledgerBits';
+import { FundingSection } from '../funding/FundingSection';
+import { BranchGridsSection } from '../grids/GridSections';
+import { FlagReasons, formatStamp, InfoGrid, yesNo } from '../ledgerBits';
 import { useApi } from '../queries';
 
 export function PartyOrgPage({ id }: { id: number }) {
@@ -82,6 +85,8 @@ export function PartyOrgPage({ id }: { id: number }) {
           </Table.Tbody>
         </Table>
       </Card>
+      {p.method === 'regional' && <BranchGridsSection partyOrgId={p.id} />}
+      <PartyOrgActivities partyOrg={{ id: p.id, name: p.name }} />
       <Card withBorder>
         <Title order={4} mb="sm">
           基本信息
@@ -103,15 +108,12 @@ export function PartyOrgPage({ id }: { id: number }) {
             ['党员', `${members} 名（正式 ${p.formalMembers}，预备 ${p.probationaryMembers}）`],
             ['星级', stars(p.starRating)],
             ['阵地建设', p.venueChecklist.length ? p.venueChecklist.join('、') : '未达标'],
-            ['上级拨付经费', `${fenToYuan(p.fundingSuperior)} 元`],
-            ['党费返还', `${fenToYuan(p.fundingDuesReturn)} 元`],
-            ['单位列支', `${fenToYuan(p.fundingUnit)} 元`],
-            ['财政补贴', `${fenToYuan(p.fundingFiscal)} 元`],
             ['备注', p.remarks],
             ['最后修改', formatStamp(p.updatedAt)],
           ]}
         />
       </Card>
+      <FundingSection partyOrg={{ id: p.id, name: p.name, regionName: p.regionName }} />
     </Stack>
   );
 }

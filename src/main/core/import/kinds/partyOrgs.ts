@@ -80,10 +80,6 @@ const fields: ImportField[] = [
     synonyms: ['阵地建设达标项', '六有', '八有'],
     help: '达标的项目，用顿号分隔，如“有场所、有设施”',
   },
-  { key: 'fundingSuperior', label: '上级拨付经费（元）', kind: 'money', synonyms: ['上级拨付经费'], help: '金额，元' },
-  { key: 'fundingDuesReturn', label: '党费返还（元）', kind: 'money', synonyms: ['党费返还'], help: '金额，元' },
-  { key: 'fundingUnit', label: '单位列支（元）', kind: 'money', synonyms: ['单位列支'], help: '金额，元' },
-  { key: 'fundingFiscal', label: '财政补贴（元）', kind: 'money', synonyms: ['财政补贴'], help: '金额，元' },
   { key: 'remarks', label: '备注', kind: 'text', synonyms: ['说明'], help: '' },
 ];
 

@@ -1,0 +1,263 @@
+/** 组织生活与活动: meetings and activities of party organizations, and the gaps in them. */
+import type { z } from 'zod';
+import type { ActivityKind } from '../../../shared/domain/activityCodes';
+import type { FormationMethod } from '../../../shared/domain/codes';
+import {
+  type Activity,
+  type ActivityFields,
+  type ActivityGapRow,
+  type activitiesListSchema,
+  activityFieldsSchema,
+  type activityGapsSchema,
+} from '../../../shared/records/activities';
+import { activityGaps } from '../../../shared/rules/activityGaps';
+import { describeErrors, fieldErrors } from '../../../shared/schemas';
+import type { Page } from '../../../shared/types';
+import type { Ctx } from '../context';
+import { AppError, notFound } from '../errors';
+import { type Writer, write } from '../write';
+import { partyOrgIdsMatching } from './partyOrgs';
+
+type ListInput = z.output<typeof activitiesListSchema>;
+type GapsInput = z.output<typeof activityGapsSchema>;
+
+interface JoinedRow {
+  id: number;
+  party_org_id: number;
+  kind: ActivityKind;
+  date: string;
+  topic: string | null;
+  attendance: number | null;
+  expected: number | null;
+  place: string | null;
+  remarks: string | null;
+  created_at: string;
+  updated_at: string;
+  party_org_name: string;
+  region_id: number;
+  region_name: string;
+}
+
+const JOINED = `SELECT a.*, p.name AS party_org_name, p.region_id, r.name AS region_name
+  FROM activities a JOIN party_orgs p ON p.id = a.party_org_id AND p.deleted_at IS NULL JOIN regions r ON r.id = p.region_id
+  WHERE a.deleted_at IS NULL`;
+
+type ActivityRowFields = Pick<JoinedRow, 'party_org_id' | 'kind' | 'date' | 'topic' | 'attendance' | 'expected' | 'place' | 'remarks'>;
+
+function fieldsOf(r: ActivityRowFields): ActivityFields {
+  return {
+    partyOrgId: r.party_org_id,
+    kind: r.kind,
+    date: r.date,
+    topic: r.topic,
+    expected: r.expected,
+    attendance: r.attendance,
+    place: r.place,
+    remarks: r.remarks,
+  };
+}
+function toActivity(r: JoinedRow): Activity {
+  return {
+    id: r.id,
+    ...fieldsOf(r),
+    partyOrgName: r.party_org_name,
+    regionId: r.region_id,
+    regionName: r.region_name,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** Newest first; the year, region, party organization and kind filters, and the search box. */
+export function listActivities(ctx: Ctx, input: ListInput): Page<Activity> {
+  const where: string[] = [];
+  const args: Record<string, unknown> = {};
+  if (input.year != null) {
+    where.push('a.date >= @from AND a.date <= @to');
+    args.from = `${input.year}-01-01`;
+    args.to = `${input.year}-12-31`;
+  }
+  if (input.regionId != null) {
+    where.push('p.region_id = @regionId');
+    args.regionId = input.regionId;
+  }
+  if (input.partyOrgId != null) {
+    where.push('a.party_org_id = @partyOrgId');
+    args.partyOrgId = input.partyOrgId;
+  }
+  if (input.kind != null) {
+    where.push('a.kind = @kind');
+    args.kind = input.kind;
+  }
+  const q = input.query?.trim() ?? '';
+  const sql = `${JOINED}${where.map((w) => ` AND ${w}`).join('')} ORDER BY a.date DESC, a.id DESC`;
+  let rows = ctx.ledger.sqlite.prepare(sql).all(args) as JoinedRow[];
+  if (q) {
+    // The party organization's name, its initials or 书记 (as every list searches), or a piece of the topic.
+    const found = partyOrgIdsMatching(ctx, q) ?? new Set<number>();
+    rows = rows.filter((r) => found.has(r.party_org_id) || r.topic?.includes(q));
+  }
+  return { total: rows.length, rows: rows.slice(input.offset, input.offset + input.limit).map(toActivity) };
+}
+
+function readJoined(ctx: Ctx, id: number): JoinedRow | undefined {
+  return ctx.ledger.sqlite.prepare(`${JOINED} AND a.id = ?`).get(id) as JoinedRow | undefined;
+}
+
+export function getActivity(ctx: Ctx, id: number): Activity {
+  const row = readJoined(ctx, id);
+  if (!row) throw notFound('活动记录', id);
+  return toActivity(row);
+}
+
+/** The party organization must be live, and the day neither in the future nor before it was founded. */
+async function assertRecordable(ctx: Ctx, w: Writer, input: ActivityFields): Promise<void> {
+  const po = await w.trx
+    .selectFrom('party_orgs')
+    .select(['id', 'founded_date'])
+    .where('id', '=', input.partyOrgId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!po) {
+    throw new AppError('invalid_input', `「党组织」编号${input.partyOrgId}不存在或已删除`, [
+      { path: 'partyOrgId', message: '党组织不存在或已删除' },
+    ]);
+  }
+  const today = ctx.today();
+  if (input.date > today) {
+    throw new AppError('invalid_input', `「活动日期」${input.date}晚于今天，只能登记已开展的活动`, [
+      { path: 'date', message: '活动日期不能晚于今天' },
+    ]);
+  }
+  if (po.founded_date && input.date < po.founded_date) {
+    throw new AppError('invalid_input', `「活动日期」${input.date}早于党组织成立时间${po.founded_date}`, [
+      { path: 'date', message: `不能早于党组织成立时间${po.founded_date}` },
+    ]);
+  }
+}
+
+function columns(input: ActivityFields) {
+  return {
+    party_org_id: input.partyOrgId,
+    kind: input.kind,
+    date: input.date,
+    topic: input.topic,
+    attendance: input.attendance,
+    expected: input.expected,
+    place: input.place,
+    remarks: input.remarks,
+  };
+}
+
+/** Inside a caller's transaction (imports). */
+export async function createActivityIn(ctx: Ctx, w: Writer, input: ActivityFields, audit: Record<string, unknown> = {}): Promise<number> {
+  await assertRecordable(ctx, w, input);
+  const { id } = await w.trx
+    .insertInto('activities')
+    .values({ ...columns(input), created_at: w.now, updated_at: w.now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await w.audit('activity', id, 'create', null, { ...input, ...audit });
+  return id;
+}
+
+export async function createActivity(ctx: Ctx, input: ActivityFields): Promise<Activity> {
+  const id = await write(ctx, (w) => createActivityIn(ctx, w, input));
+  return getActivity(ctx, id);
+}
+
+async function readLive(w: Writer, id: number) {
+  const row = await w.trx.selectFrom('activities').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!row) throw notFound('活动记录', id);
+  return row;
+}
+
+export async function updateActivity(ctx: Ctx, id: number, input: ActivityFields): Promise<Activity> {
+  await write(ctx, async (w) => {
+    const before = fieldsOf(await readLive(w, id));
+    await assertRecordable(ctx, w, input);
+    await w.trx
+      .updateTable('activities')
+      .set({ ...columns(input), updated_at: w.now })
+      .where('id', '=', id)
+      .execute();
+    await w.audit('activity', id, 'update', before, input);
+  });
+  return getActivity(ctx, id);
+}
+
+export async function deleteActivity(ctx: Ctx, id: number): Promise<{ id: number }> {
+  await write(ctx, async (w) => {
+    const before = fieldsOf(await readLive(w, id));
+    await w.trx.updateTable('activities').set({ deleted_at: w.now, updated_at: w.now }).where('id', '=', id).execute();
+    await w.audit('activity', id, 'delete', before, null);
+  });
+  return { id };
+}
+
+/** The 恳谈会 and 主题党日 gaps of the live party organizations, in region order, counted on `day` (default today). */
+export function listActivityGaps(ctx: Ctx, input: GapsInput): ActivityGapRow[] {
+  const day = input.day ?? ctx.today();
+  const db = ctx.ledger.sqlite;
+  const orgs = db
+    .prepare(
+      `SELECT p.id, p.name, p.method, p.founded_date, p.region_id, r.name AS region_name
+         FROM party_orgs p JOIN regions r ON r.id = p.region_id
+        WHERE p.deleted_at IS NULL ORDER BY r.sort_order, p.id`,
+    )
+    .all() as { id: number; name: string; method: FormationMethod; founded_date: string | null; region_id: number; region_name: string }[];
+  const dates = new Map<number, { forum: string[]; theme: string[] }>();
+  for (const a of db
+    .prepare(`SELECT party_org_id, kind, date FROM activities WHERE deleted_at IS NULL AND kind IN ('forum', 'theme_day') AND date <= ?`)
+    .all(day) as { party_org_id: number; kind: ActivityKind; date: string }[]) {
+    const d = dates.get(a.party_org_id) ?? { forum: [], theme: [] };
+    (a.kind === 'forum' ? d.forum : d.theme).push(a.date);
+    dates.set(a.party_org_id, d);
+  }
+  const out: ActivityGapRow[] = [];
+  for (const p of orgs) {
+    if (input.regionId != null && p.region_id !== input.regionId) continue;
+    if (input.partyOrgId != null && p.id !== input.partyOrgId) continue;
+    const d = dates.get(p.id);
+    const hits = activityGaps(
+      { method: p.method, foundedDate: p.founded_date, forumDates: d?.forum ?? [], themeDayDates: d?.theme ?? [] },
+      day,
+    );
+    for (const h of hits) out.push({ partyOrgId: p.id, partyOrgName: p.name, regionName: p.region_name, code: h.code, reason: h.reason });
+  }
+  return out;
+}
+
+/** One activity of the demo county, its party organization by name. */
+export interface SeedActivity {
+  partyOrgName: string;
+  kind: ActivityKind;
+  date: string;
+  topic: string | null;
+  expected: number | null;
+  attendance: number | null;
+  place: string | null;
+}
+
+/**
+ * The demo's activities, inside the seed's transaction: checked with the form's schema, written
+ * straight in (they run to the day the demo was made, which may be after a test clock's today).
+ */
+export async function loadActivitySeed(w: Writer, rows: readonly SeedActivity[], partyOrgId: (name: string) => number): Promise<void> {
+  const values = rows.map(({ partyOrgName, ...rest }) => {
+    const parsed = activityFieldsSchema.safeParse({ ...rest, partyOrgId: partyOrgId(partyOrgName) });
+    if (!parsed.success) {
+      throw new AppError(
+        'invalid_input',
+        `示例数据中“${partyOrgName}”${rest.date}的组织生活有误：${describeErrors(fieldErrors(parsed.error))}`,
+      );
+    }
+    return { ...columns(parsed.data), created_at: w.now, updated_at: w.now };
+  });
+  // SQLite takes at most 32,766 bound values in one statement.
+  for (let i = 0; i < values.length; i += 500)
+    await w.trx
+      .insertInto('activities')
+      .values(values.slice(i, i + 500))
+      .execute();
+}

@@ -1,0 +1,262 @@
+/**
+ * 经费: payments to party organizations by source (“四个一”) and kind, and the yearly sums by region and
+ * source that the ledgers and the yearly statistics table count.
+ */
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { FUNDING_SOURCES, type FundingSource } from '../../../shared/domain/fundingCodes';
+import {
+  type FenBySource,
+  type FundingFields,
+  type FundingInput,
+  type FundingPage,
+  type FundingRecord,
+  type FundingTotals,
+  type FundingTotalsLine,
+  fundingFieldsSchema,
+  type fundingListSchema,
+} from '../../../shared/records/funding';
+import { describeErrors, fieldErrors } from '../../../shared/schemas';
+import type { Ctx } from '../context';
+import { AppError, notFound } from '../errors';
+import type { Database } from '../schema';
+import { type Writer, write } from '../write';
+import { partyOrgIdsMatching } from './partyOrgs';
+
+type ListInput = z.output<typeof fundingListSchema>;
+
+const SELECT = `SELECT f.*, p.name AS p_name, p.region_id, r.name AS region_name
+  FROM funding f JOIN party_orgs p ON p.id = f.party_org_id AND p.deleted_at IS NULL JOIN regions r ON r.id = p.region_id`;
+
+function toRecord(r: Record<string, unknown>): FundingRecord {
+  return {
+    id: r.id as number,
+    partyOrgId: r.party_org_id as number,
+    partyOrgName: r.p_name as string,
+    regionId: r.region_id as number,
+    regionName: r.region_name as string,
+    year: r.year as number,
+    source: r.source as FundingSource,
+    fundKind: r.fund_kind as FundingRecord['fundKind'],
+    amountFen: r.amount_fen as number,
+    date: r.date as string,
+    period: (r.period as string | null) ?? null,
+    documentNo: (r.document_no as string | null) ?? null,
+    remarks: (r.remarks as string | null) ?? null,
+    createdAt: r.created_at as string,
+    updatedAt: r.updated_at as string,
+  };
+}
+
+/**
+ * The records the filters select. `order: 'ledger'` is the printed ledger's order (region, party
+ * organization, date); the list shows the newest payment first.
+ */
+export function selectFunding(ctx: Ctx, f: Omit<ListInput, 'offset' | 'limit'>, order: 'list' | 'ledger' = 'list'): FundingRecord[] {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (f.year != null) {
+    where.push('f.year = @year');
+    params.year = f.year;
+  }
+  if (f.regionId != null) {
+    where.push('p.region_id = @regionId');
+    params.regionId = f.regionId;
+  }
+  if (f.partyOrgId != null) {
+    where.push('f.party_org_id = @partyOrgId');
+    params.partyOrgId = f.partyOrgId;
+  }
+  if (f.source != null) {
+    where.push('f.source = @source');
+    params.source = f.source;
+  }
+  const orderBy = order === 'ledger' ? 'r.sort_order, r.id, p.id, f.date, f.id' : 'f.date DESC, f.id DESC';
+  const rows = ctx.ledger.sqlite
+    .prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderBy}`)
+    .all(params) as Record<string, unknown>[];
+  const found = partyOrgIdsMatching(ctx, f.query);
+  return rows.map(toRecord).filter((r) => found == null || found.has(r.partyOrgId));
+}
+
+export function listFunding(ctx: Ctx, input: ListInput): FundingPage {
+  const all = selectFunding(ctx, input);
+  return {
+    total: all.length,
+    totalFen: all.reduce((s, r) => s + r.amountFen, 0),
+    rows: all.slice(input.offset, input.offset + input.limit),
+  };
+}
+
+/**
+ * Each region's sums by source for a year, in 分; the region is the party organization's. Only the
+ * pairs that have money are listed.
+ *
+ * @example await fundingTotals(db, 2026) // [{ regionId: 3, source: 'superior', fen: 1500000 }, …]
+ */
+export async function fundingTotals(db: Kysely<Database>, year: number): Promise<{ regionId: number; source: string; fen: number }[]> {
+  const rows = await db
+    .selectFrom('funding as f')
+    .innerJoin('party_orgs as p', 'p.id', 'f.party_org_id')
+    .select(['p.region_id', 'f.source', (eb) => eb.fn.sum<number>('f.amount_fen').as('fen')])
+    .where('f.year', '=', year)
+    .where('p.deleted_at', 'is', null)
+    .groupBy(['p.region_id', 'f.source'])
+    .orderBy('p.region_id')
+    .orderBy('f.source')
+    .execute();
+  return rows.map((r) => ({ regionId: r.region_id, source: r.source, fen: Number(r.fen) }));
+}
+
+const emptyBySource = (): FenBySource => Object.fromEntries(FUNDING_SOURCES.map((s) => [s.code, 0])) as FenBySource;
+
+/** A year's sums by region (every region, in the county's order) and source, with the county's line. */
+export async function fundingTotalsTable(ctx: Ctx, input: { year: number; regionId?: number }): Promise<FundingTotals> {
+  const regions = await ctx.ledger.db.selectFrom('regions').select(['id', 'name']).orderBy('sort_order').orderBy('id').execute();
+  const sums = await fundingTotals(ctx.ledger.db, input.year);
+  const line = (regionId: number | null, regionName: string): FundingTotalsLine => ({
+    regionId,
+    regionName,
+    bySource: emptyBySource(),
+    totalFen: 0,
+  });
+  const county = line(null, '合计');
+  const lines = regions.filter((r) => input.regionId == null || r.id === input.regionId).map((r) => line(r.id, r.name));
+  const byId = new Map(lines.map((l) => [l.regionId, l]));
+  for (const s of sums) {
+    const l = byId.get(s.regionId);
+    if (!l) continue;
+    const source = s.source as FundingSource;
+    l.bySource[source] += s.fen;
+    l.totalFen += s.fen;
+    county.bySource[source] += s.fen;
+    county.totalFen += s.fen;
+  }
+  return { year: input.year, regions: lines, county };
+}
+
+async function readRecord(db: Kysely<Database> | Writer['trx'], id: number) {
+  return db.selectFrom('funding').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** What the audit log keeps of a payment: its fields as the form has them, the amount in 元. */
+function snapshot(f: FundingFields) {
+  return { ...f, amount: (f.amount / 100).toFixed(2) };
+}
+
+function storedFields(r: NonNullable<Awaited<ReturnType<typeof readRecord>>>): FundingFields {
+  return {
+    partyOrgId: r.party_org_id,
+    source: r.source,
+    fundKind: r.fund_kind,
+    amount: r.amount_fen,
+    date: r.date,
+    period: r.period,
+    documentNo: r.document_no,
+    remarks: r.remarks,
+  };
+}
+
+async function check(w: Writer, f: FundingFields, today: string | null): Promise<void> {
+  const p = await w.trx
+    .selectFrom('party_orgs')
+    .select('id')
+    .where('id', '=', f.partyOrgId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!p) {
+    throw new AppError('invalid_input', `「党组织」编号${f.partyOrgId}不存在或已删除`, [
+      { path: 'partyOrgId', message: '党组织不存在或已删除' },
+    ]);
+  }
+  if (today != null && f.date > today) {
+    throw new AppError('invalid_input', `「拨付日期」${f.date}晚于今天，不能登记尚未发生的拨付`, [
+      { path: 'date', message: '拨付日期不能晚于今天' },
+    ]);
+  }
+}
+
+function columns(f: FundingFields) {
+  return {
+    party_org_id: f.partyOrgId,
+    year: Number(f.date.slice(0, 4)),
+    source: f.source,
+    fund_kind: f.fundKind,
+    amount_fen: f.amount,
+    date: f.date,
+    period: f.period,
+    document_no: f.documentNo,
+    remarks: f.remarks,
+  };
+}
+
+/** Inside a caller's transaction (imports, the demo county). `today` null skips the no-future-date check. */
+export async function createFundingIn(
+  w: Writer,
+  f: FundingFields,
+  today: string | null,
+  audit: Record<string, unknown> = {},
+): Promise<number> {
+  await check(w, f, today);
+  const { id } = await w.trx
+    .insertInto('funding')
+    .values({ ...columns(f), created_at: w.now, updated_at: w.now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await w.audit('funding', id, 'create', null, { ...snapshot(f), ...audit });
+  w.touchOrgs([]);
+  return id;
+}
+
+export async function getFunding(ctx: Ctx, id: number): Promise<FundingRecord> {
+  const row = ctx.ledger.sqlite.prepare(`${SELECT} WHERE f.id = @id`).get({ id }) as Record<string, unknown> | undefined;
+  if (!row) throw notFound('经费记录', id);
+  return toRecord(row);
+}
+
+export async function createFunding(ctx: Ctx, f: FundingFields): Promise<FundingRecord> {
+  const id = await write(ctx, (w) => createFundingIn(w, f, ctx.today()));
+  return getFunding(ctx, id);
+}
+
+export async function updateFunding(ctx: Ctx, id: number, f: FundingFields): Promise<FundingRecord> {
+  await write(ctx, async (w) => {
+    const row = await readRecord(w.trx, id);
+    if (!row) throw notFound('经费记录', id);
+    await check(w, f, ctx.today());
+    await w.trx
+      .updateTable('funding')
+      .set({ ...columns(f), updated_at: w.now })
+      .where('id', '=', id)
+      .execute();
+    await w.audit('funding', id, 'update', snapshot(storedFields(row)), snapshot(f));
+    w.touchOrgs([]);
+  });
+  return getFunding(ctx, id);
+}
+
+export async function deleteFunding(ctx: Ctx, id: number): Promise<{ id: number }> {
+  await write(ctx, async (w) => {
+    const row = await readRecord(w.trx, id);
+    if (!row) throw notFound('经费记录', id);
+    await w.trx.deleteFrom('funding').where('id', '=', id).execute();
+    await w.audit('funding', id, 'delete', snapshot(storedFields(row)), null);
+    w.touchOrgs([]);
+  });
+  return { id };
+}
+
+/** A demo payment (seeds/demo-county.json): the fields of the form with the party organization by name. */
+export type SeedFunding = Omit<FundingInput, 'partyOrgId'> & { partyOrgName: string };
+
+/** The demo county's payments, checked like the form's, inside the seed loader's transaction. */
+export async function loadFundingSeedIn(w: Writer, list: SeedFunding[], partyOrgId: (name: string) => number): Promise<void> {
+  for (const [i, s] of list.entries()) {
+    const { partyOrgName, ...given } = s;
+    const parsed = fundingFieldsSchema.safeParse({ ...given, partyOrgId: partyOrgId(partyOrgName) });
+    if (!parsed.success) {
+      throw new AppError('invalid_input', `示例数据第${i + 1}条经费记录有误：${describeErrors(fieldErrors(parsed.error))}`);
+    }
+    await createFundingIn(w, parsed.data, null);
+  }
+}

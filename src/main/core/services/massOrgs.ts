@@ -1,0 +1,119 @@
+/**
+ * 群团组织 (工会 / 共青团 / 妇联) of a 两新组织. The rows are the record; the organization's three
+ * booleans (has_union, has_youth_league, has_women_federation) stay as columns because import, exchange,
+ * the organization form and the reports read and write them, and every writer keeps them equal to
+ * “a row exists” through this file.
+ */
+import { sql } from 'kysely';
+import type { MassOrgKind } from '../../../shared/domain/siteCodes';
+import { MASS_ORG_KINDS } from '../../../shared/domain/siteCodes';
+import type { MassOrgSet, MassOrgView } from '../../../shared/records/massOrgs';
+import type { Ctx } from '../context';
+import { notFound } from '../errors';
+import type { Database } from '../schema';
+import { type Writer, write } from '../write';
+
+type Db = Ctx['ledger']['db'] | Writer['trx'];
+
+const COLUMN = { union: 'has_union', youth: 'has_youth_league', women: 'has_women_federation' } as const satisfies Record<
+  MassOrgKind,
+  string
+>;
+
+async function assertOrg(db: Db, orgId: number): Promise<void> {
+  const org = await db.selectFrom('orgs').select('id').where('id', '=', orgId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!org) throw notFound('两新组织', orgId);
+}
+
+function view(kind: MassOrgKind, row: Database['mass_orgs'] | undefined): MassOrgView {
+  return {
+    kind,
+    present: row != null,
+    foundedDate: row?.founded_date ?? null,
+    members: row?.members ?? null,
+    chair: row?.chair ?? null,
+  };
+}
+
+/** The three kinds in their fixed order, each present or not. */
+export async function listMassOrgs(ctx: Ctx, orgId: number): Promise<MassOrgView[]> {
+  await assertOrg(ctx.ledger.db, orgId);
+  const rows = await ctx.ledger.db.selectFrom('mass_orgs').selectAll().where('org_id', '=', orgId).execute();
+  return MASS_ORG_KINDS.map((k) =>
+    view(
+      k.code,
+      rows.find((r) => r.kind === k.code),
+    ),
+  );
+}
+
+export async function setMassOrg(ctx: Ctx, input: MassOrgSet): Promise<MassOrgView[]> {
+  await write(ctx, (w) => setMassOrgIn(w, input));
+  return listMassOrgs(ctx, input.orgId);
+}
+
+const logged = (orgId: number, kind: MassOrgKind, r: Database['mass_orgs'] | undefined) =>
+  r ? { orgId, kind, foundedDate: r.founded_date, members: r.members, chair: r.chair } : null;
+
+export async function setMassOrgIn(w: Writer, input: MassOrgSet): Promise<void> {
+  await assertOrg(w.trx, input.orgId);
+  const { orgId, kind } = input;
+  const before = await w.trx.selectFrom('mass_orgs').selectAll().where('org_id', '=', orgId).where('kind', '=', kind).executeTakeFirst();
+  if (!input.present) {
+    if (!before) return;
+    await w.trx.deleteFrom('mass_orgs').where('org_id', '=', orgId).where('kind', '=', kind).execute();
+    await w.audit('mass_org', orgId, 'delete', logged(orgId, kind, before), null);
+  } else {
+    const values = { founded_date: input.foundedDate, members: input.members, chair: input.chair, updated_at: w.now };
+    if (before) await w.trx.updateTable('mass_orgs').set(values).where('org_id', '=', orgId).where('kind', '=', kind).execute();
+    else
+      await w.trx
+        .insertInto('mass_orgs')
+        .values({ ...values, org_id: orgId, kind, created_at: w.now })
+        .execute();
+    const after = { orgId, kind, foundedDate: input.foundedDate, members: input.members, chair: input.chair };
+    await w.audit('mass_org', orgId, before ? 'update' : 'create', logged(orgId, kind, before), after);
+  }
+  await w.trx
+    .updateTable('orgs')
+    .set({ [COLUMN[kind]]: input.present ? 1 : 0 })
+    .where('id', '=', orgId)
+    .execute();
+  w.touchOrgs([orgId]);
+}
+
+/**
+ * After an organization's booleans were written (form, import, exchange): a kind ticked gets its row (no
+ * details yet), a kind unticked loses it — each change logged like a change made in the 群团 section.
+ */
+export async function alignMassOrgsIn(
+  w: Writer,
+  orgId: number,
+  flags: { hasUnion: boolean; hasYouthLeague: boolean; hasWomenFederation: boolean },
+  isNew = false,
+): Promise<void> {
+  const want: Record<MassOrgKind, boolean> = { union: flags.hasUnion, youth: flags.hasYouthLeague, women: flags.hasWomenFederation };
+  // A new organization has no rows yet: an import of thousands skips the read.
+  const rows = isNew ? [] : await w.trx.selectFrom('mass_orgs').selectAll().where('org_id', '=', orgId).execute();
+  for (const { code: kind } of MASS_ORG_KINDS) {
+    const row = rows.find((r) => r.kind === kind);
+    if (want[kind] && !row) {
+      await w.trx.insertInto('mass_orgs').values({ org_id: orgId, kind, created_at: w.now, updated_at: w.now }).execute();
+      await w.audit('mass_org', orgId, 'create', null, { orgId, kind });
+    } else if (!want[kind] && row) {
+      await w.trx.deleteFrom('mass_orgs').where('org_id', '=', orgId).where('kind', '=', kind).execute();
+      await w.audit('mass_org', orgId, 'delete', logged(orgId, kind, row), null);
+    }
+  }
+}
+
+/** Every organization at once (the demo county's loader writes organizations row by row): rows follow the booleans. */
+export async function alignAllMassOrgsIn(w: Writer): Promise<void> {
+  for (const { code: kind } of MASS_ORG_KINDS) {
+    const column = sql.ref(COLUMN[kind]);
+    await sql`DELETE FROM mass_orgs WHERE kind = ${kind} AND org_id IN (SELECT id FROM orgs WHERE ${column} = 0)`.execute(w.trx);
+    await sql`INSERT INTO mass_orgs (org_id, kind, created_at, updated_at)
+              SELECT id, ${kind}, ${w.now}, ${w.now} FROM orgs
+               WHERE ${column} = 1 AND id NOT IN (SELECT org_id FROM mass_orgs WHERE kind = ${kind})`.execute(w.trx);
+  }
+}

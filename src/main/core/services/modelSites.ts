@@ -1,0 +1,209 @@
+/**
+ * 示范点与党建品牌. A designation is never overwritten: a higher level later is a new row, 摘牌 sets the
+ * year it ends, and the party organization's page shows them all.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import type { z } from 'zod';
+import { labelOf } from '../../../shared/domain/codes';
+import { MODEL_SITE_LEVELS } from '../../../shared/domain/siteCodes';
+import { inForceIn, type ModelSiteFields, type ModelSiteRow, type modelSitesListSchema } from '../../../shared/records/modelSites';
+import type { Ctx } from '../context';
+import { AppError, notFound } from '../errors';
+import type { Database } from '../schema';
+import { type Writer, write } from '../write';
+import { partyOrgIdsMatching } from './partyOrgs';
+
+type ListInput = z.output<typeof modelSitesListSchema>;
+
+export function listModelSites(ctx: Ctx, input: ListInput): ModelSiteRow[] {
+  const rows = ctx.ledger.sqlite
+    .prepare(
+      `SELECT m.*, p.name AS party_org_name, p.region_id, r.name AS region_name, r.sort_order AS region_order
+         FROM model_sites m JOIN party_orgs p ON p.id = m.party_org_id AND p.deleted_at IS NULL
+         JOIN regions r ON r.id = p.region_id
+        ORDER BY r.sort_order, p.id, m.year, m.id`,
+    )
+    .all() as (Selectable<Database['model_sites']> & {
+    party_org_name: string;
+    region_id: number;
+    region_name: string;
+    region_order: number;
+  })[];
+  const year = input.year ?? Number(ctx.today().slice(0, 4));
+  const found = partyOrgIdsMatching(ctx, input.query);
+  const q = input.query?.trim() ?? '';
+  return rows
+    .map((m) => {
+      const site = { year: m.year, revokedYear: m.revoked_year };
+      return {
+        id: m.id,
+        partyOrgId: m.party_org_id,
+        partyOrgName: m.party_org_name,
+        regionId: m.region_id,
+        regionName: m.region_name,
+        level: m.level,
+        year: m.year,
+        brandName: m.brand_name,
+        fiveStar: m.five_star === 1,
+        revokedYear: m.revoked_year,
+        documentNo: m.document_no,
+        remarks: m.remarks,
+        inForce: inForceIn(site, year),
+      };
+    })
+    .filter(
+      (m) =>
+        (input.partyOrgId == null || m.partyOrgId === input.partyOrgId) &&
+        (input.partyOrgId != null || input.year == null || m.inForce) &&
+        (input.regionId == null || m.regionId === input.regionId) &&
+        (input.level == null || m.level === input.level) &&
+        (found == null || found.has(m.partyOrgId) || (m.brandName?.includes(q) ?? false)),
+    );
+}
+
+function getModelSite(ctx: Ctx, id: number): ModelSiteRow {
+  const row = listModelSites(ctx, {}).find((m) => m.id === id);
+  if (!row) throw notFound('示范点', id);
+  return row;
+}
+
+function snapshot(m: Selectable<Database['model_sites']>): ModelSiteFields {
+  return {
+    partyOrgId: m.party_org_id,
+    level: m.level,
+    year: m.year,
+    brandName: m.brand_name,
+    fiveStar: m.five_star === 1,
+    revokedYear: m.revoked_year,
+    documentNo: m.document_no,
+    remarks: m.remarks,
+  };
+}
+
+function columns(f: ModelSiteFields) {
+  return {
+    party_org_id: f.partyOrgId,
+    level: f.level,
+    year: f.year,
+    brand_name: f.brandName,
+    five_star: f.fiveStar ? 1 : 0,
+    revoked_year: f.revokedYear,
+    document_no: f.documentNo,
+    remarks: f.remarks,
+  };
+}
+
+/** The party organization exists, and no other designation of it at the same level is in force at the same time. */
+async function assertValid(w: Writer, f: ModelSiteFields, selfId: number | null): Promise<void> {
+  const po = await w.trx
+    .selectFrom('party_orgs')
+    .select(['id', 'name'])
+    .where('id', '=', f.partyOrgId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!po) {
+    throw new AppError('invalid_input', `「党组织」编号${f.partyOrgId}不存在或已删除`, [
+      { path: 'partyOrgId', message: '党组织不存在或已删除' },
+    ]);
+  }
+  const same = await w.trx
+    .selectFrom('model_sites')
+    .selectAll()
+    .where('party_org_id', '=', f.partyOrgId)
+    .where('level', '=', f.level)
+    .$if(selfId != null, (q) => q.where('id', '!=', selfId as number))
+    .execute();
+  const end = (y: number | null) => y ?? Number.POSITIVE_INFINITY;
+  const clash = same.find((m) => m.year < end(f.revokedYear) && f.year < end(m.revoked_year));
+  if (clash) {
+    const level = labelOf(MODEL_SITE_LEVELS, f.level);
+    throw new AppError(
+      'conflict',
+      `“${po.name}”已于${clash.year}年命名为${level}示范点，且未撤销；如需重新命名，请先登记原命名的撤销（摘牌）年度`,
+      [{ path: 'year', message: `与${clash.year}年的${level}命名重叠` }],
+    );
+  }
+}
+
+export async function createModelSite(ctx: Ctx, f: ModelSiteFields): Promise<ModelSiteRow> {
+  const id = await write(ctx, (w) => createModelSiteIn(w, f));
+  return getModelSite(ctx, id);
+}
+
+/** Inside a caller's transaction (seed, import). */
+export async function createModelSiteIn(w: Writer, f: ModelSiteFields, audit: Record<string, unknown> = {}): Promise<number> {
+  await assertValid(w, f, null);
+  const { id } = await w.trx
+    .insertInto('model_sites')
+    .values({ ...columns(f), created_at: w.now, updated_at: w.now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await w.audit('model_site', id, 'create', null, { ...f, ...audit });
+  w.touchOrgs([]);
+  return id;
+}
+
+export async function updateModelSite(ctx: Ctx, id: number, f: ModelSiteFields): Promise<ModelSiteRow> {
+  await write(ctx, async (w) => {
+    const row = await w.trx.selectFrom('model_sites').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('示范点', id);
+    await assertValid(w, f, id);
+    await w.trx
+      .updateTable('model_sites')
+      .set({ ...columns(f), updated_at: w.now })
+      .where('id', '=', id)
+      .execute();
+    await w.audit('model_site', id, 'update', snapshot(row), f);
+    w.touchOrgs([]);
+  });
+  return getModelSite(ctx, id);
+}
+
+/** For a designation entered by mistake; an ended one is kept with its 撤销（摘牌）年度 instead. */
+export async function deleteModelSite(ctx: Ctx, id: number): Promise<{ id: number }> {
+  await write(ctx, async (w) => {
+    const row = await w.trx.selectFrom('model_sites').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('示范点', id);
+    await w.trx.deleteFrom('model_sites').where('id', '=', id).execute();
+    await w.audit('model_site', id, 'delete', snapshot(row), null);
+    w.touchOrgs([]);
+  });
+  return { id };
+}
+
+/**
+ * The designations in force in `year` (named in or before it, not revoked by it) of live party
+ * organizations, by the party organization's region and level: how many, how many with a 党建品牌 name,
+ * how many under 五星 creation. For the yearly statistics table.
+ *
+ * @example await modelSiteTotals(ctx.ledger.db, 2026) // [{ regionId: 3, level: 'county', count: 4, brands: 2, fiveStar: 1 }, …]
+ */
+export async function modelSiteTotals(
+  db: Kysely<Database>,
+  year: number,
+): Promise<{ regionId: number; level: string; count: number; brands: number; fiveStar: number }[]> {
+  const rows = await db
+    .selectFrom('model_sites as m')
+    .innerJoin('party_orgs as p', 'p.id', 'm.party_org_id')
+    .select((eb) => [
+      'p.region_id as regionId',
+      'm.level as level',
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.count<number>('m.brand_name').as('brands'),
+      eb.fn.sum<number>('m.five_star').as('fiveStar'),
+    ])
+    .where('p.deleted_at', 'is', null)
+    .where('m.year', '<=', year)
+    .where((eb) => eb.or([eb('m.revoked_year', 'is', null), eb('m.revoked_year', '>', year)]))
+    .groupBy(['p.region_id', 'm.level'])
+    .orderBy('p.region_id')
+    .orderBy('m.level')
+    .execute();
+  return rows.map((r) => ({
+    regionId: r.regionId,
+    level: r.level,
+    count: Number(r.count),
+    brands: Number(r.brands),
+    fiveStar: Number(r.fiveStar),
+  }));
+}

@@ -1,0 +1,376 @@
+/** 培训班: classes with their 期数 / 人次 and the attendees known by name. */
+import type { Kysely, Selectable } from 'kysely';
+import type { z } from 'zod';
+import { TRAINING_TARGETS, type TrainingTarget } from '../../../shared/domain/trainingCodes';
+import {
+  COUNTY_LEVEL,
+  type TrainingAttendee,
+  type TrainingAttendeeInput,
+  type TrainingDetail,
+  type TrainingFields,
+  type TrainingListRow,
+  type TrainingPage,
+  type TrainingTotalRow,
+  trainingFieldsSchema,
+  type trainingsListSchema,
+} from '../../../shared/records/trainings';
+import { describeErrors, fieldErrors } from '../../../shared/schemas';
+import type { Ctx } from '../context';
+import { AppError, notFound } from '../errors';
+import { initialsOf } from '../pinyin';
+import type { Database, TrainingTable } from '../schema';
+import { type Writer, write } from '../write';
+
+type ListInput = z.output<typeof trainingsListSchema>;
+type Db = Kysely<Database>;
+
+/** What the audit row keeps of a class: its fields, the attendees as references and names. */
+type Snapshot = Omit<TrainingFields, 'attendees'> & { attendees: TrainingAttendeeInput[] };
+
+function fieldsOf(r: Selectable<TrainingTable>): Omit<TrainingFields, 'attendees'> {
+  return {
+    startDate: r.start_date,
+    endDate: r.end_date,
+    topic: r.topic,
+    target: r.target,
+    organizer: r.organizer,
+    regionId: r.region_id,
+    place: r.place,
+    sessions: r.sessions,
+    attendances: r.attendances,
+    remarks: r.remarks,
+  };
+}
+
+function label(
+  a: { partyOrgId: number | null; instructorId: number | null; name: string | null; unit: string | null },
+  poName: string | null,
+) {
+  if (a.partyOrgId != null) return `${a.name ?? '书记'}（${poName ?? '已删除的党组织'}书记）`;
+  if (a.instructorId != null) return `${a.name ?? ''}（指导员）`;
+  return a.unit ? `${a.name}（${a.unit}）` : (a.name ?? '');
+}
+
+async function attendeesOf(db: Db, trainingId: number): Promise<TrainingAttendee[]> {
+  const rows = await db
+    .selectFrom('training_attendees as a')
+    .leftJoin('party_orgs as p', 'p.id', 'a.party_org_id')
+    .leftJoin('instructors as i', 'i.id', 'a.instructor_id')
+    .select(['a.party_org_id', 'a.instructor_id', 'a.name', 'a.unit', 'p.name as p_name', 'i.name as i_name'])
+    .where('a.training_id', '=', trainingId)
+    .orderBy('a.sort_order')
+    .execute();
+  return rows.map((r) => {
+    const a = {
+      partyOrgId: r.party_org_id,
+      instructorId: r.instructor_id,
+      name: r.name ?? r.i_name,
+      unit: r.unit,
+    };
+    return { ...a, label: label(a, r.p_name) };
+  });
+}
+
+async function readRow(db: Db, id: number) {
+  return db.selectFrom('trainings').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
+export async function getTraining(ctx: Ctx, id: number): Promise<TrainingDetail> {
+  const db = ctx.ledger.db;
+  const row = await readRow(db, id);
+  if (!row) throw notFound('培训班', id);
+  const region =
+    row.region_id == null ? null : await db.selectFrom('regions').select('name').where('id', '=', row.region_id).executeTakeFirst();
+  return {
+    id,
+    ...fieldsOf(row),
+    regionName: region?.name ?? COUNTY_LEVEL,
+    attendees: await attendeesOf(db, id),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Topic or organizer containing the text, or the topic's pinyin initials (`yzpx` finds 业主培训…). */
+function matches(r: { topic: string; organizer: string; topic_initials: string }, query: string): boolean {
+  if (!query) return true;
+  if (r.topic.includes(query) || r.organizer.includes(query)) return true;
+  return /^[a-z0-9]+$/i.test(query) && r.topic_initials.includes(query.toLowerCase());
+}
+
+export async function listTrainings(ctx: Ctx, input: ListInput): Promise<TrainingPage> {
+  const db = ctx.ledger.db;
+  let q = db
+    .selectFrom('trainings as t')
+    .leftJoin('regions as r', 'r.id', 't.region_id')
+    .select([
+      't.id',
+      't.start_date',
+      't.end_date',
+      't.topic',
+      't.topic_initials',
+      't.target',
+      't.organizer',
+      't.region_id',
+      'r.name as region_name',
+      't.place',
+      't.sessions',
+      't.attendances',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('training_attendees as a')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('a.training_id', '=', 't.id')
+        .as('attendee_count'),
+    )
+    .where('t.deleted_at', 'is', null)
+    .orderBy('t.start_date', 'desc')
+    .orderBy('t.id', 'desc');
+  if (input.year != null) q = q.where('t.year', '=', input.year);
+  if (input.regionId != null) q = q.where('t.region_id', '=', input.regionId);
+  if (input.countyLevel) q = q.where('t.region_id', 'is', null);
+  if (input.target != null) q = q.where('t.target', '=', input.target);
+  if (input.instructorId != null) {
+    const who = input.instructorId;
+    q = q.where((eb) =>
+      eb.exists(
+        eb.selectFrom('training_attendees as a').select('a.id').whereRef('a.training_id', '=', 't.id').where('a.instructor_id', '=', who),
+      ),
+    );
+  }
+  const query = input.query?.trim() ?? '';
+  const found = (await q.execute()).filter((r) => matches(r, query));
+  const rows: TrainingListRow[] = found.slice(input.offset, input.offset + input.limit).map((r) => ({
+    id: r.id,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    topic: r.topic,
+    target: r.target,
+    organizer: r.organizer,
+    regionId: r.region_id,
+    regionName: r.region_name ?? COUNTY_LEVEL,
+    place: r.place,
+    sessions: r.sessions,
+    attendances: r.attendances,
+    attendeeCount: Number(r.attendee_count ?? 0),
+  }));
+  return {
+    total: found.length,
+    rows,
+    sums: {
+      sessions: found.reduce((s, r) => s + r.sessions, 0),
+      attendances: found.reduce((s, r) => s + r.attendances, 0),
+    },
+  };
+}
+
+/**
+ * 期数 and 人次 of one year's classes by region (null = the county's own) and target group: the
+ * figures the yearly statistics table and 培训情况统计表 add up. Only groups with a class appear.
+ */
+export async function trainingTotals(
+  db: Kysely<Database>,
+  year: number,
+): Promise<{ regionId: number | null; target: string; sessions: number; attendances: number }[]> {
+  const rows = await db
+    .selectFrom('trainings')
+    .select(['region_id', 'target'])
+    .select((eb) => [eb.fn.sum<number>('sessions').as('sessions'), eb.fn.sum<number>('attendances').as('attendances')])
+    .where('deleted_at', 'is', null)
+    .where('year', '=', year)
+    .groupBy(['region_id', 'target'])
+    .execute();
+  const order = (t: string) => TRAINING_TARGETS.findIndex((x) => x.code === t);
+  return rows
+    .map((r) => ({ regionId: r.region_id, target: r.target, sessions: Number(r.sessions), attendances: Number(r.attendances) }))
+    .sort((a, b) => (a.regionId ?? 0) - (b.regionId ?? 0) || order(a.target) - order(b.target));
+}
+
+/** trainingTotals with the regions named and in the county's order, the county's own classes first. */
+export async function trainingTotalsByRegion(ctx: Ctx, year: number): Promise<TrainingTotalRow[]> {
+  const regions = await ctx.ledger.db.selectFrom('regions').select(['id', 'name', 'sort_order']).execute();
+  const byId = new Map(regions.map((r) => [r.id, r]));
+  const place = (id: number | null) => (id == null ? -1 : (byId.get(id)?.sort_order ?? Number.MAX_SAFE_INTEGER));
+  return (await trainingTotals(ctx.ledger.db, year))
+    .map((t) => ({
+      ...t,
+      target: t.target as TrainingTarget,
+      regionName: t.regionId == null ? COUNTY_LEVEL : (byId.get(t.regionId)?.name ?? ''),
+    }))
+    .sort((a, b) => place(a.regionId) - place(b.regionId) || (a.regionId ?? 0) - (b.regionId ?? 0));
+}
+
+/** Dates, region and the referenced people must exist; the class must have been held (not after today). */
+async function checkAndName(w: Writer, f: TrainingFields, today: string): Promise<TrainingAttendeeInput[]> {
+  if (f.endDate > today) {
+    throw new AppError('invalid_input', `「结束日期」不能晚于今天（${today}）：只登记已经举办的培训班`, [
+      { path: 'endDate', message: '不能晚于今天' },
+    ]);
+  }
+  if (f.regionId != null) {
+    const region = await w.trx.selectFrom('regions').select('id').where('id', '=', f.regionId).executeTakeFirst();
+    if (!region) throw new AppError('invalid_input', `「所属属地」编号${f.regionId}不存在`, [{ path: 'regionId', message: '不存在' }]);
+  }
+  const poIds = f.attendees.flatMap((a) => (a.partyOrgId != null ? [a.partyOrgId] : []));
+  const instructorIds = f.attendees.flatMap((a) => (a.instructorId != null ? [a.instructorId] : []));
+  const pos = poIds.length
+    ? await w.trx
+        .selectFrom('party_orgs')
+        .select(['id', 'secretary_name'])
+        .where('id', 'in', poIds)
+        .where('deleted_at', 'is', null)
+        .execute()
+    : [];
+  const instructors = instructorIds.length
+    ? await w.trx
+        .selectFrom('instructors')
+        .select(['id', 'name'])
+        .where('id', 'in', instructorIds)
+        .where('deleted_at', 'is', null)
+        .execute()
+    : [];
+  const secretaries = new Map(pos.map((p) => [p.id, p.secretary_name]));
+  const instructorNames = new Map(instructors.map((i) => [i.id, i.name]));
+  const missingPo = poIds.filter((i) => !secretaries.has(i));
+  if (missingPo.length) throw new AppError('invalid_input', `「参训人员」中的党组织编号${missingPo.join('、')}不存在或已删除`);
+  const missingI = instructorIds.filter((i) => !instructorNames.has(i));
+  if (missingI.length) throw new AppError('invalid_input', `「参训人员」中的指导员编号${missingI.join('、')}不存在或已删除`);
+  return f.attendees.map((a) => {
+    if (a.partyOrgId != null) return { ...a, name: a.name ?? secretaries.get(a.partyOrgId) ?? null };
+    if (a.instructorId != null) return { ...a, name: instructorNames.get(a.instructorId) ?? a.name };
+    return a;
+  });
+}
+
+function columns(f: TrainingFields, now: string) {
+  return {
+    year: Number(f.startDate.slice(0, 4)),
+    start_date: f.startDate,
+    end_date: f.endDate,
+    topic: f.topic,
+    topic_initials: initialsOf(f.topic),
+    target: f.target,
+    organizer: f.organizer,
+    region_id: f.regionId,
+    place: f.place,
+    sessions: f.sessions,
+    attendances: f.attendances,
+    remarks: f.remarks,
+    updated_at: now,
+  };
+}
+
+async function setAttendees(w: Writer, trainingId: number, attendees: TrainingAttendeeInput[]): Promise<void> {
+  await w.trx.deleteFrom('training_attendees').where('training_id', '=', trainingId).execute();
+  if (!attendees.length) return;
+  await w.trx
+    .insertInto('training_attendees')
+    .values(
+      attendees.map((a, i) => ({
+        training_id: trainingId,
+        party_org_id: a.partyOrgId,
+        instructor_id: a.instructorId,
+        name: a.name,
+        unit: a.partyOrgId == null && a.instructorId == null ? a.unit : null,
+        sort_order: i + 1,
+      })),
+    )
+    .execute();
+}
+
+async function snapshotOf(trx: Writer['trx'], id: number): Promise<Snapshot | null> {
+  const row = await readRow(trx, id);
+  if (!row) return null;
+  const attendees = await trx
+    .selectFrom('training_attendees')
+    .select(['party_org_id', 'instructor_id', 'name', 'unit'])
+    .where('training_id', '=', id)
+    .orderBy('sort_order')
+    .execute();
+  return {
+    ...fieldsOf(row),
+    attendees: attendees.map((a) => ({ partyOrgId: a.party_org_id, instructorId: a.instructor_id, name: a.name, unit: a.unit })),
+  };
+}
+
+/** Inside a caller's transaction (imports, the demo county). */
+export async function createTrainingIn(w: Writer, f: TrainingFields, today: string, audit: Record<string, unknown> = {}): Promise<number> {
+  const attendees = await checkAndName(w, f, today);
+  const { id } = await w.trx
+    .insertInto('trainings')
+    .values({ ...columns(f, w.now), created_at: w.now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await setAttendees(w, id, attendees);
+  await w.audit('training', id, 'create', null, { ...f, attendees, ...audit });
+  w.touchOrgs([]);
+  return id;
+}
+
+export async function createTraining(ctx: Ctx, f: TrainingFields): Promise<TrainingDetail> {
+  const id = await write(ctx, (w) => createTrainingIn(w, f, ctx.today()));
+  return getTraining(ctx, id);
+}
+
+/** The attendees are replaced as a set: the form sends the whole list. */
+export async function updateTraining(ctx: Ctx, id: number, f: TrainingFields): Promise<TrainingDetail> {
+  await write(ctx, async (w) => {
+    const before = await snapshotOf(w.trx, id);
+    if (!before) throw notFound('培训班', id);
+    const attendees = await checkAndName(w, f, ctx.today());
+    await w.trx.updateTable('trainings').set(columns(f, w.now)).where('id', '=', id).execute();
+    await setAttendees(w, id, attendees);
+    await w.audit('training', id, 'update', before, { ...f, attendees });
+    w.touchOrgs([]);
+  });
+  return getTraining(ctx, id);
+}
+
+/** Soft delete: the class leaves every list and count; the audit row keeps it whole. */
+export async function deleteTraining(ctx: Ctx, id: number): Promise<{ id: number }> {
+  await write(ctx, async (w) => {
+    const before = await snapshotOf(w.trx, id);
+    if (!before) throw notFound('培训班', id);
+    await w.trx.updateTable('trainings').set({ deleted_at: w.now, updated_at: w.now }).where('id', '=', id).execute();
+    await w.audit('training', id, 'delete', before, null);
+    w.touchOrgs([]);
+  });
+  return { id };
+}
+
+/** A demo county's class: its region and attendees by name (the ids are made when it loads). */
+export interface SeedTraining extends Omit<z.input<typeof trainingFieldsSchema>, 'regionId' | 'attendees'> {
+  regionName: string | null;
+  attendees: { partyOrgName?: string; instructorName?: string; name?: string; unit?: string | null }[];
+}
+
+/** Inside the demo county's load: names become ids, each class is checked by the form's schema. */
+export async function loadTrainingSeed(w: Writer, trainings: SeedTraining[], today: string): Promise<void> {
+  if (!trainings.length) return;
+  const ids = async (table: 'regions' | 'party_orgs' | 'instructors') => {
+    let q = w.trx.selectFrom(table).select(['id', 'name']);
+    if (table !== 'regions') q = q.where('deleted_at', 'is', null);
+    return new Map((await q.execute()).map((r) => [r.name, r.id]));
+  };
+  const [regions, partyOrgs, instructors] = [await ids('regions'), await ids('party_orgs'), await ids('instructors')];
+  const known = (map: Map<string, number>, name: string, what: string) => {
+    const id = map.get(name);
+    if (id == null) throw new AppError('invalid_input', `示例数据培训班中的${what}“${name}”不存在`);
+    return id;
+  };
+  for (const t of trainings) {
+    const input = trainingFieldsSchema.safeParse({
+      ...t,
+      regionId: t.regionName == null ? null : known(regions, t.regionName, '属地'),
+      attendees: t.attendees.map((a) => ({
+        partyOrgId: a.partyOrgName ? known(partyOrgs, a.partyOrgName, '党组织') : null,
+        instructorId: a.instructorName ? known(instructors, a.instructorName, '指导员') : null,
+        name: a.name ?? null,
+        unit: a.unit ?? null,
+      })),
+    });
+    if (!input.success) throw new AppError('invalid_input', `示例数据培训班“${t.topic}”有误：${describeErrors(fieldErrors(input.error))}`);
+    await createTrainingIn(w, input.data, today);
+  }
+}

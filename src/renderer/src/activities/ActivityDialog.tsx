@@ -1,0 +1,152 @@
+/**
+ * 登记 or 编辑 one 组织生活: the party organization picked by searching its name or initials (or fixed
+ * when opened from its page), the kind, the day (not after today), topic, 应到 / 实到 and place.
+ */
+import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { ACTIVITY_KINDS } from '../../../shared/domain/activityCodes';
+import { type Activity, activityFieldsSchema } from '../../../shared/records/activities';
+import { notifyDone, notifyError } from '../common';
+import { DateField, todayText } from '../DateField';
+import { apiFieldErrors, optNum, schemaValidate } from '../formErrors';
+import { confirmDiscard } from '../leaveGuard';
+import { options } from '../ledgerBits';
+import { useApi, useApiMutation } from '../queries';
+
+interface ActivityValues {
+  partyOrgId: string | null;
+  kind: string | null;
+  date: string;
+  topic: string;
+  expected: number | string;
+  attendance: number | string;
+  place: string;
+  remarks: string;
+}
+
+const toInput = (v: ActivityValues) => ({
+  ...v,
+  partyOrgId: v.partyOrgId ? Number(v.partyOrgId) : undefined,
+  kind: v.kind ?? undefined,
+  expected: optNum(v.expected),
+  attendance: optNum(v.attendance),
+});
+const validate = schemaValidate(activityFieldsSchema, toInput);
+const KIND_OPTIONS = options(ACTIVITY_KINDS);
+
+export function ActivityDialog({
+  editing,
+  partyOrg,
+  onClose,
+}: {
+  editing: Activity | null;
+  /** Opened from a party organization's page: that one, not to be changed. */
+  partyOrg?: { id: number; name: string };
+  onClose: () => void;
+}) {
+  const form = useForm<ActivityValues>({
+    initialValues: editing
+      ? {
+          partyOrgId: String(editing.partyOrgId),
+          kind: editing.kind,
+          date: editing.date,
+          topic: editing.topic ?? '',
+          expected: editing.expected ?? '',
+          attendance: editing.attendance ?? '',
+          place: editing.place ?? '',
+          remarks: editing.remarks ?? '',
+        }
+      : {
+          partyOrgId: partyOrg ? String(partyOrg.id) : null,
+          kind: null,
+          date: todayText(),
+          topic: '',
+          expected: '',
+          attendance: '',
+          place: '',
+          remarks: '',
+        },
+    validate,
+    validateInputOnBlur: true,
+  });
+  const first = partyOrg ?? (editing ? { id: editing.partyOrgId, name: `${editing.partyOrgName}（${editing.regionName}）` } : null);
+  const [chosen, setChosen] = useState(first ? { value: String(first.id), label: first.name } : null);
+  const [query, setQuery] = useState(chosen?.label ?? '');
+  const [debounced] = useDebouncedValue(query.trim(), 80);
+  // The box shows the chosen one's name after a pick: that is not a new search.
+  const searching = debounced && debounced !== chosen?.label ? debounced : undefined;
+  const found = useApi('partyOrgs.list', { query: searching, limit: 30 }, { enabled: !partyOrg, keepPrevious: true });
+  const partyOrgOptions = (partyOrg ? [] : (found.data?.rows ?? [])).map((p) => ({
+    value: String(p.id),
+    label: `${p.name}（${p.regionName}）`,
+  }));
+  if (chosen && !partyOrgOptions.some((o) => o.value === chosen.value)) partyOrgOptions.unshift(chosen);
+  const create = useApiMutation('activities.create');
+  const update = useApiMutation('activities.update');
+
+  // A refused field is marked red under it; only the core's refusals are also told in a toast.
+  const save = form.onSubmit(async (values) => {
+    try {
+      const fields = activityFieldsSchema.parse(toInput(values));
+      if (editing) await update.mutateAsync({ id: editing.id, fields });
+      else await create.mutateAsync(fields);
+      notifyDone('组织生活记录已保存');
+      onClose();
+    } catch (e) {
+      form.setErrors(apiFieldErrors(e));
+      notifyError(e, '未能保存');
+    }
+  });
+  const close = () => confirmDiscard(form.isDirty(), onClose);
+
+  return (
+    <Modal opened onClose={close} title={editing ? '编辑组织生活记录' : '登记组织生活'} size="lg">
+      <form onSubmit={save}>
+        <Select
+          label="党组织"
+          withAsterisk
+          searchable
+          searchValue={query}
+          onSearchChange={setQuery}
+          filter={({ options: all }) => all}
+          data={partyOrgOptions}
+          {...form.getInputProps('partyOrgId')}
+          onChange={(v, option) => {
+            form.setFieldValue('partyOrgId', v);
+            setChosen(option ?? null);
+          }}
+          disabled={partyOrg != null}
+          placeholder="输入名称或拼音首字母查找"
+          nothingFoundMessage="没有找到"
+        />
+        <SimpleGrid cols={2} mt="sm">
+          <Select label="活动类型" withAsterisk data={KIND_OPTIONS} {...form.getInputProps('kind')} />
+          <DateField
+            label="活动日期"
+            withAsterisk
+            maxDate={todayText()}
+            {...form.getInputProps('date')}
+            onChange={(d) => form.setFieldValue('date', d ?? '')}
+          />
+        </SimpleGrid>
+        <TextInput mt="sm" label="活动主题" placeholder="如：重温入党誓词" {...form.getInputProps('topic')} />
+        <SimpleGrid cols={3} mt="sm">
+          <NumberInput label="应到人数" min={0} allowDecimal={false} {...form.getInputProps('expected')} />
+          <NumberInput label="实到人数" min={0} allowDecimal={false} {...form.getInputProps('attendance')} />
+          <TextInput label="活动地点" {...form.getInputProps('place')} />
+        </SimpleGrid>
+        <Textarea mt="sm" label="备注" autosize minRows={2} {...form.getInputProps('remarks')} />
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={close}>
+            取消
+          </Button>
+          <Button type="submit" loading={create.isPending || update.isPending}>
+            保存
+          </Button>
+        </Group>
+      </form>
+    </Modal>
+  );
+}

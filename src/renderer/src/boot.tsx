@@ -1,0 +1,39 @@
+/** Renderer entry: Mantine with a CJK font stack that exists on Windows and on Debian, notifications, dialogs, the query cache and the router. */
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import '@mantine/charts/styles.css';
+import { MantineProvider } from '@mantine/core';
+import { ModalsProvider } from '@mantine/modals';
+import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import { queryClient } from './queryClient';
+import { router } from './routes';
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <MantineProvider
+      theme={{
+        fontFamily: "'Microsoft YaHei', 'Noto Sans CJK SC', 'PingFang SC', 'Source Han Sans SC', sans-serif",
+        primaryColor: 'red',
+        components: {
+          Anchor: { defaultProps: { c: 'blue.8', inherit: true } },
+          // A badge keeps its whole label (联合·挂靠·区域覆盖): its column widens rather than cutting it to “联合·挂…”.
+          Badge: { styles: { root: { overflow: 'visible', maxWidth: 'none' }, label: { overflow: 'visible' } } },
+          // Mantine names the eye button in English (“Toggle password visibility”).
+          PasswordInput: { defaultProps: { visibilityToggleButtonProps: { 'aria-label': '显示或隐藏密码' } } },
+        },
+      }}
+    >
+      <QueryClientProvider client={queryClient}>
+        <ModalsProvider labels={{ confirm: '确定', cancel: '取消' }}>
+          {/* Bottom right: the page's own buttons (编辑, 删除, 保存) sit in the top row. */}
+          <Notifications position="bottom-right" />
+          <RouterProvider router={router} />
+        </ModalsProvider>
+      </QueryClientProvider>
+    </MantineProvider>,
+  );
+}
