@@ -16,15 +16,16 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** The 合计 line of a table as the clerk reads it on the page. */
-async function totalsLine(report: string): Promise<string[]> {
+/** The 合计 line of a table as the clerk reads it on the page, by column header. */
+async function totalsLine(report: string): Promise<Record<string, number>> {
   const page = app.page;
   await page.goto('about:blank');
   await page.goto(`${app.base}/#/reports?report=${report}&year=2026`);
   const sheet = page.locator(`[data-ready="1"][data-report="${report}"]`);
   await sheet.waitFor();
-  const cells = sheet.locator('tr.totals td');
-  return (await cells.allInnerTexts()).map((s) => s.trim());
+  const headers = await sheet.locator('thead th').allInnerTexts();
+  const cells = await sheet.locator('tr.totals td').allInnerTexts();
+  return Object.fromEntries(headers.map((h, i) => [h.trim(), Number((cells[i] ?? '').replace(/[,%]/g, ''))]));
 }
 
 it('shows a class and a payment recorded today in the year’s 合计', async () => {
@@ -55,11 +56,9 @@ it('shows a class and a payment recorded today in the year’s 合计', async ()
     date: '2026-11-20',
   });
 
-  // 培训（期）, 培训（人次）, 业主（期）, 业主（人次） are the 4th to 7th cells of the line (属地 first).
-  const num = (s: string | undefined) => Number((s ?? '').replace(/,/g, ''));
-  const after = await totalsLine('yearlyStatsWork');
-  expect([3, 4, 5, 6].map((i) => num(after[i]) - num(work[i]))).toEqual([1, 37, 1, 37]);
-  // 财政补贴 is the 5th cell, 经费合计 the 7th.
-  const paid = await totalsLine('yearlyStatsFunds');
-  expect([4, 6].map((i) => Math.round((num(paid[i]) - num(funds[i])) * 100) / 100)).toEqual([1000, 1000]);
+  const grown = (after: Record<string, number>, before: Record<string, number>, keys: string[]) =>
+    keys.map((k) => Math.round(((after[k] ?? Number.NaN) - (before[k] ?? Number.NaN)) * 100) / 100);
+  const classes = ['培训（期）', '培训（人次）', '其中业主培训（期）', '其中业主培训（人次）'];
+  expect(grown(await totalsLine('yearlyStatsWork'), work, classes)).toEqual([1, 37, 1, 37]);
+  expect(grown(await totalsLine('yearlyStatsFunds'), funds, ['财政补贴（元）', '经费合计（元）'])).toEqual([1000, 1000]);
 });

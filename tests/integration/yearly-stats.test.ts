@@ -4,8 +4,8 @@
  * out-of-scope organizations included so that a figure counting them would show.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Input } from '../../src/shared/contract';
 import { demoSeedPath, loadSeed, readSeedFile } from '../../src/main/core/seed';
+import type { Input } from '../../src/shared/contract';
 import { makeLedger, type TestLedger } from './fixture';
 
 let t: TestLedger;
@@ -64,12 +64,6 @@ async function county() {
   await t.call('instructors.assign', { instructorId: i3.id, orgId: b1.id, fromDate: '2026-02-01', toDate: null });
   await t.call('instructors.assign', { instructorId: i3.id, orgId: a1.id, fromDate: '2026-02-01', toDate: null });
 
-  const members = (orgId: number, year: number, newMembers: number) =>
-    t.call('memberYears.set', { orgId, year, formal: 5, probationary: 1, activists: 2, candidates: 1, newMembers });
-  await members(a1.id, 2026, 2);
-  await members(b1.id, 2026, 3);
-  await members(a1.id, 2025, 7);
-
   const training = (over: Partial<Input<'trainings.create'>>) =>
     t.call('trainings.create', {
       startDate: '2026-04-01',
@@ -90,7 +84,13 @@ async function county() {
   await t.call('ratings.set', { partyOrgId: p2.id, year: 2026, stars: 3, assessedDate: '2026-06-01' });
   await t.call('ratings.set', { partyOrgId: p3.id, year: 2025, stars: 4, assessedDate: '2025-12-01' });
 
-  const c = await t.call('cases.create', { partyOrgId: p3.id, year: 2026, date: '2026-03-01', situations: ['党建工作不力'], problems: '工作不力' });
+  const c = await t.call('cases.create', {
+    partyOrgId: p3.id,
+    year: 2026,
+    date: '2026-03-01',
+    situations: ['党建工作不力'],
+    problems: '工作不力',
+  });
   for (const step of [
     { action: 'plan', date: '2026-03-05', plan: PLAN },
     { action: 'accept', date: '2026-06-01', score: 90, passed: true, opinion: '合格' },
@@ -123,21 +123,56 @@ describe('the yearly statistics table of 2026', () => {
     const zero = { industry: 0, attached: 0, dispatched: 0 };
     expect(await table('yearlyStats', 2026)).toEqual([
       // 东: 3 in scope (2 companies, 1 协会); 东甲 单独, 东乙 and 东丙 联合 → 3/3 organized.
-      { region: '东街道', orgs: 3, nonpublic: 2, social: 1, partyOrgs: 2, single: 1, joint: 1, regional: 0, ...zero, orgCoverage: 100, workCoverage: 100 },
+      {
+        region: '东街道',
+        orgs: 3,
+        nonpublic: 2,
+        social: 1,
+        partyOrgs: 2,
+        single: 1,
+        joint: 1,
+        regional: 0,
+        ...zero,
+        orgCoverage: 100,
+        workCoverage: 100,
+      },
       // 西: 2 in scope (西丙 is out); 西乙 by the region branch, 西甲 only by its instructors → 1/2 organized, 2/2 worked.
-      { region: '西街道', orgs: 2, nonpublic: 1, social: 1, partyOrgs: 1, single: 0, joint: 0, regional: 1, ...zero, orgCoverage: 50, workCoverage: 100 },
-      { region: '合计', orgs: 5, nonpublic: 3, social: 2, partyOrgs: 3, single: 1, joint: 1, regional: 1, ...zero, orgCoverage: 80, workCoverage: 100 },
+      {
+        region: '西街道',
+        orgs: 2,
+        nonpublic: 1,
+        social: 1,
+        partyOrgs: 1,
+        single: 0,
+        joint: 0,
+        regional: 1,
+        ...zero,
+        orgCoverage: 50,
+        workCoverage: 100,
+      },
+      {
+        region: '合计',
+        orgs: 5,
+        nonpublic: 3,
+        social: 2,
+        partyOrgs: 3,
+        single: 1,
+        joint: 1,
+        regional: 1,
+        ...zero,
+        orgCoverage: 80,
+        workCoverage: 100,
+      },
     ]);
   });
 
-  it('(二) 工作开展: new members, instructors, training, stars and cases of the year only', async () => {
+  it('(二) 工作开展: instructors, training, stars and cases of the year only', async () => {
     await county();
     const none = { star4: 0, star2: 0, star1: 0 };
     expect(await table('yearlyStatsWork', 2026)).toEqual([
-      // 东: 东甲's 2 new members; 李三 (东甲); the 业主 class of 2 期 / 60 人次; 东甲 5 stars, 联合支部 3; no case of 2026.
+      // 东: 李三 (东甲); the 业主 class of 2 期 / 60 人次; 东甲 5 stars, 联合支部 3; no case of 2026.
       {
         region: '东街道',
-        newMembers: 2,
         instructors: 1,
         sessions: 2,
         attendances: 60,
@@ -149,10 +184,9 @@ describe('the yearly statistics table of 2026', () => {
         identified: 0,
         delisted: 0,
       },
-      // 西: 西甲's 3; 李一 and 李三; its class was in 2025; its rating was of 2025; its case identified and delisted in 2026.
+      // 西: 李一 and 李三; its class was in 2025; its rating was of 2025; its case identified and delisted in 2026.
       {
         region: '西街道',
-        newMembers: 3,
         instructors: 2,
         sessions: 0,
         attendances: 0,
@@ -167,7 +201,6 @@ describe('the yearly statistics table of 2026', () => {
       // The county's own class: 1 期, 40 人次.
       {
         region: '旗（县）级',
-        newMembers: 0,
         instructors: 0,
         sessions: 1,
         attendances: 40,
@@ -182,7 +215,6 @@ describe('the yearly statistics table of 2026', () => {
       // 李三 works in both regions and counts once in the county.
       {
         region: '合计',
-        newMembers: 5,
         instructors: 2,
         sessions: 3,
         attendances: 100,
@@ -195,12 +227,12 @@ describe('the yearly statistics table of 2026', () => {
         delisted: 1,
       },
     ]);
-    // 2025: 东甲's 7 new members, 李二 in 东乙; 西's class; 西's 4-star rating; 东's 联合支部 case identified.
+    // 2025: 李二 in 东乙; 西's class; 西's 4-star rating; 东's 联合支部 case identified.
     const y2025 = await table('yearlyStatsWork', 2025);
-    expect(y2025.map((r) => [r?.region, r?.newMembers, r?.instructors, r?.sessions, r?.attendances, r?.star4, r?.identified])).toEqual([
-      ['东街道', 7, 1, 0, 0, 0, 1],
-      ['西街道', 0, 0, 1, 30, 1, 0],
-      ['合计', 7, 1, 1, 30, 1, 1],
+    expect(y2025.map((r) => [r?.region, r?.instructors, r?.sessions, r?.attendances, r?.star4, r?.identified])).toEqual([
+      ['东街道', 1, 0, 0, 0, 1],
+      ['西街道', 0, 1, 30, 1, 0],
+      ['合计', 1, 1, 30, 1, 1],
     ]);
   });
 
