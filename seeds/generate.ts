@@ -38,6 +38,7 @@ import { buildActivitySeed, electionDueSoon } from './activities';
 import { buildCaseSeed } from './cases';
 import { buildFundingSeed, type YearlyFunding } from './funding';
 import { buildGridSeed } from './grids';
+import { buildMemberSeed } from './members';
 import { buildSiteSeed } from './sites';
 import { buildTrainingSeed } from './trainings';
 
@@ -1688,6 +1689,7 @@ const seed: SeedFile = {
   funding: buildFundingSeed(partyOrgs.map((p) => ({ ...p.fields, funding: p.funding }))),
   grids: buildGridSeed(seedOrgs, seedPartyOrgs, seedInstructors),
   ...buildSiteSeed(seedOrgs, seedPartyOrgs),
+  memberYears: buildMemberSeed(seedOrgs),
 };
 seed.trainings = buildTrainingSeed(seed.regions, seedPartyOrgs, seedInstructors);
 electionDueSoon(seed.partyOrgs, new Set((seed.cases ?? []).map((c) => c.partyOrgName)));
@@ -1817,6 +1819,9 @@ ${lines(seed.massOrgs ?? [])}
  ],
  "inspections": [
 ${lines(seed.inspections ?? [])}
+ ],
+ "memberYears": [
+${lines(seed.memberYears ?? [])}
  ]
 }
 `;

@@ -19,6 +19,7 @@ import { createActivity, deleteActivity, listActivities, listActivityGaps, updat
 import { listAudit } from './core/services/audit';
 import { actOnCase, caseLeaders, caseStats, createCase, getCase, listCases } from './core/services/cases';
 import { listClasses, setClasses, setRating } from './core/services/classification';
+import { fourHundred, fourHundredMisses } from './core/services/fourHundred';
 import { createFunding, deleteFunding, fundingTotalsTable, listFunding, updateFunding } from './core/services/funding';
 import { createGrid, deleteGrid, fourChecks, getGrid, gridStats, listGrids, updateGrid } from './core/services/grids';
 import { deleteInspection, inspectionHistory, listInspections, setInspection } from './core/services/inspections';
@@ -32,6 +33,7 @@ import {
 } from './core/services/instructors';
 import { createLeader, deleteLeader, listLeaders, reorderLeaders, updateLeader } from './core/services/leaders';
 import { listMassOrgs, setMassOrg } from './core/services/massOrgs';
+import { listMemberYears, setMemberYear } from './core/services/memberYears';
 import { createModelSite, deleteModelSite, listModelSites, updateModelSite } from './core/services/modelSites';
 import { createOrg, deleteOrg, getOrg, listOrgs, updateOrg } from './core/services/orgs';
 import { createPartyOrg, deletePartyOrg, getPartyOrg, listPartyOrgs, updatePartyOrg } from './core/services/partyOrgs';
@@ -86,6 +88,10 @@ export const handlers: Handlers = {
   'grids.stats': (ctx, i) => gridStats(ctx, i),
   'grids.fourChecks': (ctx, i) => fourChecks(ctx, i),
   'stats.coverage': (ctx, i) => coverageStats(ctx, i),
+  'stats.fourHundred': (ctx, i) => fourHundred(ctx, i),
+  'stats.fourHundredMisses': (ctx, i) => fourHundredMisses(ctx, i),
+  'memberYears.list': (ctx, i) => listMemberYears(ctx, i.orgId),
+  'memberYears.set': (ctx, i) => setMemberYear(ctx, i),
   'cases.suggest': (ctx, i) => suggestCases(ctx, i),
   'screening.defer': (ctx, i) => deferSuggestion(ctx, i),
   'screening.undefer': (ctx, i) => undeferSuggestion(ctx, i),

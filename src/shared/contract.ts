@@ -15,6 +15,7 @@ import {
   PARTY_ORG_FLAGS,
   PARTY_ORG_TYPES,
 } from './domain/codes';
+import { FOUR_HUNDRED } from './domain/fourHundredCodes';
 import type { ExchangeCommitResult, ExchangeManifest, ExchangePreview } from './exchange';
 import { IMPORT_KIND_CODES } from './importKinds';
 import { type Activity, type ActivityGapRow, activitiesListSchema, activityFieldsSchema, activityGapsSchema } from './records/activities';
@@ -39,6 +40,7 @@ import {
 import type { InspectionRecord, InspectionRow } from './records/inspections';
 import { inspectionSetSchema, inspectionsListSchema } from './records/inspections';
 import { type MassOrgView, massOrgSetSchema } from './records/massOrgs';
+import { type MemberYear, memberYearSetSchema } from './records/memberYears';
 import { type ModelSiteRow, modelSiteFieldsSchema, modelSitesListSchema } from './records/modelSites';
 import {
   type TrainingDetail,
@@ -50,6 +52,7 @@ import {
 import { columnChoiceProblem } from './reports/columns';
 import { REPORT_IDS, type REPORTS, reportDefinition } from './reports/definitions';
 import type { ReportData } from './reports/types';
+import type { FourHundred } from './rules/fourHundred';
 import {
   assignSchema,
   caseActSchema,
@@ -76,6 +79,7 @@ import type {
   CaseStats,
   ClassRow,
   CoverageStats,
+  FourHundredMiss,
   ImportPreview,
   ImportResult,
   Instructor,
@@ -243,6 +247,20 @@ export const contract = {
       .default({}),
     output: out<CoverageStats>(),
   },
+  'stats.fourHundred': {
+    input: z.object({ regionId: id.optional(), day: isoDate.optional() }).default({}),
+    output: out<FourHundred & { day: string; year: number }>(),
+  },
+  'stats.fourHundredMisses': {
+    input: z.object({
+      which: z.enum(codesOf(FOUR_HUNDRED), { error: '请选择四个100%中的一项' }),
+      regionId: id.optional(),
+      day: isoDate.optional(),
+    }),
+    output: out<FourHundredMiss[]>(),
+  },
+  'memberYears.list': { input: z.object({ orgId: id }), output: out<MemberYear[]>() },
+  'memberYears.set': { input: memberYearSetSchema, output: out<MemberYear[]>() },
 
   'cases.suggest': {
     input: z.object({

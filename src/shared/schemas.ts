@@ -190,6 +190,11 @@ export const FIELD_LABELS: Record<string, string> = {
   chair: '负责人',
   result: '年检结论',
   partyReview: '党建工作情况审查',
+  // 党员发展 by year (member_years)
+  formal: '正式党员',
+  probationary: '预备党员',
+  candidates: '发展对象',
+  newMembers: '新发展党员',
 };
 
 export const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);

@@ -473,3 +473,14 @@ export interface ImportResult {
   /** Rows with errors that were left out (only when the clerk chose to skip them). */
   failed: number;
 }
+
+/** An organization (or, for 星级管理, a party organization) that misses one of the 四个100%, and why. */
+export interface FourHundredMiss {
+  kind: 'org' | 'partyOrg';
+  id: number;
+  name: string;
+  regionId: number;
+  regionName: string;
+  formalMembers: number;
+  why: string;
+}

@@ -19,6 +19,7 @@ export const WRITE_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'orgs.create',
   'orgs.update',
   'orgs.delete',
+  'memberYears.set',
   'partyOrgs.create',
   'partyOrgs.update',
   'partyOrgs.delete',

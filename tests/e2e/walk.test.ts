@@ -116,6 +116,7 @@ it('shows no Latin word on any page or dialog at 1366×768', { timeout: 480_000 
   // 两新组织: its page, form, delete confirm, leaving a changed form.
   await visit(`#/orgs/${org.id}`, '两新组织-记录');
   await dialog('两新组织-删除确认', '删除');
+  await dialog('两新组织-党员发展', '录入往年');
   await visit('#/orgs/new', '两新组织-新增');
   await step('两新组织-新增-校验', async () => {
     await page.getByRole('button', { name: '保存' }).click();

@@ -167,6 +167,7 @@ describe('操作日志 on the demo county', () => {
         'screening_deferral',
         'funding',
         'training',
+        'grid',
         // The township's file brings organizations with 工会 ticked: their 群团 rows follow.
         'mass_org',
       ]),

@@ -16,6 +16,9 @@ const READS = new Set([
   'instructors.list',
   'instructors.get',
   'stats.coverage',
+  'stats.fourHundred',
+  'stats.fourHundredMisses',
+  'memberYears.list',
   'audit.list',
   'reports.list',
   'reports.rows',
@@ -74,6 +77,7 @@ const TABLES = [
   'model_sites',
   'mass_orgs',
   'inspections',
+  'member_years',
 ];
 
 let t: TestLedger;
@@ -252,6 +256,12 @@ const bad: Record<string, () => unknown[]> = {
     { year: 2026, partyOrgIds: [999], class: 'standard' },
     { year: 2026, partyOrgIds: [ids.po], class: 'gold' },
     { year: 2026, partyOrgIds: [ids.po], class: 'brand' },
+  ],
+  'memberYears.set': () => [
+    { orgId: ids.org, year: 2027, formal: 1, probationary: 0, activists: 0, candidates: 0, newMembers: 0 },
+    { orgId: 999, year: 2025, formal: 1, probationary: 0, activists: 0, candidates: 0, newMembers: 0 },
+    { orgId: ids.org, year: 2025, formal: -1, probationary: 0, activists: 0, candidates: 0, newMembers: 0 },
+    { orgId: ids.org, year: 2025, formal: 1, probationary: 0, activists: 0, candidates: 0 },
   ],
   'ratings.set': () => [
     { partyOrgId: ids.po, year: 2026, stars: 6, assessedDate: '2026-12-01' },

@@ -204,7 +204,9 @@ function holdForum(partyOrgId: number, date: string) {
   const db = t.ctx.ledger.sqlite;
   db.exec(`CREATE TABLE IF NOT EXISTS activities (id INTEGER PRIMARY KEY AUTOINCREMENT, party_org_id INTEGER NOT NULL REFERENCES party_orgs(id),
     kind TEXT NOT NULL, date TEXT NOT NULL, deleted_at TEXT)`);
-  db.prepare("INSERT INTO activities (party_org_id, kind, date) VALUES (?, 'forum', ?)").run(partyOrgId, date);
+  db.prepare(
+    "INSERT INTO activities (party_org_id, kind, date, created_at, updated_at) VALUES (?, 'forum', ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+  ).run(partyOrgId, date);
 }
 
 describe('the “四个一” of each 区域党支部', () => {

@@ -72,6 +72,7 @@ const LOGGED_EXTRAS: Record<string, string[]> = {
   region: ['name', 'kind', 'code', 'sort_order', 'created_at', 'sortOrder', 'order', 'exchangeFile', 'exchangeSource'],
   class: ['partyOrgIds', 'partyOrgId', 'class'],
   rating: ['partyOrgId', 'year', 'stars', 'assessedDate'],
+  member_year: ['orgId', 'year', 'formal', 'probationary', 'activists', 'candidates', 'newMembers'],
   exchange: [
     'exchangeFile',
     'exchangeSource',

@@ -9,6 +9,8 @@ const READ_VERBS = new Set([
   'list',
   'stats',
   'totals',
+  'fourHundred',
+  'fourHundredMisses',
   'suggest',
   'leaders',
   'rows',

@@ -46,7 +46,8 @@ export function orgsTouchedSince(sqlite: SQLite.Database, sinceId: number): { or
   for (const r of rows) {
     const kind = `${r.entity}:${r.action}`;
     if (NO_ORGS.has(kind) || r.entity === 'case') continue;
-    if (r.entity === 'org') orgs.add(r.entity_id);
+    // A year's 党员发展 figures are kept under the organization's id; this year's are its counts.
+    if (r.entity === 'org' || r.entity === 'member_year') orgs.add(r.entity_id);
     else if (kind === 'assignment:create' || kind === 'assignment:end') {
       const a = sqlite.prepare('SELECT org_id FROM assignments WHERE id = ?').get(r.entity_id) as { org_id: number } | undefined;
       if (!a) return { orgs: 'all', lastId };

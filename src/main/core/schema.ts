@@ -241,6 +241,7 @@ export interface Database {
   model_sites: ModelSiteTable;
   mass_orgs: MassOrgTable;
   inspections: InspectionTable;
+  member_years: MemberYearTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -389,5 +390,19 @@ export interface InspectionTable {
   party_review: PartyReview;
   remarks: string | null;
   created_at: string;
+  updated_at: string;
+}
+
+/** 党员发展 by organization and year; the current year's row mirrors the organization's own counts. */
+export interface MemberYearTable {
+  org_id: number;
+  year: number;
+  formal: number;
+  probationary: number;
+  activists: number;
+  /** 发展对象 */
+  candidates: number;
+  /** 新发展党员 */
+  new_members: number;
   updated_at: string;
 }

@@ -36,6 +36,7 @@ import { setClassesIn, setRatingIn } from './services/classification';
 import { loadFundingSeedIn, type SeedFunding } from './services/funding';
 import { loadGridSeed, type SeedGrid } from './services/grids';
 import { alignAllMassOrgsIn } from './services/massOrgs';
+import { loadSeedMemberYears, type SeedMemberYear } from './services/memberYears';
 import { loadSiteSeedIn, type SiteSeed } from './services/sitesSeed';
 import { loadTrainingSeed, type SeedTraining } from './services/trainings';
 import { write } from './write';
@@ -100,6 +101,8 @@ export interface SeedFile extends SiteSeed {
   trainings?: SeedTraining[];
   activities?: SeedActivity[];
   grids?: SeedGrid[];
+  /** 党员发展 by year (the current year's counts come from the organizations themselves). */
+  memberYears?: SeedMemberYear[];
 }
 
 export interface SeedCounts {
@@ -440,6 +443,8 @@ export async function loadSeed(ctx: Ctx, seed: SeedFile): Promise<SeedCounts> {
       return id;
     };
     await loadSiteSeedIn(w, seed, orgOfRef, poId);
+
+    await loadSeedMemberYears(w, seed.memberYears ?? []);
 
     const counts: SeedCounts = {
       regions: data.regions.length,

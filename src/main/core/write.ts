@@ -10,6 +10,8 @@ import type { Database } from './schema';
 export interface Writer {
   trx: Transaction<Database>;
   now: string;
+  /** The clerk's local day (`YYYY-MM-DD`) the write happens on: which year is the current one. */
+  today: string;
   audit(entity: string, entityId: number, action: string, before: unknown, after: unknown): Promise<void>;
   /** Names the organizations whose list row this write may change, so the index patches just those. */
   touchOrgs(ids: Iterable<number>): void;
@@ -26,6 +28,7 @@ export async function write<T>(ctx: Ctx, fn: (w: Writer) => Promise<T>): Promise
     const w: Writer = {
       trx,
       now,
+      today: ctx.today(),
       async audit(entity, entityId, action, before, after) {
         await trx
           .insertInto('audit_log')

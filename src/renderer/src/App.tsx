@@ -18,6 +18,7 @@ const NAV: { href: string; label: string; section: string }[] = [
   { href: '/funding', label: '党建经费', section: 'funding' },
   { href: '/trainings', label: '培训', section: 'trainings' },
   { href: '/activities', label: '组织生活', section: 'activities' },
+  { href: '/four-hundred', label: '四个100%', section: 'four-hundred' },
   { href: '/reports', label: '报表', section: 'reports' },
   { href: '/import', label: '导入', section: 'import' },
   { href: '/exchange', label: '数据交换', section: 'exchange' },

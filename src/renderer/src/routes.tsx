@@ -23,6 +23,7 @@ const ScreeningPage = lazy(() => import('./cases/ScreeningPage').then((m) => ({ 
 const ExchangePage = lazy(() => import('./exchange/ExchangePage').then((m) => ({ default: m.ExchangePage })));
 const GridsPage = lazy(() => import('./grids/GridsPage').then((m) => ({ default: m.GridsPage })));
 const FundingPage = lazy(() => import('./funding/FundingPage').then((m) => ({ default: m.FundingPage })));
+const FourHundredPage = lazy(() => import('./members/FourHundredPage').then((m) => ({ default: m.FourHundredPage })));
 const ImportPage = lazy(() => import('./import/ImportPage').then((m) => ({ default: m.ImportPage })));
 const InstructorPage = lazy(() => import('./instructors/InstructorPage').then((m) => ({ default: m.InstructorPage })));
 const InstructorsPage = lazy(() => import('./instructors/InstructorsPage').then((m) => ({ default: m.InstructorsPage })));
@@ -127,6 +128,7 @@ export const routes: RouteObject[] = [
       page('trainings/new', <TrainingFormPage id={null} />),
       page('trainings/:id', <WithId render={(id) => <TrainingFormPage id={id} />} />),
       page('activities', <ActivitiesPage />),
+      page('four-hundred', <FourHundredPage />),
       page('reports', <ReportsPage />),
       page('import', <ImportPage />),
       page('exchange', <ExchangePage />),

@@ -86,6 +86,7 @@ export function auditRefs(rows: RawAuditEntry[]): AuditRefs {
     }
     if (r.entity === 'rating') refs.partyOrg.add(r.entityId);
     if (r.entity === 'mass_org') refs.org.add(r.entityId);
+    if (r.entity === 'member_year') refs.org.add(r.entityId);
     if (r.entity === 'case') refs.case.add(r.entityId);
     if (r.entity === 'assignment') refs.assignment.add(r.entityId);
   }
@@ -265,6 +266,8 @@ export function auditRecordName(e: RawAuditEntry, look: AuditLookups): string {
     }
     case 'training':
       return `${text(snap.startDate) ?? ''} ${text(snap.topic) ?? '培训班'}`.trim();
+    case 'member_year':
+      return `${nameOf(look, 'org', e.entityId)} ${snap.year ?? ''}年度党员发展`;
     case 'exchange':
       return text(snap.exchangeFile) ?? '数据交换';
     case 'ledger':

@@ -47,6 +47,7 @@ export const AUDIT_ENTITIES: Record<string, string> = {
   model_site: '示范点（品牌）',
   mass_org: '群团组织',
   inspection: '社会组织年检',
+  member_year: '党员发展',
 };
 
 export const AUDIT_ACTIONS: Record<string, string> = {

@@ -377,6 +377,24 @@ export const REPORTS = [
     ],
   },
   {
+    id: 'memberYears',
+    title: '党员发展情况统计表',
+    description: '所选年度按属地汇总两新组织的正式党员、预备党员、入党积极分子、发展对象、新发展党员，并列上年正式党员看增减。',
+    orientation: 'portrait',
+    filters: ['year'],
+    totals: true,
+    columns: [
+      { key: 'region', label: '属地', width: 10 },
+      { key: 'formal', label: '正式党员', width: 5, align: 'right', format: 'int' },
+      { key: 'probationary', label: '预备党员', width: 5, align: 'right', format: 'int' },
+      { key: 'activists', label: '入党积极分子', width: 6, align: 'right', format: 'int' },
+      { key: 'candidates', label: '发展对象', width: 5, align: 'right', format: 'int' },
+      { key: 'newMembers', label: '新发展党员', width: 5, align: 'right', format: 'int' },
+      { key: 'lastFormal', label: '上年正式党员', width: 6, align: 'right', format: 'int' },
+      { key: 'formalChange', label: '正式党员增减', width: 6, align: 'right', format: 'int' },
+    ],
+  },
+  {
     id: 'yearlyStats',
     title: '年度两新党建工作统计表（一）基本情况',
     description:

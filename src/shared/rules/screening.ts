@@ -6,6 +6,7 @@
  * suggests anyone: it takes one heavy reason (换届逾期, 书记空缺, 2星及以下) or all the weak ones together.
  */
 import { addYears, isValidDate } from './dates';
+import { matchesName } from './hanzi';
 import { type PartyOrgFlagFacts, partyOrgFlags } from './partyOrgFlags';
 
 export const SCREENING_REASONS = [
@@ -154,10 +155,7 @@ export function compareSuggestions(a: Rankable, b: Rankable): number {
   return b.score - a.score || b.reasons.length - a.reasons.length || a.regionOrder - b.regionOrder || a.partyOrgId - b.partyOrgId;
 }
 
-/** Name, pinyin initials (`qsny` finds 青山能源…) or 书记's name. */
+/** Name, pinyin initials (`qsny` finds 青山能源…) or 书记's name, 繁/简 alike. */
 export function matchesScreeningQuery(p: { name: string; initials: string; secretaryName: string | null }, query: string): boolean {
-  const q = query.trim();
-  if (!q) return true;
-  if (p.name.includes(q) || (p.secretaryName?.includes(q) ?? false)) return true;
-  return /^[a-z0-9]+$/i.test(q) && p.initials.includes(q.toLowerCase());
+  return matchesName(query, [p.name, p.secretaryName], p.initials);
 }

@@ -38,6 +38,7 @@ import { initialsOf } from '../pinyin';
 import type { Database } from '../schema';
 import { alignAnnualCheckIn } from '../services/inspections';
 import { alignMassOrgsIn } from '../services/massOrgs';
+import { syncCurrentMemberYear } from '../services/memberYears';
 import { getSettings } from '../services/settings';
 import { type Writer, write } from '../write';
 import { EXCHANGE_EXTENSION, type ExchangeManifest, packExchange, readExchangeHeader, unpackExchange } from './format';
@@ -607,6 +608,8 @@ async function apply(
       orgIds.set(item.key, id);
       created.org++;
     }
+    // An exchanged organization's counts are this year's 党员发展 figures, as when typed in its form.
+    await syncCurrentMemberYear(w, id, fields);
     await w.audit('org', id, 'exchange', item.local, { ...item.incoming, ...tag });
     // 群团 rows and the latest 年检 stay the record behind these columns (services/massOrgs.ts, inspections.ts).
     await alignMassOrgsIn(w, id, fields);

@@ -10,6 +10,7 @@ import * as m0007 from './0007_trainings';
 import * as m0008 from './0008_activities';
 import * as m0009 from './0009_grids';
 import * as m0010 from './0010_sites_groups_inspections';
+import * as m0011 from './0011_member_years';
 
 const migrations: Record<string, Migration> = {
   '0001_ledger_core': m0001,
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0008_activities': m0008,
   '0009_grids': m0009,
   '0010_sites_groups_inspections': m0010,
+  '0011_member_years': m0011,
 };
 
 export const migrationProvider: MigrationProvider = {

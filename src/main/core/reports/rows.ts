@@ -32,6 +32,7 @@ import { getSettings } from '../services/settings';
 import { activityLedgerRows, electionReminderRows } from './activityRows';
 import { fundingLedgerRows, fundingTotalsRows } from './fundingRows';
 import { fourChecksRows, gridsRows } from './gridRows';
+import { memberYearRows } from './memberRows';
 import { inspectionsRows, modelSitesRows } from './siteRows';
 import { trainingLedgerRows, trainingTotalsRows } from './trainingRows';
 import { yearlyBasicRows, yearlyFundsRows, yearlyWorkRows } from './yearlyRows';
@@ -338,6 +339,8 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
   inspections: inspectionsRows,
   funding: (ctx, f, day) => fundingLedgerRows(ctx, f, yearOf(f, day)),
   fundingTotals: (ctx, f, day) => fundingTotalsRows(ctx, yearOf(f, day)),
+  memberYears: (ctx, f, day) => memberYearRows(ctx, yearOf(f, day)),
+
   yearlyStats: (ctx, _f, day) => yearlyBasicRows(ctx, day),
   yearlyStatsWork: (ctx, f, day) => yearlyWorkRows(ctx, yearOf(f, day), day),
   yearlyStatsFunds: (ctx, f, day) => yearlyFundsRows(ctx, yearOf(f, day)),

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { CaseAction, CaseState } from '../../../shared/domain/codes';
 import { acceptProblem, allowedActions, dateProblem, isOverdue, transition } from '../../../shared/rules/caseLifecycle';
+import { matchesName } from '../../../shared/rules/hanzi';
 import { splitLeaderText } from '../../../shared/rules/leaderName';
 import type { caseActSchema, caseCreateSchema } from '../../../shared/schemas';
 import type { CaseDetail, CaseEventView, CaseLeaderRow, CaseListRow, CaseStats, Page } from '../../../shared/types';
@@ -101,13 +102,8 @@ export function inYear(c: Pick<CaseListRow, 'year' | 'state' | 'delistedDate'>, 
 
 export function listCases(ctx: Ctx, f: CaseFilter): Page<CaseListRow> {
   const day = f.asOf ?? ctx.today();
-  const q = f.query?.trim() ?? '';
-  const initials = /^[a-z0-9]+$/i.test(q) ? q.toLowerCase() : null;
   const matches = (r: Record<string, unknown>) =>
-    !q ||
-    (r.p_name as string).includes(q) ||
-    ((r.secretary_name as string | null) ?? '').includes(q) ||
-    (initials != null && (r.name_initials as string).includes(initials));
+    matchesName(f.query, [r.p_name as string, r.secretary_name as string | null], r.name_initials as string);
   const rows = allRows(ctx)
     .filter(matches)
     .map((r) => toListRow(r, day))

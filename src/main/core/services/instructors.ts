@@ -1,6 +1,8 @@
 /** 党建工作指导员 and their assignments to organizations. */
+
 import type { z } from 'zod';
 import { isActiveOn } from '../../../shared/rules/coverage';
+import { matchesName } from '../../../shared/rules/hanzi';
 import type { assignSchema, instructorFieldsSchema } from '../../../shared/schemas';
 import type { AssignmentView, Instructor, InstructorFields } from '../../../shared/types';
 import type { Ctx } from '../context';
@@ -48,9 +50,10 @@ async function assignmentsOf(ctx: Ctx, instructorIds: number[] | null): Promise<
 }
 
 export async function listInstructors(ctx: Ctx, query?: string): Promise<Instructor[]> {
-  let q = ctx.ledger.db.selectFrom('instructors').selectAll().where('deleted_at', 'is', null).orderBy('id');
-  if (query) q = q.where((eb) => eb.or([eb('name', 'like', `%${query}%`), eb('unit', 'like', `%${query}%`)]));
-  const rows = await q.execute();
+  // Filtered here, not with LIKE: a county has tens of instructors, and names are matched 繁/简 alike.
+  const rows = (await ctx.ledger.db.selectFrom('instructors').selectAll().where('deleted_at', 'is', null).orderBy('id').execute()).filter(
+    (r) => matchesName(query, [r.name, r.unit]),
+  );
   const all = await assignmentsOf(
     ctx,
     rows.map((r) => r.id),

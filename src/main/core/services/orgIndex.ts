@@ -5,6 +5,7 @@
  */
 import type { FormationMethod, PartyOrgType } from '../../../shared/domain/codes';
 import { type CoverageFacts, classifyCoverage } from '../../../shared/rules/coverage';
+import { matchesName } from '../../../shared/rules/hanzi';
 import { type OrgFlagFacts, orgFlags } from '../../../shared/rules/orgFlags';
 import type { OrgListRow } from '../../../shared/types';
 import { type Ctx, noticeOtherWriters } from '../context';
@@ -219,14 +220,12 @@ function queryRows(ctx: Ctx, day: string, which: Which): IndexedOrg[] {
   return out;
 }
 
-/** Name substring, 统一社会信用代码 substring, or pinyin initials (`mzj` finds 民政局…). */
+/** Name substring (繁/简 alike), 统一社会信用代码 substring, or pinyin initials (`mzj` finds 民政局…). */
 export function matchesQuery(o: IndexedOrg, query: string): boolean {
   const q = query.trim();
   if (!q) return true;
-  if (o.name.includes(q)) return true;
-  const upper = q.toUpperCase();
-  if (o.uscc?.includes(upper)) return true;
-  return /^[a-z0-9]+$/i.test(q) && o.initials.includes(q.toLowerCase());
+  if (o.uscc?.includes(q.toUpperCase())) return true;
+  return matchesName(q, [o.name], o.initials);
 }
 
 /** The list row as the channel answers it, without the index's internals. */

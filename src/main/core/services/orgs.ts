@@ -14,6 +14,7 @@ import type { Database } from '../schema';
 import { type Writer, write } from '../write';
 import { alignAnnualCheckIn } from './inspections';
 import { alignMassOrgsIn } from './massOrgs';
+import { syncCurrentMemberYear } from './memberYears';
 import { type IndexedOrg, matchesQuery, orgIndex, toListRow } from './orgIndex';
 
 type OrgInput = z.output<typeof orgFieldsSchema>;
@@ -175,6 +176,8 @@ export async function createOrgIn(w: Writer, f: OrgInput, audit: Record<string, 
     .values({ ...columns(f), created_at: w.now, updated_at: w.now })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // The counts typed here are this year's 党员发展 figures (imports and the form both come this way).
+  await syncCurrentMemberYear(w, id, f);
   await w.audit('org', id, 'create', null, { ...f, ...audit });
   await alignMassOrgsIn(w, id, f, true);
   w.touchOrgs([id]);
@@ -195,6 +198,8 @@ export async function updateOrgIn(w: Writer, id: number, f: OrgInput, audit: Rec
     .set({ ...columns(f), updated_at: w.now })
     .where('id', '=', id)
     .execute();
+  // The counts typed here are this year's 党员发展 figures (imports and the form both come this way).
+  await syncCurrentMemberYear(w, id, f);
   await w.audit('org', id, 'update', before.fields, { ...f, ...audit });
   // 群团 rows follow the three boxes; a 年检 recorded by year outranks the result typed on the form.
   await alignMassOrgsIn(w, id, f);

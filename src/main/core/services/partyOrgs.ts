@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { partyOrgsListSchema } from '../../../shared/contract';
 import { addMonths } from '../../../shared/rules/dates';
+import { matchesName } from '../../../shared/rules/hanzi';
 import { electionDue, type PartyOrgFlagFacts, partyOrgFlags } from '../../../shared/rules/partyOrgFlags';
 import type { partyOrgFieldsSchema } from '../../../shared/schemas';
 import type { Page, PartyOrgDetail, PartyOrgFields, PartyOrgListRow } from '../../../shared/types';
@@ -90,11 +91,9 @@ function partyOrgIndex(ctx: Ctx): IndexedPartyOrg[] {
   });
 }
 
-/** Name, its pinyin initials (`hs` finds 红山…) or the 书记's name, as the search boxes promise. */
+/** Name, its pinyin initials (`hs` finds 红山…) or the 书记's name (繁/简 alike), as the search boxes promise. */
 function matchesPartyOrg(p: IndexedPartyOrg, query: string): boolean {
-  if (!query) return true;
-  if (p.name.includes(query) || p.secretaryName?.includes(query)) return true;
-  return /^[a-z0-9]+$/i.test(query) && p.initials.includes(query.toLowerCase());
+  return matchesName(query, [p.name, p.secretaryName], p.initials);
 }
 
 /** Ids of the party organizations a search box's text finds; null when there is nothing to search for. */

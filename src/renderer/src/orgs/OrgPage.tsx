@@ -16,6 +16,7 @@ import { usePageCommand } from '../commands';
 import { confirmDelete, Loading } from '../common';
 import { OrgGridLine } from '../grids/GridSections';
 import { CoverageBadge, FlagReasons, formatStamp, InfoGrid, yesNo } from '../ledgerBits';
+import { MemberYearsCard } from '../members/MemberYearsCard';
 import { useApi } from '../queries';
 
 export function OrgPage({ id }: { id: number }) {
@@ -111,6 +112,7 @@ export function OrgPage({ id }: { id: number }) {
           </Table>
         )}
       </Card>
+      <MemberYearsCard orgId={o.id} orgName={o.name} />
       <Card withBorder>
         <Title order={4} mb="sm">
           基本信息

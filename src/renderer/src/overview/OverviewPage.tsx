@@ -6,6 +6,7 @@ import { CASE_STATES } from '../../../shared/domain/codes';
 import { type CoverageFigures, formatRatio, type Ratio } from '../../../shared/rules/coverage';
 import { caseStateCounts, OverdueCard, overviewYear } from '../cases/OverdueCard';
 import { Loading } from '../common';
+import { FourHundredCard } from '../members/FourHundredCard';
 import { useApi, useSettings } from '../queries';
 
 const RATES: { key: 'orgCoverage' | 'workCoverage' | 'singleRate' | 'buildRate'; label: string; hint: string }[] = [
@@ -57,6 +58,7 @@ export function OverviewPage() {
         ))}
         <OverdueCard />
       </SimpleGrid>
+      <FourHundredCard />
       <Card withBorder>
         <Title order={4} mb="sm">
           各属地覆盖情况

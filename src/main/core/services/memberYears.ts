@@ -1,0 +1,201 @@
+/**
+ * 党员发展 by year: per organization and year, 正式党员, 预备党员, 入党积极分子, 发展对象, 新发展党员.
+ * The current year's row and the organization's own counts are one fact kept in two places: a write of
+ * either updates the other in the same transaction, so they never disagree.
+ */
+import type { Kysely } from 'kysely';
+import { type MemberYear, type MemberYearSet, memberYearSetSchema } from '../../../shared/records/memberYears';
+import type { Ctx } from '../context';
+import { AppError, notFound } from '../errors';
+import type { Database } from '../schema';
+import { type Writer, write } from '../write';
+
+const yearOf = (day: string) => Number(day.slice(0, 4));
+
+async function liveOrg(db: Kysely<Database>, orgId: number) {
+  return db.selectFrom('orgs').select(['id', 'name']).where('id', '=', orgId).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
+function fromRow(r: Database['member_years']) {
+  return {
+    orgId: r.org_id,
+    year: r.year,
+    formal: r.formal,
+    probationary: r.probationary,
+    activists: r.activists,
+    candidates: r.candidates,
+    newMembers: r.new_members,
+  };
+}
+
+/** Every year recorded for one organization, newest first. */
+export async function listMemberYears(ctx: Ctx, orgId: number): Promise<MemberYear[]> {
+  if (!(await liveOrg(ctx.ledger.db, orgId))) throw notFound('两新组织', orgId);
+  const rows = await ctx.ledger.db.selectFrom('member_years').selectAll().where('org_id', '=', orgId).orderBy('year', 'desc').execute();
+  return rows.map((r) => ({ ...fromRow(r), updatedAt: r.updated_at }));
+}
+
+export async function setMemberYear(ctx: Ctx, input: MemberYearSet): Promise<MemberYear[]> {
+  await write(ctx, (w) => setMemberYearIn(w, input));
+  return listMemberYears(ctx, input.orgId);
+}
+
+/** One year's figures; the current year's also become the organization's counts. */
+export async function setMemberYearIn(w: Writer, input: MemberYearSet): Promise<void> {
+  const current = yearOf(w.today);
+  if (input.year > current) {
+    throw new AppError('invalid_input', `「年度」不能晚于今年（${current}年）`, [{ path: 'year', message: `不能晚于${current}年` }]);
+  }
+  if (!(await liveOrg(w.trx, input.orgId))) throw notFound('两新组织', input.orgId);
+  const before = await w.trx
+    .selectFrom('member_years')
+    .selectAll()
+    .where('org_id', '=', input.orgId)
+    .where('year', '=', input.year)
+    .executeTakeFirst();
+  const figures = {
+    formal: input.formal,
+    probationary: input.probationary,
+    activists: input.activists,
+    candidates: input.candidates,
+    new_members: input.newMembers,
+    updated_at: w.now,
+  };
+  await w.trx
+    .insertInto('member_years')
+    .values({ org_id: input.orgId, year: input.year, ...figures })
+    .onConflict((oc) => oc.columns(['org_id', 'year']).doUpdateSet(figures))
+    .execute();
+  if (input.year === current) {
+    await w.trx
+      .updateTable('orgs')
+      .set({ formal_members: input.formal, probationary_members: input.probationary, activists: input.activists, updated_at: w.now })
+      .where('id', '=', input.orgId)
+      .execute();
+  }
+  await w.audit('member_year', input.orgId, 'set', before ? fromRow(before) : null, input);
+  // The current year's figures are the organization's counts, which its list row and flags show.
+  w.touchOrgs(input.year === current ? [input.orgId] : []);
+}
+
+/**
+ * The organization's counts, just written by its own form, an import or an exchange, are the current
+ * year's figures; 发展对象 and 新发展党员, which the organization form does not ask, stay as they were.
+ * No audit row of its own: the organization's row records the counts.
+ */
+export async function syncCurrentMemberYear(
+  w: Writer,
+  orgId: number,
+  counts: { formalMembers: number; probationaryMembers: number; activists: number },
+): Promise<void> {
+  const figures = {
+    formal: counts.formalMembers,
+    probationary: counts.probationaryMembers,
+    activists: counts.activists,
+    updated_at: w.now,
+  };
+  await w.trx
+    .insertInto('member_years')
+    .values({ org_id: orgId, year: yearOf(w.today), candidates: 0, new_members: 0, ...figures })
+    .onConflict((oc) => oc.columns(['org_id', 'year']).doUpdateSet(figures))
+    .execute();
+}
+
+export interface MemberYearTotal {
+  regionId: number;
+  formal: number;
+  probationary: number;
+  activists: number;
+  candidates: number;
+  newMembers: number;
+}
+
+/**
+ * One year's figures summed per region (every region, in the clerk's order, zeros included), over the
+ * organizations not deleted. For the yearly statistics table and the 党员发展情况统计表.
+ *
+ * @example const rows = await memberYearTotals(ctx.ledger.db, 2026); // [{ regionId: 1, formal: 120, … }, …]
+ */
+export async function memberYearTotals(db: Kysely<Database>, year: number): Promise<MemberYearTotal[]> {
+  const rows = await db
+    .selectFrom('regions as r')
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('member_years as m')
+          .innerJoin('orgs as o', 'o.id', 'm.org_id')
+          .where('o.deleted_at', 'is', null)
+          .where('m.year', '=', year)
+          .select((e) => [
+            'o.region_id',
+            e.fn.sum<number>('m.formal').as('formal'),
+            e.fn.sum<number>('m.probationary').as('probationary'),
+            e.fn.sum<number>('m.activists').as('activists'),
+            e.fn.sum<number>('m.candidates').as('candidates'),
+            e.fn.sum<number>('m.new_members').as('new_members'),
+          ])
+          .groupBy('o.region_id')
+          .as('t'),
+      (j) => j.onRef('t.region_id', '=', 'r.id'),
+    )
+    .select(['r.id', 't.formal', 't.probationary', 't.activists', 't.candidates', 't.new_members'])
+    .orderBy('r.sort_order')
+    .orderBy('r.id')
+    .execute();
+  return rows.map((r) => ({
+    regionId: r.id,
+    formal: Number(r.formal ?? 0),
+    probationary: Number(r.probationary ?? 0),
+    activists: Number(r.activists ?? 0),
+    candidates: Number(r.candidates ?? 0),
+    newMembers: Number(r.new_members ?? 0),
+  }));
+}
+
+/** A past year's figures as the demo county and imports carry them, by organization name. */
+export interface SeedMemberYear {
+  orgName: string;
+  year: number;
+  formal: number;
+  probationary: number;
+  activists: number;
+  candidates: number;
+  newMembers: number;
+}
+
+/** Inside the seed's transaction: rows by organization name; the organization's counts win for the current year. */
+export async function loadSeedMemberYears(w: Writer, rows: SeedMemberYear[]): Promise<void> {
+  const ids = new Map<string, number>();
+  for (const o of await w.trx.selectFrom('orgs').select(['id', 'name']).where('deleted_at', 'is', null).execute()) ids.set(o.name, o.id);
+  for (const r of rows) {
+    const orgId = ids.get(r.orgName);
+    if (orgId == null) throw new AppError('invalid_input', `示例数据党员发展中的两新组织“${r.orgName}”不存在`);
+    const ok = memberYearSetSchema.safeParse({ ...r, orgId });
+    if (!ok.success) throw new AppError('invalid_input', `示例数据中“${r.orgName}”${r.year}年度的党员发展情况有误`);
+    const figures = {
+      formal: r.formal,
+      probationary: r.probationary,
+      activists: r.activists,
+      candidates: r.candidates,
+      new_members: r.newMembers,
+      updated_at: w.now,
+    };
+    await w.trx
+      .insertInto('member_years')
+      .values({ org_id: orgId, year: r.year, ...figures })
+      .onConflict((oc) => oc.columns(['org_id', 'year']).doUpdateSet(figures))
+      .execute();
+  }
+  const orgs = await w.trx
+    .selectFrom('orgs')
+    .select(['id', 'formal_members', 'probationary_members', 'activists'])
+    .where('deleted_at', 'is', null)
+    .execute();
+  for (const o of orgs) {
+    await syncCurrentMemberYear(w, o.id, {
+      formalMembers: o.formal_members,
+      probationaryMembers: o.probationary_members,
+      activists: o.activists,
+    });
+  }
+}
