@@ -64,6 +64,12 @@ async function county() {
   await t.call('instructors.assign', { instructorId: i3.id, orgId: b1.id, fromDate: '2026-02-01', toDate: null });
   await t.call('instructors.assign', { instructorId: i3.id, orgId: a1.id, fromDate: '2026-02-01', toDate: null });
 
+  const members = (orgId: number, year: number, newMembers: number) =>
+    t.call('memberYears.set', { orgId, year, formal: 5, probationary: 1, activists: 2, candidates: 1, newMembers });
+  await members(a1.id, 2026, 2);
+  await members(b1.id, 2026, 3);
+  await members(a1.id, 2025, 7);
+
   const training = (over: Partial<Input<'trainings.create'>>) =>
     t.call('trainings.create', {
       startDate: '2026-04-01',
@@ -166,13 +172,14 @@ describe('the yearly statistics table of 2026', () => {
     ]);
   });
 
-  it('(二) 工作开展: instructors, training, stars and cases of the year only', async () => {
+  it('(二) 工作开展: new members, instructors, training, stars and cases of the year only', async () => {
     await county();
     const none = { star4: 0, star2: 0, star1: 0 };
     expect(await table('yearlyStatsWork', 2026)).toEqual([
-      // 东: 李三 (东甲); the 业主 class of 2 期 / 60 人次; 东甲 5 stars, 联合支部 3; no case of 2026.
+      // 东: 东甲's 2 new members; 李三 (东甲); the 业主 class of 2 期 / 60 人次; 东甲 5 stars, 联合支部 3; no case of 2026.
       {
         region: '东街道',
+        newMembers: 2,
         instructors: 1,
         sessions: 2,
         attendances: 60,
@@ -184,9 +191,10 @@ describe('the yearly statistics table of 2026', () => {
         identified: 0,
         delisted: 0,
       },
-      // 西: 李一 and 李三; its class was in 2025; its rating was of 2025; its case identified and delisted in 2026.
+      // 西: 西甲's 3; 李一 and 李三; its class was in 2025; its rating was of 2025; its case identified and delisted in 2026.
       {
         region: '西街道',
+        newMembers: 3,
         instructors: 2,
         sessions: 0,
         attendances: 0,
@@ -201,6 +209,7 @@ describe('the yearly statistics table of 2026', () => {
       // The county's own class: 1 期, 40 人次.
       {
         region: '旗（县）级',
+        newMembers: 0,
         instructors: 0,
         sessions: 1,
         attendances: 40,
@@ -215,6 +224,7 @@ describe('the yearly statistics table of 2026', () => {
       // 李三 works in both regions and counts once in the county.
       {
         region: '合计',
+        newMembers: 5,
         instructors: 2,
         sessions: 3,
         attendances: 100,
@@ -227,12 +237,12 @@ describe('the yearly statistics table of 2026', () => {
         delisted: 1,
       },
     ]);
-    // 2025: 李二 in 东乙; 西's class; 西's 4-star rating; 东's 联合支部 case identified.
+    // 2025: 东甲's 7 new members, 李二 in 东乙; 西's class; 西's 4-star rating; 东's 联合支部 case identified.
     const y2025 = await table('yearlyStatsWork', 2025);
-    expect(y2025.map((r) => [r?.region, r?.instructors, r?.sessions, r?.attendances, r?.star4, r?.identified])).toEqual([
-      ['东街道', 1, 0, 0, 0, 1],
-      ['西街道', 0, 1, 30, 1, 0],
-      ['合计', 1, 1, 30, 1, 1],
+    expect(y2025.map((r) => [r?.region, r?.newMembers, r?.instructors, r?.sessions, r?.attendances, r?.star4, r?.identified])).toEqual([
+      ['东街道', 7, 1, 0, 0, 0, 1],
+      ['西街道', 0, 0, 1, 30, 1, 0],
+      ['合计', 7, 1, 1, 30, 1, 1],
     ]);
   });
 
@@ -288,7 +298,7 @@ describe('the yearly statistics table of 2026', () => {
 });
 
 describe('on the demo county', () => {
-  it('agrees with the ledgers it sums: 两个覆盖统计表, 经费 and 培训 totals, 软弱涣散 summary', async () => {
+  it('agrees with the ledgers it sums: 两个覆盖统计表, 经费, 培训 and 党员发展 totals, 软弱涣散 summary', async () => {
     t = await makeLedger();
     await loadSeed(t.ctx, readSeedFile(demoSeedPath()));
     const [basic] = (await table('yearlyStats', 2026)).slice(-1);
@@ -306,6 +316,8 @@ describe('on the demo county', () => {
       classes.reduce((s, r) => s + r.sessions, 0),
       classes.reduce((s, r) => s + r.attendances, 0),
     ]);
+    const members = (await t.call('reports.rows', { report: 'memberYears', filters: { year: 2026 } })).totals;
+    expect(work?.newMembers).toBe(members?.newMembers);
     const cases = (await t.call('reports.rows', { report: 'caseSummary', filters: { year: 2026 } })).totals;
     expect(work?.identified).toBe(Number(cases?.total) - Number(cases?.carried));
   });

@@ -421,12 +421,14 @@ export const REPORTS = [
   {
     id: 'yearlyStatsWork',
     title: '年度两新党建工作统计表（二）工作开展',
-    description: '所选年度按属地汇总，附合计：选派指导员，培训期数和人次（其中业主培训），党组织星级评定，软弱涣散党组织认定和销号。',
+    description:
+      '所选年度按属地汇总，附合计：新发展党员，选派指导员，培训期数和人次（其中业主培训），党组织星级评定，软弱涣散党组织认定和销号。',
     orientation: 'landscape',
     filters: ['year'],
     totals: true,
     columns: [
       { key: 'region', label: '属地', width: 9 },
+      { key: 'newMembers', label: '新发展党员（名）', width: 4.5, align: 'right', format: 'int' },
       { key: 'instructors', label: '选派指导员（名）', width: 4.5, align: 'right', format: 'int' },
       { key: 'sessions', label: '培训（期）', width: 4, align: 'right', format: 'int' },
       { key: 'attendances', label: '培训（人次）', width: 4.5, align: 'right', format: 'int' },

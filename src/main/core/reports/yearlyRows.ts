@@ -1,7 +1,7 @@
 /**
  * 年度两新党建工作统计表: the figures the county's yearly report quotes, by region with the county's
  * 合计, in three tables that each fit a landscape page — (一) 基本情况, (二) 工作开展, (三) 经费与示范.
- * Every figure comes from the function its own ledger uses (coverage rules,
+ * Every figure comes from the function its own ledger uses (coverage rules, memberYearTotals,
  * trainingTotals, fundingTotals, modelSiteTotals, the ratings and case lists), so the tables cannot
  * disagree with the ledgers they sum.
  *
@@ -17,6 +17,7 @@ import type { Ctx } from '../context';
 import { listCases } from '../services/cases';
 import { listClasses } from '../services/classification';
 import { fundingTotals } from '../services/funding';
+import { memberYearTotals } from '../services/memberYears';
 import { modelSiteTotals } from '../services/modelSites';
 import { orgIndex } from '../services/orgIndex';
 import { listRegions } from '../services/regions';
@@ -94,6 +95,7 @@ export async function yearlyBasicRows(ctx: Ctx, day: string) {
 
 export async function yearlyWorkRows(ctx: Ctx, year: number, day: string) {
   const empty = () => ({
+    newMembers: 0,
     instructors: new Set<number>(),
     sessions: 0,
     attendances: 0,
@@ -106,6 +108,7 @@ export async function yearlyWorkRows(ctx: Ctx, year: number, day: string) {
   const t = await perRegion(ctx, empty);
   // Classes the county holds itself belong to no region: a line of their own above the 合计.
   const countyLevel = empty();
+  for (const m of await memberYearTotals(ctx.ledger.db, year)) for (const l of t.both(m.regionId)) l.newMembers += m.newMembers;
 
   // An instructor is counted once in each region where one of his assignments ran during the year, once in the county.
   const assigned = ctx.ledger.sqlite
@@ -140,6 +143,7 @@ export async function yearlyWorkRows(ctx: Ctx, year: number, day: string) {
   }
   const line = (region: string, l: ReturnType<typeof empty>) => ({
     region,
+    newMembers: l.newMembers,
     instructors: l.instructors.size,
     sessions: l.sessions,
     attendances: l.attendances,
