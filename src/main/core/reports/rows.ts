@@ -35,6 +35,7 @@ import { fourChecksRows, gridsRows } from './gridRows';
 import { memberYearRows } from './memberRows';
 import { inspectionsRows, modelSitesRows } from './siteRows';
 import { trainingLedgerRows, trainingTotalsRows } from './trainingRows';
+import { yearlyBasicRows, yearlyFundsRows, yearlyWorkRows } from './yearlyRows';
 
 /** A row of ledger `Id`: the compiler insists on a cell for every one of its columns. */
 export type Row<Id extends ReportId> = Record<Extract<(typeof REPORTS)[number], { id: Id }>['columns'][number]['key'], Cell>;
@@ -339,6 +340,10 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
   funding: (ctx, f, day) => fundingLedgerRows(ctx, f, yearOf(f, day)),
   fundingTotals: (ctx, f, day) => fundingTotalsRows(ctx, yearOf(f, day)),
   memberYears: (ctx, f, day) => memberYearRows(ctx, yearOf(f, day)),
+
+  yearlyStats: (ctx, _f, day) => yearlyBasicRows(ctx, day),
+  yearlyStatsWork: (ctx, f, day) => yearlyWorkRows(ctx, yearOf(f, day), day),
+  yearlyStatsFunds: (ctx, f, day) => yearlyFundsRows(ctx, yearOf(f, day)),
 };
 
 async function describeFilters(ctx: Ctx, f: ReportFilters, kinds: readonly string[], day: string): Promise<string[]> {
