@@ -100,7 +100,7 @@ it('previews every ledger on exactly the pages its PDF has, a long one included'
     path.join(OUT, 'coverage.pdf'),
     path.join(OUT, 'coverage'),
   ]);
-}, 400_000);
+}, 1_200_000);
 
 it('hides the columns the clerk unticks from the preview, the PDF and the .xlsx, remembered after a reload', async () => {
   const def = REPORTS.find((d) => d.id === 'orgs') as ReportDefinition;

@@ -105,7 +105,7 @@ it('prints every ledger with exactly its rows, title block and signature line', 
     expect(squash(text(file, '-f', String(n), '-l', String(n)))).toContain(`第${n}页共${n}页`);
     execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', file, path.join(OUT, def.id)]);
   }
-}, 240_000);
+}, 900_000);
 
 it('a ledger of 2,000+ rows repeats its header and numbers every page', async () => {
   const region = await call<{ id: number; name: string }>('regions.create', { name: '测试园区', kind: 'park' });

@@ -90,7 +90,7 @@ async function first<T>(channel: string, input: unknown): Promise<T> {
   return rows[0];
 }
 
-it('shows no Latin word on any page or dialog at 1366×768', { timeout: 480_000 }, async () => {
+it('shows no Latin word on any page or dialog at 1366×768', { timeout: 1_200_000 }, async () => {
   const org = await first<OrgListRow>('orgs.list', { limit: 1 });
   const party = await first<PartyOrgListRow>('partyOrgs.list', { limit: 1 });
   const instructors = await app.call<Instructor[]>('instructors.list', {});

@@ -108,6 +108,8 @@ const WORDS = new Map<CodeTable<string>, Words>([
       activity: ['活动经费', '工作经费', '党建活动经费', '党组织工作经费'],
       secretary_allowance: ['书记补助', '书记补贴', '书记津贴', '书记工作补贴'],
       venue: ['阵地建设经费', '阵地建设', '阵地经费', '活动场所建设经费'],
+    },
+  ],
   [
     TRAINING_TARGETS,
     {
