@@ -50,3 +50,29 @@ describe('繁/简-tolerant search', () => {
     expect(await names('')).toEqual(['張偉', '李文']);
   });
 });
+
+describe('繁/简-tolerant search on the 党建工作 lists', () => {
+  it('培训班 by topic or organizer, 组织生活 by topic, 经费 by party organization', async () => {
+    await t.call('trainings.create', {
+      startDate: '2026-03-12',
+      endDate: '2026-03-14',
+      topic: '两新组织黨務工作者培训班',
+      target: 'party_worker',
+      organizer: '旗委組織部',
+      attendances: 40,
+      regionId: region,
+    });
+    const topics = async (query: string) => (await t.call('trainings.list', { query })).rows.map((r) => r.topic);
+    expect(await topics('党务工作者')).toEqual(['两新组织黨務工作者培训班']);
+    expect(await topics('组织部')).toEqual(['两新组织黨務工作者培训班']);
+
+    const partyOrg = (await t.call('partyOrgs.list', { query: '党建联合' })).rows[0]?.id as number;
+    await t.call('activities.create', { partyOrgId: partyOrg, kind: 'theme_day', date: '2026-05-01', topic: '學習黨章主題黨日' });
+    const acts = async (query: string) => (await t.call('activities.list', { query })).rows.map((r) => r.topic);
+    expect(await acts('学习党章')).toEqual(['學習黨章主題黨日']);
+
+    await t.call('funding.create', { partyOrgId: partyOrg, source: 'superior', fundKind: 'activity', amount: 500, date: '2026-03-01' });
+    const paid = async (query: string) => (await t.call('funding.list', { query })).rows.map((r) => r.partyOrgName);
+    expect(await paid('黨建聯合')).toEqual(['中共乌兰镇党建联合支部委员会']);
+  });
+});

@@ -1,4 +1,5 @@
 /** 组织生活与活动: meetings and activities of party organizations, and the gaps in them. */
+
 import type { z } from 'zod';
 import type { ActivityKind } from '../../../shared/domain/activityCodes';
 import type { FormationMethod } from '../../../shared/domain/codes';
@@ -11,6 +12,7 @@ import {
   type activityGapsSchema,
 } from '../../../shared/records/activities';
 import { activityGaps } from '../../../shared/rules/activityGaps';
+import { matchesName } from '../../../shared/rules/hanzi';
 import { describeErrors, fieldErrors } from '../../../shared/schemas';
 import type { Page } from '../../../shared/types';
 import type { Ctx } from '../context';
@@ -95,7 +97,7 @@ export function listActivities(ctx: Ctx, input: ListInput): Page<Activity> {
   if (q) {
     // The party organization's name, its initials or 书记 (as every list searches), or a piece of the topic.
     const found = partyOrgIdsMatching(ctx, q) ?? new Set<number>();
-    rows = rows.filter((r) => found.has(r.party_org_id) || r.topic?.includes(q));
+    rows = rows.filter((r) => found.has(r.party_org_id) || matchesName(q, [r.topic]));
   }
   return { total: rows.length, rows: rows.slice(input.offset, input.offset + input.limit).map(toActivity) };
 }

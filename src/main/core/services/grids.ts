@@ -2,6 +2,7 @@
  * 1+N 网格: a 区域党支部's grids, the organizations in each, its 指导员 and 服务联系卡; statistics by grid and
  * the branch's “四个一” check.
  */
+
 import { VENUE_STANDARDS } from '../../../shared/domain/codes';
 import {
   type FourCheckResult,
@@ -14,6 +15,7 @@ import {
   gridFieldsSchema,
 } from '../../../shared/records/grids';
 import { judgeFourChecks, lastCompleteQuarter } from '../../../shared/rules/fourChecks';
+import { matchesName } from '../../../shared/rules/hanzi';
 import { describeErrors, fieldErrors } from '../../../shared/schemas';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
@@ -87,8 +89,7 @@ function toListRow(r: GridSqlRow): GridListRow {
 
 /** Grid, branch or instructor name, or the pinyin initials of the grid's or branch's name, as the other search boxes. */
 function matchesGrid(r: GridSqlRow, query: string): boolean {
-  if (!query) return true;
-  if (r.name.includes(query) || r.p_name.includes(query) || (r.i_name?.includes(query) ?? false)) return true;
+  if (matchesName(query, [r.name, r.p_name, r.i_name])) return true;
   if (!/^[a-z0-9]+$/i.test(query)) return false;
   const q = query.toLowerCase();
   return initialsOf(r.name).includes(q) || initialsOf(r.p_name).includes(q);

@@ -2,11 +2,13 @@
  * 示范点与党建品牌. A designation is never overwritten: a higher level later is a new row, 摘牌 sets the
  * year it ends, and the party organization's page shows them all.
  */
+
 import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import { labelOf } from '../../../shared/domain/codes';
 import { MODEL_SITE_LEVELS } from '../../../shared/domain/siteCodes';
 import { inForceIn, type ModelSiteFields, type ModelSiteRow, type modelSitesListSchema } from '../../../shared/records/modelSites';
+import { matchesName } from '../../../shared/rules/hanzi';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
 import type { Database } from '../schema';
@@ -57,7 +59,7 @@ export function listModelSites(ctx: Ctx, input: ListInput): ModelSiteRow[] {
         (input.partyOrgId != null || input.year == null || m.inForce) &&
         (input.regionId == null || m.regionId === input.regionId) &&
         (input.level == null || m.level === input.level) &&
-        (found == null || found.has(m.partyOrgId) || (m.brandName?.includes(q) ?? false)),
+        (found == null || found.has(m.partyOrgId) || matchesName(q, [m.brandName])),
     );
 }
 

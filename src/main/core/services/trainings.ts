@@ -1,4 +1,5 @@
 /** 培训班: classes with their 期数 / 人次 and the attendees known by name. */
+
 import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import { TRAINING_TARGETS, type TrainingTarget } from '../../../shared/domain/trainingCodes';
@@ -14,6 +15,7 @@ import {
   trainingFieldsSchema,
   type trainingsListSchema,
 } from '../../../shared/records/trainings';
+import { matchesName } from '../../../shared/rules/hanzi';
 import { describeErrors, fieldErrors } from '../../../shared/schemas';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
@@ -93,9 +95,7 @@ export async function getTraining(ctx: Ctx, id: number): Promise<TrainingDetail>
 
 /** Topic or organizer containing the text, or the topic's pinyin initials (`yzpx` finds 业主培训…). */
 function matches(r: { topic: string; organizer: string; topic_initials: string }, query: string): boolean {
-  if (!query) return true;
-  if (r.topic.includes(query) || r.organizer.includes(query)) return true;
-  return /^[a-z0-9]+$/i.test(query) && r.topic_initials.includes(query.toLowerCase());
+  return matchesName(query, [r.topic, r.organizer], r.topic_initials);
 }
 
 export async function listTrainings(ctx: Ctx, input: ListInput): Promise<TrainingPage> {
