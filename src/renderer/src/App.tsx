@@ -56,11 +56,11 @@ export function Shell() {
           {NAV.map((n) => (
             <div key={n.href}>
               {n.group && (
-                <Text size="xs" c="dimmed" fw={500} px="sm" pt={n.href === '/' ? 0 : 'xs'} pb={2}>
+                <Text size="xs" c="dimmed" fw={500} px="sm" pt={n.href === '/' ? 0 : 6} pb={0}>
                   {n.group}
                 </Text>
               )}
-              <NavLink component={Link} to={n.href} label={n.label} active={current === n.section} py={5} />
+              <NavLink component={Link} to={n.href} label={n.label} active={current === n.section} py={3} />
             </div>
           ))}
         </AppShell.Section>
