@@ -1,9 +1,9 @@
 /** Every kind of import, one line each; the shared list of kinds (src/shared/importKinds.ts) names them. */
 import type { ImportKind } from '../../../../shared/importKinds';
+import { activitiesImport } from './activities';
 import { fundingImport } from './funding';
 import { gridsImport } from './grids';
 import { inspectionsImport } from './inspections';
-import { activitiesImport } from './activities';
 import { instructorsImport } from './instructors';
 import { memberYearsImport } from './memberYears';
 import { orgsImport } from './orgs';
