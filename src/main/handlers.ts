@@ -35,6 +35,7 @@ import { createLeader, deleteLeader, listLeaders, reorderLeaders, updateLeader }
 import { listMassOrgs, setMassOrg } from './core/services/massOrgs';
 import { listMemberYears, setMemberYear } from './core/services/memberYears';
 import { createModelSite, deleteModelSite, listModelSites, updateModelSite } from './core/services/modelSites';
+import { afterWarmUp } from './core/services/orgIndex';
 import { createOrg, deleteOrg, getOrg, listOrgs, updateOrg } from './core/services/orgs';
 import { createPartyOrg, deletePartyOrg, getPartyOrg, listPartyOrgs, updatePartyOrg } from './core/services/partyOrgs';
 import { createRegion, listRegions, reorderRegions, updateRegion } from './core/services/regions';
@@ -178,6 +179,11 @@ export async function dispatch(ctx: Ctx, channel: string, rawInput: unknown, onE
       // A form shows one message per box; a hostile list of 100,000 bad items needs no longer answer.
       return { ok: false, error: { code: 'invalid_input', message: `输入有误：${describeErrors(fields)}`, fields: fields.slice(0, 100) } };
     }
+    // Right after start the organization index is still being built in slices: wait for it between
+    // slices rather than build the rest at once and hold the page's scripts behind this request.
+    // (The plain 两新组织 list answers its first pages without the index: orgs.ts.)
+    const warming = channel === 'orgs.list' ? undefined : afterWarmUp(ctx);
+    if (warming) await warming;
     noticeOtherWriters(ctx);
     const handler = handlers[channel] as (ctx: Ctx, input: unknown) => unknown;
     return { ok: true, data: await handler(ctx, parsed.data) };

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createContext } from '../../src/main/core/context';
 import { seedIfEmpty } from '../../src/main/core/seed';
-import { orgIndex, warmOrgIndex } from '../../src/main/core/services/orgIndex';
+import { afterWarmUp, orgIndex, warmOrgIndex } from '../../src/main/core/services/orgIndex';
 import { dispatch } from '../../src/main/handlers';
 import { makeLedger, type TestLedger, TODAY } from './fixture';
 
@@ -58,4 +58,17 @@ it('a write during the warm-up abandons it, and the list shows the write', async
   const listed = orgIndex(ctx);
   expect(listed.find((o) => o.id === first.id)?.name).toBe('预热期间改名的公司');
   expect(listed).toEqual(rebuilt());
+});
+
+it('the plain first pages are answered during the warm-up without it, as the finished index answers them', async () => {
+  const ctx = fresh();
+  const warming = warmOrgIndex(ctx, 40);
+  await new Promise((r) => setImmediate(r));
+  const input = { sort: 'id', dir: 'asc', offset: 50, limit: 50 };
+  const early = await dispatch(ctx, 'orgs.list', input);
+  // Answered before the warm-up ended: it was not overtaken, it goes on in the background.
+  expect(afterWarmUp(ctx)).toBeDefined();
+  await warming;
+  const after = await dispatch(ctx, 'orgs.list', input);
+  expect(early).toEqual(after);
 });

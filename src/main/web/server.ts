@@ -5,7 +5,7 @@
  * Any web page the clerk opens can send requests here (an `<img src>` needs no permission), so no
  * URL, header or body may end the process: every failure becomes a Chinese answer.
  */
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
@@ -126,6 +126,8 @@ export function allowedHosts(port: number, extra: readonly string[] = []): Set<s
 
 export function createWebServer({ ctx, staticDir, onError, allowHosts = [] }: WebServerOptions): http.Server {
   const root = path.resolve(staticDir);
+  /** The renderer's files (a few MB, fixed while the server runs). */
+  const files = new Map<string, Buffer>();
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     // DNS rebinding: a page on rebind.test resolved to 127.0.0.1 sends `Host: rebind.test:PORT`.
@@ -167,11 +169,16 @@ export function createWebServer({ ctx, staticDir, onError, allowHosts = [] }: We
     const rel = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
     const file = path.resolve(root, rel);
     if (!file.startsWith(root + path.sep)) throw new Refusal(403, '禁止访问');
-    let data: Buffer;
-    try {
-      data = await fs.readFile(file);
-    } catch {
-      throw new Refusal(404, '未找到');
+    let data = files.get(file);
+    if (!data) {
+      try {
+        // Read in one go and kept: right after start the organization index is built in slices, and an
+        // asynchronous read (open, stat, read, close) waited behind a slice at each step.
+        data = fs.readFileSync(file);
+      } catch {
+        throw new Refusal(404, '未找到');
+      }
+      files.set(file, data);
     }
     send(res, 200, TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', data);
   }

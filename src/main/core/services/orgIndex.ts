@@ -53,9 +53,37 @@ interface Warming {
   rows: IndexedOrg[];
   /** The last organization id read so far. */
   after: number;
+  /** Settles when the warm-up ends, however it ends. */
+  done: Promise<void>;
 }
 
 const warmings = new WeakMap<Ctx, Warming>();
+
+/**
+ * The plain first pages (no filter, in id order) while the index is still warming: read for just those
+ * organizations, so the list a clerk opens first after start does not wait for all 100,000. Null when
+ * the index is ready (or not warming): the caller then uses the index as usual.
+ */
+export function plainPageWhileWarming(ctx: Ctx, offset: number, limit: number): { total: number; rows: IndexedOrg[] } | null {
+  const day = ctx.today();
+  const warm = warmings.get(ctx);
+  if (!warm || warm.day !== day || warm.generation !== ctx.generation || states.get(ctx)?.day === day) return null;
+  const db = ctx.ledger.sqlite;
+  const ids = (
+    db.prepare('SELECT id FROM orgs WHERE deleted_at IS NULL ORDER BY id LIMIT ? OFFSET ?').raw(true).all(limit, offset) as [number][]
+  ).map(([id]) => id);
+  const total = (db.prepare('SELECT COUNT(*) FROM orgs WHERE deleted_at IS NULL').raw(true).get() as [number])[0];
+  return { total, rows: ids.length ? queryRows(ctx, day, { ids }) : [] };
+}
+
+/**
+ * Waits for a warm-up under way to finish: a request that needs the index then waits between slices
+ * (the page's scripts are served meanwhile) instead of reading the rest in one go and holding every
+ * other request for most of a second. Resolves at once when no warm-up runs.
+ */
+export function afterWarmUp(ctx: Ctx): Promise<void> | undefined {
+  return warmings.get(ctx)?.done;
+}
 
 /**
  * Builds today's index in the background when the server starts, a slice at a time so that the page and
@@ -67,8 +95,17 @@ export async function warmOrgIndex(ctx: Ctx, slice = 5000): Promise<void> {
   noticeOtherWriters(ctx);
   const day = ctx.today();
   if (states.get(ctx)?.day === day) return;
-  const warm: Warming = { day, generation: ctx.generation, rows: [], after: 0 };
+  let finish = () => {};
+  const warm: Warming = { day, generation: ctx.generation, rows: [], after: 0, done: new Promise((r) => (finish = r)) };
   warmings.set(ctx, warm);
+  try {
+    await warmSlices(ctx, warm, day, slice);
+  } finally {
+    finish();
+  }
+}
+
+async function warmSlices(ctx: Ctx, warm: Warming, day: string, slice: number): Promise<void> {
   for (;;) {
     await new Promise((resolve) => setImmediate(resolve));
     if (warmings.get(ctx) !== warm) return;
