@@ -24,6 +24,13 @@ export const param = {
       .enum(values as [T, ...T[]])
       .optional()
       .catch(undefined),
+  /** A four-digit year, or none (the list's own default). */
+  year: () =>
+    z
+      .string()
+      .regex(/^\d{4}$/)
+      .optional()
+      .catch(undefined),
   page: () => z.coerce.number().int().min(1).max(100_000).catch(1),
   sort: <T extends string>(values: readonly T[], fallback: NoInfer<T>) => z.enum(values as [T, ...T[]]).catch(fallback),
   dir: () => z.enum(['asc', 'desc']).catch('asc'),

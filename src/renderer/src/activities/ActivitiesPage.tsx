@@ -25,11 +25,7 @@ const KIND_OPTIONS = options(ACTIVITY_KINDS);
 
 const searchSchema = z.object({
   query: param.text(),
-  year: z
-    .string()
-    .regex(/^\d{4}$/)
-    .optional()
-    .catch(undefined),
+  year: param.year(),
   regionId: param.id(),
   kind: param.oneOf(codesOf(ACTIVITY_KINDS)),
   // Arrives from a party organization's page (全部记录).

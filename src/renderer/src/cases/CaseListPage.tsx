@@ -19,11 +19,7 @@ const PAGE = 50;
 /** The list's filters in the address; an unknown value falls back to “all”. */
 const searchSchema = z.object({
   query: param.text(),
-  year: z
-    .string()
-    .regex(/^\d{4}$/)
-    .optional()
-    .catch(undefined),
+  year: param.year(),
   state: param.oneOf(codesOf(CASE_STATES)),
   regionId: param.id(),
   /** 包联领导: the id of one from 设置 (digits), or a name typed under 其他. */

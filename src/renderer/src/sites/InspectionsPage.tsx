@@ -24,11 +24,7 @@ const RESULT_FILTERS = [...codesOf(ANNUAL_CHECK_RESULTS), 'none'] as const;
 
 const searchSchema = z.object({
   query: param.text(),
-  year: z
-    .string()
-    .regex(/^\d{4}$/)
-    .optional()
-    .catch(undefined),
+  year: param.year(),
   regionId: param.id(),
   result: param.oneOf(RESULT_FILTERS),
   sort: param.sort(['region'], 'region'),

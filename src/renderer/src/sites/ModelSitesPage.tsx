@@ -23,11 +23,7 @@ const LEVEL_CODES = MODEL_SITE_LEVELS.map((l) => l.code);
 
 const searchSchema = z.object({
   query: param.text(),
-  year: z
-    .string()
-    .regex(/^\d{4}$/)
-    .optional()
-    .catch(undefined),
+  year: param.year(),
   regionId: param.id(),
   level: param.oneOf(LEVEL_CODES),
   sort: param.sort(['region'], 'region'),

@@ -23,11 +23,7 @@ export const COUNTY_VALUE = 'county';
 
 const searchSchema = z.object({
   query: param.text(),
-  year: z
-    .string()
-    .regex(/^\d{4}$/)
-    .optional()
-    .catch(undefined),
+  year: param.year(),
   region: z
     .string()
     .regex(/^(county|[1-9]\d{0,9})$/)
