@@ -13,6 +13,8 @@ export const IMPORT_KINDS = [
   { kind: 'inspections', label: '社会组织年检', path: '/inspections' },
   { kind: 'activities', label: '组织生活', path: '/activities' },
   { kind: 'memberYears', label: '党员发展（按年度）', path: '/orgs' },
+  { kind: 'modelSites', label: '示范点与党建品牌', path: '/model-sites' },
+  { kind: 'massOrgs', label: '群团组织', path: '/orgs' },
 ] as const satisfies readonly { kind: string; label: string; path: string }[];
 
 export type ImportKind = (typeof IMPORT_KINDS)[number]['kind'];

@@ -14,6 +14,7 @@ import {
   PARTY_ORG_TYPES,
 } from './codes';
 import { FUNDING_KINDS, FUNDING_SOURCES } from './fundingCodes';
+import { MASS_ORG_KINDS, MODEL_SITE_LEVELS } from './siteCodes';
 import { TRAINING_TARGETS } from './trainingCodes';
 
 type Words = Record<string, readonly string[]>;
@@ -57,6 +58,58 @@ const WORDS = new Map<CodeTable<string>, Words>([
       basic: ['基本合格'],
       fail: ['不合格', '未通过'],
       absent: ['未参检', '未年检', '未年报', '未参加', '未报'],
+    },
+  ],
+  // 示范点: the level as a township's list writes it (旗 / 盟 / 自治区 where Inner Mongolia names them so).
+  [
+    MODEL_SITE_LEVELS,
+    {
+      county: [
+        '县级示范点',
+        '县级党建示范点',
+        '县级品牌',
+        '县级党建品牌',
+        '县级示范',
+        '县',
+        '县级示范党组织',
+        '旗级',
+        '旗级示范点',
+        '旗级党建示范点',
+        '旗县级',
+        '旗县级示范点',
+      ],
+      city: [
+        '市级示范点',
+        '市级党建示范点',
+        '市级品牌',
+        '市级党建品牌',
+        '市级示范',
+        '市',
+        '市级示范党组织',
+        '盟级',
+        '盟级示范点',
+        '盟市级',
+        '盟市级示范点',
+      ],
+      province: [
+        '省级示范点',
+        '省级党建示范点',
+        '省级品牌',
+        '省级党建品牌',
+        '省级示范',
+        '省',
+        '省级示范党组织',
+        '自治区级',
+        '自治区级示范点',
+      ],
+    },
+  ],
+  [
+    MASS_ORG_KINDS,
+    {
+      union: ['工会委员会', '基层工会', '企业工会', '联合工会', '工会小组', '工会组织', '工会联合会'],
+      youth: ['团支部', '团委', '团总支', '共青团支部', '共青团委员会', '团组织', '共青团组织', '团工委'],
+      women: ['妇委会', '妇女委员会', '妇女联合会', '妇联组织', '妇女小组', '妇女组织', '妇女工作委员会'],
     },
   ],
   [

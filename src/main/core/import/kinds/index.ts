@@ -5,9 +5,11 @@ import { fundingImport } from './funding';
 import { gridsImport } from './grids';
 import { inspectionsImport } from './inspections';
 import { instructorsImport } from './instructors';
+import { massOrgsImport } from './massOrgs';
 import { memberYearsImport } from './memberYears';
 import { orgsImport } from './orgs';
 import { partyOrgsImport } from './partyOrgs';
+import { modelSitesImport } from './sites';
 import { trainingsImport } from './trainings';
 import type { KindAdapter } from './types';
 
@@ -21,6 +23,8 @@ const ADAPTERS: { [K in ImportKind]: KindAdapter<unknown> } = {
   inspections: inspectionsImport,
   activities: activitiesImport,
   memberYears: memberYearsImport,
+  modelSites: modelSitesImport,
+  massOrgs: massOrgsImport,
 };
 
 /** The adapter of a kind; the preview hands each only what its own schema parsed. */
