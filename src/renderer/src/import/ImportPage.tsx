@@ -197,6 +197,8 @@ export function ImportPage() {
               if (file) void runPreview(file, undefined, undefined, v as Kind);
             }}
             allowDeselect={false}
+            // Every kind at once, without scrolling, at 1366×768.
+            maxDropdownHeight={420}
             w={200}
           />
           <Button variant="default" onClick={template}>
@@ -213,7 +215,7 @@ export function ImportPage() {
         </Group>
         <Text size="xs" c="dimmed" mt="xs">
           支持 .xlsx 和 .csv（旧版 .xls 请先另存为
-          .xlsx）。可用模板，也可直接用已有的表格：程序按表头自动对应各列，可在下方调整。有统一社会信用代码的按代码匹配已有记录，否则按同一属地内的名称匹配。属地可写简称（如“乌兰”）或行政区划代码；“有限公司”“个体户”等常见写法自动识别，不能确定的写法（如“企业”）每种问一次；合计、填表人、注释等行标为“不是记录”，不导入。
+          .xlsx）。可用模板，也可直接用已有的表格：程序按表头自动对应各列，可在下方调整。已有记录按每种数据自己的规则匹配（如两新组织按统一社会信用代码或同一属地内的名称，示范点按党组织、级别和年度），规则写在模板的“填写说明”中。属地可写简称（如“乌兰”）或行政区划代码；“有限公司”“个体户”等常见写法自动识别，不能确定的写法（如“企业”）每种问一次；合计、填表人、注释等行标为“不是记录”，不导入。
         </Text>
         {busy && (
           <Stack gap={4} mt="sm">
