@@ -125,6 +125,22 @@ describe('a township 示范点 list', () => {
     expect(again.counts).toMatchObject({ create: 0, update: 0, skip: 6, error: 5 });
   });
 
+  it('takes a row for a revoked designation with its 摘牌 cell blank as the same designation, not an overlap', async () => {
+    const [old] = await t.call('modelSites.list', { partyOrgId: desheng });
+    await t.call('modelSites.update', {
+      id: (old as { id: number }).id,
+      fields: { partyOrgId: desheng, level: 'county', year: 2022, brandName: '德胜红', revokedYear: 2025 },
+    });
+    await t.call('modelSites.create', { partyOrgId: desheng, level: 'county', year: 2026 });
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('示范点');
+    ws.addRow(['党组织名称', '命名级别', '命名年度', '党建品牌名称', '撤销（摘牌）年度']);
+    ws.addRow(['红山德胜公司党支部', '县级', '2022', '德胜红', '']);
+    const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const p = await t.call('import.preview', { kind: 'modelSites', fileName: 'x.xlsx', base64 });
+    expect(p.rows.map((r) => [r.status, r.errors.map((e) => e.message)])).toEqual([['skip', []]]);
+  });
+
   it('asks once about a level word it does not know', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('示范点');

@@ -197,7 +197,9 @@ export const modelSitesImport: KindAdapter<ModelSiteFields> = {
         }
         if (problem || typeof p.partyOrgId !== 'number' || !p.level || typeof p.year !== 'number') return;
         const year = p.year;
-        const revokedYear = typeof p.revokedYear === 'number' ? p.revokedYear : null;
+        // A blank 摘牌 cell keeps the matched designation's.
+        const kept = cx.matchId == null ? null : (stored.find((r) => r.id === cx.matchId)?.revoked_year ?? null);
+        const revokedYear = typeof p.revokedYear === 'number' ? p.revokedYear : p.revokedYear === undefined ? kept : null;
         const k = `${p.partyOrgId}|${p.level}`;
         const end = (y: number | null) => y ?? Number.POSITIVE_INFINITY;
         const others = (periods.get(k) ?? []).filter((o) => o.id == null || o.id !== cx.matchId);
