@@ -6,8 +6,7 @@ import { Anchor, Button, Group, Select, Stack, Table, Text, Title } from '@manti
 import { memo, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { z } from 'zod';
-import { orgsListSchema } from '../../../shared/contract';
-import { COVERAGE_STATUSES, codesOf, labelOf, ORG_CATEGORIES, ORG_FLAGS, ORG_SUBTYPES } from '../../../shared/domain/codes';
+import { COVERAGE_STATUSES, codesOf, labelOf, ORG_CATEGORIES, ORG_FLAGS, ORG_LIST_SORTS, ORG_SUBTYPES } from '../../../shared/domain/codes';
 import type { OrgListRow } from '../../../shared/types';
 import { usePageCommand } from '../commands';
 import { Loading } from '../common';
@@ -25,7 +24,7 @@ const searchSchema = z.object({
   category: param.oneOf(codesOf(ORG_CATEGORIES)),
   coverage: param.oneOf(codesOf(COVERAGE_STATUSES)),
   flag: param.oneOf(codesOf(ORG_FLAGS)),
-  sort: param.sort(orgsListSchema.shape.sort.removeDefault().options, 'id'),
+  sort: param.sort(ORG_LIST_SORTS, 'id'),
   dir: param.dir(),
   page: param.page(),
 });
