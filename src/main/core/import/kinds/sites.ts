@@ -152,6 +152,7 @@ export const modelSitesImport: KindAdapter<ModelSiteFields> = {
         return [key(f), { id: r.id, fields: f as unknown as Record<string, unknown> }];
       }),
     );
+    const revokedOf = new Map(stored.map((r) => [r.id, r.revoked_year]));
     /** Designations as they will stand, by party organization and level: the stored ones, then the sheet's rows taken so far. */
     const periods = new Map<string, { id: number | null; row: number | null; year: number; revokedYear: number | null }[]>();
     for (const r of stored) {
@@ -198,7 +199,7 @@ export const modelSitesImport: KindAdapter<ModelSiteFields> = {
         if (problem || typeof p.partyOrgId !== 'number' || !p.level || typeof p.year !== 'number') return;
         const year = p.year;
         // A blank 摘牌 cell keeps the matched designation's.
-        const kept = cx.matchId == null ? null : (stored.find((r) => r.id === cx.matchId)?.revoked_year ?? null);
+        const kept = cx.matchId == null ? null : (revokedOf.get(cx.matchId) ?? null);
         const revokedYear = typeof p.revokedYear === 'number' ? p.revokedYear : p.revokedYear === undefined ? kept : null;
         const k = `${p.partyOrgId}|${p.level}`;
         const end = (y: number | null) => y ?? Number.POSITIVE_INFINITY;
