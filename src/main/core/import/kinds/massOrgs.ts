@@ -33,7 +33,7 @@ const fields: ImportField[] = [
     kind: 'code',
     codes: MASS_ORG_KINDS,
     synonyms: ['群团组织类型', '群团类型', '群团组织类别', '群团', '群团组织名称'],
-    help: '工会 / 共青团 / 妇联；“团支部”“团委”“妇委会”“工会委员会”等写法也认',
+    help: '“团支部”“团委”“妇委会”“工会委员会”等写法也认',
   },
   {
     key: 'members',

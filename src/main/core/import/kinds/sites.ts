@@ -39,7 +39,7 @@ const fields: ImportField[] = [
     kind: 'code',
     codes: MODEL_SITE_LEVELS,
     synonyms: ['级别', '示范点级别', '命名层级', '层级', '类别', '示范等级', '等级'],
-    help: '县级 / 市级 / 省级；“县级示范点”“省级党建示范点”“旗级”等写法也认',
+    help: '“县级示范点”“省级党建示范点”“旗级”等写法也认',
   },
   {
     key: 'year',
