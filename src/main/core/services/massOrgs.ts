@@ -55,7 +55,7 @@ export async function setMassOrg(ctx: Ctx, input: MassOrgSet): Promise<MassOrgVi
 const logged = (orgId: number, kind: MassOrgKind, r: Database['mass_orgs'] | undefined) =>
   r ? { orgId, kind, foundedDate: r.founded_date, members: r.members, chair: r.chair } : null;
 
-export async function setMassOrgIn(w: Writer, input: MassOrgSet): Promise<void> {
+export async function setMassOrgIn(w: Writer, input: MassOrgSet, audit: Record<string, unknown> = {}): Promise<void> {
   await assertOrg(w.trx, input.orgId);
   const { orgId, kind } = input;
   const before = await w.trx.selectFrom('mass_orgs').selectAll().where('org_id', '=', orgId).where('kind', '=', kind).executeTakeFirst();
@@ -72,7 +72,7 @@ export async function setMassOrgIn(w: Writer, input: MassOrgSet): Promise<void> 
         .values({ ...values, org_id: orgId, kind, created_at: w.now })
         .execute();
     const after = { orgId, kind, foundedDate: input.foundedDate, members: input.members, chair: input.chair };
-    await w.audit('mass_org', orgId, before ? 'update' : 'create', logged(orgId, kind, before), after);
+    await w.audit('mass_org', orgId, before ? 'update' : 'create', logged(orgId, kind, before), { ...after, ...audit });
   }
   await w.trx
     .updateTable('orgs')

@@ -146,19 +146,22 @@ export async function createModelSiteIn(w: Writer, f: ModelSiteFields, audit: Re
 }
 
 export async function updateModelSite(ctx: Ctx, id: number, f: ModelSiteFields): Promise<ModelSiteRow> {
-  await write(ctx, async (w) => {
-    const row = await w.trx.selectFrom('model_sites').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw notFound('示范点', id);
-    await assertValid(w, f, id);
-    await w.trx
-      .updateTable('model_sites')
-      .set({ ...columns(f), updated_at: w.now })
-      .where('id', '=', id)
-      .execute();
-    await w.audit('model_site', id, 'update', snapshot(row), f);
-    w.touchOrgs([]);
-  });
+  await write(ctx, (w) => updateModelSiteIn(w, id, f));
   return getModelSite(ctx, id);
+}
+
+/** Inside a caller's transaction (exchange). */
+export async function updateModelSiteIn(w: Writer, id: number, f: ModelSiteFields, audit: Record<string, unknown> = {}): Promise<void> {
+  const row = await w.trx.selectFrom('model_sites').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('示范点', id);
+  await assertValid(w, f, id);
+  await w.trx
+    .updateTable('model_sites')
+    .set({ ...columns(f), updated_at: w.now })
+    .where('id', '=', id)
+    .execute();
+  await w.audit('model_site', id, 'update', snapshot(row), { ...f, ...audit });
+  w.touchOrgs([]);
 }
 
 /** For a designation entered by mistake; an ended one is kept with its 撤销（摘牌）年度 instead. */
