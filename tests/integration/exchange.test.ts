@@ -17,7 +17,7 @@ import { createOrg, deleteOrg, getOrg, updateOrg } from '../../src/main/core/ser
 import { getPartyOrg, updatePartyOrg } from '../../src/main/core/services/partyOrgs';
 import { updateSettings } from '../../src/main/core/services/settings';
 import type { OrgFields } from '../../src/shared/types';
-import { makeLedger, TODAY, type TestLedger } from './fixture';
+import { makeLedger, type TestLedger, TODAY } from './fixture';
 
 let A: TestLedger; // the township's ledger (the demo county)
 let B: TestLedger; // the county's ledger, empty at first
@@ -319,7 +319,9 @@ describe('exchange files', () => {
     const summary = JSON.parse(audit.find((a) => a.entity === 'exchange')?.after ?? 'null');
     expect(summary).toMatchObject({ exchangeFile: 'wulan-2.lxex', exchangeSource: '青山旗（150499）乌兰镇' });
     expect(summary.keptLocal.sort()).toEqual([o2.key, p2a.key, i1.key].sort());
-    expect(one<{ n: number }>(B, "SELECT COUNT(*) AS n FROM exchange_history WHERE source = '150499/乌兰镇'").n).toBe(total + p2.counts.new);
+    expect(one<{ n: number }>(B, "SELECT COUNT(*) AS n FROM exchange_history WHERE source = '150499/乌兰镇'").n).toBe(
+      total + p2.counts.new,
+    );
 
     // 7. The same file again: what the county kept stays kept, no conflict comes back.
     const p3 = await previewExchange(B.ctx, second.bytes, { fileName: 'wulan-2.lxex' });

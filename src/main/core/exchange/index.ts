@@ -65,10 +65,10 @@ import {
 import {
   applyWork,
   arrayOf,
+  describeRef,
   describeWork,
   fileRecords,
   type Keyed,
-  REF_LABELS,
   referencedInstructors,
   refsOf,
   scopeWork,
@@ -248,7 +248,10 @@ function scopeContent(
   const t = keyed(instructors, instructorKey);
   return {
     content: { regions, orgs: o.map((x) => x.c), partyOrgs: p.map((x) => x.c), instructors: t.map((x) => x.c), ...work.content },
-    records: [...[...o, ...p, ...t].map((x) => ({ key: x.key, hash: hashOf(x.c) })), ...work.keyed.map((x) => ({ key: x.key, hash: hashOf(x.content) }))],
+    records: [
+      ...[...o, ...p, ...t].map((x) => ({ key: x.key, hash: hashOf(x.c) })),
+      ...work.keyed.map((x) => ({ key: x.key, hash: hashOf(x.content) })),
+    ],
   };
 }
 
@@ -393,6 +396,7 @@ async function buildPlan(db: Db, content: ExchangeContent, source: string): Prom
 
   // The #13 records: each reference must name a record of the file or of this ledger.
   const orgsByKey = orgDirectory(content, snap);
+  const orgNames = new Map([...orgsByKey].map(([k, o]) => [k, o.name]));
   const known = {
     partyOrg: new Set([...content.partyOrgs.map(partyOrgKey), ...snap.partyOrgs.keys()]),
     org: new Set([...fileOrgKeys, ...snap.orgs.keys()]),
@@ -405,7 +409,7 @@ async function buildPlan(db: Db, content: ExchangeContent, source: string): Prom
       const { name, regionName } = describeWork(array, c, orgsByKey);
       const absent = refsOf(array, c).filter((r) => !known[r.type].has(r.key));
       if (absent.length) {
-        const what = [...new Set(absent.map((r) => `${REF_LABELS[r.type]}“${r.key.replace(/^[a-z]+:(uscc:|name:)?/, '')}”`))];
+        const what = [...new Set(absent.map((r) => describeRef(r, orgNames)))];
         warnings.push(
           `${KIND_LABELS[kind]}“${name}”引用的${what.slice(0, 3).join('、')}${what.length > 3 ? '等' : ''}在文件和本台账中都没有，这条记录不导入`,
         );

@@ -23,9 +23,9 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import type { RecordKind } from '../../../shared/exchange';
 import { auditFieldLabel, codedAuditField } from '../../../shared/audit/labels';
 import { labelOf } from '../../../shared/domain/codes';
+import type { RecordKind } from '../../../shared/exchange';
 import { activityFieldsSchema } from '../../../shared/records/activities';
 import { fundingFieldsSchema } from '../../../shared/records/funding';
 import { gridFieldsSchema } from '../../../shared/records/grids';
@@ -259,7 +259,11 @@ function keyedMap<A extends WorkArray>(array: A, rows: { id: number; content: Wo
   const live = rows.filter((r): r is { id: number; content: WorkContent[A][number] } => r.content != null).sort((a, b) => a.id - b.id);
   const ids = new Map(live.map((r) => [r.content, r.id]));
   const map = new Map<string, LocalWorkRecord<WorkContent[A][number]>>();
-  for (const k of keyList(array, live.map((r) => r.content))) map.set(k.key, { id: ids.get(k.content) as number, content: k.content });
+  for (const k of keyList(
+    array,
+    live.map((r) => r.content),
+  ))
+    map.set(k.key, { id: ids.get(k.content) as number, content: k.content });
   return map as LocalWork[A];
 }
 
@@ -500,7 +504,10 @@ export function parseWork(raw: unknown, regionNames: ReadonlySet<string>): WorkC
     if (!Array.isArray(attendees)) throw bad(what, '参训人员列表格式不对');
     // The form's checks (one kind per attendee, no one twice) run on stand-in ids, one per key.
     const ids = new Map<string, number>();
-    const idOf = (k: string) => ids.get(k) ?? (ids.set(k, ids.size + 1), ids.size);
+    const idOf = (k: string) => {
+      if (!ids.has(k)) ids.set(k, ids.size + 1);
+      return ids.get(k) as number;
+    };
     const people = attendees.map((a: unknown, j: number) => {
       const x = (a ?? {}) as Record<string, unknown>;
       return {
@@ -536,7 +543,12 @@ export function parseWork(raw: unknown, regionNames: ReadonlySet<string>): WorkC
       attendances: f.attendances,
       remarks: f.remarks,
       attendees: f.attendees.map((a, j) =>
-        attendee({ partyOrgKey: people[j]?.partyOrgKey ?? null, instructorKey: people[j]?.instructorKey ?? null, name: a.name, unit: a.unit }),
+        attendee({
+          partyOrgKey: people[j]?.partyOrgKey ?? null,
+          instructorKey: people[j]?.instructorKey ?? null,
+          name: a.name,
+          unit: a.unit,
+        }),
       ),
     });
   }
@@ -587,7 +599,13 @@ export function parseWork(raw: unknown, regionNames: ReadonlySet<string>): WorkC
     const what = `第${i + 1}条年检记录`;
     const { orgKey, ...given } = r;
     const f = check(inspectionSetSchema, { ...given, orgId: 1 }, what);
-    out.inspections.push({ orgKey: refs(orgRef, orgKey, what), year: f.year, result: f.result, partyReview: f.partyReview, remarks: f.remarks });
+    out.inspections.push({
+      orgKey: refs(orgRef, orgKey, what),
+      year: f.year,
+      result: f.result,
+      partyReview: f.partyReview,
+      remarks: f.remarks,
+    });
   }
 
   for (const [i, r] of data.memberYears.entries()) {
@@ -655,6 +673,18 @@ export function keyName(key: string, orgNames: ReadonlyMap<string, string>): str
 }
 
 export const REF_LABELS: Record<Ref['type'], string> = { partyOrg: '党组织', org: '两新组织', instructor: '指导员' };
+
+/** “党组织“某公司党支部”（乌兰镇）”, “两新组织“某公司”（代码 9115…）”, “指导员“张三”（某单位）”. */
+export function describeRef(ref: Ref, orgNames: ReadonlyMap<string, string>): string {
+  const [first, second] = ref.key.slice(ref.key.indexOf(':') + 1).split('|');
+  if (ref.type === 'partyOrg') return `党组织“${second}”（${first}）`;
+  if (ref.type === 'instructor') return `指导员“${first}”${second ? `（${second}）` : ''}`;
+  const known = orgNames.get(ref.key);
+  if (known) return `两新组织“${known}”`;
+  if (ref.key.startsWith('org:uscc:')) return `统一社会信用代码为${ref.key.slice('org:uscc:'.length)}的两新组织`;
+  const [region, name] = ref.key.slice('org:name:'.length).split('|');
+  return `两新组织“${name}”（${region}）`;
+}
 
 /** The region a party organization's key names. */
 const regionOfParty = (key: string) => key.slice('party:'.length, key.indexOf('|'));
@@ -778,7 +808,7 @@ export async function applyWork(
   const missing: string[] = [];
   const need = (type: Ref['type'], key: string): number => {
     const id = ids[type](key);
-    if (id == null) missing.push(`${REF_LABELS[type]}“${keyName(key, new Map())}”`);
+    if (id == null) missing.push(describeRef({ type, key }, new Map()));
     return id ?? 0;
   };
   switch (array) {
