@@ -9,6 +9,7 @@ import { reportRows } from '../../src/main/core/reports/rows';
 import { demoSeedPath, loadSeed, readSeedFile } from '../../src/main/core/seed';
 import { getFunding, updateFunding } from '../../src/main/core/services/funding';
 import { updateSettings } from '../../src/main/core/services/settings';
+import { showAuditValue } from '../../src/shared/audit/describe';
 import { makeLedger, type TestLedger } from './fixture';
 
 let A: TestLedger; // the township's ledger (the demo county)
@@ -113,6 +114,18 @@ describe('exchange files carry the #13 records', () => {
     // The same file again: nothing to do.
     const again = await previewExchange(B.ctx, file.bytes);
     expect(again.counts).toMatchObject({ new: 0, changed: 0, conflict: 0, localChanged: 0 });
+
+    // The log names these records' keys (kept local, in an import's summary) in words.
+    const look = {
+      names: { region: new Map(), org: new Map(), partyOrg: new Map(), instructor: new Map(), leader: new Map() },
+      cases: new Map(),
+      assignments: new Map(),
+      seedStamps: new Set<string>(),
+      utcOffset: 480,
+    };
+    const key = pay?.key as string;
+    expect(showAuditValue('exchange', 'exchange', 'keptLocal', [key], look)).toMatch(/^经费 乌兰镇 \S+ \d{4}-\d{2}-\d{2} /);
+    expect(showAuditValue('exchange', 'exchange', 'created', r.created, look)).toMatch(/经费\d+个.*党员发展\d+个/);
   });
 
   it('a payment whose amount was corrected at the township shows as changed, the field named in Chinese', async () => {
