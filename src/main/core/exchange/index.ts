@@ -406,7 +406,7 @@ async function buildPlan(db: Db, content: ExchangeContent, source: string): Prom
     const { kind } = WORK_KINDS[array];
     const locals = snap.work[array] as Map<string, { id: number; content: WorkRecordContent }>;
     for (const { key, content: c } of fileRecords(content, array) as Keyed<WorkRecordContent>[]) {
-      const { name, regionName } = describeWork(array, c, orgsByKey);
+      const { name, regionName } = describeWork(array, c, orgsByKey, orgNames);
       const absent = refsOf(array, c).filter((r) => !known[r.type].has(r.key));
       if (absent.length) {
         const what = [...new Set(absent.map((r) => describeRef(r, orgNames)))];

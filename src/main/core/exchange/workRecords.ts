@@ -694,8 +694,8 @@ export function describeWork(
   array: WorkArray,
   c: WorkRecordContent,
   orgs: ReadonlyMap<string, { name: string; regionName: string }>,
+  orgNames: ReadonlyMap<string, string>,
 ): { name: string; regionName: string | null } {
-  const orgNames = new Map([...orgs].map(([k, o]) => [k, o.name]));
   const code = (field: string, v: string) => {
     const table = codedAuditField(WORK_KINDS[array].entity, field);
     return table ? labelOf(table, v) : v;
