@@ -672,8 +672,6 @@ export function keyName(key: string, orgNames: ReadonlyMap<string, string>): str
   return orgNames.get(key) ?? key.replace(/^org:(uscc:|name:)/, '');
 }
 
-export const REF_LABELS: Record<Ref['type'], string> = { partyOrg: '党组织', org: '两新组织', instructor: '指导员' };
-
 /** “党组织“某公司党支部”（乌兰镇）”, “两新组织“某公司”（代码 9115…）”, “指导员“张三”（某单位）”. */
 export function describeRef(ref: Ref, orgNames: ReadonlyMap<string, string>): string {
   const [first, second] = ref.key.slice(ref.key.indexOf(':') + 1).split('|');
