@@ -18,7 +18,23 @@ export const manifestSchema = z.object({
   exportedBy: z.string(),
   /** Name of the newest migration applied to the exporting ledger. */
   schemaVersion: z.string(),
-  counts: z.object({ regions: count, orgs: count, partyOrgs: count, instructors: count, assignments: count }),
+  /** Records per kind; the #13 kinds' counts are absent from files written before they travelled (read as 0). */
+  counts: z.object({
+    regions: count,
+    orgs: count,
+    partyOrgs: count,
+    instructors: count,
+    assignments: count,
+    funding: count.default(0),
+    trainings: count.default(0),
+    trainingAttendees: count.default(0),
+    activities: count.default(0),
+    grids: count.default(0),
+    modelSites: count.default(0),
+    massOrgs: count.default(0),
+    inspections: count.default(0),
+    memberYears: count.default(0),
+  }),
   contentSha256: z.string().regex(/^[0-9a-f]{64}$/),
   encryption: z
     .object({
@@ -35,7 +51,40 @@ export const manifestSchema = z.object({
 
 export type ExchangeManifest = z.infer<typeof manifestSchema>;
 
-export type RecordKind = 'org' | 'partyOrg' | 'instructor';
+export type RecordKind =
+  | 'org'
+  | 'partyOrg'
+  | 'instructor'
+  | 'funding'
+  | 'training'
+  | 'activity'
+  | 'grid'
+  | 'modelSite'
+  | 'massOrg'
+  | 'inspection'
+  | 'memberYear';
+
+/** A file's record counts as the screens name them, in this order; kinds with none are left out. */
+const COUNT_WORDS: [keyof ExchangeManifest['counts'], string, string][] = [
+  ['orgs', '两新组织', '个'],
+  ['partyOrgs', '党组织', '个'],
+  ['instructors', '指导员', '名'],
+  ['funding', '经费', '条'],
+  ['trainings', '培训班', '个'],
+  ['activities', '组织生活', '条'],
+  ['grids', '网格', '个'],
+  ['modelSites', '示范点', '条'],
+  ['massOrgs', '群团组织', '个'],
+  ['inspections', '年检', '条'],
+  ['memberYears', '党员发展', '条'],
+];
+
+/** “两新组织 33 个、党组织 12 个、指导员 3 名、经费 8 条…”. */
+export function describeCounts(counts: ExchangeManifest['counts']): string {
+  return COUNT_WORDS.filter(([k], i) => i < 3 || counts[k] > 0)
+    .map(([k, word, unit]) => `${word} ${counts[k]} ${unit}`)
+    .join('、');
+}
 
 type KindCounts = Record<RecordKind, number>;
 
@@ -93,4 +142,6 @@ export interface ExchangeCommitResult {
   /** Conflicts resolved in favour of this ledger, plus records changed only here. */
   keptLocal: number;
   unchanged: number;
+  /** Records left out because what they refer to is not in this ledger (deleted here), in Chinese. */
+  skipped: string[];
 }

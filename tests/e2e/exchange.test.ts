@@ -1,10 +1,12 @@
 /**
  * A township clerk exports 乌兰镇 with a password; the county clerk picks the file, enters the
- * password, sees the one record the township changed, merges it, and finds the change in the ledger.
+ * password, sees the two records the township changed (an organization and a 经费 payment), merges
+ * them, and finds the changes in the ledger.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { FundingPage } from '../../src/shared/records/funding';
 import type { Page as ListPage, OrgListRow, Region } from '../../src/shared/types';
 import { type App, startApp } from './harness';
 
@@ -40,6 +42,14 @@ it('exports a region with a password and merges it into the county ledger', asyn
     ...editable
   } = fields;
   await call(township, 'orgs.update', { id: org.id, fields: { ...editable, employees: 777 } });
+  const pay = (await call<FundingPage>(township, 'funding.list', { regionId: wulan.id, limit: 1 })).rows[0];
+  if (!pay) throw new Error('乌兰镇 has no 经费 in the demo county');
+  const { partyOrgId, source, fundKind, date, period, documentNo, remarks, amountFen } = pay;
+  const amount = { before: (amountFen / 100).toFixed(2), after: ((amountFen + 50_000) / 100).toFixed(2) };
+  await call(township, 'funding.update', {
+    id: pay.id,
+    fields: { partyOrgId, source, fundKind, date, period, documentNo, remarks, amount: amount.after },
+  });
 
   // Township: 数据交换 → 乌兰镇, password twice → 导出.
   const t = township.page;
@@ -67,8 +77,16 @@ it('exports a region with a password and merges it into the county ledger', asyn
   await expect.poll(() => c.getByText('密码不正确').count()).toBeGreaterThan(0);
   await c.getByLabel('文件密码').fill('wulan2026');
   await c.getByRole('button', { name: '检查并预览' }).click();
-  await expect.poll(() => c.getByText('更新 1', { exact: true }).count()).toBe(1);
+  await expect.poll(() => c.getByText('更新 2', { exact: true }).count()).toBe(1);
   await expect.poll(() => c.getByText(`从业人员数：本地“${org.employees}” → 文件“777”`).count()).toBe(1);
+  await expect.poll(() => c.getByText(`金额（元）：本地“${amount.before}” → 文件“${amount.after}”`).count()).toBe(1);
+  // Per kind of record: the file's 经费, 培训班… counted beside the organizations.
+  const kinds = c.getByTestId('exchange-kinds');
+  await expect.poll(() => kinds.getByRole('row', { name: /^经费/ }).textContent()).toMatch(/^经费1\d+$/);
+  for (const label of ['培训班', '组织生活', '网格', '示范点', '群团组织', '党员发展']) {
+    await expect.poll(() => kinds.getByRole('row', { name: new RegExp(`^${label}`) }).count()).toBe(1);
+  }
+  await c.setViewportSize({ width: 1366, height: 768 });
   await county.snap('preview');
   await c.getByRole('button', { name: '确认合并' }).click();
   await c.getByRole('dialog').getByRole('button', { name: '合并', exact: true }).click();
@@ -76,6 +94,8 @@ it('exports a region with a password and merges it into the county ledger', asyn
   await county.snap('merged');
   const merged = await call<{ employees: number }>(county, 'orgs.get', { id: org.id });
   expect(merged.employees).toBe(777);
+  const paid = (await call<FundingPage>(county, 'funding.list', { regionId: wulan.id, limit: 1000 })).rows.find((r) => r.id === pay.id);
+  expect(paid?.amountFen).toBe(amountFen + 50_000);
   const audit = await call<{ rows: { action: string; after: { exchangeFile?: string } }[] }>(county, 'audit.list', {
     entity: 'org',
     entityId: org.id,

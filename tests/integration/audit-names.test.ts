@@ -170,6 +170,11 @@ describe('操作日志 on the demo county', () => {
         'grid',
         // The township's file brings organizations with 工会 ticked: their 群团 rows follow.
         'mass_org',
+        // …and its 组织生活, 年检, 党员发展 and 示范点 records, written by their services.
+        'activity',
+        'inspection',
+        'member_year',
+        'model_site',
       ]),
     );
     expect(problems(rows)).toEqual([]);

@@ -17,7 +17,7 @@ import { createOrg, deleteOrg, getOrg, updateOrg } from '../../src/main/core/ser
 import { getPartyOrg, updatePartyOrg } from '../../src/main/core/services/partyOrgs';
 import { updateSettings } from '../../src/main/core/services/settings';
 import type { OrgFields } from '../../src/shared/types';
-import { makeLedger, type TestLedger } from './fixture';
+import { makeLedger, type TestLedger, TODAY } from './fixture';
 
 let A: TestLedger; // the township's ledger (the demo county)
 let B: TestLedger; // the county's ledger, empty at first
@@ -111,6 +111,32 @@ async function refused(p: Promise<unknown>, code: string, message: RegExp) {
 }
 
 const keys = (items: ExchangePreviewItem[]) => items.map((i) => i.key).sort();
+/** Every record a file carries (assignments and attendees travel inside their instructor and class). */
+const recordsIn = (m: ExchangePreview['manifest']) =>
+  m.counts.orgs +
+  m.counts.partyOrgs +
+  m.counts.instructors +
+  m.counts.funding +
+  m.counts.trainings +
+  m.counts.activities +
+  m.counts.grids +
+  m.counts.modelSites +
+  m.counts.massOrgs +
+  m.counts.inspections +
+  m.counts.memberYears;
+const thisYear = Number(TODAY.slice(0, 4));
+const WORK_TABLES = [
+  'funding',
+  'trainings',
+  'training_attendees',
+  'activities',
+  'grids',
+  'grid_orgs',
+  'model_sites',
+  'mass_orgs',
+  'inspections',
+  'member_years',
+];
 const ofKind = (p: ExchangePreview, kind: string) =>
   p.new.filter((i) => i.kind === kind && (i.kind === 'instructor' || i.regionName === '乌兰镇'));
 
@@ -157,12 +183,12 @@ describe('exchange files', () => {
     // 2. The county previews it: everything is new.
     const p1 = await previewExchange(B.ctx, first.bytes, { fileName: 'wulan-1.lxex' });
     expect(p1).toMatchObject({ firstExchange: true, source: '150499/乌兰镇', fileName: 'wulan-1.lxex', warnings: [] });
-    const total = first.manifest.counts.orgs + first.manifest.counts.partyOrgs + first.manifest.counts.instructors;
+    const total = recordsIn(first.manifest);
     expect(p1.counts).toEqual({ new: total, changed: 0, unchanged: 0, localChanged: 0, conflict: 0 });
     expect(p1.regionsToCreate).toContain('乌兰镇');
 
     const r1 = await commitExchange(B.ctx, p1.id, {});
-    expect(r1.created).toEqual({
+    expect(r1.created).toMatchObject({
       org: first.manifest.counts.orgs,
       partyOrg: first.manifest.counts.partyOrgs,
       instructor: first.manifest.counts.instructors,
@@ -227,12 +253,15 @@ describe('exchange files', () => {
     // 4. The township exports again; the county previews.
     const second = await exportExchange(A.ctx, { regionId: regionId(A, '乌兰镇'), fileName: 'wulan-2.lxex' });
     const p2 = await previewExchange(B.ctx, second.bytes, { fileName: 'wulan-2.lxex' });
-    expect(keys(p2.conflicts)).toEqual([o3.key, p2a.key, i2.key].sort());
+    // o3's 正式党员数 is also this year's 党员发展 figure: that record conflicts with it.
+    const o3Year = `memberYear:${o3.key}|${thisYear}`;
+    expect(keys(p2.conflicts)).toEqual([o3.key, p2a.key, i2.key, o3Year].sort());
     expect(keys(p2.changed)).toEqual([o1.key, p1a.key].sort());
     expect(keys(p2.localChanged)).toEqual([o2.key, i1.key].sort());
-    expect(p2.new.map((i) => i.name)).toEqual([added.name]);
+    expect(p2.new.filter((i) => i.kind === 'org').map((i) => i.name)).toEqual([added.name]);
+    expect(p2.new.find((i) => i.kind === 'memberYear')?.name).toBe(`${added.name} ${thisYear}年党员发展`);
     expect(keys(p2.unchanged)).toContain(o4.key);
-    expect(p2.counts.unchanged).toBe(total - 7);
+    expect(p2.counts.unchanged).toBe(total - 8);
     expect(p2.conflicts.find((c) => c.key === o3.key)?.differences).toEqual([
       { field: 'formalMembers', label: '正式党员数', local: 11, incoming: 10 },
     ]);
@@ -242,8 +271,8 @@ describe('exchange files', () => {
 
     // 5. Unresolved conflicts, or resolutions for records that are not conflicts, are refused; nothing is written.
     const before = footprint(B);
-    await refused(commitExchange(B.ctx, p2.id, {}), 'invalid_input', /还有3条冲突记录未选择处理方式/);
-    await refused(commitExchange(B.ctx, p2.id, { resolutions: { [o3.key]: 'incoming' } }), 'invalid_input', /还有2条冲突记录/);
+    await refused(commitExchange(B.ctx, p2.id, {}), 'invalid_input', /还有4条冲突记录未选择处理方式/);
+    await refused(commitExchange(B.ctx, p2.id, { resolutions: { [o3.key]: 'incoming' } }), 'invalid_input', /还有3条冲突记录/);
     await refused(
       commitExchange(B.ctx, p2.id, { resolutions: { [o1.key]: 'local' }, bulk: 'local' }),
       'invalid_input',
@@ -252,14 +281,18 @@ describe('exchange files', () => {
     expect(footprint(B)).toEqual(before);
 
     // 6. Commit: two conflicts taken from the file, the rest (the party organization) kept by the bulk choice.
-    const r2 = await commitExchange(B.ctx, p2.id, { resolutions: { [o3.key]: 'incoming', [i2.key]: 'incoming' }, bulk: 'local' });
+    const r2 = await commitExchange(B.ctx, p2.id, {
+      resolutions: { [o3.key]: 'incoming', [o3Year]: 'incoming', [i2.key]: 'incoming' },
+      bulk: 'local',
+    });
     expect(r2).toMatchObject({
       fileName: 'wulan-2.lxex',
       regionsCreated: [],
-      created: { org: 1, partyOrg: 0, instructor: 0 },
-      updated: { org: 2, partyOrg: 1, instructor: 1 },
+      created: { org: 1, partyOrg: 0, instructor: 0, memberYear: 1 },
+      updated: { org: 2, partyOrg: 1, instructor: 1, memberYear: 1 },
       keptLocal: 3,
-      unchanged: total - 7,
+      unchanged: total - 8,
+      skipped: [],
     });
     const orgOfB = (item: ExchangePreviewItem) => getOrg(B.ctx, orgId(B, item.name, item.regionName as string));
     expect((await orgOfB(o1)).employees).toBe(4321);
@@ -286,7 +319,9 @@ describe('exchange files', () => {
     const summary = JSON.parse(audit.find((a) => a.entity === 'exchange')?.after ?? 'null');
     expect(summary).toMatchObject({ exchangeFile: 'wulan-2.lxex', exchangeSource: '青山旗（150499）乌兰镇' });
     expect(summary.keptLocal.sort()).toEqual([o2.key, p2a.key, i1.key].sort());
-    expect(one<{ n: number }>(B, "SELECT COUNT(*) AS n FROM exchange_history WHERE source = '150499/乌兰镇'").n).toBe(total + 1);
+    expect(one<{ n: number }>(B, "SELECT COUNT(*) AS n FROM exchange_history WHERE source = '150499/乌兰镇'").n).toBe(
+      total + p2.counts.new,
+    );
 
     // 7. The same file again: what the county kept stays kept, no conflict comes back.
     const p3 = await previewExchange(B.ctx, second.bytes, { fileName: 'wulan-2.lxex' });
@@ -309,12 +344,16 @@ describe('exchange files', () => {
     expect(all.fileName).toMatch(/^两新台账交换-青山旗-全部属地-\d{8}-\d{6}\.lxex$/);
     expect(all.manifest).toMatchObject({ region: null, counts: { regions: 9, orgs: 330, partyOrgs: 146, instructors: 28 } });
     const p = await previewExchange(B.ctx, all.bytes, { fileName: all.fileName });
-    expect(p.counts.new).toBe(330 + 146 + 28);
+    const total = recordsIn(all.manifest);
+    expect(p.counts.new).toBe(total);
+    expect(p.warnings).toEqual([]);
     expect(p.regionsToCreate).toHaveLength(9);
     await commitExchange(B.ctx, p.id);
-    for (const table of ['orgs', 'party_orgs', 'coverage', 'instructors', 'assignments']) expect(B.count(table)).toBe(A.count(table));
+    for (const table of ['orgs', 'party_orgs', 'coverage', 'instructors', 'assignments', ...WORK_TABLES]) {
+      expect([table, B.count(table)]).toEqual([table, A.count(table)]);
+    }
     const again = await previewExchange(B.ctx, all.bytes, {});
-    expect(again.counts).toEqual({ new: 0, changed: 0, unchanged: 330 + 146 + 28, localChanged: 0, conflict: 0 });
+    expect(again.counts).toEqual({ new: 0, changed: 0, unchanged: total, localChanged: 0, conflict: 0 });
 
     // The township changes one record; the county previews, then edits another record of the file before committing.
     const [first, second] = again.unchanged.filter((i) => i.kind === 'org') as [ExchangePreviewItem, ExchangePreviewItem];
@@ -336,8 +375,13 @@ describe('exchange files', () => {
     await deleteOrg(B.ctx, orgId(B, y.name, '乌兰镇'));
     await editOrg(A, x, { employees: 555 });
     const p2 = await previewExchange(B.ctx, (await exportExchange(A.ctx, { regionId: regionId(A, '乌兰镇') })).bytes);
-    expect(p2.conflicts.map((c) => [c.key, c.localMissing])).toEqual([[x.key, true]]);
-    expect(p2.localChanged.map((c) => [c.key, c.localMissing])).toEqual([[y.key, true]]);
+    const orgsOnly = (items: ExchangePreviewItem[]) => items.filter((i) => i.kind === 'org').map((c) => [c.key, c.localMissing]);
+    expect(orgsOnly(p2.conflicts)).toEqual([[x.key, true]]);
+    expect(orgsOnly(p2.localChanged)).toEqual([[y.key, true]]);
+    // The deleted organizations' own records (党员发展, 群团) went with them here and are unchanged there: kept gone.
+    const own = p2.localChanged.filter((i) => i.kind !== 'org');
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((i) => i.localMissing && (i.key.includes(x.key) || i.key.includes(y.key)))).toBe(true);
     const r = await commitExchange(B.ctx, p2.id, { bulk: 'incoming' });
     expect(r.created.org).toBe(1);
     expect((await getOrg(B.ctx, orgId(B, x.name, '乌兰镇'))).employees).toBe(555);
@@ -436,7 +480,7 @@ describe('exchange files', () => {
     expect(footprint(B)).toEqual(before);
 
     const p = await previewExchange(B.ctx, exported.bytes, { password: '乌兰镇2026!', fileName: 'wulan-secret.lxex' });
-    expect(p.counts.new).toBe(exported.manifest.counts.orgs + exported.manifest.counts.partyOrgs + exported.manifest.counts.instructors);
+    expect(p.counts.new).toBe(recordsIn(exported.manifest));
     await commitExchange(B.ctx, p.id);
     expect(B.count('orgs')).toBe(exported.manifest.counts.orgs);
     const again = await previewExchange(B.ctx, exported.bytes, { password: '乌兰镇2026!' });

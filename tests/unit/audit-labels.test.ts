@@ -85,6 +85,7 @@ const LOGGED_EXTRAS: Record<string, string[]> = {
     'updated',
     'keptLocal',
     'unchanged',
+    'skipped',
   ],
   ledger: ['regions', 'orgs', 'partyOrgs', 'instructors', 'cases'],
   screening_deferral: ['partyOrgId', 'partyOrgName', 'year', 'reason', 'createdAt'],

@@ -105,9 +105,28 @@ function nameOf(look: AuditLookups, kind: RefKind, id: number): string {
   return look.names[kind].get(id) ?? `${AUDIT_ENTITIES[kind]}（编号${id}）`;
 }
 
+const WORK_KEY_KINDS: Record<string, string> = {
+  funding: '经费',
+  training: '培训班',
+  activity: '组织生活',
+  grid: '网格',
+  site: '示范点',
+  massOrg: '群团组织',
+  inspection: '年检',
+  memberYear: '党员发展',
+};
+
 /** `org:uscc:…`, `party:属地|名称`… (exchange keys) as the record they stand for. */
 function recordKeyText(key: string): string {
   const [kind, ...rest] = key.split(':');
+  // The #13 records' keys hold the keys of what they belong to: “经费 乌兰镇 某公司党支部 2026-03-01 …”.
+  const work = kind ? WORK_KEY_KINDS[kind] : undefined;
+  if (work)
+    return `${work} ${rest
+      .join(':')
+      .replace(/(party|instructor|org:name|org:uscc|org):/g, '')
+      .replace(/\|/g, ' ')
+      .trim()}`;
   const body = rest.join(':');
   if (kind === 'org' && body.startsWith('uscc:')) return `统一社会信用代码为${body.slice(5)}的两新组织`;
   const text = kind === 'org' ? body.replace(/^name:/, '') : body;

@@ -91,6 +91,7 @@ const LOG_FIELD_LABELS: Record<string, string> = {
   updated: '更新',
   keptLocal: '保留本地版本的记录',
   unchanged: '未变化的记录数',
+  skipped: '未导入的记录',
   contentSha256: '内容校验值',
   regionName: '所属属地',
   coveredOrgKeys: '覆盖的两新组织',
@@ -229,6 +230,23 @@ export const COUNTED_KINDS: Record<string, string> = {
   instructor: '指导员',
   assignments: '选派记录',
   cases: '整顿对象',
+  // The #13 records in an exchange file (manifest counts) and an import's summary (by kind).
+  funding: '经费',
+  trainings: '培训班',
+  training: '培训班',
+  trainingAttendees: '参训人员',
+  activities: '组织生活',
+  activity: '组织生活',
+  grids: '网格',
+  grid: '网格',
+  modelSites: '示范点',
+  modelSite: '示范点',
+  massOrgs: '群团组织',
+  massOrg: '群团组织',
+  inspections: '年检',
+  inspection: '年检',
+  memberYears: '党员发展',
+  memberYear: '党员发展',
 };
 
 /** A case step's title, as the case's timeline shows it. */

@@ -62,6 +62,23 @@ import {
   type RecordKind,
   type RegionContent,
 } from './records';
+import {
+  applyWork,
+  arrayOf,
+  describeRef,
+  describeWork,
+  fileRecords,
+  type Keyed,
+  referencedInstructors,
+  refsOf,
+  scopeWork,
+  WORK_ARRAYS,
+  WORK_KINDS,
+  type WorkKind,
+  type WorkRecordContent,
+  workFieldLabel,
+  workValue,
+} from './workRecords';
 
 export type { ExchangeManifest } from './format';
 
@@ -144,6 +161,25 @@ async function upsertHistory(
   }
 }
 
+function countsOf(content: ExchangeContent): ExchangeManifest['counts'] {
+  return {
+    regions: content.regions.length,
+    orgs: content.orgs.length,
+    partyOrgs: content.partyOrgs.length,
+    instructors: content.instructors.length,
+    assignments: content.instructors.reduce((n, t) => n + t.assignments.length, 0),
+    funding: content.funding.length,
+    trainings: content.trainings.length,
+    trainingAttendees: content.trainings.reduce((n, t) => n + t.attendees.length, 0),
+    activities: content.activities.length,
+    grids: content.grids.length,
+    modelSites: content.modelSites.length,
+    massOrgs: content.massOrgs.length,
+    inspections: content.inspections.length,
+    memberYears: content.memberYears.length,
+  };
+}
+
 function stamp(iso: string): string {
   return iso.slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 }
@@ -180,12 +216,15 @@ function scopeContent(
     orgs.push(first(list, () => `两新组织“${o.name}”（${o.regionName}${o.uscc ? `，${o.uscc}` : ''}）`).content);
   }
   const orgKeys = new Set(orgs.map(orgKey));
+  const work = scopeWork(snap.work, { partyOrgKeys: new Set(partyOrgs.map(partyOrgKey)), orgKeys, regionName });
+  // A grid's or a class's instructor goes with it, even with no assignment in the region.
+  const named = referencedInstructors(work.content);
   const instructors: InstructorContent[] = [];
-  for (const list of snap.instructors.values()) {
+  for (const [key, list] of snap.instructors) {
     const t = list[0];
     if (!t) continue;
     const content = instructorContent(t, orgKeys);
-    if (regionName != null && content.assignments.length === 0) continue;
+    if (regionName != null && content.assignments.length === 0 && !named.has(key)) continue;
     first(list, () => `指导员“${t.fields.name}”（${t.fields.unit ?? '无工作单位'}）`);
     instructors.push(content);
   }
@@ -198,6 +237,7 @@ function scopeContent(
 
   const used = new Set<string>([...orgs.map((o) => o.regionName), ...partyOrgs.map((p) => p.regionName)]);
   if (regionName != null) used.add(regionName);
+  for (const c of work.content.trainings) if (c.regionName != null) used.add(c.regionName);
   const regions: RegionContent[] = [...snap.regions.values()]
     .filter((r) => used.has(r.name))
     .map((r) => ({ name: r.name, kind: r.kind, code: r.code }));
@@ -207,8 +247,11 @@ function scopeContent(
   const p = keyed(partyOrgs, partyOrgKey);
   const t = keyed(instructors, instructorKey);
   return {
-    content: { regions, orgs: o.map((x) => x.c), partyOrgs: p.map((x) => x.c), instructors: t.map((x) => x.c) },
-    records: [...o, ...p, ...t].map((x) => ({ key: x.key, hash: hashOf(x.c) })),
+    content: { regions, orgs: o.map((x) => x.c), partyOrgs: p.map((x) => x.c), instructors: t.map((x) => x.c), ...work.content },
+    records: [
+      ...[...o, ...p, ...t].map((x) => ({ key: x.key, hash: hashOf(x.c) })),
+      ...work.keyed.map((x) => ({ key: x.key, hash: hashOf(x.content) })),
+    ],
   };
 }
 
@@ -237,13 +280,7 @@ export async function exportExchange(ctx: Ctx, opts: ExportOptions = {}): Promis
       exportedAt,
       exportedBy: ctx.actor,
       schemaVersion,
-      counts: {
-        regions: content.regions.length,
-        orgs: content.orgs.length,
-        partyOrgs: content.partyOrgs.length,
-        instructors: content.instructors.length,
-        assignments: content.instructors.reduce((n, t) => n + t.assignments.length, 0),
-      },
+      counts: countsOf(content),
     },
     JSON.stringify(content),
     opts.password || null,
@@ -357,6 +394,32 @@ async function buildPlan(db: Db, content: ExchangeContent, source: string): Prom
     classify('instructor', key, t.unit ? `${t.name}（${t.unit}）` : t.name, null, t, locals);
   }
 
+  // The #13 records: each reference must name a record of the file or of this ledger.
+  const orgsByKey = orgDirectory(content, snap);
+  const orgNames = new Map([...orgsByKey].map(([k, o]) => [k, o.name]));
+  const known = {
+    partyOrg: new Set([...content.partyOrgs.map(partyOrgKey), ...snap.partyOrgs.keys()]),
+    org: new Set([...fileOrgKeys, ...snap.orgs.keys()]),
+    instructor: new Set([...content.instructors.map(instructorKey), ...snap.instructors.keys()]),
+  };
+  for (const array of WORK_ARRAYS) {
+    const { kind } = WORK_KINDS[array];
+    const locals = snap.work[array] as Map<string, { id: number; content: WorkRecordContent }>;
+    for (const { key, content: c } of fileRecords(content, array) as Keyed<WorkRecordContent>[]) {
+      const { name, regionName } = describeWork(array, c, orgsByKey, orgNames);
+      const absent = refsOf(array, c).filter((r) => !known[r.type].has(r.key));
+      if (absent.length) {
+        const what = [...new Set(absent.map((r) => describeRef(r, orgNames)))];
+        warnings.push(
+          `${KIND_LABELS[kind]}“${name}”引用的${what.slice(0, 3).join('、')}${what.length > 3 ? '等' : ''}在文件和本台账中都没有，这条记录不导入`,
+        );
+        continue;
+      }
+      const local = locals.get(key);
+      classify(kind, key, name, regionName, c, local ? [local] : undefined);
+    }
+  }
+
   const needed = new Set<string>();
   for (const i of items) {
     if (i.regionName != null && (i.status === 'new' || i.status === 'changed' || i.status === 'conflict')) needed.add(i.regionName);
@@ -369,14 +432,37 @@ async function buildPlan(db: Db, content: ExchangeContent, source: string): Prom
   return { snap, items, warnings, firstExchange: history.size === 0, regionsToCreate, signature };
 }
 
-function differences(local: RecordContent | null, incoming: RecordContent): ExchangeDifference[] {
+/** Organizations of the file and of this ledger by key, for the names the #13 records are listed under. */
+function orgDirectory(content: ExchangeContent, snap: LocalSnapshot): Map<string, { name: string; regionName: string }> {
+  const out = new Map<string, { name: string; regionName: string }>();
+  for (const [key, list] of snap.orgs) if (list[0]) out.set(key, { name: list[0].content.name, regionName: list[0].content.regionName });
+  for (const o of content.orgs) out.set(orgKey(o), { name: o.name, regionName: o.regionName });
+  return out;
+}
+
+const WORK: ReadonlySet<RecordKind> = new Set(Object.values(WORK_KINDS).map((k) => k.kind));
+
+function differences(
+  kind: RecordKind,
+  local: RecordContent | null,
+  incoming: RecordContent,
+  orgNames: ReadonlyMap<string, string>,
+): ExchangeDifference[] {
   if (!local) return [];
   const l = local as unknown as Record<string, unknown>;
   const r = incoming as unknown as Record<string, unknown>;
   const out: ExchangeDifference[] = [];
   for (const field of new Set([...Object.keys(r), ...Object.keys(l)])) {
     if (canonicalJson(l[field] ?? null) === canonicalJson(r[field] ?? null)) continue;
-    out.push({ field, label: CONTENT_LABELS[field] ?? field, local: l[field] ?? null, incoming: r[field] ?? null });
+    if (WORK.has(kind)) {
+      const k = kind as WorkKind;
+      out.push({
+        field,
+        label: workFieldLabel(k, field),
+        local: workValue(k, field, l[field] ?? null, orgNames),
+        incoming: workValue(k, field, r[field] ?? null, orgNames),
+      });
+    } else out.push({ field, label: CONTENT_LABELS[field] ?? field, local: l[field] ?? null, incoming: r[field] ?? null });
   }
   return out;
 }
@@ -423,14 +509,7 @@ export async function previewExchange(ctx: Ctx, bytes: Uint8Array, opts: Preview
     throw new AppError('invalid_input', `交换文件由更新版本的程序导出（数据库版本 ${manifest.schemaVersion}），请升级程序后再导入。`);
   }
   const content = parseContent(contentJson);
-  const counts = {
-    regions: content.regions.length,
-    orgs: content.orgs.length,
-    partyOrgs: content.partyOrgs.length,
-    instructors: content.instructors.length,
-    assignments: content.instructors.reduce((n, t) => n + t.assignments.length, 0),
-  };
-  if (canonicalJson(counts) !== canonicalJson(manifest.counts)) {
+  if (canonicalJson(countsOf(content)) !== canonicalJson(manifest.counts)) {
     throw new AppError('invalid_input', '交换文件清单中的记录数与文件内容不符，文件可能被改动，不能导入。');
   }
   const regionName = manifest.region?.name ?? null;
@@ -448,6 +527,7 @@ export async function previewExchange(ctx: Ctx, bytes: Uint8Array, opts: Preview
     store.delete(oldest);
   }
 
+  const orgNames = new Map([...orgDirectory(content, plan.snap)].map(([k, o]) => [k, o.name]));
   const view = (i: PlanItem): ExchangePreviewItem => ({
     key: i.key,
     kind: i.kind,
@@ -457,7 +537,7 @@ export async function previewExchange(ctx: Ctx, bytes: Uint8Array, opts: Preview
     status: i.status,
     localId: i.localId,
     localMissing: i.localId == null && i.baseHash != null,
-    differences: i.status === 'unchanged' || i.status === 'new' ? [] : differences(i.local, i.incoming),
+    differences: i.status === 'unchanged' || i.status === 'new' ? [] : differences(i.kind, i.local, i.incoming, orgNames),
   });
   const of = (s: ItemStatus) => plan.items.filter((i) => i.status === s).map(view);
   const preview: ExchangePreview = {
@@ -549,8 +629,21 @@ async function apply(
   const { snap } = plan;
   const tag = { exchangeFile: stored.fileName, exchangeSource: stored.sourceLabel };
   const touched = new Set<number>();
-  const created: KindCounts = { org: 0, partyOrg: 0, instructor: 0 };
-  const updated: KindCounts = { org: 0, partyOrg: 0, instructor: 0 };
+  const zero = (): KindCounts => ({
+    org: 0,
+    partyOrg: 0,
+    instructor: 0,
+    funding: 0,
+    training: 0,
+    activity: 0,
+    grid: 0,
+    modelSite: 0,
+    massOrg: 0,
+    inspection: 0,
+    memberYear: 0,
+  });
+  const created = zero();
+  const updated = zero();
   const applies = (i: PlanItem) =>
     i.status === 'new' || i.status === 'changed' || (i.status === 'conflict' && choiceOf(i.key) === 'incoming');
   const toApply = plan.items.filter(applies);
@@ -618,6 +711,8 @@ async function apply(
   }
 
   // Party organizations and the organizations they cover.
+  const partyOrgIds = new Map<string, number>();
+  for (const [key, list] of snap.partyOrgs) if (list[0]) partyOrgIds.set(key, list[0].id);
   const lostCoverage = new Map<number, number[]>();
   for (const item of toApply) {
     if (item.kind !== 'partyOrg') continue;
@@ -644,6 +739,7 @@ async function apply(
       ).id;
       created.partyOrg++;
     }
+    partyOrgIds.set(item.key, id);
     const partyOrgId = id;
     const before = await trx.selectFrom('coverage').select('org_id').where('party_org_id', '=', partyOrgId).execute();
     for (const b of before) touched.add(b.org_id);
@@ -684,6 +780,8 @@ async function apply(
 
   // Instructors, and their assignments to the organizations in the file (others are left as they are).
   const fileOrgKeys = new Set(stored.content.orgs.map(orgKey));
+  const instructorIds = new Map<string, number>();
+  for (const [key, list] of snap.instructors) if (list[0]) instructorIds.set(key, list[0].id);
   for (const item of toApply) {
     if (item.kind !== 'instructor') continue;
     const { assignments, ...fields } = item.incoming as InstructorContent;
@@ -706,6 +804,7 @@ async function apply(
       ).id;
       created.instructor++;
     }
+    instructorIds.set(item.key, id);
     const instructorId = id;
     const local = (snap.instructors.get(item.key)?.find((i) => i.id === instructorId)?.assignments ?? []).filter((a) =>
       fileOrgKeys.has(a.orgKey),
@@ -734,11 +833,32 @@ async function apply(
     await w.audit('instructor', instructorId, 'exchange', item.local, { ...item.incoming, ...tag });
   }
 
+  // The #13 records, through their services (checked and audited as a clerk's edit), after what they refer to.
+  const ids = {
+    partyOrg: (k: string) => partyOrgIds.get(k),
+    org: (k: string) => orgIds.get(k),
+    instructor: (k: string) => instructorIds.get(k),
+    region: regionId,
+  };
+  const skipped: string[] = [];
+  const left = new Set<string>();
+  for (const array of WORK_ARRAYS) {
+    for (const item of toApply) {
+      if (!WORK.has(item.kind) || arrayOf(item.kind as WorkKind) !== array) continue;
+      const reason = await applyWork(w, item.kind as WorkKind, item.localId, item.incoming as WorkRecordContent, ids, tag);
+      if (reason) {
+        skipped.push(`${KIND_LABELS[item.kind]}“${item.name}”：${reason}`);
+        left.add(item.key);
+      } else if (item.localId == null) created[item.kind]++;
+      else updated[item.kind]++;
+    }
+  }
+
   // The history: what the file said is what both sides have now agreed on for this source.
   await upsertHistory(
     w,
     stored.source,
-    plan.items.map((i) => ({ key: i.key, hash: i.incomingHash })),
+    plan.items.filter((i) => !left.has(i.key)).map((i) => ({ key: i.key, hash: i.incomingHash })),
     'import',
     stored.fileName,
   );
@@ -754,7 +874,17 @@ async function apply(
     updated,
     keptLocal: keptLocal.map((i) => i.key),
     unchanged,
+    skipped,
   });
   w.touchOrgs(touched);
-  return { fileName: stored.fileName, source: stored.source, regionsCreated, created, updated, keptLocal: keptLocal.length, unchanged };
+  return {
+    fileName: stored.fileName,
+    source: stored.source,
+    regionsCreated,
+    created,
+    updated,
+    keptLocal: keptLocal.length,
+    unchanged,
+    skipped,
+  };
 }

@@ -6,7 +6,8 @@
  * — the form fields of each record with database ids replaced by names and keys: an organization's
  * `regionId` by `regionName`; a party organization's `coveredOrgIds` by `coveredOrgKeys`; an
  * instructor's assignments as `{ orgKey, fromDate, toDate }`. Arrays are sorted, so the same records give
- * the same bytes.
+ * the same bytes. The #13 records (经费, 培训班, 组织生活, 网格, 示范点, 群团, 年检, 党员发展) follow in arrays
+ * of their own, described with their keys in ./workRecords.ts.
  *
  * Keys (ids differ between ledgers, so records are matched by these natural keys):
  * - organization: `org:uscc:<统一社会信用代码>` when it has one, else `org:name:<属地名称>|<名称>`;
@@ -41,12 +42,13 @@ import type { Database } from '../schema';
 import { INSTRUCTOR_SHAPE } from '../services/instructors';
 import { ORG_SHAPE } from '../services/orgs';
 import { PARTY_ORG_SHAPE } from '../services/partyOrgs';
+import { KIND_NAMES, type LocalWork, loadWork, parseWork, type WorkContent, type WorkRecordContent } from './workRecords';
 
 export type { RecordKind } from '../../../shared/exchange';
 
 import type { RecordKind } from '../../../shared/exchange';
 
-export const KIND_LABELS: Record<RecordKind, string> = { org: '两新组织', partyOrg: '党组织', instructor: '指导员' };
+export const KIND_LABELS: Record<RecordKind, string> = { org: '两新组织', partyOrg: '党组织', instructor: '指导员', ...KIND_NAMES };
 
 export interface RegionContent {
   name: string;
@@ -62,14 +64,14 @@ export interface AssignmentContent {
 }
 export type InstructorContent = InstructorFields & { assignments: AssignmentContent[] };
 
-export interface ExchangeContent {
+export interface ExchangeContent extends WorkContent {
   regions: RegionContent[];
   orgs: OrgContent[];
   partyOrgs: PartyOrgContent[];
   instructors: InstructorContent[];
 }
 
-export type RecordContent = OrgContent | PartyOrgContent | InstructorContent;
+export type RecordContent = OrgContent | PartyOrgContent | InstructorContent | WorkRecordContent;
 
 /** Labels of the content fields, for the preview's list of differences. */
 export const CONTENT_LABELS: Record<string, string> = {
@@ -133,6 +135,7 @@ export interface LocalSnapshot {
   orgKeyById: Map<number, string>;
   partyOrgs: Map<string, LocalRecord<PartyOrgContent>[]>;
   instructors: Map<string, LocalInstructor[]>;
+  work: LocalWork;
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -186,12 +189,17 @@ export async function loadSnapshot(db: Db): Promise<LocalSnapshot> {
       push(assignments, String(a.instructor_id), { id: a.id, orgId: a.org_id, orgKey: key, fromDate: a.from_date, toDate: a.to_date });
   }
   const instructors = new Map<string, LocalInstructor[]>();
+  const instructorKeyById = new Map<number, string>();
   for (const row of await db.selectFrom('instructors').selectAll().where('deleted_at', 'is', null).orderBy('id').execute()) {
     const fields = fromColumns(row as unknown as Record<string, unknown>, INSTRUCTOR_SHAPE);
     const key = instructorKey(fields);
     push(instructors, key, { id: row.id, key, fields, assignments: assignments.get(String(row.id)) ?? [] });
+    instructorKeyById.set(row.id, key);
   }
-  return { regions, orgs, orgKeyById, partyOrgs, instructors };
+  const partyOrgKeyById = new Map<number, string>();
+  for (const [key, list] of partyOrgs) for (const p of list) partyOrgKeyById.set(p.id, key);
+  const work = await loadWork(db, { regionName, orgKey: orgKeyById, partyOrgKey: partyOrgKeyById, instructorKey: instructorKeyById });
+  return { regions, orgs, orgKeyById, partyOrgs, instructors, work };
 }
 
 /** An instructor's content within a scope: the assignments to the organizations whose keys are given. */
@@ -324,5 +332,5 @@ export function parseContent(json: string): ExchangeContent {
     unique(instructorKey(content), what);
     instructors.push(content);
   }
-  return { regions, orgs, partyOrgs, instructors };
+  return { regions, orgs, partyOrgs, instructors, ...parseWork(raw, regionNames) };
 }

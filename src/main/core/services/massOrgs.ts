@@ -55,7 +55,7 @@ export async function setMassOrg(ctx: Ctx, input: MassOrgSet): Promise<MassOrgVi
 const logged = (orgId: number, kind: MassOrgKind, r: Database['mass_orgs'] | undefined) =>
   r ? { orgId, kind, foundedDate: r.founded_date, members: r.members, chair: r.chair } : null;
 
-/** `audit`: written beside the change in the 操作日志 (an import's file and row). */
+/** `audit`: written beside the change in the 操作日志 (an import's or exchange file's record). */
 export async function setMassOrgIn(w: Writer, input: MassOrgSet, audit: Record<string, unknown> = {}): Promise<void> {
   await assertOrg(w.trx, input.orgId);
   const { orgId, kind } = input;

@@ -151,7 +151,7 @@ export async function updateModelSite(ctx: Ctx, id: number, f: ModelSiteFields):
   return getModelSite(ctx, id);
 }
 
-/** Inside a caller's transaction (import). */
+/** Inside a caller's transaction (import, exchange). */
 export async function updateModelSiteIn(w: Writer, id: number, f: ModelSiteFields, audit: Record<string, unknown> = {}): Promise<void> {
   const row = await w.trx.selectFrom('model_sites').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('示范点', id);

@@ -19,7 +19,13 @@ import {
 } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useRef, useState } from 'react';
-import type { ExchangeManifest, ExchangePreview, ExchangePreviewItem } from '../../../shared/exchange';
+import {
+  describeCounts,
+  type ExchangeManifest,
+  type ExchangePreview,
+  type ExchangePreviewItem,
+  type RecordKind,
+} from '../../../shared/exchange';
 import { invoke } from '../api';
 import { notifyDone, notifyError } from '../common';
 import { useRegionOptions } from '../ledgerBits';
@@ -50,8 +56,7 @@ function ExportCard() {
     try {
       const x = await invoke('exchange.export', { regionId: regionId ? Number(regionId) : undefined, password: password || undefined });
       const r = await saveFile(x.fileName, x.base64);
-      const c = x.manifest.counts;
-      if (r.saved) notifyDone(`已导出 ${x.fileName}：两新组织 ${c.orgs} 个、党组织 ${c.partyOrgs} 个、指导员 ${c.instructors} 名`);
+      if (r.saved) notifyDone(`已导出 ${x.fileName}：${describeCounts(x.manifest.counts)}`);
     } catch (e) {
       notifyError(e, '导出未完成');
     } finally {
@@ -64,7 +69,7 @@ function ExportCard() {
         导出交换文件
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        乡镇导出本属地的两新组织、党组织和指导员，拷贝到U盘交县里导入；县里也可导出全部。文件含清单和校验码，损坏或被改动的文件不会被导入。密码可不设；设了的（至少6位），导入时须输入。
+        乡镇导出本属地的两新组织、党组织、指导员，以及经费、培训班、组织生活、网格、示范点、群团组织、年检和党员发展记录，拷贝到U盘交县里导入；县里也可导出全部。文件含清单和校验码，损坏或被改动的文件不会被导入。密码可不设；设了的（至少6位），导入时须输入。
       </Text>
       <Group align="flex-start">
         <Select label="导出范围" placeholder="全部属地" data={regions} value={regionId} onChange={setRegionId} clearable w={200} />
@@ -95,6 +100,71 @@ function Differences({ item }: { item: ExchangePreviewItem }) {
         </Text>
       ))}
     </Stack>
+  );
+}
+
+const KIND_ORDER: RecordKind[] = [
+  'org',
+  'partyOrg',
+  'instructor',
+  'funding',
+  'training',
+  'activity',
+  'grid',
+  'modelSite',
+  'massOrg',
+  'inspection',
+  'memberYear',
+];
+
+const STATUS_COLUMNS: [keyof Pick<ExchangePreview, 'new' | 'changed' | 'unchanged' | 'localChanged' | 'conflicts'>, string][] = [
+  ['new', '新增'],
+  ['changed', '更新'],
+  ['unchanged', '无变化'],
+  ['localChanged', '仅本地修改'],
+  ['conflicts', '冲突'],
+];
+
+/** Per kind of record, how many of the file's records fall in each column: 经费 新增 12, 年检 无变化 4… */
+function KindSummary({ preview }: { preview: ExchangePreview }) {
+  const byKind = new Map<RecordKind, { label: string; n: Record<string, number> }>();
+  for (const [column] of STATUS_COLUMNS) {
+    for (const item of preview[column]) {
+      const row = byKind.get(item.kind) ?? { label: item.kindLabel, n: {} };
+      row.n[column] = (row.n[column] ?? 0) + 1;
+      byKind.set(item.kind, row);
+    }
+  }
+  if (byKind.size === 0) return null;
+  const kinds = KIND_ORDER.flatMap((k) => {
+    const row = byKind.get(k);
+    return row ? [[row.label, row.n] as const] : [];
+  });
+  return (
+    <Table withTableBorder fz="sm" data-testid="exchange-kinds" maw={720}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>记录类别</Table.Th>
+          {STATUS_COLUMNS.map(([column, label]) => (
+            <Table.Th key={column} ta="right">
+              {label}
+            </Table.Th>
+          ))}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {kinds.map(([label, row]) => (
+          <Table.Tr key={label}>
+            <Table.Td>{label}</Table.Td>
+            {STATUS_COLUMNS.map(([column]) => (
+              <Table.Td key={column} ta="right">
+                {row[column] ?? ''}
+              </Table.Td>
+            ))}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
 
@@ -157,7 +227,7 @@ function ImportCard() {
           const r = await invoke('exchange.commit', { id: preview.id, resolutions: choices });
           const n = (k: Record<string, number>) => Object.values(k).reduce((a, b) => a + b, 0);
           notifyDone(
-            `合并完成：新增 ${n(r.created)} 条，更新 ${n(r.updated)} 条，保留本地 ${r.keptLocal} 条${r.regionsCreated.length ? `，新建属地 ${r.regionsCreated.join('、')}` : ''}`,
+            `合并完成：新增 ${n(r.created)} 条，更新 ${n(r.updated)} 条，保留本地 ${r.keptLocal} 条${r.regionsCreated.length ? `，新建属地 ${r.regionsCreated.join('、')}` : ''}${r.skipped.length ? `；${r.skipped.length} 条未导入：${r.skipped.slice(0, 3).join('；')}` : ''}`,
           );
           setPreview(null);
           setFile(null);
@@ -218,8 +288,8 @@ function ImportCard() {
         <Stack mt="sm" gap="xs" data-testid="exchange-manifest">
           <Text size="sm">
             来源：{manifest.source.countyName}（{manifest.source.countyCode}）{manifest.region ? manifest.region.name : '全部属地'} ·
-            导出时间 {manifest.exportedAt.replace('T', ' ').slice(0, 16)} · 两新组织 {manifest.counts.orgs} 个、党组织{' '}
-            {manifest.counts.partyOrgs} 个、指导员 {manifest.counts.instructors} 名{manifest.encryption ? ' · 已加密' : ''}
+            导出时间 {manifest.exportedAt.replace('T', ' ').slice(0, 16)} · {describeCounts(manifest.counts)}
+            {manifest.encryption ? ' · 已加密' : ''}
           </Text>
           <Group align="flex-end">
             {manifest.encryption && (
@@ -248,6 +318,7 @@ function ImportCard() {
             <Badge color="yellow">仅本地修改 {preview.counts.localChanged}</Badge>
             <Badge color="red">冲突 {preview.counts.conflict}</Badge>
           </Group>
+          <KindSummary preview={preview} />
           {nothingToMerge && <Alert color="green">文件中的记录与本地相同，无需合并。</Alert>}
           {preview.firstExchange && <Alert color="blue">首次与该来源交换：内容不同的记录按文件中的更新。</Alert>}
           {preview.regionsToCreate.length > 0 && <Alert color="yellow">将新建属地：{preview.regionsToCreate.join('、')}</Alert>}
