@@ -440,7 +440,7 @@ export interface UserRegionTable {
 export interface LoginLogTable {
   id: Generated<number>;
   at: string;
-  /** The user name as typed, so failed attempts on unknown names are kept too. */
+  /** The account's user name; for an unknown one, the name as typed, so guesses at names are kept too. */
   user_name: string;
   user_id: number | null;
   event: import('../../shared/records/accounts').LoginEvent;

@@ -119,7 +119,7 @@ const auditView = (a: Account) => ({ userName: a.userName, name: a.name, role: a
 
 function refusePassword(password: string, userName: string, field = 'password'): void {
   const problem = passwordProblem(password, userName);
-  if (problem) throw new AppError('invalid_input', `输入有误：「密码」${problem}`, [{ path: field, message: problem }]);
+  if (problem) throw new AppError('invalid_input', `输入有误：${problem}`, [{ path: field, message: problem }]);
 }
 
 async function checkRegions(db: Kysely<Database>, role: RoleCode, regionIds: number[]): Promise<number[]> {
@@ -337,7 +337,7 @@ export async function login(ctx: Ctx, input: { userName: string; password: strin
   }
   const lockedUntil = u.locked_until && at(u.locked_until) > at(now) ? u.locked_until : null;
   if (lockedUntil) {
-    await logEvent(db, now, { userName: typed, userId: u.id, event: 'failed', detail: '账号锁定中' }, from);
+    await logEvent(db, now, { userName: u.user_name, userId: u.id, event: 'failed', detail: '账号锁定中' }, from);
     throw new AppError('unauthenticated', `密码错误次数过多，账号已锁定，请${minutesLeft(now, lockedUntil)}分钟后再试`);
   }
   if (!(await verifyPassword(input.password, u.password_hash))) {
@@ -359,9 +359,9 @@ export async function login(ctx: Ctx, input: { userName: string; password: strin
         .set({ failed_attempts: lock ? 0 : failures, locked_until: until })
         .where('id', '=', u.id)
         .execute();
-      await logEvent(trx, now, { userName: typed, userId: u.id, event: 'failed', detail: `密码错误（第${failures}次）` }, from);
+      await logEvent(trx, now, { userName: u.user_name, userId: u.id, event: 'failed', detail: `密码错误（第${failures}次）` }, from);
       if (lock) {
-        await logEvent(trx, now, { userName: typed, userId: u.id, event: 'locked', detail: `锁定${rules.loginLockMinutes}分钟` }, from);
+        await logEvent(trx, now, { userName: u.user_name, userId: u.id, event: 'locked', detail: `锁定${rules.loginLockMinutes}分钟` }, from);
       }
     });
     if (lock) throw new AppError('unauthenticated', `密码连续错误${failures}次，账号已锁定，请${rules.loginLockMinutes}分钟后再试`);
@@ -372,7 +372,7 @@ export async function login(ctx: Ctx, input: { userName: string; password: strin
     );
   }
   if (u.enabled !== 1) {
-    await logEvent(db, now, { userName: typed, userId: u.id, event: 'failed', detail: '账号已停用' }, from);
+    await logEvent(db, now, { userName: u.user_name, userId: u.id, event: 'failed', detail: '账号已停用' }, from);
     throw new AppError('unauthenticated', '该账号已停用，请联系系统管理员');
   }
   return startSession(ctx, u, from, null);
