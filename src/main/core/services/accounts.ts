@@ -361,7 +361,12 @@ export async function login(ctx: Ctx, input: { userName: string; password: strin
         .execute();
       await logEvent(trx, now, { userName: u.user_name, userId: u.id, event: 'failed', detail: `密码错误（第${failures}次）` }, from);
       if (lock) {
-        await logEvent(trx, now, { userName: u.user_name, userId: u.id, event: 'locked', detail: `锁定${rules.loginLockMinutes}分钟` }, from);
+        await logEvent(
+          trx,
+          now,
+          { userName: u.user_name, userId: u.id, event: 'locked', detail: `锁定${rules.loginLockMinutes}分钟` },
+          from,
+        );
       }
     });
     if (lock) throw new AppError('unauthenticated', `密码连续错误${failures}次，账号已锁定，请${rules.loginLockMinutes}分钟后再试`);
