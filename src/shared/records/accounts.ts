@@ -25,7 +25,8 @@ export const password = z
 export const sessionId = z.string({ error: '请先登录' }).regex(/^[0-9a-f]{64}$/, '登录已失效，请重新登录');
 
 const role = z.enum(ROLE_CODES, { error: '请选择角色' });
-const regionIds = z.array(id).max(1000).default([]);
+const regionId = z.number({ error: '请选择属地' }).int('属地编号无效').positive('属地编号无效');
+const regionIds = z.array(regionId).max(1000, '属地过多').default([]);
 
 export const loginSchema = z.object({ userName, password });
 export const setupSchema = z.object({ userName, name: reqText(30), password });
@@ -36,7 +37,7 @@ export const userUpdateSchema = z.object({
   id,
   name: reqText(30).optional(),
   role: role.optional(),
-  regionIds: z.array(id).max(1000).optional(),
+  regionIds: z.array(regionId).max(1000, '属地过多').optional(),
   enabled: z.boolean().optional(),
 });
 
