@@ -7,7 +7,8 @@ import { hasForeignText } from '../../src/main/core/errors';
 import { DEFAULT_COST, hashPassword, useCheapHashesForTests, verifyPassword } from '../../src/main/core/passwordHash';
 import { requireCaller } from '../../src/main/core/services/accounts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from '../../src/main/core/services/demoAccounts';
-import type { ApiResult } from '../../src/shared/contract';
+import { type ApiResult, channels } from '../../src/shared/contract';
+import { mayCall, PUBLIC_CHANNELS } from '../../src/shared/domain/roles';
 import type { LoginResult } from '../../src/shared/records/accounts';
 import { makeLedger, type TestLedger } from './fixture';
 
@@ -407,6 +408,37 @@ describe('accounts', () => {
     expect(page.rows[0]).toMatchObject({ event: 'failed', userName: 'nobody' });
     const clerk = await activeClerk();
     expect((await refused('loginLog.list', { sessionId: clerk.sessionId })).code).toBe('forbidden');
+  });
+});
+
+describe('the gate over the whole contract', () => {
+  it('lets each role through to exactly the channels PERMISSIONS gives it and answers forbidden to the rest', async () => {
+    const demo = await makeLedger();
+    try {
+      await demo.call('regions.create', { name: '青山镇', kind: 'township' });
+      await seedDemoAccounts(demo.ctx);
+      for (const a of DEMO_ACCOUNTS) {
+        const { sessionId } = await demo.call('auth.login', { userName: a.userName, password: DEMO_PASSWORD });
+        const through: string[] = [];
+        for (const c of channels) {
+          try {
+            await requireCaller(demo.ctx, sessionId, c);
+            through.push(c);
+          } catch (e) {
+            expect((e as { code?: string }).code, `${a.role} ${c}`).toBe('forbidden');
+          }
+        }
+        expect(through, a.role).toEqual(channels.filter((c) => mayCall(a.role, c)));
+        expect(through.length, a.role).toBeGreaterThan(3);
+      }
+      // Without a session only the login page's channels are open; the gate refuses everything else.
+      for (const c of channels) {
+        if (PUBLIC_CHANNELS.has(c)) continue;
+        await expect(requireCaller(demo.ctx, undefined, c)).rejects.toMatchObject({ code: 'unauthenticated' });
+      }
+    } finally {
+      await demo.close();
+    }
   });
 });
 
