@@ -16,6 +16,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          exclude: ['tests/e2e/speed.test.ts'],
           environment: 'node',
           testTimeout: 180_000,
           hookTimeout: 180_000,
@@ -24,6 +25,17 @@ export default defineConfig({
           // A page waits on the core (scrypt, a 2,000-row ledger); on a busy shared machine one
           // second is not enough, and a wait that times out says nothing about the app.
           expect: { poll: { timeout: 10_000 } },
+        },
+      },
+      {
+        // The speed figures (printed, not asserted) are taken on their own, after every other test:
+        // beside the integration tests on two cores they would measure the tests, not the app.
+        test: {
+          name: 'speed',
+          include: ['tests/e2e/speed.test.ts'],
+          environment: 'node',
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
         },
       },
     ],

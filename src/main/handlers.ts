@@ -199,6 +199,9 @@ export const handlers: Handlers = {
 /** Where unexpected errors go (the shell logs them to a file); the caller only sees a Chinese message. */
 export type ErrorSink = (channel: string, error: unknown) => void;
 
+/** Channels answered without the organization index, so never held behind its warm-up. */
+const WITHOUT_INDEX: ReadonlySet<string> = new Set(['orgs.list', 'settings.get', 'regions.list']);
+
 export async function dispatch(ctx: Ctx, channel: string, rawInput: unknown, onError?: ErrorSink): Promise<ApiResult<unknown>> {
   if (!isChannel(channel)) {
     return { ok: false, error: { code: 'unknown_channel', message: `没有名为“${clip(channel)}”的接口` } };
@@ -210,10 +213,11 @@ export async function dispatch(ctx: Ctx, channel: string, rawInput: unknown, onE
       // A form shows one message per box; a hostile list of 100,000 bad items needs no longer answer.
       return { ok: false, error: { code: 'invalid_input', message: `输入有误：${describeErrors(fields)}`, fields: fields.slice(0, 100) } };
     }
-    // Right after start the organization index is still being built in slices: wait for it between
-    // slices rather than build the rest at once and hold the page's scripts behind this request.
-    // (The plain 两新组织 list answers its first pages without the index: orgs.ts.)
-    const warming = channel === 'orgs.list' ? undefined : afterWarmUp(ctx);
+    // Right after start the organization index is still being built in slices: wait for it (it then
+    // hurries) rather than build the rest at once and hold the page's scripts behind this request.
+    // The shell's first reads need no index, and the plain 两新组织 list answers its first pages
+    // without it (orgs.ts).
+    const warming = WITHOUT_INDEX.has(channel) ? undefined : afterWarmUp(ctx);
     if (warming) await warming;
     noticeOtherWriters(ctx);
     const handler = handlers[channel] as (ctx: Ctx, input: unknown) => unknown;

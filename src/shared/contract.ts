@@ -12,6 +12,7 @@ import {
   MANAGEMENT_CLASSES,
   ORG_CATEGORIES,
   ORG_FLAGS,
+  ORG_LIST_SORTS,
   PARTY_ORG_FLAGS,
   PARTY_ORG_TYPES,
 } from './domain/codes';
@@ -147,7 +148,7 @@ export const orgsListSchema = z.object({
   flag: z.enum(codesOf(ORG_FLAGS)).optional(),
   /** Ids to leave out (e.g. already picked in a multi-select). */
   excludeIds: z.array(id).max(10_000).optional(),
-  sort: z.enum(['name', 'region', 'formalMembers', 'employees', 'coverage', 'id']).default('id'),
+  sort: z.enum(ORG_LIST_SORTS).default('id'),
   dir: sortDir,
   ...paging,
 });

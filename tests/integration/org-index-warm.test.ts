@@ -72,3 +72,31 @@ it('the plain first pages are answered during the warm-up without it, as the fin
   const after = await dispatch(ctx, 'orgs.list', input);
   expect(early).toEqual(after);
 });
+
+it('the 属地 list is answered during the warm-up without waiting for it, with the counts the index gives', async () => {
+  const ctx = fresh();
+  const warming = warmOrgIndex(ctx, 40);
+  await new Promise((r) => setImmediate(r));
+  const early = await dispatch(ctx, 'regions.list', {});
+  // Not held behind the warm-up: it is still under way.
+  expect(afterWarmUp(ctx)).toBeDefined();
+  await warming;
+  if (!early.ok) throw new Error(early.error.message);
+  const counts = new Map<number, number>();
+  for (const o of orgIndex(ctx)) counts.set(o.regionId, (counts.get(o.regionId) ?? 0) + 1);
+  const regions = early.data as { id: number; orgCount: number }[];
+  expect(regions.length).toBeGreaterThan(3);
+  for (const r of regions) expect(r.orgCount).toBe(counts.get(r.id) ?? 0);
+  expect(regions.reduce((n, r) => n + r.orgCount, 0)).toBe(orgIndex(ctx).length);
+});
+
+it('a read that needs the index waits for the warm-up and then answers from the finished index', async () => {
+  const ctx = fresh();
+  const warming = warmOrgIndex(ctx, 40);
+  await new Promise((r) => setImmediate(r));
+  let finished = false;
+  void warming.then(() => (finished = true));
+  const stats = await dispatch(ctx, 'stats.coverage', {});
+  expect(finished).toBe(true);
+  expect(stats).toEqual(await dispatch(fresh(), 'stats.coverage', {}));
+});

@@ -1,7 +1,6 @@
 /** Renderer entry: Mantine with a CJK font stack that exists on Windows and on Debian, notifications, dialogs, the query cache and the router. */
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import '@mantine/charts/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';

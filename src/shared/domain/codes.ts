@@ -188,3 +188,6 @@ export const DEFAULT_SITUATIONS = [
   '党员队伍管理混乱',
   '服务群众满意度低',
 ] as const;
+
+/** The orders the 两新组织 list can be sorted by (the contract's orgs.list and the list's address share them). */
+export const ORG_LIST_SORTS = ['name', 'region', 'formalMembers', 'employees', 'coverage', 'id'] as const;

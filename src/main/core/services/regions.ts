@@ -4,7 +4,6 @@ import type { Region } from '../../../shared/types';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
 import { write } from '../write';
-import { orgIndex } from './orgIndex';
 
 type RegionFields = z.output<typeof regionFieldsSchema>;
 
@@ -15,9 +14,15 @@ export async function listRegions(ctx: Ctx): Promise<Region[]> {
     .orderBy('r.sort_order')
     .orderBy('r.id')
     .execute();
-  // Counted from the organization index, kept warm: a count query takes a quarter second on 100,000.
-  const counts = new Map<number, number>();
-  for (const o of orgIndex(ctx)) counts.set(o.regionId, (counts.get(o.regionId) ?? 0) + 1);
+  // Counted in SQL over the live-rows index (migration 0012), not from the organization index: the list
+  // is asked for right after start, while that index is still being built.
+  const counted = await ctx.ledger.db
+    .selectFrom('orgs')
+    .select(['region_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('deleted_at', 'is', null)
+    .groupBy('region_id')
+    .execute();
+  const counts = new Map(counted.map((c) => [c.region_id, Number(c.n)]));
   return rows.map((r) => ({
     id: r.id,
     name: r.name,

@@ -1,4 +1,6 @@
 /** 概览: the four rates for the county and per region, each as `numerator / denominator = rate`. */
+// The charts' styles come with the only page that draws charts, not in the first screen's stylesheet.
+import '@mantine/charts/styles.css';
 import { BarChart, DonutChart } from '@mantine/charts';
 import { Card, ColorSwatch, Grid, Group, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { useNavigate } from 'react-router';
