@@ -15,6 +15,19 @@ import { importProgress } from './core/import/progress';
 import { importErrorReport, importTemplate } from './core/import/workbooks';
 import { reportRows } from './core/reports/rows';
 import { reportFileName, reportXlsx } from './core/reports/xlsx';
+import {
+  changePassword,
+  createUser,
+  listLoginLog,
+  listUsers,
+  login,
+  logout,
+  me,
+  requireCaller,
+  resetPassword,
+  setupAdmin,
+  updateUser,
+} from './core/services/accounts';
 import { createActivity, deleteActivity, listActivities, listActivityGaps, updateActivity } from './core/services/activities';
 import { listAudit } from './core/services/audit';
 import { actOnCase, caseLeaders, caseStats, createCase, getCase, listCases } from './core/services/cases';
@@ -163,6 +176,24 @@ export const handlers: Handlers = {
   'funding.update': (ctx, i) => updateFunding(ctx, i.id, i.fields),
   'funding.delete': (ctx, i) => deleteFunding(ctx, i.id),
   'funding.totals': (ctx, i) => fundingTotalsTable(ctx, i),
+  'auth.setup': (ctx, i) => setupAdmin(ctx, i),
+  'auth.login': (ctx, i) => login(ctx, i),
+  'auth.logout': (ctx, i) => logout(ctx, i.sessionId),
+  'auth.me': (ctx, i) => me(ctx, i.sessionId),
+  'auth.changePassword': (ctx, i) => changePassword(ctx, i),
+  // These already check the caller themselves; the other channels will once dispatch passes the session.
+  'users.list': async (ctx, i) => {
+    await requireCaller(ctx, i.sessionId, 'users.list');
+    return listUsers(ctx);
+  },
+  'users.create': async (ctx, { sessionId, ...i }) => createUser(ctx, await requireCaller(ctx, sessionId, 'users.create'), i),
+  'users.update': async (ctx, { sessionId, ...i }) => updateUser(ctx, await requireCaller(ctx, sessionId, 'users.update'), i),
+  'users.resetPassword': async (ctx, { sessionId, ...i }) =>
+    resetPassword(ctx, await requireCaller(ctx, sessionId, 'users.resetPassword'), i),
+  'loginLog.list': async (ctx, { sessionId, ...i }) => {
+    await requireCaller(ctx, sessionId, 'loginLog.list');
+    return listLoginLog(ctx, i);
+  },
 };
 
 /** Where unexpected errors go (the shell logs them to a file); the caller only sees a Chinese message. */

@@ -19,6 +19,20 @@ import {
 import { FOUR_HUNDRED } from './domain/fourHundredCodes';
 import type { ExchangeCommitResult, ExchangeManifest, ExchangePreview } from './exchange';
 import { IMPORT_KIND_CODES } from './importKinds';
+import {
+  type Account,
+  changePasswordSchema,
+  LOGIN_EVENTS,
+  type LoginLogEntry,
+  type LoginResult,
+  loginSchema,
+  type Me,
+  password,
+  sessionId,
+  setupSchema,
+  userCreateSchema,
+  userUpdateSchema,
+} from './records/accounts';
 import { type Activity, type ActivityGapRow, activitiesListSchema, activityFieldsSchema, activityGapsSchema } from './records/activities';
 import {
   type FundingPage,
@@ -460,6 +474,27 @@ export const contract = {
   'funding.update': { input: z.object({ id, fields: fundingFieldsSchema }), output: out<FundingRecord>() },
   'funding.delete': { input: byId, output: out<{ id: number }>() },
   'funding.totals': { input: fundingTotalsSchema, output: out<FundingTotals>() },
+
+  // Accounts and roles (issue #14). Until the transports carry the session (a cookie in browser mode,
+  // the main process in the desktop app), the channels that need one take the `sessionId` login gave.
+  'auth.setup': { input: setupSchema, output: out<LoginResult>() },
+  'auth.login': { input: loginSchema, output: out<LoginResult>() },
+  'auth.logout': { input: z.object({ sessionId }), output: out<{ ok: true }>() },
+  'auth.me': { input: z.object({ sessionId: z.string().max(100).optional() }).default({}), output: out<Me>() },
+  'auth.changePassword': { input: changePasswordSchema, output: out<Account>() },
+  'users.list': { input: z.object({ sessionId }), output: out<Account[]>() },
+  'users.create': { input: userCreateSchema.extend({ sessionId }), output: out<Account>() },
+  'users.update': { input: userUpdateSchema.extend({ sessionId }), output: out<Account>() },
+  'users.resetPassword': { input: z.object({ sessionId, id, password }), output: out<Account>() },
+  'loginLog.list': {
+    input: z.object({
+      sessionId,
+      userName: z.string().trim().max(32).optional(),
+      event: z.enum(codesOf(LOGIN_EVENTS), { error: '请选择事件类型' }).optional(),
+      ...paging,
+    }),
+    output: out<Page<LoginLogEntry>>(),
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -480,7 +515,7 @@ export { isWriteChannel, WRITE_CHANNELS } from './writeChannels';
 
 /** Errors cross every boundary as data with a Chinese message. */
 export interface ApiError {
-  code: 'invalid_input' | 'not_found' | 'conflict' | 'unknown_channel' | 'internal';
+  code: 'invalid_input' | 'not_found' | 'conflict' | 'unknown_channel' | 'internal' | 'unauthenticated' | 'forbidden';
   message: string;
   fields?: { path: string; message: string }[];
 }

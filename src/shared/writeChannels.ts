@@ -55,6 +55,13 @@ export const WRITE_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'funding.create',
   'funding.update',
   'funding.delete',
+  'auth.setup',
+  'auth.login',
+  'auth.logout',
+  'auth.changePassword',
+  'users.create',
+  'users.update',
+  'users.resetPassword',
 ]);
 
 export const isWriteChannel = (c: Channel): boolean => WRITE_CHANNELS.has(c);

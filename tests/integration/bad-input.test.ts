@@ -52,6 +52,9 @@ const READS = new Set([
   'massOrgs.list',
   'inspections.list',
   'inspections.history',
+  'auth.me',
+  'users.list',
+  'loginLog.list',
 ]);
 const TABLES = [
   'settings',
@@ -78,6 +81,10 @@ const TABLES = [
   'mass_orgs',
   'inspections',
   'member_years',
+  'users',
+  'user_regions',
+  'sessions',
+  'login_log',
 ];
 
 let t: TestLedger;
@@ -293,6 +300,18 @@ const bad: Record<string, () => unknown[]> = {
     { id: 999, fields: { partyOrgId: ids.po, source: 'superior', fundKind: 'activity', amount: 0, date: '2026-03-01' } },
   ],
   'funding.delete': () => [{ id: 999 }, { id: 'x' }],
+  'auth.setup': () => [
+    { userName: 'admin', name: '张三', password: 'short' },
+    { userName: 'admin', name: '张三', password: 'admin#2026' },
+    { userName: 'a/b', name: '张三', password: 'Zuzhibu#2026' },
+    { userName: 'admin', name: '', password: 'Zuzhibu#2026' },
+  ],
+  'auth.login': () => [{ userName: '', password: 'x' }, { userName: 'admin' }, { userName: 'x'.repeat(40), password: 'x' }],
+  'auth.logout': () => [{ sessionId: 'x' }, {}],
+  'auth.changePassword': () => [{ sessionId: 'x', oldPassword: 'a', newPassword: 'b' }, { oldPassword: 'a' }],
+  'users.create': () => [{ userName: 'lisi', name: '李四', role: 'county', password: 'Qingshan#01' }],
+  'users.update': () => [{ sessionId: 'x', id: 1, role: 'boss' }],
+  'users.resetPassword': () => [{ sessionId: 'x', id: 'x', password: 'Qingshan#01' }],
   'trainings.create': () => [
     { ...training(), endDate: '2026-03-01' },
     { ...training(), endDate: '2026-07-01', startDate: '2026-07-01' },

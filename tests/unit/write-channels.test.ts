@@ -26,6 +26,7 @@ const READ_VERBS = new Set([
   'gaps',
   'fourChecks',
   'history',
+  'me',
 ]);
 const WRITE_VERBS = new Set([
   'update',
@@ -40,6 +41,12 @@ const WRITE_VERBS = new Set([
   'commit',
   'defer',
   'undefer',
+  // Accounts: a login, logout or password change writes the login log and the sessions.
+  'setup',
+  'login',
+  'logout',
+  'changePassword',
+  'resetPassword',
 ]);
 
 describe('WRITE_CHANNELS', () => {

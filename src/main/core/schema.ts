@@ -140,6 +140,8 @@ export interface AuditTable {
   action: string;
   before: string | null;
   after: string | null;
+  /** The account that wrote the row (migration 0013); null for rows written before accounts. */
+  actor_user_id: Generated<number | null>;
 }
 
 export interface CaseTable {
@@ -242,6 +244,10 @@ export interface Database {
   mass_orgs: MassOrgTable;
   inspections: InspectionTable;
   member_years: MemberYearTable;
+  users: UserTable;
+  user_regions: UserRegionTable;
+  login_log: LoginLogTable;
+  sessions: SessionTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -405,4 +411,48 @@ export interface MemberYearTable {
   /** 新发展党员 */
   new_members: number;
   updated_at: string;
+}
+
+// Accounts (migration 0013, issue #14).
+export interface UserTable {
+  id: Generated<number>;
+  user_name: string;
+  /** 姓名 */
+  name: string;
+  role: import('../../shared/domain/roles').RoleCode;
+  enabled: number;
+  /** `scrypt$N$r$p$salt$hash` (base64): the parameters travel with the hash so they can be raised later. */
+  password_hash: string;
+  must_change: number;
+  password_changed_at: string;
+  last_login_at: string | null;
+  failed_attempts: number;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserRegionTable {
+  user_id: number;
+  region_id: number;
+}
+
+export interface LoginLogTable {
+  id: Generated<number>;
+  at: string;
+  /** The account's user name; for an unknown one, the name as typed, so guesses at names are kept too. */
+  user_name: string;
+  user_id: number | null;
+  event: import('../../shared/records/accounts').LoginEvent;
+  detail: string | null;
+  address: string | null;
+  agent: string | null;
+}
+
+export interface SessionTable {
+  /** SHA-256 (hex) of the session id the caller holds. */
+  id: string;
+  user_id: number;
+  created_at: string;
+  last_seen: string;
 }

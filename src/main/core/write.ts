@@ -17,7 +17,13 @@ export interface Writer {
   touchOrgs(ids: Iterable<number>): void;
 }
 
-export async function write<T>(ctx: Ctx, fn: (w: Writer) => Promise<T>): Promise<T> {
+/** Who a write's audit rows name when it is not the context's own caller (accounts, issue #14). */
+export interface WriteActor {
+  name: string;
+  userId: number | null;
+}
+
+export async function write<T>(ctx: Ctx, fn: (w: Writer) => Promise<T>, by?: WriteActor): Promise<T> {
   const now = ctx.now();
   let touched: Set<number> | null = null;
   let seen = ctx.auditSeen;
@@ -34,7 +40,8 @@ export async function write<T>(ctx: Ctx, fn: (w: Writer) => Promise<T>): Promise
           .insertInto('audit_log')
           .values({
             at: now,
-            actor: ctx.actor,
+            actor: by?.name ?? ctx.actor,
+            actor_user_id: by ? by.userId : null,
             entity,
             entity_id: entityId,
             action,

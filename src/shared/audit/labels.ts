@@ -21,6 +21,7 @@ import {
   VENUE_STANDARDS,
 } from '../domain/codes';
 import { FUNDING_KINDS, FUNDING_SOURCES } from '../domain/fundingCodes';
+import { ROLES } from '../domain/roles';
 import { MASS_ORG_KINDS, MODEL_SITE_LEVELS, PARTY_REVIEW_RESULTS } from '../domain/siteCodes';
 import { TRAINING_TARGETS } from '../domain/trainingCodes';
 import { FIELD_LABELS } from '../schemas';
@@ -48,6 +49,7 @@ export const AUDIT_ENTITIES: Record<string, string> = {
   mass_org: '群团组织',
   inspection: '社会组织年检',
   member_year: '党员发展',
+  user: '账号',
 };
 
 export const AUDIT_ACTIONS: Record<string, string> = {
@@ -67,6 +69,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   seed: '载入演示数据',
   defer: '暂不认定',
   undefer: '恢复排查建议',
+  reset_password: '重置密码',
+  change_password: '修改密码',
 };
 
 /** Fields only the log holds, or that the log names more precisely than a form does. */
@@ -115,6 +119,9 @@ const LOG_FIELD_LABELS: Record<string, string> = {
   leaderTownshipId: '乡镇包联领导',
   leaderCountyTitle: '包联县级领导职务',
   leaderOrder: '包联领导顺序',
+  // Accounts (issue #14).
+  role: '角色',
+  regionIds: '负责属地',
 };
 
 /** Where one kind of record names a field its own way. */
@@ -131,6 +138,7 @@ const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   model_site: { level: '命名级别', year: '命名年度', documentNo: '命名文号' },
   mass_org: { kind: '群团组织' },
   inspection: { year: '年检年度' },
+  user: { userName: '用户名', name: '姓名', role: '角色', regionIds: '负责属地', enabled: '启用', mustChangePassword: '须修改密码' },
   ledger: { regions: '属地数', orgs: '两新组织数', partyOrgs: '党组织数', instructors: '指导员数', cases: '整顿对象数' },
 };
 
@@ -183,6 +191,7 @@ export const CODED_AUDIT_FIELDS: Record<string, CodeTable<string>> = {
   level: [...LEADER_LEVELS, ...MODEL_SITE_LEVELS.filter((l) => l.code !== 'county')],
   result: ANNUAL_CHECK_RESULTS,
   partyReview: PARTY_REVIEW_RESULTS,
+  role: ROLES,
 };
 
 /** Where one kind of record codes a field its own way: an activity's `kind` is not a region's. */
@@ -206,6 +215,7 @@ export const REFERENCE_FIELDS: Record<string, 'region' | 'org' | 'partyOrg' | 'i
   leaderTownshipId: 'leader',
   coveredOrgIds: 'org',
   orgIds: 'org',
+  regionIds: 'region',
   removedCoveredOrgIds: 'org',
   partyOrgIds: 'partyOrg',
   order: 'region',

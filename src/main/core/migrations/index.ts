@@ -12,6 +12,7 @@ import * as m0009 from './0009_grids';
 import * as m0010 from './0010_sites_groups_inspections';
 import * as m0011 from './0011_member_years';
 import * as m0012 from './0012_orgs_region_live';
+import * as m0013 from './0013_accounts';
 
 const migrations: Record<string, Migration> = {
   '0001_ledger_core': m0001,
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0010_sites_groups_inspections': m0010,
   '0011_member_years': m0011,
   '0012_orgs_region_live': m0012,
+  '0013_accounts': m0013,
 };
 
 export const migrationProvider: MigrationProvider = {

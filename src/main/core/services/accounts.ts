@@ -1,0 +1,547 @@
+/**
+ * Accounts, logins and sessions (issue #14). Every login event goes to login_log; account changes also
+ * go to the audit log, naming the account that made them. Times come from `ctx.now()`, so tests fix them.
+ * No function here returns or logs a password or its hash.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import type { Channel } from '../../../shared/contract';
+import { labelOf } from '../../../shared/domain/codes';
+import { mayCall, PASSWORD_CHANGE_CHANNELS, ROLES, type RoleCode, roleHasRegions } from '../../../shared/domain/roles';
+import type { Account, LoginEvent, LoginLogEntry, LoginResult, Me, UserCreate, UserUpdate } from '../../../shared/records/accounts';
+import { passwordProblem } from '../../../shared/rules/password';
+import type { Page } from '../../../shared/types';
+import type { Ctx } from '../context';
+import { AppError, notFound } from '../errors';
+import { decoyHash, hashPassword, verifyPassword } from '../passwordHash';
+import type { Database, UserTable } from '../schema';
+import { type WriteActor, write } from '../write';
+
+/** 设置 keys of the account rules, with the defaults of issue #14 (0 days = passwords never expire). */
+export const ACCOUNT_DEFAULTS = {
+  loginMaxFailures: 5,
+  loginLockMinutes: 15,
+  passwordMaxAgeDays: 90,
+  sessionIdleMinutes: 30,
+};
+export type AccountRules = typeof ACCOUNT_DEFAULTS;
+
+/** Where a login comes from, as the transport knows it (browser mode: the peer address and User-Agent). */
+export interface Origin {
+  address?: string | null;
+  agent?: string | null;
+}
+
+/** The account behind a live session: what the channels check roles and regions against. */
+export interface Caller {
+  userId: number;
+  userName: string;
+  name: string;
+  role: RoleCode;
+  regionIds: number[];
+  mustChangePassword: boolean;
+}
+
+type UserRow = { [K in keyof UserTable]: K extends 'id' ? number : UserTable[K] };
+
+const MINUTE = 60_000;
+const at = (iso: string) => Date.parse(iso);
+const plusMinutes = (iso: string, minutes: number) => new Date(at(iso) + minutes * MINUTE).toISOString();
+const hashSession = (id: string) => createHash('sha256').update(id).digest('hex');
+const actorOf = (c: { name: string; userName: string; userId: number }): WriteActor => ({
+  name: `${c.name}（${c.userName}）`,
+  userId: c.userId,
+});
+
+export async function accountRules(ctx: Ctx): Promise<AccountRules> {
+  const rows = await ctx.ledger.db.selectFrom('settings').selectAll().where('key', 'in', Object.keys(ACCOUNT_DEFAULTS)).execute();
+  const rules = { ...ACCOUNT_DEFAULTS };
+  for (const r of rows) {
+    const v = JSON.parse(r.value) as unknown;
+    if (typeof v === 'number' && Number.isInteger(v) && v >= 0) rules[r.key as keyof AccountRules] = v;
+  }
+  return rules;
+}
+
+async function logEvent(
+  db: Kysely<Database>,
+  now: string,
+  e: { userName: string; userId: number | null; event: LoginEvent; detail?: string | null },
+  from: Origin = {},
+): Promise<void> {
+  await db
+    .insertInto('login_log')
+    .values({
+      at: now,
+      user_name: e.userName,
+      user_id: e.userId,
+      event: e.event,
+      detail: e.detail ?? null,
+      address: from.address ?? null,
+      agent: from.agent?.slice(0, 300) ?? null,
+    })
+    .execute();
+}
+
+function findUser(db: Kysely<Database>, userName: string): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where(sql<boolean>`user_name = ${userName.trim()} COLLATE NOCASE`)
+    .executeTakeFirst() as Promise<UserRow | undefined>;
+}
+
+async function regionsOf(db: Kysely<Database>, userId: number): Promise<number[]> {
+  const rows = await db.selectFrom('user_regions').select('region_id').where('user_id', '=', userId).orderBy('region_id').execute();
+  return rows.map((r) => r.region_id);
+}
+
+function toAccount(u: UserRow, regionIds: number[]): Account {
+  return {
+    id: u.id,
+    userName: u.user_name,
+    name: u.name,
+    role: u.role,
+    regionIds,
+    enabled: u.enabled === 1,
+    mustChangePassword: u.must_change === 1,
+    passwordChangedAt: u.password_changed_at,
+    lastLoginAt: u.last_login_at,
+    failedAttempts: u.failed_attempts,
+    lockedUntil: u.locked_until,
+    createdAt: u.created_at,
+    updatedAt: u.updated_at,
+  };
+}
+
+/** What the audit log keeps of an account: never the hash. */
+const auditView = (a: Account) => ({ userName: a.userName, name: a.name, role: a.role, regionIds: a.regionIds, enabled: a.enabled });
+
+function refusePassword(password: string, userName: string, field = 'password'): void {
+  const problem = passwordProblem(password, userName);
+  if (problem) throw new AppError('invalid_input', `输入有误：${problem}`, [{ path: field, message: problem }]);
+}
+
+async function checkRegions(db: Kysely<Database>, role: RoleCode, regionIds: number[]): Promise<number[]> {
+  if (!roleHasRegions(role)) return [];
+  const ids = [...new Set(regionIds)];
+  if (ids.length === 0) {
+    throw new AppError('invalid_input', '输入有误：「负责属地」乡镇经办请至少选择一个属地', [
+      { path: 'regionIds', message: '请至少选择一个属地' },
+    ]);
+  }
+  const found = await db.selectFrom('regions').select('id').where('id', 'in', ids).execute();
+  if (found.length !== ids.length)
+    throw new AppError('invalid_input', '所选属地不存在或已删除', [{ path: 'regionIds', message: '属地不存在' }]);
+  return ids.sort((a, b) => a - b);
+}
+
+export async function getAccount(ctx: Ctx, id: number): Promise<Account> {
+  const u = (await ctx.ledger.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()) as UserRow | undefined;
+  if (!u) throw notFound('账号', id);
+  return toAccount(u, await regionsOf(ctx.ledger.db, id));
+}
+
+export async function listUsers(ctx: Ctx): Promise<Account[]> {
+  const users = (await ctx.ledger.db.selectFrom('users').selectAll().orderBy('id').execute()) as UserRow[];
+  const regions = await ctx.ledger.db.selectFrom('user_regions').selectAll().orderBy('region_id').execute();
+  return users.map((u) =>
+    toAccount(
+      u,
+      regions.filter((r) => r.user_id === u.id).map((r) => r.region_id),
+    ),
+  );
+}
+
+interface NewUser extends UserCreate {
+  mustChange: boolean;
+  /** The first administrator: refused once any account exists (checked inside the write, so two first starts cannot both win). */
+  first?: boolean;
+}
+
+async function insertUser(ctx: Ctx, input: NewUser, by: WriteActor): Promise<Account> {
+  refusePassword(input.password, input.userName);
+  const hash = await hashPassword(input.password);
+  const id = await write(
+    ctx,
+    async (w) => {
+      if (input.first && (await w.trx.selectFrom('users').select('id').limit(1).executeTakeFirst())) {
+        throw new AppError('conflict', '系统管理员已经设置，请用已有账号登录');
+      }
+      if (await findUser(w.trx, input.userName)) throw new AppError('conflict', `用户名“${input.userName}”已被使用`);
+      const regionIds = await checkRegions(w.trx, input.role, input.regionIds);
+      const { id } = await w.trx
+        .insertInto('users')
+        .values({
+          user_name: input.userName,
+          name: input.name,
+          role: input.role,
+          enabled: 1,
+          password_hash: hash,
+          must_change: input.mustChange ? 1 : 0,
+          password_changed_at: w.now,
+          failed_attempts: 0,
+          created_at: w.now,
+          updated_at: w.now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      for (const region_id of regionIds) await w.trx.insertInto('user_regions').values({ user_id: id, region_id }).execute();
+      // A first administrator creates itself: its id is known only now, and audit() reads `by` when called.
+      if (input.first) by.userId = id;
+      await w.audit('user', id, 'create', null, {
+        userName: input.userName,
+        name: input.name,
+        role: input.role,
+        regionIds,
+        enabled: true,
+      });
+      w.touchOrgs([]);
+      return id;
+    },
+    by,
+  );
+  return getAccount(ctx, id);
+}
+
+/** The administrator creates an account; the new user changes the password at the first login. */
+export async function createUser(ctx: Ctx, caller: Caller, input: UserCreate): Promise<Account> {
+  return insertUser(ctx, { ...input, mustChange: true }, actorOf(caller));
+}
+
+/** Role, regions, 姓名, enabled. At least one enabled administrator always remains. */
+export async function updateUser(ctx: Ctx, caller: Caller, input: UserUpdate): Promise<Account> {
+  const before = await getAccount(ctx, input.id);
+  const role = input.role ?? before.role;
+  const enabled = input.enabled ?? before.enabled;
+  if (input.id === caller.userId && !enabled) throw new AppError('conflict', '不能停用自己正在使用的账号');
+  await write(
+    ctx,
+    async (w) => {
+      const regionIds = await checkRegions(w.trx, role, input.regionIds ?? before.regionIds);
+      if (before.role === 'admin' && before.enabled && (role !== 'admin' || !enabled)) {
+        const others = await w.trx
+          .selectFrom('users')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('role', '=', 'admin')
+          .where('enabled', '=', 1)
+          .where('id', '!=', input.id)
+          .executeTakeFirstOrThrow();
+        if (Number(others.n) === 0) throw new AppError('conflict', '至少要保留一个启用的系统管理员账号');
+      }
+      await w.trx
+        .updateTable('users')
+        .set({ name: input.name ?? before.name, role, enabled: enabled ? 1 : 0, updated_at: w.now })
+        .where('id', '=', input.id)
+        .execute();
+      await w.trx.deleteFrom('user_regions').where('user_id', '=', input.id).execute();
+      for (const region_id of regionIds) await w.trx.insertInto('user_regions').values({ user_id: input.id, region_id }).execute();
+      // A disabled account's open sessions end now, not at their next idle timeout.
+      if (!enabled) await w.trx.deleteFrom('sessions').where('user_id', '=', input.id).execute();
+      const after = { ...before, name: input.name ?? before.name, role, enabled, regionIds };
+      await w.audit('user', input.id, 'update', auditView(before), auditView(after));
+      if (role !== before.role) {
+        const detail = `${labelOf(ROLES, before.role)} → ${labelOf(ROLES, role)}（由${caller.name}变更）`;
+        await logEvent(w.trx, w.now, { userName: before.userName, userId: input.id, event: 'role_changed', detail });
+      }
+      w.touchOrgs([]);
+    },
+    actorOf(caller),
+  );
+  return getAccount(ctx, input.id);
+}
+
+/** The administrator sets a temporary password: the lock is lifted and the user must change it at login. */
+export async function resetPassword(ctx: Ctx, caller: Caller, input: { id: number; password: string }): Promise<Account> {
+  const before = await getAccount(ctx, input.id);
+  refusePassword(input.password, before.userName);
+  const hash = await hashPassword(input.password);
+  await write(
+    ctx,
+    async (w) => {
+      await w.trx
+        .updateTable('users')
+        .set({ password_hash: hash, must_change: 1, password_changed_at: w.now, failed_attempts: 0, locked_until: null, updated_at: w.now })
+        .where('id', '=', input.id)
+        .execute();
+      await w.trx.deleteFrom('sessions').where('user_id', '=', input.id).execute();
+      await w.audit('user', input.id, 'reset_password', null, { userName: before.userName, mustChangePassword: true });
+      await logEvent(w.trx, w.now, {
+        userName: before.userName,
+        userId: input.id,
+        event: 'password_reset',
+        detail: `由${caller.name}重置`,
+      });
+      w.touchOrgs([]);
+    },
+    actorOf(caller),
+  );
+  return getAccount(ctx, input.id);
+}
+
+async function startSession(ctx: Ctx, u: UserRow, from: Origin, detail: string | null): Promise<LoginResult> {
+  const sessionId = randomBytes(32).toString('hex');
+  const now = ctx.now();
+  const rules = await accountRules(ctx);
+  const expired = rules.passwordMaxAgeDays > 0 && at(now) - at(u.password_changed_at) >= rules.passwordMaxAgeDays * 24 * 60 * MINUTE;
+  await ctx.ledger.db.transaction().execute(async (trx) => {
+    await endIdleSessions(trx, now, rules.sessionIdleMinutes);
+    await trx
+      .updateTable('users')
+      .set({ failed_attempts: 0, locked_until: null, last_login_at: now, ...(expired ? { must_change: 1 } : {}) })
+      .where('id', '=', u.id)
+      .execute();
+    await trx
+      .insertInto('sessions')
+      .values({ id: hashSession(sessionId), user_id: u.id, created_at: now, last_seen: now })
+      .execute();
+    const why = expired ? `密码已超过${rules.passwordMaxAgeDays}天未修改，须修改密码` : detail;
+    await logEvent(trx, now, { userName: u.user_name, userId: u.id, event: 'login', detail: why }, from);
+  });
+  const user = await getAccount(ctx, u.id);
+  return { sessionId, user, mustChangePassword: user.mustChangePassword };
+}
+
+/** Sessions nobody used for the idle time end, each with a `timeout` line in the login log. */
+async function endIdleSessions(db: Kysely<Database>, now: string, idleMinutes: number): Promise<void> {
+  const cutoff = plusMinutes(now, -idleMinutes);
+  const idle = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['s.id', 's.user_id', 'u.user_name'])
+    .where('s.last_seen', '<=', cutoff)
+    .execute();
+  for (const s of idle) {
+    await db.deleteFrom('sessions').where('id', '=', s.id).execute();
+    await logEvent(db, now, { userName: s.user_name, userId: s.user_id, event: 'timeout', detail: `${idleMinutes}分钟未操作` });
+  }
+}
+
+const minutesLeft = (now: string, until: string) => Math.max(1, Math.ceil((at(until) - at(now)) / MINUTE));
+
+/**
+ * Checks the password. Too many wrong ones in a row lock the account for a while (设置); while locked,
+ * even the right password is refused, so guessing cannot go on. An unknown user name is told apart
+ * from a wrong password neither by the message nor by the time taken.
+ */
+export async function login(ctx: Ctx, input: { userName: string; password: string }, from: Origin = {}): Promise<LoginResult> {
+  const rules = await accountRules(ctx);
+  const db = ctx.ledger.db;
+  const u = await findUser(db, input.userName);
+  const now = ctx.now();
+  const typed = input.userName.trim();
+  if (!u) {
+    await verifyPassword(input.password, await decoyHash());
+    await logEvent(db, now, { userName: typed, userId: null, event: 'failed', detail: '用户名不存在' }, from);
+    throw new AppError('unauthenticated', '用户名或密码错误');
+  }
+  const lockedUntil = u.locked_until && at(u.locked_until) > at(now) ? u.locked_until : null;
+  if (lockedUntil) {
+    await logEvent(db, now, { userName: u.user_name, userId: u.id, event: 'failed', detail: '账号锁定中' }, from);
+    throw new AppError('unauthenticated', `密码错误次数过多，账号已锁定，请${minutesLeft(now, lockedUntil)}分钟后再试`);
+  }
+  if (!(await verifyPassword(input.password, u.password_hash))) {
+    let failures = 0;
+    let lock = false;
+    await db.transaction().execute(async (trx) => {
+      // Read again inside the transaction: guesses sent side by side must each count.
+      const cur = await trx
+        .selectFrom('users')
+        .select(['failed_attempts', 'locked_until'])
+        .where('id', '=', u.id)
+        .executeTakeFirstOrThrow();
+      // A lock that has run out starts the count again.
+      failures = (cur.locked_until ? 0 : cur.failed_attempts) + 1;
+      lock = rules.loginMaxFailures > 0 && failures >= rules.loginMaxFailures;
+      const until = lock ? plusMinutes(now, rules.loginLockMinutes) : null;
+      await trx
+        .updateTable('users')
+        .set({ failed_attempts: lock ? 0 : failures, locked_until: until })
+        .where('id', '=', u.id)
+        .execute();
+      await logEvent(trx, now, { userName: u.user_name, userId: u.id, event: 'failed', detail: `密码错误（第${failures}次）` }, from);
+      if (lock) {
+        await logEvent(
+          trx,
+          now,
+          { userName: u.user_name, userId: u.id, event: 'locked', detail: `锁定${rules.loginLockMinutes}分钟` },
+          from,
+        );
+      }
+    });
+    if (lock) throw new AppError('unauthenticated', `密码连续错误${failures}次，账号已锁定，请${rules.loginLockMinutes}分钟后再试`);
+    const left = rules.loginMaxFailures - failures;
+    throw new AppError(
+      'unauthenticated',
+      left > 0 && rules.loginMaxFailures > 0 ? `用户名或密码错误，还可尝试${left}次` : '用户名或密码错误',
+    );
+  }
+  if (u.enabled !== 1) {
+    await logEvent(db, now, { userName: u.user_name, userId: u.id, event: 'failed', detail: '账号已停用' }, from);
+    throw new AppError('unauthenticated', '该账号已停用，请联系系统管理员');
+  }
+  return startSession(ctx, u, from, null);
+}
+
+export async function logout(ctx: Ctx, sessionId: string, from: Origin = {}): Promise<{ ok: true }> {
+  const s = await ctx.ledger.db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['s.id', 's.user_id', 'u.user_name'])
+    .where('s.id', '=', hashSession(sessionId))
+    .executeTakeFirst();
+  if (s) {
+    await ctx.ledger.db.deleteFrom('sessions').where('id', '=', s.id).execute();
+    await logEvent(ctx.ledger.db, ctx.now(), { userName: s.user_name, userId: s.user_id, event: 'logout' }, from);
+  }
+  return { ok: true };
+}
+
+export type SessionLookup = { caller: Caller } | { ended: 'missing' | 'timeout' };
+
+/**
+ * The account behind a session id, keeping the session alive; a session idle for longer than 设置
+ * allows (default 30 minutes) ends here, and so does one whose account was disabled.
+ */
+export async function lookupSession(ctx: Ctx, sessionId: string | undefined): Promise<SessionLookup> {
+  if (!sessionId) return { ended: 'missing' };
+  const db = ctx.ledger.db;
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['s.id as sid', 's.last_seen', 'u.id', 'u.user_name', 'u.name', 'u.role', 'u.enabled', 'u.must_change'])
+    .where('s.id', '=', hashSession(sessionId))
+    .executeTakeFirst();
+  if (!row) return { ended: 'missing' };
+  const now = ctx.now();
+  const { sessionIdleMinutes } = await accountRules(ctx);
+  if (row.enabled !== 1) {
+    await db.deleteFrom('sessions').where('id', '=', row.sid).execute();
+    return { ended: 'missing' };
+  }
+  if (at(now) - at(row.last_seen) >= sessionIdleMinutes * MINUTE) {
+    await db.deleteFrom('sessions').where('id', '=', row.sid).execute();
+    await logEvent(db, now, { userName: row.user_name, userId: row.id, event: 'timeout', detail: `${sessionIdleMinutes}分钟未操作` });
+    return { ended: 'timeout' };
+  }
+  await db.updateTable('sessions').set({ last_seen: now }).where('id', '=', row.sid).execute();
+  return {
+    caller: {
+      userId: row.id,
+      userName: row.user_name,
+      name: row.name,
+      role: row.role,
+      regionIds: await regionsOf(db, row.id),
+      mustChangePassword: row.must_change === 1,
+    },
+  };
+}
+
+/**
+ * The gate every channel will pass (the lead wires it into dispatch): a live session, a changed
+ * password when one is due, and a role that may call the channel.
+ */
+export async function requireCaller(ctx: Ctx, sessionId: string | undefined, channel: Channel): Promise<Caller> {
+  const found = await lookupSession(ctx, sessionId);
+  if ('ended' in found) {
+    throw new AppError('unauthenticated', found.ended === 'timeout' ? '长时间未操作，已自动退出，请重新登录' : '请先登录');
+  }
+  const { caller } = found;
+  if (caller.mustChangePassword && !PASSWORD_CHANGE_CHANNELS.has(channel)) {
+    throw new AppError('forbidden', '请先修改密码后再继续使用');
+  }
+  if (!mayCall(caller.role, channel)) throw new AppError('forbidden', `“${labelOf(ROLES, caller.role)}”角色无权使用此功能`);
+  return caller;
+}
+
+export async function me(ctx: Ctx, sessionId: string | undefined): Promise<Me> {
+  if (await needsSetup(ctx)) return { needsSetup: true, user: null };
+  const found = await lookupSession(ctx, sessionId);
+  return { needsSetup: false, user: 'caller' in found ? await getAccount(ctx, found.caller.userId) : null };
+}
+
+/** The signed-in user's own change: the old password, then a new one that passes the rule and differs from it. */
+export async function changePassword(
+  ctx: Ctx,
+  input: { sessionId: string; oldPassword: string; newPassword: string },
+  from: Origin = {},
+): Promise<Account> {
+  const caller = await requireCaller(ctx, input.sessionId, 'auth.changePassword');
+  const u = (await ctx.ledger.db.selectFrom('users').selectAll().where('id', '=', caller.userId).executeTakeFirstOrThrow()) as UserRow;
+  if (!(await verifyPassword(input.oldPassword, u.password_hash))) {
+    await logEvent(
+      ctx.ledger.db,
+      ctx.now(),
+      { userName: u.user_name, userId: u.id, event: 'failed', detail: '修改密码时原密码错误' },
+      from,
+    );
+    throw new AppError('invalid_input', '输入有误：「原密码」不正确', [{ path: 'oldPassword', message: '原密码不正确' }]);
+  }
+  refusePassword(input.newPassword, u.user_name, 'newPassword');
+  if (input.newPassword === input.oldPassword) {
+    throw new AppError('invalid_input', '输入有误：「新密码」不能与原密码相同', [{ path: 'newPassword', message: '不能与原密码相同' }]);
+  }
+  const hash = await hashPassword(input.newPassword);
+  const keep = hashSession(input.sessionId);
+  await write(
+    ctx,
+    async (w) => {
+      await w.trx
+        .updateTable('users')
+        .set({ password_hash: hash, must_change: 0, password_changed_at: w.now, updated_at: w.now })
+        .where('id', '=', u.id)
+        .execute();
+      // Anyone else still signed in with the old password is signed out.
+      await w.trx.deleteFrom('sessions').where('user_id', '=', u.id).where('id', '!=', keep).execute();
+      await w.audit('user', u.id, 'change_password', null, { userName: u.user_name });
+      await logEvent(w.trx, w.now, { userName: u.user_name, userId: u.id, event: 'password_changed' }, from);
+      w.touchOrgs([]);
+    },
+    actorOf(caller),
+  );
+  return getAccount(ctx, u.id);
+}
+
+export async function needsSetup(ctx: Ctx): Promise<boolean> {
+  const row = await ctx.ledger.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  return row === undefined;
+}
+
+/**
+ * The first start of a new ledger: there is no default password; whoever installs the ledger names the
+ * administrator. Refused as soon as any account exists.
+ */
+export async function setupAdmin(
+  ctx: Ctx,
+  input: { userName: string; name: string; password: string },
+  from: Origin = {},
+): Promise<LoginResult> {
+  if (!(await needsSetup(ctx))) throw new AppError('conflict', '系统管理员已经设置，请用已有账号登录');
+  const self: WriteActor = { name: `${input.name}（${input.userName}）`, userId: null };
+  await insertUser(ctx, { ...input, role: 'admin', regionIds: [], mustChange: false, first: true }, self);
+  return login(ctx, input, from);
+}
+
+export async function listLoginLog(
+  ctx: Ctx,
+  input: { userName?: string; event?: LoginEvent; offset: number; limit: number },
+): Promise<Page<LoginLogEntry>> {
+  let q = ctx.ledger.db.selectFrom('login_log');
+  if (input.userName) q = q.where(sql<boolean>`user_name = ${input.userName} COLLATE NOCASE`);
+  if (input.event) q = q.where('event', '=', input.event);
+  const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q.selectAll().orderBy('id', 'desc').offset(input.offset).limit(input.limit).execute();
+  return {
+    total: Number(n),
+    rows: rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      userName: r.user_name,
+      userId: r.user_id,
+      event: r.event,
+      detail: r.detail,
+      address: r.address,
+      agent: r.agent,
+    })),
+  };
+}
