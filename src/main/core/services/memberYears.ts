@@ -80,6 +80,35 @@ export async function setMemberYearIn(w: Writer, input: MemberYearSet, audit: Re
 }
 
 /**
+ * A year entered by mistake (a wrong year picked, a duplicate) is removed. The current year's row is the
+ * organization's own counts, which its form keeps; that one is changed, never deleted.
+ */
+export async function deleteMemberYear(ctx: Ctx, input: { orgId: number; year: number }): Promise<MemberYear[]> {
+  await write(ctx, async (w) => {
+    const current = yearOf(w.today);
+    if (input.year === current) {
+      throw new AppError(
+        'invalid_input',
+        `当年（${current}年）的党员发展情况就是该组织的党员数，不能删除；数字有误请直接修改`,
+        [{ path: 'year', message: '当年的记录不能删除' }],
+      );
+    }
+    if (!(await liveOrg(w.trx, input.orgId))) throw notFound('两新组织', input.orgId);
+    const before = await w.trx
+      .selectFrom('member_years')
+      .selectAll()
+      .where('org_id', '=', input.orgId)
+      .where('year', '=', input.year)
+      .executeTakeFirst();
+    if (!before) throw new AppError('not_found', `该组织没有${input.year}年度的党员发展记录，可能已被删除，请刷新后再试`);
+    await w.trx.deleteFrom('member_years').where('org_id', '=', input.orgId).where('year', '=', input.year).execute();
+    await w.audit('member_year', input.orgId, 'delete', fromRow(before), null);
+    w.touchOrgs([]);
+  });
+  return listMemberYears(ctx, input.orgId);
+}
+
+/**
  * The organization's counts, just written by its own form, an import or an exchange, are the current
  * year's figures; 发展对象 and 新发展党员, which the organization form does not ask, stay as they were.
  * No audit row of its own: the organization's row records the counts.

@@ -12,8 +12,9 @@ import type { Activity } from '../../../shared/records/activities';
 import { usePageCommand } from '../commands';
 import { Loading, yearOptions } from '../common';
 import { ListSearch } from '../ListSearch';
+import { RegionSelect } from '../RegionSelect';
 import '../ledgerTable.css';
-import { ListFooter, ledgerTableStyles, options, useRegionOptions } from '../ledgerBits';
+import { ListFooter, ledgerTableStyles, options } from '../ledgerBits';
 import { param, useListState } from '../listState';
 import { useApi } from '../queries';
 import { ActivityDialog } from './ActivityDialog';
@@ -38,7 +39,6 @@ const searchSchema = z.object({
 export function ActivitiesPage() {
   const list = useListState(searchSchema);
   const { year, regionId, kind, partyOrgId } = list.filters;
-  const regions = useRegionOptions();
   const [editing, setEditing] = useState<Activity | 'new' | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   usePageCommand('new', () => setEditing('new'));
@@ -89,14 +89,12 @@ export function ActivitiesPage() {
           clearable
           w={130}
         />
-        <Select
+        <RegionSelect
           label="属地"
           placeholder="全部属地"
-          data={regions}
           value={regionId ?? null}
           onChange={(v) => list.setFilter('regionId', v ?? undefined)}
           clearable
-          searchable
           w={170}
         />
         <Select

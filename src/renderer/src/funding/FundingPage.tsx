@@ -15,8 +15,9 @@ import { invoke } from '../api';
 import { usePageCommand } from '../commands';
 import { confirmDelete, Loading, yearOptions } from '../common';
 import { ListSearch } from '../ListSearch';
+import { RegionSelect } from '../RegionSelect';
 import '../ledgerTable.css';
-import { ListFooter, ledgerTableStyles, options, useRegionOptions } from '../ledgerBits';
+import { ListFooter, ledgerTableStyles, options } from '../ledgerBits';
 import { param, useListState } from '../listState';
 import { useApi } from '../queries';
 import { FundingDialog } from './FundingDialog';
@@ -45,7 +46,6 @@ export function FundingPage() {
   const { debounced: search, page, setPage, setFilter } = list;
   const { year, regionId, source } = list.filters;
   const searchRef = useRef<HTMLInputElement>(null);
-  const regions = useRegionOptions();
   const [editing, setEditing] = useState<FundingRecord | 'new' | null>(null);
 
   const { data, error } = useApi(
@@ -80,10 +80,9 @@ export function FundingPage() {
           placeholder="党组织名称、书记或拼音首字母（Ctrl+F）"
         />
         <Select label="年度" data={YEAR_OPTIONS} value={year} onChange={(v) => setFilter('year', v)} allowDeselect={false} w={130} />
-        <Select
+        <RegionSelect
           label="属地"
           placeholder="全部属地"
-          data={regions}
           value={regionId ?? null}
           onChange={(v) => setFilter('regionId', v ?? undefined)}
           clearable

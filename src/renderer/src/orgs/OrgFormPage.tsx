@@ -24,8 +24,9 @@ import { FormFrame, Loading, notifyDone, notifyError } from '../common';
 import { DateField } from '../DateField';
 import { apiFieldErrors, num, schemaValidate } from '../formErrors';
 import { useLeaveGuard } from '../leaveGuard';
-import { options, useRegionOptions } from '../ledgerBits';
+import { options } from '../ledgerBits';
 import { useApi } from '../queries';
+import { RegionSelect } from '../RegionSelect';
 
 type FormValues = Omit<OrgFields, 'regionId' | 'employees' | 'formalMembers' | 'probationaryMembers' | 'activists'> & {
   regionId: string | null;
@@ -107,7 +108,6 @@ export function OrgFormPage({ id }: { id: number | null }) {
 
 function OrgForm({ id, initial }: { id: number | null; initial: FormValues }) {
   const navigate = useNavigate();
-  const regions = useRegionOptions();
   const form = useForm<FormValues>({ initialValues: initial, validate: validateOrg, validateInputOnBlur: true });
   const [saving, setSaving] = useState(false);
   const [usccBlurred, setUsccBlurred] = useState(false);
@@ -161,7 +161,7 @@ function OrgForm({ id, initial }: { id: number | null; initial: FormValues }) {
             inputWrapperOrder={['label', 'input', 'description', 'error']}
             styles={{ input: { fontFamily: 'monospace' } }}
           />
-          <Select label="所属属地" withAsterisk data={regions} searchable {...form.getInputProps('regionId')} />
+          <RegionSelect label="所属属地" withAsterisk {...form.getInputProps('regionId')} />
           <Select
             label="组织类别"
             data={options(ORG_CATEGORIES)}

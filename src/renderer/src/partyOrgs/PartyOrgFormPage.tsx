@@ -16,8 +16,9 @@ import { FormFrame, Loading, notifyDone, notifyError } from '../common';
 import { DateField, todayText } from '../DateField';
 import { apiFieldErrors, num, optNum, schemaValidate } from '../formErrors';
 import { useLeaveGuard } from '../leaveGuard';
-import { options, useRegionOptions } from '../ledgerBits';
+import { options } from '../ledgerBits';
 import { useApi, useSettings } from '../queries';
+import { RegionSelect } from '../RegionSelect';
 import { OrgPicker, type PickedOrg } from './OrgPicker';
 
 type Numeric = 'partyWorkers' | 'formalMembers' | 'probationaryMembers' | 'termYears' | 'starRating';
@@ -105,7 +106,6 @@ function PartyOrgForm({
   venueItems: string[];
 }) {
   const navigate = useNavigate();
-  const regions = useRegionOptions();
   const [covered, setCovered] = useState(initialCovered);
   // The covered organizations are picked beside the form; the schema judges them with the fields.
   const coveredRef = useRef(covered);
@@ -162,7 +162,7 @@ function PartyOrgForm({
               if (m === 'single' && covered.length > 1) setCovered(covered.slice(0, 1));
             }}
           />
-          <Select label="所属属地" withAsterisk data={regions} searchable {...form.getInputProps('regionId')} />
+          <RegionSelect label="所属属地" withAsterisk {...form.getInputProps('regionId')} />
           <TextInput label="上级党组织" {...form.getInputProps('parentName')} />
           <TextInput label="批复文号" {...form.getInputProps('approvalNo')} />
           <DateField

@@ -13,8 +13,9 @@ import { invoke } from '../api';
 import { usePageCommand } from '../commands';
 import { confirmDelete, Loading } from '../common';
 import { ListSearch } from '../ListSearch';
+import { RegionSelect } from '../RegionSelect';
 import '../ledgerTable.css';
-import { ListFooter, ledgerTableStyles, options, useRegionOptions } from '../ledgerBits';
+import { ListFooter, ledgerTableStyles, options } from '../ledgerBits';
 import { param, useListState } from '../listState';
 import { useApi } from '../queries';
 import { InspectionDialog, type InspectionTarget } from './InspectionDialog';
@@ -177,7 +178,6 @@ const InspectionFilters = memo(function InspectionFilters(p: {
   result: (typeof RESULT_FILTERS)[number] | undefined;
   setFilter: SetFilter;
 }) {
-  const regions = useRegionOptions();
   return (
     <>
       <Select
@@ -188,10 +188,9 @@ const InspectionFilters = memo(function InspectionFilters(p: {
         allowDeselect={false}
         w={130}
       />
-      <Select
+      <RegionSelect
         label="属地"
         placeholder="全部属地"
-        data={regions}
         value={p.regionId ?? null}
         onChange={(v) => p.setFilter('regionId', v ?? undefined)}
         clearable

@@ -13,8 +13,9 @@ import { invoke } from '../api';
 import { usePageCommand } from '../commands';
 import { confirmDelete, Loading } from '../common';
 import { ListSearch } from '../ListSearch';
+import { RegionSelect } from '../RegionSelect';
 import '../ledgerTable.css';
-import { ledgerTableStyles, options, useRegionOptions } from '../ledgerBits';
+import { ledgerTableStyles, options } from '../ledgerBits';
 import { param, useListState } from '../listState';
 import { useApi } from '../queries';
 import { ModelSiteDialog, siteYears } from './ModelSiteDialog';
@@ -174,7 +175,6 @@ const SiteFilters = memo(function SiteFilters(p: {
   level: ModelSiteLevel | undefined;
   setFilter: SetFilter;
 }) {
-  const regions = useRegionOptions();
   return (
     <>
       <Select
@@ -187,10 +187,9 @@ const SiteFilters = memo(function SiteFilters(p: {
         clearable
         w={160}
       />
-      <Select
+      <RegionSelect
         label="属地"
         placeholder="全部属地"
-        data={regions}
         value={p.regionId ?? null}
         onChange={(v) => p.setFilter('regionId', v ?? undefined)}
         clearable

@@ -15,8 +15,9 @@ import { confirmDelete, FormFrame, Loading, notifyDone, notifyError } from '../c
 import { DateField, todayText } from '../DateField';
 import { apiFieldErrors, num, schemaValidate } from '../formErrors';
 import { useLeaveGuard } from '../leaveGuard';
-import { options, useRegionOptions } from '../ledgerBits';
+import { options } from '../ledgerBits';
 import { useApi, useSettings } from '../queries';
+import { RegionSelect } from '../RegionSelect';
 import { AttendeePicker } from './AttendeePicker';
 import { COUNTY_VALUE } from './TrainingListPage';
 
@@ -86,7 +87,6 @@ export function TrainingFormPage({ id }: { id: number | null }) {
 
 function TrainingForm({ id, initial }: { id: number | null; initial: FormValues }) {
   const navigate = useNavigate();
-  const regions = useRegionOptions();
   const form = useForm<FormValues>({ initialValues: initial, validate, validateInputOnBlur: true });
   const [saving, setSaving] = useState(false);
   const guard = useLeaveGuard(form.isDirty() && !saving);
@@ -147,11 +147,10 @@ function TrainingForm({ id, initial }: { id: number | null; initial: FormValues 
           />
           <Select label="培训对象" withAsterisk data={options(TRAINING_TARGETS)} {...form.getInputProps('target')} />
           <TextInput label="培训主题" withAsterisk style={{ gridColumn: 'span 2' }} {...form.getInputProps('topic')} />
-          <Select
+          <RegionSelect
             label="举办属地"
-            data={[{ value: COUNTY_VALUE, label: COUNTY_LEVEL }, ...regions]}
+            extra={[{ value: COUNTY_VALUE, label: COUNTY_LEVEL }]}
             allowDeselect={false}
-            searchable
             {...form.getInputProps('region')}
           />
           <TextInput label="举办单位" withAsterisk placeholder="如 旗委组织部、某苏木党委" {...form.getInputProps('organizer')} />

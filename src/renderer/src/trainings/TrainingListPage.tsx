@@ -12,9 +12,10 @@ import { COUNTY_LEVEL } from '../../../shared/records/trainings';
 import { usePageCommand } from '../commands';
 import { Loading, yearOptions } from '../common';
 import { ListSearch } from '../ListSearch';
-import { options, useRegionOptions } from '../ledgerBits';
+import { options } from '../ledgerBits';
 import { param, useListState } from '../listState';
 import { useApi } from '../queries';
+import { RegionSelect } from '../RegionSelect';
 
 const PAGE = 50;
 
@@ -46,7 +47,6 @@ export function TrainingListPage() {
   const searchRef = useRef<HTMLInputElement>(null);
   usePageCommand('search', () => searchRef.current?.focus());
   usePageCommand('new', () => navigate('/trainings/new'));
-  const regions = useRegionOptions();
   const { data, error } = useApi(
     'trainings.list',
     {
@@ -85,14 +85,13 @@ export function TrainingListPage() {
           clearable
           w={130}
         />
-        <Select
+        <RegionSelect
           label="举办属地"
           placeholder="全部"
-          data={[{ value: COUNTY_VALUE, label: COUNTY_LEVEL }, ...regions]}
+          extra={[{ value: COUNTY_VALUE, label: COUNTY_LEVEL }]}
           value={region}
           onChange={(v) => list.setFilter('region', v ?? undefined)}
           clearable
-          searchable
           w={190}
         />
         <Select
