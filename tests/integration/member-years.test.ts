@@ -115,7 +115,9 @@ describe('党员发展 by year', () => {
     });
     await t.call('orgs.delete', { id: o.id });
     expect(await t.raw('memberYears.delete', { orgId: o.id, year: 2025 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect((await t.call('audit.list', { entity: 'member_year', entityId: o.id })).rows.filter((r) => r.action === 'delete')).toHaveLength(1);
+    expect((await t.call('audit.list', { entity: 'member_year', entityId: o.id })).rows.filter((r) => r.action === 'delete')).toHaveLength(
+      1,
+    );
   });
 
   it('memberYearTotals sums one year per region over live organizations, zeros for an empty region', async () => {

@@ -87,11 +87,9 @@ export async function deleteMemberYear(ctx: Ctx, input: { orgId: number; year: n
   await write(ctx, async (w) => {
     const current = yearOf(w.today);
     if (input.year === current) {
-      throw new AppError(
-        'invalid_input',
-        `当年（${current}年）的党员发展情况就是该组织的党员数，不能删除；数字有误请直接修改`,
-        [{ path: 'year', message: '当年的记录不能删除' }],
-      );
+      throw new AppError('invalid_input', `当年（${current}年）的党员发展情况就是该组织的党员数，不能删除；数字有误请直接修改`, [
+        { path: 'year', message: '当年的记录不能删除' },
+      ]);
     }
     if (!(await liveOrg(w.trx, input.orgId))) throw notFound('两新组织', input.orgId);
     const before = await w.trx
