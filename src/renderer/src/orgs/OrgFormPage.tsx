@@ -20,7 +20,7 @@ import { orgFieldsSchema } from '../../../shared/schemas';
 import type { OrgFields } from '../../../shared/types';
 import { invoke } from '../api';
 import { usePageCommand } from '../commands';
-import { FormFrame, Loading, notifyDone, notifyError } from '../common';
+import { FormFrame, Loading, notifyDone, notifyError, notifyRefused } from '../common';
 import { DateField } from '../DateField';
 import { apiFieldErrors, num, schemaValidate } from '../formErrors';
 import { useLeaveGuard } from '../leaveGuard';
@@ -116,26 +116,23 @@ function OrgForm({ id, initial }: { id: number | null; initial: FormValues }) {
   const guard = useLeaveGuard(form.isDirty() && !saving);
   const inspected = useApi('inspections.history', { orgId: id ?? 0 }, { enabled: id != null });
 
-  const save = form.onSubmit(
-    async (values) => {
-      if (saving) return;
-      setSaving(true);
-      try {
-        const fields = orgFieldsSchema.parse(toInput(values));
-        const saved = id ? await invoke('orgs.update', { id, fields }) : await invoke('orgs.create', fields);
-        form.resetDirty();
-        notifyDone(`“${saved.name}”已保存`);
-        guard.release();
-        navigate(`/orgs/${saved.id}`);
-      } catch (e) {
-        form.setErrors(apiFieldErrors(e));
-        notifyError(e, '未能保存');
-      } finally {
-        setSaving(false);
-      }
-    },
-    () => notifyError(new Error(), '请先改正标红的项目'),
-  );
+  const save = form.onSubmit(async (values) => {
+    if (saving) return;
+    setSaving(true);
+    try {
+      const fields = orgFieldsSchema.parse(toInput(values));
+      const saved = id ? await invoke('orgs.update', { id, fields }) : await invoke('orgs.create', fields);
+      form.resetDirty();
+      notifyDone(`“${saved.name}”已保存`);
+      guard.release();
+      navigate(`/orgs/${saved.id}`);
+    } catch (e) {
+      form.setErrors(apiFieldErrors(e));
+      notifyError(e, '未能保存');
+    } finally {
+      setSaving(false);
+    }
+  }, notifyRefused);
   usePageCommand('save', save);
 
   // The leave guard asks before a half-filled form is dropped.

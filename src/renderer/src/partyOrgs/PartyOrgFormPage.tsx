@@ -12,7 +12,7 @@ import { partyOrgFieldsSchema } from '../../../shared/schemas';
 import type { PartyOrgDetail, PartyOrgFields } from '../../../shared/types';
 import { invoke } from '../api';
 import { usePageCommand } from '../commands';
-import { FormFrame, Loading, notifyDone, notifyError } from '../common';
+import { FormFrame, Loading, notifyDone, notifyError, notifyRefused } from '../common';
 import { DateField, todayText } from '../DateField';
 import { apiFieldErrors, num, optNum, schemaValidate } from '../formErrors';
 import { useLeaveGuard } from '../leaveGuard';
@@ -118,25 +118,22 @@ function PartyOrgForm({
   const v = form.values;
   const single = v.method === 'single';
 
-  const save = form.onSubmit(
-    async (values) => {
-      if (saving) return;
-      setSaving(true);
-      try {
-        const fields = partyOrgFieldsSchema.parse(toInput(values, covered));
-        const saved = id ? await invoke('partyOrgs.update', { id, fields }) : await invoke('partyOrgs.create', fields);
-        notifyDone(`“${saved.name}”已保存`);
-        guard.release();
-        navigate(`/party-orgs/${saved.id}`);
-      } catch (e) {
-        form.setErrors(apiFieldErrors(e));
-        notifyError(e, '未能保存');
-      } finally {
-        setSaving(false);
-      }
-    },
-    () => notifyError(new Error(), '请先改正标红的项目'),
-  );
+  const save = form.onSubmit(async (values) => {
+    if (saving) return;
+    setSaving(true);
+    try {
+      const fields = partyOrgFieldsSchema.parse(toInput(values, covered));
+      const saved = id ? await invoke('partyOrgs.update', { id, fields }) : await invoke('partyOrgs.create', fields);
+      notifyDone(`“${saved.name}”已保存`);
+      guard.release();
+      navigate(`/party-orgs/${saved.id}`);
+    } catch (e) {
+      form.setErrors(apiFieldErrors(e));
+      notifyError(e, '未能保存');
+    } finally {
+      setSaving(false);
+    }
+  }, notifyRefused);
   usePageCommand('save', save);
 
   // The leave guard asks before a half-filled form is dropped.

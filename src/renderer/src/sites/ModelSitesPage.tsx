@@ -18,13 +18,14 @@ import '../ledgerTable.css';
 import { ledgerTableStyles, options } from '../ledgerBits';
 import { param, useListState } from '../listState';
 import { useApi } from '../queries';
+import { ALL_YEARS, YearFilter, yearInput } from '../YearFilter';
 import { ModelSiteDialog, siteYears } from './ModelSiteDialog';
 
 const LEVEL_CODES = MODEL_SITE_LEVELS.map((l) => l.code);
 
 const searchSchema = z.object({
   query: param.text(),
-  year: param.year(),
+  year: param.listYear(),
   regionId: param.id(),
   level: param.oneOf(LEVEL_CODES),
   sort: param.sort(['region'], 'region'),
@@ -74,7 +75,7 @@ export function ModelSitesPage() {
     'modelSites.list',
     {
       query: list.debounced || undefined,
-      year: year ? Number(year) : undefined,
+      year: yearInput(year),
       regionId: regionId ? Number(regionId) : undefined,
       level,
     },
@@ -104,8 +105,8 @@ export function ModelSitesPage() {
         <SiteFilters year={year} regionId={regionId} level={level} setFilter={list.setFilter} />
         {data && (
           <Text size="sm" c="dimmed" mb={8}>
-            共 {rows.length} 条命名{year ? '' : `，今年有效 ${inForce.length} 条`}，其中党建品牌 {rows.filter((r) => r.brandName).length}{' '}
-            个、五星创建 {rows.filter((r) => r.fiveStar).length} 个
+            共 {rows.length} 条命名{year !== ALL_YEARS ? '' : `，今年有效 ${inForce.length} 条`}，其中党建品牌{' '}
+            {rows.filter((r) => r.brandName).length} 个、五星创建 {rows.filter((r) => r.fiveStar).length} 个
           </Text>
         )}
       </Group>
@@ -170,21 +171,19 @@ export function ModelSitesPage() {
 type SetFilter = ReturnType<typeof useListState<z.output<typeof searchSchema>>>['setFilter'];
 
 const SiteFilters = memo(function SiteFilters(p: {
-  year: string | undefined;
+  year: string;
   regionId: string | undefined;
   level: ModelSiteLevel | undefined;
   setFilter: SetFilter;
 }) {
   return (
     <>
-      <Select
-        label="年度"
-        placeholder="全部（含已撤销）"
-        description={p.year ? '该年度有效的命名' : undefined}
-        data={siteYears()}
-        value={p.year ?? null}
-        onChange={(v) => p.setFilter('year', v ?? undefined)}
-        clearable
+      <YearFilter
+        value={p.year}
+        onChange={(v) => p.setFilter('year', v)}
+        years={siteYears()}
+        allLabel="全部（含已撤销）"
+        description={p.year !== ALL_YEARS ? '该年度有效的命名' : undefined}
         w={160}
       />
       <RegionSelect

@@ -9,9 +9,9 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { TRAINING_TARGETS, type TrainingTarget } from '../../../shared/domain/trainingCodes';
 import { COUNTY_LEVEL, type TrainingAttendee, type TrainingDetail, trainingFieldsSchema } from '../../../shared/records/trainings';
-import { ApiCallError, invoke } from '../api';
+import { invoke } from '../api';
 import { usePageCommand } from '../commands';
-import { confirmDelete, FormFrame, Loading, notifyDone, notifyError } from '../common';
+import { confirmDelete, FormFrame, Loading, notifyDone, notifyError, notifyRefused } from '../common';
 import { DateField, todayText } from '../DateField';
 import { apiFieldErrors, num, schemaValidate } from '../formErrors';
 import { useLeaveGuard } from '../leaveGuard';
@@ -92,30 +92,23 @@ function TrainingForm({ id, initial }: { id: number | null; initial: FormValues 
   const guard = useLeaveGuard(form.isDirty() && !saving);
   const today = todayText();
 
-  const save = form.onSubmit(
-    async (values) => {
-      if (saving) return;
-      setSaving(true);
-      try {
-        const fields = trainingFieldsSchema.parse(toInput(values));
-        const saved = id ? await invoke('trainings.update', { id, fields }) : await invoke('trainings.create', fields);
-        form.resetDirty();
-        notifyDone(`培训班“${saved.topic}”已保存`);
-        guard.release();
-        navigate('/trainings');
-      } catch (e) {
-        form.setErrors(apiFieldErrors(e));
-        notifyError(e, '未能保存');
-      } finally {
-        setSaving(false);
-      }
-    },
-    () =>
-      notifyError(
-        new ApiCallError({ code: 'invalid_input', message: '有的项目填写有误，请按标红处的说明改正后再保存' }),
-        '请先改正标红的项目',
-      ),
-  );
+  const save = form.onSubmit(async (values) => {
+    if (saving) return;
+    setSaving(true);
+    try {
+      const fields = trainingFieldsSchema.parse(toInput(values));
+      const saved = id ? await invoke('trainings.update', { id, fields }) : await invoke('trainings.create', fields);
+      form.resetDirty();
+      notifyDone(`培训班“${saved.topic}”已保存`);
+      guard.release();
+      navigate('/trainings');
+    } catch (e) {
+      form.setErrors(apiFieldErrors(e));
+      notifyError(e, '未能保存');
+    } finally {
+      setSaving(false);
+    }
+  }, notifyRefused);
   usePageCommand('save', save);
   const cancel = () => navigate('/trainings');
   const attendeeError = Object.entries(form.errors).find(([k]) => k === 'attendees' || k.startsWith('attendees.'))?.[1];
