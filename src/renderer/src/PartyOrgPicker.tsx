@@ -21,6 +21,30 @@ export interface PickedPartyOrg {
 
 export const partyOrgLabel = (p: PickedPartyOrg) => (p.regionName ? `${p.name}（${p.regionName}）` : p.name);
 
+type PickerProps = Parameters<typeof PartyOrgPicker>[0];
+
+/**
+ * The picker for a form that holds the party organization as its id in text (the shared schemas'
+ * input): it keeps the picked name itself and hands the form the id.
+ */
+export function PartyOrgField({
+  initial,
+  onPick,
+  ...rest
+}: Omit<PickerProps, 'value' | 'onChange'> & { initial: PickedPartyOrg | null; onPick: (id: string | null) => void }) {
+  const [picked, setPicked] = useState(initial);
+  return (
+    <PartyOrgPicker
+      {...rest}
+      value={picked}
+      onChange={(p) => {
+        setPicked(p);
+        onPick(p ? String(p.id) : null);
+      }}
+    />
+  );
+}
+
 export function PartyOrgPicker({
   value,
   onChange,

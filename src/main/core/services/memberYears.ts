@@ -16,6 +16,10 @@ async function liveOrg(db: Kysely<Database>, orgId: number) {
   return db.selectFrom('orgs').select(['id', 'name']).where('id', '=', orgId).where('deleted_at', 'is', null).executeTakeFirst();
 }
 
+function yearRow(db: Kysely<Database>, orgId: number, year: number) {
+  return db.selectFrom('member_years').selectAll().where('org_id', '=', orgId).where('year', '=', year).executeTakeFirst();
+}
+
 /** A stored row as the figures the channels, the audit log and the import speak of. */
 export function fromRow(r: Database['member_years']) {
   return {
@@ -48,12 +52,7 @@ export async function setMemberYearIn(w: Writer, input: MemberYearSet, audit: Re
     throw new AppError('invalid_input', `「年度」不能晚于今年（${current}年）`, [{ path: 'year', message: `不能晚于${current}年` }]);
   }
   if (!(await liveOrg(w.trx, input.orgId))) throw notFound('两新组织', input.orgId);
-  const before = await w.trx
-    .selectFrom('member_years')
-    .selectAll()
-    .where('org_id', '=', input.orgId)
-    .where('year', '=', input.year)
-    .executeTakeFirst();
+  const before = await yearRow(w.trx, input.orgId, input.year);
   const figures = {
     formal: input.formal,
     probationary: input.probationary,
@@ -92,12 +91,7 @@ export async function deleteMemberYear(ctx: Ctx, input: { orgId: number; year: n
       ]);
     }
     if (!(await liveOrg(w.trx, input.orgId))) throw notFound('两新组织', input.orgId);
-    const before = await w.trx
-      .selectFrom('member_years')
-      .selectAll()
-      .where('org_id', '=', input.orgId)
-      .where('year', '=', input.year)
-      .executeTakeFirst();
+    const before = await yearRow(w.trx, input.orgId, input.year);
     if (!before) throw new AppError('not_found', `该组织没有${input.year}年度的党员发展记录，可能已被删除，请刷新后再试`);
     await w.trx.deleteFrom('member_years').where('org_id', '=', input.orgId).where('year', '=', input.year).execute();
     await w.audit('member_year', input.orgId, 'delete', fromRow(before), null);

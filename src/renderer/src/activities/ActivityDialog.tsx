@@ -4,7 +4,6 @@
  */
 import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { ACTIVITY_KINDS } from '../../../shared/domain/activityCodes';
 import { type Activity, activityFieldsSchema } from '../../../shared/records/activities';
 import { notifyDone, notifyError } from '../common';
@@ -12,7 +11,7 @@ import { DateField, todayText } from '../DateField';
 import { apiFieldErrors, optNum, schemaValidate } from '../formErrors';
 import { confirmDiscard } from '../leaveGuard';
 import { options } from '../ledgerBits';
-import { PartyOrgPicker, type PickedPartyOrg } from '../PartyOrgPicker';
+import { PartyOrgField } from '../PartyOrgPicker';
 import { useApiMutation } from '../queries';
 
 interface ActivityValues {
@@ -71,9 +70,6 @@ export function ActivityDialog({
     validate,
     validateInputOnBlur: true,
   });
-  const [picked, setPicked] = useState<PickedPartyOrg | null>(
-    partyOrg ?? (editing ? { id: editing.partyOrgId, name: editing.partyOrgName, regionName: editing.regionName } : null),
-  );
   const create = useApiMutation('activities.create');
   const update = useApiMutation('activities.update');
 
@@ -95,12 +91,9 @@ export function ActivityDialog({
   return (
     <Modal opened onClose={close} title={editing ? '编辑组织生活记录' : '登记组织生活'} size="lg">
       <form onSubmit={save}>
-        <PartyOrgPicker
-          value={picked}
-          onChange={(p) => {
-            setPicked(p);
-            form.setFieldValue('partyOrgId', p ? String(p.id) : null);
-          }}
+        <PartyOrgField
+          initial={partyOrg ?? (editing ? { id: editing.partyOrgId, name: editing.partyOrgName, regionName: editing.regionName } : null)}
+          onPick={(id) => form.setFieldValue('partyOrgId', id)}
           error={form.errors.partyOrgId}
           disabled={partyOrg != null}
         />

@@ -10,7 +10,7 @@ import { notifyDone, notifyError } from '../common';
 import { apiFieldErrors, schemaValidate } from '../formErrors';
 import { confirmDiscard } from '../leaveGuard';
 import { options } from '../ledgerBits';
-import { PartyOrgPicker, type PickedPartyOrg } from '../PartyOrgPicker';
+import { PartyOrgField } from '../PartyOrgPicker';
 
 interface Values {
   partyOrgId: string | null;
@@ -93,19 +93,13 @@ export function ModelSiteDialog({
   });
   usePageCommand('save', save);
   const close = () => confirmDiscard(form.isDirty(), onClose);
-  const [picked, setPicked] = useState<PickedPartyOrg | null>(
-    editing ? { id: editing.partyOrgId, name: editing.partyOrgName, regionName: editing.regionName } : partyOrg,
-  );
   return (
     <Modal opened onClose={close} title={editing ? '编辑示范点命名' : '登记示范点命名'} size="lg">
       <form onSubmit={save}>
         <SimpleGrid cols={2}>
-          <PartyOrgPicker
-            value={picked}
-            onChange={(p) => {
-              setPicked(p);
-              form.setFieldValue('partyOrgId', p ? String(p.id) : null);
-            }}
+          <PartyOrgField
+            initial={editing ? { id: editing.partyOrgId, name: editing.partyOrgName, regionName: editing.regionName } : partyOrg}
+            onPick={(id) => form.setFieldValue('partyOrgId', id)}
             error={form.errors.partyOrgId}
             disabled={partyOrg != null}
             style={{ gridColumn: 'span 2' }}
