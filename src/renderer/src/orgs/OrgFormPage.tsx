@@ -19,11 +19,10 @@ import { checkUscc, normalizeUscc } from '../../../shared/rules/uscc';
 import { orgFieldsSchema } from '../../../shared/schemas';
 import type { OrgFields } from '../../../shared/types';
 import { invoke } from '../api';
-import { usePageCommand } from '../commands';
-import { FormFrame, Loading, notifyDone, notifyError, notifyRefused } from '../common';
+import { FormFrame, Loading } from '../common';
 import { DateField } from '../DateField';
-import { apiFieldErrors, num, schemaValidate } from '../formErrors';
-import { useLeaveGuard } from '../leaveGuard';
+import { num, schemaValidate } from '../formErrors';
+import { usePageFormSave } from '../formSave';
 import { options } from '../ledgerBits';
 import { useApi } from '../queries';
 import { RegionSelect } from '../RegionSelect';
@@ -109,31 +108,18 @@ export function OrgFormPage({ id }: { id: number | null }) {
 function OrgForm({ id, initial }: { id: number | null; initial: FormValues }) {
   const navigate = useNavigate();
   const form = useForm<FormValues>({ initialValues: initial, validate: validateOrg, validateInputOnBlur: true });
-  const [saving, setSaving] = useState(false);
   const [usccBlurred, setUsccBlurred] = useState(false);
   const v = form.values;
   const uscc = usccFeedback(v.uscc, v.subtype, usccBlurred);
-  const guard = useLeaveGuard(form.isDirty() && !saving);
   const inspected = useApi('inspections.history', { orgId: id ?? 0 }, { enabled: id != null });
 
-  const save = form.onSubmit(async (values) => {
-    if (saving) return;
-    setSaving(true);
-    try {
+  const { save, saving } = usePageFormSave(form, {
+    run: (values) => {
       const fields = orgFieldsSchema.parse(toInput(values));
-      const saved = id ? await invoke('orgs.update', { id, fields }) : await invoke('orgs.create', fields);
-      form.resetDirty();
-      notifyDone(`“${saved.name}”已保存`);
-      guard.release();
-      navigate(`/orgs/${saved.id}`);
-    } catch (e) {
-      form.setErrors(apiFieldErrors(e));
-      notifyError(e, '未能保存');
-    } finally {
-      setSaving(false);
-    }
-  }, notifyRefused);
-  usePageCommand('save', save);
+      return id ? invoke('orgs.update', { id, fields }) : invoke('orgs.create', fields);
+    },
+    after: (saved) => ({ message: `“${saved.name}”已保存`, to: `/orgs/${saved.id}` }),
+  });
 
   // The leave guard asks before a half-filled form is dropped.
   const cancel = () => navigate(id ? `/orgs/${id}` : '/orgs');

@@ -11,11 +11,10 @@ import { defaultTermYears } from '../../../shared/rules/partyOrgFlags';
 import { partyOrgFieldsSchema } from '../../../shared/schemas';
 import type { PartyOrgDetail, PartyOrgFields } from '../../../shared/types';
 import { invoke } from '../api';
-import { usePageCommand } from '../commands';
-import { FormFrame, Loading, notifyDone, notifyError, notifyRefused } from '../common';
+import { FormFrame, Loading } from '../common';
 import { DateField, todayText } from '../DateField';
-import { apiFieldErrors, num, optNum, schemaValidate } from '../formErrors';
-import { useLeaveGuard } from '../leaveGuard';
+import { num, optNum, schemaValidate } from '../formErrors';
+import { usePageFormSave } from '../formSave';
 import { options } from '../ledgerBits';
 import { useApi, useSettings } from '../queries';
 import { RegionSelect } from '../RegionSelect';
@@ -112,29 +111,18 @@ function PartyOrgForm({
   coveredRef.current = covered;
   const [validate] = useState(() => schemaValidate(partyOrgFieldsSchema, (v: FormValues) => toInput(v, coveredRef.current)));
   const form = useForm<FormValues>({ initialValues: initial, validate, validateInputOnBlur: true });
-  const [saving, setSaving] = useState(false);
   const coveredChanged = covered.map((o) => o.id).join() !== initialCovered.map((o) => o.id).join();
-  const guard = useLeaveGuard((form.isDirty() || coveredChanged) && !saving);
   const v = form.values;
   const single = v.method === 'single';
 
-  const save = form.onSubmit(async (values) => {
-    if (saving) return;
-    setSaving(true);
-    try {
+  const { save, saving } = usePageFormSave(form, {
+    dirty: coveredChanged,
+    run: (values) => {
       const fields = partyOrgFieldsSchema.parse(toInput(values, covered));
-      const saved = id ? await invoke('partyOrgs.update', { id, fields }) : await invoke('partyOrgs.create', fields);
-      notifyDone(`“${saved.name}”已保存`);
-      guard.release();
-      navigate(`/party-orgs/${saved.id}`);
-    } catch (e) {
-      form.setErrors(apiFieldErrors(e));
-      notifyError(e, '未能保存');
-    } finally {
-      setSaving(false);
-    }
-  }, notifyRefused);
-  usePageCommand('save', save);
+      return id ? invoke('partyOrgs.update', { id, fields }) : invoke('partyOrgs.create', fields);
+    },
+    after: (saved) => ({ message: `“${saved.name}”已保存`, to: `/party-orgs/${saved.id}` }),
+  });
 
   // The leave guard asks before a half-filled form is dropped.
   const cancel = () => navigate(id ? `/party-orgs/${id}` : '/party-orgs');

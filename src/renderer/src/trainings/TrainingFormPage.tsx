@@ -5,16 +5,14 @@
  */
 import { Button, Card, Group, NumberInput, Select, SimpleGrid, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { TRAINING_TARGETS, type TrainingTarget } from '../../../shared/domain/trainingCodes';
 import { COUNTY_LEVEL, type TrainingAttendee, type TrainingDetail, trainingFieldsSchema } from '../../../shared/records/trainings';
 import { invoke } from '../api';
-import { usePageCommand } from '../commands';
-import { confirmDelete, FormFrame, Loading, notifyDone, notifyError, notifyRefused } from '../common';
+import { confirmDelete, FormFrame, Loading } from '../common';
 import { DateField, todayText } from '../DateField';
-import { apiFieldErrors, num, schemaValidate } from '../formErrors';
-import { useLeaveGuard } from '../leaveGuard';
+import { num, schemaValidate } from '../formErrors';
+import { usePageFormSave } from '../formSave';
 import { options } from '../ledgerBits';
 import { useApi, useSettings } from '../queries';
 import { RegionSelect } from '../RegionSelect';
@@ -88,28 +86,15 @@ export function TrainingFormPage({ id }: { id: number | null }) {
 function TrainingForm({ id, initial }: { id: number | null; initial: FormValues }) {
   const navigate = useNavigate();
   const form = useForm<FormValues>({ initialValues: initial, validate, validateInputOnBlur: true });
-  const [saving, setSaving] = useState(false);
-  const guard = useLeaveGuard(form.isDirty() && !saving);
   const today = todayText();
 
-  const save = form.onSubmit(async (values) => {
-    if (saving) return;
-    setSaving(true);
-    try {
+  const { save, saving, guard } = usePageFormSave(form, {
+    run: (values) => {
       const fields = trainingFieldsSchema.parse(toInput(values));
-      const saved = id ? await invoke('trainings.update', { id, fields }) : await invoke('trainings.create', fields);
-      form.resetDirty();
-      notifyDone(`培训班“${saved.topic}”已保存`);
-      guard.release();
-      navigate('/trainings');
-    } catch (e) {
-      form.setErrors(apiFieldErrors(e));
-      notifyError(e, '未能保存');
-    } finally {
-      setSaving(false);
-    }
-  }, notifyRefused);
-  usePageCommand('save', save);
+      return id ? invoke('trainings.update', { id, fields }) : invoke('trainings.create', fields);
+    },
+    after: (saved) => ({ message: `培训班“${saved.topic}”已保存`, to: '/trainings' }),
+  });
   const cancel = () => navigate('/trainings');
   const attendeeError = Object.entries(form.errors).find(([k]) => k === 'attendees' || k.startsWith('attendees.'))?.[1];
 
