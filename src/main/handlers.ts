@@ -46,7 +46,7 @@ import {
 } from './core/services/instructors';
 import { createLeader, deleteLeader, listLeaders, reorderLeaders, updateLeader } from './core/services/leaders';
 import { listMassOrgs, setMassOrg } from './core/services/massOrgs';
-import { listMemberYears, setMemberYear } from './core/services/memberYears';
+import { deleteMemberYear, listMemberYears, setMemberYear } from './core/services/memberYears';
 import { createModelSite, deleteModelSite, listModelSites, updateModelSite } from './core/services/modelSites';
 import { afterWarmUp } from './core/services/orgIndex';
 import { createOrg, deleteOrg, getOrg, listOrgs, updateOrg } from './core/services/orgs';
@@ -106,6 +106,7 @@ export const handlers: Handlers = {
   'stats.fourHundredMisses': (ctx, i) => fourHundredMisses(ctx, i),
   'memberYears.list': (ctx, i) => listMemberYears(ctx, i.orgId),
   'memberYears.set': (ctx, i) => setMemberYear(ctx, i),
+  'memberYears.delete': (ctx, i) => deleteMemberYear(ctx, i),
   'cases.suggest': (ctx, i) => suggestCases(ctx, i),
   'screening.defer': (ctx, i) => deferSuggestion(ctx, i),
   'screening.undefer': (ctx, i) => undeferSuggestion(ctx, i),

@@ -276,6 +276,7 @@ export const contract = {
   },
   'memberYears.list': { input: z.object({ orgId: id }), output: out<MemberYear[]>() },
   'memberYears.set': { input: memberYearSetSchema, output: out<MemberYear[]>() },
+  'memberYears.delete': { input: z.object({ orgId: id, year }), output: out<MemberYear[]>() },
 
   'cases.suggest': {
     input: z.object({

@@ -20,6 +20,7 @@ export const WRITE_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'orgs.update',
   'orgs.delete',
   'memberYears.set',
+  'memberYears.delete',
   'partyOrgs.create',
   'partyOrgs.update',
   'partyOrgs.delete',

@@ -74,3 +74,20 @@ it('a clerk enters a past year of 党员发展 and the yearly table counts it', 
   await page.locator('[data-ready="1"][data-report="memberYears"]').waitFor();
   await app.snap('report-member-years');
 });
+
+it('a year entered by mistake is deleted after asking; the current year offers no 删除', { timeout: 120_000 }, async () => {
+  const org = (await app.call<ListPage<OrgListRow>>('orgs.list', { sort: 'formalMembers', dir: 'desc', limit: 1 })).rows[0] as OrgListRow;
+  await app.call('memberYears.set', { orgId: org.id, year: 2019, formal: 3, probationary: 0, activists: 0, candidates: 0, newMembers: 0 });
+  await page.goto(`${app.base}/#/orgs/${org.id}`);
+  const row = (y: string) => page.getByRole('row').filter({ has: page.getByText(y, { exact: true }) });
+  await row('2019年').waitFor();
+  expect(await row('2026年（当年）').getByRole('button', { name: '删除' }).count()).toBe(0);
+  await row('2019年').getByRole('button', { name: '删除' }).click();
+  const confirm = page.getByRole('dialog');
+  await confirm.getByText('2019年度的党员发展情况').waitFor();
+  await app.snap('member-year-delete-confirm');
+  await confirm.getByRole('button', { name: '删除' }).click();
+  await expect.poll(() => row('2019年').count()).toBe(0);
+  const years = await app.call<{ year: number }[]>('memberYears.list', { orgId: org.id });
+  expect(years.map((y) => y.year)).not.toContain(2019);
+});

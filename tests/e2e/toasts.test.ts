@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Page as ListPage, OrgListRow } from '../../src/shared/types';
+import type { Page as ListPage, OrgListRow, PartyOrgListRow } from '../../src/shared/types';
 import { type App, startApp } from './harness';
 
 let app: App;
@@ -63,4 +63,36 @@ it('a failed save then a good one leaves only the good news, and no toast covers
     expect(button, name).not.toBeNull();
     if (toast && button) expect(overlaps(toast, button), `提示框遮住了“${name}”`).toBe(false);
   }
+});
+
+it('the 党组织 form: a refused save, then a failed one, then a good one leave only the good news', async () => {
+  const po = (await app.call<ListPage<PartyOrgListRow>>('partyOrgs.list', { limit: 1 })).rows[0];
+  if (!po) throw new Error('演示数据中没有党组织');
+  await page.goto(`${app.base}/#/party-orgs/${po.id}/edit`);
+  const name = page.getByLabel('党组织名称');
+  await name.fill('');
+  await page.getByRole('button', { name: '保存' }).click();
+  const refused = toasts().filter({ hasText: '请先改正标红的项目' });
+  await expect.poll(() => refused.count()).toBe(1);
+  // A field left empty is the clerk's to correct, not a program failure: the toast says so.
+  expect((await refused.first().textContent()) ?? '').not.toContain('程序没有收到预期的答复');
+  await app.snap('party-org-refused');
+  await name.fill(`${po.name}（更名）`);
+
+  await page.route('**/api/partyOrgs.update', (route) => route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>502</h1>' }));
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect
+    .poll(() =>
+      failures()
+        .filter({ hasText: /刷新|重新打开/ })
+        .count(),
+    )
+    .toBe(1);
+  await expect.poll(() => toasts().count(), { timeout: 2000 }).toBe(1);
+  await page.unroute('**/api/partyOrgs.update');
+  await page.getByRole('button', { name: '保存' }).click();
+  await page.waitForURL(new RegExp(`#/party-orgs/${po.id}$`));
+  await expect.poll(() => toasts().filter({ hasText: '已保存' }).count()).toBe(1);
+  await expect.poll(() => toasts().count(), { timeout: 2000 }).toBe(1);
+  await app.snap('party-org-saved');
 });

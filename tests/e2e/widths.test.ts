@@ -87,6 +87,64 @@ for (const width of [1366, 1920]) {
   });
 }
 
+/** #13's record lists (and an organization's page with its 党员发展 by year), each with its 操作 column. */
+const RECORD_LISTS: [string, string][] = [
+  ['经费', '#/funding'],
+  ['培训', '#/trainings'],
+  ['组织生活', '#/activities'],
+  ['网格', '#/grids'],
+  ['示范点', '#/model-sites'],
+  ['年检', '#/inspections'],
+  ['四个100%', '#/four-hundred'],
+];
+
+/** Header cells outside the window or cut by a box that clips or scrolls sideways, by their text. */
+async function cutColumns(): Promise<string[]> {
+  return page
+    .getByRole('main')
+    .locator('table:visible th')
+    .evaluateAll((els: El[]) => {
+      interface Box {
+        getBoundingClientRect(): { left: number; right: number };
+        parentElement: Box | null;
+        textContent: string | null;
+      }
+      const win = (globalThis as unknown as { innerWidth: number }).innerWidth;
+      const style = (e: Box) => (getComputedStyle as unknown as (e: Box) => { overflowX: string })(e);
+      return (els as unknown as Box[])
+        .filter((th) => {
+          const r = th.getBoundingClientRect();
+          if (r.right > win + 1 || r.left < -1) return true;
+          for (let p = th.parentElement; p; p = p.parentElement) {
+            if (style(p).overflowX === 'visible') continue;
+            const b = p.getBoundingClientRect();
+            if (r.right > b.right + 1 || r.left < b.left - 1) return true;
+          }
+          return false;
+        })
+        .map((th) => th.textContent ?? '');
+    });
+}
+
+it('the record lists at 1366: every column, 操作 included, inside the window without scrolling sideways', async () => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const org = (await app.call<{ rows: { id: number }[] }>('orgs.list', { sort: 'formalMembers', dir: 'desc', limit: 1 })).rows[0];
+  const problems: string[] = [];
+  for (const [name, hash] of [...RECORD_LISTS, ['党员发展', `#/orgs/${org?.id}`] as [string, string]]) {
+    await page.goto(`${app.base}/${hash}`);
+    await settled();
+    await app.snap(`1366-${name}`);
+    const sideways = await page.evaluate(() => {
+      const d = (globalThis as unknown as { document: { documentElement: El } }).document.documentElement;
+      return d.scrollWidth - d.clientWidth;
+    });
+    if (sideways > 1) problems.push(`${name}：窗口可左右滚动 ${sideways} 像素`);
+    const cut = await cutColumns();
+    if (cut.length) problems.push(`${name}：列被截断或在窗口外：${cut.join('、')}`);
+  }
+  expect(problems, problems.join('\n')).toEqual([]);
+});
+
 it('the overview at 1366: rates on one line, every region named under the chart', async () => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(`${app.base}/#/`);

@@ -94,6 +94,32 @@ describe('党员发展 by year', () => {
     });
   });
 
+  it('deletes a year entered by mistake with an audit row, and refuses this year, a year not recorded and a deleted organization', async () => {
+    const o = await org('泰和建材有限公司', regionA, 2);
+    await t.call('memberYears.set', { orgId: o.id, year: 2019, ...figures });
+    await t.call('memberYears.set', { orgId: o.id, year: 2025, ...figures, formal: 1 });
+
+    const left = await t.call('memberYears.delete', { orgId: o.id, year: 2019 });
+    expect(left.map((y) => y.year)).toEqual([2026, 2025]);
+    expect((await t.call('memberYears.list', { orgId: o.id })).map((y) => y.year)).toEqual([2026, 2025]);
+    const audit = await t.call('audit.list', { entity: 'member_year', entityId: o.id });
+    expect(audit.rows[0]).toMatchObject({ action: 'delete', after: null, before: { year: 2019, formal: 5, newMembers: 1 } });
+
+    // This year's row is the organization's own counts: changed, never deleted.
+    const current = await t.raw('memberYears.delete', { orgId: o.id, year: 2026 });
+    expect(current).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('不能删除') } });
+    expect((await t.call('memberYears.list', { orgId: o.id })).map((y) => y.year)).toEqual([2026, 2025]);
+    expect(await t.raw('memberYears.delete', { orgId: o.id, year: 2019 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringContaining('2019年度') },
+    });
+    await t.call('orgs.delete', { id: o.id });
+    expect(await t.raw('memberYears.delete', { orgId: o.id, year: 2025 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect((await t.call('audit.list', { entity: 'member_year', entityId: o.id })).rows.filter((r) => r.action === 'delete')).toHaveLength(
+      1,
+    );
+  });
+
   it('memberYearTotals sums one year per region over live organizations, zeros for an empty region', async () => {
     const a = await org('甲公司', regionA, 3, 1, 2);
     const b = await org('乙公司', regionA, 1);

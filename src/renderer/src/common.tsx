@@ -28,6 +28,11 @@ export function notifyError(e: unknown, title = '操作未完成') {
   notifications.show({ id, color: 'red', title, message: errorText(e), autoClose: 8000, onClose: () => shownErrors.delete(id) });
 }
 
+/** A save the form itself refused (fields marked red): the clerk's to correct, not a program failure. */
+export function notifyRefused() {
+  notifyError(new ApiCallError({ code: 'invalid_input', message: '有的项目填写有误，请按标红处的说明改正后再保存' }), '请先改正标红的项目');
+}
+
 export function notifyDone(message: string) {
   hideErrors();
   notifications.show({ color: 'green', title: '已保存', message, autoClose: 3000 });

@@ -31,6 +31,15 @@ export const param = {
       .regex(/^\d{4}$/)
       .optional()
       .catch(undefined),
+  /**
+   * A record list's year (经费, 培训, 组织生活, 示范点, 年检): this year unless the clerk picked another or
+   * 全部年度 (`all`), so every list opens on the same year. Read it with `yearInput`.
+   */
+  listYear: () =>
+    z
+      .string()
+      .regex(/^(\d{4}|all)$/)
+      .catch(() => String(new Date().getFullYear())),
   page: () => z.coerce.number().int().min(1).max(100_000).catch(1),
   sort: <T extends string>(values: readonly T[], fallback: NoInfer<T>) => z.enum(values as [T, ...T[]]).catch(fallback),
   dir: () => z.enum(['asc', 'desc']).catch('asc'),

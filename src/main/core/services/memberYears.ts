@@ -16,6 +16,10 @@ async function liveOrg(db: Kysely<Database>, orgId: number) {
   return db.selectFrom('orgs').select(['id', 'name']).where('id', '=', orgId).where('deleted_at', 'is', null).executeTakeFirst();
 }
 
+function yearRow(db: Kysely<Database>, orgId: number, year: number) {
+  return db.selectFrom('member_years').selectAll().where('org_id', '=', orgId).where('year', '=', year).executeTakeFirst();
+}
+
 /** A stored row as the figures the channels, the audit log and the import speak of. */
 export function fromRow(r: Database['member_years']) {
   return {
@@ -48,12 +52,7 @@ export async function setMemberYearIn(w: Writer, input: MemberYearSet, audit: Re
     throw new AppError('invalid_input', `「年度」不能晚于今年（${current}年）`, [{ path: 'year', message: `不能晚于${current}年` }]);
   }
   if (!(await liveOrg(w.trx, input.orgId))) throw notFound('两新组织', input.orgId);
-  const before = await w.trx
-    .selectFrom('member_years')
-    .selectAll()
-    .where('org_id', '=', input.orgId)
-    .where('year', '=', input.year)
-    .executeTakeFirst();
+  const before = await yearRow(w.trx, input.orgId, input.year);
   const figures = {
     formal: input.formal,
     probationary: input.probationary,
@@ -77,6 +76,28 @@ export async function setMemberYearIn(w: Writer, input: MemberYearSet, audit: Re
   await w.audit('member_year', input.orgId, 'set', before ? fromRow(before) : null, { ...input, ...audit });
   // The current year's figures are the organization's counts, which its list row and flags show.
   w.touchOrgs(input.year === current ? [input.orgId] : []);
+}
+
+/**
+ * A year entered by mistake (a wrong year picked, a duplicate) is removed. The current year's row is the
+ * organization's own counts, which its form keeps; that one is changed, never deleted.
+ */
+export async function deleteMemberYear(ctx: Ctx, input: { orgId: number; year: number }): Promise<MemberYear[]> {
+  await write(ctx, async (w) => {
+    const current = yearOf(w.today);
+    if (input.year === current) {
+      throw new AppError('invalid_input', `当年（${current}年）的党员发展情况就是该组织的党员数，不能删除；数字有误请直接修改`, [
+        { path: 'year', message: '当年的记录不能删除' },
+      ]);
+    }
+    if (!(await liveOrg(w.trx, input.orgId))) throw notFound('两新组织', input.orgId);
+    const before = await yearRow(w.trx, input.orgId, input.year);
+    if (!before) throw new AppError('not_found', `该组织没有${input.year}年度的党员发展记录，可能已被删除，请刷新后再试`);
+    await w.trx.deleteFrom('member_years').where('org_id', '=', input.orgId).where('year', '=', input.year).execute();
+    await w.audit('member_year', input.orgId, 'delete', fromRow(before), null);
+    w.touchOrgs([]);
+  });
+  return listMemberYears(ctx, input.orgId);
 }
 
 /**

@@ -10,12 +10,14 @@ import { ACTIVITY_KINDS } from '../../../shared/domain/activityCodes';
 import { codesOf, labelOf } from '../../../shared/domain/codes';
 import type { Activity } from '../../../shared/records/activities';
 import { usePageCommand } from '../commands';
-import { Loading, yearOptions } from '../common';
+import { Loading } from '../common';
 import { ListSearch } from '../ListSearch';
+import { RegionSelect } from '../RegionSelect';
 import '../ledgerTable.css';
-import { ListFooter, ledgerTableStyles, options, useRegionOptions } from '../ledgerBits';
+import { ListFooter, ledgerTableStyles, options } from '../ledgerBits';
 import { param, useListState } from '../listState';
 import { useApi } from '../queries';
+import { YearFilter, yearInput, yearLink } from '../YearFilter';
 import { ActivityDialog } from './ActivityDialog';
 import { ActivityGapsCard } from './ActivityGapsCard';
 import { attendanceText, deleteActivity } from './activityBits';
@@ -25,7 +27,7 @@ const KIND_OPTIONS = options(ACTIVITY_KINDS);
 
 const searchSchema = z.object({
   query: param.text(),
-  year: param.year(),
+  year: param.listYear(),
   regionId: param.id(),
   kind: param.oneOf(codesOf(ACTIVITY_KINDS)),
   // Arrives from a party organization's page (全部记录).
@@ -38,7 +40,6 @@ const searchSchema = z.object({
 export function ActivitiesPage() {
   const list = useListState(searchSchema);
   const { year, regionId, kind, partyOrgId } = list.filters;
-  const regions = useRegionOptions();
   const [editing, setEditing] = useState<Activity | 'new' | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   usePageCommand('new', () => setEditing('new'));
@@ -47,7 +48,7 @@ export function ActivitiesPage() {
     'activities.list',
     {
       query: list.debounced || undefined,
-      year: year ? Number(year) : undefined,
+      year: yearInput(year),
       regionId: regionId ? Number(regionId) : undefined,
       kind,
       partyOrgId: partyOrgId ? Number(partyOrgId) : undefined,
@@ -63,7 +64,7 @@ export function ActivitiesPage() {
       <Group justify="space-between">
         <Title order={2}>组织生活</Title>
         <Group>
-          <Button variant="default" component={Link} to={`/reports?report=activities${year ? `&year=${year}` : ''}`}>
+          <Button variant="default" component={Link} to={`/reports?report=activities${yearLink(year)}`}>
             组织生活记录台账
           </Button>
           <Button onClick={() => setEditing('new')} title="Ctrl+N">
@@ -80,23 +81,13 @@ export function ActivitiesPage() {
           placeholder="党组织名称、拼音首字母或活动主题（Ctrl+F）"
           width={300}
         />
-        <Select
-          label="年度"
-          placeholder="全部年度"
-          data={yearOptions()}
-          value={year ?? null}
-          onChange={(v) => list.setFilter('year', v ?? undefined)}
-          clearable
-          w={130}
-        />
-        <Select
+        <YearFilter value={year} onChange={(v) => list.setFilter('year', v)} />
+        <RegionSelect
           label="属地"
           placeholder="全部属地"
-          data={regions}
           value={regionId ?? null}
           onChange={(v) => list.setFilter('regionId', v ?? undefined)}
           clearable
-          searchable
           w={170}
         />
         <Select

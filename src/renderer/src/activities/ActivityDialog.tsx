@@ -4,8 +4,6 @@
  */
 import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
 import { ACTIVITY_KINDS } from '../../../shared/domain/activityCodes';
 import { type Activity, activityFieldsSchema } from '../../../shared/records/activities';
 import { notifyDone, notifyError } from '../common';
@@ -13,7 +11,8 @@ import { DateField, todayText } from '../DateField';
 import { apiFieldErrors, optNum, schemaValidate } from '../formErrors';
 import { confirmDiscard } from '../leaveGuard';
 import { options } from '../ledgerBits';
-import { useApi, useApiMutation } from '../queries';
+import { PartyOrgField } from '../PartyOrgPicker';
+import { useApiMutation } from '../queries';
 
 interface ActivityValues {
   partyOrgId: string | null;
@@ -71,18 +70,6 @@ export function ActivityDialog({
     validate,
     validateInputOnBlur: true,
   });
-  const first = partyOrg ?? (editing ? { id: editing.partyOrgId, name: `${editing.partyOrgName}（${editing.regionName}）` } : null);
-  const [chosen, setChosen] = useState(first ? { value: String(first.id), label: first.name } : null);
-  const [query, setQuery] = useState(chosen?.label ?? '');
-  const [debounced] = useDebouncedValue(query.trim(), 80);
-  // The box shows the chosen one's name after a pick: that is not a new search.
-  const searching = debounced && debounced !== chosen?.label ? debounced : undefined;
-  const found = useApi('partyOrgs.list', { query: searching, limit: 30 }, { enabled: !partyOrg, keepPrevious: true });
-  const partyOrgOptions = (partyOrg ? [] : (found.data?.rows ?? [])).map((p) => ({
-    value: String(p.id),
-    label: `${p.name}（${p.regionName}）`,
-  }));
-  if (chosen && !partyOrgOptions.some((o) => o.value === chosen.value)) partyOrgOptions.unshift(chosen);
   const create = useApiMutation('activities.create');
   const update = useApiMutation('activities.update');
 
@@ -104,22 +91,11 @@ export function ActivityDialog({
   return (
     <Modal opened onClose={close} title={editing ? '编辑组织生活记录' : '登记组织生活'} size="lg">
       <form onSubmit={save}>
-        <Select
-          label="党组织"
-          withAsterisk
-          searchable
-          searchValue={query}
-          onSearchChange={setQuery}
-          filter={({ options: all }) => all}
-          data={partyOrgOptions}
-          {...form.getInputProps('partyOrgId')}
-          onChange={(v, option) => {
-            form.setFieldValue('partyOrgId', v);
-            setChosen(option ?? null);
-          }}
+        <PartyOrgField
+          initial={partyOrg ?? (editing ? { id: editing.partyOrgId, name: editing.partyOrgName, regionName: editing.regionName } : null)}
+          onPick={(id) => form.setFieldValue('partyOrgId', id)}
+          error={form.errors.partyOrgId}
           disabled={partyOrg != null}
-          placeholder="输入名称或拼音首字母查找"
-          nothingFoundMessage="没有找到"
         />
         <SimpleGrid cols={2} mt="sm">
           <Select label="活动类型" withAsterisk data={KIND_OPTIONS} {...form.getInputProps('kind')} />

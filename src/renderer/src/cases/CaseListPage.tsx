@@ -12,7 +12,8 @@ import type { CaseLeaderRow } from '../../../shared/types';
 import { usePageCommand } from '../commands';
 import { CaseStateBadge, Loading, yearOptions } from '../common';
 import { param, useListState } from '../listState';
-import { useApi, useRegions } from '../queries';
+import { useApi } from '../queries';
+import { RegionSelect } from '../RegionSelect';
 
 const PAGE = 50;
 
@@ -46,7 +47,6 @@ export function CaseListPage() {
   const searchRef = useRef<HTMLInputElement>(null);
   usePageCommand('search', () => searchRef.current?.focus());
 
-  const regions = useRegions();
   const leaders = useApi('cases.leaders', {});
   const {
     data,
@@ -108,14 +108,12 @@ export function CaseListPage() {
           clearable
           w={130}
         />
-        <Select
+        <RegionSelect
           label="属地"
           placeholder="全部属地"
-          data={(regions.data ?? []).map((r) => ({ value: String(r.id), label: r.name }))}
           value={regionId}
           onChange={(v) => list.setFilter('regionId', v ?? undefined)}
           clearable
-          searchable
           w={180}
         />
         <Select

@@ -10,7 +10,8 @@ import { usePageCommand } from '../commands';
 import { ClassBadge, Loading, notifyDone, notifyError, stars, yearOptions } from '../common';
 import { DateField, todayText } from '../DateField';
 import { param, useSearchState } from '../listState';
-import { useApi, useRegions } from '../queries';
+import { useApi } from '../queries';
+import { RegionSelect } from '../RegionSelect';
 
 const searchSchema = z.object({ query: param.text() });
 
@@ -36,7 +37,6 @@ export function ClassesPage() {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [target, setTarget] = useState<string | null>(null);
   const [rating, setRating] = useState<ClassRow | null>(null);
-  const regions = useRegions();
   const {
     data,
     error,
@@ -99,15 +99,7 @@ export function ClassesPage() {
           allowDeselect={false}
           w={130}
         />
-        <Select
-          label="属地"
-          placeholder="全部属地"
-          data={(regions.data ?? []).map((r) => ({ value: String(r.id), label: r.name }))}
-          value={regionId}
-          onChange={setRegionId}
-          clearable
-          w={180}
-        />
+        <RegionSelect label="属地" placeholder="全部属地" value={regionId} onChange={setRegionId} clearable w={180} />
         <Select
           label="类别"
           placeholder="全部类别"

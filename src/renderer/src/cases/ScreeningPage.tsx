@@ -16,9 +16,10 @@ import { Loading, notifyDone, notifyError, yearOptions } from '../common';
 import { DateField, todayText } from '../DateField';
 import { apiFieldErrors } from '../formErrors';
 import { confirmDiscard } from '../leaveGuard';
-import { formatStamp, ledgerTableStyles, useRegionOptions } from '../ledgerBits';
+import { formatStamp, ledgerTableStyles } from '../ledgerBits';
 import { param, useSearchState } from '../listState';
 import { useApi, useApiMutation, useSettings } from '../queries';
+import { RegionSelect } from '../RegionSelect';
 
 const searchSchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100).catch(new Date().getFullYear()),
@@ -41,7 +42,6 @@ export function ScreeningPage() {
   }, [debounced]);
   const searchRef = useRef<HTMLInputElement>(null);
   usePageCommand('search', () => searchRef.current?.focus());
-  const regions = useRegionOptions();
   const settings = useSettings();
   const { data, error } = useApi(
     'cases.suggest',
@@ -78,10 +78,9 @@ export function ScreeningPage() {
           w={130}
           allowDeselect={false}
         />
-        <Select
+        <RegionSelect
           label="属地"
           placeholder="全部属地"
-          data={regions}
           value={regionId ?? null}
           onChange={(v) => update({ regionId: v ?? undefined })}
           clearable

@@ -13,8 +13,8 @@ import { DateField, todayText } from '../DateField';
 import { apiFieldErrors, schemaValidate } from '../formErrors';
 import { confirmDiscard, useLeaveGuard } from '../leaveGuard';
 import { options } from '../ledgerBits';
+import { PartyOrgPicker, type PickedPartyOrg } from '../PartyOrgPicker';
 import { useApiMutation } from '../queries';
-import { PartyOrgSelect, type PickedPartyOrg } from './PartyOrgSelect';
 
 interface Values {
   partyOrg: PickedPartyOrg | null;
@@ -94,7 +94,8 @@ export function FundingDialog({
     <Modal opened onClose={close} title={editing ? '修改经费记录' : '登记经费'} size="lg">
       <form onSubmit={save}>
         <Stack>
-          <PartyOrgSelect
+          <PartyOrgPicker
+            testId="funding-party-org"
             value={form.values.partyOrg}
             onChange={(p) => form.setFieldValue('partyOrg', p)}
             error={errors.partyOrgId ?? errors.partyOrg}

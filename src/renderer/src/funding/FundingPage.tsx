@@ -13,23 +13,21 @@ import type { FundingRecord } from '../../../shared/records/funding';
 import { yuanText } from '../../../shared/rules/money';
 import { invoke } from '../api';
 import { usePageCommand } from '../commands';
-import { confirmDelete, Loading, yearOptions } from '../common';
+import { confirmDelete, Loading } from '../common';
 import { ListSearch } from '../ListSearch';
+import { RegionSelect } from '../RegionSelect';
 import '../ledgerTable.css';
-import { ListFooter, ledgerTableStyles, options, useRegionOptions } from '../ledgerBits';
+import { ListFooter, ledgerTableStyles, options } from '../ledgerBits';
 import { param, useListState } from '../listState';
 import { useApi } from '../queries';
+import { YearFilter, yearInput } from '../YearFilter';
 import { FundingDialog } from './FundingDialog';
 
 const PAGE = 50;
-const ALL_YEARS = 'all';
 
 const searchSchema = z.object({
   query: param.text(),
-  year: z
-    .string()
-    .regex(/^(\d{4}|all)$/)
-    .catch(String(new Date().getFullYear())),
+  year: param.listYear(),
   regionId: param.id(),
   source: param.oneOf(FUNDING_SOURCES.map((s) => s.code)),
   sort: z.literal('date').catch('date'),
@@ -37,7 +35,6 @@ const searchSchema = z.object({
   page: param.page(),
 });
 
-const YEAR_OPTIONS = [...yearOptions(), { value: ALL_YEARS, label: '全部年度' }];
 const SOURCE_OPTIONS = options(FUNDING_SOURCES);
 
 export function FundingPage() {
@@ -45,14 +42,13 @@ export function FundingPage() {
   const { debounced: search, page, setPage, setFilter } = list;
   const { year, regionId, source } = list.filters;
   const searchRef = useRef<HTMLInputElement>(null);
-  const regions = useRegionOptions();
   const [editing, setEditing] = useState<FundingRecord | 'new' | null>(null);
 
   const { data, error } = useApi(
     'funding.list',
     {
       query: search || undefined,
-      year: year === ALL_YEARS ? undefined : Number(year),
+      year: yearInput(year),
       regionId: regionId ? Number(regionId) : undefined,
       source,
       offset: (page - 1) * PAGE,
@@ -79,11 +75,10 @@ export function FundingPage() {
           onSearch={list.setQuery}
           placeholder="党组织名称、书记或拼音首字母（Ctrl+F）"
         />
-        <Select label="年度" data={YEAR_OPTIONS} value={year} onChange={(v) => setFilter('year', v)} allowDeselect={false} w={130} />
-        <Select
+        <YearFilter value={year} onChange={(v) => setFilter('year', v)} />
+        <RegionSelect
           label="属地"
           placeholder="全部属地"
-          data={regions}
           value={regionId ?? null}
           onChange={(v) => setFilter('regionId', v ?? undefined)}
           clearable
@@ -180,7 +175,7 @@ export const FundingTable = memo(function FundingTable({
             <td className="ledger-td" data-num>
               {yuanText(r.amountFen)}
             </td>
-            <td className="ledger-td" data-nowrap>
+            <td className="ledger-td" style={DOC_CELL}>
               {r.documentNo ?? ''}
             </td>
             <td className="ledger-td" style={REMARKS_CELL}>
@@ -203,5 +198,7 @@ export const FundingTable = memo(function FundingTable({
   );
 });
 
-const NAME_CELL = { minWidth: 200 };
-const REMARKS_CELL = { minWidth: 160 };
+// At 1366 wide every column, 操作 last, fits beside the menu: the name, 文号 and 备注 wrap instead.
+const NAME_CELL = { minWidth: 180 };
+const DOC_CELL = { minWidth: 110 };
+const REMARKS_CELL = { minWidth: 120 };

@@ -3,10 +3,10 @@ import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { FundingRecord } from '../../../shared/records/funding';
 import { yuanText } from '../../../shared/rules/money';
+import type { PickedPartyOrg } from '../PartyOrgPicker';
 import { useApi } from '../queries';
 import { FundingDialog } from './FundingDialog';
 import { FundingTable } from './FundingPage';
-import type { PickedPartyOrg } from './PartyOrgSelect';
 
 export function FundingSection({ partyOrg }: { partyOrg: PickedPartyOrg }) {
   const { data } = useApi('funding.list', { partyOrgId: partyOrg.id, limit: 1000 });

@@ -12,6 +12,7 @@ import { notifyDone, notifyError } from '../common';
 import { DateField, todayText } from '../DateField';
 import { apiFieldErrors, schemaValidate } from '../formErrors';
 import { confirmDiscard } from '../leaveGuard';
+import { PartyOrgPicker, type PickedPartyOrg } from '../PartyOrgPicker';
 import { useApi } from '../queries';
 
 interface GridValues {
@@ -70,9 +71,20 @@ export function GridDialog({
   });
   const [saving, setSaving] = useState(false);
   const [orgQuery, setOrgQuery] = useState('');
-  const branches = useApi('partyOrgs.list', { method: 'regional', sort: 'region', limit: 1000 });
+  const given = useApi('partyOrgs.get', { id: partyOrgId ?? 0 }, { enabled: partyOrgId != null && !editing });
+  // Untouched (undefined) until the clerk picks: a new grid opened from a branch's page starts from that branch.
+  const [picked, setPicked] = useState<PickedPartyOrg | null | undefined>(
+    editing
+      ? { id: editing.partyOrgId, name: editing.partyOrgName, regionName: editing.regionName, regionId: editing.regionId }
+      : undefined,
+  );
+  const branch =
+    picked !== undefined
+      ? picked
+      : given.data
+        ? { id: given.data.id, name: given.data.name, regionName: given.data.regionName, regionId: given.data.regionId }
+        : null;
   const instructors = useApi('instructors.list', {});
-  const branch = branches.data?.rows.find((p) => String(p.id) === form.values.partyOrgId);
   const regionId = branch?.regionId;
   const found = useApi(
     'orgs.list',
@@ -122,18 +134,18 @@ export function GridDialog({
       <form onSubmit={save}>
         <Stack>
           <SimpleGrid cols={2}>
-            <Select
+            <PartyOrgPicker
               label="区域党支部"
-              withAsterisk
-              searchable
-              data={(branches.data?.rows ?? []).map((p) => ({ value: String(p.id), label: `${p.name}（${p.regionName}）` }))}
-              {...form.getInputProps('partyOrgId')}
-              onChange={(v) => {
-                form.setFieldValue('partyOrgId', v);
+              method="regional"
+              value={branch}
+              onChange={(p) => {
+                setPicked(p);
+                form.setFieldValue('partyOrgId', p ? String(p.id) : null);
                 // Another branch is another region: its organizations start over.
                 form.setFieldValue('orgIds', []);
               }}
-              nothingFoundMessage="没有区域化“1+N”党支部"
+              error={form.errors.partyOrgId}
+              nothingFound="没有找到区域化“1+N”党支部"
             />
             <TextInput label="网格名称" withAsterisk data-autofocus placeholder="如 第一网格" {...form.getInputProps('name')} />
             <Select

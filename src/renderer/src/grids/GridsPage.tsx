@@ -3,7 +3,7 @@
  * region and searched by grid, branch or instructor name (Ctrl+F); above them the “四个一” of every
  * branch with the unmet ones marked.
  */
-import { Anchor, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { z } from 'zod';
@@ -11,9 +11,9 @@ import type { GridListRow } from '../../../shared/records/grids';
 import { usePageCommand } from '../commands';
 import { Loading } from '../common';
 import { ListSearch } from '../ListSearch';
-import { useRegionOptions } from '../ledgerBits';
 import { param, useListState } from '../listState';
 import { useApi } from '../queries';
+import { RegionSelect } from '../RegionSelect';
 import { GridDialog } from './GridDialog';
 import { FourChecksTable, GridTable } from './GridTables';
 
@@ -28,7 +28,6 @@ const searchSchema = z.object({
 export function GridsPage() {
   const list = useListState(searchSchema);
   const regionId = list.filters.regionId ? Number(list.filters.regionId) : undefined;
-  const regions = useRegionOptions();
   const searchRef = useRef<HTMLInputElement>(null);
   const [adding, setAdding] = useState<{ partyOrgId: number | null } | null>(null);
   const grids = useApi('grids.list', { regionId, query: list.debounced || undefined }, { keepPrevious: true });
@@ -62,11 +61,10 @@ export function GridsPage() {
           placeholder="网格、支部、指导员或拼音首字母（Ctrl+F）"
           width={320}
         />
-        <Select
+        <RegionSelect
           label="属地"
           placeholder="全部属地"
           clearable
-          data={regions}
           value={list.filters.regionId ?? null}
           onChange={(v) => list.setFilter('regionId', v ?? undefined)}
           w={200}

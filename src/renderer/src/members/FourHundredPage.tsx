@@ -1,13 +1,13 @@
 /** What misses one of the 四个100%, by region, each with why: the list a clerk works through. */
-import { Anchor, Button, Group, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import { codesOf } from '../../../shared/domain/codes';
 import { FOUR_HUNDRED } from '../../../shared/domain/fourHundredCodes';
 import { Loading } from '../common';
-import { useRegionOptions } from '../ledgerBits';
 import { param, useSearchState } from '../listState';
 import { useApi } from '../queries';
+import { RegionSelect } from '../RegionSelect';
 
 const searchSchema = z.object({
   which: z.enum(codesOf(FOUR_HUNDRED)).catch('build'),
@@ -17,7 +17,6 @@ const searchSchema = z.object({
 export function FourHundredPage() {
   const [params, update] = useSearchState(searchSchema);
   const regionId = params.regionId ? Number(params.regionId) : undefined;
-  const regions = useRegionOptions();
   const stats = useApi('stats.fourHundred', { regionId });
   const { data, error } = useApi('stats.fourHundredMisses', { which: params.which, regionId }, { keepPrevious: true });
   const target = FOUR_HUNDRED.find((t) => t.code === params.which) ?? FOUR_HUNDRED[0];
@@ -37,12 +36,10 @@ export function FourHundredPage() {
           onChange={(v) => update({ which: v as typeof params.which })}
           data={FOUR_HUNDRED.map((t) => ({ value: t.code, label: t.short }))}
         />
-        <Select
+        <RegionSelect
           label="属地"
           placeholder="全部属地"
           clearable
-          searchable
-          data={regions}
           value={params.regionId ?? null}
           onChange={(v) => update({ regionId: v ?? undefined })}
         />

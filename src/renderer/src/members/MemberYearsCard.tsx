@@ -1,9 +1,13 @@
-/** 党员发展 on an organization's page: its figures year by year, a year edited in a dialog. */
+/**
+ * 党员发展 on an organization's page: its figures year by year, a year edited in a dialog, a past year entered
+ * by mistake deleted (the current year is the organization's own counts, so it is only changed).
+ */
 import { Button, Card, Group, Modal, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { type MemberYear, memberYearSetSchema } from '../../../shared/records/memberYears';
-import { Loading, notifyDone, notifyError } from '../common';
+import { invoke } from '../api';
+import { confirmDelete, Loading, notifyDone, notifyError } from '../common';
 import { todayText } from '../DateField';
 import { apiFieldErrors, num, schemaValidate } from '../formErrors';
 import { confirmDiscard } from '../leaveGuard';
@@ -67,9 +71,16 @@ export function MemberYearsCard({ orgId, orgName }: { orgId: number; orgName: st
                   </Table.Td>
                 ))}
                 <Table.Td ta="right">
-                  <Button size="compact-xs" variant="subtle" onClick={() => setEditing(y)}>
-                    修改
-                  </Button>
+                  <Group gap={4} wrap="nowrap" justify="flex-end">
+                    <Button size="compact-xs" variant="subtle" onClick={() => setEditing(y)}>
+                      修改
+                    </Button>
+                    {y.year !== thisYear() && (
+                      <Button size="compact-xs" variant="subtle" color="red" onClick={() => removeYear(orgName, y)}>
+                        删除
+                      </Button>
+                    )}
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -79,6 +90,16 @@ export function MemberYearsCard({ orgId, orgName }: { orgId: number; orgName: st
       {editing && <MemberYearModal orgId={orgId} orgName={orgName} start={editing} recorded={recorded} onClose={() => setEditing(null)} />}
     </Card>
   );
+}
+
+function removeYear(orgName: string, y: MemberYear) {
+  confirmDelete({
+    title: '删除党员发展记录',
+    name: `${orgName} ${y.year}年度党员发展情况`,
+    body: `确定删除“${orgName}”${y.year}年度的党员发展情况吗？只删除误录的年度；删除前的数字保留在操作日志里。`,
+    run: () => invoke('memberYears.delete', { orgId: y.orgId, year: y.year }),
+    after: () => {},
+  });
 }
 
 function MemberYearModal(props: {

@@ -19,13 +19,13 @@ import { checkUscc, normalizeUscc } from '../../../shared/rules/uscc';
 import { orgFieldsSchema } from '../../../shared/schemas';
 import type { OrgFields } from '../../../shared/types';
 import { invoke } from '../api';
-import { usePageCommand } from '../commands';
-import { FormFrame, Loading, notifyDone, notifyError } from '../common';
+import { FormFrame, Loading } from '../common';
 import { DateField } from '../DateField';
-import { apiFieldErrors, num, schemaValidate } from '../formErrors';
-import { useLeaveGuard } from '../leaveGuard';
-import { options, useRegionOptions } from '../ledgerBits';
+import { num, schemaValidate } from '../formErrors';
+import { usePageFormSave } from '../formSave';
+import { options } from '../ledgerBits';
 import { useApi } from '../queries';
+import { RegionSelect } from '../RegionSelect';
 
 type FormValues = Omit<OrgFields, 'regionId' | 'employees' | 'formalMembers' | 'probationaryMembers' | 'activists'> & {
   regionId: string | null;
@@ -107,36 +107,19 @@ export function OrgFormPage({ id }: { id: number | null }) {
 
 function OrgForm({ id, initial }: { id: number | null; initial: FormValues }) {
   const navigate = useNavigate();
-  const regions = useRegionOptions();
   const form = useForm<FormValues>({ initialValues: initial, validate: validateOrg, validateInputOnBlur: true });
-  const [saving, setSaving] = useState(false);
   const [usccBlurred, setUsccBlurred] = useState(false);
   const v = form.values;
   const uscc = usccFeedback(v.uscc, v.subtype, usccBlurred);
-  const guard = useLeaveGuard(form.isDirty() && !saving);
   const inspected = useApi('inspections.history', { orgId: id ?? 0 }, { enabled: id != null });
 
-  const save = form.onSubmit(
-    async (values) => {
-      if (saving) return;
-      setSaving(true);
-      try {
-        const fields = orgFieldsSchema.parse(toInput(values));
-        const saved = id ? await invoke('orgs.update', { id, fields }) : await invoke('orgs.create', fields);
-        form.resetDirty();
-        notifyDone(`“${saved.name}”已保存`);
-        guard.release();
-        navigate(`/orgs/${saved.id}`);
-      } catch (e) {
-        form.setErrors(apiFieldErrors(e));
-        notifyError(e, '未能保存');
-      } finally {
-        setSaving(false);
-      }
+  const { save, saving } = usePageFormSave(form, {
+    run: (values) => {
+      const fields = orgFieldsSchema.parse(toInput(values));
+      return id ? invoke('orgs.update', { id, fields }) : invoke('orgs.create', fields);
     },
-    () => notifyError(new Error(), '请先改正标红的项目'),
-  );
-  usePageCommand('save', save);
+    after: (saved) => ({ message: `“${saved.name}”已保存`, to: `/orgs/${saved.id}` }),
+  });
 
   // The leave guard asks before a half-filled form is dropped.
   const cancel = () => navigate(id ? `/orgs/${id}` : '/orgs');
@@ -161,7 +144,7 @@ function OrgForm({ id, initial }: { id: number | null; initial: FormValues }) {
             inputWrapperOrder={['label', 'input', 'description', 'error']}
             styles={{ input: { fontFamily: 'monospace' } }}
           />
-          <Select label="所属属地" withAsterisk data={regions} searchable {...form.getInputProps('regionId')} />
+          <RegionSelect label="所属属地" withAsterisk {...form.getInputProps('regionId')} />
           <Select
             label="组织类别"
             data={options(ORG_CATEGORIES)}

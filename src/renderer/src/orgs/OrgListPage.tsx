@@ -11,8 +11,9 @@ import type { OrgListRow } from '../../../shared/types';
 import { usePageCommand } from '../commands';
 import { Loading } from '../common';
 import { ListSearch } from '../ListSearch';
+import { RegionSelect } from '../RegionSelect';
 import '../ledgerTable.css';
-import { CoverageBadge, ListFooter, ledgerTableStyles, OrgFlagBadges, options, SortHeader, useRegionOptions } from '../ledgerBits';
+import { CoverageBadge, ListFooter, ledgerTableStyles, OrgFlagBadges, options, SortHeader } from '../ledgerBits';
 import { param, useListState } from '../listState';
 import { useApi } from '../queries';
 import { orgListInput, ORG_PAGE as PAGE } from './orgListInput';
@@ -84,11 +85,10 @@ type FilterKey = 'regionId' | 'category' | 'coverage' | 'flag';
 const OrgFilters = memo(function OrgFilters(
   p: Pick<SearchParams, FilterKey> & { setFilter: (k: FilterKey, v: string | undefined) => void },
 ) {
-  const regions = useRegionOptions();
   const on = (key: FilterKey) => (v: string | null) => p.setFilter(key, v ?? undefined);
   return (
     <>
-      <Select label="属地" placeholder="全部属地" data={regions} value={p.regionId ?? null} onChange={on('regionId')} clearable w={150} />
+      <RegionSelect label="属地" placeholder="全部属地" value={p.regionId ?? null} onChange={on('regionId')} clearable w={150} />
       <Select
         label="组织类别"
         placeholder="全部类别"

@@ -11,13 +11,13 @@ import { defaultTermYears } from '../../../shared/rules/partyOrgFlags';
 import { partyOrgFieldsSchema } from '../../../shared/schemas';
 import type { PartyOrgDetail, PartyOrgFields } from '../../../shared/types';
 import { invoke } from '../api';
-import { usePageCommand } from '../commands';
-import { FormFrame, Loading, notifyDone, notifyError } from '../common';
+import { FormFrame, Loading } from '../common';
 import { DateField, todayText } from '../DateField';
-import { apiFieldErrors, num, optNum, schemaValidate } from '../formErrors';
-import { useLeaveGuard } from '../leaveGuard';
-import { options, useRegionOptions } from '../ledgerBits';
+import { num, optNum, schemaValidate } from '../formErrors';
+import { usePageFormSave } from '../formSave';
+import { options } from '../ledgerBits';
 import { useApi, useSettings } from '../queries';
+import { RegionSelect } from '../RegionSelect';
 import { OrgPicker, type PickedOrg } from './OrgPicker';
 
 type Numeric = 'partyWorkers' | 'formalMembers' | 'probationaryMembers' | 'termYears' | 'starRating';
@@ -105,39 +105,24 @@ function PartyOrgForm({
   venueItems: string[];
 }) {
   const navigate = useNavigate();
-  const regions = useRegionOptions();
   const [covered, setCovered] = useState(initialCovered);
   // The covered organizations are picked beside the form; the schema judges them with the fields.
   const coveredRef = useRef(covered);
   coveredRef.current = covered;
   const [validate] = useState(() => schemaValidate(partyOrgFieldsSchema, (v: FormValues) => toInput(v, coveredRef.current)));
   const form = useForm<FormValues>({ initialValues: initial, validate, validateInputOnBlur: true });
-  const [saving, setSaving] = useState(false);
   const coveredChanged = covered.map((o) => o.id).join() !== initialCovered.map((o) => o.id).join();
-  const guard = useLeaveGuard((form.isDirty() || coveredChanged) && !saving);
   const v = form.values;
   const single = v.method === 'single';
 
-  const save = form.onSubmit(
-    async (values) => {
-      if (saving) return;
-      setSaving(true);
-      try {
-        const fields = partyOrgFieldsSchema.parse(toInput(values, covered));
-        const saved = id ? await invoke('partyOrgs.update', { id, fields }) : await invoke('partyOrgs.create', fields);
-        notifyDone(`“${saved.name}”已保存`);
-        guard.release();
-        navigate(`/party-orgs/${saved.id}`);
-      } catch (e) {
-        form.setErrors(apiFieldErrors(e));
-        notifyError(e, '未能保存');
-      } finally {
-        setSaving(false);
-      }
+  const { save, saving } = usePageFormSave(form, {
+    dirty: coveredChanged,
+    run: (values) => {
+      const fields = partyOrgFieldsSchema.parse(toInput(values, covered));
+      return id ? invoke('partyOrgs.update', { id, fields }) : invoke('partyOrgs.create', fields);
     },
-    () => notifyError(new Error(), '请先改正标红的项目'),
-  );
-  usePageCommand('save', save);
+    after: (saved) => ({ message: `“${saved.name}”已保存`, to: `/party-orgs/${saved.id}` }),
+  });
 
   // The leave guard asks before a half-filled form is dropped.
   const cancel = () => navigate(id ? `/party-orgs/${id}` : '/party-orgs');
@@ -162,7 +147,7 @@ function PartyOrgForm({
               if (m === 'single' && covered.length > 1) setCovered(covered.slice(0, 1));
             }}
           />
-          <Select label="所属属地" withAsterisk data={regions} searchable {...form.getInputProps('regionId')} />
+          <RegionSelect label="所属属地" withAsterisk {...form.getInputProps('regionId')} />
           <TextInput label="上级党组织" {...form.getInputProps('parentName')} />
           <TextInput label="批复文号" {...form.getInputProps('approvalNo')} />
           <DateField

@@ -9,8 +9,9 @@ import type { PartyOrgListRow } from '../../../shared/types';
 import { usePageCommand } from '../commands';
 import { Loading, stars } from '../common';
 import { ListSearch } from '../ListSearch';
+import { RegionSelect } from '../RegionSelect';
 import '../ledgerTable.css';
-import { ListFooter, ledgerTableStyles, options, PartyOrgFlagBadges, SortHeader, useRegionOptions } from '../ledgerBits';
+import { ListFooter, ledgerTableStyles, options, PartyOrgFlagBadges, SortHeader } from '../ledgerBits';
 import { param, useListState } from '../listState';
 import { useApi } from '../queries';
 
@@ -111,11 +112,10 @@ const ELECTION_OPTIONS = ELECTIONS.map((value) => ({ value, label: ELECTION_LABE
 const PartyOrgFilters = memo(function PartyOrgFilters(
   p: Pick<SearchParams, FilterKey> & { setFilter: (k: FilterKey, v: string | undefined) => void },
 ) {
-  const regions = useRegionOptions();
   const on = (key: FilterKey) => (v: string | null) => p.setFilter(key, v ?? undefined);
   return (
     <>
-      <Select label="属地" placeholder="全部属地" data={regions} value={p.regionId ?? null} onChange={on('regionId')} clearable w={150} />
+      <RegionSelect label="属地" placeholder="全部属地" value={p.regionId ?? null} onChange={on('regionId')} clearable w={150} />
       <Select label="党组织类型" placeholder="全部" data={TYPE_OPTIONS} value={p.type ?? null} onChange={on('type')} clearable w={150} />
       <Select
         label="组建方式"

@@ -10,9 +10,10 @@ import { REPORTS } from '../../../shared/reports/definitions';
 import type { FilterKind, ReportDefinition } from '../../../shared/reports/types';
 import { usePageCommand } from '../commands';
 import { Loading, notifyDone, notifyError, yearOptions } from '../common';
-import { options, useRegionOptions } from '../ledgerBits';
+import { options } from '../ledgerBits';
 import { exportReportXlsx, isDesktop, printLedger, savePdf } from '../platform';
 import { useApi } from '../queries';
+import { RegionSelect } from '../RegionSelect';
 import { ColumnPicker } from './ColumnPicker';
 import { hiddenToQuery, useHiddenColumns } from './columnChoice';
 import { filtersFromQuery, filtersToQuery, type ReportFilterInput } from './filters';
@@ -27,7 +28,6 @@ export function ReportsPage() {
   const [report, setReport] = useState(query.get('report') ?? 'orgs');
   const [filters, setFilters] = useState<ReportFilterInput>(() => filtersFromQuery(query));
   const [busy, setBusy] = useState<string | null>(null);
-  const regions = useRegionOptions();
   const def = DEFS.find((d) => d.id === report) ?? (DEFS[0] as ReportDefinition);
   const applied = Object.fromEntries(Object.entries(filters).filter(([k]) => (def.filters as string[]).includes(k))) as ReportFilterInput;
   const [hidden, setHidden] = useHiddenColumns(def);
@@ -76,7 +76,7 @@ export function ReportsPage() {
     const common = { key: k, clearable: true, w: 170, value: filters[k] == null ? null : String(filters[k]) };
     switch (k) {
       case 'regionId':
-        return <Select {...common} label="属地" placeholder="全部属地" data={regions} onChange={(v) => setFilter(k, v)} />;
+        return <RegionSelect {...common} label="属地" placeholder="全部属地" onChange={(v) => setFilter(k, v)} />;
       case 'category':
         return (
           <Select {...common} label="组织类别" placeholder="全部类别" data={options(ORG_CATEGORIES)} onChange={(v) => setFilter(k, v)} />

@@ -13,10 +13,12 @@ import { invoke } from '../api';
 import { usePageCommand } from '../commands';
 import { confirmDelete, Loading } from '../common';
 import { ListSearch } from '../ListSearch';
+import { RegionSelect } from '../RegionSelect';
 import '../ledgerTable.css';
-import { ListFooter, ledgerTableStyles, options, useRegionOptions } from '../ledgerBits';
+import { ListFooter, ledgerTableStyles, options } from '../ledgerBits';
 import { param, useListState } from '../listState';
 import { useApi } from '../queries';
+import { YearFilter, yearInput } from '../YearFilter';
 import { InspectionDialog, type InspectionTarget } from './InspectionDialog';
 
 const PAGE = 50;
@@ -24,7 +26,7 @@ const RESULT_FILTERS = [...codesOf(ANNUAL_CHECK_RESULTS), 'none'] as const;
 
 const searchSchema = z.object({
   query: param.text(),
-  year: param.year(),
+  year: param.listYear(),
   regionId: param.id(),
   result: param.oneOf(RESULT_FILTERS),
   sort: param.sort(['region'], 'region'),
@@ -57,7 +59,8 @@ function inspectionYears(): { value: string; label: string }[] {
 export function InspectionsPage() {
   const list = useListState(searchSchema);
   const { regionId, result, page } = { ...list.filters, page: list.page };
-  const year = Number(list.filters.year ?? new Date().getFullYear());
+  // 年检 is always one year's list: an address saying 全部年度 opens this year.
+  const year = yearInput(list.filters.year) ?? new Date().getFullYear();
   const searchRef = useRef<HTMLInputElement>(null);
   const [target, setTarget] = useState<InspectionTarget | null>(null);
   const { data, error } = useApi(
@@ -177,21 +180,12 @@ const InspectionFilters = memo(function InspectionFilters(p: {
   result: (typeof RESULT_FILTERS)[number] | undefined;
   setFilter: SetFilter;
 }) {
-  const regions = useRegionOptions();
   return (
     <>
-      <Select
-        label="年检年度"
-        data={inspectionYears()}
-        value={p.year}
-        onChange={(v) => p.setFilter('year', v ?? undefined)}
-        allowDeselect={false}
-        w={130}
-      />
-      <Select
+      <YearFilter label="年检年度" value={p.year} onChange={(v) => p.setFilter('year', v)} years={inspectionYears()} allLabel={null} />
+      <RegionSelect
         label="属地"
         placeholder="全部属地"
-        data={regions}
         value={p.regionId ?? null}
         onChange={(v) => p.setFilter('regionId', v ?? undefined)}
         clearable

@@ -10,7 +10,7 @@ import { notifyDone, notifyError } from '../common';
 import { apiFieldErrors, schemaValidate } from '../formErrors';
 import { confirmDiscard } from '../leaveGuard';
 import { options } from '../ledgerBits';
-import { useApi } from '../queries';
+import { PartyOrgField } from '../PartyOrgPicker';
 
 interface Values {
   partyOrgId: string | null;
@@ -37,49 +37,6 @@ const validate = schemaValidate(modelSiteFieldsSchema, toInput);
 export function siteYears(): { value: string; label: string }[] {
   const last = new Date().getFullYear() + 1;
   return Array.from({ length: last - 2014 }, (_, i) => String(last - i)).map((y) => ({ value: y, label: `${y}年` }));
-}
-
-/** A party organization chosen by a search in the core (name, pinyin initials, 书记), so it works at any ledger size. */
-function PartyOrgSelect({
-  value,
-  onChange,
-  initialLabel,
-  error,
-  disabled,
-}: {
-  value: string | null;
-  onChange: (v: string | null) => void;
-  initialLabel: string | null;
-  error?: React.ReactNode;
-  disabled?: boolean;
-}) {
-  const [search, setSearch] = useState(initialLabel ?? '');
-  const [chosen, setChosen] = useState(value && initialLabel ? { value, label: initialLabel } : null);
-  const typed = search.trim() && search !== chosen?.label ? search.trim() : undefined;
-  const { data } = useApi('partyOrgs.list', { query: typed, limit: 30 }, { keepPrevious: true, enabled: !disabled });
-  const found = (data?.rows ?? []).map((p) => ({ value: String(p.id), label: `${p.name}（${p.regionName}）` }));
-  const list = chosen && !found.some((o) => o.value === chosen.value) ? [chosen, ...found] : found;
-  return (
-    <Select
-      label="党组织"
-      withAsterisk
-      searchable
-      placeholder="输入名称、书记姓名或拼音首字母查找"
-      nothingFoundMessage="没有找到"
-      data={list}
-      filter={({ options: all }) => all}
-      value={value}
-      searchValue={search}
-      onSearchChange={setSearch}
-      onChange={(v, option) => {
-        setChosen(v && option ? { value: v, label: option.label } : null);
-        onChange(v);
-      }}
-      error={error}
-      disabled={disabled}
-      style={{ gridColumn: 'span 2' }}
-    />
-  );
 }
 
 export function ModelSiteDialog({
@@ -136,17 +93,16 @@ export function ModelSiteDialog({
   });
   usePageCommand('save', save);
   const close = () => confirmDiscard(form.isDirty(), onClose);
-  const fixedLabel = editing ? `${editing.partyOrgName}（${editing.regionName}）` : (partyOrg?.name ?? null);
   return (
     <Modal opened onClose={close} title={editing ? '编辑示范点命名' : '登记示范点命名'} size="lg">
       <form onSubmit={save}>
         <SimpleGrid cols={2}>
-          <PartyOrgSelect
-            value={form.values.partyOrgId}
-            onChange={(v) => form.setFieldValue('partyOrgId', v)}
-            initialLabel={fixedLabel}
+          <PartyOrgField
+            initial={editing ? { id: editing.partyOrgId, name: editing.partyOrgName, regionName: editing.regionName } : partyOrg}
+            onPick={(id) => form.setFieldValue('partyOrgId', id)}
             error={form.errors.partyOrgId}
             disabled={partyOrg != null}
+            style={{ gridColumn: 'span 2' }}
           />
           <Select label="命名级别" withAsterisk data={options(MODEL_SITE_LEVELS)} allowDeselect={false} {...form.getInputProps('level')} />
           <Select label="命名年度" withAsterisk data={siteYears()} allowDeselect={false} {...form.getInputProps('year')} />

@@ -13,17 +13,19 @@ import { invoke } from '../api';
 import { usePageCommand } from '../commands';
 import { confirmDelete, Loading } from '../common';
 import { ListSearch } from '../ListSearch';
+import { RegionSelect } from '../RegionSelect';
 import '../ledgerTable.css';
-import { ledgerTableStyles, options, useRegionOptions } from '../ledgerBits';
+import { ledgerTableStyles, options } from '../ledgerBits';
 import { param, useListState } from '../listState';
 import { useApi } from '../queries';
+import { ALL_YEARS, YearFilter, yearInput } from '../YearFilter';
 import { ModelSiteDialog, siteYears } from './ModelSiteDialog';
 
 const LEVEL_CODES = MODEL_SITE_LEVELS.map((l) => l.code);
 
 const searchSchema = z.object({
   query: param.text(),
-  year: param.year(),
+  year: param.listYear(),
   regionId: param.id(),
   level: param.oneOf(LEVEL_CODES),
   sort: param.sort(['region'], 'region'),
@@ -73,7 +75,7 @@ export function ModelSitesPage() {
     'modelSites.list',
     {
       query: list.debounced || undefined,
-      year: year ? Number(year) : undefined,
+      year: yearInput(year),
       regionId: regionId ? Number(regionId) : undefined,
       level,
     },
@@ -103,8 +105,8 @@ export function ModelSitesPage() {
         <SiteFilters year={year} regionId={regionId} level={level} setFilter={list.setFilter} />
         {data && (
           <Text size="sm" c="dimmed" mb={8}>
-            共 {rows.length} 条命名{year ? '' : `，今年有效 ${inForce.length} 条`}，其中党建品牌 {rows.filter((r) => r.brandName).length}{' '}
-            个、五星创建 {rows.filter((r) => r.fiveStar).length} 个
+            共 {rows.length} 条命名{year !== ALL_YEARS ? '' : `，今年有效 ${inForce.length} 条`}，其中党建品牌{' '}
+            {rows.filter((r) => r.brandName).length} 个、五星创建 {rows.filter((r) => r.fiveStar).length} 个
           </Text>
         )}
       </Group>
@@ -169,28 +171,24 @@ export function ModelSitesPage() {
 type SetFilter = ReturnType<typeof useListState<z.output<typeof searchSchema>>>['setFilter'];
 
 const SiteFilters = memo(function SiteFilters(p: {
-  year: string | undefined;
+  year: string;
   regionId: string | undefined;
   level: ModelSiteLevel | undefined;
   setFilter: SetFilter;
 }) {
-  const regions = useRegionOptions();
   return (
     <>
-      <Select
-        label="年度"
-        placeholder="全部（含已撤销）"
-        description={p.year ? '该年度有效的命名' : undefined}
-        data={siteYears()}
-        value={p.year ?? null}
-        onChange={(v) => p.setFilter('year', v ?? undefined)}
-        clearable
+      <YearFilter
+        value={p.year}
+        onChange={(v) => p.setFilter('year', v)}
+        years={siteYears()}
+        allLabel="全部（含已撤销）"
+        description={p.year !== ALL_YEARS ? '该年度有效的命名' : undefined}
         w={160}
       />
-      <Select
+      <RegionSelect
         label="属地"
         placeholder="全部属地"
-        data={regions}
         value={p.regionId ?? null}
         onChange={(v) => p.setFilter('regionId', v ?? undefined)}
         clearable

@@ -5,6 +5,8 @@
 import { ActionIcon, Button, Group, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { attendeeKey, type TrainingAttendee } from '../../../shared/records/trainings';
+import type { PartyOrgListRow } from '../../../shared/types';
+import { PartyOrgPicker } from '../PartyOrgPicker';
 import { useApi } from '../queries';
 
 export function AttendeePicker({
@@ -16,19 +18,13 @@ export function AttendeePicker({
   onChange: (v: TrainingAttendee[]) => void;
   error?: string | null;
 }) {
-  const [poQuery, setPoQuery] = useState('');
   const [name, setName] = useState('');
   const [unit, setUnit] = useState('');
   const taken = new Set(value.map(attendeeKey));
-  const q = poQuery.trim();
-  const partyOrgs = useApi('partyOrgs.list', { query: q, limit: 20 }, { enabled: q !== '', keepPrevious: true });
   const instructors = useApi('instructors.list', {});
   const add = (a: TrainingAttendee) => {
     if (!taken.has(attendeeKey(a))) onChange([...value, a]);
   };
-  const poOptions = (partyOrgs.data?.rows ?? [])
-    .filter((p) => p.secretaryName && !taken.has(`p:${p.id}`))
-    .map((p) => ({ value: String(p.id), label: `${p.secretaryName}（${p.name}书记）` }));
   const instructorOptions = (instructors.data ?? [])
     .filter((i) => !taken.has(`i:${i.id}`))
     .map((i) => ({ value: String(i.id), label: `${i.name}${i.unit ? `（${i.unit}）` : ''}` }));
@@ -66,21 +62,17 @@ export function AttendeePicker({
         </Text>
       )}
       <SimpleGrid cols={2}>
-        <Select
+        <PartyOrgPicker
           label="添加党组织书记"
           placeholder="输入党组织名称、拼音首字母或书记姓名"
-          searchable
-          searchValue={poQuery}
-          onSearchChange={setPoQuery}
-          filter={({ options }) => options}
-          data={poOptions}
+          withAsterisk={false}
           value={null}
-          nothingFoundMessage={q ? '没有找到有书记的党组织' : '请输入查找'}
-          onChange={(v) => {
-            const p = partyOrgs.data?.rows.find((x) => String(x.id) === v);
-            if (!p) return;
-            add({ partyOrgId: p.id, instructorId: null, name: p.secretaryName, unit: null, label: `${p.secretaryName}（${p.name}书记）` });
-            setPoQuery('');
+          clearOnPick
+          offer={(p) => !!p.secretaryName && !taken.has(`p:${p.id}`)}
+          optionLabel={secretaryLabel}
+          nothingFound="没有找到有书记的党组织"
+          onChange={(_, p) => {
+            if (p) add({ partyOrgId: p.id, instructorId: null, name: p.secretaryName, unit: null, label: secretaryLabel(p) });
           }}
         />
         <Select
@@ -116,3 +108,5 @@ export function AttendeePicker({
     </Stack>
   );
 }
+
+const secretaryLabel = (p: PartyOrgListRow) => `${p.secretaryName}（${p.name}书记）`;

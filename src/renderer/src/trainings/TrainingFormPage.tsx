@@ -5,18 +5,17 @@
  */
 import { Button, Card, Group, NumberInput, Select, SimpleGrid, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { TRAINING_TARGETS, type TrainingTarget } from '../../../shared/domain/trainingCodes';
 import { COUNTY_LEVEL, type TrainingAttendee, type TrainingDetail, trainingFieldsSchema } from '../../../shared/records/trainings';
-import { ApiCallError, invoke } from '../api';
-import { usePageCommand } from '../commands';
-import { confirmDelete, FormFrame, Loading, notifyDone, notifyError } from '../common';
+import { invoke } from '../api';
+import { confirmDelete, FormFrame, Loading } from '../common';
 import { DateField, todayText } from '../DateField';
-import { apiFieldErrors, num, schemaValidate } from '../formErrors';
-import { useLeaveGuard } from '../leaveGuard';
-import { options, useRegionOptions } from '../ledgerBits';
+import { num, schemaValidate } from '../formErrors';
+import { usePageFormSave } from '../formSave';
+import { options } from '../ledgerBits';
 import { useApi, useSettings } from '../queries';
+import { RegionSelect } from '../RegionSelect';
 import { AttendeePicker } from './AttendeePicker';
 import { COUNTY_VALUE } from './TrainingListPage';
 
@@ -86,37 +85,16 @@ export function TrainingFormPage({ id }: { id: number | null }) {
 
 function TrainingForm({ id, initial }: { id: number | null; initial: FormValues }) {
   const navigate = useNavigate();
-  const regions = useRegionOptions();
   const form = useForm<FormValues>({ initialValues: initial, validate, validateInputOnBlur: true });
-  const [saving, setSaving] = useState(false);
-  const guard = useLeaveGuard(form.isDirty() && !saving);
   const today = todayText();
 
-  const save = form.onSubmit(
-    async (values) => {
-      if (saving) return;
-      setSaving(true);
-      try {
-        const fields = trainingFieldsSchema.parse(toInput(values));
-        const saved = id ? await invoke('trainings.update', { id, fields }) : await invoke('trainings.create', fields);
-        form.resetDirty();
-        notifyDone(`培训班“${saved.topic}”已保存`);
-        guard.release();
-        navigate('/trainings');
-      } catch (e) {
-        form.setErrors(apiFieldErrors(e));
-        notifyError(e, '未能保存');
-      } finally {
-        setSaving(false);
-      }
+  const { save, saving, guard } = usePageFormSave(form, {
+    run: (values) => {
+      const fields = trainingFieldsSchema.parse(toInput(values));
+      return id ? invoke('trainings.update', { id, fields }) : invoke('trainings.create', fields);
     },
-    () =>
-      notifyError(
-        new ApiCallError({ code: 'invalid_input', message: '有的项目填写有误，请按标红处的说明改正后再保存' }),
-        '请先改正标红的项目',
-      ),
-  );
-  usePageCommand('save', save);
+    after: (saved) => ({ message: `培训班“${saved.topic}”已保存`, to: '/trainings' }),
+  });
   const cancel = () => navigate('/trainings');
   const attendeeError = Object.entries(form.errors).find(([k]) => k === 'attendees' || k.startsWith('attendees.'))?.[1];
 
@@ -147,11 +125,10 @@ function TrainingForm({ id, initial }: { id: number | null; initial: FormValues 
           />
           <Select label="培训对象" withAsterisk data={options(TRAINING_TARGETS)} {...form.getInputProps('target')} />
           <TextInput label="培训主题" withAsterisk style={{ gridColumn: 'span 2' }} {...form.getInputProps('topic')} />
-          <Select
+          <RegionSelect
             label="举办属地"
-            data={[{ value: COUNTY_VALUE, label: COUNTY_LEVEL }, ...regions]}
+            extra={[{ value: COUNTY_VALUE, label: COUNTY_LEVEL }]}
             allowDeselect={false}
-            searchable
             {...form.getInputProps('region')}
           />
           <TextInput label="举办单位" withAsterisk placeholder="如 旗委组织部、某苏木党委" {...form.getInputProps('organizer')} />

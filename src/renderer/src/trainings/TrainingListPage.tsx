@@ -10,11 +10,13 @@ import { codesOf, labelOf } from '../../../shared/domain/codes';
 import { TRAINING_TARGETS } from '../../../shared/domain/trainingCodes';
 import { COUNTY_LEVEL } from '../../../shared/records/trainings';
 import { usePageCommand } from '../commands';
-import { Loading, yearOptions } from '../common';
+import { Loading } from '../common';
 import { ListSearch } from '../ListSearch';
-import { options, useRegionOptions } from '../ledgerBits';
+import { options } from '../ledgerBits';
 import { param, useListState } from '../listState';
 import { useApi } from '../queries';
+import { RegionSelect } from '../RegionSelect';
+import { YearFilter, yearInput, yearLink } from '../YearFilter';
 
 const PAGE = 50;
 
@@ -23,7 +25,7 @@ export const COUNTY_VALUE = 'county';
 
 const searchSchema = z.object({
   query: param.text(),
-  year: param.year(),
+  year: param.listYear(),
   region: z
     .string()
     .regex(/^(county|[1-9]\d{0,9})$/)
@@ -42,16 +44,15 @@ export const dateSpan = (start: string, end: string) =>
 export function TrainingListPage() {
   const navigate = useNavigate();
   const list = useListState(searchSchema);
-  const { year = null, region = null, target = null } = list.filters;
+  const { year, region = null, target = null } = list.filters;
   const searchRef = useRef<HTMLInputElement>(null);
   usePageCommand('search', () => searchRef.current?.focus());
   usePageCommand('new', () => navigate('/trainings/new'));
-  const regions = useRegionOptions();
   const { data, error } = useApi(
     'trainings.list',
     {
       query: list.debounced || undefined,
-      year: year ? Number(year) : undefined,
+      year: yearInput(year),
       regionId: region && region !== COUNTY_VALUE ? Number(region) : undefined,
       countyLevel: region === COUNTY_VALUE ? true : undefined,
       target: target ?? undefined,
@@ -66,7 +67,7 @@ export function TrainingListPage() {
       <Group justify="space-between">
         <Title order={2}>培训</Title>
         <Group>
-          <Button variant="default" onClick={() => navigate(`/reports?report=trainings${year ? `&year=${year}` : ''}`)}>
+          <Button variant="default" onClick={() => navigate(`/reports?report=trainings${yearLink(year)}`)}>
             打印培训台账
           </Button>
           <Button onClick={() => navigate('/trainings/new')} title="Ctrl+N">
@@ -76,23 +77,14 @@ export function TrainingListPage() {
       </Group>
       <Group align="flex-end">
         <ListSearch ref={searchRef} initial={list.query} onSearch={list.setQuery} placeholder="培训主题或举办单位（Ctrl+F）" width={280} />
-        <Select
-          label="年度"
-          placeholder="全部年度"
-          data={yearOptions()}
-          value={year}
-          onChange={(v) => list.setFilter('year', v ?? undefined)}
-          clearable
-          w={130}
-        />
-        <Select
+        <YearFilter value={year} onChange={(v) => list.setFilter('year', v)} />
+        <RegionSelect
           label="举办属地"
           placeholder="全部"
-          data={[{ value: COUNTY_VALUE, label: COUNTY_LEVEL }, ...regions]}
+          extra={[{ value: COUNTY_VALUE, label: COUNTY_LEVEL }]}
           value={region}
           onChange={(v) => list.setFilter('region', v ?? undefined)}
           clearable
-          searchable
           w={190}
         />
         <Select
