@@ -11,7 +11,6 @@ import {
   Group,
   PasswordInput,
   SegmentedControl,
-  Select,
   Stack,
   Table,
   Text,
@@ -28,8 +27,8 @@ import {
 } from '../../../shared/exchange';
 import { invoke } from '../api';
 import { notifyDone, notifyError } from '../common';
-import { useRegionOptions } from '../ledgerBits';
 import { readFileBase64, saveFile } from '../platform';
+import { RegionSelect } from '../RegionSelect';
 
 type Resolution = 'incoming' | 'local';
 
@@ -45,7 +44,6 @@ const show = (v: unknown) =>
         : String(v);
 
 function ExportCard() {
-  const regions = useRegionOptions();
   const [regionId, setRegionId] = useState<string | null>(null);
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
@@ -72,7 +70,7 @@ function ExportCard() {
         乡镇导出本属地的两新组织、党组织、指导员，以及经费、培训班、组织生活、网格、示范点、群团组织、年检和党员发展记录，拷贝到U盘交县里导入；县里也可导出全部。文件含清单和校验码，损坏或被改动的文件不会被导入。密码可不设；设了的（至少6位），导入时须输入。
       </Text>
       <Group align="flex-start">
-        <Select label="导出范围" placeholder="全部属地" data={regions} value={regionId} onChange={setRegionId} clearable w={200} />
+        <RegionSelect label="导出范围" placeholder="全部属地" value={regionId} onChange={setRegionId} clearable w={200} />
         <PasswordInput label="密码（可不设）" value={password} onChange={(e) => setPassword(e.currentTarget.value)} w={200} />
         <PasswordInput
           label="再次输入密码"
