@@ -36,13 +36,15 @@ export function electionReminderRows(ctx: Ctx, f: ReportFilters, day: string) {
   const due = listPartyOrgs(ctx, { regionId: f.regionId, sort: 'electionDue', dir: 'asc', offset: 0, limit: ALL }).rows.filter(
     (p) => p.electionDue != null && p.electionDue <= until,
   );
+  // A branch never re-elected counts its term from its founding: the paper says so rather than leaving 上次换届 blank.
   const last = new Map(
     (
-      ctx.ledger.sqlite.prepare('SELECT id, last_election_date FROM party_orgs WHERE deleted_at IS NULL').all() as {
+      ctx.ledger.sqlite.prepare('SELECT id, last_election_date, founded_date FROM party_orgs WHERE deleted_at IS NULL').all() as {
         id: number;
         last_election_date: string | null;
+        founded_date: string | null;
       }[]
-    ).map((r) => [r.id, r.last_election_date]),
+    ).map((r) => [r.id, r.last_election_date ?? (r.founded_date ? `${r.founded_date}成立` : null)]),
   );
   return due.map((p, i) => {
     const days = daysBetween(day, p.electionDue as string);

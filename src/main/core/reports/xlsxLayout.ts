@@ -208,7 +208,7 @@ const wraps = (format: CellFormat | undefined) => format === undefined || format
 
 /**
  * Column widths for the content: every column at least as wide as its longest unbreakable word (a whole
- * date, number or code) and half its header; as wide as its longest text when the page has room, and
+ * date, number or code) and half its header; as wide as its longest text and its header when the page has room, and
  * otherwise the widest columns give way first, down to that minimum, so short columns stay on one line.
  */
 export function columnWidths(columns: readonly ReportColumn[], rows: readonly ReportRow[], pageWidth: number): number[] {
@@ -230,7 +230,10 @@ export function columnWidths(columns: readonly ReportColumn[], rows: readonly Re
     const readable = Math.min(longest, MIN_TEXT_CHARS * textUnits('字', BODY_PT));
     const floor = Math.max(wraps(col.format) ? Math.max(word, readable) : longest, Math.min(label, half)) + CELL_PAD;
     min.push(Math.min(Math.max(floor, 4), MAX_COLUMN));
-    want.push(Math.min(Math.max(longest + CELL_PAD, floor, 4), MAX_COLUMN));
+    // The bold header on one line too when the page has room: a 统计表's narrow number columns otherwise
+    // print “正式党” over “员”, and Calc breaks before a closing “）” that Excel would keep.
+    const header = textUnits(col.label, HEADER_PT * 1.05) + CELL_PAD;
+    want.push(Math.min(Math.max(longest + CELL_PAD, floor, header, 4), MAX_COLUMN));
   }
   const capped = (limit: number) => want.map((w, i) => Math.max(min[i] as number, Math.min(w, limit)));
   const sum = (ws: number[]) => ws.reduce((s, w) => s + w, 0);
