@@ -1,7 +1,7 @@
 /**
  * What a clerk handing the #13 ledgers to the city would otherwise have to explain by hand: the
- * “四个一”情况表 ends with how many 区域党支部 meet each of the four, and the 换届提醒表 says where a
- * term that never had a 换届 starts (its founding) instead of leaving 上次换届 blank.
+ * “四个一”情况表 ends with how many 区域党支部 meet each of the four, and the 换届提醒表 shows where a
+ * term that never had a 换届 starts (the founding) beside its blank 上次换届.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { demoSeedPath, loadSeed, readSeedFile } from '../../src/main/core/seed';
@@ -37,14 +37,14 @@ it('the “四个一”情况表 ends with a 合计: branches, grids, how many m
   });
 });
 
-it('the 换届提醒表 shows the founding date of a branch never re-elected, which its term runs from', async () => {
+it('the 换届提醒表 shows each branch’s founding date, which the term of one never re-elected runs from', async () => {
   const region = (await t.call('regions.create', { name: '乌兰镇', kind: 'township' })).id;
   const make = caseMaker(t, () => region);
   await make.partyOrg({ name: '新建党支部', foundedDate: '2023-09-01', lastElectionDate: null });
   await make.partyOrg({ name: '老党支部', foundedDate: '2010-01-01', lastElectionDate: '2023-10-01' });
   const d = await t.call('reports.rows', { report: 'electionReminders', filters: {} });
-  expect(d.rows.map((r) => [r.name, r.lastElection, r.electionDue])).toEqual([
-    ['新建党支部', '2023-09-01成立', '2026-09-01'],
-    ['老党支部', '2023-10-01', '2026-10-01'],
+  expect(d.rows.map((r) => [r.name, r.founded, r.lastElection, r.electionDue])).toEqual([
+    ['新建党支部', '2023-09-01', null, '2026-09-01'],
+    ['老党支部', '2010-01-01', '2023-10-01', '2026-10-01'],
   ]);
 });

@@ -54,6 +54,10 @@ describe('column widths', () => {
     ];
     const widths = columnWidths(stats, [{ region: '新城街道', formal: 342, orgs: 81 }], 100) as number[];
     for (const [i, c] of stats.entries()) expect(wrapLines(c.label, innerUnits(widths[i] as number), HEADER_PT * 1.05)).toEqual([c.label]);
+    // Never at the cost of a text column: a page too narrow for every header leaves 属地 whole and wraps the headers.
+    const narrow = columnWidths(stats, [{ region: '青山经济技术开发区', formal: 342, orgs: 81 }], 40) as number[];
+    expect(narrow[0]).toBeGreaterThanOrEqual(textUnits('青山经济技术开发区', 10));
+    expect(narrow.reduce((s, w) => s + w, 0)).toBeLessThanOrEqual(40);
   });
 
   it('shrink the longest text first when the page is narrow; dates and numbers never wrap', () => {

@@ -288,15 +288,17 @@ export const REPORTS = [
   {
     id: 'electionReminders',
     title: '党组织换届提醒表',
-    description: '应换届日期在6个月内或已逾期的党组织，按应换届日期排列：书记、上次换届（未换届过的写成立日期）、应换届和剩余或逾期天数。',
+    description:
+      '应换届日期在6个月内或已逾期的党组织，按应换届日期排列：书记、成立时间、上次换届（未换届过的从成立时间起算）、应换届和剩余或逾期天数。',
     orientation: 'portrait',
     filters: ['regionId'],
     columns: [
       seq,
-      { key: 'name', label: '党组织', width: 14.5 },
+      { key: 'name', label: '党组织', width: 14 },
       { key: 'region', label: '属地', width: 6 },
       { key: 'secretary', label: '书记', width: 3.5 },
-      { key: 'lastElection', label: '上次换届', width: 7.5, align: 'center', format: 'date' },
+      { key: 'founded', label: '成立时间', width: 6, align: 'center', format: 'date' },
+      { key: 'lastElection', label: '上次换届', width: 6, align: 'center', format: 'date' },
       { key: 'electionDue', label: '应换届', width: 6, align: 'center', format: 'date' },
       { key: 'remaining', label: '剩余/逾期', width: 5, align: 'center' },
     ],
