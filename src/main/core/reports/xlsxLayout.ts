@@ -281,13 +281,14 @@ function unitSplit(label: string): [string, string] | null {
 
 /**
  * A header as its cell holds it: whole if it fits the column's line, else with its unit on a line of
- * its own when name and unit each fit, since the suites would break anywhere (Calc even before “）”).
+ * its own (the name wrapping above it if it must), since the suites would break anywhere, Calc even
+ * between “（” and what it opens.
  */
 export function headerText(label: string, width: number): string {
   const inner = innerUnits(width);
   if (textUnits(label, HEADER_BOLD_PT) <= inner) return label;
   const unit = unitSplit(label);
-  if (!unit?.every((part) => textUnits(part, HEADER_BOLD_PT) <= inner)) return label;
+  if (!unit || textUnits(unit[1], HEADER_BOLD_PT) > inner) return label;
   return unit.join('\n');
 }
 
