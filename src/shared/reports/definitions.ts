@@ -469,6 +469,23 @@ export const REPORTS = [
       { key: 'fiveStar', label: '五星创建', width: 4.5, align: 'right', format: 'int' },
     ],
   },
+  {
+    id: 'fourHundred',
+    title: '“四个100%”未达标清单',
+    description:
+      '“四个100%”每一项未达标的两新组织（星级管理一项为党组织），按目标、属地排列：正式党员数和未达标原因，末行合计各项未达标数。',
+    orientation: 'landscape',
+    filters: ['regionId'],
+    totals: true,
+    columns: [
+      seq,
+      { key: 'target', label: '未达标目标', width: 12 },
+      { key: 'region', label: '所属属地', width: 8.5 },
+      { key: 'name', label: '单位 / 党组织名称', width: 20 },
+      { key: 'formalMembers', label: '正式党员', width: 4, align: 'right', format: 'int' },
+      { key: 'why', label: '未达标原因', width: 22 },
+    ],
+  },
 ] as const satisfies readonly ReportDefinition[];
 
 export type ReportId = (typeof REPORTS)[number]['id'];
