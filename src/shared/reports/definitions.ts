@@ -479,11 +479,11 @@ export const REPORTS = [
     totals: true,
     columns: [
       seq,
-      { key: 'target', label: '未达标目标', width: 12 },
+      { key: 'target', label: '未达标目标', width: 14 },
       { key: 'region', label: '所属属地', width: 8.5 },
-      { key: 'name', label: '单位 / 党组织名称', width: 20 },
+      { key: 'name', label: '单位 / 党组织名称', width: 19 },
       { key: 'formalMembers', label: '正式党员', width: 4, align: 'right', format: 'int' },
-      { key: 'why', label: '未达标原因', width: 22 },
+      { key: 'why', label: '未达标原因', width: 21.5 },
     ],
   },
 ] as const satisfies readonly ReportDefinition[];
