@@ -277,12 +277,12 @@ export const REPORTS = [
     columns: [
       seq,
       { key: 'date', label: '日期', width: 6, align: 'center', format: 'date' },
-      { key: 'partyOrg', label: '党组织', width: 20.5 },
+      { key: 'partyOrg', label: '党组织', width: 20 },
       { key: 'region', label: '属地', width: 9 },
-      { key: 'kind', label: '类型', width: 5.5, align: 'center' },
+      { key: 'kind', label: '类型', width: 6.5, align: 'center' },
       { key: 'topic', label: '主题', width: 17.5 },
       { key: 'attendance', label: '应到/实到', width: 5.5, align: 'center' },
-      { key: 'place', label: '地点', width: 8.5 },
+      { key: 'place', label: '地点', width: 8 },
     ],
   },
   {
