@@ -3,7 +3,7 @@
  * tests/integration/xlsx-overlap.test.ts checks the result on paper).
  */
 import { describe, expect, it } from 'vitest';
-import { columnWidths, lineCount, textUnits, wrapLines } from '../../src/main/core/reports/xlsxLayout';
+import { columnWidths, HEADER_PT, headerText, innerUnits, lineCount, textUnits, wrapLines } from '../../src/main/core/reports/xlsxLayout';
 import type { ReportColumn } from '../../src/shared/reports/types';
 
 const NOTE = '党支部2026年组织开展“三会一课”12次，主题党日活动ABC-3项，整改问题清单第15条已销号；Party branch meeting held twice.';
@@ -44,6 +44,28 @@ describe('column widths', () => {
     expect(seq).toBeGreaterThanOrEqual(textUnits('100000', 10));
     expect(name).toBeGreaterThanOrEqual(textUnits('青山旗乌兰镇商会', 10));
     expect(date).toBeGreaterThanOrEqual(textUnits('2026-06-30', 10));
+  });
+
+  it('keep a short number column’s header on one line when the page has room', () => {
+    const stats: ReportColumn[] = [
+      { key: 'region', label: '属地', width: 10 },
+      { key: 'formal', label: '正式党员', width: 5, format: 'int' },
+      { key: 'orgs', label: '两新组织（家）', width: 5, format: 'int' },
+    ];
+    const widths = columnWidths(stats, [{ region: '新城街道', formal: 342, orgs: 81 }], 100) as number[];
+    for (const [i, c] of stats.entries()) expect(wrapLines(c.label, innerUnits(widths[i] as number), HEADER_PT * 1.05)).toEqual([c.label]);
+    // Never at the cost of a text column: a page too narrow for every header leaves 属地 whole and wraps the headers.
+    const narrow = columnWidths(stats, [{ region: '青山经济技术开发区', formal: 342, orgs: 81 }], 40) as number[];
+    expect(narrow[0]).toBeGreaterThanOrEqual(textUnits('青山经济技术开发区', 10));
+    expect(narrow.reduce((s, w) => s + w, 0)).toBeLessThanOrEqual(40);
+  });
+
+  it('put a header’s unit on a line of its own when the header does not fit its column', () => {
+    const w = (chars: number) => textUnits('字'.repeat(chars), HEADER_PT * 1.05) + 1.5;
+    expect(headerText('两新组织（家）', w(7))).toBe('两新组织（家）');
+    expect(headerText('两新组织（家）', w(5))).toBe('两新组织\n（家）');
+    expect(headerText('其中业主培训（人次）', w(4.5))).toBe('其中业主培训\n（人次）');
+    expect(headerText('其中非公经济组织', w(4))).toBe('其中非公经济组织');
   });
 
   it('shrink the longest text first when the page is narrow; dates and numbers never wrap', () => {

@@ -36,13 +36,14 @@ export function electionReminderRows(ctx: Ctx, f: ReportFilters, day: string) {
   const due = listPartyOrgs(ctx, { regionId: f.regionId, sort: 'electionDue', dir: 'asc', offset: 0, limit: ALL }).rows.filter(
     (p) => p.electionDue != null && p.electionDue <= until,
   );
-  const last = new Map(
+  const dates = new Map(
     (
-      ctx.ledger.sqlite.prepare('SELECT id, last_election_date FROM party_orgs WHERE deleted_at IS NULL').all() as {
+      ctx.ledger.sqlite.prepare('SELECT id, last_election_date, founded_date FROM party_orgs WHERE deleted_at IS NULL').all() as {
         id: number;
         last_election_date: string | null;
+        founded_date: string | null;
       }[]
-    ).map((r) => [r.id, r.last_election_date]),
+    ).map((r) => [r.id, r]),
   );
   return due.map((p, i) => {
     const days = daysBetween(day, p.electionDue as string);
@@ -51,7 +52,9 @@ export function electionReminderRows(ctx: Ctx, f: ReportFilters, day: string) {
       name: p.name,
       region: p.regionName,
       secretary: p.secretaryName,
-      lastElection: last.get(p.id) ?? null,
+      // A branch never re-elected counts its term from its founding, which the paper shows beside the blank 上次换届.
+      founded: dates.get(p.id)?.founded_date ?? null,
+      lastElection: dates.get(p.id)?.last_election_date ?? null,
       electionDue: p.electionDue,
       remaining: days < 0 ? `逾期${-days}天` : `剩余${days}天`,
     };

@@ -40,23 +40,38 @@ export function gridsRows(ctx: Ctx, f: ReportFilters): Built<'grids'> {
 
 export async function fourChecksRows(ctx: Ctx, f: ReportFilters, day: string): Promise<Built<'fourChecks'>> {
   const result = await fourChecks(ctx, { day, regionId: f.regionId });
+  const rows = result.rows.map((r, i) => {
+    const { venue, forum, instructors, contactCards } = r.checks;
+    const gaps = [venue, forum, instructors, contactCards].filter((c: CheckResult) => !c.met).map((c) => c.reason);
+    return {
+      seq: i + 1,
+      region: r.regionName,
+      partyOrg: r.partyOrgName,
+      grids: r.grids,
+      venue: yesNo(venue.met),
+      forum: yesNo(forum.met),
+      instructors: yesNo(instructors.met),
+      contactCards: yesNo(contactCards.met),
+      allMet: yesNo(r.checks.allMet),
+      // “尚未划分网格” once, not for each of the two grid checks.
+      gaps: [...new Set(gaps)].join('；'),
+    };
+  });
+  // The city reads the table by its 合计: how many branches meet each of the four, and all four.
+  const met = (key: 'venue' | 'forum' | 'instructors' | 'contactCards' | 'allMet') => `${rows.filter((r) => r[key] === '是').length}个`;
   return {
-    rows: result.rows.map((r, i) => {
-      const { venue, forum, instructors, contactCards } = r.checks;
-      const gaps = [venue, forum, instructors, contactCards].filter((c: CheckResult) => !c.met).map((c) => c.reason);
-      return {
-        seq: i + 1,
-        region: r.regionName,
-        partyOrg: r.partyOrgName,
-        grids: r.grids,
-        venue: yesNo(venue.met),
-        forum: yesNo(forum.met),
-        instructors: yesNo(instructors.met),
-        contactCards: yesNo(contactCards.met),
-        allMet: yesNo(r.checks.allMet),
-        // “尚未划分网格” once, not for each of the two grid checks.
-        gaps: [...new Set(gaps)].join('；'),
-      };
-    }),
+    rows,
+    totals: {
+      seq: null,
+      region: '合计',
+      partyOrg: `${rows.length}个区域党支部`,
+      grids: rows.reduce((n, r) => n + r.grids, 0),
+      venue: met('venue'),
+      forum: met('forum'),
+      instructors: met('instructors'),
+      contactCards: met('contactCards'),
+      allMet: met('allMet'),
+      gaps: rows.length ? `达标率${((rows.filter((r) => r.allMet === '是').length / rows.length) * 100).toFixed(2)}%` : null,
+    },
   };
 }

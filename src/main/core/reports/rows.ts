@@ -30,6 +30,7 @@ import { listPartyOrgs } from '../services/partyOrgs';
 import { listRegions } from '../services/regions';
 import { getSettings } from '../services/settings';
 import { activityLedgerRows, electionReminderRows } from './activityRows';
+import { fourHundredRows } from './fourHundredRows';
 import { fundingLedgerRows, fundingTotalsRows } from './fundingRows';
 import { fourChecksRows, gridsRows } from './gridRows';
 import { memberYearRows } from './memberRows';
@@ -344,6 +345,7 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
   yearlyStats: (ctx, _f, day) => yearlyBasicRows(ctx, day),
   yearlyStatsWork: (ctx, f, day) => yearlyWorkRows(ctx, yearOf(f, day), day),
   yearlyStatsFunds: (ctx, f, day) => yearlyFundsRows(ctx, yearOf(f, day)),
+  fourHundred: fourHundredRows,
 };
 
 async function describeFilters(ctx: Ctx, f: ReportFilters, kinds: readonly string[], day: string): Promise<string[]> {

@@ -15,7 +15,9 @@ import type { Cell, CellFormat, ReportColumn, ReportData, ReportRow } from '../.
 import {
   BODY_PT,
   columnWidths,
+  HEADER_BOLD_PT,
   HEADER_PT,
+  headerText,
   innerUnits,
   lineCount,
   MAX_LINES_PER_ROW,
@@ -134,12 +136,13 @@ export async function writeReportXlsx(d: ReportData, out: string | Writable): Pr
   let headerLines = 1;
   d.columns.forEach((col, i) => {
     const c = header.getCell(i + 1);
-    c.value = col.label;
+    const label = headerText(col.label, widths[i] as number);
+    c.value = label;
     c.font = font(HEADER_PT, true);
     c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     c.border = { top: line, left: line, bottom: line, right: line };
     c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
-    headerLines = Math.max(headerLines, wrapLines(col.label, innerUnits(widths[i] as number), HEADER_PT * 1.05).length);
+    headerLines = Math.max(headerLines, wrapLines(label, innerUnits(widths[i] as number), HEADER_BOLD_PT).length);
   });
   header.height = rowHeight(headerLines, HEADER_PT);
   header.commit();

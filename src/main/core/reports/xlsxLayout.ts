@@ -26,6 +26,8 @@ const MIN_TEXT_CHARS = 6;
 
 export const BODY_PT = 10;
 export const HEADER_PT = 11;
+/** A bold header is measured a little wider than its regular glyphs. */
+export const HEADER_BOLD_PT = HEADER_PT * 1.05;
 export const TITLE_PT = 18;
 export const TITLE_LINE_PT = 11;
 
@@ -209,11 +211,14 @@ const wraps = (format: CellFormat | undefined) => format === undefined || format
 /**
  * Column widths for the content: every column at least as wide as its longest unbreakable word (a whole
  * date, number or code) and half its header; as wide as its longest text when the page has room, and
- * otherwise the widest columns give way first, down to that minimum, so short columns stay on one line.
+ * otherwise the widest columns give way first, down to that minimum, so short columns stay on one line;
+ * what room is left then widens the columns whose header would wrap.
  */
 export function columnWidths(columns: readonly ReportColumn[], rows: readonly ReportRow[], pageWidth: number): number[] {
   const min: number[] = [];
   const want: number[] = [];
+  const header: number[] = [];
+  const split: number[] = [];
   for (const col of columns) {
     const label = textUnits(col.label, HEADER_PT);
     const half = Math.max(2, Math.ceil([...col.label].length / 2)) * textUnits('字', HEADER_PT);
@@ -231,18 +236,60 @@ export function columnWidths(columns: readonly ReportColumn[], rows: readonly Re
     const floor = Math.max(wraps(col.format) ? Math.max(word, readable) : longest, Math.min(label, half)) + CELL_PAD;
     min.push(Math.min(Math.max(floor, 4), MAX_COLUMN));
     want.push(Math.min(Math.max(longest + CELL_PAD, floor, 4), MAX_COLUMN));
+    header.push(round(Math.min(textUnits(col.label, HEADER_BOLD_PT) + CELL_PAD, MAX_COLUMN)));
+    const unit = unitSplit(col.label);
+    split.push(unit ? round(Math.max(...unit.map((part) => textUnits(part, HEADER_BOLD_PT))) + CELL_PAD) : Number.POSITIVE_INFINITY);
   }
   const capped = (limit: number) => want.map((w, i) => Math.max(min[i] as number, Math.min(w, limit)));
   const sum = (ws: number[]) => ws.reduce((s, w) => s + w, 0);
-  if (sum(want) <= pageWidth) return want.map(round);
-  let lo = 0;
-  let hi = MAX_COLUMN;
-  for (let k = 0; k < 30; k++) {
-    const mid = (lo + hi) / 2;
-    if (sum(capped(mid)) > pageWidth) hi = mid;
-    else lo = mid;
+  let fitted = want;
+  if (sum(want) > pageWidth) {
+    let lo = 0;
+    let hi = MAX_COLUMN;
+    for (let k = 0; k < 30; k++) {
+      const mid = (lo + hi) / 2;
+      if (sum(capped(mid)) > pageWidth) hi = mid;
+      else lo = mid;
+    }
+    fitted = capped(lo);
   }
-  return capped(lo).map(round);
+  const widths = fitted.map(round);
+  // Room the content leaves goes to bold headers that would wrap, the smallest shortfall first: a
+  // 统计表's narrow number columns otherwise print “正式党” over “员”, or Calc “党组织（” over “个）”.
+  // First enough for “两新组织” over “（家）” (see headerText), then for whole headers on one line.
+  let room = pageWidth - sum(widths);
+  const grow = (target: number[]) => {
+    const short = widths.map((_, i) => i).filter((i) => (target[i] as number) > (widths[i] as number));
+    short.sort((a, b) => (target[a] as number) - (widths[a] as number) - ((target[b] as number) - (widths[b] as number)));
+    for (const i of short) {
+      const need = (target[i] as number) - (widths[i] as number);
+      if (need > room) break;
+      widths[i] = target[i] as number;
+      room -= need;
+    }
+  };
+  grow(split.map((w, i) => Math.min(w, header[i] as number)));
+  grow(header);
+  return widths;
+}
+
+/** A header ending in its unit, “两新组织（家）”, as its name and its unit. */
+function unitSplit(label: string): [string, string] | null {
+  const m = /^(.+?)(（[^（）]+）)$/.exec(label);
+  return m ? [m[1] as string, m[2] as string] : null;
+}
+
+/**
+ * A header as its cell holds it: whole if it fits the column's line, else with its unit on a line of
+ * its own (the name wrapping above it if it must), since the suites would break anywhere, Calc even
+ * between “（” and what it opens.
+ */
+export function headerText(label: string, width: number): string {
+  const inner = innerUnits(width);
+  if (textUnits(label, HEADER_BOLD_PT) <= inner) return label;
+  const unit = unitSplit(label);
+  if (!unit || textUnits(unit[1], HEADER_BOLD_PT) > inner) return label;
+  return unit.join('\n');
 }
 
 const round = (w: number) => Math.ceil(w * 4) / 4;
