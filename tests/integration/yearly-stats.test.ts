@@ -297,6 +297,36 @@ describe('the yearly statistics table of 2026', () => {
   });
 });
 
+describe('a year that is over', () => {
+  it('is counted as it stood on its last day: a party organization founded since is not in it', async () => {
+    await county();
+    const east = (await t.call('regions.list', {})).find((r) => r.name === '东街道');
+    if (!east) throw new Error('没有东街道');
+    const d = await t.call('orgs.create', {
+      name: '东丁有限公司',
+      category: 'nonpublic',
+      subtype: 'company',
+      regionId: east.id,
+      formalMembers: 4,
+    });
+    await t.call('partyOrgs.create', {
+      name: '中共东丁有限公司支部委员会',
+      type: 'branch',
+      method: 'single',
+      regionId: east.id,
+      coveredOrgIds: [d.id],
+      formalMembers: 4,
+      foundedDate: '2026-03-01',
+    } as Input<'partyOrgs.create'>);
+    const [now] = (await table('yearlyStats', 2026)).slice(-1);
+    const [then] = (await table('yearlyStats', 2025)).slice(-1);
+    expect(then?.partyOrgs).toBe(Number(now?.partyOrgs) - 1);
+    expect(then?.single).toBe(Number(now?.single) - 1);
+    expect((await t.call('reports.rows', { report: 'yearlyStats', filters: { year: 2025 } })).asOf).toBe('2025-12-31');
+    expect((await t.call('reports.rows', { report: 'yearlyStats', filters: { year: 2026 } })).asOf).toBe('2026-06-30');
+  });
+});
+
 describe('on the demo county', () => {
   it('agrees with the ledgers it sums: 两个覆盖统计表, 经费, 培训 and 党员发展 totals, 软弱涣散 summary', async () => {
     t = await makeLedger();

@@ -361,11 +361,21 @@ async function describeFilters(ctx: Ctx, f: ReportFilters, kinds: readonly strin
   return out;
 }
 
+/** The yearly statistics tables: a year that is over is counted as it stood on its last day. */
+const YEAR_END_STOCK: ReadonlySet<string> = new Set(['yearlyStats', 'yearlyStatsWork', 'yearlyStatsFunds']);
+
+/** The day a ledger counts as of: the clerk's 统计截至日期, else today (a past year's end for the yearly tables). */
+function countingDay(id: string, filters: ReportFilters, today: string): string {
+  if (filters.asOf) return filters.asOf;
+  if (YEAR_END_STOCK.has(id) && filters.year && filters.year < Number(today.slice(0, 4))) return `${filters.year}-12-31`;
+  return today;
+}
+
 /** A ledger's rows; `hidden` names the columns the clerk left out, for paper and .xlsx alike. */
 export async function reportRows(ctx: Ctx, report: string, filters: ReportFilters, hidden?: readonly string[]): Promise<ReportData> {
   const def = reportDefinition(report);
   if (!def) throw new AppError('not_found', `没有名为“${report}”的台账`);
-  const day = filters.asOf ?? ctx.today();
+  const day = countingDay(def.id, filters, ctx.today());
   // Filters a ledger does not take are ignored, so the title block never names one that was not applied.
   const f: ReportFilters = Object.fromEntries(
     Object.entries(filters).filter(([k]) => k === 'asOf' || (def.filters as string[]).includes(k)),

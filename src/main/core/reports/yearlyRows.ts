@@ -5,8 +5,8 @@
  * trainingTotals, fundingTotals, modelSiteTotals, the ratings and case lists), so the tables cannot
  * disagree with the ledgers they sum.
  *
- * Stock figures (organizations, party organizations, coverage) are as of the counting day; the others
- * belong to the chosen year.
+ * Stock figures (organizations, party organizations founded by then, coverage) are as of the counting
+ * day — the chosen year's last day when that year is over (rows.ts) — the others belong to the chosen year.
  */
 import { FORMATION_METHODS, type FormationMethod } from '../../../shared/domain/codes';
 import { FUNDING_SOURCES, type FundingSource } from '../../../shared/domain/fundingCodes';
@@ -60,8 +60,11 @@ export async function yearlyBasicRows(ctx: Ctx, day: string) {
     }
   }
   const partyOrgs = ctx.ledger.sqlite
-    .prepare('SELECT region_id AS regionId, method, COUNT(*) AS n FROM party_orgs WHERE deleted_at IS NULL GROUP BY region_id, method')
-    .all() as { regionId: number; method: FormationMethod; n: number }[];
+    .prepare(
+      `SELECT region_id AS regionId, method, COUNT(*) AS n FROM party_orgs
+       WHERE deleted_at IS NULL AND (founded_date IS NULL OR founded_date <= @day) GROUP BY region_id, method`,
+    )
+    .all({ day }) as { regionId: number; method: FormationMethod; n: number }[];
   for (const p of partyOrgs) {
     for (const l of t.both(p.regionId)) {
       l.partyOrgs += p.n;
