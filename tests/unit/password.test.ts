@@ -14,7 +14,7 @@ describe('passwordProblem', () => {
     expect(passwordProblem('qingshan2026', 'lisi')).toBe('密码应包含大写字母、小写字母、数字、符号中的至少三类');
     expect(passwordProblem('Qing shan#1', 'lisi')).toBe('密码不能含有空格或换行');
     expect(passwordProblem('Qingshan#1', 'qingshan')).toBe('密码不能包含用户名');
-    expect(passwordProblem('x'.repeat(60) + 'A#1bcd')).toBe('密码不能超过64位');
+    expect(passwordProblem(`${'x'.repeat(60)}A#1bcd`)).toBe('密码不能超过64位');
   });
 
   it('does not refuse a password for holding a one- or two-letter user name', () => {

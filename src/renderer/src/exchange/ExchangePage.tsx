@@ -2,20 +2,7 @@
  * 数据交换: a township exports its region (or the county everything) to one .lxex file; the county
  * imports it after the file is verified and a preview shows new, changed and conflicting records.
  */
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  FileButton,
-  Group,
-  PasswordInput,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Card, FileButton, Group, PasswordInput, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useRef, useState } from 'react';
 import {
