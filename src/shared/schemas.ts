@@ -221,7 +221,11 @@ export const optText = (max = 200, lines = false) =>
 export const reqText = (max = 200, lines = false) =>
   z.string({ error: '必须填写' }).trim().min(1, '必须填写').max(max, `不能超过${max}个字`).superRefine(visibleText(lines));
 
-export const isoDate = z.string({ error: '请填写日期' }).refine(isValidDate, '日期格式应为“年-月-日”，如2024-06-30');
+export const isoDate = z
+  .string({ error: '请填写日期' })
+  // An empty box is a missing date, not a badly written one.
+  .min(1, { error: '请填写日期', abort: true })
+  .refine(isValidDate, '日期格式应为“年-月-日”，如2024-06-30');
 
 export const optDate = z.preprocess(emptyToNull, isoDate.nullable().default(null));
 

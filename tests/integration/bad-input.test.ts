@@ -270,6 +270,13 @@ const bad: Record<string, () => unknown[]> = {
     { orgId: ids.org, year: 2025, formal: -1, probationary: 0, activists: 0, candidates: 0, newMembers: 0 },
     { orgId: ids.org, year: 2025, formal: 1, probationary: 0, activists: 0, candidates: 0 },
   ],
+  'memberYears.delete': () => [
+    // The current year follows the organization's own counts: not deleted.
+    { orgId: ids.org, year: 2026 },
+    { orgId: ids.org, year: 2019 },
+    { orgId: 999, year: 2025 },
+    { orgId: ids.org, year: 'x' },
+  ],
   'ratings.set': () => [
     { partyOrgId: ids.po, year: 2026, stars: 6, assessedDate: '2026-12-01' },
     { partyOrgId: 999, year: 2026, stars: 3, assessedDate: '2026-12-01' },

@@ -29,13 +29,20 @@ export function parseTypedDate(text: string): string | null {
 export function DateField({ value, onChange, maxDate, minDate, ...rest }: DateFieldProps) {
   // A clerk typing the date does not need the calendar over the fields below; a click brings it back.
   const [typing, setTyping] = useState(false);
+  // A typed day outside the allowed range is not taken (the box goes back to what it held): say why,
+  // rather than leave the clerk with an empty box or a message about the format.
+  const [outOfRange, setOutOfRange] = useState<string | null>(null);
   return (
     <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1 }}>
       <DateInput
         placeholder="如 2026-03-01"
         {...rest}
         value={value || null}
-        onChange={(v) => onChange(v ? String(v).slice(0, 10) : null)}
+        onChange={(v) => {
+          setOutOfRange(null);
+          onChange(v ? String(v).slice(0, 10) : null);
+        }}
+        error={outOfRange ?? rest.error}
         valueFormat="YYYY-MM-DD"
         dateParser={parseTypedDate}
         maxDate={maxDate}
@@ -45,6 +52,7 @@ export function DateField({ value, onChange, maxDate, minDate, ...rest }: DateFi
         yearLabelFormat="YYYY年"
         onInput={(e) => {
           setTyping(true);
+          setOutOfRange(rangeMessage(parseTypedDate((e.target as HTMLInputElement).value), minDate, maxDate));
           rest.onInput?.(e);
         }}
         onClick={(e) => {
@@ -55,6 +63,15 @@ export function DateField({ value, onChange, maxDate, minDate, ...rest }: DateFi
       />
     </DatesProvider>
   );
+}
+
+/** Why a typed day cannot be taken; null when it can (or is not a whole date yet). */
+export function rangeMessage(day: string | null, minDate?: string, maxDate?: string): string | null {
+  if (!day) return null;
+  if (maxDate && day > maxDate)
+    return maxDate === todayText() ? `${day}晚于今天（${maxDate}），不能填入` : `${day}晚于${maxDate}，不能填入`;
+  if (minDate && day < minDate) return `${day}早于${minDate}，不能填入`;
+  return null;
 }
 
 /** Today as YYYY-MM-DD in the clerk's own time zone (for maxDate). */

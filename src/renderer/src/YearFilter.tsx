@@ -17,7 +17,8 @@ export function YearFilter({
   value,
   onChange,
   label = '年度',
-  years = yearOptions(),
+  // Records of what was done: next year has none yet.
+  years = yearOptions().slice(1),
   allLabel = '全部年度',
   description,
   w = 130,

@@ -35,7 +35,10 @@ export function apiFieldErrors(e: unknown): Record<string, string> {
   return out;
 }
 
-/** `''` from an emptied NumberInput means 0 for counts. */
-export const num = (v: number | string | null | undefined) => (v === '' || v == null ? 0 : Number(v));
+/**
+ * A count from a NumberInput. An emptied box is not 0: it reaches the shared schema as “not a number”,
+ * which asks for the figure (请填写数字), so clearing 正式党员 by mistake cannot save a 0 over 19.
+ */
+export const num = (v: number | string | null | undefined) => (v === '' || v == null ? Number.NaN : Number(v));
 /** An emptied optional number stays empty. */
 export const optNum = (v: number | string | null | undefined) => (v === '' || v == null ? null : Number(v));
