@@ -29,6 +29,8 @@ it('四个100% on the overview opens the organizations that miss a target', { ti
   await build.scrollIntoViewIfNeeded();
   await app.snap('overview-four-hundred');
   const stats = await app.call<{ build: { n: number; d: number } }>('stats.fourHundred', {});
+  // The overview's other cards arrive after this one and push it down: click once the page is still.
+  await page.waitForLoadState('networkidle');
   await build.click();
   await page.getByTestId('four-misses').waitFor();
   expect(page.url()).toContain('/four-hundred?which=build');

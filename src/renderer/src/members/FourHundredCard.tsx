@@ -24,7 +24,13 @@ export function FourHundredCard() {
             const r = data[t.code];
             const full = r.d === 0 || r.n === r.d;
             return (
-              <UnstyledButton key={t.code} onClick={() => navigate(`/four-hundred?which=${t.code}`)} data-testid={`four-${t.code}`}>
+              <UnstyledButton
+                key={t.code}
+                onClick={() => navigate(`/four-hundred?which=${t.code}`)}
+                data-testid={`four-${t.code}`}
+                // A button centres its content: the four figures stay level though one has a note below.
+                style={{ alignSelf: 'start' }}
+              >
                 <Stack gap={4}>
                   <Text size="sm" c="dimmed">
                     {t.label}
@@ -36,6 +42,12 @@ export function FourHundredCard() {
                   <Text size="xs" c={full ? 'green' : 'orange'}>
                     {full ? '已达到100%' : `距100%差${r.d - r.n}个`}
                   </Text>
+                  {t.code === 'rated' && (
+                    // The rating is made at the year's end: until then last year's stands (the 年度统计表 counts this year's only).
+                    <Text size="xs" c="dimmed">
+                      按最近一次星级评定：{data.year}年度未评定的，看{data.year - 1}年度
+                    </Text>
+                  )}
                 </Stack>
               </UnstyledButton>
             );
