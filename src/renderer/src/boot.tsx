@@ -24,9 +24,6 @@ if (root) {
           // A number out of range is kept as typed for the form to refuse in Chinese (不能为负数), not
           // silently clamped to 0 when the box is left.
           NumberInput: { defaultProps: { clampBehavior: 'none' } },
-          // A dialog opens with the focus in its first field, not on ✕: Enter in a fresh form must save
-          // (or name what is missing), never close it. Esc still closes.
-          Modal: { defaultProps: { closeButtonProps: { tabIndex: -1, 'aria-label': '关闭' } } },
           // Mantine names the eye button in English (“Toggle password visibility”).
           PasswordInput: { defaultProps: { visibilityToggleButtonProps: { 'aria-label': '显示或隐藏密码' } } },
         },
