@@ -99,39 +99,10 @@ export interface GridContent {
   remarks: string | null;
   orgKeys: string[];
 }
-export interface ModelSiteContent {
-  partyOrgKey: string;
-  level: string;
-  year: number;
-  brandName: string | null;
-  fiveStar: boolean;
-  revokedYear: number | null;
-  documentNo: string | null;
-  remarks: string | null;
-}
-export interface MassOrgContent {
-  orgKey: string;
-  kind: string;
-  foundedDate: string | null;
-  members: number | null;
-  chair: string | null;
-}
-export interface InspectionContent {
-  orgKey: string;
-  year: number;
-  result: string;
-  partyReview: string;
-  remarks: string | null;
-}
-export interface MemberYearContent {
-  orgKey: string;
-  year: number;
-  formal: number;
-  probationary: number;
-  activists: number;
-  candidates: number;
-  newMembers: number;
-}
+export type ModelSiteContent = Omit<z.output<typeof modelSiteFieldsSchema>, 'partyOrgId'> & { partyOrgKey: string };
+export type MassOrgContent = Omit<z.output<typeof massOrgSetSchema>, 'orgId' | 'present'> & { orgKey: string };
+export type InspectionContent = Omit<z.output<typeof inspectionSetSchema>, 'orgId'> & { orgKey: string };
+export type MemberYearContent = Omit<z.output<typeof memberYearSetSchema>, 'orgId'> & { orgKey: string };
 
 export interface WorkContent {
   funding: FundingContent[];
