@@ -4,9 +4,11 @@
  * and turns every failure into `{ code, message }` with a Chinese message.
  */
 import { type ApiResult, type Channel, contract, isChannel, type Output, type Parsed } from '../shared/contract';
+import { PUBLIC_CHANNELS } from '../shared/domain/roles';
 import { REPORTS } from '../shared/reports/definitions';
 import { describeErrors, fieldErrors } from '../shared/schemas';
 import { createBackup, inspectBackup, listBackups, restoreBackup } from './core/backup';
+import { type Caller, withCaller } from './core/caller';
 import { type Ctx, noticeOtherWriters } from './core/context';
 import { AppError, clerkMessage, clip } from './core/errors';
 import { commitExchange, exportExchange, inspectExchange, previewExchange } from './core/exchange';
@@ -23,8 +25,10 @@ import {
   login,
   logout,
   me,
+  type Origin,
   requireCaller,
   resetPassword,
+  type Session,
   setupAdmin,
   updateUser,
 } from './core/services/accounts';
@@ -64,7 +68,36 @@ import {
   updateTraining,
 } from './core/services/trainings';
 
-type Handlers = { [C in Channel]: (ctx: Ctx, input: Parsed<C>) => Output<C> | Promise<Output<C>> };
+/**
+ * What the transport knows of a request: the session it holds for this window or browser, where the
+ * request came from, and where a new session goes (a cookie, the main process's table of windows).
+ */
+export interface Transport {
+  sessionId?: string;
+  origin?: Origin;
+  /** A login hands the transport its new session id; a logout passes null. */
+  keepSession?(sessionId: string | null): void;
+}
+
+/** A handler's third argument: the signed-in account (null only on the public auth channels). */
+interface Call {
+  caller: Caller | null;
+  transport: Transport;
+}
+
+type Handlers = { [C in Channel]: (ctx: Ctx, input: Parsed<C>, call: Call) => Output<C> | Promise<Output<C>> };
+
+/** Hands the new session to the transport; the renderer gets the account only. */
+function signedIn(transport: Transport, { sessionId, ...rest }: Session) {
+  transport.keepSession?.(sessionId);
+  return rest;
+}
+
+/** The account of a channel that needs one (dispatch refused the call already when there is none). */
+function own(call: Call): Caller {
+  if (!call.caller) throw new AppError('unauthenticated', '请先登录');
+  return call.caller;
+}
 
 export const handlers: Handlers = {
   'settings.get': (ctx) => getSettings(ctx),
@@ -177,24 +210,20 @@ export const handlers: Handlers = {
   'funding.update': (ctx, i) => updateFunding(ctx, i.id, i.fields),
   'funding.delete': (ctx, i) => deleteFunding(ctx, i.id),
   'funding.totals': (ctx, i) => fundingTotalsTable(ctx, i),
-  'auth.setup': (ctx, i) => setupAdmin(ctx, i),
-  'auth.login': (ctx, i) => login(ctx, i),
-  'auth.logout': (ctx, i) => logout(ctx, i.sessionId),
-  'auth.me': (ctx, i) => me(ctx, i.sessionId),
-  'auth.changePassword': (ctx, i) => changePassword(ctx, i),
-  // These already check the caller themselves; the other channels will once dispatch passes the session.
-  'users.list': async (ctx, i) => {
-    await requireCaller(ctx, i.sessionId, 'users.list');
-    return listUsers(ctx);
+  'auth.setup': async (ctx, i, { transport }) => signedIn(transport, await setupAdmin(ctx, i, transport.origin)),
+  'auth.login': async (ctx, i, { transport }) => signedIn(transport, await login(ctx, i, transport.origin)),
+  'auth.logout': async (ctx, _i, { transport }) => {
+    if (transport.sessionId) await logout(ctx, transport.sessionId, transport.origin);
+    transport.keepSession?.(null);
+    return { ok: true } as const;
   },
-  'users.create': async (ctx, { sessionId, ...i }) => createUser(ctx, await requireCaller(ctx, sessionId, 'users.create'), i),
-  'users.update': async (ctx, { sessionId, ...i }) => updateUser(ctx, await requireCaller(ctx, sessionId, 'users.update'), i),
-  'users.resetPassword': async (ctx, { sessionId, ...i }) =>
-    resetPassword(ctx, await requireCaller(ctx, sessionId, 'users.resetPassword'), i),
-  'loginLog.list': async (ctx, { sessionId, ...i }) => {
-    await requireCaller(ctx, sessionId, 'loginLog.list');
-    return listLoginLog(ctx, i);
-  },
+  'auth.me': (ctx, _i, { transport }) => me(ctx, transport.sessionId),
+  'auth.changePassword': (ctx, i, { transport }) => changePassword(ctx, { ...i, sessionId: transport.sessionId ?? '' }, transport.origin),
+  'users.list': (ctx) => listUsers(ctx),
+  'users.create': (ctx, i, call) => createUser(ctx, own(call), i),
+  'users.update': (ctx, i, call) => updateUser(ctx, own(call), i),
+  'users.resetPassword': (ctx, i, call) => resetPassword(ctx, own(call), i),
+  'loginLog.list': (ctx, i) => listLoginLog(ctx, i),
 };
 
 /** Where unexpected errors go (the shell logs them to a file); the caller only sees a Chinese message. */
@@ -203,11 +232,19 @@ export type ErrorSink = (channel: string, error: unknown) => void;
 /** Channels answered without the organization index, so never held behind its warm-up. */
 const WITHOUT_INDEX: ReadonlySet<string> = new Set(['orgs.list', 'settings.get', 'regions.list']);
 
-export async function dispatch(ctx: Ctx, channel: string, rawInput: unknown, onError?: ErrorSink): Promise<ApiResult<unknown>> {
+export async function dispatch(
+  ctx: Ctx,
+  channel: string,
+  rawInput: unknown,
+  onError?: ErrorSink,
+  transport: Transport = {},
+): Promise<ApiResult<unknown>> {
   if (!isChannel(channel)) {
     return { ok: false, error: { code: 'unknown_channel', message: `没有名为“${clip(channel)}”的接口` } };
   }
   try {
+    // Who calls comes before what they send: a stranger learns nothing of a channel's input.
+    const caller = PUBLIC_CHANNELS.has(channel) ? null : await requireCaller(ctx, transport.sessionId, channel);
     const parsed = contract[channel].input.safeParse(rawInput ?? undefined);
     if (!parsed.success) {
       const fields = fieldErrors(parsed.error);
@@ -221,8 +258,10 @@ export async function dispatch(ctx: Ctx, channel: string, rawInput: unknown, onE
     const warming = WITHOUT_INDEX.has(channel) ? undefined : afterWarmUp(ctx);
     if (warming) await warming;
     noticeOtherWriters(ctx);
-    const handler = handlers[channel] as (ctx: Ctx, input: unknown) => unknown;
-    return { ok: true, data: await handler(ctx, parsed.data) };
+    const handler = handlers[channel] as (ctx: Ctx, input: unknown, call: Call) => unknown;
+    const call: Call = { caller, transport };
+    const data = await (caller ? withCaller(caller, () => handler(ctx, parsed.data, call)) : handler(ctx, parsed.data, call));
+    return { ok: true, data };
   } catch (e) {
     const message = clerkMessage(e);
     if (e instanceof AppError) {

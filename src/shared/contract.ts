@@ -28,7 +28,6 @@ import {
   loginSchema,
   type Me,
   password,
-  sessionId,
   setupSchema,
   userCreateSchema,
   userUpdateSchema,
@@ -476,20 +475,19 @@ export const contract = {
   'funding.delete': { input: byId, output: out<{ id: number }>() },
   'funding.totals': { input: fundingTotalsSchema, output: out<FundingTotals>() },
 
-  // Accounts and roles (issue #14). Until the transports carry the session (a cookie in browser mode,
-  // the main process in the desktop app), the channels that need one take the `sessionId` login gave.
+  // Accounts and roles (issue #14). The session is the transport's (an HttpOnly cookie in browser mode,
+  // the main process per window in the desktop app): no channel takes or answers a session id.
   'auth.setup': { input: setupSchema, output: out<LoginResult>() },
   'auth.login': { input: loginSchema, output: out<LoginResult>() },
-  'auth.logout': { input: z.object({ sessionId }), output: out<{ ok: true }>() },
-  'auth.me': { input: z.object({ sessionId: z.string().max(100).optional() }).default({}), output: out<Me>() },
+  'auth.logout': { input: z.object({}).default({}), output: out<{ ok: true }>() },
+  'auth.me': { input: z.object({}).default({}), output: out<Me>() },
   'auth.changePassword': { input: changePasswordSchema, output: out<Account>() },
-  'users.list': { input: z.object({ sessionId }), output: out<Account[]>() },
-  'users.create': { input: userCreateSchema.extend({ sessionId }), output: out<Account>() },
-  'users.update': { input: userUpdateSchema.extend({ sessionId }), output: out<Account>() },
-  'users.resetPassword': { input: z.object({ sessionId, id, password }), output: out<Account>() },
+  'users.list': { input: z.object({}).default({}), output: out<Account[]>() },
+  'users.create': { input: userCreateSchema, output: out<Account>() },
+  'users.update': { input: userUpdateSchema, output: out<Account>() },
+  'users.resetPassword': { input: z.object({ id, password }), output: out<Account>() },
   'loginLog.list': {
     input: z.object({
-      sessionId,
       userName: z.string().trim().max(32).optional(),
       event: z.enum(codesOf(LOGIN_EVENTS), { error: '请选择事件类型' }).optional(),
       ...paging,

@@ -5,11 +5,11 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hasForeignText } from '../../src/main/core/errors';
 import { DEFAULT_COST, hashPassword, useCheapHashesForTests, verifyPassword } from '../../src/main/core/passwordHash';
+import type { Session as LoginResult } from '../../src/main/core/services/accounts';
 import { requireCaller } from '../../src/main/core/services/accounts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from '../../src/main/core/services/demoAccounts';
 import { type ApiResult, channels } from '../../src/shared/contract';
 import { mayCall, PUBLIC_CHANNELS } from '../../src/shared/domain/roles';
-import type { LoginResult } from '../../src/shared/records/accounts';
 import { makeLedger, type TestLedger } from './fixture';
 
 const START = Date.parse('2026-06-30T08:00:00.000Z');
@@ -418,7 +418,7 @@ describe('the gate over the whole contract', () => {
       await demo.call('regions.create', { name: '青山镇', kind: 'township' });
       await seedDemoAccounts(demo.ctx);
       for (const a of DEMO_ACCOUNTS) {
-        const { sessionId } = await demo.call('auth.login', { userName: a.userName, password: DEMO_PASSWORD });
+        const { sessionId } = (await demo.call('auth.login', { userName: a.userName, password: DEMO_PASSWORD })) as LoginResult;
         const through: string[] = [];
         for (const c of channels) {
           try {

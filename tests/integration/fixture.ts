@@ -4,8 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Ctx, createContext } from '../../src/main/core/context';
 import { openLedger } from '../../src/main/core/db';
-import { dispatch } from '../../src/main/handlers';
+import { dispatch, type Transport } from '../../src/main/handlers';
 import type { ApiResult, Channel, Input, Output } from '../../src/shared/contract';
+import { mayCall, PUBLIC_CHANNELS, type RoleCode } from '../../src/shared/domain/roles';
+import { testSession } from './helpers/sessions';
 
 export const TODAY = '2026-06-30';
 
@@ -16,9 +18,19 @@ export interface TestLedger {
   call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>>;
   /** Calls a channel and returns the raw result, errors included. */
   raw(channel: string, input: unknown): Promise<ApiResult<unknown>>;
+  /** The same, signed in as one role (a 乡镇经办 on the given regions). */
+  as(role: RoleCode, regionIds?: number[]): Caller;
   count(table: string): number;
   close(): Promise<void>;
 }
+
+export interface Caller {
+  call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>>;
+  raw(channel: string, input: unknown): Promise<ApiResult<unknown>>;
+}
+
+/** The role a test's plain `call` signs in as: the first of these that may use the channel. */
+const PREFERRED: RoleCode[] = ['county', 'admin', 'auditor', 'viewer', 'township'];
 
 export async function makeLedger(): Promise<TestLedger> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-test-'));
@@ -29,15 +41,54 @@ export async function makeLedger(): Promise<TestLedger> {
     now: () => `${TODAY}T08:00:${String(tick++ % 60).padStart(2, '0')}.000Z`,
   });
   const unexpected: unknown[] = [];
-  return {
-    ctx,
-    dir,
+  const sessions = new Map<string, Promise<string>>();
+  const sessionOf = (role: RoleCode, regionIds: number[] = []) => {
+    const key = `${role}:${regionIds.join(',')}`;
+    let s = sessions.get(key);
+    if (!s) {
+      s = testSession(ctx, role, regionIds, sessions.size);
+      sessions.set(key, s);
+    }
+    return s;
+  };
+  /**
+   * A test names its session as the transport would carry it: a `sessionId` in the input (the
+   * account tests), a fixed role, or else an account of a role that may use the channel.
+   */
+  async function send(channel: string, input: unknown, role?: RoleCode, regionIds?: number[]): Promise<ApiResult<unknown>> {
+    const transport: Transport = {};
+    let body = input;
+    if (input && typeof input === 'object' && 'sessionId' in input) {
+      const { sessionId, ...rest } = input as { sessionId: string };
+      transport.sessionId = sessionId;
+      body = rest;
+    } else if (role) transport.sessionId = await sessionOf(role, regionIds);
+    else if (!PUBLIC_CHANNELS.has(channel as Channel)) {
+      const fit = PREFERRED.find((r) => mayCall(r, channel as Channel));
+      if (fit) transport.sessionId = await sessionOf(fit);
+    }
+    let issued: string | null | undefined;
+    transport.keepSession = (id) => {
+      issued = id;
+    };
+    const r = await dispatch(ctx, channel, body, (_c, e) => unexpected.push(e), transport);
+    // The account tests keep the id a login issued, as the cookie would.
+    if (r.ok && issued) r.data = { ...(r.data as object), sessionId: issued };
+    return r;
+  }
+  const caller = (role?: RoleCode, regionIds?: number[]): Caller => ({
     async call(channel, input) {
-      const r = await dispatch(ctx, channel, input, (_c, e) => unexpected.push(e));
+      const r = await send(channel, input, role, regionIds);
       if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message} ${unexpected.map(String).join(' ')}`);
       return r.data as never;
     },
-    raw: (channel, input) => dispatch(ctx, channel, input, (_c, e) => unexpected.push(e)),
+    raw: (channel, input) => send(channel, input, role, regionIds),
+  });
+  return {
+    ctx,
+    dir,
+    ...caller(),
+    as: (role, regionIds) => caller(role, regionIds),
     count: (table) => (ledger.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n,
     async close() {
       await ledger.close();

@@ -3,6 +3,7 @@
  * invalidated once it commits. Nothing is written when the function throws.
  */
 import type { Transaction } from 'kysely';
+import { actorName, currentCaller } from './caller';
 import { type Ctx, noticeOtherWriters } from './context';
 import { latestAuditId } from './orgsTouched';
 import type { Database } from './schema';
@@ -25,6 +26,9 @@ export interface WriteActor {
 
 export async function write<T>(ctx: Ctx, fn: (w: Writer) => Promise<T>, by?: WriteActor): Promise<T> {
   const now = ctx.now();
+  // The account of the request this write runs in (dispatch sets it); none outside a request.
+  const caller = currentCaller();
+  const actor: WriteActor = by ?? (caller ? { name: actorName(caller), userId: caller.userId } : { name: ctx.actor, userId: null });
   let touched: Set<number> | null = null;
   let seen = ctx.auditSeen;
   const result = await ctx.ledger.db.transaction().execute(async (trx) => {
@@ -40,8 +44,8 @@ export async function write<T>(ctx: Ctx, fn: (w: Writer) => Promise<T>, by?: Wri
           .insertInto('audit_log')
           .values({
             at: now,
-            actor: by?.name ?? ctx.actor,
-            actor_user_id: by ? by.userId : null,
+            actor: actor.name,
+            actor_user_id: actor.userId,
             entity,
             entity_id: entityId,
             action,

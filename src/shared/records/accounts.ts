@@ -21,16 +21,13 @@ export const password = z
   .max(PASSWORD_MAX_LENGTH, `密码不能超过${PASSWORD_MAX_LENGTH}位`)
   .superRefine(visibleText());
 
-/** A session id as `auth.login` hands it out: 64 hex digits. */
-export const sessionId = z.string({ error: '请先登录' }).regex(/^[0-9a-f]{64}$/, '登录已失效，请重新登录');
-
 const role = z.enum(ROLE_CODES, { error: '请选择角色' });
 const regionId = z.number({ error: '请选择属地' }).int('属地编号无效').positive('属地编号无效');
 const regionIds = z.array(regionId).max(1000, '属地过多').default([]);
 
 export const loginSchema = z.object({ userName, password });
 export const setupSchema = z.object({ userName, name: reqText(30), password });
-export const changePasswordSchema = z.object({ sessionId, oldPassword: password, newPassword: password });
+export const changePasswordSchema = z.object({ oldPassword: password, newPassword: password });
 
 export const userCreateSchema = z.object({ userName, name: reqText(30), role, regionIds, password });
 export const userUpdateSchema = z.object({
@@ -64,8 +61,6 @@ export interface Account {
 }
 
 export interface LoginResult {
-  /** Held by the caller (for now) and sent back with `auth.me`, `auth.logout`, … */
-  sessionId: string;
   user: Account;
   /** First login, after a reset, or the password expired: only 修改密码 is open until it is changed. */
   mustChangePassword: boolean;

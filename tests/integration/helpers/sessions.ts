@@ -1,0 +1,34 @@
+/**
+ * Test accounts: one per role a test signs in as, written straight into the ledger (no audit row, so
+ * tests that count audit rows are not disturbed) and signed in through the real login.
+ */
+import type { Ctx } from '../../../src/main/core/context';
+import { hashPassword, useCheapHashesForTests } from '../../../src/main/core/passwordHash';
+import { login } from '../../../src/main/core/services/accounts';
+import type { RoleCode } from '../../../src/shared/domain/roles';
+
+export const TEST_PASSWORD = 'Ceshi#2026';
+
+export async function testSession(ctx: Ctx, role: RoleCode, regionIds: number[], n: number): Promise<string> {
+  useCheapHashesForTests();
+  const userName = `test-${role}-${n}`;
+  const now = ctx.now();
+  const { id } = await ctx.ledger.db
+    .insertInto('users')
+    .values({
+      user_name: userName,
+      name: `测试${n}`,
+      role,
+      enabled: 1,
+      password_hash: await hashPassword(TEST_PASSWORD),
+      must_change: 0,
+      password_changed_at: now,
+      failed_attempts: 0,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (const region_id of regionIds) await ctx.ledger.db.insertInto('user_regions').values({ user_id: id, region_id }).execute();
+  return (await login(ctx, { userName, password: TEST_PASSWORD })).sessionId;
+}
