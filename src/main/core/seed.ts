@@ -6,6 +6,7 @@
  *
  * @example await loadSeed(ctx, readSeedFile(demoSeedPath())) // { regions: 9, orgs: 330, … }
  */
+
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +34,7 @@ import type { Database } from './schema';
 import { loadActivitySeed, type SeedActivity } from './services/activities';
 import { actOnCaseIn, createCaseIn } from './services/cases';
 import { setClassesIn, setRatingIn } from './services/classification';
+import { seedDemoAccounts } from './services/demoAccounts';
 import { loadFundingSeedIn, type SeedFunding } from './services/funding';
 import { loadGridSeed, type SeedGrid } from './services/grids';
 import { alignAllMassOrgsIn } from './services/massOrgs';
@@ -473,5 +475,7 @@ export async function seedIfEmpty(ctx: Ctx): Promise<boolean> {
     return false;
   }
   await loadSeed(ctx, readSeedFile(file));
+  // One documented account per role (README, 演示账号), so the demo shows every screen at once.
+  await seedDemoAccounts(ctx);
   return true;
 }
