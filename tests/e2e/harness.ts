@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/main/core/services/demoAccounts';
+import type { RoleCode } from '../../src/shared/domain/roles';
 import { spawnWebServer } from '../helpers/webServer';
 
 export const CHROMIUM_ARGS = [
@@ -23,12 +25,22 @@ export interface App {
   page: Page;
   /** Calls a channel of the browser-mode API directly (fixtures and checks beside what the clerk does). */
   call<T>(channel: string, input: unknown): Promise<T>;
+  /**
+   * Signs the browser in as the demo account of a role (the session cookie is shared by the page and
+   * `call`), or signs out with null. The page is not reloaded.
+   */
+  signIn(role: RoleCode | null): Promise<void>;
   /** Saves a full-page screenshot numbered in the order taken. */
   snap(name: string): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startApp(name: string, today = '2026-11-25'): Promise<App> {
+export interface StartOptions {
+  /** The demo account the browser is signed in as before the test starts (default 县级经办); null: none. */
+  role?: RoleCode | null;
+}
+
+export async function startApp(name: string, today = '2026-11-25', options: StartOptions = {}): Promise<App> {
   const out = path.resolve('test-output/e2e', name);
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
@@ -41,9 +53,19 @@ export async function startApp(name: string, today = '2026-11-25'): Promise<App>
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   let shot = 0;
+  async function signIn(role: RoleCode | null) {
+    await page.request.post(`${base}/api/auth.logout`, { data: {} });
+    if (!role) return;
+    const account = DEMO_ACCOUNTS.find((a) => a.role === role);
+    const res = await page.request.post(`${base}/api/auth.login`, { data: { userName: account?.userName, password: DEMO_PASSWORD } });
+    const body = (await res.json()) as { ok: boolean; error?: { message: string } };
+    if (!body.ok) throw new Error(`登录失败：${body.error?.message}`);
+  }
+  await signIn(options.role === undefined ? 'county' : options.role);
   return {
     base,
     page,
+    signIn,
     async call<T>(channel: string, input: unknown): Promise<T> {
       const res = await page.request.post(`${base}/api/${channel}`, { data: input });
       const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };

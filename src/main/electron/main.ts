@@ -5,14 +5,17 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
 import log from 'electron-log/main';
+import type { Channel } from '../../shared/contract';
 import { channels } from '../../shared/contract';
 import type { PageCommand } from '../../shared/pageCommands';
 import { HELPER_CHANNELS, parseReportExport, printJobSchema, saveFileSchema } from '../../shared/shellHelpers';
 import { createBackup } from '../core/backup';
+import { withCaller } from '../core/caller';
 import type { Ctx } from '../core/context';
+import { requireCaller } from '../core/services/accounts';
 import { warmOrgIndex } from '../core/services/orgIndex';
 import { startLedger } from '../core/startup';
-import { dispatch } from '../handlers';
+import { dispatch, type Transport } from '../handlers';
 import { backupToPicked, pickRestoreFile, restorePicked } from './backupDialogs';
 import { Inflight } from './inflight';
 import { menuTemplate } from './menu';
@@ -27,6 +30,15 @@ const inflight = new Inflight();
 let ctx: Ctx | null = null;
 let win: BrowserWindow | null = null;
 let quitting = false;
+/**
+ * The signed-in account's session (issue #14). One PC, one window and its print windows, one clerk at a
+ * time: the main process holds the id and the page never sees it.
+ */
+const desk: Transport = {
+  keepSession(id) {
+    desk.sessionId = id ?? undefined;
+  },
+};
 
 log.initialize();
 log.transports.file.level = 'info';
@@ -89,7 +101,7 @@ function bindIpc() {
       }
       const current = ctx;
       if (!current) return { ok: false, error: { code: 'internal', message: '数据库尚未打开' } };
-      return inflight.run(() => dispatch(current, channel, input, (c, e) => log.error(`处理 ${c} 出错`, e)));
+      return inflight.run(() => dispatch(current, channel, input, (c, e) => log.error(`处理 ${c} 出错`, e), desk));
     });
   }
 }
@@ -125,23 +137,25 @@ function bindHelpers() {
     HELPER_CHANNELS.savePdf,
     guarded(HELPER_CHANNELS.savePdf, (input) => savePdf(win, printJobSchema.parse(input), devServerUrl)),
   );
-  const withLedger = <T>(name: string, run: (current: Ctx, logError: (e: unknown) => void) => Promise<T>) =>
+  /** A helper that works on the ledger does so as the signed-in account, with the rights of `as`. */
+  const withLedger = <T>(name: string, as: Channel, run: (current: Ctx, logError: (e: unknown) => void) => Promise<T>) =>
     guarded(name, async () => {
       const current = ctx;
       if (!current) return { ok: false, error: { code: 'internal', message: '数据库尚未打开' } };
-      return inflight.run(() => run(current, (e) => log.error(`${name} 出错`, e)));
+      const caller = await requireCaller(current, desk.sessionId, as);
+      return inflight.run(() => withCaller(caller, () => run(current, (e) => log.error(`${name} 出错`, e))));
     });
   ipcMain.handle(
     HELPER_CHANNELS.backupTo,
-    withLedger(HELPER_CHANNELS.backupTo, (c, l) => backupToPicked(win, c, l)),
+    withLedger(HELPER_CHANNELS.backupTo, 'backup.create', (c, l) => backupToPicked(win, c, l)),
   );
   ipcMain.handle(
     HELPER_CHANNELS.pickRestore,
-    withLedger(HELPER_CHANNELS.pickRestore, (c, l) => pickRestoreFile(win, c, l)),
+    withLedger(HELPER_CHANNELS.pickRestore, 'backup.restore', (c, l) => pickRestoreFile(win, c, l)),
   );
   ipcMain.handle(
     HELPER_CHANNELS.restorePicked,
-    withLedger(HELPER_CHANNELS.restorePicked, (c, l) => restorePicked(c, l)),
+    withLedger(HELPER_CHANNELS.restorePicked, 'backup.restore', (c, l) => restorePicked(c, l)),
   );
   ipcMain.handle(
     HELPER_CHANNELS.saveReportXlsx,
@@ -149,8 +163,9 @@ function bindHelpers() {
       const job = parseReportExport(input);
       const current = ctx;
       if (!current) throw new Error('数据库尚未打开');
+      const caller = await requireCaller(current, desk.sessionId, 'reports.xlsx');
       // Quitting waits for the file to be finished, as it waits for writes to the ledger.
-      return inflight.run(() => saveReportXlsx(win, current, job));
+      return inflight.run(() => withCaller(caller, () => saveReportXlsx(win, current, job)));
     }),
   );
 }

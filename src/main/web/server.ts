@@ -13,7 +13,8 @@ import { type ApiError, MAX_BODY_BYTES, MAX_FILE_MB } from '../../shared/contrac
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { hasControlChars } from '../../shared/text';
 import type { Ctx } from '../core/context';
-import { dispatch, type ErrorSink } from '../handlers';
+import { dispatch, type ErrorSink, type Transport } from '../handlers';
+import { sessionCookie, sessionFromCookie } from './cookie';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -58,6 +59,9 @@ class Refusal {
     readonly message: string,
   ) {}
 }
+
+/** HTTP statuses of the API's error codes (the body says the rest in Chinese). */
+const STATUS: Partial<Record<ApiError['code'], number>> = { unknown_channel: 404, internal: 500, unauthenticated: 401, forbidden: 403 };
 
 const CODES: Record<number, ApiError['code']> = { 404: 'unknown_channel', 403: 'internal', 500: 'internal' };
 
@@ -159,9 +163,21 @@ export function createWebServer({ ctx, staticDir, onError, allowHosts = [] }: We
       } catch {
         throw new Refusal(400, '请求内容不是有效的 JSON');
       }
-      const result = await dispatch(ctx, pathname.slice(5), input, onError);
-      const status = result.ok ? 200 : result.error.code === 'unknown_channel' ? 404 : result.error.code === 'internal' ? 500 : 400;
-      send(res, status, JSON_TYPE, JSON.stringify(result));
+      // The session lives in an HttpOnly cookie: no script of the page (nor a stray extension) reads it.
+      let cookie: string | undefined;
+      const transport: Transport = {
+        sessionId: sessionFromCookie(req.headers.cookie),
+        origin: { address: req.socket.remoteAddress ?? null, agent: req.headers['user-agent'] ?? null },
+        keepSession: (id) => {
+          cookie = sessionCookie(id);
+        },
+      };
+      const result = await dispatch(ctx, pathname.slice(5), input, onError, transport);
+      // A session the core no longer knows (timed out, signed out elsewhere) is dropped from the browser too.
+      if (!result.ok && result.error.code === 'unauthenticated' && transport.sessionId && cookie === undefined)
+        cookie = sessionCookie(null);
+      const status = result.ok ? 200 : (STATUS[result.error.code] ?? 400);
+      send(res, status, JSON_TYPE, JSON.stringify(result), cookie ? { 'set-cookie': cookie } : {});
       return;
     }
 
