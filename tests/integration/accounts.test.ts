@@ -8,6 +8,7 @@ import { DEFAULT_COST, hashPassword, useCheapHashesForTests, verifyPassword } fr
 import type { Session as LoginResult } from '../../src/main/core/services/accounts';
 import { requireCaller } from '../../src/main/core/services/accounts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from '../../src/main/core/services/demoAccounts';
+import { createRegion } from '../../src/main/core/services/regions';
 import { type ApiResult, channels } from '../../src/shared/contract';
 import { mayCall, PUBLIC_CHANNELS } from '../../src/shared/domain/roles';
 import { makeLedger, type TestLedger } from './fixture';
@@ -373,10 +374,10 @@ describe('accounts', () => {
       ['update', '张三（admin）', admin.user.id],
     ]);
     expect(JSON.parse(audit[1]?.after ?? '{}')).toMatchObject({ role: 'township', regionIds: [region.id] });
-    // Records written without an account keep naming the local user, with no account id.
+    // A record written through a channel names the account that called it.
     expect(t.ctx.ledger.sqlite.prepare("SELECT actor, actor_user_id FROM audit_log WHERE entity = 'region'").get()).toEqual({
-      actor: '本机用户',
-      actor_user_id: null,
+      actor: expect.stringMatching(/^测试县级经办（测试账号\d+）$/),
+      actor_user_id: expect.any(Number),
     });
   });
 
@@ -415,7 +416,8 @@ describe('the gate over the whole contract', () => {
   it('lets each role through to exactly the channels PERMISSIONS gives it and answers forbidden to the rest', async () => {
     const demo = await makeLedger();
     try {
-      await demo.call('regions.create', { name: '青山镇', kind: 'township' });
+      // Before any account exists: the demo accounts are only seeded into a ledger without one.
+      await createRegion(demo.ctx, { name: '青山镇', kind: 'township', code: null });
       await seedDemoAccounts(demo.ctx);
       for (const a of DEMO_ACCOUNTS) {
         const { sessionId } = (await demo.call('auth.login', { userName: a.userName, password: DEMO_PASSWORD })) as LoginResult;
@@ -446,7 +448,7 @@ describe('demo accounts', () => {
   it('gives the demo ledger one account per role with the documented password, once', async () => {
     const demo = await makeLedger();
     try {
-      const region = await demo.call('regions.create', { name: '青山镇', kind: 'township' });
+      const region = await createRegion(demo.ctx, { name: '青山镇', kind: 'township', code: null });
       expect(await seedDemoAccounts(demo.ctx)).toBe(true);
       expect(await seedDemoAccounts(demo.ctx)).toBe(false);
       for (const a of DEMO_ACCOUNTS) {

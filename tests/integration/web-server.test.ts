@@ -8,10 +8,12 @@ import { fakeRendererDir, makeLedger, type TestLedger } from './fixture';
 let t: TestLedger;
 let server: http.Server;
 let base: string;
+let cookie = '';
 
 beforeAll(async () => {
   t = await makeLedger();
   const staticDir = fakeRendererDir(t);
+  cookie = await t.cookie();
   server = createWebServer({ ctx: t.ctx, staticDir });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -22,7 +24,7 @@ afterAll(async () => {
 });
 
 const post = (channel: string, body: string, headers: Record<string, string> = {}) =>
-  fetch(`${base}/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  fetch(`${base}/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, ...headers }, body });
 
 describe('browser-mode server', () => {
   it('serves the renderer with the app’s Content-Security-Policy', async () => {
