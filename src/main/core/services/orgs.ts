@@ -6,7 +6,7 @@ import { isActiveOn } from '../../../shared/rules/coverage';
 import { orgFlags } from '../../../shared/rules/orgFlags';
 import type { orgFieldsSchema } from '../../../shared/schemas';
 import type { OrgDetail, OrgFields, OrgListRow, Page } from '../../../shared/types';
-import { assertRegion, visibleRegions } from '../caller';
+import { assertRegion } from '../caller';
 import { type Ctx, cached } from '../context';
 import { AppError, notFound } from '../errors';
 import { fromColumns, toColumns } from '../mapping';
@@ -17,7 +17,7 @@ import { alignAnnualCheckIn } from './inspections';
 import { alignMassOrgsIn } from './massOrgs';
 import { syncCurrentMemberYear } from './memberYears';
 import { type IndexedOrg, matchesQuery, orgIndex, plainPageWhileWarming, toListRow } from './orgIndex';
-import { assertRegionWritable, inRegions } from './recordScope';
+import { assertRegionWritable, inRegions, regionsParam } from './recordScope';
 
 type OrgInput = z.output<typeof orgFieldsSchema>;
 type ListInput = z.output<typeof orgsListSchema>;
@@ -57,9 +57,7 @@ export const ORG_SHAPE: OrgFields = {
 const COVERAGE_ORDER = Object.fromEntries(COVERAGE_STATUSES.map((c, i) => [c.code, i]));
 
 export function listOrgs(ctx: Ctx, input: ListInput): Page<OrgListRow> {
-  // The warm-up's shortcut reads the first ids of the whole county: not for a 乡镇经办's list.
   const plain =
-    visibleRegions() === null &&
     input.sort === 'id' &&
     input.dir !== 'desc' &&
     input.regionId == null &&
@@ -68,7 +66,7 @@ export function listOrgs(ctx: Ctx, input: ListInput): Page<OrgListRow> {
     input.flag == null &&
     input.excludeIds == null &&
     !input.query?.trim();
-  const early = plain ? plainPageWhileWarming(ctx, input.offset, input.limit) : null;
+  const early = plain ? plainPageWhileWarming(ctx, input.offset, input.limit, regionsParam()) : null;
   if (early) return { total: early.total, rows: early.rows.map(toListRow) };
   const exclude = input.excludeIds ? new Set(input.excludeIds) : null;
   const inScope = inRegions(input.regionId);
