@@ -28,7 +28,7 @@ import { listClasses } from '../services/classification';
 import { listInstructors } from '../services/instructors';
 import { type IndexedOrg, orgIndex } from '../services/orgIndex';
 import { listPartyOrgs } from '../services/partyOrgs';
-import { ofCallerRegions } from '../services/regionScope';
+import { ofCallerRegions, regionSql } from '../services/regionScope';
 import { listRegions } from '../services/regions';
 import { getSettings } from '../services/settings';
 import { activityLedgerRows, electionReminderRows } from './activityRows';
@@ -83,16 +83,11 @@ function activeInstructorNames(ctx: Ctx, day: string): Map<number, string[]> {
   return out;
 }
 
-/** Whether an organization lies in the caller's regions (`narrowed` false: every one does). */
-function orgsOfCallerRegions(ctx: Ctx): ((orgId: number) => boolean) & { narrowed: boolean } {
-  const regions = visibleRegions();
-  if (regions === null) return Object.assign(() => true, { narrowed: false });
-  const ids = new Set(
-    (ctx.ledger.sqlite.prepare('SELECT id, region_id FROM orgs').all() as { id: number; region_id: number }[])
-      .filter((o) => regions.includes(o.region_id))
-      .map((o) => o.id),
-  );
-  return Object.assign((orgId: number) => ids.has(orgId), { narrowed: true });
+/** The organizations of the caller's regions, or null when the caller sees every region. */
+function orgIdsOfCallerRegions(ctx: Ctx): Set<number> | null {
+  if (visibleRegions() === null) return null;
+  const rows = ctx.ledger.sqlite.prepare(`SELECT id FROM orgs WHERE 1${regionSql('region_id')}`).all() as { id: number }[];
+  return new Set(rows.map((o) => o.id));
 }
 
 function yearOf(f: ReportFilters, day: string): number {
@@ -237,11 +232,14 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
   },
 
   async instructors(ctx) {
-    const inRegion = orgsOfCallerRegions(ctx);
+    const all = await listInstructors(ctx);
+    const mine = orgIdsOfCallerRegions(ctx);
     // A 乡镇经办 sees the instructors working in their regions, and only that work.
-    const list = (await listInstructors(ctx))
-      .map((p) => ({ ...p, assignments: p.assignments.filter((a) => inRegion(a.orgId)) }))
-      .filter((p) => !inRegion.narrowed || p.assignments.some((a) => a.active));
+    const list = mine
+      ? all
+          .map((p) => ({ ...p, assignments: p.assignments.filter((a) => mine.has(a.orgId)) }))
+          .filter((p) => p.assignments.some((a) => a.active))
+      : all;
     return {
       rows: list.map((p, i) => {
         const active = p.assignments.filter((a) => a.active);
