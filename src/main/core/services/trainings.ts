@@ -274,6 +274,18 @@ function assertMayChange(before: Snapshot, id: number): void {
   assertMayHold(before.regionId);
 }
 
+/**
+ * The attendees of other regions' party organizations, which a 乡镇经办's form never showed: an update
+ * of the attendee list keeps them rather than dropping what the clerk could not see.
+ */
+async function hiddenAttendees(w: Writer, attendees: TrainingAttendeeInput[]): Promise<TrainingAttendeeInput[]> {
+  const ids = attendees.flatMap((a) => (a.partyOrgId != null ? [a.partyOrgId] : []));
+  if (visibleRegions() === null || !ids.length) return [];
+  const pos = await w.trx.selectFrom('party_orgs').select(['id', 'region_id']).where('id', 'in', ids).execute();
+  const hidden = new Set(pos.filter((p) => !mayTouchRegion(p.region_id)).map((p) => p.id));
+  return attendees.filter((a) => a.partyOrgId != null && hidden.has(a.partyOrgId));
+}
+
 function columns(f: TrainingFields, now: string) {
   return {
     year: Number(f.startDate.slice(0, 4)),
@@ -366,7 +378,7 @@ export async function updateTrainingIn(
   const before = await snapshotOf(w.trx, id);
   if (!before) throw notFound('培训班', id);
   assertMayChange(before, id);
-  const attendees = await checkAndName(w, f, today);
+  const attendees = [...(await checkAndName(w, f, today)), ...(await hiddenAttendees(w, before.attendees))];
   await w.trx.updateTable('trainings').set(columns(f, w.now)).where('id', '=', id).execute();
   await setAttendees(w, id, attendees);
   await w.audit('training', id, 'update', before, { ...f, attendees, ...audit });
