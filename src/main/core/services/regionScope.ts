@@ -11,16 +11,16 @@ import type { Database } from '../schema';
  * ` AND column IN (…)` for a raw SQL query, '' when nothing is narrowed, ` AND 0` when nothing is
  * visible. The ids come from the session, never from the request, and are written as integers.
  */
-export function regionSql(column: string, requested?: number | null): string {
-  const scope = regionScope(requested);
+export function regionSql(column: string): string {
+  const scope = regionScope();
   if (scope === null) return '';
   const ids = scope.filter(Number.isInteger);
   return ids.length ? ` AND ${column} IN (${ids.join(', ')})` : ' AND 0';
 }
 
 /** The same condition for kysely's `.where(…)`: `column` is a region id column (`p.region_id`). */
-export function inCallerRegions(column: string, requested?: number | null): RawBuilder<SqlBool> {
-  const scope = regionScope(requested);
+export function inCallerRegions(column: string): RawBuilder<SqlBool> {
+  const scope = regionScope();
   if (scope === null) return sql<SqlBool>`1 = 1`;
   if (!scope.length) return sql<SqlBool>`1 = 0`;
   return sql<SqlBool>`${sql.ref(column)} in (${sql.join(scope)})`;
