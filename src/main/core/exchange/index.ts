@@ -29,6 +29,7 @@
  * await commitExchange(county, preview.id, { resolutions: { [preview.conflicts[0].key]: 'local' }, bulk: 'incoming' });
  */
 import { randomUUID } from 'node:crypto';
+import { visibleRegions } from '../caller';
 import type { Ctx } from '../context';
 import { appliedMigrations } from '../db';
 import { AppError, notFound } from '../errors';
@@ -255,11 +256,20 @@ function scopeContent(
   };
 }
 
+/** A 乡镇经办 sends their own region's file only: never the whole county's, never another region's. */
+function assertMayExport(regionId: number | null | undefined): void {
+  const mine = visibleRegions();
+  if (mine === null) return;
+  if (regionId == null) throw new AppError('forbidden', '乡镇经办只能导出本属地的交换文件，请选择属地');
+  if (!mine.includes(regionId)) throw new AppError('forbidden', '乡镇经办只能导出本属地的交换文件');
+}
+
 /**
  * Writes an exchange file of one region (a township clerk) or of the whole county, and records what was
  * exported as the baseline for that source. With a password the file is encrypted.
  */
 export async function exportExchange(ctx: Ctx, opts: ExportOptions = {}): Promise<ExchangeExport> {
+  assertMayExport(opts.regionId);
   const settings = await getSettings(ctx);
   const snap = await loadSnapshot(ctx.ledger.db);
   let region: RegionContent | null = null;
