@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hasForeignText } from '../../src/main/core/errors';
-import { DEFAULT_COST, hashPassword, useCheapHashesForTests, verifyPassword } from '../../src/main/core/passwordHash';
+import { cheapHashesForTests, DEFAULT_COST, hashPassword, verifyPassword } from '../../src/main/core/passwordHash';
 import type { Session as LoginResult } from '../../src/main/core/services/accounts';
 import { requireCaller } from '../../src/main/core/services/accounts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from '../../src/main/core/services/demoAccounts';
@@ -78,7 +78,7 @@ async function activeClerk(userName = 'lisi', password = 'Qing#2026ok'): Promise
 
 beforeAll(() => {
   // The one hash at the real cost is in “keeps only salted hashes”.
-  useCheapHashesForTests();
+  cheapHashesForTests();
 });
 
 beforeEach(async () => {
@@ -423,12 +423,17 @@ describe('the gate over the whole contract', () => {
         const { sessionId } = (await demo.call('auth.login', { userName: a.userName, password: DEMO_PASSWORD })) as LoginResult;
         const through: string[] = [];
         for (const c of channels) {
-          try {
+          if (mayCall(a.role, c)) {
             await requireCaller(demo.ctx, sessionId, c);
             through.push(c);
-          } catch (e) {
-            expect((e as { code?: string }).code, `${a.role} ${c}`).toBe('forbidden');
+            continue;
           }
+          // Refused by the real dispatch, whatever the input, before anything is read or written.
+          const audit = demo.count('audit_log');
+          const r = await demo.raw(c, { sessionId, id: 1, name: '越权', regionId: 1 });
+          expect(r.ok ? 'ok' : r.error.code, `${a.role} ${c}`).toBe('forbidden');
+          if (!r.ok) expect(r.error.message).toMatch(/^“.+”角色无权使用此功能$/);
+          expect(demo.count('audit_log'), `${a.role} ${c}`).toBe(audit);
         }
         expect(through, a.role).toEqual(channels.filter((c) => mayCall(a.role, c)));
         expect(through.length, a.role).toBeGreaterThan(3);
@@ -436,7 +441,8 @@ describe('the gate over the whole contract', () => {
       // Without a session only the login page's channels are open; the gate refuses everything else.
       for (const c of channels) {
         if (PUBLIC_CHANNELS.has(c)) continue;
-        await expect(requireCaller(demo.ctx, undefined, c)).rejects.toMatchObject({ code: 'unauthenticated' });
+        const r = await demo.raw(c, { sessionId: undefined, id: 1 });
+        expect(r.ok ? 'ok' : r.error, c).toEqual({ code: 'unauthenticated', message: '请先登录' });
       }
     } finally {
       await demo.close();

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Ctx, createContext } from '../../src/main/core/context';
 import { openLedger } from '../../src/main/core/db';
-import { useCheapHashesForTests } from '../../src/main/core/passwordHash';
+import { cheapHashesForTests } from '../../src/main/core/passwordHash';
 import { dispatch, type Transport } from '../../src/main/handlers';
 import type { ApiResult, Channel, Input, Output } from '../../src/shared/contract';
 import { mayCall, PUBLIC_CHANNELS, type RoleCode } from '../../src/shared/domain/roles';
@@ -37,7 +37,7 @@ const PREFERRED: RoleCode[] = ['county', 'admin', 'auditor', 'viewer', 'township
 
 export async function makeLedger(): Promise<TestLedger> {
   // Accounts made by tests (and the demo seed's) need no real key stretching: the cost is tested on its own.
-  useCheapHashesForTests();
+  cheapHashesForTests();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-test-'));
   const ledger = await openLedger(path.join(dir, 'ledger.sqlite'));
   let tick = 0;

@@ -3,7 +3,7 @@
  * tests that count audit rows are not disturbed) and signed in through the real login.
  */
 import type { Ctx } from '../../../src/main/core/context';
-import { hashPassword, useCheapHashesForTests } from '../../../src/main/core/passwordHash';
+import { cheapHashesForTests, hashPassword } from '../../../src/main/core/passwordHash';
 import { login } from '../../../src/main/core/services/accounts';
 import { labelOf } from '../../../src/shared/domain/codes';
 import { ROLES, type RoleCode } from '../../../src/shared/domain/roles';
@@ -11,7 +11,7 @@ import { ROLES, type RoleCode } from '../../../src/shared/domain/roles';
 export const TEST_PASSWORD = 'Ceshi#2026';
 
 export async function testSession(ctx: Ctx, role: RoleCode, regionIds: number[], n: number): Promise<string> {
-  useCheapHashesForTests();
+  cheapHashesForTests();
   // Chinese names, as the audit log's no-Latin checks expect of what a clerk types.
   const userName = `测试账号${n}`;
   const now = ctx.now();

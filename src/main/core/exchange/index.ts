@@ -5,7 +5,8 @@
  *
  * Exchange source. A file's source is its county code plus the region it covers (`150499/乌兰镇`, or
  * `150499/*` for the whole county). Both ends of an exchange use the same source, so a township's
- * export and the county's import of it (and the county's export of that region back) share a history.
+ * export and the county's import
+of it (and the county's export of that region back) share a history.
  *
  * History and conflicts. Table `exchange_history` holds, per source and record key, the content hash
  * both sides agreed on at the last exchange: on export the hash written to the file, on import the
@@ -29,7 +30,7 @@
  * await commitExchange(county, preview.id, { resolutions: { [preview.conflicts[0].key]: 'local' }, bulk: 'incoming' });
  */
 import { randomUUID } from 'node:crypto';
-import { visibleRegions } from '../caller';
+import { actorName, currentCaller, visibleRegions } from '../caller';
 import type { Ctx } from '../context';
 import { appliedMigrations } from '../db';
 import { AppError, notFound } from '../errors';
@@ -288,7 +289,7 @@ export async function exportExchange(ctx: Ctx, opts: ExportOptions = {}): Promis
       source: { countyName: settings.countyName, countyCode: settings.countyCode, reportingUnit: settings.reportingUnit || null },
       region,
       exportedAt,
-      exportedBy: ctx.actor,
+      exportedBy: exporter(ctx),
       schemaVersion,
       counts: countsOf(content),
     },
@@ -897,4 +898,10 @@ async function apply(
     unchanged,
     skipped,
   };
+}
+
+/** Who the manifest names as exporting: the signed-in account, or the local user outside a request. */
+function exporter(ctx: Ctx): string {
+  const caller = currentCaller();
+  return caller ? actorName(caller) : ctx.actor;
 }
