@@ -37,7 +37,9 @@ it('lists the writes of one record, one action and one period, newest first', as
 
 it('lists the writes of one account (操作人) and names every account that wrote anything', async () => {
   const region = await t.as('county').call('regions.create', { name: '操作人街道', kind: 'subdistrict' });
-  await t.as('township', [region.id]).call('orgs.create', { name: '乡镇公司', category: 'nonpublic', subtype: 'company', regionId: region.id });
+  await t
+    .as('township', [region.id])
+    .call('orgs.create', { name: '乡镇公司', category: 'nonpublic', subtype: 'company', regionId: region.id });
   await t.as('township', [region.id]).call('instructors.create', { name: '乡镇指导员' });
   const users = t.ctx.ledger.sqlite.prepare('SELECT id, role, name FROM users').all() as { id: number; role: string; name: string }[];
   const township = users.find((u) => u.role === 'township');
