@@ -5,6 +5,7 @@
  * empties the query cache, so no dialog, half-filled form or record of the last account stays behind.
  */
 import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router';
 import type { Account, LoginResult } from '../../../shared/records/accounts';
@@ -38,6 +39,7 @@ export function SessionGate() {
 
   const leave = useCallback((message: string | null) => {
     modals.closeAll();
+    notifications.clean();
     dropEarly();
     queryClient.clear();
     setState({ kind: 'login', message });
