@@ -144,7 +144,7 @@ it("shows the auditor only the logs, narrows 操作日志 by 操作人 and expor
   const nav = page.getByRole('navigation', { name: '主菜单' });
   await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['操作日志', '登录日志']);
 
-  await page.getByRole('textbox', { name: '操作人' }).click();
+  await page.getByRole('combobox', { name: '操作人' }).click();
   await page.getByRole('option', { name: /张三/ }).click();
   const table = page.getByTestId('audit-table');
   await expect.poll(() => page.getByText('共 1 条').isVisible()).toBe(true);
