@@ -12,8 +12,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ACCOUNT_DEFAULTS } from '../src/main/core/services/accounts';
 import type { SeedFile, SeedInstructor, SeedOrg, SeedPartyOrg, SeedRegion } from '../src/main/core/seed';
+import { ACCOUNT_DEFAULTS } from '../src/main/core/services/accounts';
 import {
   type AnnualCheck,
   DEFAULT_SITUATIONS,

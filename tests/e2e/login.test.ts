@@ -121,7 +121,14 @@ it('lets the administrator open a 乡镇经办 account that must change its pass
   await page.keyboard.press('Escape');
   await app.snap('new-account');
   await dialog.getByRole('button', { name: '保存' }).click();
-  await expect.poll(() => page.getByTestId('users-table').getByRole('row', { name: /zhangsan/ }).textContent()).toContain('待改密码');
+  await expect
+    .poll(() =>
+      page
+        .getByTestId('users-table')
+        .getByRole('row', { name: /zhangsan/ })
+        .textContent(),
+    )
+    .toContain('待改密码');
   await app.snap('users');
   await logOut();
 
@@ -138,7 +145,7 @@ it('lets the administrator open a 乡镇经办 account that must change its pass
   await logOut();
 });
 
-it("shows the auditor only the logs, narrows 操作日志 by 操作人 and exports it", async () => {
+it('shows the auditor only the logs, narrows 操作日志 by 操作人 and exports it', async () => {
   await logIn('auditor', DEMO_PASSWORD);
   await expect.poll(() => page.getByRole('heading', { name: '操作日志' }).isVisible()).toBe(true);
   const nav = page.getByRole('navigation', { name: '主菜单' });

@@ -85,7 +85,10 @@ beforeAll(async () => {
  */
 async function signInAsCountyClerk(): Promise<void> {
   const call = async (channel: string, data: unknown) => {
-    const body = (await (await page.request.post(`${web.base}/api/${channel}`, { data })).json()) as { ok: boolean; error?: { message: string } };
+    const body = (await (await page.request.post(`${web.base}/api/${channel}`, { data })).json()) as {
+      ok: boolean;
+      error?: { message: string };
+    };
     if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
   };
   await call('auth.setup', { userName: 'admin', name: '管理员', password: 'Speed#2026a' });

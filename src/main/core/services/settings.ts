@@ -1,8 +1,8 @@
 import { DEFAULT_SITUATIONS } from '../../../shared/domain/codes';
 import type { Settings } from '../../../shared/types';
 import type { Ctx } from '../context';
-import { ACCOUNT_DEFAULTS } from './accounts';
 import { type Writer, write } from '../write';
+import { ACCOUNT_DEFAULTS } from './accounts';
 
 export const DEFAULT_SETTINGS: Settings = {
   countyName: '未命名县',
