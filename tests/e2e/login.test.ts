@@ -172,3 +172,19 @@ it('shows the auditor only the logs, narrows 操作日志 by 操作人 and expor
   await page.goto(`${app.base}/#/users`);
   await expect.poll(() => page.getByText('无权访问此页面').isVisible()).toBe(true);
 });
+
+it("goes back to the login page, with the core's message and no dialog left open, when the session is gone", async () => {
+  await logOut();
+  await logIn('county', DEMO_PASSWORD);
+  await expect.poll(() => page.getByTestId('user-menu').textContent()).toBe('演示县级经办县级经办');
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: '修改密码' }).click();
+  await page.getByLabel('原密码').fill('half-typed');
+  // The session ends behind the page's back (as an idle timeout on the server would); the next read finds out.
+  await app.call('auth.logout', {});
+  await page.goto(`${app.base}/#/party-orgs`);
+  await expect.poll(() => page.getByTestId('login-message').textContent()).toBe('请先登录');
+  expect(await page.getByRole('dialog').count()).toBe(0);
+  expect(await page.getByLabel('原密码').count()).toBe(0);
+  await app.snap('session-gone');
+});
