@@ -130,6 +130,12 @@ it('lets the administrator open a 乡镇经办 account that must change its pass
     )
     .toContain('待改密码');
   await app.snap('users');
+  // 设置 → 账号安全: the four account rules with their defaults.
+  await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '设置' }).click();
+  await expect.poll(() => page.getByRole('heading', { name: '账号安全' }).isVisible()).toBe(true);
+  await expect.poll(() => page.getByRole('textbox', { name: '无操作自动退出' }).inputValue()).toBe('30 分钟');
+  expect(await page.getByRole('textbox', { name: '连续输错密码几次后锁定' }).inputValue()).toBe('5 次');
+  await app.snap('settings-account-rules');
   await logOut();
 
   await logIn('zhangsan', 'Chushi#2026');
