@@ -11,28 +11,34 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
+import { createContext } from '../src/main/core/context';
 import { openLedger } from '../src/main/core/db';
 import { chromiumPdfOptions } from '../src/shared/reports/page';
 import { CHROMIUM_ARGS } from '../tests/e2e/harness';
 import { spawnWebServer } from '../tests/helpers/webServer';
+import { testSession } from '../tests/integration/helpers/sessions';
 import { fillLedger } from './benchLedger';
 
 /** `total` organizations, the first `rows` of them in 第1镇 (the ledger printed), a third covered. */
-async function buildLedger(file: string, total: number, rows: number) {
+async function buildLedger(file: string, total: number, rows: number): Promise<string> {
   const ledger = await openLedger(file);
   fillLedger(ledger.sqlite, total, (i) => (i <= rows ? 1 : 2 + (i % 11)));
+  // The ledger is printed by a signed-in 县级经办.
+  const session = await testSession(createContext(ledger), 'county', [], 0);
   await ledger.close();
+  return session;
 }
 
 export async function printFigures(total = 100_000, rows = 2_000): Promise<string> {
   if (!fs.existsSync('out/main/web.js')) return '打印：未找到 out/main/web.js，请先 npm run build';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-print-'));
   const file = path.join(dir, 'ledger.sqlite');
-  await buildLedger(file, total, rows);
+  const session = await buildLedger(file, total, rows);
   const { server, base } = await spawnWebServer(['--port', '0', '--data', file, '--no-seed'], { stderr: 'inherit' });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ locale: 'zh-CN' });
+    await page.context().addCookies([{ name: 'lx_session', value: session, url: base }]);
     const samples: { load: number; render: number; pdf: number; pages: number }[] = [];
     for (let run = 0; run < 3; run++) {
       await page.goto('about:blank');

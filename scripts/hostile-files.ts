@@ -14,8 +14,11 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { createContext } from '../src/main/core/context';
+import { openLedger } from '../src/main/core/db';
 import { spawnWebServer } from '../tests/helpers/webServer';
 import { type HostileFile, writeCorpus, writeOrgSheet } from '../tests/hostile/corpus';
+import { testSession } from '../tests/integration/helpers/sessions';
 
 const WEB = path.resolve('out/main/web.js');
 if (!fs.existsSync(WEB)) {
@@ -25,7 +28,13 @@ if (!fs.existsSync(WEB)) {
 const dir = process.argv[2] ?? path.join(os.tmpdir(), 'hostile-corpus');
 const REGION = '红山街道';
 
+/** The session cookie of the 县级经办 the files are sent as (created in the ledger before the server starts). */
+let cookie = '';
+
 async function start(data: string): Promise<{ server: ChildProcess; base: string }> {
+  const ledger = await openLedger(data);
+  cookie = `lx_session=${await testSession(createContext(ledger), 'county', [], 0)}`;
+  await ledger.close();
   const { server, base } = await spawnWebServer(['--port', '0', '--data', data, '--no-seed'], { entry: [WEB] });
   return { server, base };
 }
@@ -39,20 +48,24 @@ interface Answer {
 /** POSTs `{ ...fields, base64: <file> }` with the file's base64 streamed into the body. */
 function post(base: string, channel: string, fields: Record<string, unknown>, file?: string): Promise<Answer> {
   return new Promise((resolve) => {
-    const req = http.request(`${base}/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let body: Answer['body'] = null;
-        try {
-          body = JSON.parse(text);
-        } catch {
-          // A non-JSON answer is reported as its status alone.
-        }
-        resolve({ status: res.statusCode ?? 0, body });
-      });
-    });
+    const req = http.request(
+      `${base}/api/${channel}`,
+      { method: 'POST', headers: { 'content-type': 'application/json', cookie } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: Answer['body'] = null;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            // A non-JSON answer is reported as its status alone.
+          }
+          resolve({ status: res.statusCode ?? 0, body });
+        });
+      },
+    );
     req.on('error', (e) => resolve({ status: 0, body: null, failure: `连接中断（${(e as NodeJS.ErrnoException).code ?? e.message}）` }));
     if (!file) {
       req.end(JSON.stringify(fields));

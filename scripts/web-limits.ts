@@ -18,7 +18,10 @@ if (process.argv[2] === '--serve') {
   const { createWebServer } = await import('../src/main/web/server');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'web-limits-'));
   const ledger = await openLedger(path.join(dir, 'ledger.sqlite'));
-  const server = createWebServer({ ctx: createContext(ledger), staticDir: dir });
+  const ctx = createContext(ledger);
+  const { testSession } = await import('../tests/integration/helpers/sessions');
+  const session = await testSession(ctx, 'county', [], 0);
+  const server = createWebServer({ ctx, staticDir: dir });
   let peak = 0;
   setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
@@ -39,13 +42,13 @@ if (process.argv[2] === '--serve') {
   });
   server.listen(0, '127.0.0.1', () => {
     const a = server.address();
-    process.send?.({ port: typeof a === 'object' && a ? a.port : 0 });
+    process.send?.({ port: typeof a === 'object' && a ? a.port : 0, session });
   });
 } else {
   const child = fork(fileURLToPath(import.meta.url), ['--serve'], { execArgv: ['--import', 'tsx', '--expose-gc'] });
-  type Reply = { port: number; rss: number; peak: number };
+  type Reply = { port: number; session: string; rss: number; peak: number };
   const next = () => new Promise<Reply>((r) => child.once('message', (m) => r(m as Reply)));
-  const { port } = await next();
+  const { port, session } = await next();
   const cases: [string, string, Buffer][] = [
     ['1 MB JSON (not a workbook)', 'import.preview', json(1)],
     ['34 MB file as base64 (the contract’s limit)', 'import.preview', json(34)],
@@ -61,7 +64,7 @@ if (process.argv[2] === '--serve') {
     const started = performance.now();
     const res = await fetch(`http://127.0.0.1:${port}/api/${channel}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie: `lx_session=${session}` },
       body,
     });
     const text = await res.text();
