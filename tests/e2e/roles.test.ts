@@ -65,7 +65,9 @@ const WRITE_WORDS = /新增|编辑|修改|删除|保存|登记|录入|导入|认
 async function writeButtons(pages: readonly string[]): Promise<string[]> {
   const texts = await page.locator('main').getByRole('button').filter({ visible: true }).allTextContents();
   const links = await page.locator('main a.mantine-Button-root').filter({ visible: true }).allTextContents();
-  return [...texts, ...links].map((t) => t.trim()).filter((t) => t.length <= 12 && !pages.includes(t) && WRITE_WORDS.test(t));
+  return [...texts, ...links]
+    .map((t) => t.trim())
+    .filter((t) => t.length <= 12 && !/\d/.test(t) && !pages.includes(t) && WRITE_WORDS.test(t));
 }
 
 it('a 乡镇经办 sees only their region on the overview and the 两新组织 and 党组织 lists', async () => {

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../src/main/core/services/demoAccounts';
 import { CASE_STATES, labelOf } from '../../src/shared/domain/codes';
 import type { CaseListRow, Instructor, Page as ListPage, OrgListRow, PartyOrgListRow } from '../../src/shared/types';
 import { type App, startApp } from './harness';
@@ -19,7 +20,7 @@ const OUT = path.resolve('test-output/e2e/walk');
 /** The small sheet the import steps read; its name may show on screen. */
 const SHEET = '乌兰镇小表.csv';
 const findings: string[] = [];
-/** Names of files and folders on disk that the screen shows so the clerk can find them (backups). */
+/** Names the screen shows as they are: files and folders on disk (backups), accounts' user names. */
 const onDisk: string[] = ['backups'];
 
 beforeAll(async () => {
@@ -278,7 +279,8 @@ it('shows no Latin word on any page or dialog at 1366×768', { timeout: 1_200_00
   });
   await dialog('设置-恢复确认', '恢复', page.locator('tbody'));
 
-  // The auditor's 操作日志.
+  // The auditor's 操作日志: each row names its account by the user name the administrator typed (Latin in the demo).
+  onDisk.push(...DEMO_ACCOUNTS.map((a) => a.userName));
   await app.signIn('auditor');
   await page.reload();
   await visit('#/audit', '审计员-操作日志');
