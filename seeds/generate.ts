@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SeedFile, SeedInstructor, SeedOrg, SeedPartyOrg, SeedRegion } from '../src/main/core/seed';
+import { ACCOUNT_DEFAULTS } from '../src/main/core/services/accounts';
 import {
   type AnnualCheck,
   DEFAULT_SITUATIONS,
@@ -1678,6 +1679,7 @@ const settings: Settings = {
   backupKeepDaily: 7,
   backupKeepMonthly: 12,
   passLine: 70,
+  ...ACCOUNT_DEFAULTS,
 };
 const seed: SeedFile = {
   settings,

@@ -84,7 +84,7 @@ import {
   year,
 } from './schemas';
 import type {
-  AuditEntry,
+  AuditPage,
   BackupInfo,
   BackupInspection,
   CaseDetail,
@@ -454,6 +454,8 @@ export const contract = {
       entity: z.string().max(30).optional(),
       entityId: id.optional(),
       action: z.string().max(30).optional(),
+      /** Only the writes of this account (issue #14: 操作人). */
+      actorUserId: id.optional(),
       /** First and last day (YYYY-MM-DD, inclusive) of the writes to list, on the clerk's clock. */
       from: isoDate.optional(),
       to: isoDate.optional(),
@@ -466,7 +468,7 @@ export const contract = {
         .default(0),
       ...paging,
     }),
-    output: out<Page<AuditEntry>>(),
+    output: out<AuditPage>(),
   },
 
   'funding.list': { input: fundingListSchema, output: out<FundingPage>() },

@@ -377,6 +377,11 @@ export const settingsSchema = z.object({
   backupKeepDaily: z.number({ error: '请填写数字' }).int('必须是整数').min(1, '至少保留1天').max(365, '不超过365天'),
   backupKeepMonthly: z.number({ error: '请填写数字' }).int('必须是整数').min(0, '不能为负数').max(120, '不超过120个月'),
   passLine: z.number({ error: '请填写数字' }).int('必须是整数').min(0, '不能为负数').max(100, '不能超过100分'),
+  // 账号安全 (issue #14): read by the core's accountRules under the same keys.
+  loginMaxFailures: z.number({ error: '请填写数字' }).int('必须是整数').min(1, '至少1次').max(20, '不超过20次'),
+  loginLockMinutes: z.number({ error: '请填写数字' }).int('必须是整数').min(1, '至少1分钟').max(1440, '不超过1440分钟'),
+  passwordMaxAgeDays: z.number({ error: '请填写数字' }).int('必须是整数').min(0, '不能为负数').max(3650, '不超过3650天'),
+  sessionIdleMinutes: z.number({ error: '请填写数字' }).int('必须是整数').min(1, '至少1分钟').max(1440, '不超过1440分钟'),
 });
 
 export const regionFieldsSchema = z.object({

@@ -36,6 +36,13 @@ export interface Settings {
   backupKeepMonthly: number;
   /** 验收 score needed to pass (DOMAIN.md: often 70 of 100); a pass below it needs a reason. */
   passLine: number;
+  /** 账号安全: wrong passwords in a row before an account is locked, for this many minutes. */
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  /** A password older than this must be changed at login; 0 = never. */
+  passwordMaxAgeDays: number;
+  /** A session without activity this long ends (the core) and the screens sign out (the renderer). */
+  sessionIdleMinutes: number;
 }
 
 export interface BackupInfo {
@@ -262,6 +269,11 @@ export interface AuditFieldView {
 export interface Page<T> {
   total: number;
   rows: T[];
+}
+
+/** 操作日志's page, with the accounts that wrote anything: the 操作人 filter's choices (the auditor may not list users). */
+export interface AuditPage extends Page<AuditEntry> {
+  actors: { userId: number; label: string }[];
 }
 
 export interface CasePlan {

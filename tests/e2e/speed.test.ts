@@ -76,7 +76,26 @@ beforeAll(async () => {
   const started = performance.now();
   web = await spawnWebServer(['--port', '0', '--data', data, '--today', '2026-06-30'], { stderr: 'inherit' });
   figures.push(`服务启动（进程启动 → 开始监听）：${Math.round(performance.now() - started)} ms`);
+  await signInAsCountyClerk();
 });
+
+/**
+ * The generated ledger has no accounts: the administrator is set up and opens a 县级经办 account, who
+ * signs in and sets their own password, as on a real first day; the page then shares that session.
+ */
+async function signInAsCountyClerk(): Promise<void> {
+  const call = async (channel: string, data: unknown) => {
+    const body = (await (await page.request.post(`${web.base}/api/${channel}`, { data })).json()) as {
+      ok: boolean;
+      error?: { message: string };
+    };
+    if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
+  };
+  await call('auth.setup', { userName: 'admin', name: '管理员', password: 'Speed#2026a' });
+  await call('users.create', { userName: 'county', name: '县级经办', role: 'county', password: 'Speed#2026a' });
+  await call('auth.login', { userName: 'county', password: 'Speed#2026a' });
+  await call('auth.changePassword', { oldPassword: 'Speed#2026a', newPassword: 'Speed#2026b' });
+}
 
 afterAll(async () => {
   await browser?.close();

@@ -4,10 +4,11 @@
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hasForeignText } from '../../src/main/core/errors';
-import { DEFAULT_COST, hashPassword, useCheapHashesForTests, verifyPassword } from '../../src/main/core/passwordHash';
+import { cheapHashesForTests, DEFAULT_COST, hashPassword, verifyPassword } from '../../src/main/core/passwordHash';
 import type { Session as LoginResult } from '../../src/main/core/services/accounts';
 import { requireCaller } from '../../src/main/core/services/accounts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from '../../src/main/core/services/demoAccounts';
+import { createRegion } from '../../src/main/core/services/regions';
 import { type ApiResult, channels } from '../../src/shared/contract';
 import { mayCall, PUBLIC_CHANNELS } from '../../src/shared/domain/roles';
 import { makeLedger, type TestLedger } from './fixture';
@@ -77,7 +78,7 @@ async function activeClerk(userName = 'lisi', password = 'Qing#2026ok'): Promise
 
 beforeAll(() => {
   // The one hash at the real cost is in “keeps only salted hashes”.
-  useCheapHashesForTests();
+  cheapHashesForTests();
 });
 
 beforeEach(async () => {
@@ -373,10 +374,10 @@ describe('accounts', () => {
       ['update', '张三（admin）', admin.user.id],
     ]);
     expect(JSON.parse(audit[1]?.after ?? '{}')).toMatchObject({ role: 'township', regionIds: [region.id] });
-    // Records written without an account keep naming the local user, with no account id.
+    // A record written through a channel names the account that called it.
     expect(t.ctx.ledger.sqlite.prepare("SELECT actor, actor_user_id FROM audit_log WHERE entity = 'region'").get()).toEqual({
-      actor: '本机用户',
-      actor_user_id: null,
+      actor: expect.stringMatching(/^测试县级经办（测试账号\d+）$/),
+      actor_user_id: expect.any(Number),
     });
   });
 
@@ -415,18 +416,24 @@ describe('the gate over the whole contract', () => {
   it('lets each role through to exactly the channels PERMISSIONS gives it and answers forbidden to the rest', async () => {
     const demo = await makeLedger();
     try {
-      await demo.call('regions.create', { name: '青山镇', kind: 'township' });
+      // Before any account exists: the demo accounts are only seeded into a ledger without one.
+      await createRegion(demo.ctx, { name: '青山镇', kind: 'township', code: null });
       await seedDemoAccounts(demo.ctx);
       for (const a of DEMO_ACCOUNTS) {
         const { sessionId } = (await demo.call('auth.login', { userName: a.userName, password: DEMO_PASSWORD })) as LoginResult;
         const through: string[] = [];
         for (const c of channels) {
-          try {
+          if (mayCall(a.role, c)) {
             await requireCaller(demo.ctx, sessionId, c);
             through.push(c);
-          } catch (e) {
-            expect((e as { code?: string }).code, `${a.role} ${c}`).toBe('forbidden');
+            continue;
           }
+          // Refused by the real dispatch, whatever the input, before anything is read or written.
+          const audit = demo.count('audit_log');
+          const r = await demo.raw(c, { sessionId, id: 1, name: '越权', regionId: 1 });
+          expect(r.ok ? 'ok' : r.error.code, `${a.role} ${c}`).toBe('forbidden');
+          if (!r.ok) expect(r.error.message).toMatch(/^“.+”角色无权使用此功能$/);
+          expect(demo.count('audit_log'), `${a.role} ${c}`).toBe(audit);
         }
         expect(through, a.role).toEqual(channels.filter((c) => mayCall(a.role, c)));
         expect(through.length, a.role).toBeGreaterThan(3);
@@ -434,7 +441,8 @@ describe('the gate over the whole contract', () => {
       // Without a session only the login page's channels are open; the gate refuses everything else.
       for (const c of channels) {
         if (PUBLIC_CHANNELS.has(c)) continue;
-        await expect(requireCaller(demo.ctx, undefined, c)).rejects.toMatchObject({ code: 'unauthenticated' });
+        const r = await demo.raw(c, { sessionId: undefined, id: 1 });
+        expect(r.ok ? 'ok' : r.error, c).toEqual({ code: 'unauthenticated', message: '请先登录' });
       }
     } finally {
       await demo.close();
@@ -446,7 +454,7 @@ describe('demo accounts', () => {
   it('gives the demo ledger one account per role with the documented password, once', async () => {
     const demo = await makeLedger();
     try {
-      const region = await demo.call('regions.create', { name: '青山镇', kind: 'township' });
+      const region = await createRegion(demo.ctx, { name: '青山镇', kind: 'township', code: null });
       expect(await seedDemoAccounts(demo.ctx)).toBe(true);
       expect(await seedDemoAccounts(demo.ctx)).toBe(false);
       for (const a of DEMO_ACCOUNTS) {

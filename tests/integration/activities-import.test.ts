@@ -98,7 +98,7 @@ describe('a township’s own sheet of 组织生活', () => {
     ]);
     const log = await t.call('audit.list', { entity: 'activity', offset: 0, limit: 10 });
     expect(log.rows).toHaveLength(3);
-    expect(log.rows.every((r) => r.actorLabel === '导入（乌兰镇三会一课.xlsx）')).toBe(true);
+    expect(log.rows.every((r) => r.actorLabel === '测试县级经办（测试账号0） 导入（乌兰镇三会一课.xlsx）')).toBe(true);
     // The 恳谈会 it brought in clears the 1+N branch's first-quarter 提醒.
     expect((await t.call('activities.gaps', {})).filter((g) => g.code === 'no_forum')).toEqual([]);
 

@@ -182,7 +182,7 @@ describe('操作日志 on the demo county', () => {
 
   it('names cases and 分类定级 by party organization and year, deleted records too, and the actor of each write', async () => {
     const rows = await allRows(county);
-    const kase = rows.filter((r) => r.entity === 'case' && r.actorLabel === '本机用户');
+    const kase = rows.filter((r) => r.entity === 'case' && r.actorLabel.startsWith('测试县级经办'));
     expect(kase).toHaveLength(7);
     for (const r of kase) expect(r.name).toMatch(/^中共.+ 2026年度整顿$/);
     const plan = kase.find((r) => r.action === 'plan') as AuditEntry;
@@ -204,7 +204,7 @@ describe('操作日志 on the demo county', () => {
     const failed = kase.find((r) => r.action === 'accept' && r.fields.some((f) => f.after?.startsWith('验收未通过')));
     expect(failed?.fields[0]?.after).toContain('新的整顿时限 2026-06-20');
 
-    const classes = rows.filter((r) => r.entity === 'class' && r.actorLabel === '本机用户');
+    const classes = rows.filter((r) => r.entity === 'class' && r.actorLabel.startsWith('测试县级经办'));
     expect(classes.map((r) => r.name)).toEqual([
       expect.stringMatching(/^中共.+等20个党组织 2026年度$/),
       expect.stringMatching(/^中共.+ 2026年度$/),
@@ -225,7 +225,7 @@ describe('操作日志 on the demo county', () => {
       actionLabel: '载入演示数据',
     });
     expect(rows.filter((r) => r.entity === 'case' && r.actorLabel === '演示数据').length).toBeGreaterThan(5);
-    expect(rows.filter((r) => r.actorLabel === '导入（新区企业名册.csv）').map((r) => r.name)).toEqual([
+    expect(rows.filter((r) => r.actorLabel.endsWith(' 导入（新区企业名册.csv）')).map((r) => r.name)).toEqual([
       '青山旗新区乙物流有限公司',
       '青山旗新区甲商贸有限公司',
     ]);
@@ -236,7 +236,7 @@ describe('操作日志 on the demo county', () => {
   it('names the exchange file as the actor of what it brought in', async () => {
     const rows = await allRows(township);
     const org = rows.find((r) => r.entity === 'org');
-    expect(org?.actorLabel).toMatch(/^数据交换（两新台账交换-.+\.lxex）$/);
+    expect(org?.actorLabel).toMatch(/^测试县级经办（测试账号\d+） 数据交换（两新台账交换-.+\.lxex）$/);
     expect(org?.entityLabel).toBe('两新组织');
   });
 });

@@ -34,3 +34,23 @@ it('lists the writes of one record, one action and one period, newest first', as
   expect((await t.call('audit.list', { from: '2026-07-01' })).total).toBe(0);
   expect(await t.raw('audit.list', { from: '六月' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
 });
+
+it('lists the writes of one account (操作人) and names every account that wrote anything', async () => {
+  const region = await t.as('county').call('regions.create', { name: '操作人街道', kind: 'subdistrict' });
+  await t
+    .as('township', [region.id])
+    .call('orgs.create', { name: '乡镇公司', category: 'nonpublic', subtype: 'company', regionId: region.id });
+  await t.as('township', [region.id]).call('instructors.create', { name: '乡镇指导员' });
+  const users = t.ctx.ledger.sqlite.prepare('SELECT id, role, name FROM users').all() as { id: number; role: string; name: string }[];
+  const township = users.find((u) => u.role === 'township');
+  const county = users.find((u) => u.role === 'county');
+  if (!township || !county) throw new Error('fixture accounts missing');
+
+  const mine = await t.call('audit.list', { actorUserId: township.id });
+  expect(mine.rows.map((r) => `${r.entity}:${r.action}`)).toEqual(['instructor:create', 'org:create']);
+  expect(mine.total).toBe(2);
+  expect((await t.call('audit.list', { actorUserId: county.id })).rows.some((r) => r.name === '操作人街道')).toBe(true);
+  expect(mine.actors.map((a) => a.userId).sort()).toEqual([county.id, township.id].sort());
+  expect(mine.actors.find((a) => a.userId === township.id)?.label).toContain(township.name);
+  expect(await t.raw('audit.list', { actorUserId: -1 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+});

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Ctx, createContext } from '../../src/main/core/context';
 import { openLedger } from '../../src/main/core/db';
+import { cheapHashesForTests } from '../../src/main/core/passwordHash';
 import { dispatch, type Transport } from '../../src/main/handlers';
 import type { ApiResult, Channel, Input, Output } from '../../src/shared/contract';
 import { mayCall, PUBLIC_CHANNELS, type RoleCode } from '../../src/shared/domain/roles';
@@ -20,6 +21,8 @@ export interface TestLedger {
   raw(channel: string, input: unknown): Promise<ApiResult<unknown>>;
   /** The same, signed in as one role (a 乡镇经办 on the given regions). */
   as(role: RoleCode, regionIds?: number[]): Caller;
+  /** A Cookie header value signing a browser in as the role (the browser-mode server tests). */
+  cookie(role?: RoleCode): Promise<string>;
   count(table: string): number;
   close(): Promise<void>;
 }
@@ -33,6 +36,8 @@ export interface Caller {
 const PREFERRED: RoleCode[] = ['county', 'admin', 'auditor', 'viewer', 'township'];
 
 export async function makeLedger(): Promise<TestLedger> {
+  // Accounts made by tests (and the demo seed's) need no real key stretching: the cost is tested on its own.
+  cheapHashesForTests();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-test-'));
   const ledger = await openLedger(path.join(dir, 'ledger.sqlite'));
   let tick = 0;
@@ -89,6 +94,7 @@ export async function makeLedger(): Promise<TestLedger> {
     dir,
     ...caller(),
     as: (role, regionIds) => caller(role, regionIds),
+    cookie: async (role = 'county') => `lx_session=${await sessionOf(role)}`,
     count: (table) => (ledger.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n,
     async close() {
       await ledger.close();

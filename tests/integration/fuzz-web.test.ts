@@ -12,7 +12,7 @@ import { createWebServer } from '../../src/main/web/server';
 import { channels } from '../../src/shared/contract';
 import { FIELD_LABELS } from '../../src/shared/schemas';
 import { fakeRendererDir, makeLedger, type TestLedger } from './fixture';
-import { httpText, type RawResponse, rawRequest } from './helpers/raw-http';
+import { httpText, type RawResponse, rawRequest, useSessionCookie } from './helpers/raw-http';
 
 const SEED = 20261128;
 const REQUESTS = 3000;
@@ -36,9 +36,10 @@ function prng(seed: number) {
 /**
  * Channels a fuzzed body may reach. settings.update takes `{}`, backup.create writes a file and
  * exchange.export an audit row for any input without their keys: they are left to their own tests so
- * that “nothing was written” can be checked here.
+ * that “nothing was written” can be checked here. auth.logout takes any object too, and would sign the
+ * fuzzing browser out.
  */
-const VALID_FOR_ANY_OBJECT = new Set(['settings.update', 'backup.create', 'exchange.export']);
+const VALID_FOR_ANY_OBJECT = new Set(['settings.update', 'backup.create', 'exchange.export', 'auth.logout']);
 const FUZZ_CHANNELS = channels.filter((c) => !VALID_FOR_ANY_OBJECT.has(c));
 const TABLES = ['settings', 'regions', 'orgs', 'party_orgs', 'coverage', 'instructors', 'assignments', 'audit_log', 'cases', 'case_events'];
 
@@ -47,8 +48,12 @@ let server: http.Server;
 let port: number;
 const logged: unknown[] = [];
 
+let cookie = '';
+
 beforeAll(async () => {
   t = await makeLedger();
+  cookie = await t.cookie();
+  useSessionCookie(cookie);
   const staticDir = fakeRendererDir(t);
   const region = await t.call('regions.create', { name: '乌兰镇', kind: 'township' });
   await t.call('orgs.create', { name: '甲公司', category: 'nonpublic', subtype: 'company', regionId: region.id });
@@ -58,6 +63,7 @@ beforeAll(async () => {
   port = (server.address() as AddressInfo).port;
 });
 afterAll(async () => {
+  useSessionCookie(null);
   await new Promise((r) => server.close(r));
   await t.close();
 });
@@ -287,7 +293,7 @@ describe('fuzzing the browser-mode server', () => {
     expect(fs.readdirSync(t.dir).sort()).toEqual(filesBefore);
     const ok = await fetch(`http://127.0.0.1:${port}/api/regions.create`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify({ name: '青山镇', kind: 'township' }),
     });
     expect(ok.status).toBe(200);

@@ -100,10 +100,10 @@ describe('a township’s grid sheet', () => {
     ]);
     const audit = await t.call('audit.list', { entity: 'grid', limit: 10 });
     expect(audit.rows.map((r) => [r.action, r.actorLabel])).toEqual([
-      ['update', '导入（乌兰镇网格.xlsx）'],
-      ['create', '导入（乌兰镇网格.xlsx）'],
-      ['create', '导入（乌兰镇网格.xlsx）'],
-      ['create', '本机用户'],
+      ['update', '测试县级经办（测试账号0） 导入（乌兰镇网格.xlsx）'],
+      ['create', '测试县级经办（测试账号0） 导入（乌兰镇网格.xlsx）'],
+      ['create', '测试县级经办（测试账号0） 导入（乌兰镇网格.xlsx）'],
+      ['create', '测试县级经办（测试账号0）'],
     ]);
     expect(audit.rows.find((r) => r.entityId === existing && r.action === 'update')?.before).toMatchObject({ instructorId: null });
 

@@ -87,7 +87,7 @@ it('imports a clerk’s 年检 sheet: own header words, “2025年度”, errors
   expect((await t.call('orgs.get', { id: ids.twinNorth })).annualCheck).toBe('fail');
   expect((await t.call('orgs.get', { id: ids.twinSouth })).annualCheck).toBeNull();
   const log = (await t.call('audit.list', { entity: 'inspection', limit: 10 })).rows;
-  expect(log.map((r) => r.actorLabel)).toEqual(Array(3).fill('导入（2025年度年检汇总.xlsx）'));
+  expect(log.map((r) => r.actorLabel)).toEqual(Array(3).fill('测试县级经办（测试账号0） 导入（2025年度年检汇总.xlsx）'));
 
   const again = await t.call('import.preview', { kind: 'inspections', fileName: '2025年度年检汇总.xlsx', base64 });
   expect(again.counts).toMatchObject({ create: 0, update: 0, skip: 3 });

@@ -87,8 +87,8 @@ describe('importing 党员发展 from a township sheet', () => {
     expect(await t.call('orgs.get', { id: yi })).toMatchObject({ formalMembers: 2, activists: 3 });
     const audit = await t.call('audit.list', { entity: 'member_year' });
     expect(audit.rows.map((r) => [r.entityId, r.actorLabel, r.name])).toEqual([
-      [yi, '导入（党员发展.xlsx）', '新城乙协会 2026年度党员发展'],
-      [jia, '导入（党员发展.xlsx）', '乌兰镇甲公司 2025年度党员发展'],
+      [yi, '测试县级经办（测试账号0） 导入（党员发展.xlsx）', '新城乙协会 2026年度党员发展'],
+      [jia, '测试县级经办（测试账号0） 导入（党员发展.xlsx）', '乌兰镇甲公司 2025年度党员发展'],
     ]);
 
     const again = await t.call('import.preview', { kind: 'memberYears', fileName: '党员发展.xlsx', base64 });

@@ -6,13 +6,16 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createContext } from '../../src/main/core/context';
 import { seedIfEmpty } from '../../src/main/core/seed';
 import { afterWarmUp, orgIndex, warmOrgIndex } from '../../src/main/core/services/orgIndex';
-import { dispatch } from '../../src/main/handlers';
+import { dispatch, type Transport } from '../../src/main/handlers';
 import { makeLedger, type TestLedger, TODAY } from './fixture';
+import { testSession } from './helpers/sessions';
 
 let t: TestLedger;
+let signed: Transport;
 beforeEach(async () => {
   t = await makeLedger();
   await seedIfEmpty(t.ctx);
+  signed = { sessionId: await testSession(t.ctx, 'county', [], 90) };
 });
 afterEach(() => t.close());
 
@@ -20,7 +23,7 @@ afterEach(() => t.close());
 const rebuilt = () => orgIndex(createContext(t.ctx.ledger, { today: () => TODAY }));
 
 /** A context of its own, as a server has right after opening the ledger. */
-const fresh = () => createContext(t.ctx.ledger, { today: () => TODAY });
+const fresh = () => createContext(t.ctx.ledger, { today: () => TODAY, now: () => t.ctx.now() });
 
 it('a finished warm-up is the index, and the next list reads nothing more', async () => {
   const ctx = fresh();
@@ -52,7 +55,7 @@ it('a write during the warm-up abandons it, and the list shows the write', async
   const o = await t.call('orgs.get', { id: first.id });
   const fields = { name: '预热期间改名的公司', category: o.category, subtype: o.subtype, regionId: o.regionId };
   // Through the warming server's own context: a write on the same connection is told, not noticed.
-  const r = await dispatch(ctx, 'orgs.update', { id: first.id, fields });
+  const r = await dispatch(ctx, 'orgs.update', { id: first.id, fields }, undefined, signed);
   expect(r.ok).toBe(true);
   await warming;
   const listed = orgIndex(ctx);
@@ -65,11 +68,11 @@ it('the plain first pages are answered during the warm-up without it, as the fin
   const warming = warmOrgIndex(ctx, 40);
   await new Promise((r) => setImmediate(r));
   const input = { sort: 'id', dir: 'asc', offset: 50, limit: 50 };
-  const early = await dispatch(ctx, 'orgs.list', input);
+  const early = await dispatch(ctx, 'orgs.list', input, undefined, signed);
   // Answered before the warm-up ended: it was not overtaken, it goes on in the background.
   expect(afterWarmUp(ctx)).toBeDefined();
   await warming;
-  const after = await dispatch(ctx, 'orgs.list', input);
+  const after = await dispatch(ctx, 'orgs.list', input, undefined, signed);
   expect(early).toEqual(after);
 });
 
@@ -77,7 +80,7 @@ it('the 属地 list is answered during the warm-up without waiting for it, with 
   const ctx = fresh();
   const warming = warmOrgIndex(ctx, 40);
   await new Promise((r) => setImmediate(r));
-  const early = await dispatch(ctx, 'regions.list', {});
+  const early = await dispatch(ctx, 'regions.list', {}, undefined, signed);
   // Not held behind the warm-up: it is still under way.
   expect(afterWarmUp(ctx)).toBeDefined();
   await warming;
@@ -96,7 +99,7 @@ it('a read that needs the index waits for the warm-up and then answers from the 
   await new Promise((r) => setImmediate(r));
   let finished = false;
   void warming.then(() => (finished = true));
-  const stats = await dispatch(ctx, 'stats.coverage', {});
+  const stats = await dispatch(ctx, 'stats.coverage', {}, undefined, signed);
   expect(finished).toBe(true);
-  expect(stats).toEqual(await dispatch(fresh(), 'stats.coverage', {}));
+  expect(stats).toEqual(await dispatch(fresh(), 'stats.coverage', {}, undefined, signed));
 });

@@ -11,17 +11,20 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { type Ctx, createContext, noticeOtherWriters } from '../../src/main/core/context';
 import { type Ledger, openLedger } from '../../src/main/core/db';
 import { write } from '../../src/main/core/write';
-import { dispatch } from '../../src/main/handlers';
+import { dispatch, type Transport } from '../../src/main/handlers';
 import type { Channel, Input, Output } from '../../src/shared/contract';
+import { testSession } from './helpers/sessions';
 
 let dir: string;
 let ledgers: Ledger[];
 let a: Ctx;
 let b: Ctx;
 let regionId: number;
+/** Both sides' calls come from one signed-in 县级经办 (the session is in the shared ledger). */
+let signed: Transport;
 
 async function call<C extends Channel>(ctx: Ctx, channel: C, input: Input<C>): Promise<Output<C>> {
-  const r = await dispatch(ctx, channel, input);
+  const r = await dispatch(ctx, channel, input, undefined, signed);
   if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
   return r.data as Output<C>;
 }
@@ -34,6 +37,7 @@ beforeEach(async () => {
   ledgers = [await openLedger(file), await openLedger(file)];
   a = createContext(ledgers[0] as Ledger);
   b = createContext(ledgers[1] as Ledger);
+  signed = { sessionId: await testSession(a, 'county', [], 0) };
   regionId = (await call(a, 'regions.create', { name: '红山街道', kind: 'subdistrict' })).id;
   await call(a, 'orgs.create', org('甲公司'));
 });
@@ -90,7 +94,7 @@ it('refuses to commit an import previewed before the other side wrote', async ()
   expect(preview.counts.create).toBe(1);
 
   await call(b, 'orgs.create', org('丙公司'));
-  const r = await dispatch(a, 'import.commit', { id: preview.id });
+  const r = await dispatch(a, 'import.commit', { id: preview.id }, undefined, signed);
   expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: '预览之后数据已有改动，请重新预览后再导入' } });
   expect((await call(a, 'orgs.list', { query: '丙公司' })).total).toBe(1);
 });
@@ -117,9 +121,14 @@ it('takes the write lock when a write begins, so the other side waits instead of
 });
 
 it('refuses to restore a backup while the other side has the ledger open, and loses none of its writes', async () => {
+  // Backups are the administrator's.
+  const admin: Transport = { sessionId: await testSession(a, 'admin', [], 1) };
+  const clerk = signed;
+  signed = admin;
   const backup = await call(a, 'backup.create', {});
+  signed = clerk;
   await call(b, 'orgs.create', org('乙公司'));
-  const r = await dispatch(a, 'backup.restore', { name: backup.name });
+  const r = await dispatch(a, 'backup.restore', { name: backup.name }, undefined, admin);
   expect(r).toMatchObject({
     ok: false,
     error: { code: 'conflict', message: '另一个程序（或另一个浏览器模式的服务）正在使用这个数据文件，请先关闭它再恢复' },

@@ -17,6 +17,7 @@ import { openLedger } from '../../src/main/core/db';
 import { createRegion } from '../../src/main/core/services/regions';
 import type { ApiResult } from '../../src/shared/contract';
 import { spawnWebServer } from '../helpers/webServer';
+import { testSession } from './helpers/sessions';
 
 const SECONDS = Number(process.env.TWO_PROCESS_SECONDS ?? 30);
 const WORKERS_PER_SERVER = 3;
@@ -24,6 +25,7 @@ const WORKERS_PER_SERVER = 3;
 let dir: string;
 let file: string;
 let regionId: number;
+let cookie = '';
 const servers: { child: ChildProcess; url: string; log: string[] }[] = [];
 
 function start(): Promise<{ child: ChildProcess; url: string; log: string[] }> {
@@ -35,7 +37,7 @@ function start(): Promise<{ child: ChildProcess; url: string; log: string[] }> {
 async function call<T>(url: string, channel: string, input: unknown): Promise<ApiResult<T>> {
   const res = await fetch(`${url}/api/${channel}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', cookie },
     body: JSON.stringify(input),
   });
   return (await res.json()) as ApiResult<T>;
@@ -46,6 +48,8 @@ beforeAll(async () => {
   file = path.join(dir, 'ledger.sqlite');
   const ledger = await openLedger(file);
   regionId = (await createRegion(createContext(ledger), { name: '红山街道', kind: 'subdistrict', code: null })).id;
+  // One 县级经办 signed in: the session lives in the ledger, so both servers know it.
+  cookie = `lx_session=${await testSession(createContext(ledger), 'county', [], 0)}`;
   await ledger.close();
   servers.push(await start(), await start());
 }, 60_000);

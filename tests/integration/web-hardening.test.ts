@@ -12,7 +12,7 @@ import { parseWebArgs } from '../../src/main/web/args';
 import { createWebServer } from '../../src/main/web/server';
 import { MAX_BODY_BYTES } from '../../src/shared/contract';
 import { makeLedger, type TestLedger } from './fixture';
-import { httpText, messageOf, rawRequest } from './helpers/raw-http';
+import { httpText, messageOf, rawRequest, useSessionCookie } from './helpers/raw-http';
 
 let t: TestLedger;
 let server: http.Server;
@@ -24,8 +24,12 @@ async function listen(s: http.Server): Promise<number> {
   return (s.address() as AddressInfo).port;
 }
 
+let cookie = '';
+
 beforeAll(async () => {
   t = await makeLedger();
+  cookie = await t.cookie();
+  useSessionCookie(cookie);
   const staticDir = path.join(t.dir, 'renderer');
   fs.mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>两新党建台账</title>');
@@ -33,6 +37,7 @@ beforeAll(async () => {
   port = await listen(server);
 });
 afterAll(async () => {
+  useSessionCookie(null);
   await new Promise((r) => server.close(r));
   await t.close();
 });
@@ -174,7 +179,7 @@ describe('7. a body over the limit', () => {
     const body = Buffer.alloc(70 * 1024 * 1024, 0x61);
     const res = await fetch(`http://127.0.0.1:${port}/api/import.preview`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie },
       body,
     });
     expect(res.status).toBe(413);
@@ -214,7 +219,7 @@ describe('7. a body over the limit', () => {
     const base64 = 'A'.repeat(47_600_000);
     const res = await fetch(`http://127.0.0.1:${port}/api/exchange.inspect`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify({ base64 }),
     });
     expect(res.status).toBe(400);

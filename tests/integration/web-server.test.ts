@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/main/core/passwordHash';
 import { createWebServer } from '../../src/main/web/server';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import { fakeRendererDir, makeLedger, type TestLedger } from './fixture';
@@ -8,11 +9,14 @@ import { fakeRendererDir, makeLedger, type TestLedger } from './fixture';
 let t: TestLedger;
 let server: http.Server;
 let base: string;
+let cookie = '';
+const logged: string[] = [];
 
 beforeAll(async () => {
   t = await makeLedger();
   const staticDir = fakeRendererDir(t);
-  server = createWebServer({ ctx: t.ctx, staticDir });
+  cookie = await t.cookie();
+  server = createWebServer({ ctx: t.ctx, staticDir, onError: (c, e) => logged.push(`${c} ${e instanceof Error ? e.stack : String(e)}`) });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -22,7 +26,7 @@ afterAll(async () => {
 });
 
 const post = (channel: string, body: string, headers: Record<string, string> = {}) =>
-  fetch(`${base}/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  fetch(`${base}/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, ...headers }, body });
 
 describe('browser-mode server', () => {
   it('serves the renderer with the app’s Content-Security-Policy', async () => {
@@ -67,5 +71,45 @@ describe('browser-mode server', () => {
     const res = await post('regions.create', JSON.stringify({ name: '恶意', kind: 'township' }), { origin: 'http://evil.example' });
     expect(res.status).toBe(403);
     expect((await t.call('regions.list', {})).map((r) => r.name)).not.toContain('恶意');
+  });
+
+  it('signs in with an HttpOnly, SameSite=Strict cookie and never shows a password or hash in an answer, the log or the logs', async () => {
+    const password = 'Qingshan#2026';
+    const hash = await hashPassword(password);
+    t.ctx.ledger.sqlite
+      .prepare(
+        `INSERT INTO users (user_name, name, role, enabled, password_hash, must_change, password_changed_at, failed_attempts, created_at, updated_at)
+         VALUES ('wangwu', '王五', 'county', 1, ?, 0, ?, 0, ?, ?)`,
+      )
+      .run(hash, t.ctx.now(), t.ctx.now(), t.ctx.now());
+    const seen: string[] = [];
+    const send = async (channel: string, body: unknown, jar = '') => {
+      const res = await post(channel, JSON.stringify(body), { cookie: jar });
+      seen.push(JSON.stringify([...res.headers]), await res.clone().text());
+      return res;
+    };
+    expect((await send('orgs.list', {})).status).toBe(401);
+    const wrong = await send('auth.login', { userName: 'wangwu', password: `${password}x` });
+    expect(wrong.status).toBe(401);
+    const ok = await send('auth.login', { userName: 'wangwu', password });
+    const set = ok.headers.get('set-cookie') ?? '';
+    expect(set).toMatch(/^lx_session=[0-9a-f]{64}; Path=\/; HttpOnly; SameSite=Strict$/);
+    const jar = set.split(';')[0] as string;
+    expect(((await ok.json()) as { data: object }).data).not.toHaveProperty('sessionId');
+    expect((await send('orgs.list', {}, jar)).status).toBe(200);
+    await send('auth.changePassword', { oldPassword: 'nope', newPassword: password }, jar);
+    await send('auth.changePassword', { oldPassword: password, newPassword: '{"x":' }, jar);
+    const out = await send('auth.logout', {}, jar);
+    expect(out.headers.get('set-cookie')).toMatch(/^lx_session=; Max-Age=0;/);
+    // The session ended in the ledger too: the old cookie is refused.
+    expect((await send('orgs.list', {}, jar)).status).toBe(401);
+
+    const logs = ['audit_log', 'login_log'].map((table) => JSON.stringify(t.ctx.ledger.sqlite.prepare(`SELECT * FROM ${table}`).all()));
+    expect(logs[1]).toContain('wangwu');
+    const salt = hash.split('$').at(-2) as string;
+    const key = hash.split('$').at(-1) as string;
+    for (const text of [...seen, ...logs, ...logged]) {
+      for (const secret of [password, `${password}x`, key, salt]) expect(text).not.toContain(secret);
+    }
   });
 });

@@ -11,6 +11,7 @@
  *
  * @example await createBackup(ctx, 'startup') // { name: 'ledger-20261125-090000123-startup.sqlite', … }
  */
+
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,6 +23,7 @@ import { appliedMigrations, openLedger } from './db';
 import { AppError } from './errors';
 import { migrationProvider } from './migrations';
 import { latestAuditId } from './orgsTouched';
+import { keepAcrossRestore } from './restoreKeeps';
 import { getSettings } from './services/settings';
 
 export type BackupReason = 'startup' | 'exit' | 'manual' | 'before-restore';
@@ -333,6 +335,7 @@ export async function restoreBackupFile(ctx: Ctx, file: string): Promise<{ inspe
     for (const ext of ['-wal', '-shm']) fs.rmSync(live + ext, { force: true });
     fs.renameSync(staged, live);
     ctx.ledger = await openLedger(live, options);
+    keepAcrossRestore(ctx.ledger.sqlite, safetyFile);
   } catch {
     // Put the data as it was back in place and carry on with it.
     fs.rmSync(staged, { force: true });

@@ -14,7 +14,7 @@ let COST = DEFAULT_COST;
  * Tests log in hundreds of times on a shared machine; they hash at a low cost. Verification reads the
  * cost from each hash, so the code paths are the same.
  */
-export function useCheapHashesForTests(): void {
+export function cheapHashesForTests(): void {
   COST = { N: 2 ** 10, r: 8, p: 1 };
 }
 const KEY_BYTES = 32;

@@ -5,6 +5,7 @@
  */
 import type { ApiError, Channel, Input, Output } from '../../shared/contract';
 import { isWriteChannel } from '../../shared/writeChannels';
+import { reportSignedOut } from './auth/signedOut';
 import { dropEarly, takeEarly } from './earlyReads';
 import { afterWrite } from './queryClient';
 import { transport } from './transport';
@@ -19,7 +20,12 @@ export class ApiCallError extends Error {
 export async function invoke<C extends Channel>(channel: C, input: Input<C>, signal?: AbortSignal): Promise<Output<C>> {
   if (isWriteChannel(channel)) dropEarly();
   const result = await (takeEarly(channel, input) ?? transport(channel, input, signal));
-  if (!result.ok) throw new ApiCallError(result.error);
+  if (!result.ok) {
+    // The login page's own refusals (wrong password, locked) are its message, not a lost session.
+    if (result.error.code === 'unauthenticated' && channel !== 'auth.login' && channel !== 'auth.setup')
+      reportSignedOut(result.error.message);
+    throw new ApiCallError(result.error);
+  }
   afterWrite(channel);
   return result.data as Output<C>;
 }

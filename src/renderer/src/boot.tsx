@@ -1,4 +1,4 @@
-/** Renderer entry: Mantine with a CJK font stack that exists on Windows and on Debian, notifications, dialogs, the query cache and the router. */
+/** Renderer entry: Mantine with a CJK font stack that exists on Windows and on Debian, notifications, dialogs, the query cache, and the session gate in front of the router. */
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { MantineProvider } from '@mantine/core';
@@ -6,9 +6,8 @@ import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
+import { SessionGate } from './auth/SessionGate';
 import { queryClient } from './queryClient';
-import { router } from './routes';
 
 const root = document.getElementById('root');
 if (root) {
@@ -33,7 +32,7 @@ if (root) {
         <ModalsProvider labels={{ confirm: '确定', cancel: '取消' }}>
           {/* Bottom right: the page's own buttons (编辑, 删除, 保存) sit in the top row. */}
           <Notifications position="bottom-right" />
-          <RouterProvider router={router} />
+          <SessionGate />
         </ModalsProvider>
       </QueryClientProvider>
     </MantineProvider>,

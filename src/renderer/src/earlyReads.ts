@@ -3,7 +3,7 @@
  * evaluated, which on an office PC takes most of a second. The query cache then takes the answer that
  * is already under way instead of asking again (queries.ts). Imported first by main.tsx.
  *
- * Only the plain 两新组织 list (no filters in the address) and the shell's settings and regions are
+ * Only the session (auth.me), the plain 两新组织 list (no filters in the address) and the shell's settings and regions are
  * asked early; an answer not taken within a few seconds, or after any write, is dropped, so it can
  * never stand in for a later read.
  */
@@ -37,6 +37,8 @@ export function dropEarly(): void {
 }
 
 export function startEarlyReads(hash: string): void {
+  // Who is signed in decides what is drawn at all; asked beside the first list, not before it.
+  ask('auth.me', {});
   ask('settings.get', {});
   ask('regions.list', {});
   if (hash === '#/orgs' || hash === '#/orgs/') ask('orgs.list', orgListInput({ sort: 'id', dir: 'asc', page: 1 }));

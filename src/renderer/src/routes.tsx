@@ -38,6 +38,8 @@ const PrintRoute = lazy(() => import('./reports/PrintRoute').then((m) => ({ defa
 const ReportsPage = lazy(() => import('./reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const TrainingFormPage = lazy(() => import('./trainings/TrainingFormPage').then((m) => ({ default: m.TrainingFormPage })));
 const TrainingListPage = lazy(() => import('./trainings/TrainingListPage').then((m) => ({ default: m.TrainingListPage })));
+const LoginLogPage = lazy(() => import('./audit/LoginLogPage').then((m) => ({ default: m.LoginLogPage })));
+const UsersPage = lazy(() => import('./users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const SettingsPage = lazy(() => import('./settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 export function PageError() {
@@ -137,6 +139,8 @@ export const routes: RouteObject[] = [
       page('import', <ImportPage />),
       page('exchange', <ExchangePage />),
       page('audit', <AuditPage />),
+      page('login-log', <LoginLogPage />),
+      page('users', <UsersPage />),
       page('settings', <SettingsPage />),
       { path: '*', element: <NotFound /> },
     ],

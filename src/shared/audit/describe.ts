@@ -314,7 +314,9 @@ export function auditRecordName(e: RawAuditEntry, look: AuditLookups): string {
 export function auditActor(e: RawAuditEntry, look: AuditLookups): string {
   if (look.seedStamps.has(e.at)) return '演示数据';
   const tag = isObj(e.after) ? e.after : {};
-  if (typeof tag.importFile === 'string') return `导入（${tag.importFile}）`;
-  if (e.action === 'exchange' && typeof tag.exchangeFile === 'string') return `数据交换（${tag.exchangeFile}）`;
+  // Who ran it, then how (rows from before accounts carry only the local user, left unsaid).
+  const who = e.actor === '本机用户' ? '' : `${e.actor} `;
+  if (typeof tag.importFile === 'string') return `${who}导入（${tag.importFile}）`;
+  if (e.action === 'exchange' && typeof tag.exchangeFile === 'string') return `${who}数据交换（${tag.exchangeFile}）`;
   return e.actor;
 }

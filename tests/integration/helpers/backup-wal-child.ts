@@ -7,6 +7,7 @@ import * as backup from '../../../src/main/core/backup';
 import { createContext } from '../../../src/main/core/context';
 import { openLedger } from '../../../src/main/core/db';
 import { dispatch } from '../../../src/main/handlers';
+import { testSession } from './sessions';
 
 const [file] = process.argv.slice(2) as [string];
 const ledger = await openLedger(file);
@@ -21,8 +22,15 @@ try {
   process.stdout.write(`BACKUP refused ${e instanceof Error ? e.message : String(e)}\n`);
 }
 const regionId = (ledger.sqlite.prepare('SELECT id FROM regions LIMIT 1').get() as { id: number }).id;
+const signed = { sessionId: await testSession(ctx, 'county', [], 90) };
 for (let n = 1; ; n++) {
-  const r = await dispatch(ctx, 'orgs.create', { name: `确认写入${n}`, category: 'nonpublic', subtype: 'company', regionId });
+  const r = await dispatch(
+    ctx,
+    'orgs.create',
+    { name: `确认写入${n}`, category: 'nonpublic', subtype: 'company', regionId },
+    undefined,
+    signed,
+  );
   if (!r.ok) throw new Error(r.error.message);
   process.stdout.write(`ACK ${n}\n`);
 }

@@ -44,6 +44,13 @@ export function rawRequest(port: number, request: string | Buffer, timeoutMs = 5
   });
 }
 
+let signedIn: string | null = null;
+
+/** Requests built by httpText carry this session cookie (a signed-in browser), unless they set their own. */
+export function useSessionCookie(cookie: string | null): void {
+  signedIn = cookie;
+}
+
 /** A request with `Connection: close`, the given Host unless `host` is null, and a body if given. */
 export function httpText(
   method: string,
@@ -55,7 +62,9 @@ export function httpText(
   const body = typeof opts.body === 'string' ? Buffer.from(opts.body) : opts.body;
   const lines = [`${method} ${target} HTTP/1.1`, 'connection: close'];
   if (host !== null) lines.push(`host: ${host}`);
-  for (const [k, v] of Object.entries(opts.headers ?? {})) lines.push(`${k}: ${v}`);
+  const headers = opts.headers ?? {};
+  if (signedIn && !Object.keys(headers).some((k) => k.toLowerCase() === 'cookie')) lines.push(`cookie: ${signedIn}`);
+  for (const [k, v] of Object.entries(headers)) lines.push(`${k}: ${v}`);
   if (body) lines.push(`content-length: ${body.length}`);
   return Buffer.concat([Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'utf8'), body ?? Buffer.alloc(0)]);
 }

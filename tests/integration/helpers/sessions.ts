@@ -3,21 +3,23 @@
  * tests that count audit rows are not disturbed) and signed in through the real login.
  */
 import type { Ctx } from '../../../src/main/core/context';
-import { hashPassword, useCheapHashesForTests } from '../../../src/main/core/passwordHash';
+import { cheapHashesForTests, hashPassword } from '../../../src/main/core/passwordHash';
 import { login } from '../../../src/main/core/services/accounts';
-import type { RoleCode } from '../../../src/shared/domain/roles';
+import { labelOf } from '../../../src/shared/domain/codes';
+import { ROLES, type RoleCode } from '../../../src/shared/domain/roles';
 
 export const TEST_PASSWORD = 'Ceshi#2026';
 
 export async function testSession(ctx: Ctx, role: RoleCode, regionIds: number[], n: number): Promise<string> {
-  useCheapHashesForTests();
-  const userName = `test-${role}-${n}`;
+  cheapHashesForTests();
+  // Chinese names, as the audit log's no-Latin checks expect of what a clerk types.
+  const userName = `测试账号${n}`;
   const now = ctx.now();
   const { id } = await ctx.ledger.db
     .insertInto('users')
     .values({
       user_name: userName,
-      name: `测试${n}`,
+      name: `测试${labelOf(ROLES, role)}`,
       role,
       enabled: 1,
       password_hash: await hashPassword(TEST_PASSWORD),

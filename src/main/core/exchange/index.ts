@@ -5,7 +5,8 @@
  *
  * Exchange source. A file's source is its county code plus the region it covers (`150499/乌兰镇`, or
  * `150499/*` for the whole county). Both ends of an exchange use the same source, so a township's
- * export and the county's import of it (and the county's export of that region back) share a history.
+ * export and the county's import
+of it (and the county's export of that region back) share a history.
  *
  * History and conflicts. Table `exchange_history` holds, per source and record key, the content hash
  * both sides agreed on at the last exchange: on export the hash written to the file, on import the
@@ -29,6 +30,7 @@
  * await commitExchange(county, preview.id, { resolutions: { [preview.conflicts[0].key]: 'local' }, bulk: 'incoming' });
  */
 import { randomUUID } from 'node:crypto';
+import { actorName, currentCaller, visibleRegions } from '../caller';
 import type { Ctx } from '../context';
 import { appliedMigrations } from '../db';
 import { AppError, notFound } from '../errors';
@@ -255,11 +257,20 @@ function scopeContent(
   };
 }
 
+/** A 乡镇经办 sends their own region's file only: never the whole county's, never another region's. */
+function assertMayExport(regionId: number | null | undefined): void {
+  const mine = visibleRegions();
+  if (mine === null) return;
+  if (regionId == null) throw new AppError('forbidden', '乡镇经办只能导出本属地的交换文件，请选择属地');
+  if (!mine.includes(regionId)) throw new AppError('forbidden', '乡镇经办只能导出本属地的交换文件');
+}
+
 /**
  * Writes an exchange file of one region (a township clerk) or of the whole county, and records what was
  * exported as the baseline for that source. With a password the file is encrypted.
  */
 export async function exportExchange(ctx: Ctx, opts: ExportOptions = {}): Promise<ExchangeExport> {
+  assertMayExport(opts.regionId);
   const settings = await getSettings(ctx);
   const snap = await loadSnapshot(ctx.ledger.db);
   let region: RegionContent | null = null;
@@ -278,7 +289,7 @@ export async function exportExchange(ctx: Ctx, opts: ExportOptions = {}): Promis
       source: { countyName: settings.countyName, countyCode: settings.countyCode, reportingUnit: settings.reportingUnit || null },
       region,
       exportedAt,
-      exportedBy: ctx.actor,
+      exportedBy: exporter(ctx),
       schemaVersion,
       counts: countsOf(content),
     },
@@ -887,4 +898,10 @@ async function apply(
     unchanged,
     skipped,
   };
+}
+
+/** Who the manifest names as exporting: the signed-in account, or the local user outside a request. */
+function exporter(ctx: Ctx): string {
+  const caller = currentCaller();
+  return caller ? actorName(caller) : ctx.actor;
 }

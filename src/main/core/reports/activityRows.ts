@@ -6,6 +6,7 @@ import { addMonths, daysBetween } from '../../../shared/rules/dates';
 import type { Ctx } from '../context';
 import { listActivities } from '../services/activities';
 import { listPartyOrgs } from '../services/partyOrgs';
+import { ofCallerRegions } from '../services/regionScope';
 
 const ALL = Number.MAX_SAFE_INTEGER;
 
@@ -33,9 +34,9 @@ export function activityLedgerRows(ctx: Ctx, f: ReportFilters, year: number) {
 /** Party organizations whose 换届 falls due within six months of `day` or is overdue, soonest (most overdue) first. */
 export function electionReminderRows(ctx: Ctx, f: ReportFilters, day: string) {
   const until = addMonths(day, 6);
-  const due = listPartyOrgs(ctx, { regionId: f.regionId, sort: 'electionDue', dir: 'asc', offset: 0, limit: ALL }).rows.filter(
-    (p) => p.electionDue != null && p.electionDue <= until,
-  );
+  const due = ofCallerRegions(
+    listPartyOrgs(ctx, { regionId: f.regionId, sort: 'electionDue', dir: 'asc', offset: 0, limit: ALL }).rows,
+  ).filter((p) => p.electionDue != null && p.electionDue <= until);
   const dates = new Map(
     (
       ctx.ledger.sqlite.prepare('SELECT id, last_election_date, founded_date FROM party_orgs WHERE deleted_at IS NULL').all() as {

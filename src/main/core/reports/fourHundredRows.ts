@@ -3,11 +3,12 @@ import { FOUR_HUNDRED } from '../../../shared/domain/fourHundredCodes';
 import type { ReportFilters } from '../../../shared/reports/types';
 import type { Ctx } from '../context';
 import { fourHundredMisses } from '../services/fourHundred';
+import { ofCallerRegions } from '../services/regionScope';
 import type { Built } from './rows';
 
 export function fourHundredRows(ctx: Ctx, f: ReportFilters, day: string): Built<'fourHundred'> {
   const rows = FOUR_HUNDRED.flatMap((target) =>
-    fourHundredMisses(ctx, { which: target.code, regionId: f.regionId, day }).map((m) => ({
+    ofCallerRegions(fourHundredMisses(ctx, { which: target.code, regionId: f.regionId, day })).map((m) => ({
       target: target.label,
       region: m.regionName,
       name: m.name,

@@ -3,12 +3,13 @@ import type { ReportFilters } from '../../../shared/reports/types';
 import type { CheckResult } from '../../../shared/rules/fourChecks';
 import type { Ctx } from '../context';
 import { fourChecks, getGrid, listGrids } from '../services/grids';
+import { ofCallerRegions } from '../services/regionScope';
 import type { Built } from './rows';
 
 const yesNo = (b: boolean) => (b ? '是' : '否');
 
 export function gridsRows(ctx: Ctx, f: ReportFilters): Built<'grids'> {
-  const grids = listGrids(ctx, { regionId: f.regionId });
+  const grids = ofCallerRegions(listGrids(ctx, { regionId: f.regionId }));
   const rows = grids.map((g, i) => ({
     seq: i + 1,
     region: g.regionName,
@@ -40,7 +41,7 @@ export function gridsRows(ctx: Ctx, f: ReportFilters): Built<'grids'> {
 
 export async function fourChecksRows(ctx: Ctx, f: ReportFilters, day: string): Promise<Built<'fourChecks'>> {
   const result = await fourChecks(ctx, { day, regionId: f.regionId });
-  const rows = result.rows.map((r, i) => {
+  const rows = ofCallerRegions(result.rows).map((r, i) => {
     const { venue, forum, instructors, contactCards } = r.checks;
     const gaps = [venue, forum, instructors, contactCards].filter((c: CheckResult) => !c.met).map((c) => c.reason);
     return {

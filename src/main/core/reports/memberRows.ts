@@ -3,6 +3,7 @@ import type { REPORTS } from '../../../shared/reports/definitions';
 import type { Cell } from '../../../shared/reports/types';
 import type { Ctx } from '../context';
 import { type MemberYearTotal, memberYearTotals } from '../services/memberYears';
+import { ofCallerRegions } from '../services/regionScope';
 import { listRegions } from '../services/regions';
 
 type Row = Record<Extract<(typeof REPORTS)[number], { id: 'memberYears' }>['columns'][number]['key'], Cell>;
@@ -15,8 +16,8 @@ function line(region: string, t: Omit<MemberYearTotal, 'regionId'>, lastFormal: 
 
 export async function memberYearRows(ctx: Ctx, year: number): Promise<{ rows: Row[]; totals: Row }> {
   const [now, before, regions] = await Promise.all([
-    memberYearTotals(ctx.ledger.db, year),
-    memberYearTotals(ctx.ledger.db, year - 1),
+    memberYearTotals(ctx.ledger.db, year).then(ofCallerRegions),
+    memberYearTotals(ctx.ledger.db, year - 1).then(ofCallerRegions),
     listRegions(ctx),
   ]);
   const lastFormal = new Map(before.map((b) => [b.regionId, b.formal]));

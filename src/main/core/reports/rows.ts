@@ -20,6 +20,7 @@ import { withoutColumns } from '../../../shared/reports/columns';
 import { type REPORTS, type ReportId, reportDefinition } from '../../../shared/reports/definitions';
 import type { Cell, ReportData, ReportFilters, ReportRow } from '../../../shared/reports/types';
 import { addToCounts, type CoverageCounts, emptyCounts, figures, ratio } from '../../../shared/rules/coverage';
+import { mayTouchRegion, visibleRegions } from '../caller';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { listCases } from '../services/cases';
@@ -27,6 +28,7 @@ import { listClasses } from '../services/classification';
 import { listInstructors } from '../services/instructors';
 import { type IndexedOrg, orgIndex } from '../services/orgIndex';
 import { listPartyOrgs } from '../services/partyOrgs';
+import { ofCallerRegions, regionSql } from '../services/regionScope';
 import { listRegions } from '../services/regions';
 import { getSettings } from '../services/settings';
 import { activityLedgerRows, electionReminderRows } from './activityRows';
@@ -53,6 +55,7 @@ function orgsInOrder(ctx: Ctx, f: ReportFilters, day: string): IndexedOrg[] {
     .filter(
       (o) =>
         (f.regionId == null || o.regionId === f.regionId) &&
+        mayTouchRegion(o.regionId) &&
         (f.category == null || o.category === f.category) &&
         (f.coverage == null || o.coverage === f.coverage),
     )
@@ -78,6 +81,13 @@ function activeInstructorNames(ctx: Ctx, day: string): Map<number, string[]> {
     else out.set(r.org, [r.name]);
   }
   return out;
+}
+
+/** The organizations of the caller's regions, or null when the caller sees every region. */
+function orgIdsOfCallerRegions(ctx: Ctx): Set<number> | null {
+  if (visibleRegions() === null) return null;
+  const rows = ctx.ledger.sqlite.prepare(`SELECT id FROM orgs WHERE 1${regionSql('region_id')}`).all() as { id: number }[];
+  return new Set(rows.map((o) => o.id));
 }
 
 function yearOf(f: ReportFilters, day: string): number {
@@ -125,7 +135,7 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
     const settings = await getSettings(ctx);
     const items = VENUE_STANDARDS[settings.venueStandard].items as readonly string[];
     return {
-      rows: list.rows.map((p, i) => {
+      rows: ofCallerRegions(list.rows).map((p, i) => {
         const d = details.get(p.id);
         const venue = (JSON.parse(d?.venue_checklist ?? '[]') as string[]).filter((x) => items.includes(x)).length;
         return {
@@ -147,12 +157,12 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
   },
 
   async coverage(ctx, f, day) {
-    const regions = (await listRegions(ctx)).filter((r) => f.regionId == null || r.id === f.regionId);
+    const regions = (await listRegions(ctx)).filter((r) => (f.regionId == null || r.id === f.regionId) && mayTouchRegion(r.id));
     const counts = new Map<string, CoverageCounts>();
     const county = emptyCounts();
     const key = (regionId: number, cat: OrgCategory) => `${regionId}:${cat}`;
     for (const o of orgIndex(ctx, day)) {
-      if (f.regionId != null && o.regionId !== f.regionId) continue;
+      if ((f.regionId != null && o.regionId !== f.regionId) || !mayTouchRegion(o.regionId)) continue;
       const k = key(o.regionId, o.category);
       const c = counts.get(k) ?? emptyCounts();
       addToCounts(c, o.facts);
@@ -222,7 +232,14 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
   },
 
   async instructors(ctx) {
-    const list = await listInstructors(ctx);
+    const all = await listInstructors(ctx);
+    const mine = orgIdsOfCallerRegions(ctx);
+    // A 乡镇经办 sees the instructors working in their regions, and only that work.
+    const list = mine
+      ? all
+          .map((p) => ({ ...p, assignments: p.assignments.filter((a) => mine.has(a.orgId)) }))
+          .filter((p) => p.assignments.some((a) => a.active))
+      : all;
     return {
       rows: list.map((p, i) => {
         const active = p.assignments.filter((a) => a.active);
@@ -304,7 +321,7 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
   async caseSummary(ctx, f, day) {
     const year = yearOf(f, day);
     const list = listCases(ctx, { year, asOf: day, offset: 0, limit: ALL }).rows;
-    const regions = await listRegions(ctx);
+    const regions = (await listRegions(ctx)).filter((r) => mayTouchRegion(r.id));
     const line = (region: string, cs: typeof list): Row<'caseSummary'> => {
       const delisted = cs.filter((c) => c.state === 'delisted').length;
       return {
@@ -380,7 +397,9 @@ export async function reportRows(ctx: Ctx, report: string, filters: ReportFilter
   const f: ReportFilters = Object.fromEntries(
     Object.entries(filters).filter(([k]) => k === 'asOf' || (def.filters as string[]).includes(k)),
   ) as ReportFilters;
-  const built: { rows: ReportRow[]; totals?: ReportRow } = await builders[def.id as ReportId](ctx, f, day);
+  // A 乡镇经办 naming another region gets an empty ledger, as for a region without records.
+  const built: { rows: ReportRow[]; totals?: ReportRow } =
+    f.regionId != null && !mayTouchRegion(f.regionId) ? { rows: [] } : await builders[def.id as ReportId](ctx, f, day);
   const settings = await getSettings(ctx);
   return withoutColumns(
     {

@@ -6,6 +6,7 @@ import type { Ctx } from '../context';
 import { listInspections } from '../services/inspections';
 import { listModelSites } from '../services/modelSites';
 import { orgIndex } from '../services/orgIndex';
+import { ofCallerRegions } from '../services/regionScope';
 import type { Built } from './rows';
 
 /** The ledger's year, as the other yearly ledgers take it: the filter's, else the counting day's. */
@@ -38,7 +39,7 @@ export function inspectionsRows(ctx: Ctx, f: ReportFilters, day: string): Built<
   const list = listInspections(ctx, { year: yearOf(f, day), regionId: f.regionId, offset: 0, limit: Number.MAX_SAFE_INTEGER });
   const covering = new Map(orgIndex(ctx).map((o) => [o.id, o.partyOrg?.name ?? null]));
   return {
-    rows: list.rows.map((r, i) => ({
+    rows: ofCallerRegions(list.rows).map((r, i) => ({
       seq: i + 1,
       name: r.orgName,
       subtype: labelOf(ORG_SUBTYPES, r.subtype),

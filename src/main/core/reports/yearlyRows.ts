@@ -13,6 +13,7 @@ import { FUNDING_SOURCES, type FundingSource } from '../../../shared/domain/fund
 import { MODEL_SITE_LEVELS, type ModelSiteLevel } from '../../../shared/domain/siteCodes';
 import { COUNTY_LEVEL } from '../../../shared/records/trainings';
 import { addToCounts, emptyCounts, figures } from '../../../shared/rules/coverage';
+import { mayTouchRegion } from '../caller';
 import type { Ctx } from '../context';
 import { listCases } from '../services/cases';
 import { listClasses } from '../services/classification';
@@ -27,7 +28,8 @@ const ALL = Number.MAX_SAFE_INTEGER;
 
 /** A line per region in the county's order, then the county's: `add` fills the region's line and the county's alike. */
 async function perRegion<T>(ctx: Ctx, empty: () => T) {
-  const regions = await listRegions(ctx);
+  // A 乡镇经办's tables have their regions' lines and a 合计 of those alone.
+  const regions = (await listRegions(ctx)).filter((r) => mayTouchRegion(r.id));
   const lines = new Map(regions.map((r) => [r.id, empty()]));
   const county = empty();
   return {
@@ -36,6 +38,7 @@ async function perRegion<T>(ctx: Ctx, empty: () => T) {
     county,
     /** The line of a region (the county's alone for a region not listed) and the county's. */
     both: (regionId: number | null): T[] => {
+      if (!mayTouchRegion(regionId)) return [];
       const line = regionId == null ? undefined : lines.get(regionId);
       return line ? [line, county] : [county];
     },
@@ -125,7 +128,7 @@ export async function yearlyWorkRows(ctx: Ctx, year: number, day: string) {
   for (const a of assigned) for (const l of t.both(a.regionId)) l.instructors.add(a.instructorId);
 
   for (const c of await trainingTotals(ctx.ledger.db, year)) {
-    for (const l of c.regionId == null ? [countyLevel, t.county] : t.both(c.regionId)) {
+    for (const l of c.regionId == null ? (mayTouchRegion(null) ? [countyLevel, t.county] : []) : t.both(c.regionId)) {
       l.sessions += c.sessions;
       l.attendances += c.attendances;
       if (c.target === 'owner') {

@@ -19,6 +19,7 @@ import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
 import { type Writer, write } from '../write';
 import { partyOrgIdsMatching } from './partyOrgs';
+import { assertPartyOrgRegion, inCallerRegions, regionSql } from './regionScope';
 
 type ListInput = z.output<typeof activitiesListSchema>;
 type GapsInput = z.output<typeof activityGapsSchema>;
@@ -92,7 +93,7 @@ export function listActivities(ctx: Ctx, input: ListInput): Page<Activity> {
     args.kind = input.kind;
   }
   const q = input.query?.trim() ?? '';
-  const sql = `${JOINED}${where.map((w) => ` AND ${w}`).join('')} ORDER BY a.date DESC, a.id DESC`;
+  const sql = `${JOINED}${regionSql('p.region_id')}${where.map((w) => ` AND ${w}`).join('')} ORDER BY a.date DESC, a.id DESC`;
   let rows = ctx.ledger.sqlite.prepare(sql).all(args) as JoinedRow[];
   if (q) {
     // The party organization's name, its initials or 书记 (as every list searches), or a piece of the topic.
@@ -103,7 +104,7 @@ export function listActivities(ctx: Ctx, input: ListInput): Page<Activity> {
 }
 
 function readJoined(ctx: Ctx, id: number): JoinedRow | undefined {
-  return ctx.ledger.sqlite.prepare(`${JOINED} AND a.id = ?`).get(id) as JoinedRow | undefined;
+  return ctx.ledger.sqlite.prepare(`${JOINED} AND a.id = ?${regionSql('p.region_id')}`).get(id) as JoinedRow | undefined;
 }
 
 export function getActivity(ctx: Ctx, id: number): Activity {
@@ -122,6 +123,7 @@ async function assertRecordable(w: Writer, input: ActivityFields, today: string 
     .select(['id', 'founded_date'])
     .where('id', '=', input.partyOrgId)
     .where('deleted_at', 'is', null)
+    .where(inCallerRegions('region_id'))
     .executeTakeFirst();
   if (!po) {
     throw new AppError('invalid_input', `「党组织」编号${input.partyOrgId}不存在或已删除`, [
@@ -178,6 +180,7 @@ export async function createActivity(ctx: Ctx, input: ActivityFields): Promise<A
 async function readLive(w: Writer, id: number) {
   const row = await w.trx.selectFrom('activities').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
   if (!row) throw notFound('活动记录', id);
+  await assertPartyOrgRegion(w.trx, row.party_org_id, '活动记录', id);
   return row;
 }
 
@@ -221,7 +224,7 @@ export function listActivityGaps(ctx: Ctx, input: GapsInput): ActivityGapRow[] {
     .prepare(
       `SELECT p.id, p.name, p.method, p.founded_date, p.region_id, r.name AS region_name
          FROM party_orgs p JOIN regions r ON r.id = p.region_id
-        WHERE p.deleted_at IS NULL ORDER BY r.sort_order, p.id`,
+        WHERE p.deleted_at IS NULL${regionSql('p.region_id')} ORDER BY r.sort_order, p.id`,
     )
     .all() as { id: number; name: string; method: FormationMethod; founded_date: string | null; region_id: number; region_name: string }[];
   const dates = new Map<number, { forum: string[]; theme: string[] }>();

@@ -9,13 +9,14 @@ import {
   type RawAuditEntry,
 } from '../../../shared/audit/describe';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../../../shared/audit/labels';
-import type { AuditEntry, Page } from '../../../shared/types';
+import type { AuditPage } from '../../../shared/types';
 import type { Ctx } from '../context';
 
 export interface AuditFilter {
   entity?: string;
   entityId?: number;
   action?: string;
+  actorUserId?: number;
   from?: string;
   to?: string;
   /** Minutes east of UTC of the days `from` / `to`. */
@@ -31,12 +32,13 @@ function dayStart(day: string, utcOffset: number, plusDays = 0): string {
   return new Date(Date.parse(`${day}T00:00:00.000Z`) + plusDays * DAY_MS - utcOffset * 60_000).toISOString();
 }
 
-export async function listAudit(ctx: Ctx, input: AuditFilter): Promise<Page<AuditEntry>> {
+export async function listAudit(ctx: Ctx, input: AuditFilter): Promise<AuditPage> {
   const offset = input.utcOffset ?? 0;
   let q = ctx.ledger.db.selectFrom('audit_log');
   if (input.entity) q = q.where('entity', '=', input.entity);
   if (input.entityId != null) q = q.where('entity_id', '=', input.entityId);
   if (input.action) q = q.where('action', '=', input.action);
+  if (input.actorUserId != null) q = q.where('actor_user_id', '=', input.actorUserId);
   // Stored times are UTC instants; a clerk's day is the span between its two local midnights.
   if (input.from) q = q.where('at', '>=', dayStart(input.from, offset));
   if (input.to) q = q.where('at', '<', dayStart(input.to, offset, 1));
@@ -55,6 +57,7 @@ export async function listAudit(ctx: Ctx, input: AuditFilter): Promise<Page<Audi
   const look = lookups(ctx, raw, offset);
   return {
     total: Number(total.n),
+    actors: actors(ctx),
     rows: raw.map((r) => ({
       ...r,
       actorLabel: auditActor(r, look),
@@ -64,6 +67,18 @@ export async function listAudit(ctx: Ctx, input: AuditFilter): Promise<Page<Audi
       fields: auditFieldViews(r, look),
     })),
   };
+}
+
+/** Every account that wrote anything, named as now (a renamed account is listed once, by its new name). */
+function actors(ctx: Ctx): AuditPage['actors'] {
+  const rows = ctx.ledger.sqlite
+    .prepare(
+      `SELECT a.actor_user_id AS userId, u.name AS name, u.user_name AS userName, MAX(a.actor) AS actor
+       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
+       WHERE a.actor_user_id IS NOT NULL GROUP BY a.actor_user_id ORDER BY u.user_name`,
+    )
+    .all() as { userId: number; name: string | null; userName: string | null; actor: string }[];
+  return rows.map((r) => ({ userId: r.userId, label: r.name ? `${r.name}（${r.userName}）` : r.actor }));
 }
 
 /** The names a page of rows refers to, deleted records included: a few queries by id, never the whole ledger. */

@@ -14,6 +14,7 @@ import { AppError, notFound } from '../errors';
 import type { CaseRow } from '../schema';
 import { type Writer, write } from '../write';
 import { resolveLeader } from './leaders';
+import { assertPartyOrgRegion, inCallerRegions, regionSql } from './regionScope';
 import { passLineIn } from './settings';
 
 type CreateInput = z.output<typeof caseCreateSchema>;
@@ -104,7 +105,7 @@ export function listCases(ctx: Ctx, f: CaseFilter): Page<CaseListRow> {
   const day = f.asOf ?? ctx.today();
   const matches = (r: Record<string, unknown>) =>
     matchesName(f.query, [r.p_name as string, r.secretary_name as string | null], r.name_initials as string);
-  const rows = allRows(ctx)
+  const rows = allRows(ctx, regionSql('p.region_id'))
     .filter(matches)
     .map((r) => toListRow(r, day))
     .filter(
@@ -180,7 +181,7 @@ async function events(ctx: Ctx, caseId: number): Promise<CaseEventView[]> {
 }
 
 export async function getCase(ctx: Ctx, id: number): Promise<CaseDetail> {
-  const row = allRows(ctx, 'AND c.id = @id', { id })[0];
+  const row = allRows(ctx, `AND c.id = @id${regionSql('p.region_id')}`, { id })[0];
   if (!row) throw notFound('整顿对象', id);
   const day = ctx.today();
   const c = toListRow(row, day);
@@ -224,6 +225,7 @@ export async function createCaseIn(w: Writer, input: CreateInput, opts: CaseWrit
       .select(['id', 'name'])
       .where('id', '=', input.partyOrgId)
       .where('deleted_at', 'is', null)
+      .where(inCallerRegions('region_id'))
       .executeTakeFirst();
     if (!po) throw notFound('党组织', input.partyOrgId);
     const earlier = await w.trx.selectFrom('cases').select(['id', 'year', 'state']).where('party_org_id', '=', input.partyOrgId).execute();
@@ -322,6 +324,7 @@ export async function actOnCaseIn(w: Writer, input: ActInput, opts: CaseWriteOpt
   {
     const c = await w.trx.selectFrom('cases').selectAll().where('id', '=', input.id).executeTakeFirst();
     if (!c) throw notFound('整顿对象', input.id);
+    await assertPartyOrgRegion(w.trx, c.party_org_id, '整顿对象', input.id);
     const passed = input.action === 'accept' ? input.passed : undefined;
     const t = transition({ state: c.state, delistedDate: c.delisted_date }, { action: input.action, date: input.date, passed });
     if (!t.ok) throw new AppError('conflict', t.reason);

@@ -8,6 +8,7 @@ import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
 import { type Writer, write } from '../write';
 import { partyOrgIdsMatching } from './partyOrgs';
+import { inCallerRegions, regionSql } from './regionScope';
 
 export interface ClassFilter {
   year: number;
@@ -21,7 +22,7 @@ export function listClasses(ctx: Ctx, f: ClassFilter): ClassRow[] {
   const orgs = db
     .prepare(
       `SELECT p.id, p.name, p.secretary_name, p.region_id, r.name AS region_name FROM party_orgs p JOIN regions r ON r.id = p.region_id
-        WHERE p.deleted_at IS NULL ORDER BY r.sort_order, p.id`,
+        WHERE p.deleted_at IS NULL${regionSql('p.region_id')} ORDER BY r.sort_order, p.id`,
     )
     .all() as { id: number; name: string; secretary_name: string | null; region_id: number; region_name: string }[];
   const classes = db.prepare('SELECT party_org_id, year, class FROM classes').all() as {
@@ -88,6 +89,7 @@ export async function setClassesIn(w: Writer, year: number, partyOrgIds: number[
     .select(['id', 'name'])
     .where('id', 'in', ids)
     .where('deleted_at', 'is', null)
+    .where(inCallerRegions('region_id'))
     .execute();
   if (found.length !== ids.length) {
     const known = new Set(found.map((p) => p.id));
@@ -148,6 +150,7 @@ export async function setRatingIn(w: Writer, input: RatingInput): Promise<void> 
     .select(['id', 'star_rating'])
     .where('id', '=', input.partyOrgId)
     .where('deleted_at', 'is', null)
+    .where(inCallerRegions('region_id'))
     .executeTakeFirst();
   if (!po) throw notFound('党组织', input.partyOrgId);
   const before = await w.trx

@@ -11,6 +11,7 @@ import {
 import type { FourHundredMiss } from '../../../shared/types';
 import type { Ctx } from '../context';
 import { type IndexedOrg, orgIndex } from './orgIndex';
+import { inRegions, regionsParam } from './recordScope';
 
 interface Input {
   regionId?: number;
@@ -46,16 +47,18 @@ function singlePartyOrgs(ctx: Ctx, year: number, regionId: number | undefined): 
       `SELECT p.id, p.name, p.region_id, r.name AS region_name, r.sort_order AS region_order, p.formal_members,
               EXISTS (SELECT 1 FROM ratings rt WHERE rt.party_org_id = p.id AND rt.year IN (@year, @year - 1)) AS rated
          FROM party_orgs p JOIN regions r ON r.id = p.region_id
-        WHERE p.deleted_at IS NULL AND p.method = 'single' AND (@regionId IS NULL OR p.region_id = @regionId)
+        WHERE p.deleted_at IS NULL AND p.method = 'single'
+          AND (@regions IS NULL OR p.region_id IN (SELECT value FROM json_each(@regions)))
         ORDER BY r.sort_order, p.id`,
     )
-    .all({ year, regionId: regionId ?? null }) as SingleRow[];
+    .all({ year, regions: regionsParam(regionId) }) as SingleRow[];
 }
 
 function orgsOf(ctx: Ctx, input: Input): { org: IndexedOrg; facts: FourHundredOrgFacts }[] {
   const grid = gridOrgIds(ctx);
+  const inScope = inRegions(input.regionId);
   return orgIndex(ctx, input.day ?? ctx.today())
-    .filter((o) => input.regionId == null || o.regionId === input.regionId)
+    .filter(inScope)
     .map((o) => ({ org: o, facts: { ...o.facts, inGrid: grid.has(o.id) } }));
 }
 

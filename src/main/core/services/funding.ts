@@ -17,11 +17,13 @@ import {
   type fundingListSchema,
 } from '../../../shared/records/funding';
 import { describeErrors, fieldErrors } from '../../../shared/schemas';
+import { mayTouchRegion } from '../caller';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
 import type { Database } from '../schema';
 import { type Writer, write } from '../write';
 import { partyOrgIdsMatching } from './partyOrgs';
+import { assertPartyOrgRegion, inCallerRegions, regionSql } from './regionScope';
 
 type ListInput = z.output<typeof fundingListSchema>;
 
@@ -73,7 +75,7 @@ export function selectFunding(ctx: Ctx, f: Omit<ListInput, 'offset' | 'limit'>, 
   }
   const orderBy = order === 'ledger' ? 'r.sort_order, r.id, p.id, f.date, f.id' : 'f.date DESC, f.id DESC';
   const rows = ctx.ledger.sqlite
-    .prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderBy}`)
+    .prepare(`${SELECT} WHERE 1${regionSql('p.region_id')}${where.map((w) => ` AND ${w}`).join('')} ORDER BY ${orderBy}`)
     .all(params) as Record<string, unknown>[];
   const found = partyOrgIdsMatching(ctx, f.query);
   return rows.map(toRecord).filter((r) => found == null || found.has(r.partyOrgId));
@@ -101,6 +103,7 @@ export async function fundingTotals(db: Kysely<Database>, year: number): Promise
     .select(['p.region_id', 'f.source', (eb) => eb.fn.sum<number>('f.amount_fen').as('fen')])
     .where('f.year', '=', year)
     .where('p.deleted_at', 'is', null)
+    .where(inCallerRegions('p.region_id'))
     .groupBy(['p.region_id', 'f.source'])
     .orderBy('p.region_id')
     .orderBy('f.source')
@@ -121,7 +124,9 @@ export async function fundingTotalsTable(ctx: Ctx, input: { year: number; region
     totalFen: 0,
   });
   const county = line(null, '合计');
-  const lines = regions.filter((r) => input.regionId == null || r.id === input.regionId).map((r) => line(r.id, r.name));
+  const lines = regions
+    .filter((r) => (input.regionId == null || r.id === input.regionId) && mayTouchRegion(r.id))
+    .map((r) => line(r.id, r.name));
   const byId = new Map(lines.map((l) => [l.regionId, l]));
   for (const s of sums) {
     const l = byId.get(s.regionId);
@@ -163,6 +168,7 @@ async function check(w: Writer, f: FundingFields, today: string | null): Promise
     .select('id')
     .where('id', '=', f.partyOrgId)
     .where('deleted_at', 'is', null)
+    .where(inCallerRegions('region_id'))
     .executeTakeFirst();
   if (!p) {
     throw new AppError('invalid_input', `「党组织」编号${f.partyOrgId}不存在或已删除`, [
@@ -209,7 +215,9 @@ export async function createFundingIn(
 }
 
 export async function getFunding(ctx: Ctx, id: number): Promise<FundingRecord> {
-  const row = ctx.ledger.sqlite.prepare(`${SELECT} WHERE f.id = @id`).get({ id }) as Record<string, unknown> | undefined;
+  const row = ctx.ledger.sqlite.prepare(`${SELECT} WHERE f.id = @id${regionSql('p.region_id')}`).get({ id }) as
+    | Record<string, unknown>
+    | undefined;
   if (!row) throw notFound('经费记录', id);
   return toRecord(row);
 }
@@ -234,6 +242,7 @@ export async function updateFundingIn(
 ): Promise<void> {
   const row = await readRecord(w.trx, id);
   if (!row) throw notFound('经费记录', id);
+  await assertPartyOrgRegion(w.trx, row.party_org_id, '经费记录', id);
   await check(w, f, today);
   await w.trx
     .updateTable('funding')
@@ -248,6 +257,7 @@ export async function deleteFunding(ctx: Ctx, id: number): Promise<{ id: number 
   await write(ctx, async (w) => {
     const row = await readRecord(w.trx, id);
     if (!row) throw notFound('经费记录', id);
+    await assertPartyOrgRegion(w.trx, row.party_org_id, '经费记录', id);
     await w.trx.deleteFrom('funding').where('id', '=', id).execute();
     await w.audit('funding', id, 'delete', snapshot(storedFields(row)), null);
     w.touchOrgs([]);

@@ -17,11 +17,14 @@ import {
 import { judgeFourChecks, lastCompleteQuarter } from '../../../shared/rules/fourChecks';
 import { matchesName } from '../../../shared/rules/hanzi';
 import { describeErrors, fieldErrors } from '../../../shared/schemas';
+import { assertRegion, mayTouchRegion } from '../caller';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
 import { initialsOf } from '../pinyin';
 import { type Writer, write } from '../write';
+import { assertInstructorVisible } from './instructors';
 import { orgIndex } from './orgIndex';
+import { regionsParam } from './recordScope';
 import { getSettings } from './settings';
 
 export interface GridListInput {
@@ -99,14 +102,14 @@ function gridRows(ctx: Ctx, input: GridListInput): GridSqlRow[] {
   const rows = ctx.ledger.sqlite
     .prepare(
       `${GRIDS}
-         AND (@regionId IS NULL OR p.region_id = @regionId)
+         AND (@regions IS NULL OR p.region_id IN (SELECT value FROM json_each(@regions)))
          AND (@partyOrgId IS NULL OR g.party_org_id = @partyOrgId)
          AND (@instructorId IS NULL OR i.id = @instructorId)
          AND (@orgId IS NULL OR g.id IN (SELECT grid_id FROM grid_orgs WHERE org_id = @orgId))
        ORDER BY r.sort_order, r.id, p.id, g.id`,
     )
     .all({
-      regionId: input.regionId ?? null,
+      regions: regionsParam(input.regionId),
       partyOrgId: input.partyOrgId ?? null,
       instructorId: input.instructorId ?? null,
       orgId: input.orgId ?? null,
@@ -122,6 +125,7 @@ export function listGrids(ctx: Ctx, input: GridListInput): GridListRow[] {
 export function getGrid(ctx: Ctx, id: number): GridDetail {
   const row = ctx.ledger.sqlite.prepare(`${GRIDS} AND g.id = ?`).get(id) as GridSqlRow | undefined;
   if (!row) throw notFound('网格', id);
+  assertRegion(row.region_id, '网格', id);
   const orgs = ctx.ledger.sqlite
     .prepare(
       `SELECT o.id, o.name, r.name AS region_name, o.employees, o.formal_members
@@ -145,8 +149,16 @@ export function getGrid(ctx: Ctx, id: number): GridDetail {
 
 /** The grid as its audit row keeps it. */
 async function snapshot(w: Writer, id: number): Promise<GridFields | null> {
-  const row = await w.trx.selectFrom('grids').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!row) return null;
+  const row = await w.trx
+    .selectFrom('grids as g')
+    .innerJoin('party_orgs as p', 'p.id', 'g.party_org_id')
+    .selectAll('g')
+    .select('p.region_id')
+    .where('g.id', '=', id)
+    .where('g.deleted_at', 'is', null)
+    .executeTakeFirst();
+  // Another region's grid is as missing as a deleted one.
+  if (!row || !mayTouchRegion(row.region_id)) return null;
   const orgs = await w.trx.selectFrom('grid_orgs').select('org_id').where('grid_id', '=', id).orderBy('org_id').execute();
   return {
     partyOrgId: row.party_org_id,
@@ -171,7 +183,8 @@ async function assertGrid(w: Writer, f: GridFields, selfId: number | null): Prom
     .where('p.id', '=', f.partyOrgId)
     .where('p.deleted_at', 'is', null)
     .executeTakeFirst();
-  if (!branch) throw new AppError('not_found', `区域党支部（编号${f.partyOrgId}）不存在或已删除`);
+  // Another region's branch is refused exactly as a missing one.
+  if (!branch || !mayTouchRegion(branch.region_id)) throw new AppError('not_found', `区域党支部（编号${f.partyOrgId}）不存在或已删除`);
   if (branch.method !== 'regional') {
     throw new AppError('invalid_input', `“${branch.name}”不是区域化“1+N”党支部，只有区域党支部才能划分网格`, [
       { path: 'partyOrgId', message: '请选择区域化“1+N”党支部' },
@@ -201,6 +214,7 @@ async function assertGrid(w: Writer, f: GridFields, selfId: number | null): Prom
       throw new AppError('invalid_input', `「指导员」编号${f.instructorId}不存在或已删除`, [
         { path: 'instructorId', message: '指导员不存在' },
       ]);
+    await assertInstructorVisible(w.trx, w.today, f.instructorId);
   }
   if (f.orgIds.length === 0) return;
   const orgs = await w.trx
@@ -389,10 +403,11 @@ export async function fourChecks(ctx: Ctx, input: { day?: string; regionId?: num
     .prepare(
       `SELECT p.id, p.name, p.region_id, r.name AS region_name, p.venue_checklist
          FROM party_orgs p JOIN regions r ON r.id = p.region_id
-        WHERE p.deleted_at IS NULL AND p.method = 'regional' AND (@regionId IS NULL OR p.region_id = @regionId)
+        WHERE p.deleted_at IS NULL AND p.method = 'regional'
+          AND (@regions IS NULL OR p.region_id IN (SELECT value FROM json_each(@regions)))
         ORDER BY r.sort_order, r.id, p.id`,
     )
-    .all({ regionId: input.regionId ?? null }) as {
+    .all({ regions: regionsParam(input.regionId) }) as {
     id: number;
     name: string;
     region_id: number;

@@ -7,11 +7,13 @@ import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { InspectionRecord, InspectionRow, InspectionSet, inspectionsListSchema } from '../../../shared/records/inspections';
 import type { Page } from '../../../shared/types';
+import { assertRegion } from '../caller';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
 import type { Database } from '../schema';
 import { type Writer, write } from '../write';
 import { matchesQuery, orgIndex } from './orgIndex';
+import { inRegions } from './recordScope';
 
 type ListInput = z.output<typeof inspectionsListSchema>;
 
@@ -35,12 +37,13 @@ export function listInspections(ctx: Ctx, input: ListInput): Page<InspectionRow>
   >[];
   const current = new Map(rows.filter((r) => r.year === year).map((r) => [r.org_id, r]));
   const previous = new Map(rows.filter((r) => r.year === year - 1).map((r) => [r.org_id, r]));
+  const inScope = inRegions(input.regionId);
   const list = orgIndex(ctx)
     .filter(
       (o) =>
         o.category === 'social' &&
         (current.has(o.id) || (o.status === 'normal' && !o.facts.outOfScope)) &&
-        (input.regionId == null || o.regionId === input.regionId) &&
+        inScope(o) &&
         (input.query == null || matchesQuery(o, input.query)),
     )
     .map((o) => {
@@ -72,11 +75,12 @@ export function listInspections(ctx: Ctx, input: ListInput): Page<InspectionRow>
 export async function inspectionHistory(ctx: Ctx, orgId: number): Promise<InspectionRecord[]> {
   const org = await ctx.ledger.db
     .selectFrom('orgs')
-    .select('id')
+    .select('region_id')
     .where('id', '=', orgId)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   if (!org) throw notFound('两新组织', orgId);
+  assertRegion(org.region_id, '两新组织', orgId);
   const rows = await ctx.ledger.db.selectFrom('inspections').selectAll().where('org_id', '=', orgId).orderBy('year', 'desc').execute();
   return rows.map(record);
 }
@@ -95,11 +99,12 @@ export async function setInspection(ctx: Ctx, input: InspectionSet): Promise<Ins
 export async function setInspectionIn(w: Writer, input: InspectionSet, audit: Record<string, unknown> = {}): Promise<number> {
   const org = await w.trx
     .selectFrom('orgs')
-    .select(['id', 'name', 'category'])
+    .select(['id', 'name', 'category', 'region_id'])
     .where('id', '=', input.orgId)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   if (!org) throw notFound('两新组织', input.orgId);
+  assertRegion(org.region_id, '两新组织', input.orgId);
   if (org.category !== 'social') {
     throw new AppError('invalid_input', `“${org.name}”是非公经济组织，年检只登记社会组织`, [
       { path: 'orgId', message: '年检只登记社会组织' },
@@ -133,8 +138,15 @@ export async function setInspectionIn(w: Writer, input: InspectionSet, audit: Re
 
 export async function deleteInspection(ctx: Ctx, id: number): Promise<{ id: number }> {
   await write(ctx, async (w) => {
-    const row = await w.trx.selectFrom('inspections').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await w.trx
+      .selectFrom('inspections as i')
+      .innerJoin('orgs as o', 'o.id', 'i.org_id')
+      .selectAll('i')
+      .select('o.region_id')
+      .where('i.id', '=', id)
+      .executeTakeFirst();
     if (!row) throw notFound('年检记录', id);
+    assertRegion(row.region_id, '年检记录', id);
     await w.trx.deleteFrom('inspections').where('id', '=', id).execute();
     const { id: _id, ...was } = record(row);
     await w.audit('inspection', id, 'delete', was, null);

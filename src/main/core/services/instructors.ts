@@ -1,14 +1,16 @@
 /** 党建工作指导员 and their assignments to organizations. */
 
+import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { isActiveOn } from '../../../shared/rules/coverage';
 import { matchesName } from '../../../shared/rules/hanzi';
 import type { assignSchema, instructorFieldsSchema } from '../../../shared/schemas';
 import type { AssignmentView, Instructor, InstructorFields } from '../../../shared/types';
+import { assertRegion, visibleRegions } from '../caller';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
 import { fromColumns, toColumns } from '../mapping';
-import type { InstructorRow } from '../schema';
+import type { Database, InstructorRow } from '../schema';
 import { type Writer, write } from '../write';
 
 type Fields = z.output<typeof instructorFieldsSchema>;
@@ -26,7 +28,33 @@ export const INSTRUCTOR_SHAPE: InstructorFields = {
   remarks: null,
 };
 
+/**
+ * The pool is the county's: a 乡镇经办 sees the instructors free today (no current assignment) and those
+ * ever assigned to an organization of their regions — of the latter only those assignments. Null: all.
+ */
+async function visibleInstructorIds(db: Kysely<Database>, day: string, only?: number): Promise<Set<number> | null> {
+  const mine = visibleRegions();
+  if (mine === null) return null;
+  const { rows } = await sql<{ id: number }>`
+    SELECT i.id FROM instructors i
+     WHERE i.deleted_at IS NULL AND (${only ?? null} IS NULL OR i.id = ${only ?? null})
+       AND (NOT EXISTS (SELECT 1 FROM assignments a JOIN orgs o ON o.id = a.org_id AND o.deleted_at IS NULL
+                         WHERE a.instructor_id = i.id AND a.from_date <= ${day} AND (a.to_date IS NULL OR a.to_date >= ${day}))
+            OR EXISTS (SELECT 1 FROM assignments a JOIN orgs o ON o.id = a.org_id AND o.deleted_at IS NULL
+                        WHERE a.instructor_id = i.id AND o.region_id IN (SELECT value FROM json_each(${JSON.stringify(mine)}))))`.execute(
+    db,
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** An instructor another region's clerk may not see is refused as if it did not exist. */
+export async function assertInstructorVisible(db: Kysely<Database>, day: string, id: number): Promise<void> {
+  const visible = await visibleInstructorIds(db, day, id);
+  if (visible && !visible.has(id)) throw notFound('指导员', id);
+}
+
 async function assignmentsOf(ctx: Ctx, instructorIds: number[] | null): Promise<AssignmentView[]> {
+  const mine = visibleRegions();
   let q = ctx.ledger.db
     .selectFrom('assignments as a')
     .innerJoin('instructors as i', 'i.id', 'a.instructor_id')
@@ -36,6 +64,7 @@ async function assignmentsOf(ctx: Ctx, instructorIds: number[] | null): Promise<
     .orderBy('a.from_date', 'desc')
     .orderBy('a.id', 'desc');
   if (instructorIds) q = q.where('a.instructor_id', 'in', instructorIds.length ? instructorIds : [-1]);
+  if (mine) q = q.where('o.region_id', 'in', mine.length ? mine : [-1]);
   const today = ctx.today();
   return (await q.execute()).map((a) => ({
     id: a.id,
@@ -51,8 +80,9 @@ async function assignmentsOf(ctx: Ctx, instructorIds: number[] | null): Promise<
 
 export async function listInstructors(ctx: Ctx, query?: string): Promise<Instructor[]> {
   // Filtered here, not with LIKE: a county has tens of instructors, and names are matched 繁/简 alike.
+  const visible = await visibleInstructorIds(ctx.ledger.db, ctx.today());
   const rows = (await ctx.ledger.db.selectFrom('instructors').selectAll().where('deleted_at', 'is', null).orderBy('id').execute()).filter(
-    (r) => matchesName(query, [r.name, r.unit]),
+    (r) => (visible === null || visible.has(r.id)) && matchesName(query, [r.name, r.unit]),
   );
   const all = await assignmentsOf(
     ctx,
@@ -77,6 +107,7 @@ export async function getInstructor(ctx: Ctx, id: number): Promise<Instructor> {
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   if (!row) throw notFound('指导员', id);
+  await assertInstructorVisible(ctx.ledger.db, ctx.today(), id);
   const assignments = await assignmentsOf(ctx, [id]);
   return {
     id,
@@ -137,6 +168,7 @@ export async function updateInstructor(ctx: Ctx, id: number, f: Fields): Promise
 export async function updateInstructorIn(w: Writer, id: number, f: Fields, audit: Record<string, unknown> = {}): Promise<void> {
   const row = await w.trx.selectFrom('instructors').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
   if (!row) throw notFound('指导员', id);
+  await assertInstructorVisible(w.trx, w.today, id);
   await refuseDuplicate(w, f, id);
   const before = fromColumns(row as unknown as Record<string, unknown>, INSTRUCTOR_SHAPE);
   await w.trx
@@ -157,8 +189,15 @@ export async function assignInstructor(ctx: Ctx, a: Assign): Promise<Instructor>
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
     if (!instructor) throw notFound('指导员', a.instructorId);
-    const org = await w.trx.selectFrom('orgs').select('id').where('id', '=', a.orgId).where('deleted_at', 'is', null).executeTakeFirst();
+    await assertInstructorVisible(w.trx, w.today, a.instructorId);
+    const org = await w.trx
+      .selectFrom('orgs')
+      .select(['id', 'region_id'])
+      .where('id', '=', a.orgId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     if (!org) throw notFound('两新组织', a.orgId);
+    assertRegion(org.region_id, '两新组织', a.orgId);
     const overlapping = await w.trx
       .selectFrom('assignments')
       .select('id')
@@ -178,8 +217,14 @@ export async function assignInstructor(ctx: Ctx, a: Assign): Promise<Instructor>
 
 export async function endAssignment(ctx: Ctx, assignmentId: number, toDate: string): Promise<Instructor> {
   const instructorId = await write(ctx, async (w) => {
-    const row = await w.trx.selectFrom('assignments').selectAll().where('id', '=', assignmentId).executeTakeFirst();
+    const row = await w.trx
+      .selectFrom('assignments as a')
+      .innerJoin('orgs as o', 'o.id', 'a.org_id')
+      .select(['a.instructor_id', 'a.org_id', 'a.from_date', 'a.to_date', 'o.region_id'])
+      .where('a.id', '=', assignmentId)
+      .executeTakeFirst();
     if (!row) throw notFound('选派记录', assignmentId);
+    assertRegion(row.region_id, '选派记录', assignmentId);
     if (toDate < row.from_date) throw new AppError('invalid_input', `「截止日期」不能早于起始日期${row.from_date}`);
     await w.trx.updateTable('assignments').set({ to_date: toDate }).where('id', '=', assignmentId).execute();
     await w.audit('assignment', assignmentId, 'end', { toDate: row.to_date }, { toDate });

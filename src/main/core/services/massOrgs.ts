@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import type { MassOrgKind } from '../../../shared/domain/siteCodes';
 import { MASS_ORG_KINDS } from '../../../shared/domain/siteCodes';
 import type { MassOrgSet, MassOrgView } from '../../../shared/records/massOrgs';
+import { assertRegion } from '../caller';
 import type { Ctx } from '../context';
 import { notFound } from '../errors';
 import type { Database } from '../schema';
@@ -21,8 +22,9 @@ const COLUMN = { union: 'has_union', youth: 'has_youth_league', women: 'has_wome
 >;
 
 async function assertOrg(db: Db, orgId: number): Promise<void> {
-  const org = await db.selectFrom('orgs').select('id').where('id', '=', orgId).where('deleted_at', 'is', null).executeTakeFirst();
+  const org = await db.selectFrom('orgs').select('region_id').where('id', '=', orgId).where('deleted_at', 'is', null).executeTakeFirst();
   if (!org) throw notFound('两新组织', orgId);
+  assertRegion(org.region_id, '两新组织', orgId);
 }
 
 function view(kind: MassOrgKind, row: Database['mass_orgs'] | undefined): MassOrgView {

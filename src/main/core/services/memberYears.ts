@@ -5,6 +5,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import { type MemberYear, type MemberYearSet, memberYearSetSchema } from '../../../shared/records/memberYears';
+import { mayTouchRegion } from '../caller';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
 import type { Database } from '../schema';
@@ -12,8 +13,15 @@ import { type Writer, write } from '../write';
 
 const yearOf = (day: string) => Number(day.slice(0, 4));
 
+/** The organization if it is live and in the caller's regions (another region's is as missing as a deleted one). */
 async function liveOrg(db: Kysely<Database>, orgId: number) {
-  return db.selectFrom('orgs').select(['id', 'name']).where('id', '=', orgId).where('deleted_at', 'is', null).executeTakeFirst();
+  const org = await db
+    .selectFrom('orgs')
+    .select(['id', 'name', 'region_id'])
+    .where('id', '=', orgId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return org && mayTouchRegion(org.region_id) ? org : undefined;
 }
 
 function yearRow(db: Kysely<Database>, orgId: number, year: number) {

@@ -14,6 +14,7 @@ import { AppError, notFound } from '../errors';
 import type { Database } from '../schema';
 import { type Writer, write } from '../write';
 import { partyOrgIdsMatching } from './partyOrgs';
+import { assertPartyOrgRegion, inCallerRegions, regionSql } from './regionScope';
 
 type ListInput = z.output<typeof modelSitesListSchema>;
 
@@ -23,6 +24,7 @@ export function listModelSites(ctx: Ctx, input: ListInput): ModelSiteRow[] {
       `SELECT m.*, p.name AS party_org_name, p.region_id, r.name AS region_name, r.sort_order AS region_order
          FROM model_sites m JOIN party_orgs p ON p.id = m.party_org_id AND p.deleted_at IS NULL
          JOIN regions r ON r.id = p.region_id
+        WHERE 1${regionSql('p.region_id')}
         ORDER BY r.sort_order, p.id, m.year, m.id`,
     )
     .all() as (Selectable<Database['model_sites']> & {
@@ -103,6 +105,7 @@ async function assertValid(w: Writer, f: ModelSiteFields, selfId: number | null)
     .select(['id', 'name'])
     .where('id', '=', f.partyOrgId)
     .where('deleted_at', 'is', null)
+    .where(inCallerRegions('region_id'))
     .executeTakeFirst();
   if (!po) {
     throw new AppError('invalid_input', `「党组织」编号${f.partyOrgId}不存在或已删除`, [
@@ -155,6 +158,7 @@ export async function updateModelSite(ctx: Ctx, id: number, f: ModelSiteFields):
 export async function updateModelSiteIn(w: Writer, id: number, f: ModelSiteFields, audit: Record<string, unknown> = {}): Promise<void> {
   const row = await w.trx.selectFrom('model_sites').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('示范点', id);
+  await assertPartyOrgRegion(w.trx, row.party_org_id, '示范点', id);
   await assertValid(w, f, id);
   await w.trx
     .updateTable('model_sites')
@@ -170,6 +174,7 @@ export async function deleteModelSite(ctx: Ctx, id: number): Promise<{ id: numbe
   await write(ctx, async (w) => {
     const row = await w.trx.selectFrom('model_sites').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('示范点', id);
+    await assertPartyOrgRegion(w.trx, row.party_org_id, '示范点', id);
     await w.trx.deleteFrom('model_sites').where('id', '=', id).execute();
     await w.audit('model_site', id, 'delete', snapshot(row), null);
     w.touchOrgs([]);
@@ -199,6 +204,7 @@ export async function modelSiteTotals(
       eb.fn.sum<number>('m.five_star').as('fiveStar'),
     ])
     .where('p.deleted_at', 'is', null)
+    .where(inCallerRegions('p.region_id'))
     .where('m.year', '<=', year)
     .where((eb) => eb.or([eb('m.revoked_year', 'is', null), eb('m.revoked_year', '>', year)]))
     .groupBy(['p.region_id', 'm.level'])

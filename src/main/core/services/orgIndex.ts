@@ -63,18 +63,27 @@ const warmings = new WeakMap<Ctx, Warming>();
 
 /**
  * The plain first pages (no filter, in id order) while the index is still warming: read for just those
- * organizations, so the list a clerk opens first after start does not wait for all 100,000. Null when
- * the index is ready (or not warming): the caller then uses the index as usual.
+ * organizations, so the list a clerk opens first after start does not wait for all 100,000. `regions`
+ * (a JSON array, see regionsParam) keeps a 乡镇经办's page to their regions; null: the whole county.
+ * Null when the index is ready (or not warming): the caller then uses the index as usual.
  */
-export function plainPageWhileWarming(ctx: Ctx, offset: number, limit: number): { total: number; rows: IndexedOrg[] } | null {
+export function plainPageWhileWarming(
+  ctx: Ctx,
+  offset: number,
+  limit: number,
+  regions: string | null = null,
+): { total: number; rows: IndexedOrg[] } | null {
   const day = ctx.today();
   const warm = warmings.get(ctx);
   if (!warm || warm.day !== day || warm.generation !== ctx.generation || states.get(ctx)?.day === day) return null;
   const db = ctx.ledger.sqlite;
+  const live = 'deleted_at IS NULL AND (@regions IS NULL OR region_id IN (SELECT value FROM json_each(@regions)))';
   const ids = (
-    db.prepare('SELECT id FROM orgs WHERE deleted_at IS NULL ORDER BY id LIMIT ? OFFSET ?').raw(true).all(limit, offset) as [number][]
+    db.prepare(`SELECT id FROM orgs WHERE ${live} ORDER BY id LIMIT @limit OFFSET @offset`).raw(true).all({ regions, limit, offset }) as [
+      number,
+    ][]
   ).map(([id]) => id);
-  const total = (db.prepare('SELECT COUNT(*) FROM orgs WHERE deleted_at IS NULL').raw(true).get() as [number])[0];
+  const total = (db.prepare(`SELECT COUNT(*) FROM orgs WHERE ${live}`).raw(true).get({ regions }) as [number])[0];
   return { total, rows: ids.length ? queryRows(ctx, day, { ids }) : [] };
 }
 

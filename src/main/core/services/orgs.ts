@@ -6,6 +6,7 @@ import { isActiveOn } from '../../../shared/rules/coverage';
 import { orgFlags } from '../../../shared/rules/orgFlags';
 import type { orgFieldsSchema } from '../../../shared/schemas';
 import type { OrgDetail, OrgFields, OrgListRow, Page } from '../../../shared/types';
+import { assertRegion } from '../caller';
 import { type Ctx, cached } from '../context';
 import { AppError, notFound } from '../errors';
 import { fromColumns, toColumns } from '../mapping';
@@ -16,6 +17,7 @@ import { alignAnnualCheckIn } from './inspections';
 import { alignMassOrgsIn } from './massOrgs';
 import { syncCurrentMemberYear } from './memberYears';
 import { type IndexedOrg, matchesQuery, orgIndex, plainPageWhileWarming, toListRow } from './orgIndex';
+import { assertRegionWritable, inRegions, regionsParam } from './recordScope';
 
 type OrgInput = z.output<typeof orgFieldsSchema>;
 type ListInput = z.output<typeof orgsListSchema>;
@@ -64,12 +66,13 @@ export function listOrgs(ctx: Ctx, input: ListInput): Page<OrgListRow> {
     input.flag == null &&
     input.excludeIds == null &&
     !input.query?.trim();
-  const early = plain ? plainPageWhileWarming(ctx, input.offset, input.limit) : null;
+  const early = plain ? plainPageWhileWarming(ctx, input.offset, input.limit, regionsParam()) : null;
   if (early) return { total: early.total, rows: early.rows.map(toListRow) };
   const exclude = input.excludeIds ? new Set(input.excludeIds) : null;
+  const inScope = inRegions(input.regionId);
   const rows = sortedIndex(ctx, input.sort).filter(
     (o) =>
-      (input.regionId == null || o.regionId === input.regionId) &&
+      inScope(o) &&
       (input.category == null || o.category === input.category) &&
       (input.coverage == null || o.coverage === input.coverage) &&
       (input.flag == null || o.flags.includes(input.flag)) &&
@@ -116,6 +119,7 @@ async function readFields(db: Ctx['ledger']['db'] | Writer['trx'], id: number) {
 export async function getOrg(ctx: Ctx, id: number): Promise<OrgDetail> {
   const found = await readFields(ctx.ledger.db, id);
   if (!found) throw notFound('两新组织', id);
+  assertRegion(found.row.region_id, '两新组织', id);
   const indexed = orgIndex(ctx).find((o) => o.id === id);
   if (!indexed) throw notFound('两新组织', id);
   const today = ctx.today();
@@ -150,6 +154,7 @@ export async function getOrg(ctx: Ctx, id: number): Promise<OrgDetail> {
 }
 
 async function assertValid(trx: Writer['trx'], f: OrgInput, exceptId?: number) {
+  assertRegionWritable(f.regionId);
   const region = await trx.selectFrom('regions').select('id').where('id', '=', f.regionId).executeTakeFirst();
   if (!region) throw new AppError('invalid_input', `「所属属地」编号${f.regionId}不存在`, [{ path: 'regionId', message: '属地不存在' }]);
   if (f.uscc) {
@@ -203,6 +208,7 @@ export async function updateOrg(ctx: Ctx, id: number, f: OrgInput): Promise<OrgD
 export async function updateOrgIn(w: Writer, id: number, f: OrgInput, audit: Record<string, unknown> = {}): Promise<void> {
   const before = await readFields(w.trx, id);
   if (!before) throw notFound('两新组织', id);
+  assertRegion(before.row.region_id, '两新组织', id);
   await assertValid(w.trx, f, id);
   await w.trx
     .updateTable('orgs')
@@ -223,6 +229,7 @@ export async function deleteOrg(ctx: Ctx, id: number): Promise<{ id: number }> {
   await write(ctx, async (w) => {
     const before = await readFields(w.trx, id);
     if (!before) throw notFound('两新组织', id);
+    assertRegion(before.row.region_id, '两新组织', id);
     const cov = await w.trx.selectFrom('coverage').select('party_org_id').where('org_id', '=', id).executeTakeFirst();
     await w.trx.deleteFrom('coverage').where('org_id', '=', id).execute();
     const today = ctx.today();

@@ -6,12 +6,14 @@ import { matchesName } from '../../../shared/rules/hanzi';
 import { electionDue, type PartyOrgFlagFacts, partyOrgFlags } from '../../../shared/rules/partyOrgFlags';
 import type { partyOrgFieldsSchema } from '../../../shared/schemas';
 import type { Page, PartyOrgDetail, PartyOrgFields, PartyOrgListRow } from '../../../shared/types';
+import { assertRegion, mayTouchRegion, visibleRegions } from '../caller';
 import { type Ctx, cached } from '../context';
 import { AppError, notFound } from '../errors';
 import { fromColumns, toColumns } from '../mapping';
 import { initialsOf } from '../pinyin';
 import type { PartyOrgRow } from '../schema';
 import { type Writer, write } from '../write';
+import { assertRegionWritable, inRegions } from './recordScope';
 
 type PartyOrgInput = z.output<typeof partyOrgFieldsSchema>;
 type ListInput = z.output<typeof partyOrgsListSchema>;
@@ -117,9 +119,10 @@ function electionWithin(due: string | null, filter: NonNullable<ListInput['elect
 export function listPartyOrgs(ctx: Ctx, input: ListInput): Page<PartyOrgListRow> {
   const q = input.query?.trim() ?? '';
   const today = ctx.today();
+  const inScope = inRegions(input.regionId);
   const rows = partyOrgIndex(ctx).filter(
     (p) =>
-      (input.regionId == null || p.regionId === input.regionId) &&
+      inScope(p) &&
       (input.type == null || p.type === input.type) &&
       (input.method == null || p.method === input.method) &&
       (input.flag == null || p.flags.includes(input.flag)) &&
@@ -159,13 +162,14 @@ async function coveredIds(db: Ctx['ledger']['db'] | Writer['trx'], id: number): 
 export async function getPartyOrg(ctx: Ctx, id: number): Promise<PartyOrgDetail> {
   const row = await readRow(ctx.ledger.db, id);
   if (!row) throw notFound('党组织', id);
+  assertRegion(row.region_id, '党组织', id);
   const f = fromColumns(row as unknown as Record<string, unknown>, PARTY_ORG_SHAPE);
   const region = await ctx.ledger.db.selectFrom('regions').select('name').where('id', '=', f.regionId).executeTakeFirst();
   const covered = await ctx.ledger.db
     .selectFrom('coverage as c')
     .innerJoin('orgs as o', 'o.id', 'c.org_id')
     .innerJoin('regions as r', 'r.id', 'o.region_id')
-    .select(['o.id', 'o.name', 'r.name as region_name', 'o.formal_members', 'o.subtype'])
+    .select(['o.id', 'o.name', 'o.region_id', 'r.name as region_name', 'o.formal_members', 'o.subtype'])
     .where('c.party_org_id', '=', id)
     .where('o.deleted_at', 'is', null)
     .orderBy('o.id')
@@ -174,13 +178,16 @@ export async function getPartyOrg(ctx: Ctx, id: number): Promise<PartyOrgDetail>
     id,
     ...f,
     regionName: region?.name ?? '',
-    coveredOrgs: covered.map((o) => ({
-      id: o.id,
-      name: o.name,
-      regionName: o.region_name,
-      formalMembers: o.formal_members,
-      subtype: o.subtype,
-    })),
+    // A 联合党支部 may cover organizations of other regions: a 乡镇经办 sees only their own.
+    coveredOrgs: covered
+      .filter((o) => mayTouchRegion(o.region_id))
+      .map((o) => ({
+        id: o.id,
+        name: o.name,
+        regionName: o.region_name,
+        formalMembers: o.formal_members,
+        subtype: o.subtype,
+      })),
     electionDue: electionDue(flagFacts(f)),
     flags: partyOrgFlags(flagFacts(f), ctx.today()),
     createdAt: row.created_at,
@@ -190,6 +197,7 @@ export async function getPartyOrg(ctx: Ctx, id: number): Promise<PartyOrgDetail>
 
 /** Covered organizations must exist, and none may already be covered by another party organization. */
 async function assertCoverable(trx: Writer['trx'], input: PartyOrgInput, selfId?: number) {
+  assertRegionWritable(input.regionId);
   const region = await trx.selectFrom('regions').select('id').where('id', '=', input.regionId).executeTakeFirst();
   if (!region) throw new AppError('invalid_input', `「所属属地」编号${input.regionId}不存在`);
   if (input.coveredOrgIds.length === 0) return;
@@ -197,13 +205,14 @@ async function assertCoverable(trx: Writer['trx'], input: PartyOrgInput, selfId?
     .selectFrom('orgs as o')
     .leftJoin('coverage as c', 'c.org_id', 'o.id')
     .leftJoin('party_orgs as p', 'p.id', 'c.party_org_id')
-    .select(['o.id', 'o.name', 'c.party_org_id', 'p.name as p_name'])
+    .select(['o.id', 'o.name', 'o.region_id', 'c.party_org_id', 'p.name as p_name'])
     .where('o.id', 'in', input.coveredOrgIds)
     .where('o.deleted_at', 'is', null)
     .execute();
   const found = new Set(orgs.map((o) => o.id));
   const missing = input.coveredOrgIds.filter((i) => !found.has(i));
   if (missing.length) throw new AppError('invalid_input', `「覆盖的两新组织」编号${missing.join('、')}不存在或已删除`);
+  for (const o of orgs) assertRegion(o.region_id, '两新组织', o.id);
   const taken = orgs.filter((o) => o.party_org_id != null && o.party_org_id !== selfId);
   if (taken.length) {
     const list = taken
@@ -212,6 +221,17 @@ async function assertCoverable(trx: Writer['trx'], input: PartyOrgInput, selfId?
       .join('；');
     throw new AppError('conflict', `${list}${taken.length > 3 ? `等${taken.length}个` : ''}，一个组织只能由一个党组织覆盖`);
   }
+}
+
+/**
+ * The covered organizations of other regions, which a 乡镇经办's form never showed: they stay covered
+ * when the form is saved without them.
+ */
+async function hiddenCovered(trx: Writer['trx'], orgIds: number[]): Promise<number[]> {
+  const mine = visibleRegions();
+  if (mine === null || orgIds.length === 0) return [];
+  const rows = await trx.selectFrom('orgs').select(['id', 'region_id']).where('id', 'in', orgIds).execute();
+  return rows.filter((o) => !mine.includes(o.region_id)).map((o) => o.id);
 }
 
 function columns(input: PartyOrgInput) {
@@ -256,14 +276,16 @@ export async function updatePartyOrg(ctx: Ctx, id: number, input: PartyOrgInput)
   return getPartyOrg(ctx, id);
 }
 
-export async function updatePartyOrgIn(w: Writer, id: number, input: PartyOrgInput, audit: Record<string, unknown> = {}): Promise<void> {
+export async function updatePartyOrgIn(w: Writer, id: number, given: PartyOrgInput, audit: Record<string, unknown> = {}): Promise<void> {
   const row = await readRow(w.trx, id);
   if (!row) throw notFound('党组织', id);
-  await assertCoverable(w.trx, input, id);
+  assertRegion(row.region_id, '党组织', id);
   const before = {
     ...fromColumns(row as unknown as Record<string, unknown>, PARTY_ORG_SHAPE),
     coveredOrgIds: await coveredIds(w.trx, id),
   };
+  await assertCoverable(w.trx, given, id);
+  const input = { ...given, coveredOrgIds: [...given.coveredOrgIds, ...(await hiddenCovered(w.trx, before.coveredOrgIds))] };
   await w.trx
     .updateTable('party_orgs')
     .set({ ...columns(input), updated_at: w.now })
@@ -279,6 +301,7 @@ export async function deletePartyOrg(ctx: Ctx, id: number): Promise<{ id: number
   await write(ctx, async (w) => {
     const row = await readRow(w.trx, id);
     if (!row) throw notFound('党组织', id);
+    assertRegion(row.region_id, '党组织', id);
     const before = {
       ...fromColumns(row as unknown as Record<string, unknown>, PARTY_ORG_SHAPE),
       coveredOrgIds: await coveredIds(w.trx, id),

@@ -1,16 +1,20 @@
 import type { z } from 'zod';
 import type { regionFieldsSchema } from '../../../shared/schemas';
 import type { Region } from '../../../shared/types';
+import { visibleRegions } from '../caller';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
 import { write } from '../write';
 
 type RegionFields = z.output<typeof regionFieldsSchema>;
 
+/** The regions the caller may see (a 乡镇经办 only their own), in the clerk's order. */
 export async function listRegions(ctx: Ctx): Promise<Region[]> {
+  const mine = visibleRegions();
   const rows = await ctx.ledger.db
     .selectFrom('regions as r')
     .select(['r.id', 'r.name', 'r.kind', 'r.code', 'r.sort_order'])
+    .$if(mine !== null, (q) => q.where('r.id', 'in', mine?.length ? mine : [-1]))
     .orderBy('r.sort_order')
     .orderBy('r.id')
     .execute();

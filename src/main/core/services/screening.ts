@@ -19,6 +19,7 @@ import { AppError, notFound } from '../errors';
 import { fromColumns } from '../mapping';
 import { write } from '../write';
 import { PARTY_ORG_SHAPE } from './partyOrgs';
+import { inCallerRegions, regionSql } from './regionScope';
 import { getSettings } from './settings';
 
 export interface SuggestInput {
@@ -42,7 +43,7 @@ export async function suggestCases(ctx: Ctx, input: SuggestInput): Promise<Scree
          FROM party_orgs p JOIN regions r ON r.id = p.region_id
          LEFT JOIN ratings rt ON rt.party_org_id = p.id AND rt.year = @year
          LEFT JOIN screening_deferrals d ON d.party_org_id = p.id AND d.year = @year
-        WHERE p.deleted_at IS NULL AND (@regionId IS NULL OR p.region_id = @regionId)
+        WHERE p.deleted_at IS NULL AND (@regionId IS NULL OR p.region_id = @regionId)${regionSql('p.region_id')}
         ORDER BY r.sort_order, p.id`,
     )
     .all({ year, regionId: input.regionId ?? null }) as Record<string, unknown>[];
@@ -108,6 +109,7 @@ export async function deferSuggestion(ctx: Ctx, input: DeferInput): Promise<{ pa
       .select(['id', 'name'])
       .where('id', '=', input.partyOrgId)
       .where('deleted_at', 'is', null)
+      .where(inCallerRegions('region_id'))
       .executeTakeFirst();
     if (!po) throw notFound('党组织', input.partyOrgId);
     const existing = await w.trx
@@ -151,6 +153,7 @@ export async function undeferSuggestion(
       .select(['screening_deferrals.reason', 'screening_deferrals.created_at', 'party_orgs.name'])
       .where('screening_deferrals.party_org_id', '=', input.partyOrgId)
       .where('screening_deferrals.year', '=', input.year)
+      .where(inCallerRegions('party_orgs.region_id'))
       .executeTakeFirst();
     if (!row) throw new AppError('not_found', `没有该党组织${input.year}年度暂不认定的记录，可能已恢复`);
     await w.trx.deleteFrom('screening_deferrals').where('party_org_id', '=', input.partyOrgId).where('year', '=', input.year).execute();

@@ -2,6 +2,7 @@ import { DEFAULT_SITUATIONS } from '../../../shared/domain/codes';
 import type { Settings } from '../../../shared/types';
 import type { Ctx } from '../context';
 import { type Writer, write } from '../write';
+import { ACCOUNT_DEFAULTS } from './accounts';
 
 export const DEFAULT_SETTINGS: Settings = {
   countyName: '未命名县',
@@ -13,6 +14,7 @@ export const DEFAULT_SETTINGS: Settings = {
   backupKeepDaily: 7,
   backupKeepMonthly: 12,
   passLine: 70,
+  ...ACCOUNT_DEFAULTS,
 };
 
 export async function getSettings(ctx: Ctx): Promise<Settings> {

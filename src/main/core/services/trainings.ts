@@ -17,11 +17,13 @@ import {
 } from '../../../shared/records/trainings';
 import { matchesName } from '../../../shared/rules/hanzi';
 import { describeErrors, fieldErrors } from '../../../shared/schemas';
+import { assertRegion, mayTouchRegion, visibleRegions } from '../caller';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
 import { initialsOf } from '../pinyin';
 import type { Database, TrainingTable } from '../schema';
 import { type Writer, write } from '../write';
+import { inCallerRegions } from './regionScope';
 
 type ListInput = z.output<typeof trainingsListSchema>;
 type Db = Kysely<Database>;
@@ -60,6 +62,7 @@ async function attendeesOf(db: Db, trainingId: number): Promise<TrainingAttendee
     .leftJoin('instructors as i', 'i.id', 'a.instructor_id')
     .select(['a.party_org_id', 'a.instructor_id', 'a.name', 'a.unit', 'p.name as p_name', 'i.name as i_name'])
     .where('a.training_id', '=', trainingId)
+    .where((eb) => eb.or([eb('a.party_org_id', 'is', null), inCallerRegions('p.region_id')]))
     .orderBy('a.sort_order')
     .execute();
   return rows.map((r) => {
@@ -81,6 +84,8 @@ export async function getTraining(ctx: Ctx, id: number): Promise<TrainingDetail>
   const db = ctx.ledger.db;
   const row = await readRow(db, id);
   if (!row) throw notFound('培训班', id);
+  // A county-level class is everyone's to read; a region's only its own region's.
+  if (row.region_id != null) assertRegion(row.region_id, '培训班', id);
   const region =
     row.region_id == null ? null : await db.selectFrom('regions').select('name').where('id', '=', row.region_id).executeTakeFirst();
   return {
@@ -121,12 +126,15 @@ export async function listTrainings(ctx: Ctx, input: ListInput): Promise<Trainin
       eb
         .selectFrom('training_attendees as a')
         .select((e) => e.fn.countAll<number>().as('n'))
+        .leftJoin('party_orgs as ap', 'ap.id', 'a.party_org_id')
         .whereRef('a.training_id', '=', 't.id')
+        .where((e) => e.or([e('a.party_org_id', 'is', null), inCallerRegions('ap.region_id')]))
         .as('attendee_count'),
     )
     .where('t.deleted_at', 'is', null)
     .orderBy('t.start_date', 'desc')
     .orderBy('t.id', 'desc');
+  if (visibleRegions() !== null) q = q.where((eb) => eb.or([eb('t.region_id', 'is', null), inCallerRegions('t.region_id')]));
   if (input.year != null) q = q.where('t.year', '=', input.year);
   if (input.regionId != null) q = q.where('t.region_id', '=', input.regionId);
   if (input.countyLevel) q = q.where('t.region_id', 'is', null);
@@ -179,6 +187,7 @@ export async function trainingTotals(
     .select((eb) => [eb.fn.sum<number>('sessions').as('sessions'), eb.fn.sum<number>('attendances').as('attendances')])
     .where('deleted_at', 'is', null)
     .where('year', '=', year)
+    .where(inCallerRegions('region_id'))
     .groupBy(['region_id', 'target'])
     .execute();
   const order = (t: string) => TRAINING_TARGETS.findIndex((x) => x.code === t);
@@ -211,8 +220,14 @@ async function checkAndName(w: Writer, f: TrainingFields, today: string | null):
       { path: 'endDate', message: '不能晚于今天' },
     ]);
   }
+  assertMayHold(f.regionId);
   if (f.regionId != null) {
-    const region = await w.trx.selectFrom('regions').select('id').where('id', '=', f.regionId).executeTakeFirst();
+    const region = await w.trx
+      .selectFrom('regions')
+      .select('id')
+      .where('id', '=', f.regionId)
+      .where(inCallerRegions('id'))
+      .executeTakeFirst();
     if (!region) throw new AppError('invalid_input', `「所属属地」编号${f.regionId}不存在`, [{ path: 'regionId', message: '不存在' }]);
   }
   const poIds = f.attendees.flatMap((a) => (a.partyOrgId != null ? [a.partyOrgId] : []));
@@ -223,6 +238,7 @@ async function checkAndName(w: Writer, f: TrainingFields, today: string | null):
         .select(['id', 'secretary_name'])
         .where('id', 'in', poIds)
         .where('deleted_at', 'is', null)
+        .where(inCallerRegions('region_id'))
         .execute()
     : [];
   const instructors = instructorIds.length
@@ -244,6 +260,30 @@ async function checkAndName(w: Writer, f: TrainingFields, today: string | null):
     if (a.instructorId != null) return { ...a, name: instructorNames.get(a.instructorId) ?? a.name };
     return a;
   });
+}
+
+/** A 乡镇经办 reads the county's own classes but keeps only their regions' (null = the county's). */
+function assertMayHold(regionId: number | null): void {
+  if (regionId == null && !mayTouchRegion(null))
+    throw new AppError('forbidden', '县级培训班由县级经办登记，乡镇经办只能登记本属地的培训班');
+}
+
+/** A class the caller may change: another region's is not found, the county's own is read-only. */
+function assertMayChange(before: Snapshot, id: number): void {
+  if (before.regionId != null) assertRegion(before.regionId, '培训班', id);
+  assertMayHold(before.regionId);
+}
+
+/**
+ * The attendees of other regions' party organizations, which a 乡镇经办's form never showed: an update
+ * of the attendee list keeps them rather than dropping what the clerk could not see.
+ */
+async function hiddenAttendees(w: Writer, attendees: TrainingAttendeeInput[]): Promise<TrainingAttendeeInput[]> {
+  const ids = attendees.flatMap((a) => (a.partyOrgId != null ? [a.partyOrgId] : []));
+  if (visibleRegions() === null || !ids.length) return [];
+  const pos = await w.trx.selectFrom('party_orgs').select(['id', 'region_id']).where('id', 'in', ids).execute();
+  const hidden = new Set(pos.filter((p) => !mayTouchRegion(p.region_id)).map((p) => p.id));
+  return attendees.filter((a) => a.partyOrgId != null && hidden.has(a.partyOrgId));
 }
 
 function columns(f: TrainingFields, now: string) {
@@ -337,7 +377,8 @@ export async function updateTrainingIn(
 ): Promise<void> {
   const before = await snapshotOf(w.trx, id);
   if (!before) throw notFound('培训班', id);
-  const attendees = await checkAndName(w, f, today);
+  assertMayChange(before, id);
+  const attendees = [...(await checkAndName(w, f, today)), ...(await hiddenAttendees(w, before.attendees))];
   await w.trx.updateTable('trainings').set(columns(f, w.now)).where('id', '=', id).execute();
   await setAttendees(w, id, attendees);
   await w.audit('training', id, 'update', before, { ...f, attendees, ...audit });
@@ -360,6 +401,7 @@ export async function deleteTraining(ctx: Ctx, id: number): Promise<{ id: number
   await write(ctx, async (w) => {
     const before = await snapshotOf(w.trx, id);
     if (!before) throw notFound('培训班', id);
+    assertMayChange(before, id);
     await w.trx.updateTable('trainings').set({ deleted_at: w.now, updated_at: w.now }).where('id', '=', id).execute();
     await w.audit('training', id, 'delete', before, null);
     w.touchOrgs([]);

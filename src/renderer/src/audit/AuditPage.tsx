@@ -8,7 +8,9 @@ import { z } from 'zod';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../../../shared/audit/labels';
 import { isValidDate } from '../../../shared/rules/dates';
 import type { AuditEntry } from '../../../shared/types';
-import { Loading } from '../common';
+import { invoke } from '../api';
+import { Loading, notifyError } from '../common';
+import { allPages, saveCsv, toCsv } from '../csvExport';
 import { DateField } from '../DateField';
 import { formatStamp } from '../ledgerBits';
 import { param, useSearchState } from '../listState';
@@ -68,6 +70,7 @@ const searchSchema = z.object({
   entity: param.oneOf(Object.keys(AUDIT_ENTITIES)),
   entityId: param.id(),
   action: param.oneOf(Object.keys(AUDIT_ACTIONS)),
+  actor: param.id(),
   from: isoDay,
   to: isoDay,
   page: param.page(),
@@ -79,34 +82,75 @@ export function AuditPage() {
     entity: params.entity ?? null,
     entityId: params.entityId ?? null,
     action: params.action ?? null,
+    actor: params.actor ?? null,
     from: params.from ?? null,
     to: params.to ?? null,
   };
   const page = params.page;
   const setPage = (p: number) => update({ page: p });
   const [open, setOpen] = useState<number | null>(null);
-  const { data, error } = useApi(
-    'audit.list',
-    {
-      entity: filters.entity ?? undefined,
-      entityId: filters.entityId ? Number(filters.entityId) : undefined,
-      action: filters.action ?? undefined,
-      from: filters.from ?? undefined,
-      to: filters.to ?? undefined,
-      utcOffset: utcOffsetOn(filters.from ?? filters.to ?? undefined),
-      offset: (page - 1) * PAGE,
-      limit: PAGE,
-    },
-    { keepPrevious: true },
-  );
+  const query = {
+    entity: filters.entity ?? undefined,
+    entityId: filters.entityId ? Number(filters.entityId) : undefined,
+    action: filters.action ?? undefined,
+    actorUserId: filters.actor ? Number(filters.actor) : undefined,
+    from: filters.from ?? undefined,
+    to: filters.to ?? undefined,
+    utcOffset: utcOffsetOn(filters.from ?? filters.to ?? undefined),
+  };
+  const { data, error } = useApi('audit.list', { ...query, offset: (page - 1) * PAGE, limit: PAGE }, { keepPrevious: true });
+  const [exporting, setExporting] = useState(false);
+  const exportRows = async () => {
+    setExporting(true);
+    try {
+      const rows = await allPages((offset, limit) => invoke('audit.list', { ...query, offset, limit }));
+      await saveCsv(
+        '操作日志.csv',
+        toCsv(
+          ['时间', '操作人', '对象', '名称', '操作', '改动项目'],
+          rows.map((r) => [
+            formatStamp(r.at),
+            r.actorLabel,
+            r.entityLabel,
+            r.name,
+            r.actionLabel,
+            r.fields
+              .filter((f) => f.changed)
+              .map((f) => f.label)
+              .join('、'),
+          ]),
+        ),
+      );
+    } catch (e) {
+      notifyError(e, '导出未完成');
+    } finally {
+      setExporting(false);
+    }
+  };
   const set = (k: keyof typeof filters, v: string | null) => {
     // Another kind of record: a record number from the old kind means nothing.
     update({ [k]: v ?? undefined, page: 1, ...(k === 'entity' ? { entityId: undefined } : {}) });
   };
   return (
     <Stack>
-      <Title order={2}>操作日志</Title>
+      <Group justify="space-between">
+        <Title order={2}>操作日志</Title>
+        <Button variant="default" onClick={exportRows} loading={exporting} disabled={!data?.total}>
+          导出
+        </Button>
+      </Group>
       <Group align="flex-end">
+        <Select
+          label="操作人"
+          placeholder="全部"
+          data={(data?.actors ?? []).map((a) => ({ value: String(a.userId), label: a.label }))}
+          value={filters.actor}
+          onChange={(v) => set('actor', v)}
+          clearable
+          searchable
+          nothingFoundMessage="没有这个操作人"
+          w={180}
+        />
         <Select
           label="对象"
           placeholder="全部"

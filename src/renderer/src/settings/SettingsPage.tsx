@@ -1,4 +1,4 @@
-/** 设置: the county and reporting unit, regions (add / rename / order), the working-ledger settings, backups. */
+/** 设置: the county and reporting unit, regions (add / rename / order), the working-ledger settings, account rules, backups. */
 import { ActionIcon, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { labelOf, REGION_KINDS, type RegionKind, VENUE_STANDARDS, type VenueStandard } from '../../../shared/domain/codes';
@@ -9,6 +9,8 @@ import { notifyDone, notifyError } from '../common';
 import { apiFieldErrors } from '../formErrors';
 import { options } from '../ledgerBits';
 import { useRegions, useSettings } from '../queries';
+import { useCan } from '../session';
+import { AccountSecurityCard } from './AccountSecurityCard';
 import { BackupCard } from './BackupCard';
 import { LeadersCard } from './LeadersCard';
 
@@ -203,15 +205,21 @@ function RegionSettings() {
   );
 }
 
+/** Each part shows to the roles that may change it (the 系统管理员 the unit and its rules, the 县级经办 regions and leaders). */
 export function SettingsPage() {
+  const settings = useCan('settings.update');
+  const regions = useCan('regions.create');
+  const leaders = useCan('leaders.create');
+  const backups = useCan('backup.list');
   return (
     <Stack>
       <Title order={2}>设置</Title>
-      <CountySettings />
-      <RegionSettings />
-      <WorkSettings />
-      <LeadersCard />
-      <BackupCard />
+      {settings && <CountySettings />}
+      {regions && <RegionSettings />}
+      {settings && <WorkSettings />}
+      {settings && <AccountSecurityCard />}
+      {leaders && <LeadersCard />}
+      {backups && <BackupCard />}
     </Stack>
   );
 }

@@ -1,0 +1,42 @@
+/**
+ * The caller's regions (caller.ts) as a query condition, for the work records that hang off a party
+ * organization (issue #14): the same narrowing in the raw SQL and the kysely queries alike. Outside a
+ * request, and for every role but 乡镇经办, the conditions are always true.
+ */
+import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { assertRegion, mayTouchRegion, regionScope, visibleRegions } from '../caller';
+import type { Database } from '../schema';
+
+/**
+ * ` AND column IN (…)` for a raw SQL query, '' when nothing is narrowed, ` AND 0` when nothing is
+ * visible. The ids come from the session, never from the request, and are written as integers.
+ */
+export function regionSql(column: string): string {
+  const scope = regionScope();
+  if (scope === null) return '';
+  const ids = scope.filter(Number.isInteger);
+  return ids.length ? ` AND ${column} IN (${ids.join(', ')})` : ' AND 0';
+}
+
+/** The same condition for kysely's `.where(…)`: `column` is a region id column (`p.region_id`). */
+export function inCallerRegions(column: string): RawBuilder<SqlBool> {
+  const scope = regionScope();
+  if (scope === null) return sql<SqlBool>`1 = 1`;
+  if (!scope.length) return sql<SqlBool>`1 = 0`;
+  return sql<SqlBool>`${sql.ref(column)} in (${sql.join(scope)})`;
+}
+
+/**
+ * Refuses a record (`what` `id`) whose party organization lies outside the caller's regions as if the
+ * record did not exist, before anything of it is read back or written.
+ */
+export async function assertPartyOrgRegion(db: Kysely<Database>, partyOrgId: number, what: string, id: number): Promise<void> {
+  if (visibleRegions() === null) return;
+  const po = await db.selectFrom('party_orgs').select('region_id').where('id', '=', partyOrgId).executeTakeFirst();
+  assertRegion(po?.region_id, what, id);
+}
+
+/** The rows of the caller's regions, for lists read from a service that does not narrow them itself. */
+export function ofCallerRegions<T extends { regionId: number | null }>(rows: readonly T[]): T[] {
+  return rows.filter((r) => mayTouchRegion(r.regionId));
+}
