@@ -113,7 +113,7 @@ it('a 乡镇经办 sees only their region on the overview and the 两新组织 a
   // A new organization starts in the clerk's own region.
   await page.goto(`${app.base}/#/orgs/new`);
   await settled();
-  await expect.poll(() => page.getByLabel('所属属地').inputValue()).toBe(region.regionName);
+  await expect.poll(() => page.getByRole('combobox', { name: '所属属地' }).inputValue()).toBe(region.regionName);
   await app.snap('township-org-new');
 });
 

@@ -258,7 +258,9 @@ it('shows no Latin word on any page or dialog at 1366×768', { timeout: 1_200_00
   await dialog('设置-编辑领导', /^编辑$/, leaders.locator('tbody'));
   await dialogBy('设置-删除领导确认', () => leaders.locator('tbody button:enabled', { hasText: '删除' }));
 
-  // The administrator's pages: every entry of their sidebar, and 设置's backup and restore confirm.
+  // The administrator's pages: every entry of their sidebar, and 设置's backup and restore confirm. 账号管理 and
+  // the logs name accounts by the user name the administrator typed (Latin in the demo).
+  onDisk.push(...DEMO_ACCOUNTS.map((a) => a.userName));
   await app.signIn('admin');
   await page.goto(`${app.base}/#/`);
   await page.reload();
@@ -279,8 +281,7 @@ it('shows no Latin word on any page or dialog at 1366×768', { timeout: 1_200_00
   });
   await dialog('设置-恢复确认', '恢复', page.locator('tbody'));
 
-  // The auditor's 操作日志: each row names its account by the user name the administrator typed (Latin in the demo).
-  onDisk.push(...DEMO_ACCOUNTS.map((a) => a.userName));
+  // The auditor's 操作日志.
   await app.signIn('auditor');
   await page.reload();
   await visit('#/audit', '审计员-操作日志');
