@@ -150,13 +150,17 @@ it('selects an instructor for an uncovered organization: it becomes 仅工作覆
   await page.getByLabel('从业人员数').fill('99');
   await page.getByRole('button', { name: '保存' }).click();
   await page.waitForURL(new RegExp(`#/orgs/${org.id}$`));
-  await page.getByRole('button', { name: '修改记录' }).click();
-  await page.waitForURL(/#\/audit\?entity=org/);
+  // The 操作日志 is the auditor's: the clerk sees no 修改记录 button, the auditor opens the record's log.
+  expect(await page.getByRole('button', { name: '修改记录' }).count()).toBe(0);
+  await app.signIn('auditor');
+  await page.goto(`${app.base}/#/audit?entity=org&entityId=${org.id}`);
+  await page.reload();
   await page.getByRole('button', { name: '修改前后' }).first().click();
   const changed = page.locator('tr[data-changed]');
   await expect.poll(() => changed.count()).toBe(1);
   await expect.poll(() => changed.first().textContent()).toContain('从业人员数');
   await app.snap('audit');
+  await app.signIn('county');
 });
 
 it('opens 党组织, 指导员 and 设置; adds a region', async () => {

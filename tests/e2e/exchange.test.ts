@@ -96,10 +96,13 @@ it('exports a region with a password and merges it into the county ledger', asyn
   expect(merged.employees).toBe(777);
   const paid = (await call<FundingPage>(county, 'funding.list', { regionId: wulan.id, limit: 1000 })).rows.find((r) => r.id === pay.id);
   expect(paid?.amountFen).toBe(amountFen + 50_000);
+  // The 操作日志 is read by the auditor.
+  await county.signIn('auditor');
   const audit = await call<{ rows: { action: string; after: { exchangeFile?: string } }[] }>(county, 'audit.list', {
     entity: 'org',
     entityId: org.id,
   });
+  await county.signIn('county');
   expect(audit.rows[0]).toMatchObject({ action: 'exchange', after: { exchangeFile: file.suggestedFilename() } });
   expect(fs.existsSync(saved)).toBe(true);
 });

@@ -69,7 +69,10 @@ it('says in Chinese that an unknown address has no page, with a way back', async
 });
 
 it('keeps both dates when the clerk types them in quick succession (two filter changes before the page redraws)', async () => {
+  // The 操作日志 is the auditor's page.
+  await app.signIn('auditor');
   await page.goto(`${base}/#/audit`);
+  await page.reload();
   const from = page.getByLabel('起始日期');
   await from.waitFor();
   // Both changes land before the list redraws: the second must not start from the address the first replaced.
@@ -88,6 +91,7 @@ it('keeps both dates when the clerk types them in quick succession (two filter c
   })()`);
   await expect.poll(() => page.url()).toContain('to=2026-11-30');
   expect(page.url()).toContain('from=2026-11-01');
+  await app.signIn('county');
 });
 
 it('asks the core for the first 两新组织 list before the rest of the renderer has loaded, and only once', async () => {

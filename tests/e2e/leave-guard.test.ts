@@ -28,7 +28,7 @@ async function guarded(form: string, label: string, typed: string, snap: string)
   const box = page.getByLabel(label).first();
   await box.fill(typed);
 
-  await nav('操作日志').click();
+  await nav('报表').click();
   const ask = page.getByRole('dialog');
   await expect.poll(() => ask.getByText('填写的内容尚未保存，确定放弃吗？').count()).toBe(1);
   await app.snap(`${snap}-sidebar`);
@@ -50,9 +50,9 @@ async function guarded(form: string, label: string, typed: string, snap: string)
   expect(await box.inputValue()).toBe(typed);
 
   // Leaving on purpose: 放弃修改 goes where the clerk clicked.
-  await nav('操作日志').click();
+  await nav('报表').click();
   await page.getByRole('dialog').getByRole('button', { name: '放弃修改' }).click();
-  await expect.poll(() => page.url()).toMatch(/#\/audit$/);
+  await expect.poll(() => page.url()).toMatch(/#\/reports$/);
 }
 
 it('an edited 两新组织 is kept when the clerk clicks the sidebar or reloads', async () => {

@@ -93,7 +93,10 @@ it('sets a suggestion aside with a reason, lists it as 暂不认定, and restore
   await app.snap('1920-deferred');
   const after = await app.call<Suggest>('cases.suggest', { year: 2026 });
   expect(after.deferred).toEqual([expect.objectContaining({ partyOrgId: picked.partyOrgId, reason })]);
+  // The 操作日志 is read by the auditor.
+  await app.signIn('auditor');
   const audit = await app.call<{ rows: { action: string; entityId: number }[] }>('audit.list', { entity: 'screening_deferral' });
+  await app.signIn('county');
   expect(audit.rows).toEqual([expect.objectContaining({ action: 'defer', entityId: picked.partyOrgId })]);
 
   // 恢复: back among the suggestions, in its place.

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../src/main/core/services/demoAccounts';
 import { CASE_STATES, labelOf } from '../../src/shared/domain/codes';
 import type { CaseListRow, Instructor, Page as ListPage, OrgListRow, PartyOrgListRow } from '../../src/shared/types';
 import { type App, startApp } from './harness';
@@ -19,7 +20,7 @@ const OUT = path.resolve('test-output/e2e/walk');
 /** The small sheet the import steps read; its name may show on screen. */
 const SHEET = '乌兰镇小表.csv';
 const findings: string[] = [];
-/** Names of files and folders on disk that the screen shows so the clerk can find them (backups). */
+/** Names the screen shows as they are: files and folders on disk (backups), accounts' user names. */
 const onDisk: string[] = ['backups'];
 
 beforeAll(async () => {
@@ -246,16 +247,8 @@ it('shows no Latin word on any page or dialog at 1366×768', { timeout: 1_200_00
   });
   await dialog('导入-确认', '确认导入');
 
-  // 数据交换 and 设置 (backup, restore confirm).
+  // 数据交换, and 设置's 包联领导 (the county clerk keeps that list).
   await visit('#/exchange', '数据交换');
-  await visit('#/settings', '设置');
-  await step('设置-立即备份', async () => {
-    await page.getByRole('button', { name: '立即备份' }).click();
-    await page.locator('tbody').getByRole('button', { name: '恢复' }).first().waitFor({ timeout: 10_000 });
-    onDisk.push(...(await app.call<{ name: string }[]>('backup.list', {})).map((b) => b.name));
-    await look('设置-立即备份');
-  });
-  await dialog('设置-恢复确认', '恢复', page.locator('tbody'));
   // A leader no case refers to, so that 删除 is offered.
   await app.call('leaders.create', { name: '试用领导', title: '副旗长', level: 'county' });
   await page.reload();
@@ -264,6 +257,34 @@ it('shows no Latin word on any page or dialog at 1366×768', { timeout: 1_200_00
   await dialog('设置-新增领导', '新增领导', leaders);
   await dialog('设置-编辑领导', /^编辑$/, leaders.locator('tbody'));
   await dialogBy('设置-删除领导确认', () => leaders.locator('tbody button:enabled', { hasText: '删除' }));
+
+  // The administrator's pages: every entry of their sidebar, and 设置's backup and restore confirm. 账号管理 and
+  // the logs name accounts by the user name the administrator typed (Latin in the demo).
+  onDisk.push(...DEMO_ACCOUNTS.map((a) => a.userName));
+  await app.signIn('admin');
+  await page.goto(`${app.base}/#/`);
+  await page.reload();
+  await nav.getByRole('link').first().waitFor();
+  for (const entry of await nav.getByRole('link').allTextContents()) {
+    await step(`管理员-菜单-${entry}`, async () => {
+      await page.goto(`${app.base}/#/`);
+      await nav.getByRole('link', { name: entry, exact: true }).click();
+      await look(`管理员-菜单-${entry}`);
+    });
+  }
+  await visit('#/settings', '设置');
+  await step('设置-立即备份', async () => {
+    await page.getByRole('button', { name: '立即备份' }).click();
+    await page.locator('tbody').getByRole('button', { name: '恢复' }).first().waitFor({ timeout: 10_000 });
+    onDisk.push(...(await app.call<{ name: string }[]>('backup.list', {})).map((b) => b.name));
+    await look('设置-立即备份');
+  });
+  await dialog('设置-恢复确认', '恢复', page.locator('tbody'));
+
+  // The auditor's 操作日志.
+  await app.signIn('auditor');
+  await page.reload();
+  await visit('#/audit', '审计员-操作日志');
 
   expect(findings, findings.join('\n')).toEqual([]);
 });

@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CASE_STATES } from '../../src/shared/domain/codes';
+import type { RoleCode } from '../../src/shared/domain/roles';
 import type { CoverageStats } from '../../src/shared/types';
 import { type App, startApp } from './harness';
 
@@ -22,7 +23,8 @@ declare function getComputedStyle(el: El): { lineHeight: string };
 let app: App;
 let page: Page;
 
-const LISTS: [string, string][] = [
+/** Each list with the role whose page it is (the county clerk's unless named). */
+const LISTS: [string, string, RoleCode?][] = [
   ['概览', '#/'],
   ['两新组织', '#/orgs'],
   ['党组织', '#/party-orgs'],
@@ -30,7 +32,7 @@ const LISTS: [string, string][] = [
   ['排查认定', '#/screening'],
   ['整顿台账', '#/cases'],
   ['分类定级', '#/classes'],
-  ['操作日志', '#/audit'],
+  ['操作日志', '#/audit', 'auditor'],
   ['报表', '#/reports'],
 ];
 
@@ -67,8 +69,14 @@ for (const width of [1366, 1920]) {
   it(`every list at ${width}: photographed, badges whole${width === 1920 ? ', tables using the width' : ''}`, async () => {
     await page.setViewportSize({ width, height: width === 1366 ? 768 : 1080 });
     const problems: string[] = [];
-    for (const [name, hash] of LISTS) {
+    let signedIn: RoleCode = 'county';
+    for (const [name, hash, role = 'county'] of LISTS) {
       await page.goto(`${app.base}/${hash}`);
+      if (role !== signedIn) {
+        await app.signIn(role);
+        await page.reload();
+        signedIn = role;
+      }
       await settled();
       await app.snap(`${width}-${name}`);
       const cut = await cutBadges();
@@ -83,6 +91,7 @@ for (const width of [1366, 1920]) {
         }
       }
     }
+    if (signedIn !== 'county') await app.signIn('county');
     expect(problems, problems.join('\n')).toEqual([]);
   });
 }

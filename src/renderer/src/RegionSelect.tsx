@@ -6,10 +6,17 @@
 import { type ComboboxItem, type OptionsFilter, Select, type SelectProps } from '@mantine/core';
 import { matchesName } from '../../shared/rules/hanzi';
 import { useRegionOptions } from './ledgerBits';
+import { useAccount } from './session';
 
 const foldedFilter: OptionsFilter = ({ options, search }) => (options as ComboboxItem[]).filter((o) => matchesName(search, [o.label]));
 
 export function RegionSelect({ extra = [], ...props }: Omit<SelectProps, 'data' | 'filter' | 'searchable'> & { extra?: ComboboxItem[] }) {
   const regions = useRegionOptions();
   return <Select {...props} data={[...extra, ...regions]} searchable filter={foldedFilter} nothingFoundMessage="没有这个属地" />;
+}
+
+/** The 属地 a new record starts with: a 乡镇经办 working on a single region has nothing else to pick. */
+export function useOwnRegion(): string | null {
+  const account = useAccount();
+  return account?.role === 'township' && account.regionIds.length === 1 ? String(account.regionIds[0]) : null;
 }

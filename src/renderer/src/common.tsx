@@ -96,13 +96,23 @@ export function confirmDelete(o: { title: string; body: ReactNode; name: string;
   });
 }
 
-/** A record's form: title, 取消 and 保存 (Enter or Ctrl+S) above its sections. */
-export function FormFrame(o: { title: string; saving: boolean; onSave: () => void; onCancel: () => void; children: ReactNode }) {
+/**
+ * A record's form: title, 取消 and 保存 (Enter or Ctrl+S) above its sections. `readOnly` (a reader who may
+ * not write, e.g. 领导查看) shows the same fields disabled with only 返回.
+ */
+export function FormFrame(o: {
+  title: string;
+  saving: boolean;
+  onSave: () => void;
+  onCancel: () => void;
+  readOnly?: boolean;
+  children: ReactNode;
+}) {
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        o.onSave();
+        if (!o.readOnly) o.onSave();
       }}
     >
       <Stack>
@@ -110,14 +120,22 @@ export function FormFrame(o: { title: string; saving: boolean; onSave: () => voi
           <Title order={2}>{o.title}</Title>
           <Group>
             <Button variant="default" onClick={o.onCancel}>
-              取消
+              {o.readOnly ? '返回' : '取消'}
             </Button>
-            <Button type="submit" loading={o.saving} title="Ctrl+S">
-              保存
-            </Button>
+            {!o.readOnly && (
+              <Button type="submit" loading={o.saving} title="Ctrl+S">
+                保存
+              </Button>
+            )}
           </Group>
         </Group>
-        {o.children}
+        {o.readOnly ? (
+          <fieldset disabled style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+            <Stack>{o.children}</Stack>
+          </fieldset>
+        ) : (
+          o.children
+        )}
       </Stack>
     </form>
   );

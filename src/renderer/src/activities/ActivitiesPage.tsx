@@ -13,6 +13,7 @@ import { usePageCommand } from '../commands';
 import { Loading } from '../common';
 import { ListSearch } from '../ListSearch';
 import { RegionSelect } from '../RegionSelect';
+import { useCan } from '../session';
 import '../ledgerTable.css';
 import { ListFooter, ledgerTableStyles, options } from '../ledgerBits';
 import { param, useListState } from '../listState';
@@ -42,7 +43,8 @@ export function ActivitiesPage() {
   const { year, regionId, kind, partyOrgId } = list.filters;
   const [editing, setEditing] = useState<Activity | 'new' | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  usePageCommand('new', () => setEditing('new'));
+  const canWrite = useCan('activities.create');
+  usePageCommand('new', canWrite ? () => setEditing('new') : null);
   usePageCommand('search', () => searchRef.current?.focus());
   const { data, error } = useApi(
     'activities.list',
@@ -67,9 +69,11 @@ export function ActivitiesPage() {
           <Button variant="default" component={Link} to={`/reports?report=activities${yearLink(year)}`}>
             组织生活记录台账
           </Button>
-          <Button onClick={() => setEditing('new')} title="Ctrl+N">
-            登记组织生活
-          </Button>
+          {canWrite && (
+            <Button onClick={() => setEditing('new')} title="Ctrl+N">
+              登记组织生活
+            </Button>
+          )}
         </Group>
       </Group>
       <ActivityGapsCard regionId={regionId ? Number(regionId) : undefined} />
@@ -112,7 +116,7 @@ export function ActivitiesPage() {
           <Text size="sm" data-testid="activity-total">
             共 {data.total} 次组织生活
           </Text>
-          <ActivityTable rows={data.rows} onEdit={setEditing} />
+          <ActivityTable rows={data.rows} onEdit={canWrite ? setEditing : null} />
           {data.total === 0 && <Text c="dimmed">没有符合条件的组织生活记录</Text>}
           <ListFooter page={list.page} pages={pages} pageSize={PAGE} onChange={list.setPage} />
         </>
@@ -122,7 +126,7 @@ export function ActivitiesPage() {
   );
 }
 
-const ActivityTable = memo(function ActivityTable({ rows, onEdit }: { rows: Activity[]; onEdit: (a: Activity) => void }) {
+const ActivityTable = memo(function ActivityTable({ rows, onEdit }: { rows: Activity[]; onEdit: ((a: Activity) => void) | null }) {
   return (
     <Table striped highlightOnHover withTableBorder fz="sm" styles={ledgerTableStyles}>
       <Table.Thead>
@@ -134,7 +138,7 @@ const ActivityTable = memo(function ActivityTable({ rows, onEdit }: { rows: Acti
           <Table.Th>主题</Table.Th>
           <Table.Th>应到 / 实到</Table.Th>
           <Table.Th>地点</Table.Th>
-          <Table.Th>操作</Table.Th>
+          {onEdit && <Table.Th>操作</Table.Th>}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -159,16 +163,18 @@ const ActivityTable = memo(function ActivityTable({ rows, onEdit }: { rows: Acti
               {attendanceText(a)}
             </td>
             <td className="ledger-td">{a.place ?? '—'}</td>
-            <td className="ledger-td" data-nowrap>
-              <Group gap={4} wrap="nowrap">
-                <Button size="compact-xs" variant="subtle" onClick={() => onEdit(a)}>
-                  编辑
-                </Button>
-                <Button size="compact-xs" variant="subtle" color="red" onClick={() => deleteActivity(a)}>
-                  删除
-                </Button>
-              </Group>
-            </td>
+            {onEdit && (
+              <td className="ledger-td" data-nowrap>
+                <Group gap={4} wrap="nowrap">
+                  <Button size="compact-xs" variant="subtle" onClick={() => onEdit(a)}>
+                    编辑
+                  </Button>
+                  <Button size="compact-xs" variant="subtle" color="red" onClick={() => deleteActivity(a)}>
+                    删除
+                  </Button>
+                </Group>
+              </td>
+            )}
           </Table.Tr>
         ))}
       </Table.Tbody>

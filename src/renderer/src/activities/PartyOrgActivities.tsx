@@ -7,6 +7,7 @@ import { labelOf } from '../../../shared/domain/codes';
 import type { Activity } from '../../../shared/records/activities';
 import { FlagReasons } from '../ledgerBits';
 import { useApi } from '../queries';
+import { useCan } from '../session';
 import { ActivityDialog } from './ActivityDialog';
 import { attendanceText, deleteActivity } from './activityBits';
 
@@ -16,6 +17,7 @@ export function PartyOrgActivities({ partyOrg }: { partyOrg: { id: number; name:
   const list = useApi('activities.list', { partyOrgId: partyOrg.id, limit: SHOWN });
   const gaps = useApi('activities.gaps', { partyOrgId: partyOrg.id });
   const [editing, setEditing] = useState<Activity | 'new' | null>(null);
+  const canWrite = useCan('activities.create');
   return (
     <Card withBorder data-testid="party-org-activities">
       <Group justify="space-between" mb="sm">
@@ -26,9 +28,11 @@ export function PartyOrgActivities({ partyOrg }: { partyOrg: { id: number; name:
               全部记录
             </Anchor>
           )}
-          <Button variant="default" onClick={() => setEditing('new')}>
-            登记组织生活
-          </Button>
+          {canWrite && (
+            <Button variant="default" onClick={() => setEditing('new')}>
+              登记组织生活
+            </Button>
+          )}
         </Group>
       </Group>
       <Stack gap="sm">
@@ -42,7 +46,7 @@ export function PartyOrgActivities({ partyOrg }: { partyOrg: { id: number; name:
                 <Table.Th>类型</Table.Th>
                 <Table.Th>主题</Table.Th>
                 <Table.Th>应到 / 实到</Table.Th>
-                <Table.Th>操作</Table.Th>
+                {canWrite && <Table.Th>操作</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -52,14 +56,16 @@ export function PartyOrgActivities({ partyOrg }: { partyOrg: { id: number; name:
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{labelOf(ACTIVITY_KINDS, a.kind)}</Table.Td>
                   <Table.Td>{a.topic ?? '—'}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{attendanceText(a)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Button size="compact-xs" variant="subtle" onClick={() => setEditing(a)}>
-                      编辑
-                    </Button>
-                    <Button size="compact-xs" variant="subtle" color="red" onClick={() => deleteActivity(a)}>
-                      删除
-                    </Button>
-                  </Table.Td>
+                  {canWrite && (
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Button size="compact-xs" variant="subtle" onClick={() => setEditing(a)}>
+                        编辑
+                      </Button>
+                      <Button size="compact-xs" variant="subtle" color="red" onClick={() => deleteActivity(a)}>
+                        删除
+                      </Button>
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -33,6 +33,7 @@ import { DateField, todayText } from '../DateField';
 import { apiFieldErrors } from '../formErrors';
 import { confirmDiscard, useLeaveGuard } from '../leaveGuard';
 import { useApi, useApiMutation, useSettings } from '../queries';
+import { useCan } from '../session';
 import { type ActionValues, initialValues, toInput, validateAction } from './actionForm';
 import { InstructorPicker, LeaderPicker } from './PlanPickers';
 
@@ -48,6 +49,7 @@ export function CaseDetailPage({ id }: { id: number }) {
   const navigate = useNavigate();
   const { data, error, isLoading: loading } = useApi('cases.get', { id });
   const [action, setAction] = useState<CaseAction | null>(null);
+  const canAct = useCan('cases.act');
   if (loading && !data) return <Loading />;
   if (!data) return <Loading error={error} />;
   const c = data;
@@ -69,18 +71,20 @@ export function CaseDetailPage({ id }: { id: number }) {
             {c.overdue && <Badge color="red">已逾期</Badge>}
           </Group>
         </Stack>
-        <Group data-testid="case-actions">
-          {ACTION_BUTTONS.map((b) => (
-            <Button
-              key={b.action}
-              variant={b.action === c.allowedActions[0] ? 'filled' : 'default'}
-              disabled={!c.allowedActions.includes(b.action)}
-              onClick={() => setAction(b.action)}
-            >
-              {b.action === 'plan' && c.state === 'rectifying' ? '修订整顿方案' : b.label}
-            </Button>
-          ))}
-        </Group>
+        {canAct && (
+          <Group data-testid="case-actions">
+            {ACTION_BUTTONS.map((b) => (
+              <Button
+                key={b.action}
+                variant={b.action === c.allowedActions[0] ? 'filled' : 'default'}
+                disabled={!c.allowedActions.includes(b.action)}
+                onClick={() => setAction(b.action)}
+              >
+                {b.action === 'plan' && c.state === 'rectifying' ? '修订整顿方案' : b.label}
+              </Button>
+            ))}
+          </Group>
+        )}
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>

@@ -14,6 +14,7 @@ import { CaseStateBadge, Loading, yearOptions } from '../common';
 import { param, useListState } from '../listState';
 import { useApi } from '../queries';
 import { RegionSelect } from '../RegionSelect';
+import { useCan } from '../session';
 
 const PAGE = 50;
 
@@ -208,13 +209,16 @@ export function CaseListPage() {
 export function LeadersPage() {
   const navigate = useNavigate();
   const { data, error, isLoading: loading } = useApi('cases.leaders', {});
+  const canKeepLeaders = useCan('leaders.create');
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>包联领导督办</Title>
-        <Button variant="default" onClick={() => navigate('/settings')}>
-          管理包联领导名单
-        </Button>
+        {canKeepLeaders && (
+          <Button variant="default" onClick={() => navigate('/settings')}>
+            管理包联领导名单
+          </Button>
+        )}
       </Group>
       {loading || !data ? (
         <Loading error={error} />

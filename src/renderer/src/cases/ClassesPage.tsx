@@ -12,6 +12,7 @@ import { DateField, todayText } from '../DateField';
 import { param, useSearchState } from '../listState';
 import { useApi } from '../queries';
 import { RegionSelect } from '../RegionSelect';
+import { useCan } from '../session';
 
 const searchSchema = z.object({ query: param.text() });
 
@@ -36,6 +37,8 @@ export function ClassesPage() {
   const [cls, setCls] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [target, setTarget] = useState<string | null>(null);
+  const canClassify = useCan('classes.set');
+  const canRate = useCan('ratings.set');
   const [rating, setRating] = useState<ClassRow | null>(null);
   const {
     data,
@@ -113,19 +116,21 @@ export function ClassesPage() {
           集中整顿 {counts.rectify} · 规范建设 {counts.standard} · 品牌创建 {counts.brand} · 未定级 {counts.none}
         </Text>
       </Group>
-      <Group>
-        <Text size="sm">已选 {selected.size} 个，批量定为</Text>
-        <Select
-          data={MANAGEMENT_CLASSES.map((m) => ({ value: m.code, label: m.label }))}
-          value={target}
-          onChange={setTarget}
-          placeholder="选择类别"
-          w={140}
-        />
-        <Button disabled={!selected.size || !target} onClick={applyBulk}>
-          批量定级
-        </Button>
-      </Group>
+      {canClassify && (
+        <Group>
+          <Text size="sm">已选 {selected.size} 个，批量定为</Text>
+          <Select
+            data={MANAGEMENT_CLASSES.map((m) => ({ value: m.code, label: m.label }))}
+            value={target}
+            onChange={setTarget}
+            placeholder="选择类别"
+            w={140}
+          />
+          <Button disabled={!selected.size || !target} onClick={applyBulk}>
+            批量定级
+          </Button>
+        </Group>
+      )}
       <Alert color="blue" variant="light">
         正在整顿（未销号）的党组织自动列为“集中整顿”，销号后才能调整类别。
       </Alert>
@@ -135,15 +140,17 @@ export function ClassesPage() {
         <Table striped withTableBorder highlightOnHover data-testid="classes-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={40}>
-                <Checkbox
-                  aria-label="全选"
-                  checked={rows.length > 0 && selected.size === rows.filter((r) => !r.automatic).length}
-                  onChange={(e) =>
-                    setSelected(e.currentTarget.checked ? new Set(rows.filter((r) => !r.automatic).map((r) => r.partyOrgId)) : new Set())
-                  }
-                />
-              </Table.Th>
+              {canClassify && (
+                <Table.Th w={40}>
+                  <Checkbox
+                    aria-label="全选"
+                    checked={rows.length > 0 && selected.size === rows.filter((r) => !r.automatic).length}
+                    onChange={(e) =>
+                      setSelected(e.currentTarget.checked ? new Set(rows.filter((r) => !r.automatic).map((r) => r.partyOrgId)) : new Set())
+                    }
+                  />
+                </Table.Th>
+              )}
               <Table.Th w={140}>属地</Table.Th>
               <Table.Th>党组织名称</Table.Th>
               <Table.Th w={120}>{year}年度类别</Table.Th>
@@ -154,14 +161,16 @@ export function ClassesPage() {
           <Table.Tbody>
             {rows.map((r) => (
               <Table.Tr key={r.partyOrgId}>
-                <Table.Td>
-                  <Checkbox
-                    aria-label={r.partyOrgName}
-                    disabled={r.automatic}
-                    checked={selected.has(r.partyOrgId)}
-                    onChange={() => toggle(r.partyOrgId)}
-                  />
-                </Table.Td>
+                {canClassify && (
+                  <Table.Td>
+                    <Checkbox
+                      aria-label={r.partyOrgName}
+                      disabled={r.automatic}
+                      checked={selected.has(r.partyOrgId)}
+                      onChange={() => toggle(r.partyOrgId)}
+                    />
+                  </Table.Td>
+                )}
                 <Table.Td>{r.regionName}</Table.Td>
                 <Table.Td>
                   {r.partyOrgName}
@@ -173,9 +182,13 @@ export function ClassesPage() {
                   <ClassBadge value={r.class} />
                 </Table.Td>
                 <Table.Td>
-                  <Button variant="subtle" size="compact-sm" onClick={() => setRating(r)} title="评定星级">
-                    {stars(r.stars)}
-                  </Button>
+                  {canRate ? (
+                    <Button variant="subtle" size="compact-sm" onClick={() => setRating(r)} title="评定星级">
+                      {stars(r.stars)}
+                    </Button>
+                  ) : (
+                    <Text size="sm">{stars(r.stars)}</Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs" c="dimmed">

@@ -20,6 +20,7 @@ import { formatStamp, ledgerTableStyles } from '../ledgerBits';
 import { param, useSearchState } from '../listState';
 import { useApi, useApiMutation, useSettings } from '../queries';
 import { RegionSelect } from '../RegionSelect';
+import { useCan } from '../session';
 
 const searchSchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100).catch(new Date().getFullYear()),
@@ -51,6 +52,10 @@ export function ScreeningPage() {
   const [picked, setPicked] = useState<CaseSuggestion | null>(null);
   const [deferring, setDeferring] = useState<CaseSuggestion | null>(null);
   const undefer = useApiMutation('screening.undefer');
+  // 认定 and 暂不认定 are writes; a reader sees the suggestions without them.
+  const canIdentify = useCan('cases.create');
+  const canDefer = useCan('screening.defer');
+  const writable = canIdentify && canDefer;
 
   const restore = async (d: ScreeningDeferral) => {
     try {
@@ -112,14 +117,14 @@ export function ScreeningPage() {
             {data.suggestions.length === 0 ? (
               <Alert color="green">{debounced || regionId ? '没有符合条件的排查建议。' : '该年度没有需要排查的党组织。'}</Alert>
             ) : (
-              <SuggestionTable rows={data.suggestions} onIdentify={setPicked} onDefer={setDeferring} />
+              <SuggestionTable rows={data.suggestions} writable={writable} onIdentify={setPicked} onDefer={setDeferring} />
             )}
           </Tabs.Panel>
           <Tabs.Panel value="deferred" pt="sm">
             {data.deferred.length === 0 ? (
               <Alert color="gray">该年度没有暂不认定的党组织。</Alert>
             ) : (
-              <DeferredTable rows={data.deferred} onRestore={restore} restoring={undefer.isPending} />
+              <DeferredTable rows={data.deferred} writable={writable} onRestore={restore} restoring={undefer.isPending} />
             )}
           </Tabs.Panel>
         </Tabs>
@@ -156,7 +161,12 @@ function Reasons({ reasons }: { reasons: ScreeningReason[] }) {
   );
 }
 
-function SuggestionTable(props: { rows: CaseSuggestion[]; onIdentify: (s: CaseSuggestion) => void; onDefer: (s: CaseSuggestion) => void }) {
+function SuggestionTable(props: {
+  rows: CaseSuggestion[];
+  writable: boolean;
+  onIdentify: (s: CaseSuggestion) => void;
+  onDefer: (s: CaseSuggestion) => void;
+}) {
   return (
     <Table striped highlightOnHover withTableBorder styles={ledgerTableStyles} data-testid="suggestions">
       <Table.Thead>
@@ -166,7 +176,7 @@ function SuggestionTable(props: { rows: CaseSuggestion[]; onIdentify: (s: CaseSu
           <Table.Th w={140}>属地</Table.Th>
           <Table.Th w={90}>程度</Table.Th>
           <Table.Th>排查依据</Table.Th>
-          <Table.Th w={190}>操作</Table.Th>
+          {props.writable && <Table.Th w={190}>操作</Table.Th>}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -198,16 +208,18 @@ function SuggestionTable(props: { rows: CaseSuggestion[]; onIdentify: (s: CaseSu
             <Table.Td>
               <Reasons reasons={s.reasons} />
             </Table.Td>
-            <Table.Td>
-              <Group gap={6} wrap="nowrap">
-                <Button size="xs" onClick={() => props.onIdentify(s)}>
-                  认定
-                </Button>
-                <Button size="xs" variant="default" onClick={() => props.onDefer(s)}>
-                  暂不认定
-                </Button>
-              </Group>
-            </Table.Td>
+            {props.writable && (
+              <Table.Td>
+                <Group gap={6} wrap="nowrap">
+                  <Button size="xs" onClick={() => props.onIdentify(s)}>
+                    认定
+                  </Button>
+                  <Button size="xs" variant="default" onClick={() => props.onDefer(s)}>
+                    暂不认定
+                  </Button>
+                </Group>
+              </Table.Td>
+            )}
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -215,7 +227,12 @@ function SuggestionTable(props: { rows: CaseSuggestion[]; onIdentify: (s: CaseSu
   );
 }
 
-function DeferredTable(props: { rows: ScreeningDeferral[]; onRestore: (d: ScreeningDeferral) => void; restoring: boolean }) {
+function DeferredTable(props: {
+  rows: ScreeningDeferral[];
+  writable: boolean;
+  onRestore: (d: ScreeningDeferral) => void;
+  restoring: boolean;
+}) {
   return (
     <Table striped withTableBorder styles={ledgerTableStyles} data-testid="deferred">
       <Table.Thead>
@@ -226,7 +243,7 @@ function DeferredTable(props: { rows: ScreeningDeferral[]; onRestore: (d: Screen
           <Table.Th>暂不认定原因</Table.Th>
           <Table.Th>台账现在显示</Table.Th>
           <Table.Th w={150}>设置时间</Table.Th>
-          <Table.Th w={90}>操作</Table.Th>
+          {props.writable && <Table.Th w={90}>操作</Table.Th>}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -247,11 +264,13 @@ function DeferredTable(props: { rows: ScreeningDeferral[]; onRestore: (d: Screen
             </Table.Td>
             <Table.Td>{d.reasons.length ? <Reasons reasons={d.reasons} /> : <Text size="sm">无</Text>}</Table.Td>
             <Table.Td>{formatStamp(d.createdAt)}</Table.Td>
-            <Table.Td>
-              <Button size="xs" variant="default" onClick={() => props.onRestore(d)} loading={props.restoring}>
-                恢复
-              </Button>
-            </Table.Td>
+            {props.writable && (
+              <Table.Td>
+                <Button size="xs" variant="default" onClick={() => props.onRestore(d)} loading={props.restoring}>
+                  恢复
+                </Button>
+              </Table.Td>
+            )}
           </Table.Tr>
         ))}
       </Table.Tbody>

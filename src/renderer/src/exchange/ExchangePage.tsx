@@ -16,6 +16,7 @@ import { invoke } from '../api';
 import { notifyDone, notifyError } from '../common';
 import { readFileBase64, saveFile } from '../platform';
 import { RegionSelect } from '../RegionSelect';
+import { useCan } from '../session';
 
 type Resolution = 'incoming' | 'local';
 
@@ -385,11 +386,15 @@ function ImportCard() {
 }
 
 export function ExchangePage() {
+  // A 乡镇经办 sends their region's file to the county; only the county merges files in.
+  const canExport = useCan('exchange.export');
+  const canMerge = useCan('exchange.commit');
   return (
     <Stack>
       <Title order={2}>数据交换</Title>
-      <ExportCard />
-      <ImportCard />
+      {canExport && <ExportCard />}
+      {canMerge && <ImportCard />}
+      {!canExport && !canMerge && <Alert color="gray">数据交换由县级经办办理，当前账号无此权限。</Alert>}
     </Stack>
   );
 }

@@ -16,6 +16,7 @@ import { usePageCommand } from '../commands';
 import { confirmDelete, Loading } from '../common';
 import { ListSearch } from '../ListSearch';
 import { RegionSelect } from '../RegionSelect';
+import { useCan } from '../session';
 import '../ledgerTable.css';
 import { ListFooter, ledgerTableStyles, options } from '../ledgerBits';
 import { param, useListState } from '../listState';
@@ -56,7 +57,8 @@ export function FundingPage() {
     },
     { keepPrevious: true },
   );
-  usePageCommand('new', () => setEditing('new'));
+  const canWrite = useCan('funding.create');
+  usePageCommand('new', canWrite ? () => setEditing('new') : null);
   usePageCommand('search', () => searchRef.current?.focus());
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE)) : 1;
 
@@ -64,9 +66,11 @@ export function FundingPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>党建工作经费</Title>
-        <Button onClick={() => setEditing('new')} title="Ctrl+N">
-          登记经费
-        </Button>
+        {canWrite && (
+          <Button onClick={() => setEditing('new')} title="Ctrl+N">
+            登记经费
+          </Button>
+        )}
       </Group>
       <Group align="flex-end" gap="sm">
         <ListSearch
@@ -101,7 +105,7 @@ export function FundingPage() {
           <Text size="sm" data-testid="funding-total">
             共 {data.total} 笔，合计 {yuanText(data.totalFen)} 元
           </Text>
-          <FundingTable rows={data.rows} onEdit={setEditing} showPartyOrg />
+          <FundingTable rows={data.rows} onEdit={canWrite ? setEditing : null} showPartyOrg />
           {data.total === 0 && <Text c="dimmed">没有符合条件的经费记录</Text>}
           <ListFooter page={page} pages={pages} pageSize={PAGE} onChange={setPage} />
         </>
@@ -128,7 +132,8 @@ export const FundingTable = memo(function FundingTable({
   showPartyOrg,
 }: {
   rows: FundingRecord[];
-  onEdit: (r: FundingRecord) => void;
+  /** null: the reader may not change 经费 (no 操作 column). */
+  onEdit: ((r: FundingRecord) => void) | null;
   showPartyOrg: boolean;
 }) {
   return (
@@ -144,7 +149,7 @@ export const FundingTable = memo(function FundingTable({
           <Table.Th ta="right">金额（元）</Table.Th>
           <Table.Th>文号</Table.Th>
           <Table.Th>备注</Table.Th>
-          <Table.Th>操作</Table.Th>
+          {onEdit && <Table.Th>操作</Table.Th>}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -181,16 +186,18 @@ export const FundingTable = memo(function FundingTable({
             <td className="ledger-td" style={REMARKS_CELL}>
               {r.remarks ?? ''}
             </td>
-            <td className="ledger-td" data-nowrap>
-              <Group gap={4} wrap="nowrap">
-                <Button size="compact-xs" variant="subtle" onClick={() => onEdit(r)}>
-                  修改
-                </Button>
-                <Button size="compact-xs" variant="subtle" color="red" onClick={() => removeFunding(r)}>
-                  删除
-                </Button>
-              </Group>
-            </td>
+            {onEdit && (
+              <td className="ledger-td" data-nowrap>
+                <Group gap={4} wrap="nowrap">
+                  <Button size="compact-xs" variant="subtle" onClick={() => onEdit(r)}>
+                    修改
+                  </Button>
+                  <Button size="compact-xs" variant="subtle" color="red" onClick={() => removeFunding(r)}>
+                    删除
+                  </Button>
+                </Group>
+              </td>
+            )}
           </Table.Tr>
         ))}
       </Table.Tbody>

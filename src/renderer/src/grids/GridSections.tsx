@@ -3,6 +3,7 @@ import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useApi } from '../queries';
+import { useCan } from '../session';
 import { GridDialog } from './GridDialog';
 import { FourChecksTable, GridTable } from './GridTables';
 
@@ -11,14 +12,17 @@ export function BranchGridsSection({ partyOrgId }: { partyOrgId: number }) {
   const grids = useApi('grids.list', { partyOrgId });
   const checks = useApi('grids.fourChecks', {});
   const [adding, setAdding] = useState(false);
+  const canWrite = useCan('grids.create');
   const own = checks.data?.rows.filter((r) => r.partyOrgId === partyOrgId) ?? [];
   return (
     <Card withBorder>
       <Group justify="space-between" mb="sm">
         <Title order={4}>网格（{grids.data?.length ?? 0} 个）</Title>
-        <Button size="xs" variant="default" onClick={() => setAdding(true)}>
-          新增网格
-        </Button>
+        {canWrite && (
+          <Button size="xs" variant="default" onClick={() => setAdding(true)}>
+            新增网格
+          </Button>
+        )}
       </Group>
       <Stack>
         {grids.data && <GridTable grids={grids.data} />}

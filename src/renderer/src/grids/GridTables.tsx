@@ -9,11 +9,13 @@ import type { FourCheckRow, GridDetail, GridListRow } from '../../../shared/reco
 import type { CheckResult } from '../../../shared/rules/fourChecks';
 import { invoke } from '../api';
 import { confirmDelete, notifyError } from '../common';
+import { useCan } from '../session';
 import { GridDialog } from './GridDialog';
 
 /** A branch's grids, with 编辑 (the dialog) and 删除 (confirmed). */
 export function GridTable({ grids }: { grids: GridListRow[] }) {
   const [editing, setEditing] = useState<GridDetail | null>(null);
+  const canWrite = useCan('grids.update');
   const edit = async (id: number) => {
     try {
       setEditing(await invoke('grids.get', { id }));
@@ -41,7 +43,7 @@ export function GridTable({ grids }: { grids: GridListRow[] }) {
             <Table.Th ta="right">组织数</Table.Th>
             <Table.Th ta="right">从业人员</Table.Th>
             <Table.Th ta="right">正式党员</Table.Th>
-            <Table.Th />
+            {canWrite && <Table.Th />}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -71,16 +73,18 @@ export function GridTable({ grids }: { grids: GridListRow[] }) {
               <Table.Td ta="right">{g.orgCount}</Table.Td>
               <Table.Td ta="right">{g.employees}</Table.Td>
               <Table.Td ta="right">{g.formalMembers}</Table.Td>
-              <Table.Td>
-                <Group gap={4} justify="flex-end" wrap="nowrap">
-                  <Button size="xs" variant="subtle" onClick={() => edit(g.id)} aria-label={`编辑${g.name}`}>
-                    编辑
-                  </Button>
-                  <Button size="xs" variant="subtle" color="red" onClick={() => remove(g)} aria-label={`删除${g.name}`}>
-                    删除
-                  </Button>
-                </Group>
-              </Table.Td>
+              {canWrite && (
+                <Table.Td>
+                  <Group gap={4} justify="flex-end" wrap="nowrap">
+                    <Button size="xs" variant="subtle" onClick={() => edit(g.id)} aria-label={`编辑${g.name}`}>
+                      编辑
+                    </Button>
+                    <Button size="xs" variant="subtle" color="red" onClick={() => remove(g)} aria-label={`删除${g.name}`}>
+                      删除
+                    </Button>
+                  </Group>
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>

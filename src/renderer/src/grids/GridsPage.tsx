@@ -14,6 +14,7 @@ import { ListSearch } from '../ListSearch';
 import { param, useListState } from '../listState';
 import { useApi } from '../queries';
 import { RegionSelect } from '../RegionSelect';
+import { useCan } from '../session';
 import { GridDialog } from './GridDialog';
 import { FourChecksTable, GridTable } from './GridTables';
 
@@ -32,7 +33,8 @@ export function GridsPage() {
   const [adding, setAdding] = useState<{ partyOrgId: number | null } | null>(null);
   const grids = useApi('grids.list', { regionId, query: list.debounced || undefined }, { keepPrevious: true });
   const checks = useApi('grids.fourChecks', { regionId }, { keepPrevious: true });
-  usePageCommand('new', () => setAdding({ partyOrgId: null }));
+  const canWrite = useCan('grids.create');
+  usePageCommand('new', canWrite ? () => setAdding({ partyOrgId: null }) : null);
   usePageCommand('search', () => searchRef.current?.focus());
 
   // Branches in the order the core lists them (by region), each with its grids.
@@ -48,9 +50,11 @@ export function GridsPage() {
           <Button variant="default" component={Link} to="/reports?report=grids">
             网格化管理台账
           </Button>
-          <Button onClick={() => setAdding({ partyOrgId: null })} title="Ctrl+N">
-            新增网格
-          </Button>
+          {canWrite && (
+            <Button onClick={() => setAdding({ partyOrgId: null })} title="Ctrl+N">
+              新增网格
+            </Button>
+          )}
         </Group>
       </Group>
       <Group align="flex-end" gap="sm">
@@ -100,9 +104,11 @@ export function GridsPage() {
                     {rows[0]?.regionName}
                   </Text>
                 </Group>
-                <Button size="xs" variant="light" onClick={() => setAdding({ partyOrgId })}>
-                  在此支部新增网格
-                </Button>
+                {canWrite && (
+                  <Button size="xs" variant="light" onClick={() => setAdding({ partyOrgId })}>
+                    在此支部新增网格
+                  </Button>
+                )}
               </Group>
               <GridTable grids={rows} />
             </Card>

@@ -28,6 +28,7 @@ import type { ImportPreview, ImportRowStatus } from '../../../shared/types';
 import { invoke } from '../api';
 import { notifyDone, notifyError } from '../common';
 import { readFileBase64, saveFile } from '../platform';
+import { useCan } from '../session';
 import { type ValueMapping, ValueMappingCard, valueMappingOf } from './ValueMappingCard';
 
 type Kind = ImportKind;
@@ -42,6 +43,18 @@ const STATUS: Record<ImportRowStatus, { label: string; color: string }> = {
 const PAGE = 100;
 
 export function ImportPage() {
+  const canImport = useCan('import.commit');
+  return canImport ? (
+    <ImportWork />
+  ) : (
+    <Stack>
+      <Title order={2}>从Excel导入</Title>
+      <Alert color="gray">导入由县级经办办理，当前账号无此权限。</Alert>
+    </Stack>
+  );
+}
+
+function ImportWork() {
   const navigate = useNavigate();
   const [kind, setKind] = useState<Kind>('orgs');
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);

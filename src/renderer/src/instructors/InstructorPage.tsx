@@ -13,6 +13,7 @@ import { apiFieldErrors, schemaValidate } from '../formErrors';
 import { InstructorGridsLine } from '../grids/GridSections';
 import { InfoGrid } from '../ledgerBits';
 import { useApi } from '../queries';
+import { useCan } from '../session';
 import { InstructorTrainings } from '../trainings/InstructorTrainings';
 
 const endSchema = contract['instructors.endAssignment'].input;
@@ -65,6 +66,9 @@ export function InstructorPage({ id }: { id: number }) {
   const navigate = useNavigate();
   const { data: i, error } = useApi('instructors.get', { id });
   const [dialog, setDialog] = useState<'edit' | 'assign' | AssignmentView | null>(null);
+  const canEdit = useCan('instructors.update');
+  const canAssign = useCan('instructors.assign');
+  const canAudit = useCan('audit.list');
   if (!i) return <Loading error={error} />;
   const close = () => setDialog(null);
   const done = () => {
@@ -75,13 +79,17 @@ export function InstructorPage({ id }: { id: number }) {
       <Group justify="space-between">
         <Title order={2}>指导员：{i.name}</Title>
         <Group>
-          <Button variant="default" onClick={() => navigate(`/audit?entity=instructor&entityId=${i.id}`)}>
-            修改记录
-          </Button>
-          <Button variant="default" onClick={() => setDialog('edit')}>
-            编辑
-          </Button>
-          <Button onClick={() => setDialog('assign')}>选派到组织</Button>
+          {canAudit && (
+            <Button variant="default" onClick={() => navigate(`/audit?entity=instructor&entityId=${i.id}`)}>
+              修改记录
+            </Button>
+          )}
+          {canEdit && (
+            <Button variant="default" onClick={() => setDialog('edit')}>
+              编辑
+            </Button>
+          )}
+          {canAssign && <Button onClick={() => setDialog('assign')}>选派到组织</Button>}
         </Group>
       </Group>
       <Card withBorder>
@@ -127,7 +135,7 @@ export function InstructorPage({ id }: { id: number }) {
                   <Table.Td>{a.toDate ?? '—'}</Table.Td>
                   <Table.Td>{a.active ? <Badge color="green">在任</Badge> : <Badge color="gray">已结束</Badge>}</Table.Td>
                   <Table.Td>
-                    {a.toDate == null && (
+                    {a.toDate == null && canAssign && (
                       <Button size="xs" variant="subtle" color="red" onClick={() => setDialog(a)}>
                         结束选派
                       </Button>

@@ -35,6 +35,7 @@ import { ListSearch } from '../ListSearch';
 import { confirmDiscard } from '../leaveGuard';
 import { param, useSearchState } from '../listState';
 import { useApi } from '../queries';
+import { useCan } from '../session';
 
 /** `?assignOrg=12` opens 选派 for that organization (from its page). */
 const searchSchema = z.object({ assignOrg: param.id() });
@@ -237,16 +238,20 @@ export function InstructorsPage() {
   const [editing, setEditing] = useState<Instructor | 'new' | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const { data, error } = useApi('instructors.list', { query: query.trim() || undefined }, { keepPrevious: true });
-  usePageCommand('new', () => setEditing('new'));
+  const canWrite = useCan('instructors.create');
+  const canAssign = useCan('instructors.assign');
+  usePageCommand('new', canWrite ? () => setEditing('new') : null);
   usePageCommand('search', () => searchRef.current?.focus());
 
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>党建工作指导员</Title>
-        <Button onClick={() => setEditing('new')} title="Ctrl+N">
-          新增指导员
-        </Button>
+        {canWrite && (
+          <Button onClick={() => setEditing('new')} title="Ctrl+N">
+            新增指导员
+          </Button>
+        )}
       </Group>
       <ListSearch ref={searchRef} initial="" onSearch={setQuery} placeholder="姓名或单位（Ctrl+F）" width={280} />
       {!data ? (
@@ -263,7 +268,7 @@ export function InstructorsPage() {
                 <Table.Th>联系电话</Table.Th>
                 <Table.Th>专职</Table.Th>
                 <Table.Th ta="right">在任联系组织</Table.Th>
-                <Table.Th />
+                {canWrite && <Table.Th />}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -279,11 +284,13 @@ export function InstructorsPage() {
                   <Table.Td>{i.phone ?? '—'}</Table.Td>
                   <Table.Td>{i.fullTime ? <Badge variant="light">专职</Badge> : '兼职'}</Table.Td>
                   <Table.Td ta="right">{i.activeAssignments}</Table.Td>
-                  <Table.Td>
-                    <Button size="xs" variant="subtle" onClick={() => setEditing(i)}>
-                      编辑
-                    </Button>
-                  </Table.Td>
+                  {canWrite && (
+                    <Table.Td>
+                      <Button size="xs" variant="subtle" onClick={() => setEditing(i)}>
+                        编辑
+                      </Button>
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -299,7 +306,7 @@ export function InstructorsPage() {
           }}
         />
       )}
-      {assignOrg && (
+      {assignOrg && canAssign && (
         <AssignModal
           instructorId={null}
           orgId={Number(assignOrg)}

@@ -12,6 +12,7 @@ import { todayText } from '../DateField';
 import { apiFieldErrors, num, schemaValidate } from '../formErrors';
 import { confirmDiscard } from '../leaveGuard';
 import { useApi, useApiMutation } from '../queries';
+import { useCan } from '../session';
 
 const FIGURES = [
   ['formal', '正式党员'],
@@ -29,6 +30,7 @@ const thisYear = () => Number(todayText().slice(0, 4));
 export function MemberYearsCard({ orgId, orgName }: { orgId: number; orgName: string }) {
   const { data, error } = useApi('memberYears.list', { orgId });
   const [editing, setEditing] = useState<MemberYear | { year: number } | null>(null);
+  const canWrite = useCan('memberYears.set');
   const recorded = new Set((data ?? []).map((y) => y.year));
   // 录入往年 offers the latest year not yet recorded.
   let nextYear = thisYear();
@@ -38,9 +40,11 @@ export function MemberYearsCard({ orgId, orgName }: { orgId: number; orgName: st
     <Card withBorder>
       <Group justify="space-between" mb="sm">
         <Title order={4}>党员发展</Title>
-        <Button size="xs" variant="default" onClick={() => setEditing({ year: nextYear })}>
-          录入往年
-        </Button>
+        {canWrite && (
+          <Button size="xs" variant="default" onClick={() => setEditing({ year: nextYear })}>
+            录入往年
+          </Button>
+        )}
       </Group>
       {!data ? (
         <Loading error={error} />
@@ -56,7 +60,7 @@ export function MemberYearsCard({ orgId, orgName }: { orgId: number; orgName: st
                   {label}
                 </Table.Th>
               ))}
-              <Table.Th />
+              {canWrite && <Table.Th />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -70,18 +74,20 @@ export function MemberYearsCard({ orgId, orgName }: { orgId: number; orgName: st
                     {y[k]}
                   </Table.Td>
                 ))}
-                <Table.Td ta="right">
-                  <Group gap={4} wrap="nowrap" justify="flex-end">
-                    <Button size="compact-xs" variant="subtle" onClick={() => setEditing(y)}>
-                      修改
-                    </Button>
-                    {y.year !== thisYear() && (
-                      <Button size="compact-xs" variant="subtle" color="red" onClick={() => removeYear(orgName, y)}>
-                        删除
+                {canWrite && (
+                  <Table.Td ta="right">
+                    <Group gap={4} wrap="nowrap" justify="flex-end">
+                      <Button size="compact-xs" variant="subtle" onClick={() => setEditing(y)}>
+                        修改
                       </Button>
-                    )}
-                  </Group>
-                </Table.Td>
+                      {y.year !== thisYear() && (
+                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => removeYear(orgName, y)}>
+                          删除
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -25,7 +25,7 @@ import { num, schemaValidate } from '../formErrors';
 import { usePageFormSave } from '../formSave';
 import { options } from '../ledgerBits';
 import { useApi } from '../queries';
-import { RegionSelect } from '../RegionSelect';
+import { RegionSelect, useOwnRegion } from '../RegionSelect';
 
 type FormValues = Omit<OrgFields, 'regionId' | 'employees' | 'formalMembers' | 'probationaryMembers' | 'activists'> & {
   regionId: string | null;
@@ -101,8 +101,9 @@ function usccFeedback(raw: string | null, subtype: FormValues['subtype'], blurre
 
 export function OrgFormPage({ id }: { id: number | null }) {
   const existing = useApi('orgs.get', { id: id ?? 0 }, { enabled: id != null });
+  const ownRegion = useOwnRegion();
   if (id && !existing.data) return <Loading error={existing.error} />;
-  return <OrgForm id={id} initial={existing.data ? toForm(existing.data) : blank} />;
+  return <OrgForm id={id} initial={existing.data ? toForm(existing.data) : { ...blank, regionId: ownRegion }} />;
 }
 
 function OrgForm({ id, initial }: { id: number | null; initial: FormValues }) {

@@ -12,6 +12,7 @@ import { usePageCommand } from '../commands';
 import { Loading } from '../common';
 import { ListSearch } from '../ListSearch';
 import { RegionSelect } from '../RegionSelect';
+import { useCan } from '../session';
 import '../ledgerTable.css';
 import { CoverageBadge, ListFooter, ledgerTableStyles, OrgFlagBadges, options, SortHeader } from '../ledgerBits';
 import { param, useListState } from '../listState';
@@ -43,7 +44,8 @@ export function OrgListPage() {
     keepPrevious: true,
   });
 
-  usePageCommand('new', () => navigate('/orgs/new'));
+  const canCreate = useCan('orgs.create');
+  usePageCommand('new', canCreate ? () => navigate('/orgs/new') : null);
   usePageCommand('search', () => searchRef.current?.focus());
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE)) : 1;
 
@@ -51,9 +53,11 @@ export function OrgListPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>两新组织</Title>
-        <Button component={Link} to="/orgs/new" title="Ctrl+N">
-          新增组织
-        </Button>
+        {canCreate && (
+          <Button component={Link} to="/orgs/new" title="Ctrl+N">
+            新增组织
+          </Button>
+        )}
       </Group>
       <Group align="flex-end" gap="sm">
         <ListSearch

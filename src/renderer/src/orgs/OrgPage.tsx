@@ -18,13 +18,19 @@ import { OrgGridLine } from '../grids/GridSections';
 import { CoverageBadge, FlagReasons, formatStamp, InfoGrid, yesNo } from '../ledgerBits';
 import { MemberYearsCard } from '../members/MemberYearsCard';
 import { useApi } from '../queries';
+import { useCan } from '../session';
 import { MassOrgsSection } from '../sites/MassOrgsSection';
 import { OrgInspections } from '../sites/OrgInspections';
 
 export function OrgPage({ id }: { id: number }) {
   const navigate = useNavigate();
   const { data: o, error } = useApi('orgs.get', { id });
-  usePageCommand('new', () => navigate('/orgs/new'));
+  const canCreate = useCan('orgs.create');
+  const canEdit = useCan('orgs.update');
+  const canDelete = useCan('orgs.delete');
+  const canAudit = useCan('audit.list');
+  const canAssign = useCan('instructors.assign');
+  usePageCommand('new', canCreate ? () => navigate('/orgs/new') : null);
   if (!o) return <Loading error={error} />;
 
   const remove = () =>
@@ -44,13 +50,17 @@ export function OrgPage({ id }: { id: number }) {
           <CoverageBadge value={o.coverage} />
         </Group>
         <Group>
-          <Button variant="default" onClick={() => navigate(`/audit?entity=org&entityId=${o.id}`)}>
-            修改记录
-          </Button>
-          <Button variant="default" color="red" onClick={remove}>
-            删除
-          </Button>
-          <Button onClick={() => navigate(`/orgs/${o.id}/edit`)}>编辑</Button>
+          {canAudit && (
+            <Button variant="default" onClick={() => navigate(`/audit?entity=org&entityId=${o.id}`)}>
+              修改记录
+            </Button>
+          )}
+          {canDelete && (
+            <Button variant="default" color="red" onClick={remove}>
+              删除
+            </Button>
+          )}
+          {canEdit && <Button onClick={() => navigate(`/orgs/${o.id}/edit`)}>编辑</Button>}
         </Group>
       </Group>
       <Card withBorder>
@@ -81,9 +91,11 @@ export function OrgPage({ id }: { id: number }) {
       <Card withBorder>
         <Group justify="space-between" mb="sm">
           <Title order={4}>党建工作指导员</Title>
-          <Button size="xs" variant="default" onClick={() => navigate(`/instructors?assignOrg=${o.id}`)}>
-            选派指导员
-          </Button>
+          {canAssign && (
+            <Button size="xs" variant="default" onClick={() => navigate(`/instructors?assignOrg=${o.id}`)}>
+              选派指导员
+            </Button>
+          )}
         </Group>
         {o.assignments.length === 0 ? (
           <Text c="dimmed">未选派指导员</Text>

@@ -17,7 +17,7 @@ import { num, optNum, schemaValidate } from '../formErrors';
 import { usePageFormSave } from '../formSave';
 import { options } from '../ledgerBits';
 import { useApi, useSettings } from '../queries';
-import { RegionSelect } from '../RegionSelect';
+import { RegionSelect, useOwnRegion } from '../RegionSelect';
 import { OrgPicker, type PickedOrg } from './OrgPicker';
 
 type Numeric = 'partyWorkers' | 'formalMembers' | 'probationaryMembers' | 'termYears' | 'starRating';
@@ -79,6 +79,7 @@ export function PartyOrgFormPage({ id, coverOrgId }: { id: number | null; coverO
   // "为该组织建立党组织" from an organization's page arrives with that organization pre-picked.
   const preset = useApi('orgs.get', { id: coverOrgId ?? 0 }, { enabled: coverOrgId != null });
   const settings = useSettings();
+  const ownRegion = useOwnRegion();
   if ((id && !existing.data) || (coverOrgId && !preset.data) || !settings.data)
     return <Loading error={existing.error ?? preset.error ?? settings.error} />;
   const p = existing.data;
@@ -87,7 +88,7 @@ export function PartyOrgFormPage({ id, coverOrgId }: { id: number | null; coverO
     : preset.data
       ? [{ id: preset.data.id, name: preset.data.name, regionName: preset.data.regionName, formalMembers: preset.data.formalMembers }]
       : [];
-  const initial = p ? toForm(p) : { ...blank, regionId: preset.data ? String(preset.data.regionId) : null };
+  const initial = p ? toForm(p) : { ...blank, regionId: preset.data ? String(preset.data.regionId) : ownRegion };
   return (
     <PartyOrgForm id={id} initial={initial} initialCovered={covered} venueItems={[...VENUE_STANDARDS[settings.data.venueStandard].items]} />
   );

@@ -10,6 +10,7 @@ import { usePageCommand } from '../commands';
 import { Loading, stars } from '../common';
 import { ListSearch } from '../ListSearch';
 import { RegionSelect } from '../RegionSelect';
+import { useCan } from '../session';
 import '../ledgerTable.css';
 import { ListFooter, ledgerTableStyles, options, PartyOrgFlagBadges, SortHeader } from '../ledgerBits';
 import { param, useListState } from '../listState';
@@ -60,7 +61,8 @@ export function PartyOrgListPage() {
     },
     { keepPrevious: true },
   );
-  usePageCommand('new', () => navigate('/party-orgs/new'));
+  const canCreate = useCan('partyOrgs.create');
+  usePageCommand('new', canCreate ? () => navigate('/party-orgs/new') : null);
   usePageCommand('search', () => searchRef.current?.focus());
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE)) : 1;
 
@@ -72,9 +74,11 @@ export function PartyOrgListPage() {
           <Button variant="default" component={Link} to="/reports?report=electionReminders">
             换届提醒表
           </Button>
-          <Button component={Link} to="/party-orgs/new" title="Ctrl+N">
-            新增党组织
-          </Button>
+          {canCreate && (
+            <Button component={Link} to="/party-orgs/new" title="Ctrl+N">
+              新增党组织
+            </Button>
+          )}
         </Group>
       </Group>
       <Group align="flex-end" gap="sm">

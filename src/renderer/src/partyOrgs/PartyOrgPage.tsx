@@ -10,12 +10,17 @@ import { FundingSection } from '../funding/FundingSection';
 import { BranchGridsSection } from '../grids/GridSections';
 import { FlagReasons, formatStamp, InfoGrid, yesNo } from '../ledgerBits';
 import { useApi } from '../queries';
+import { useCan } from '../session';
 import { ModelSiteHistory } from '../sites/ModelSiteHistory';
 
 export function PartyOrgPage({ id }: { id: number }) {
   const navigate = useNavigate();
   const { data: p, error } = useApi('partyOrgs.get', { id });
-  usePageCommand('new', () => navigate('/party-orgs/new'));
+  const canCreate = useCan('partyOrgs.create');
+  const canEdit = useCan('partyOrgs.update');
+  const canDelete = useCan('partyOrgs.delete');
+  const canAudit = useCan('audit.list');
+  usePageCommand('new', canCreate ? () => navigate('/party-orgs/new') : null);
   if (!p) return <Loading error={error} />;
 
   const remove = () =>
@@ -42,13 +47,17 @@ export function PartyOrgPage({ id }: { id: number }) {
           <Button variant="default" onClick={() => navigate(`/cases?partyOrgId=${p.id}`)}>
             整顿记录
           </Button>
-          <Button variant="default" onClick={() => navigate(`/audit?entity=partyOrg&entityId=${p.id}`)}>
-            修改记录
-          </Button>
-          <Button variant="default" color="red" onClick={remove}>
-            删除
-          </Button>
-          <Button onClick={() => navigate(`/party-orgs/${p.id}/edit`)}>编辑</Button>
+          {canAudit && (
+            <Button variant="default" onClick={() => navigate(`/audit?entity=partyOrg&entityId=${p.id}`)}>
+              修改记录
+            </Button>
+          )}
+          {canDelete && (
+            <Button variant="default" color="red" onClick={remove}>
+              删除
+            </Button>
+          )}
+          {canEdit && <Button onClick={() => navigate(`/party-orgs/${p.id}/edit`)}>编辑</Button>}
         </Group>
       </Group>
       <Card withBorder>

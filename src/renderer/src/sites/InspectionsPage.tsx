@@ -14,6 +14,7 @@ import { usePageCommand } from '../commands';
 import { confirmDelete, Loading } from '../common';
 import { ListSearch } from '../ListSearch';
 import { RegionSelect } from '../RegionSelect';
+import { useCan } from '../session';
 import '../ledgerTable.css';
 import { ListFooter, ledgerTableStyles, options } from '../ledgerBits';
 import { param, useListState } from '../listState';
@@ -63,6 +64,7 @@ export function InspectionsPage() {
   const year = yearInput(list.filters.year) ?? new Date().getFullYear();
   const searchRef = useRef<HTMLInputElement>(null);
   const [target, setTarget] = useState<InspectionTarget | null>(null);
+  const canWrite = useCan('inspections.set');
   const { data, error } = useApi(
     'inspections.list',
     {
@@ -129,7 +131,7 @@ export function InspectionsPage() {
                 <Table.Th>{year}年度年检</Table.Th>
                 <Table.Th>党建工作审查</Table.Th>
                 <Table.Th>备注</Table.Th>
-                <Table.Th>操作</Table.Th>
+                {canWrite && <Table.Th>操作</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -148,18 +150,20 @@ export function InspectionsPage() {
                   </Table.Td>
                   <Table.Td>{r.partyReview ? labelOf(PARTY_REVIEW_RESULTS, r.partyReview) : '—'}</Table.Td>
                   <Table.Td>{r.remarks ?? ''}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Button size="compact-sm" variant={r.id == null ? 'light' : 'subtle'} onClick={() => open(r)}>
-                        {r.id == null ? '登记' : '修改'}
-                      </Button>
-                      {r.id != null && (
-                        <Button size="compact-sm" variant="subtle" color="red" onClick={() => remove(r)}>
-                          删除
+                  {canWrite && (
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap">
+                        <Button size="compact-sm" variant={r.id == null ? 'light' : 'subtle'} onClick={() => open(r)}>
+                          {r.id == null ? '登记' : '修改'}
                         </Button>
-                      )}
-                    </Group>
-                  </Table.Td>
+                        {r.id != null && (
+                          <Button size="compact-sm" variant="subtle" color="red" onClick={() => remove(r)}>
+                            删除
+                          </Button>
+                        )}
+                      </Group>
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>

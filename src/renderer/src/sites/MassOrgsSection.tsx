@@ -11,6 +11,7 @@ import { DateField, todayText } from '../DateField';
 import { apiFieldErrors, optNum, schemaValidate } from '../formErrors';
 import { confirmDiscard } from '../leaveGuard';
 import { useApi } from '../queries';
+import { useCan } from '../session';
 
 interface Values {
   orgId: number;
@@ -91,6 +92,7 @@ function MassOrgDialog({ orgId, orgName, row, onClose }: { orgId: number; orgNam
 export function MassOrgsSection({ orgId, orgName }: { orgId: number; orgName: string }) {
   const { data } = useApi('massOrgs.list', { orgId });
   const [editing, setEditing] = useState<MassOrgView | null>(null);
+  const canWrite = useCan('massOrgs.set');
   return (
     <Card withBorder>
       <Title order={4} mb="sm">
@@ -107,7 +109,7 @@ export function MassOrgsSection({ orgId, orgName }: { orgId: number; orgName: st
               <Table.Th>成立时间</Table.Th>
               <Table.Th ta="right">成员人数</Table.Th>
               <Table.Th>负责人</Table.Th>
-              <Table.Th />
+              {canWrite && <Table.Th />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -128,11 +130,13 @@ export function MassOrgsSection({ orgId, orgName }: { orgId: number; orgName: st
                 <Table.Td>{m.foundedDate ?? '—'}</Table.Td>
                 <Table.Td ta="right">{m.members ?? '—'}</Table.Td>
                 <Table.Td>{m.chair ?? '—'}</Table.Td>
-                <Table.Td ta="right">
-                  <Button size="compact-sm" variant="subtle" onClick={() => setEditing(m)}>
-                    {m.present ? '编辑' : '登记'}
-                  </Button>
-                </Table.Td>
+                {canWrite && (
+                  <Table.Td ta="right">
+                    <Button size="compact-sm" variant="subtle" onClick={() => setEditing(m)}>
+                      {m.present ? '编辑' : '登记'}
+                    </Button>
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -3,19 +3,23 @@ import { Button, Card, Group, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { ModelSiteRow } from '../../../shared/records/modelSites';
 import { useApi } from '../queries';
+import { useCan } from '../session';
 import { ModelSiteDialog } from './ModelSiteDialog';
 import { LevelBadge, removeSite, SiteStatus } from './ModelSitesPage';
 
 export function ModelSiteHistory({ partyOrg }: { partyOrg: { id: number; name: string } }) {
   const { data } = useApi('modelSites.list', { partyOrgId: partyOrg.id });
   const [dialog, setDialog] = useState<{ editing: ModelSiteRow | null } | null>(null);
+  const canWrite = useCan('modelSites.create');
   return (
     <Card withBorder>
       <Group justify="space-between" mb="sm">
         <Title order={4}>示范点与品牌</Title>
-        <Button size="xs" variant="default" onClick={() => setDialog({ editing: null })}>
-          登记命名
-        </Button>
+        {canWrite && (
+          <Button size="xs" variant="default" onClick={() => setDialog({ editing: null })}>
+            登记命名
+          </Button>
+        )}
       </Group>
       {!data?.length ? (
         <Text c="dimmed">尚未命名为示范点</Text>
@@ -29,7 +33,7 @@ export function ModelSiteHistory({ partyOrg }: { partyOrg: { id: number; name: s
               <Table.Th>五星创建</Table.Th>
               <Table.Th>命名文号</Table.Th>
               <Table.Th>状态</Table.Th>
-              <Table.Th>操作</Table.Th>
+              {canWrite && <Table.Th>操作</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -45,16 +49,18 @@ export function ModelSiteHistory({ partyOrg }: { partyOrg: { id: number; name: s
                 <Table.Td>
                   <SiteStatus row={r} />
                 </Table.Td>
-                <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    <Button size="compact-sm" variant="subtle" onClick={() => setDialog({ editing: r })}>
-                      编辑
-                    </Button>
-                    <Button size="compact-sm" variant="subtle" color="red" onClick={() => removeSite(r)}>
-                      删除
-                    </Button>
-                  </Group>
-                </Table.Td>
+                {canWrite && (
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      <Button size="compact-sm" variant="subtle" onClick={() => setDialog({ editing: r })}>
+                        编辑
+                      </Button>
+                      <Button size="compact-sm" variant="subtle" color="red" onClick={() => removeSite(r)}>
+                        删除
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>

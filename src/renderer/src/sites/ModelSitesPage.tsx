@@ -14,6 +14,7 @@ import { usePageCommand } from '../commands';
 import { confirmDelete, Loading } from '../common';
 import { ListSearch } from '../ListSearch';
 import { RegionSelect } from '../RegionSelect';
+import { useCan } from '../session';
 import '../ledgerTable.css';
 import { ledgerTableStyles, options } from '../ledgerBits';
 import { param, useListState } from '../listState';
@@ -81,7 +82,8 @@ export function ModelSitesPage() {
     },
     { keepPrevious: true },
   );
-  usePageCommand('new', () => setDialog({ editing: null }));
+  const canWrite = useCan('modelSites.create');
+  usePageCommand('new', canWrite ? () => setDialog({ editing: null }) : null);
   usePageCommand('search', () => searchRef.current?.focus());
   const rows = data ?? [];
   const inForce = rows.filter((r) => r.inForce);
@@ -90,9 +92,11 @@ export function ModelSitesPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>示范点与品牌</Title>
-        <Button onClick={() => setDialog({ editing: null })} title="Ctrl+N">
-          登记示范点命名
-        </Button>
+        {canWrite && (
+          <Button onClick={() => setDialog({ editing: null })} title="Ctrl+N">
+            登记示范点命名
+          </Button>
+        )}
       </Group>
       <Group align="flex-end" gap="sm">
         <ListSearch
@@ -126,7 +130,7 @@ export function ModelSitesPage() {
               <Table.Th>五星创建</Table.Th>
               <Table.Th>命名文号</Table.Th>
               <Table.Th>状态</Table.Th>
-              <Table.Th>操作</Table.Th>
+              {canWrite && <Table.Th>操作</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -148,16 +152,18 @@ export function ModelSitesPage() {
                 <Table.Td>
                   <SiteStatus row={r} />
                 </Table.Td>
-                <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    <Button size="compact-sm" variant="subtle" onClick={() => setDialog({ editing: r })}>
-                      编辑
-                    </Button>
-                    <Button size="compact-sm" variant="subtle" color="red" onClick={() => removeSite(r)}>
-                      删除
-                    </Button>
-                  </Group>
-                </Table.Td>
+                {canWrite && (
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      <Button size="compact-sm" variant="subtle" onClick={() => setDialog({ editing: r })}>
+                        编辑
+                      </Button>
+                      <Button size="compact-sm" variant="subtle" color="red" onClick={() => removeSite(r)}>
+                        删除
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -4,17 +4,21 @@ import { Link } from 'react-router';
 import { labelOf } from '../../../shared/domain/codes';
 import { PARTY_REVIEW_RESULTS } from '../../../shared/domain/siteCodes';
 import { useApi } from '../queries';
+import { useCan } from '../session';
 import { ResultBadge } from './InspectionsPage';
 
 export function OrgInspections({ orgId, orgName }: { orgId: number; orgName: string }) {
   const { data } = useApi('inspections.history', { orgId });
+  const canWrite = useCan('inspections.set');
   return (
     <Card withBorder>
       <Group justify="space-between" mb="sm">
         <Title order={4}>年检及党建工作审查</Title>
-        <Button size="xs" variant="default" component={Link} to={`/inspections?query=${encodeURIComponent(orgName)}`}>
-          登记年检
-        </Button>
+        {canWrite && (
+          <Button size="xs" variant="default" component={Link} to={`/inspections?query=${encodeURIComponent(orgName)}`}>
+            登记年检
+          </Button>
+        )}
       </Group>
       {!data?.length ? (
         <Text c="dimmed">尚无年检记录</Text>

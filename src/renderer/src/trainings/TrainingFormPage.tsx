@@ -15,7 +15,8 @@ import { num, schemaValidate } from '../formErrors';
 import { usePageFormSave } from '../formSave';
 import { options } from '../ledgerBits';
 import { useApi, useSettings } from '../queries';
-import { RegionSelect } from '../RegionSelect';
+import { RegionSelect, useOwnRegion } from '../RegionSelect';
+import { useCan } from '../session';
 import { AttendeePicker } from './AttendeePicker';
 import { COUNTY_VALUE } from './TrainingListPage';
 
@@ -65,6 +66,7 @@ const toForm = (t: TrainingDetail): FormValues => ({
 export function TrainingFormPage({ id }: { id: number | null }) {
   const existing = useApi('trainings.get', { id: id ?? 0 }, { enabled: id != null });
   const settings = useSettings();
+  const ownRegion = useOwnRegion();
   if (id != null && !existing.data) return <Loading error={existing.error} />;
   if (!settings.data) return <Loading error={settings.error} />;
   const blank: FormValues = {
@@ -73,7 +75,7 @@ export function TrainingFormPage({ id }: { id: number | null }) {
     topic: '',
     target: null,
     organizer: settings.data.reportingUnit,
-    region: COUNTY_VALUE,
+    region: ownRegion ?? COUNTY_VALUE,
     place: '',
     sessions: 1,
     attendances: '',
@@ -96,10 +98,18 @@ function TrainingForm({ id, initial }: { id: number | null; initial: FormValues 
     after: (saved) => ({ message: `培训班“${saved.topic}”已保存`, to: '/trainings' }),
   });
   const cancel = () => navigate('/trainings');
+  // A training opens in this form from the list; a reader who may not change it sees it disabled.
+  const readOnly = !useCan(id ? 'trainings.update' : 'trainings.create');
   const attendeeError = Object.entries(form.errors).find(([k]) => k === 'attendees' || k.startsWith('attendees.'))?.[1];
 
   return (
-    <FormFrame title={id ? `编辑培训班：${initial.topic}` : '登记培训班'} saving={saving} onSave={() => void save()} onCancel={cancel}>
+    <FormFrame
+      title={readOnly ? `培训班：${initial.topic}` : id ? `编辑培训班：${initial.topic}` : '登记培训班'}
+      saving={saving}
+      onSave={() => void save()}
+      onCancel={cancel}
+      readOnly={readOnly}
+    >
       <Card withBorder>
         <Title order={4} mb="sm">
           培训班
@@ -150,7 +160,7 @@ function TrainingForm({ id, initial }: { id: number | null; initial: FormValues 
           error={attendeeError ? String(attendeeError) : null}
         />
       </Card>
-      {id != null && (
+      {id != null && !readOnly && (
         <Group>
           <Text size="sm" c="dimmed">
             删除后该培训班不再计入统计和台账，操作日志中保留记录。

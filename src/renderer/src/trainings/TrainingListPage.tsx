@@ -16,6 +16,7 @@ import { options } from '../ledgerBits';
 import { param, useListState } from '../listState';
 import { useApi } from '../queries';
 import { RegionSelect } from '../RegionSelect';
+import { useCan } from '../session';
 import { YearFilter, yearInput, yearLink } from '../YearFilter';
 
 const PAGE = 50;
@@ -47,7 +48,8 @@ export function TrainingListPage() {
   const { year, region = null, target = null } = list.filters;
   const searchRef = useRef<HTMLInputElement>(null);
   usePageCommand('search', () => searchRef.current?.focus());
-  usePageCommand('new', () => navigate('/trainings/new'));
+  const canCreate = useCan('trainings.create');
+  usePageCommand('new', canCreate ? () => navigate('/trainings/new') : null);
   const { data, error } = useApi(
     'trainings.list',
     {
@@ -70,9 +72,11 @@ export function TrainingListPage() {
           <Button variant="default" onClick={() => navigate(`/reports?report=trainings${yearLink(year)}`)}>
             打印培训台账
           </Button>
-          <Button onClick={() => navigate('/trainings/new')} title="Ctrl+N">
-            登记培训班
-          </Button>
+          {canCreate && (
+            <Button onClick={() => navigate('/trainings/new')} title="Ctrl+N">
+              登记培训班
+            </Button>
+          )}
         </Group>
       </Group>
       <Group align="flex-end">
