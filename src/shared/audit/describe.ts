@@ -305,6 +305,11 @@ export function auditRecordName(e: RawAuditEntry, look: AuditLookups): string {
       return `${nameOf(look, 'org', e.entityId)} ${labelOf(MASS_ORG_KINDS, snap.kind as never)}`;
     case 'inspection':
       return `${nameOf(look, 'org', Number(snap.orgId))} ${snap.year ?? ''}年度年检`;
+    case 'user': {
+      // A password change carries only the user name; the other rows the name and 姓名 as well.
+      const who = text(snap.userName) ?? `编号${e.entityId}`;
+      return text(snap.name) ? `账号 ${text(snap.name)}（${who}）` : `账号 ${who}`;
+    }
     default:
       return '';
   }
