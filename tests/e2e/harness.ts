@@ -54,6 +54,11 @@ export async function startApp(name: string, today = '2026-11-25', options: Star
   page.on('pageerror', (e) => errors.push(e.message));
   let shot = 0;
   async function signIn(role: RoleCode | null) {
+    await signInAs(role);
+    // A page already open keeps the account it was loaded with (a hash change is no reload).
+    if (page.url().startsWith(base)) await page.reload();
+  }
+  async function signInAs(role: RoleCode | null) {
     await page.request.post(`${base}/api/auth.logout`, { data: {} });
     if (!role) return;
     const account = DEMO_ACCOUNTS.find((a) => a.role === role);
@@ -61,7 +66,7 @@ export async function startApp(name: string, today = '2026-11-25', options: Star
     const body = (await res.json()) as { ok: boolean; error?: { message: string } };
     if (!body.ok) throw new Error(`登录失败：${body.error?.message}`);
   }
-  await signIn(options.role === undefined ? 'county' : options.role);
+  await signInAs(options.role === undefined ? 'county' : options.role);
   return {
     base,
     page,

@@ -192,7 +192,10 @@ async function start() {
   });
   const file = dataFile();
   try {
-    ({ ctx } = await startLedger({ file, nativeBinding: electronNativeBinding(app.isPackaged) }));
+    // An installed app starts on an empty ledger and asks for the administrator (no default password);
+    // `npm start` / `npm run dev` show the demo county with its demo accounts, as browser mode does.
+    const seed = !app.isPackaged || process.env.LEDGER_DEMO === '1';
+    ({ ctx } = await startLedger({ file, nativeBinding: electronNativeBinding(app.isPackaged), seed }));
     log.info(`ledger opened: ${file}`);
   } catch (e) {
     fail('无法打开数据库', new Error(`数据文件：${file}\n${e instanceof Error ? e.message : String(e)}`));
