@@ -6,7 +6,7 @@ import { addMonths, daysBetween } from '../../../shared/rules/dates';
 import type { Ctx } from '../context';
 import { listActivities } from '../services/activities';
 import { listPartyOrgs } from '../services/partyOrgs';
-import { ofCallerRegions } from '../services/regionScope';
+import { ofCallerRegions } from '../services/recordScope';
 
 const ALL = Number.MAX_SAFE_INTEGER;
 

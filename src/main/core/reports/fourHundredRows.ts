@@ -3,7 +3,7 @@ import { FOUR_HUNDRED } from '../../../shared/domain/fourHundredCodes';
 import type { ReportFilters } from '../../../shared/reports/types';
 import type { Ctx } from '../context';
 import { fourHundredMisses } from '../services/fourHundred';
-import { ofCallerRegions } from '../services/regionScope';
+import { ofCallerRegions } from '../services/recordScope';
 import type { Built } from './rows';
 
 export function fourHundredRows(ctx: Ctx, f: ReportFilters, day: string): Built<'fourHundred'> {

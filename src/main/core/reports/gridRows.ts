@@ -3,7 +3,7 @@ import type { ReportFilters } from '../../../shared/reports/types';
 import type { CheckResult } from '../../../shared/rules/fourChecks';
 import type { Ctx } from '../context';
 import { fourChecks, getGrid, listGrids } from '../services/grids';
-import { ofCallerRegions } from '../services/regionScope';
+import { ofCallerRegions } from '../services/recordScope';
 import type { Built } from './rows';
 
 const yesNo = (b: boolean) => (b ? '是' : '否');

@@ -3,7 +3,7 @@ import type { REPORTS } from '../../../shared/reports/definitions';
 import type { Cell } from '../../../shared/reports/types';
 import type { Ctx } from '../context';
 import { type MemberYearTotal, memberYearTotals } from '../services/memberYears';
-import { ofCallerRegions } from '../services/regionScope';
+import { ofCallerRegions } from '../services/recordScope';
 import { listRegions } from '../services/regions';
 
 type Row = Record<Extract<(typeof REPORTS)[number], { id: 'memberYears' }>['columns'][number]['key'], Cell>;

@@ -28,7 +28,7 @@ import { listClasses } from '../services/classification';
 import { listInstructors } from '../services/instructors';
 import { type IndexedOrg, orgIndex } from '../services/orgIndex';
 import { listPartyOrgs } from '../services/partyOrgs';
-import { ofCallerRegions, regionSql } from '../services/regionScope';
+import { ofCallerRegions, regionSql } from '../services/recordScope';
 import { listRegions } from '../services/regions';
 import { getSettings } from '../services/settings';
 import { activityLedgerRows, electionReminderRows } from './activityRows';

@@ -6,7 +6,7 @@ import type { Ctx } from '../context';
 import { listInspections } from '../services/inspections';
 import { listModelSites } from '../services/modelSites';
 import { orgIndex } from '../services/orgIndex';
-import { ofCallerRegions } from '../services/regionScope';
+import { ofCallerRegions } from '../services/recordScope';
 import type { Built } from './rows';
 
 /** The ledger's year, as the other yearly ledgers take it: the filter's, else the counting day's. */

@@ -19,7 +19,7 @@ import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
 import { type Writer, write } from '../write';
 import { partyOrgIdsMatching } from './partyOrgs';
-import { assertPartyOrgRegion, inCallerRegions, regionSql } from './regionScope';
+import { assertPartyOrgRegion, inCallerRegions, regionSql } from './recordScope';
 
 type ListInput = z.output<typeof activitiesListSchema>;
 type GapsInput = z.output<typeof activityGapsSchema>;

@@ -14,7 +14,7 @@ import { AppError, notFound } from '../errors';
 import type { CaseRow } from '../schema';
 import { type Writer, write } from '../write';
 import { resolveLeader } from './leaders';
-import { assertPartyOrgRegion, inCallerRegions, regionSql } from './regionScope';
+import { assertPartyOrgRegion, inCallerRegions, regionSql } from './recordScope';
 import { passLineIn } from './settings';
 
 type CreateInput = z.output<typeof caseCreateSchema>;

@@ -8,7 +8,7 @@ import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
 import { type Writer, write } from '../write';
 import { partyOrgIdsMatching } from './partyOrgs';
-import { inCallerRegions, regionSql } from './regionScope';
+import { inCallerRegions, regionSql } from './recordScope';
 
 export interface ClassFilter {
   year: number;

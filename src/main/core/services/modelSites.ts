@@ -14,7 +14,7 @@ import { AppError, notFound } from '../errors';
 import type { Database } from '../schema';
 import { type Writer, write } from '../write';
 import { partyOrgIdsMatching } from './partyOrgs';
-import { assertPartyOrgRegion, inCallerRegions, regionSql } from './regionScope';
+import { assertPartyOrgRegion, inCallerRegions, regionSql } from './recordScope';
 
 type ListInput = z.output<typeof modelSitesListSchema>;
 

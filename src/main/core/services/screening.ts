@@ -19,7 +19,7 @@ import { AppError, notFound } from '../errors';
 import { fromColumns } from '../mapping';
 import { write } from '../write';
 import { PARTY_ORG_SHAPE } from './partyOrgs';
-import { inCallerRegions, regionSql } from './regionScope';
+import { inCallerRegions, regionSql } from './recordScope';
 import { getSettings } from './settings';
 
 export interface SuggestInput {

@@ -23,7 +23,7 @@ import { AppError, notFound } from '../errors';
 import { initialsOf } from '../pinyin';
 import type { Database, TrainingTable } from '../schema';
 import { type Writer, write } from '../write';
-import { inCallerRegions } from './regionScope';
+import { inCallerRegions } from './recordScope';
 
 type ListInput = z.output<typeof trainingsListSchema>;
 type Db = Kysely<Database>;
