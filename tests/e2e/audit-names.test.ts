@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/main/core/services/demoAccounts';
 import type { RoleCode } from '../../src/shared/domain/roles';
 import type { Page as ListPage, OrgDetail, PartyOrgDetail, PartyOrgListRow } from '../../src/shared/types';
-import { type App, startApp } from './harness';
+import { type App, postApi, startApp } from './harness';
 
 const OUT = path.resolve('test-output/e2e/audit-names');
 /** Latin words a clerk may see: file kinds, and codes such as 统一社会信用代码 (18 letters and digits). */
@@ -72,8 +72,8 @@ beforeAll(async () => {
 /** This test's own browser context has its own session cookie: signs it in as a demo account. */
 async function signInHere(role: RoleCode) {
   const account = DEMO_ACCOUNTS.find((a) => a.role === role);
-  await page.request.post(`${app.base}/api/auth.logout`, { data: {} });
-  const res = await page.request.post(`${app.base}/api/auth.login`, { data: { userName: account?.userName, password: DEMO_PASSWORD } });
+  await postApi(page, `${app.base}/api/auth.logout`, {});
+  const res = await postApi(page, `${app.base}/api/auth.login`, { userName: account?.userName, password: DEMO_PASSWORD });
   expect(res.status()).toBe(200);
   // The page keeps the account it started with until it is loaded again (a hash change is no reload).
   if (page.url().startsWith(app.base)) await page.goto('about:blank');
@@ -119,7 +119,7 @@ it('names each record in Chinese, tells the case step as the timeline does, no L
 
   // The clerk's clock: the request carries Beijing's offset, and times are shown on it.
   expect(sent.at(-1)).toMatchObject({ utcOffset: 480 });
-  const log = (await (await page.request.post(`${app.base}/api/audit.list`, { data: { limit: 1 } })).json()).data as ListPage<{
+  const log = (await (await postApi(page, `${app.base}/api/audit.list`, { limit: 1 })).json()).data as ListPage<{
     at: string;
   }>;
   const local = new Date(Date.parse(log.rows[0]?.at ?? '') + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { formatRatio, ratio } from '../../src/shared/rules/coverage';
 import { usccCheckChar } from '../../src/shared/rules/uscc';
 import type { Page as ListPage, OrgListRow } from '../../src/shared/types';
-import { type App, startApp } from './harness';
+import { type App, postApi, startApp } from './harness';
 
 let app: App;
 let page: Page;
@@ -46,7 +46,7 @@ it('creates an organization and a 联合党支部 covering it and one more; 组�
   await app.snap('overview-before');
 
   // An organization with no party organization yet, to be covered by the new 联合党支部.
-  const res = await page.request.post(`${app.base}/api/orgs.list`, { data: { coverage: 'none', limit: 1 } });
+  const res = await postApi(page, `${app.base}/api/orgs.list`, { coverage: 'none', limit: 1 });
   const other = ((await res.json()) as { data: ListPage<OrgListRow> }).data.rows[0];
   expect(other).toBeDefined();
   if (!other) return;
@@ -116,11 +116,11 @@ it('creates an organization and a 联合党支部 covering it and one more; 组�
 });
 
 it('selects an instructor for an uncovered organization: it becomes 仅工作覆盖; the audit log shows the change', async () => {
-  const res = await page.request.post(`${app.base}/api/orgs.list`, { data: { coverage: 'none', limit: 1 } });
+  const res = await postApi(page, `${app.base}/api/orgs.list`, { coverage: 'none', limit: 1 });
   const org = ((await res.json()) as { data: ListPage<OrgListRow> }).data.rows[0];
   expect(org).toBeDefined();
   if (!org) return;
-  const before = await page.request.post(`${app.base}/api/stats.coverage`, { data: {} });
+  const before = await postApi(page, `${app.base}/api/stats.coverage`, {});
   const workBefore = ((await before.json()) as { data: { county: { workOnly: number } } }).data.county.workOnly;
 
   await page.goto(`${app.base}/#/orgs/${org.id}`);
@@ -136,7 +136,7 @@ it('selects an instructor for an uncovered organization: it becomes 仅工作覆
   await expect.poll(() => page.getByText('仅工作覆盖').count()).toBe(1);
   await expect.poll(() => page.getByText('在任').count()).toBe(1);
   await app.snap('org-work-covered');
-  const after = await page.request.post(`${app.base}/api/stats.coverage`, { data: {} });
+  const after = await postApi(page, `${app.base}/api/stats.coverage`, {});
   expect(((await after.json()) as { data: { county: { workOnly: number } } }).data.county.workOnly).toBe(workBefore + 1);
 
   // The instructor's own page lists the new assignment.

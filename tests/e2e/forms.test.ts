@@ -4,7 +4,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type App, startApp } from './harness';
+import { type App, postApi, startApp } from './harness';
 
 let app: App;
 let page: Page;
@@ -62,7 +62,7 @@ it('says a wrong instructor phone under the field before sending; 选派 without
   await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
 
   // 选派 from an organization's page: the dialog opens with that organization fixed.
-  const res = await page.request.post(`${app.base}/api/orgs.list`, { data: { coverage: 'none', limit: 1 } });
+  const res = await postApi(page, `${app.base}/api/orgs.list`, { coverage: 'none', limit: 1 });
   const org = ((await res.json()) as { data: { rows: { id: number }[] } }).data.rows[0];
   await page.goto(`${app.base}/#/instructors?assignOrg=${org?.id}`);
   const assign = page.getByRole('dialog');

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type APIResponse, type Browser, chromium, type Page } from 'playwright-core';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/main/core/services/demoAccounts';
 import type { RoleCode } from '../../src/shared/domain/roles';
 import { spawnWebServer } from '../helpers/webServer';
@@ -19,6 +19,21 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/**
+ * POSTs to the browser-mode API from the test's side (shares the page's cookies). Node's server drops a
+ * keep-alive connection after 5 s idle; when a request goes out on such a socket just as it closes,
+ * playwright reports ECONNRESET where a browser would quietly retry. Retry once, as a browser does: the
+ * server never saw the request.
+ */
+export async function postApi(page: Page, url: string, data: unknown): Promise<APIResponse> {
+  try {
+    return await page.request.post(url, { data });
+  } catch (e) {
+    if (!/ECONNRESET|socket hang up/.test(String(e))) throw e;
+    return await page.request.post(url, { data });
+  }
+}
 
 export interface App {
   base: string;
@@ -59,10 +74,10 @@ export async function startApp(name: string, today = '2026-11-25', options: Star
     if (page.url().startsWith(base)) await page.reload();
   }
   async function signInAs(role: RoleCode | null) {
-    await page.request.post(`${base}/api/auth.logout`, { data: {} });
+    await postApi(page, `${base}/api/auth.logout`, {});
     if (!role) return;
     const account = DEMO_ACCOUNTS.find((a) => a.role === role);
-    const res = await page.request.post(`${base}/api/auth.login`, { data: { userName: account?.userName, password: DEMO_PASSWORD } });
+    const res = await postApi(page, `${base}/api/auth.login`, { userName: account?.userName, password: DEMO_PASSWORD });
     const body = (await res.json()) as { ok: boolean; error?: { message: string } };
     if (!body.ok) throw new Error(`登录失败：${body.error?.message}`);
   }
@@ -72,7 +87,7 @@ export async function startApp(name: string, today = '2026-11-25', options: Star
     page,
     signIn,
     async call<T>(channel: string, input: unknown): Promise<T> {
-      const res = await page.request.post(`${base}/api/${channel}`, { data: input });
+      const res = await postApi(page, `${base}/api/${channel}`, input);
       const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
       if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
       return body.data;

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Account, Me } from '../../src/shared/records/accounts';
 import type { CoverageStats, Page as ListPage, OrgListRow, PartyOrgListRow } from '../../src/shared/types';
-import { type App, startApp } from './harness';
+import { type App, postApi, startApp } from './harness';
 
 let app: App;
 let page: Page;
@@ -41,7 +41,7 @@ const sidebar = () => page.getByRole('navigation', { name: '主菜单' });
 
 /** A channel called straight over HTTP as the signed-in browser: status and body, never thrown. */
 async function post(channel: string, input: unknown) {
-  const res = await page.request.post(`${app.base}/api/${channel}`, { data: input });
+  const res = await postApi(page, `${app.base}/api/${channel}`, input);
   return { status: res.status(), body: (await res.json()) as { ok: boolean; data?: unknown; error?: { code: string; message: string } } };
 }
 

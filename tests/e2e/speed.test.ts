@@ -16,7 +16,7 @@ import { openLedger } from '../../src/main/core/db';
 import { migrationProvider } from '../../src/main/core/migrations';
 import type { Page as ListPage, OrgListRow } from '../../src/shared/types';
 import { spawnWebServer, type WebServer } from '../helpers/webServer';
-import { CHROMIUM_ARGS } from './harness';
+import { CHROMIUM_ARGS, postApi } from './harness';
 
 // The functions handed to the page run in Chromium; this project's types have no DOM, so the little
 // they touch is declared here.
@@ -85,7 +85,7 @@ beforeAll(async () => {
  */
 async function signInAsCountyClerk(): Promise<void> {
   const call = async (channel: string, data: unknown) => {
-    const body = (await (await page.request.post(`${web.base}/api/${channel}`, { data })).json()) as {
+    const body = (await (await postApi(page, `${web.base}/api/${channel}`, data)).json()) as {
       ok: boolean;
       error?: { message: string };
     };
@@ -110,7 +110,7 @@ afterAll(async () => {
 const FIRST_ROW = 'table tbody tr a';
 
 async function firstRowName(query: string): Promise<string> {
-  const res = await page.request.post(`${web.base}/api/orgs.list`, { data: { query, limit: 1 } });
+  const res = await postApi(page, `${web.base}/api/orgs.list`, { query, limit: 1 });
   const body = (await res.json()) as { data: ListPage<OrgListRow> };
   const name = body.data.rows[0]?.name;
   if (!name) throw new Error(`“${query}”查不到组织`);
