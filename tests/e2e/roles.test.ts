@@ -34,6 +34,8 @@ async function as(role: Parameters<App['signIn']>[0], hash = '#/') {
   await app.signIn(role);
   await page.goto(`${app.base}/${hash}`);
   await page.reload();
+  // The shell shows nothing while it asks who is signed in: wait for the account's sidebar.
+  await page.getByRole('navigation', { name: '主菜单' }).getByRole('link').first().waitFor();
   await settled();
 }
 
@@ -214,4 +216,32 @@ it('审计员 reads the 操作日志 and the login log and nothing else', async 
   await as('auditor', '#/audit');
   const shown = (await sidebar().getByRole('link').allTextContents()).map((e) => e.trim());
   expect(shown.filter((e) => !['操作日志', '登录日志'].includes(e))).toEqual([]);
+});
+
+it('a 乡镇经办 opens a county-level class to read: no 保存, and Ctrl+S sends nothing', async () => {
+  await app.signIn('county');
+  const made = await app.call<{ id: number }>('trainings.create', {
+    startDate: '2026-11-20',
+    endDate: '2026-11-20',
+    target: 'secretary',
+    topic: '全旗书记轮训班',
+    regionId: null,
+    organizer: '旗委组织部',
+    sessions: 1,
+    attendances: 40,
+    attendees: [],
+  });
+  await as('township', `#/trainings/${made.id}`);
+  await page.getByRole('heading', { name: '培训班：全旗书记轮训班' }).waitFor();
+  expect(await page.getByRole('button', { name: '保存' }).count()).toBe(0);
+  expect(await page.getByRole('button', { name: '删除培训班' }).count()).toBe(0);
+  expect(await page.getByRole('button', { name: '添加' }).count()).toBe(0);
+  await app.snap('township-county-training');
+  const sent: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/trainings.update')) sent.push(r.url());
+  });
+  await page.keyboard.press('Control+s');
+  await page.waitForTimeout(500);
+  expect(sent).toEqual([]);
 });

@@ -20,11 +20,13 @@ export function usePageFormSave<V extends Record<string, any>, R>(
     run: (values: V) => Promise<R>;
     /** The toast's text and the page to go to, from what the core saved. */
     after: (saved: R) => { message: string; to: string };
+    /** Shown for reading only: Ctrl+S saves nothing and leaving never asks. */
+    readOnly?: boolean;
   },
 ) {
   const navigate = useNavigate();
   const [saving, setSaving] = useState(false);
-  const guard = useLeaveGuard((form.isDirty() || !!o.dirty) && !saving);
+  const guard = useLeaveGuard(!o.readOnly && (form.isDirty() || !!o.dirty) && !saving);
   const save = form.onSubmit(async (values) => {
     if (saving) return;
     setSaving(true);
@@ -41,6 +43,6 @@ export function usePageFormSave<V extends Record<string, any>, R>(
       setSaving(false);
     }
   }, notifyRefused);
-  usePageCommand('save', save);
+  usePageCommand('save', o.readOnly ? null : save);
   return { save, saving, guard };
 }

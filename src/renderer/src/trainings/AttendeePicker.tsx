@@ -13,10 +13,13 @@ export function AttendeePicker({
   value,
   onChange,
   error,
+  readOnly = false,
 }: {
   value: TrainingAttendee[];
   onChange: (v: TrainingAttendee[]) => void;
   error?: string | null;
+  /** Only the list: nothing to add or remove. */
+  readOnly?: boolean;
 }) {
   const [name, setName] = useState('');
   const [unit, setUnit] = useState('');
@@ -32,7 +35,7 @@ export function AttendeePicker({
   return (
     <Stack gap="xs">
       <Text size="sm" c="dimmed">
-        已登记 {value.length} 人。可从党组织书记、指导员中选择，也可直接填写姓名和单位。
+        已登记 {value.length} 人。{readOnly ? '' : '可从党组织书记、指导员中选择，也可直接填写姓名和单位。'}
       </Text>
       {value.length > 0 && (
         <Table withTableBorder data-testid="picked-attendees">
@@ -41,16 +44,18 @@ export function AttendeePicker({
               <Table.Tr key={attendeeKey(a)}>
                 <Table.Td>{a.label}</Table.Td>
                 <Table.Td w={110}>{a.partyOrgId != null ? '党组织书记' : a.instructorId != null ? '指导员' : '其他人员'}</Table.Td>
-                <Table.Td w={40}>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={`移除${a.label}`}
-                    onClick={() => onChange(value.filter((x) => attendeeKey(x) !== attendeeKey(a)))}
-                  >
-                    ✕
-                  </ActionIcon>
-                </Table.Td>
+                {!readOnly && (
+                  <Table.Td w={40}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`移除${a.label}`}
+                      onClick={() => onChange(value.filter((x) => attendeeKey(x) !== attendeeKey(a)))}
+                    >
+                      ✕
+                    </ActionIcon>
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -61,50 +66,54 @@ export function AttendeePicker({
           {error}
         </Text>
       )}
-      <SimpleGrid cols={2}>
-        <PartyOrgPicker
-          label="添加党组织书记"
-          placeholder="输入党组织名称、拼音首字母或书记姓名"
-          withAsterisk={false}
-          value={null}
-          clearOnPick
-          offer={(p) => !!p.secretaryName && !taken.has(`p:${p.id}`)}
-          optionLabel={secretaryLabel}
-          nothingFound="没有找到有书记的党组织"
-          onChange={(_, p) => {
-            if (p) add({ partyOrgId: p.id, instructorId: null, name: p.secretaryName, unit: null, label: secretaryLabel(p) });
-          }}
-        />
-        <Select
-          label="添加指导员"
-          placeholder="输入姓名查找"
-          searchable
-          data={instructorOptions}
-          value={null}
-          nothingFoundMessage="没有找到"
-          onChange={(v) => {
-            const i = instructors.data?.find((x) => String(x.id) === v);
-            if (i) add({ partyOrgId: null, instructorId: i.id, name: i.name, unit: null, label: `${i.name}（指导员）` });
-          }}
-        />
-      </SimpleGrid>
-      <Group align="flex-end">
-        <TextInput label="其他人员姓名" value={name} onChange={(e) => setName(e.currentTarget.value)} w={160} />
-        <TextInput label="单位" value={unit} onChange={(e) => setUnit(e.currentTarget.value)} w={280} />
-        <Button
-          variant="default"
-          disabled={!name.trim()}
-          onClick={() => {
-            const n = name.trim();
-            const u = unit.trim() || null;
-            add({ partyOrgId: null, instructorId: null, name: n, unit: u, label: u ? `${n}（${u}）` : n });
-            setName('');
-            setUnit('');
-          }}
-        >
-          添加
-        </Button>
-      </Group>
+      {!readOnly && (
+        <>
+          <SimpleGrid cols={2}>
+            <PartyOrgPicker
+              label="添加党组织书记"
+              placeholder="输入党组织名称、拼音首字母或书记姓名"
+              withAsterisk={false}
+              value={null}
+              clearOnPick
+              offer={(p) => !!p.secretaryName && !taken.has(`p:${p.id}`)}
+              optionLabel={secretaryLabel}
+              nothingFound="没有找到有书记的党组织"
+              onChange={(_, p) => {
+                if (p) add({ partyOrgId: p.id, instructorId: null, name: p.secretaryName, unit: null, label: secretaryLabel(p) });
+              }}
+            />
+            <Select
+              label="添加指导员"
+              placeholder="输入姓名查找"
+              searchable
+              data={instructorOptions}
+              value={null}
+              nothingFoundMessage="没有找到"
+              onChange={(v) => {
+                const i = instructors.data?.find((x) => String(x.id) === v);
+                if (i) add({ partyOrgId: null, instructorId: i.id, name: i.name, unit: null, label: `${i.name}（指导员）` });
+              }}
+            />
+          </SimpleGrid>
+          <Group align="flex-end">
+            <TextInput label="其他人员姓名" value={name} onChange={(e) => setName(e.currentTarget.value)} w={160} />
+            <TextInput label="单位" value={unit} onChange={(e) => setUnit(e.currentTarget.value)} w={280} />
+            <Button
+              variant="default"
+              disabled={!name.trim()}
+              onClick={() => {
+                const n = name.trim();
+                const u = unit.trim() || null;
+                add({ partyOrgId: null, instructorId: null, name: n, unit: u, label: u ? `${n}（${u}）` : n });
+                setName('');
+                setUnit('');
+              }}
+            >
+              添加
+            </Button>
+          </Group>
+        </>
+      )}
     </Stack>
   );
 }

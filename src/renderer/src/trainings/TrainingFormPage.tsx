@@ -16,7 +16,7 @@ import { usePageFormSave } from '../formSave';
 import { options } from '../ledgerBits';
 import { useApi, useSettings } from '../queries';
 import { RegionSelect, useOwnRegion } from '../RegionSelect';
-import { useCan } from '../session';
+import { useAccount, useCan } from '../session';
 import { AttendeePicker } from './AttendeePicker';
 import { COUNTY_VALUE } from './TrainingListPage';
 
@@ -90,7 +90,15 @@ function TrainingForm({ id, initial }: { id: number | null; initial: FormValues 
   const form = useForm<FormValues>({ initialValues: initial, validate, validateInputOnBlur: true });
   const today = todayText();
 
+  // A reader who may not change it sees it disabled; so does a 乡镇经办 a county-level class (or, by an
+  // old link, another region's): the core would refuse the save.
+  const account = useAccount();
+  const mayWrite = useCan(id ? 'trainings.update' : 'trainings.create');
+  const outsideRegions =
+    id != null && !!account?.regionIds.length && (initial.region === COUNTY_VALUE || !account.regionIds.includes(Number(initial.region)));
+  const readOnly = !mayWrite || outsideRegions;
   const { save, saving, guard } = usePageFormSave(form, {
+    readOnly,
     run: (values) => {
       const fields = trainingFieldsSchema.parse(toInput(values));
       return id ? invoke('trainings.update', { id, fields }) : invoke('trainings.create', fields);
@@ -98,8 +106,6 @@ function TrainingForm({ id, initial }: { id: number | null; initial: FormValues 
     after: (saved) => ({ message: `培训班“${saved.topic}”已保存`, to: '/trainings' }),
   });
   const cancel = () => navigate('/trainings');
-  // A training opens in this form from the list; a reader who may not change it sees it disabled.
-  const readOnly = !useCan(id ? 'trainings.update' : 'trainings.create');
   const attendeeError = Object.entries(form.errors).find(([k]) => k === 'attendees' || k.startsWith('attendees.'))?.[1];
 
   return (
@@ -158,6 +164,7 @@ function TrainingForm({ id, initial }: { id: number | null; initial: FormValues 
           value={form.values.attendees}
           onChange={(v) => form.setFieldValue('attendees', v)}
           error={attendeeError ? String(attendeeError) : null}
+          readOnly={readOnly}
         />
       </Card>
       {id != null && !readOnly && (
