@@ -2,12 +2,10 @@
 import type { ExchangeCommitResult, Resolution } from '../../../shared/exchange';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
-import { toColumns } from '../mapping';
-import { initialsOf } from '../pinyin';
-import type { Database } from '../schema';
-import { alignAnnualCheckIn } from '../services/inspections';
-import { alignMassOrgsIn } from '../services/massOrgs';
-import { syncCurrentMemberYear } from '../services/memberYears';
+import { assignInstructorIn, createInstructorIn, updateInstructorIn } from '../services/instructors';
+import { createOrgIn, updateOrgIn } from '../services/orgs';
+import { createPartyOrgIn, updatePartyOrgIn } from '../services/partyOrgs';
+import { createRegionIn } from '../services/regions';
 import { type Writer, write } from '../write';
 import { chunks, upsertHistory } from './history';
 import { buildPlan, type Plan, type PlanItem, WORK } from './plan';
@@ -26,10 +24,6 @@ type KindCounts = Record<RecordKind, number>;
 
 // ---------------------------------------------------------------------------------------------------
 // Commit
-
-type OrgColumns = Omit<Database['orgs'], 'id' | 'created_at' | 'updated_at' | 'deleted_at'>;
-type PartyOrgColumns = Omit<Database['party_orgs'], 'id' | 'created_at' | 'updated_at' | 'deleted_at'>;
-type InstructorColumns = Omit<Database['instructors'], 'id' | 'created_at' | 'updated_at' | 'deleted_at'>;
 
 /**
  * Applies a preview in one transaction: new records created, changed ones updated, conflicts as
@@ -84,10 +78,15 @@ async function apply(
   plan: Plan,
   choiceOf: (key: string) => Resolution | null,
 ): Promise<ExchangeCommitResult> {
-  const { trx, now } = w;
+  const { trx } = w;
   const { snap } = plan;
   const tag = { exchangeFile: stored.fileName, exchangeSource: stored.sourceLabel };
   const touched = new Set<number>();
+  // The services audit their record as a clerk's create or update; here that row is the exchange's.
+  const asExchange = (entity: string): Writer => ({
+    ...w,
+    audit: (e, id, action, before, after) => w.audit(e, id, e === entity ? 'exchange' : action, before, after),
+  });
   const zero = (): KindCounts => ({
     org: 0,
     partyOrg: 0,
@@ -111,61 +110,32 @@ async function apply(
   const regionIds = new Map([...snap.regions].map(([name, r]) => [name, r.id]));
   const fileRegions = new Map(stored.content.regions.map((r) => [r.name, r]));
   const regionsCreated: string[] = [];
-  let order = Number(
-    (
-      await trx
-        .selectFrom('regions')
-        .select((eb) => eb.fn.max('sort_order').as('m'))
-        .executeTakeFirst()
-    )?.m ?? 0,
-  );
   const regionId = async (name: string): Promise<number> => {
     const known = regionIds.get(name);
     if (known != null) return known;
-    const r = fileRegions.get(name) ?? { name, kind: 'township' as const, code: null };
-    const row = { name: r.name, kind: r.kind, code: r.code, sort_order: ++order, created_at: now };
-    const { id } = await trx.insertInto('regions').values(row).returning('id').executeTakeFirstOrThrow();
-    await w.audit('region', id, 'exchange', null, { ...row, ...tag });
+    const id = await createRegionIn(asExchange('region'), fileRegions.get(name) ?? { name, kind: 'township', code: null }, tag);
     regionIds.set(name, id);
     regionsCreated.push(name);
     return id;
   };
 
-  // Organizations first: the others point at them.
+  // Organizations first: the others point at them. Through the screens' services (checks, 党员发展 of
+  // this year, 群团 and 年检 kept in line), each audited as 'exchange' naming the file.
   const orgIds = new Map<string, number>();
   for (const [key, list] of snap.orgs) if (list[0]) orgIds.set(key, list[0].id);
   for (const item of toApply) {
     if (item.kind !== 'org') continue;
     const { regionName, ...fields } = item.incoming as OrgContent;
-    const values = {
-      ...(toColumns({ ...fields, regionId: await regionId(regionName) }) as OrgColumns),
-      name_initials: initialsOf(fields.name),
-    };
+    const input = { ...fields, regionId: await regionId(regionName) };
     let id = item.localId;
     if (id != null) {
-      await trx
-        .updateTable('orgs')
-        .set({ ...values, updated_at: now })
-        .where('id', '=', id)
-        .execute();
+      await updateOrgIn(asExchange('org'), id, input, tag);
       updated.org++;
     } else {
-      id = (
-        await trx
-          .insertInto('orgs')
-          .values({ ...values, created_at: now, updated_at: now })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
+      id = await createOrgIn(asExchange('org'), input, tag);
       orgIds.set(item.key, id);
       created.org++;
     }
-    // An exchanged organization's counts are this year's 党员发展 figures, as when typed in its form.
-    await syncCurrentMemberYear(w, id, fields);
-    await w.audit('org', id, 'exchange', item.local, { ...item.incoming, ...tag });
-    // 群团 rows and the latest 年检 stay the record behind these columns (services/massOrgs.ts, inspections.ts).
-    await alignMassOrgsIn(w, id, fields);
-    await alignAnnualCheckIn(w, id);
     touched.add(id);
   }
 
@@ -176,38 +146,17 @@ async function apply(
   for (const item of toApply) {
     if (item.kind !== 'partyOrg') continue;
     const { regionName, coveredOrgKeys, ...fields } = item.incoming as PartyOrgContent;
-    const values = {
-      ...(toColumns({ ...fields, regionId: await regionId(regionName) }) as PartyOrgColumns),
-      name_initials: initialsOf(fields.name),
-    };
-    let id = item.localId;
-    if (id != null) {
-      await trx
-        .updateTable('party_orgs')
-        .set({ ...values, updated_at: now })
-        .where('id', '=', id)
-        .execute();
-      updated.partyOrg++;
-    } else {
-      id = (
-        await trx
-          .insertInto('party_orgs')
-          .values({ ...values, created_at: now, updated_at: now })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
-      created.partyOrg++;
-    }
-    partyOrgIds.set(item.key, id);
-    const partyOrgId = id;
-    const before = await trx.selectFrom('coverage').select('org_id').where('party_org_id', '=', partyOrgId).execute();
-    for (const b of before) touched.add(b.org_id);
-    await trx.deleteFrom('coverage').where('party_org_id', '=', partyOrgId).execute();
+    const self = item.localId;
     // Organizations deleted here since the last exchange stay uncovered.
     const targets = coveredOrgKeys.map((k) => orgIds.get(k)).filter((x): x is number => x != null);
     for (const part of chunks(targets)) {
       // The file says these organizations are covered by this party organization: another one here lets go.
-      const taken = await trx.selectFrom('coverage').select(['org_id', 'party_org_id']).where('org_id', 'in', part).execute();
+      const taken = await trx
+        .selectFrom('coverage')
+        .select(['org_id', 'party_org_id'])
+        .where('org_id', 'in', part)
+        .$if(self != null, (q) => q.where('party_org_id', '!=', self as number))
+        .execute();
       for (const t of taken) lostCoverage.set(t.party_org_id, [...(lostCoverage.get(t.party_org_id) ?? []), t.org_id]);
       if (taken.length) {
         await trx
@@ -219,13 +168,17 @@ async function apply(
           )
           .execute();
       }
-      await trx
-        .insertInto('coverage')
-        .values(part.map((org_id) => ({ org_id, party_org_id: partyOrgId })))
-        .execute();
-      for (const o of part) touched.add(o);
     }
-    await w.audit('partyOrg', partyOrgId, 'exchange', item.local, { ...item.incoming, ...tag });
+    const input = { ...fields, regionId: await regionId(regionName), coveredOrgIds: targets };
+    let id = self;
+    if (id != null) {
+      await updatePartyOrgIn(asExchange('partyOrg'), id, input, tag);
+      updated.partyOrg++;
+    } else {
+      id = await createPartyOrgIn(asExchange('partyOrg'), input, tag);
+      created.partyOrg++;
+    }
+    partyOrgIds.set(item.key, id);
   }
   for (const [partyOrgId, orgs] of lostCoverage) {
     await w.audit(
@@ -235,6 +188,7 @@ async function apply(
       { coveredOrgIds: orgs },
       { removedCoveredOrgIds: orgs, reason: '导入文件中这些两新组织由其他党组织覆盖', ...tag },
     );
+    w.touchOrgs(orgs);
   }
 
   // Instructors, and their assignments to the organizations in the file (others are left as they are).
@@ -244,23 +198,12 @@ async function apply(
   for (const item of toApply) {
     if (item.kind !== 'instructor') continue;
     const { assignments, ...fields } = item.incoming as InstructorContent;
-    const values = toColumns(fields) as InstructorColumns;
     let id = item.localId;
     if (id != null) {
-      await trx
-        .updateTable('instructors')
-        .set({ ...values, updated_at: now })
-        .where('id', '=', id)
-        .execute();
+      await updateInstructorIn(asExchange('instructor'), id, fields, tag);
       updated.instructor++;
     } else {
-      id = (
-        await trx
-          .insertInto('instructors')
-          .values({ ...values, created_at: now, updated_at: now })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
+      id = await createInstructorIn(asExchange('instructor'), fields, tag);
       created.instructor++;
     }
     instructorIds.set(item.key, id);
@@ -269,27 +212,25 @@ async function apply(
       fileOrgKeys.has(a.orgKey),
     );
     const byPeriod = new Map(local.map((a) => [`${a.orgId}|${a.fromDate}`, a]));
+    const added: { orgId: number; fromDate: string; toDate: string | null }[] = [];
     for (const a of assignments) {
       const orgId = orgIds.get(a.orgKey);
       if (orgId == null) continue;
       const match = byPeriod.get(`${orgId}|${a.fromDate}`);
-      if (match) {
+      if (!match) added.push({ orgId, fromDate: a.fromDate, toDate: a.toDate });
+      else {
         byPeriod.delete(`${orgId}|${a.fromDate}`);
         if (match.toDate === a.toDate) continue;
         await trx.updateTable('assignments').set({ to_date: a.toDate }).where('id', '=', match.id).execute();
-      } else {
-        await trx
-          .insertInto('assignments')
-          .values({ instructor_id: instructorId, org_id: orgId, from_date: a.fromDate, to_date: a.toDate, created_at: now })
-          .execute();
+        touched.add(orgId);
       }
-      touched.add(orgId);
     }
     for (const gone of byPeriod.values()) {
       await trx.deleteFrom('assignments').where('id', '=', gone.id).execute();
       touched.add(gone.orgId);
     }
-    await w.audit('instructor', instructorId, 'exchange', item.local, { ...item.incoming, ...tag });
+    // New periods after the others moved, through the 选派 service (its overlap check sees them as they are now).
+    for (const a of added) await assignInstructorIn(w, { instructorId, ...a }, tag);
   }
 
   // The #13 records, through their services (checked and audited as a clerk's edit), after what they refer to.
