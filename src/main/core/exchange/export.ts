@@ -137,7 +137,7 @@ export async function exportExchange(ctx: Ctx, opts: ExportOptions = {}): Promis
     region = { name: r.name, kind: r.kind, code: r.code };
   }
   const { content, records } = scopeContent(snap, region?.name ?? null);
-  const schemaVersion = (await appliedMigrations(ctx.ledger.sqlite)).at(-1) ?? '';
+  const schemaVersion = (await appliedMigrations(ctx.ledger.db)).at(-1) ?? '';
   const exportedAt = ctx.now();
   const { bytes, manifest } = await packExchange(
     {
