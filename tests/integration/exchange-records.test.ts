@@ -15,12 +15,15 @@ import { makeLedger, type TestLedger } from './fixture';
 let A: TestLedger; // the township's ledger (the demo county)
 let B: TestLedger; // the county's ledger, empty at first
 
+// Loading the demo county takes seconds, more on a busy machine: more than a hook's default 10 s.
+const SEEDING_MS = 60_000;
+
 beforeEach(async () => {
   A = await makeLedger();
   await loadSeed(A.ctx, readSeedFile(demoSeedPath()));
   B = await makeLedger();
   await updateSettings(B.ctx, { countyName: '青山旗', countyCode: '150499' });
-});
+}, SEEDING_MS);
 afterEach(async () => {
   await A.close();
   await B.close();
