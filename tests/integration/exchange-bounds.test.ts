@@ -59,6 +59,9 @@ function previewInChild(label: string, bytes: Buffer, password?: string): { mess
   return r;
 }
 
+// Loading the demo county takes seconds, more on a busy machine: more than a hook's default 10 s.
+const SEEDING_MS = 60_000;
+
 beforeAll(async () => {
   t = await makeLedger();
   const regionId = (await t.call('regions.create', { name: '乌兰镇', kind: 'township' })).id;
@@ -67,7 +70,7 @@ beforeAll(async () => {
   manifest = readExchangeHeader(genuine).manifest;
   // The baseline: a genuine file in the same child.
   expect(previewInChild('genuine', genuine).message).toBe('accepted');
-});
+}, SEEDING_MS);
 
 afterAll(async () => {
   console.log(`exchange files (child process: preview time, peak RSS incl. ~100 MB runtime)\n${figures.join('\n')}`);

@@ -15,19 +15,30 @@ import { makeLedger, type TestLedger } from './fixture';
 let A: TestLedger; // the township's ledger (the demo county)
 let B: TestLedger; // the county's ledger, empty at first
 
+// Loading the demo county takes seconds, more on a busy machine: more than a hook's default 10 s.
+const SEEDING_MS = 60_000;
+
 beforeEach(async () => {
   A = await makeLedger();
   await loadSeed(A.ctx, readSeedFile(demoSeedPath()));
   B = await makeLedger();
   await updateSettings(B.ctx, { countyName: '青山旗', countyCode: '150499' });
-});
+}, SEEDING_MS);
 afterEach(async () => {
   await A.close();
   await B.close();
 });
 
-const one = <T>(t: TestLedger, sql: string, ...args: unknown[]) => t.ctx.ledger.sqlite.prepare(sql).get(...args) as T;
-const regionId = (t: TestLedger, name: string) => one<{ id: number }>(t, 'SELECT id FROM regions WHERE name = ?', name).id;
+// Through kysely, so the file runs on either engine (LEDGER_TEST_ENGINE=postgres).
+const regionId = async (t: TestLedger, name: string) =>
+  (await t.ctx.ledger.db.selectFrom('regions').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+/** The payments of 乌兰镇's party organizations. */
+const wulanFunding = (t: TestLedger) =>
+  t.ctx.ledger.db
+    .selectFrom('funding as f')
+    .innerJoin('party_orgs as p', 'p.id', 'f.party_org_id')
+    .innerJoin('regions as r', 'r.id', 'p.region_id')
+    .where('r.name', '=', '乌兰镇');
 
 /** The manifest's count of each new kind, by the preview's kind names. */
 const KINDS = {
@@ -52,7 +63,7 @@ const newByKind = (p: ExchangePreview) => {
  * are compared as a set (without 序号): a ledger lists party organizations in the order they were entered.
  */
 async function ledgerRows(t: TestLedger, report: string, year: number) {
-  const data = await reportRows(t.ctx, report, { regionId: regionId(t, '乌兰镇'), year });
+  const data = await reportRows(t.ctx, report, { regionId: await regionId(t, '乌兰镇'), year });
   // A grid lists its organizations in the order they were entered too.
   const asSet = (v: unknown) => (typeof v === 'string' && v.includes('、') ? v.split('、').sort().join('、') : v);
   // 党员发展 is a table by region over the whole county: only 乌兰镇's line travelled.
@@ -65,7 +76,7 @@ async function ledgerRows(t: TestLedger, report: string, year: number) {
 }
 
 async function wulanFile(t: TestLedger, fileName: string) {
-  return exportExchange(t.ctx, { regionId: regionId(t, '乌兰镇'), fileName });
+  return exportExchange(t.ctx, { regionId: await regionId(t, '乌兰镇'), fileName });
 }
 
 describe('exchange files carry the #13 records', () => {
@@ -100,10 +111,14 @@ describe('exchange files carry the #13 records', () => {
       }
     }
     // Written through the services: audited as a clerk's create, naming the file.
-    const audited = B.ctx.ledger.sqlite
-      .prepare(`SELECT entity, COUNT(*) AS n FROM audit_log WHERE action = 'create' AND after LIKE '%wulan.lxex%' GROUP BY entity`)
-      .all() as { entity: string; n: number }[];
-    expect(Object.fromEntries(audited.map((a) => [a.entity, a.n]))).toMatchObject({
+    const audited = await B.ctx.ledger.db
+      .selectFrom('audit_log')
+      .select(['entity', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('action', '=', 'create')
+      .where('after', 'like', '%wulan.lxex%')
+      .groupBy('entity')
+      .execute();
+    expect(Object.fromEntries(audited.map((a) => [a.entity, Number(a.n)]))).toMatchObject({
       funding: c.funding,
       training: c.trainings,
       activity: c.activities,
@@ -132,11 +147,7 @@ describe('exchange files carry the #13 records', () => {
     const first = await previewExchange(B.ctx, (await wulanFile(A, 'wulan-1.lxex')).bytes);
     await commitExchange(B.ctx, first.id);
 
-    const pay = one<{ id: number }>(
-      A,
-      `SELECT f.id FROM funding f JOIN party_orgs p ON p.id = f.party_org_id JOIN regions r ON r.id = p.region_id
-        WHERE r.name = '乌兰镇' ORDER BY f.id LIMIT 1`,
-    ).id;
+    const pay = (await wulanFunding(A).select('f.id').orderBy('f.id').limit(1).executeTakeFirstOrThrow()).id;
     const before = await getFunding(A.ctx, pay);
     const { id: _i, partyOrgName: _n, regionId: _r, regionName: _rn, year: _y, amountFen, createdAt: _c, updatedAt: _u, ...rest } = before;
     await updateFunding(A.ctx, pay, { ...rest, amount: amountFen + 12_345 });
@@ -154,19 +165,24 @@ describe('exchange files carry the #13 records', () => {
     ]);
     const r = await commitExchange(B.ctx, p.id);
     expect(r.updated.funding).toBe(1);
-    const total = (t: TestLedger) =>
-      one<{ s: number }>(
-        t,
-        `SELECT SUM(f.amount_fen) AS s FROM funding f JOIN party_orgs p ON p.id = f.party_org_id JOIN regions r ON r.id = p.region_id
-          WHERE r.name = '乌兰镇'`,
-      ).s;
-    expect(total(B)).toBe(total(A));
-    const audit = one<{ before: string; after: string }>(
-      B,
-      `SELECT before, after FROM audit_log WHERE entity = 'funding' AND action = 'update' AND after LIKE '%wulan-2.lxex%'`,
-    );
-    expect(JSON.parse(audit.before).amount).toBe((amountFen / 100).toFixed(2));
-    expect(JSON.parse(audit.after).amount).toBe(((amountFen + 12_345) / 100).toFixed(2));
+    const total = async (t: TestLedger) =>
+      Number(
+        (
+          await wulanFunding(t)
+            .select((eb) => eb.fn.sum<number>('f.amount_fen').as('s'))
+            .executeTakeFirstOrThrow()
+        ).s,
+      );
+    expect(await total(B)).toBe(await total(A));
+    const audit = await B.ctx.ledger.db
+      .selectFrom('audit_log')
+      .select(['before', 'after'])
+      .where('entity', '=', 'funding')
+      .where('action', '=', 'update')
+      .where('after', 'like', '%wulan-2.lxex%')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.before ?? 'null').amount).toBe((amountFen / 100).toFixed(2));
+    expect(JSON.parse(audit.after ?? 'null').amount).toBe(((amountFen + 12_345) / 100).toFixed(2));
   });
 
   it('a file written before the #13 records travelled still imports', async () => {

@@ -22,12 +22,15 @@ import { makeLedger, type TestLedger, TODAY } from './fixture';
 let A: TestLedger; // the township's ledger (the demo county)
 let B: TestLedger; // the county's ledger, empty at first
 
+// Loading the demo county takes seconds, more on a busy machine: more than a hook's default 10 s.
+const SEEDING_MS = 60_000;
+
 beforeEach(async () => {
   A = await makeLedger();
   await loadSeed(A.ctx, readSeedFile(demoSeedPath()));
   B = await makeLedger();
   await updateSettings(B.ctx, { countyName: '青山旗', countyCode: '150499' });
-});
+}, SEEDING_MS);
 afterEach(async () => {
   await A.close();
   await B.close();
@@ -35,21 +38,30 @@ afterEach(async () => {
 
 // ---------------------------------------------------------------------------------------------------
 
-const one = <T>(t: TestLedger, sql: string, ...args: unknown[]) => t.ctx.ledger.sqlite.prepare(sql).get(...args) as T;
-const regionId = (t: TestLedger, name: string) => one<{ id: number }>(t, 'SELECT id FROM regions WHERE name = ?', name).id;
-const orgId = (t: TestLedger, name: string, region: string) =>
-  one<{ id: number }>(
-    t,
-    'SELECT o.id FROM orgs o JOIN regions r ON r.id = o.region_id WHERE o.name = ? AND r.name = ? AND o.deleted_at IS NULL',
-    name,
-    region,
+// Through kysely, so the file runs on either engine (LEDGER_TEST_ENGINE=postgres).
+const regionId = async (t: TestLedger, name: string) =>
+  (await t.ctx.ledger.db.selectFrom('regions').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+const orgId = async (t: TestLedger, name: string, region: string) =>
+  (
+    await t.ctx.ledger.db
+      .selectFrom('orgs as o')
+      .innerJoin('regions as r', 'r.id', 'o.region_id')
+      .select('o.id')
+      .where('o.name', '=', name)
+      .where('r.name', '=', region)
+      .where('o.deleted_at', 'is', null)
+      .executeTakeFirstOrThrow()
   ).id;
-const partyOrgId = (t: TestLedger, name: string, region: string) =>
-  one<{ id: number }>(
-    t,
-    'SELECT p.id FROM party_orgs p JOIN regions r ON r.id = p.region_id WHERE p.name = ? AND r.name = ? AND p.deleted_at IS NULL',
-    name,
-    region,
+const partyOrgId = async (t: TestLedger, name: string, region: string) =>
+  (
+    await t.ctx.ledger.db
+      .selectFrom('party_orgs as p')
+      .innerJoin('regions as r', 'r.id', 'p.region_id')
+      .select('p.id')
+      .where('p.name', '=', name)
+      .where('r.name', '=', region)
+      .where('p.deleted_at', 'is', null)
+      .executeTakeFirstOrThrow()
   ).id;
 
 /** Everything a write leaves behind, to show a refused file wrote nothing. */
@@ -72,12 +84,12 @@ async function orgFields(t: TestLedger, id: number): Promise<OrgFields> {
 }
 
 async function editOrg(t: TestLedger, item: ExchangePreviewItem, change: Partial<OrgFields>) {
-  const id = orgId(t, item.name, item.regionName as string);
+  const id = await orgId(t, item.name, item.regionName as string);
   await updateOrg(t.ctx, id, { ...(await orgFields(t, id)), ...change });
 }
 
 async function editPartyOrg(t: TestLedger, item: ExchangePreviewItem, change: { secretaryName?: string; remarks?: string }) {
-  const id = partyOrgId(t, item.name, item.regionName as string);
+  const id = await partyOrgId(t, item.name, item.regionName as string);
   const {
     id: _id,
     regionName: _r,
@@ -165,7 +177,7 @@ const flip = (bytes: Buffer, at: number) => {
 describe('exchange files', () => {
   it('a region goes to the county, both sides change, and exactly the records changed on both are conflicts', async () => {
     // 1. The township exports 乌兰镇.
-    const first = await exportExchange(A.ctx, { regionId: regionId(A, '乌兰镇'), fileName: 'wulan-1.lxex' });
+    const first = await exportExchange(A.ctx, { regionId: await regionId(A, '乌兰镇'), fileName: 'wulan-1.lxex' });
     expect(first.fileName).toBe('wulan-1.lxex');
     expect(first.bytes.subarray(0, 8).toString('ascii')).toBe('LXDJEX01');
     expect(first.manifest).toMatchObject({
@@ -194,18 +206,22 @@ describe('exchange files', () => {
       instructor: first.manifest.counts.instructors,
     });
     expect(r1.regionsCreated).toEqual(p1.regionsToCreate);
-    expect(one<{ n: number }>(B, 'SELECT COUNT(*) AS n FROM orgs').n).toBe(first.manifest.counts.orgs);
-    expect(one<{ n: number }>(B, 'SELECT COUNT(*) AS n FROM assignments').n).toBe(first.manifest.counts.assignments);
+    expect(B.count('orgs')).toBe(first.manifest.counts.orgs);
+    expect(B.count('assignments')).toBe(first.manifest.counts.assignments);
     // The same coverage as at the township: every 乌兰镇 party organization covers the same organizations.
     const coverageOf = (t: TestLedger) =>
-      t.ctx.ledger.sqlite
-        .prepare(
-          `SELECT p.name AS p, o.name AS o FROM coverage c JOIN party_orgs p ON p.id = c.party_org_id JOIN orgs o ON o.id = c.org_id
-            JOIN regions r ON r.id = p.region_id WHERE r.name = '乌兰镇' ORDER BY p.name, o.name`,
-        )
-        .all();
-    expect(coverageOf(B)).toEqual(coverageOf(A));
-    expect(coverageOf(B).length).toBeGreaterThan(0);
+      t.ctx.ledger.db
+        .selectFrom('coverage as c')
+        .innerJoin('party_orgs as p', 'p.id', 'c.party_org_id')
+        .innerJoin('orgs as o', 'o.id', 'c.org_id')
+        .innerJoin('regions as r', 'r.id', 'p.region_id')
+        .select(['p.name as p', 'o.name as o'])
+        .where('r.name', '=', '乌兰镇')
+        .orderBy('p.name')
+        .orderBy('o.name')
+        .execute();
+    expect(await coverageOf(B)).toEqual(await coverageOf(A));
+    expect((await coverageOf(B)).length).toBeGreaterThan(0);
     // A committed preview is gone.
     await refused(commitExchange(B.ctx, p1.id, {}), 'not_found', /预览不存在或已过期/);
 
@@ -229,12 +245,12 @@ describe('exchange files', () => {
     await editOrg(A, o1, { employees: 4321 });
     await editPartyOrg(A, p1a, { secretaryName: '甲书记' });
     const added = await createOrg(A.ctx, {
-      ...(await orgFields(A, orgId(A, o1.name, '乌兰镇'))),
+      ...(await orgFields(A, await orgId(A, o1.name, '乌兰镇'))),
       name: '青山旗乌兰镇新建商贸有限公司',
       uscc: null,
       category: 'nonpublic',
       subtype: 'company',
-      regionId: regionId(A, '乌兰镇'),
+      regionId: await regionId(A, '乌兰镇'),
     });
     // Only at the county.
     await editOrg(B, o2, { remarks: '县里核实过' });
@@ -251,7 +267,7 @@ describe('exchange files', () => {
     await editOrg(B, o4, { remarks: '两边同样的修改' });
 
     // 4. The township exports again; the county previews.
-    const second = await exportExchange(A.ctx, { regionId: regionId(A, '乌兰镇'), fileName: 'wulan-2.lxex' });
+    const second = await exportExchange(A.ctx, { regionId: await regionId(A, '乌兰镇'), fileName: 'wulan-2.lxex' });
     const p2 = await previewExchange(B.ctx, second.bytes, { fileName: 'wulan-2.lxex' });
     // o3's 正式党员数 is also this year's 党员发展 figure: that record conflicts with it.
     const o3Year = `memberYear:${o3.key}|${thisYear}`;
@@ -294,34 +310,40 @@ describe('exchange files', () => {
       unchanged: total - 8,
       skipped: [],
     });
-    const orgOfB = (item: ExchangePreviewItem) => getOrg(B.ctx, orgId(B, item.name, item.regionName as string));
+    const orgOfB = async (item: ExchangePreviewItem) => getOrg(B.ctx, await orgId(B, item.name, item.regionName as string));
     expect((await orgOfB(o1)).employees).toBe(4321);
     expect((await orgOfB(o2)).remarks).toBe('县里核实过');
     expect((await orgOfB(o3)).formalMembers).toBe(10);
     expect((await orgOfB(o4)).remarks).toBe('两边同样的修改');
-    expect(orgId(B, added.name, '乌兰镇')).toBeGreaterThan(0);
-    expect((await getPartyOrg(B.ctx, partyOrgId(B, p1a.name, '乌兰镇'))).secretaryName).toBe('甲书记');
-    expect((await getPartyOrg(B.ctx, partyOrgId(B, p2a.name, '乌兰镇'))).remarks).toBe('县里的说明');
+    expect(await orgId(B, added.name, '乌兰镇')).toBeGreaterThan(0);
+    expect((await getPartyOrg(B.ctx, await partyOrgId(B, p1a.name, '乌兰镇'))).secretaryName).toBe('甲书记');
+    expect((await getPartyOrg(B.ctx, await partyOrgId(B, p2a.name, '乌兰镇'))).remarks).toBe('县里的说明');
     const bInstructors = await listInstructors(B.ctx);
     expect(bInstructors.find((i) => i.id === i1County)?.phone).toBe('13900000001');
     expect(bInstructors.find((i) => `instructor:${i.name}|${i.unit ?? ''}` === i2.key)?.post).toBe('专职组织员（镇）');
 
     // Audit: one 'exchange' row per record written, naming the file, and one for the import as a whole.
-    const audit = B.ctx.ledger.sqlite
-      .prepare(
-        `SELECT entity, entity_id, before, after FROM audit_log WHERE action = 'exchange' AND after LIKE '%wulan-2.lxex%' ORDER BY id`,
-      )
-      .all() as { entity: string; entity_id: number; before: string | null; after: string }[];
+    const audit = await B.ctx.ledger.db
+      .selectFrom('audit_log')
+      .select(['entity', 'entity_id', 'before', 'after'])
+      .where('action', '=', 'exchange')
+      .where('after', 'like', '%wulan-2.lxex%')
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.entity).sort()).toEqual(['exchange', 'instructor', 'org', 'org', 'org', 'partyOrg']);
-    const o3Audit = audit.find((a) => a.entity === 'org' && a.entity_id === orgId(B, o3.name, '乌兰镇'));
+    const o3Id = await orgId(B, o3.name, '乌兰镇');
+    const o3Audit = audit.find((a) => a.entity === 'org' && a.entity_id === o3Id);
     expect(JSON.parse(o3Audit?.before ?? 'null')).toMatchObject({ formalMembers: 11 });
     expect(JSON.parse(o3Audit?.after ?? 'null')).toMatchObject({ formalMembers: 10, exchangeFile: 'wulan-2.lxex' });
     const summary = JSON.parse(audit.find((a) => a.entity === 'exchange')?.after ?? 'null');
     expect(summary).toMatchObject({ exchangeFile: 'wulan-2.lxex', exchangeSource: '青山旗（150499）乌兰镇' });
     expect(summary.keptLocal.sort()).toEqual([o2.key, p2a.key, i1.key].sort());
-    expect(one<{ n: number }>(B, "SELECT COUNT(*) AS n FROM exchange_history WHERE source = '150499/乌兰镇'").n).toBe(
-      total + p2.counts.new,
-    );
+    const history = await B.ctx.ledger.db
+      .selectFrom('exchange_history')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('source', '=', '150499/乌兰镇')
+      .executeTakeFirstOrThrow();
+    expect(Number(history.n)).toBe(total + p2.counts.new);
 
     // 7. The same file again: what the county kept stays kept, no conflict comes back.
     const p3 = await previewExchange(B.ctx, second.bytes, { fileName: 'wulan-2.lxex' });
@@ -329,14 +351,14 @@ describe('exchange files', () => {
     expect(keys(p3.localChanged)).toEqual([o2.key, p2a.key, i1.key].sort());
 
     // 8. The county sends 乌兰镇 back: the township sees the county's versions as plain changes (same source, shared history).
-    const back = await exportExchange(B.ctx, { regionId: regionId(B, '乌兰镇'), fileName: 'wulan-back.lxex' });
+    const back = await exportExchange(B.ctx, { regionId: await regionId(B, '乌兰镇'), fileName: 'wulan-back.lxex' });
     expect(back.manifest.counts.orgs).toBe(second.manifest.counts.orgs);
     const p4 = await previewExchange(A.ctx, back.bytes, { fileName: 'wulan-back.lxex' });
     expect(p4.source).toBe('150499/乌兰镇');
     expect(p4.counts).toMatchObject({ new: 0, conflict: 0 });
     expect(keys(p4.changed)).toEqual([o2.key, p2a.key, i1.key].sort());
     await commitExchange(A.ctx, p4.id);
-    expect((await getOrg(A.ctx, orgId(A, o2.name, '乌兰镇'))).remarks).toBe('县里核实过');
+    expect((await getOrg(A.ctx, await orgId(A, o2.name, '乌兰镇'))).remarks).toBe('县里核实过');
   });
 
   it('the whole county goes across exactly; a ledger changed after the preview refuses the commit', async () => {
@@ -365,16 +387,17 @@ describe('exchange files', () => {
     const before = footprint(B);
     await refused(commitExchange(B.ctx, p2.id), 'conflict', /预览之后本台账的数据已有改动/);
     expect(footprint(B)).toEqual(before);
-  });
+    // The whole county, several times over: minutes on PostgreSQL on a busy machine.
+  }, 180_000);
 
   it('a record deleted here since the last exchange: kept deleted unless the other side changed it too', async () => {
-    const p1 = await previewExchange(B.ctx, (await exportExchange(A.ctx, { regionId: regionId(A, '乌兰镇') })).bytes);
+    const p1 = await previewExchange(B.ctx, (await exportExchange(A.ctx, { regionId: await regionId(A, '乌兰镇') })).bytes);
     await commitExchange(B.ctx, p1.id);
     const [x, y] = ofKind(p1, 'org') as [ExchangePreviewItem, ExchangePreviewItem];
-    await deleteOrg(B.ctx, orgId(B, x.name, '乌兰镇'));
-    await deleteOrg(B.ctx, orgId(B, y.name, '乌兰镇'));
+    await deleteOrg(B.ctx, await orgId(B, x.name, '乌兰镇'));
+    await deleteOrg(B.ctx, await orgId(B, y.name, '乌兰镇'));
     await editOrg(A, x, { employees: 555 });
-    const p2 = await previewExchange(B.ctx, (await exportExchange(A.ctx, { regionId: regionId(A, '乌兰镇') })).bytes);
+    const p2 = await previewExchange(B.ctx, (await exportExchange(A.ctx, { regionId: await regionId(A, '乌兰镇') })).bytes);
     const orgsOnly = (items: ExchangePreviewItem[]) => items.filter((i) => i.kind === 'org').map((c) => [c.key, c.localMissing]);
     expect(orgsOnly(p2.conflicts)).toEqual([[x.key, true]]);
     expect(orgsOnly(p2.localChanged)).toEqual([[y.key, true]]);
@@ -384,12 +407,13 @@ describe('exchange files', () => {
     expect(own.every((i) => i.localMissing && (i.key.includes(x.key) || i.key.includes(y.key)))).toBe(true);
     const r = await commitExchange(B.ctx, p2.id, { bulk: 'incoming' });
     expect(r.created.org).toBe(1);
-    expect((await getOrg(B.ctx, orgId(B, x.name, '乌兰镇'))).employees).toBe(555);
-    expect(one<{ n: number }>(B, 'SELECT COUNT(*) AS n FROM orgs WHERE name = ? AND deleted_at IS NULL', y.name).n).toBe(0);
+    expect((await getOrg(B.ctx, await orgId(B, x.name, '乌兰镇'))).employees).toBe(555);
+    const live = await B.ctx.ledger.db.selectFrom('orgs').select('id').where('name', '=', y.name).where('deleted_at', 'is', null).execute();
+    expect(live).toEqual([]);
   });
 
   it('refuses to export records it could not tell apart at the other end', async () => {
-    const wulan = regionId(A, '乌兰镇');
+    const wulan = await regionId(A, '乌兰镇');
     const twin = { name: '乌兰镇同名小卖部', uscc: null, category: 'nonpublic', subtype: 'company', regionId: wulan } as const;
     await createOrg(A.ctx, { ...(await orgFields(A, 1)), ...twin });
     await createOrg(A.ctx, { ...(await orgFields(A, 1)), ...twin });
@@ -397,11 +421,11 @@ describe('exchange files', () => {
     await refused(exportExchange(A.ctx, { regionId: wulan }), 'invalid_input', /关键信息相同.*乌兰镇同名小卖部.*2条/);
     expect(footprint(A)).toEqual(before);
     // Other regions still go.
-    await exportExchange(A.ctx, { regionId: regionId(A, '巴彦镇') });
+    await exportExchange(A.ctx, { regionId: await regionId(A, '巴彦镇') });
   });
 
   it('refuses a file with one byte flipped anywhere, or edited with its checksums recomputed, and writes nothing', async () => {
-    const { bytes } = await exportExchange(A.ctx, { regionId: regionId(A, '乌兰镇') });
+    const { bytes } = await exportExchange(A.ctx, { regionId: await regionId(A, '乌兰镇') });
     const m = bytes.readUInt32BE(8);
     const before = footprint(B);
     const positions = {
@@ -454,7 +478,7 @@ describe('exchange files', () => {
   });
 
   it('encrypted round trip; no password, a wrong one, or an edited encrypted file are refused', async () => {
-    const exported = await exportExchange(A.ctx, { regionId: regionId(A, '乌兰镇'), password: '乌兰镇2026!' });
+    const exported = await exportExchange(A.ctx, { regionId: await regionId(A, '乌兰镇'), password: '乌兰镇2026!' });
     expect(exported.manifest.encryption).toMatchObject({ cipher: 'aes-256-gcm', kdf: 'scrypt' });
     expect(inspectExchange(exported.bytes).encryption).not.toBeNull();
     // Nothing readable: not even the gzip header of the content.

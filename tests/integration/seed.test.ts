@@ -36,7 +36,8 @@ beforeAll(async () => {
   ledger = await openLedger(path.join(dir, 'ledger.sqlite'));
   ctx = createContext(ledger, { today: () => TODAY, now: () => `${TODAY}T08:00:00.000Z` });
   counts = await loadSeed(ctx, seed);
-});
+  // Loading the demo county takes seconds, more on a busy machine: more than a hook's default 10 s.
+}, 60_000);
 
 afterAll(async () => {
   await ledger.close();

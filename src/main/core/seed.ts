@@ -28,20 +28,20 @@ import {
 import type { InstructorFields, OrgFields, PartyOrgFields, Settings } from '../../shared/types';
 import type { Ctx } from './context';
 import { AppError } from './errors';
-import { toColumns } from './mapping';
-import { initialsOf } from './pinyin';
-import type { Database } from './schema';
 import { loadActivitySeed, type SeedActivity } from './services/activities';
 import { actOnCaseIn, createCaseIn } from './services/cases';
 import { setClassesIn, setRatingIn } from './services/classification';
 import { seedDemoAccounts } from './services/demoAccounts';
 import { loadFundingSeedIn, type SeedFunding } from './services/funding';
 import { loadGridSeed, type SeedGrid } from './services/grids';
-import { alignAllMassOrgsIn } from './services/massOrgs';
+import { assignInstructorIn, createInstructorIn } from './services/instructors';
 import { loadSeedMemberYears, type SeedMemberYear } from './services/memberYears';
+import { createOrgIn } from './services/orgs';
+import { createPartyOrgIn } from './services/partyOrgs';
+import { createRegionIn } from './services/regions';
 import { loadSiteSeedIn, type SiteSeed } from './services/sitesSeed';
 import { loadTrainingSeed, type SeedTraining } from './services/trainings';
-import { write } from './write';
+import { type Writer, write } from './write';
 
 export interface SeedRegion {
   name: string;
@@ -297,7 +297,7 @@ async function countRows(ctx: Ctx, table: 'orgs' | 'regions'): Promise<number> {
 export async function loadSeed(ctx: Ctx, seed: SeedFile): Promise<SeedCounts> {
   const data = check(seed);
   return write(ctx, async (w) => {
-    const { trx, now } = w;
+    const { trx } = w;
     const existing = await trx
       .selectFrom('orgs')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -320,83 +320,27 @@ export async function loadSeed(ctx: Ctx, seed: SeedFile): Promise<SeedCounts> {
         .execute();
     }
 
-    const max = await trx
-      .selectFrom('regions')
-      .select((eb) => eb.fn.max('sort_order').as('m'))
-      .executeTakeFirst();
-    const firstOrder = Number(max?.m ?? 0) + 1;
+    // Regions, organizations, party organizations and instructors through the screens' services (their
+    // checks, 党员发展 of this year, 群团 rows), audited by the load's one row below.
+    const quiet: Writer = { ...w, audit: async () => {} };
     const regionIds: number[] = [];
-    for (const [i, r] of data.regions.entries()) {
-      const { id } = await trx
-        .insertInto('regions')
-        .values({ name: r.name, kind: r.kind, code: r.code, sort_order: firstOrder + i, created_at: now })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      regionIds.push(id);
-    }
+    for (const r of data.regions) regionIds.push(await createRegionIn(quiet, r));
     const regionId = (i: number) => regionIds[i] as number;
 
     const orgIds: number[] = [];
-    for (const o of data.orgs) {
-      const values = {
-        ...(toColumns({ ...o.fields, regionId: regionId(o.region) }) as Omit<
-          Database['orgs'],
-          'id' | 'created_at' | 'updated_at' | 'deleted_at'
-        >),
-        name_initials: initialsOf(o.fields.name),
-        created_at: now,
-        updated_at: now,
-      };
-      const { id } = await trx.insertInto('orgs').values(values).returning('id').executeTakeFirstOrThrow();
-      orgIds.push(id);
-    }
+    for (const o of data.orgs) orgIds.push(await createOrgIn(quiet, { ...o.fields, regionId: regionId(o.region) }));
     const orgId = (i: number) => orgIds[i] as number;
 
     for (const p of data.partyOrgs) {
-      const { coveredOrgIds: _c, ...fields } = p.fields;
-      const values = {
-        ...(toColumns({ ...fields, regionId: regionId(p.region) }) as Omit<
-          Database['party_orgs'],
-          'id' | 'created_at' | 'updated_at' | 'deleted_at'
-        >),
-        name_initials: initialsOf(fields.name),
-        created_at: now,
-        updated_at: now,
-      };
-      const { id } = await trx.insertInto('party_orgs').values(values).returning('id').executeTakeFirstOrThrow();
-      if (p.covered.length) {
-        await trx
-          .insertInto('coverage')
-          .values(p.covered.map((c) => ({ org_id: orgId(c), party_org_id: id })))
-          .execute();
-      }
+      await createPartyOrgIn(quiet, { ...p.fields, regionId: regionId(p.region), coveredOrgIds: p.covered.map(orgId) });
     }
 
     for (const t of data.instructors) {
-      const values = {
-        ...(toColumns(t.fields) as Omit<Database['instructors'], 'id' | 'created_at' | 'updated_at' | 'deleted_at'>),
-        created_at: now,
-        updated_at: now,
-      };
-      const { id } = await trx.insertInto('instructors').values(values).returning('id').executeTakeFirstOrThrow();
-      if (t.assignments.length) {
-        await trx
-          .insertInto('assignments')
-          .values(
-            t.assignments.map((a) => ({
-              instructor_id: id,
-              org_id: orgId(a.org),
-              from_date: a.fromDate,
-              to_date: a.toDate,
-              created_at: now,
-            })),
-          )
-          .execute();
+      const instructorId = await createInstructorIn(quiet, t.fields);
+      for (const a of t.assignments) {
+        await assignInstructorIn(quiet, { instructorId, orgId: orgId(a.org), fromDate: a.fromDate, toDate: a.toDate });
       }
     }
-
-    // The organizations' 群团 boxes were written as columns: their rows follow (services/massOrgs.ts).
-    await alignAllMassOrgsIn(w);
 
     // Ratings, classes and cases go through their services, inside this same transaction.
     const poByName = new Map<string, number>();

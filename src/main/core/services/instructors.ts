@@ -181,38 +181,42 @@ export async function updateInstructorIn(w: Writer, id: number, f: Fields, audit
 }
 
 export async function assignInstructor(ctx: Ctx, a: Assign): Promise<Instructor> {
-  await write(ctx, async (w) => {
-    const instructor = await w.trx
-      .selectFrom('instructors')
-      .select('id')
-      .where('id', '=', a.instructorId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (!instructor) throw notFound('指导员', a.instructorId);
-    await assertInstructorVisible(w.trx, w.today, a.instructorId);
-    const org = await w.trx
-      .selectFrom('orgs')
-      .select(['id', 'region_id'])
-      .where('id', '=', a.orgId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (!org) throw notFound('两新组织', a.orgId);
-    assertRegion(org.region_id, '两新组织', a.orgId);
-    const overlapping = await w.trx
-      .selectFrom('assignments')
-      .select('id')
-      .where('instructor_id', '=', a.instructorId)
-      .where('org_id', '=', a.orgId)
-      .where((eb) => eb.or([eb('to_date', 'is', null), eb('to_date', '>=', a.fromDate)]))
-      .$if(a.toDate != null, (q) => q.where('from_date', '<=', a.toDate as string))
-      .executeTakeFirst();
-    if (overlapping) throw new AppError('conflict', '该指导员在这段时间内已选派到该组织，请勿重复选派');
-    const row = { instructor_id: a.instructorId, org_id: a.orgId, from_date: a.fromDate, to_date: a.toDate, created_at: w.now };
-    const { id } = await w.trx.insertInto('assignments').values(row).returning('id').executeTakeFirstOrThrow();
-    await w.audit('assignment', id, 'create', null, a);
-    w.touchOrgs([a.orgId]);
-  });
+  await write(ctx, (w) => assignInstructorIn(w, a));
   return getInstructor(ctx, a.instructorId);
+}
+
+/** Inside a caller's transaction (an exchange file's assignments, the demo county). */
+export async function assignInstructorIn(w: Writer, a: Assign, audit: Record<string, unknown> = {}): Promise<number> {
+  const instructor = await w.trx
+    .selectFrom('instructors')
+    .select('id')
+    .where('id', '=', a.instructorId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!instructor) throw notFound('指导员', a.instructorId);
+  await assertInstructorVisible(w.trx, w.today, a.instructorId);
+  const org = await w.trx
+    .selectFrom('orgs')
+    .select(['id', 'region_id'])
+    .where('id', '=', a.orgId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!org) throw notFound('两新组织', a.orgId);
+  assertRegion(org.region_id, '两新组织', a.orgId);
+  const overlapping = await w.trx
+    .selectFrom('assignments')
+    .select('id')
+    .where('instructor_id', '=', a.instructorId)
+    .where('org_id', '=', a.orgId)
+    .where((eb) => eb.or([eb('to_date', 'is', null), eb('to_date', '>=', a.fromDate)]))
+    .$if(a.toDate != null, (q) => q.where('from_date', '<=', a.toDate as string))
+    .executeTakeFirst();
+  if (overlapping) throw new AppError('conflict', '该指导员在这段时间内已选派到该组织，请勿重复选派');
+  const row = { instructor_id: a.instructorId, org_id: a.orgId, from_date: a.fromDate, to_date: a.toDate, created_at: w.now };
+  const { id } = await w.trx.insertInto('assignments').values(row).returning('id').executeTakeFirstOrThrow();
+  await w.audit('assignment', id, 'create', null, { ...a, ...audit });
+  w.touchOrgs([a.orgId]);
+  return id;
 }
 
 export async function endAssignment(ctx: Ctx, assignmentId: number, toDate: string): Promise<Instructor> {

@@ -4,7 +4,7 @@ import type { Region } from '../../../shared/types';
 import { visibleRegions } from '../caller';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
-import { write } from '../write';
+import { type Writer, write } from '../write';
 
 type RegionFields = z.output<typeof regionFieldsSchema>;
 
@@ -50,18 +50,23 @@ async function assertNameFree(ctx: Ctx, name: string, exceptId?: number) {
 
 export async function createRegion(ctx: Ctx, f: RegionFields): Promise<Region> {
   await assertNameFree(ctx, f.name);
-  const id = await write(ctx, async (w) => {
-    const max = await w.trx
-      .selectFrom('regions')
-      .select((eb) => eb.fn.max('sort_order').as('m'))
-      .executeTakeFirst();
-    const row = { name: f.name, kind: f.kind, code: f.code, sort_order: Number(max?.m ?? 0) + 1, created_at: w.now };
-    const { id } = await w.trx.insertInto('regions').values(row).returning('id').executeTakeFirstOrThrow();
-    await w.audit('region', id, 'create', null, row);
-    w.touchOrgs([]);
-    return id;
-  });
+  const id = await write(ctx, (w) => createRegionIn(w, f));
   return getRegion(ctx, id);
+}
+
+/** Inside a caller's transaction (an exchange file's region, the demo county): last in the clerk's order. */
+export async function createRegionIn(w: Writer, f: RegionFields, audit: Record<string, unknown> = {}): Promise<number> {
+  const clash = await w.trx.selectFrom('regions').select('id').where('name', '=', f.name).executeTakeFirst();
+  if (clash) throw new AppError('conflict', `属地“${f.name}”已存在`);
+  const max = await w.trx
+    .selectFrom('regions')
+    .select((eb) => eb.fn.max('sort_order').as('m'))
+    .executeTakeFirst();
+  const row = { name: f.name, kind: f.kind, code: f.code, sort_order: Number(max?.m ?? 0) + 1, created_at: w.now };
+  const { id } = await w.trx.insertInto('regions').values(row).returning('id').executeTakeFirstOrThrow();
+  await w.audit('region', id, 'create', null, { ...row, ...audit });
+  w.touchOrgs([]);
+  return id;
 }
 
 export async function updateRegion(ctx: Ctx, f: RegionFields & { id: number }): Promise<Region> {

@@ -1,0 +1,155 @@
+/** The plan of an import: each record of the file against this ledger and the exchange history. */
+import type { ItemStatus } from '../../../shared/exchange';
+import {
+  type ExchangeContent,
+  hashOf,
+  instructorContent,
+  instructorKey,
+  KIND_LABELS,
+  type LocalSnapshot,
+  loadSnapshot,
+  orgKey,
+  partyOrgKey,
+  type RecordContent,
+  type RecordKind,
+} from './records';
+import { describeRef, describeWork, fileRecords, type Keyed, refsOf, WORK_ARRAYS, WORK_KINDS, type WorkRecordContent } from './workRecords';
+
+// ---------------------------------------------------------------------------------------------------
+// Preview
+
+export interface PlanItem {
+  key: string;
+  kind: RecordKind;
+  name: string;
+  regionName: string | null;
+  status: ItemStatus;
+  localId: number | null;
+  incoming: RecordContent;
+  incomingHash: string;
+  local: RecordContent | null;
+  localHash: string | null;
+  baseHash: string | null;
+}
+
+export interface Plan {
+  snap: LocalSnapshot;
+  items: PlanItem[];
+  warnings: string[];
+  firstExchange: boolean;
+  regionsToCreate: string[];
+  /** Changes when anything the plan was built from changes: a commit compares it with the preview's. */
+  signature: string;
+}
+
+type Db = Parameters<typeof loadSnapshot>[0];
+
+export async function buildPlan(db: Db, content: ExchangeContent, source: string): Promise<Plan> {
+  const snap = await loadSnapshot(db);
+  const history = new Map<string, string>();
+  for (const h of await db.selectFrom('exchange_history').select(['record_key', 'hash']).where('source', '=', source).execute()) {
+    history.set(h.record_key, h.hash);
+  }
+  const fileOrgKeys = new Set(content.orgs.map(orgKey));
+  const items: PlanItem[] = [];
+  const warnings: string[] = [];
+
+  const classify = (
+    kind: RecordKind,
+    key: string,
+    name: string,
+    regionName: string | null,
+    incoming: RecordContent,
+    locals: { id: number; content: RecordContent }[] | undefined,
+  ) => {
+    const local = locals?.[0] ?? null;
+    if (locals && locals.length > 1) {
+      warnings.push(
+        `本台账中有${locals.length}条${KIND_LABELS[kind]}与“${name}”对应（关键信息相同），按编号最小的一条（编号${local?.id}）处理`,
+      );
+    }
+    const incomingHash = hashOf(incoming);
+    const localHash = local ? hashOf(local.content) : null;
+    const baseHash = history.get(key) ?? null;
+    let status: ItemStatus;
+    if (!local) status = baseHash == null ? 'new' : baseHash === incomingHash ? 'localChanged' : 'conflict';
+    else if (localHash === incomingHash) status = 'unchanged';
+    else if (baseHash == null || baseHash === localHash) status = 'changed';
+    else if (baseHash === incomingHash) status = 'localChanged';
+    else status = 'conflict';
+    items.push({
+      key,
+      kind,
+      name,
+      regionName,
+      status,
+      localId: local?.id ?? null,
+      incoming,
+      incomingHash,
+      local: local?.content ?? null,
+      localHash,
+      baseHash,
+    });
+  };
+
+  for (const o of content.orgs) {
+    const key = orgKey(o);
+    classify('org', key, o.name, o.regionName, o, snap.orgs.get(key));
+  }
+  for (const p of content.partyOrgs) {
+    const key = partyOrgKey(p);
+    classify('partyOrg', key, p.name, p.regionName, p, snap.partyOrgs.get(key));
+  }
+  for (const t of content.instructors) {
+    const key = instructorKey(t);
+    const locals = snap.instructors.get(key)?.map((i) => ({ id: i.id, content: instructorContent(i, fileOrgKeys) }));
+    classify('instructor', key, t.unit ? `${t.name}（${t.unit}）` : t.name, null, t, locals);
+  }
+
+  // The #13 records: each reference must name a record of the file or of this ledger.
+  const orgsByKey = orgDirectory(content, snap);
+  const orgNames = new Map([...orgsByKey].map(([k, o]) => [k, o.name]));
+  const known = {
+    partyOrg: new Set([...content.partyOrgs.map(partyOrgKey), ...snap.partyOrgs.keys()]),
+    org: new Set([...fileOrgKeys, ...snap.orgs.keys()]),
+    instructor: new Set([...content.instructors.map(instructorKey), ...snap.instructors.keys()]),
+  };
+  for (const array of WORK_ARRAYS) {
+    const { kind } = WORK_KINDS[array];
+    const locals = snap.work[array] as Map<string, { id: number; content: WorkRecordContent }>;
+    for (const { key, content: c } of fileRecords(content, array) as Keyed<WorkRecordContent>[]) {
+      const { name, regionName } = describeWork(array, c, orgsByKey, orgNames);
+      const absent = refsOf(array, c).filter((r) => !known[r.type].has(r.key));
+      if (absent.length) {
+        const what = [...new Set(absent.map((r) => describeRef(r, orgNames)))];
+        warnings.push(
+          `${KIND_LABELS[kind]}“${name}”引用的${what.slice(0, 3).join('、')}${what.length > 3 ? '等' : ''}在文件和本台账中都没有，这条记录不导入`,
+        );
+        continue;
+      }
+      const local = locals.get(key);
+      classify(kind, key, name, regionName, c, local ? [local] : undefined);
+    }
+  }
+
+  const needed = new Set<string>();
+  for (const i of items) {
+    if (i.regionName != null && (i.status === 'new' || i.status === 'changed' || i.status === 'conflict')) needed.add(i.regionName);
+  }
+  const regionsToCreate = content.regions.map((r) => r.name).filter((n) => needed.has(n) && !snap.regions.has(n));
+  const signature = hashOf({
+    items: items.map((i) => [i.key, i.status, i.localId, i.localHash, i.baseHash]),
+    regionsToCreate,
+  });
+  return { snap, items, warnings, firstExchange: history.size === 0, regionsToCreate, signature };
+}
+
+/** Organizations of the file and of this ledger by key, for the names the #13 records are listed under. */
+export function orgDirectory(content: ExchangeContent, snap: LocalSnapshot): Map<string, { name: string; regionName: string }> {
+  const out = new Map<string, { name: string; regionName: string }>();
+  for (const [key, list] of snap.orgs) if (list[0]) out.set(key, { name: list[0].content.name, regionName: list[0].content.regionName });
+  for (const o of content.orgs) out.set(orgKey(o), { name: o.name, regionName: o.regionName });
+  return out;
+}
+
+export const WORK: ReadonlySet<RecordKind> = new Set(Object.values(WORK_KINDS).map((k) => k.kind));
