@@ -22,3 +22,20 @@ export function groupConcat(db: Kysely<any>, expr: RawBuilder<unknown>, separato
     ? sql<string>`string_agg(${expr}::text, ${separator})`
     : sql<string>`group_concat(${expr}, ${separator})`;
 }
+
+/**
+ * `column IN (values)` for a list as long as a sheet (100,000 names): one parameter whatever its length,
+ * where a placeholder each would pass SQLite's and PostgreSQL's limits. SQLite reads the list as a JSON
+ * array, PostgreSQL as an array (`= any`, its element type taken from the column). An empty list matches nothing.
+ */
+export function inList(
+  // biome-ignore lint/suspicious/noExplicitAny: any database shape.
+  db: Kysely<any>,
+  column: string,
+  values: readonly (string | number)[],
+): RawBuilder<boolean> {
+  if (!values.length) return sql<boolean>`1 = 0`;
+  return engineOf(db) === 'postgres'
+    ? sql<boolean>`${sql.ref(column)} = any(${[...values]})`
+    : sql<boolean>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(values)}))`;
+}
