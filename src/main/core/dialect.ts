@@ -56,6 +56,8 @@ export async function takeWriteLock(trx: Kysely<any>): Promise<void> {
 
 /** The advisory lock key of ledger writes ('LXTZ' as a number: any fixed value no other program uses). */
 const WRITE_LOCK_KEY = 0x4c58545a;
+
+/**
  * `column IN (values)` for a list as long as a sheet (100,000 names): one parameter whatever its length,
  * where a placeholder each would pass SQLite's and PostgreSQL's limits. SQLite reads the list as a JSON
  * array, PostgreSQL as an array (`= any`, its element type taken from the column). An empty list matches nothing.
