@@ -13,8 +13,8 @@ import { modelSitesImport } from '../../src/main/core/import/kinds/sites';
 import type { Match, Partial, RowRules } from '../../src/main/core/import/kinds/types';
 import type { SheetRows } from '../../src/main/core/import/read';
 import { referenceIndex } from '../../src/main/core/import/refs';
-import { usccCheckChar } from '../../src/shared/rules/uscc';
 import { makeLedger, type TestLedger } from './fixture';
+import { AT, type PlainRows, plainRows, uscc } from './helpers/plainRows';
 
 let t: TestLedger;
 beforeEach(async () => {
@@ -24,75 +24,12 @@ afterEach(async () => {
   await t.close();
 });
 
-const AT = '2026-06-30T08:00:00.000Z';
-const uscc = (body: string) => body + (usccCheckChar(body) as string);
-
-async function region(name: string, sort: number) {
-  const r = await t.ctx.ledger.db
-    .insertInto('regions')
-    .values({ name, kind: 'township', code: null, sort_order: sort, created_at: AT })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return r.id;
-}
-
-async function org(name: string, regionId: number, code: string | null = null) {
-  const r = await t.ctx.ledger.db
-    .insertInto('orgs')
-    .values({
-      name,
-      name_initials: '',
-      uscc: code,
-      category: 'nonpublic',
-      subtype: 'company',
-      region_id: regionId,
-      legal_rep_is_member: 0,
-      investor_is_member: 0,
-      employees: 10,
-      formal_members: 3,
-      probationary_members: 0,
-      activists: 0,
-      has_union: 0,
-      has_youth_league: 0,
-      has_women_federation: 0,
-      status: 'normal',
-      out_of_scope: 0,
-      created_at: AT,
-      updated_at: AT,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return r.id;
-}
-
-async function partyOrg(name: string, regionId: number, covers: number[] = [], deletedAt: string | null = null) {
-  const db = t.ctx.ledger.db;
-  const r = await db
-    .insertInto('party_orgs')
-    .values({
-      name,
-      name_initials: '',
-      type: 'branch',
-      method: covers.length > 1 ? 'joint' : 'single',
-      region_id: regionId,
-      secretary_is_head: 0,
-      party_workers: 0,
-      formal_members: 3,
-      probationary_members: 0,
-      venue_checklist: '[]',
-      funding_superior: 0,
-      funding_dues_return: 0,
-      funding_unit: 0,
-      funding_fiscal: 0,
-      deleted_at: deletedAt,
-      created_at: AT,
-      updated_at: AT,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  for (const o of covers) await db.insertInto('coverage').values({ org_id: o, party_org_id: r.id }).execute();
-  return r.id;
-}
+let region: PlainRows['region'];
+let org: PlainRows['org'];
+let partyOrg: PlainRows['partyOrg'];
+beforeEach(() => {
+  ({ region, org, partyOrg } = plainRows(t));
+});
 
 /** A sheet of one column per header, one row per list of cells. */
 function sheet(headers: string[], rows: string[][]): { sheet: SheetRows; columnOf: Map<string, number> } {

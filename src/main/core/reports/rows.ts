@@ -66,7 +66,7 @@ const subtype = (o: IndexedOrg) => labelOf(ORG_SUBTYPES, o.subtype);
 const coverage = (c: CoverageStatus) => labelOf(COVERAGE_STATUSES, c);
 
 /** Each organization's instructors in office on `day`, by name, newest first as on the organization's page. */
-async function activeInstructorNames(ctx: Ctx, day: string): Promise<Map<number, string[]>> {
+export async function activeInstructorNames(ctx: Ctx, day: string): Promise<Map<number, string[]>> {
   const out = new Map<number, string[]>();
   const rows = await ctx.ledger.db
     .selectFrom('assignments as a')
@@ -84,6 +84,21 @@ async function activeInstructorNames(ctx: Ctx, day: string): Promise<Map<number,
     else out.set(r.org, [r.name]);
   }
   return out;
+}
+
+/** The live organizations each party organization covers, by name in id order. */
+export async function coveredOrgNames(ctx: Ctx): Promise<Map<number, string[]>> {
+  const covered = new Map<number, string[]>();
+  for (const r of await ctx.ledger.db
+    .selectFrom('coverage as c')
+    .innerJoin('orgs as o', 'o.id', 'c.org_id')
+    .select(['c.party_org_id as p', 'o.name'])
+    .where('o.deleted_at', 'is', null)
+    .orderBy('o.id')
+    .execute()) {
+    covered.set(r.p, [...(covered.get(r.p) ?? []), r.name]);
+  }
+  return covered;
 }
 
 /** The organizations of the caller's regions, or null when the caller sees every region. */
@@ -120,16 +135,7 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
   async partyOrgs(ctx, f) {
     const list = await listPartyOrgs(ctx, { regionId: f.regionId, sort: 'region', dir: 'asc', offset: 0, limit: ALL });
     const db = ctx.ledger.db;
-    const covered = new Map<number, string[]>();
-    for (const r of await db
-      .selectFrom('coverage as c')
-      .innerJoin('orgs as o', 'o.id', 'c.org_id')
-      .select(['c.party_org_id as p', 'o.name'])
-      .where('o.deleted_at', 'is', null)
-      .orderBy('o.id')
-      .execute()) {
-      covered.set(r.p, [...(covered.get(r.p) ?? []), r.name]);
-    }
+    const covered = await coveredOrgNames(ctx);
     const details = new Map(
       (await db.selectFrom('party_orgs').select(['id', 'last_election_date', 'venue_checklist']).execute()).map((r) => [r.id, r]),
     );

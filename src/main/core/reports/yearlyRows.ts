@@ -47,6 +47,32 @@ async function perRegion<T>(ctx: Ctx, empty: () => T) {
 
 type ByMethod = Record<FormationMethod, number>;
 
+/** Live party organizations founded by `day` (or with no founding date), counted by region and 组建方式. */
+export async function partyOrgCounts(ctx: Ctx, day: string): Promise<{ regionId: number; method: string; n: number }[]> {
+  const rows = await ctx.ledger.db
+    .selectFrom('party_orgs')
+    .select(['region_id as regionId', 'method', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('deleted_at', 'is', null)
+    .where((eb) => eb.or([eb('founded_date', 'is', null), eb('founded_date', '<=', day)]))
+    .groupBy(['region_id', 'method'])
+    .execute();
+  // PostgreSQL's count is a bigint, which its driver hands over as text unless told otherwise.
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+/** Each region's instructors with an assignment running during `year`, once per region (live instructors and organizations). */
+export async function instructorsAssigned(ctx: Ctx, year: number): Promise<{ regionId: number; instructorId: number }[]> {
+  return ctx.ledger.db
+    .selectFrom('assignments as a')
+    .innerJoin('instructors as i', (j) => j.onRef('i.id', '=', 'a.instructor_id').on('i.deleted_at', 'is', null))
+    .innerJoin('orgs as o', (j) => j.onRef('o.id', '=', 'a.org_id').on('o.deleted_at', 'is', null))
+    .select(['o.region_id as regionId', 'a.instructor_id as instructorId'])
+    .distinct()
+    .where('a.from_date', '<=', `${year}-12-31`)
+    .where((eb) => eb.or([eb('a.to_date', 'is', null), eb('a.to_date', '>=', `${year}-01-01`)]))
+    .execute();
+}
+
 export async function yearlyBasicRows(ctx: Ctx, day: string) {
   const empty = () => ({
     nonpublic: emptyCounts(),
@@ -62,19 +88,11 @@ export async function yearlyBasicRows(ctx: Ctx, day: string) {
       addToCounts(l.all, o.facts);
     }
   }
-  const partyOrgs = await ctx.ledger.db
-    .selectFrom('party_orgs')
-    .select(['region_id as regionId', 'method', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('deleted_at', 'is', null)
-    .where((eb) => eb.or([eb('founded_date', 'is', null), eb('founded_date', '<=', day)]))
-    .groupBy(['region_id', 'method'])
-    .execute();
+  const partyOrgs = await partyOrgCounts(ctx, day);
   for (const p of partyOrgs) {
     for (const l of t.both(p.regionId)) {
-      // PostgreSQL's count is a bigint, which its driver may hand over as text.
-      const n = Number(p.n);
-      l.partyOrgs += n;
-      if (p.method in l.method) l.method[p.method as FormationMethod] += n;
+      l.partyOrgs += p.n;
+      if (p.method in l.method) l.method[p.method as FormationMethod] += p.n;
     }
   }
   const line = (region: string, l: ReturnType<typeof empty>) => {
@@ -120,15 +138,7 @@ export async function yearlyWorkRows(ctx: Ctx, year: number, day: string) {
   for (const m of await memberYearTotals(ctx.ledger.db, year)) for (const l of t.both(m.regionId)) l.newMembers += m.newMembers;
 
   // An instructor is counted once in each region where one of his assignments ran during the year, once in the county.
-  const assigned = await ctx.ledger.db
-    .selectFrom('assignments as a')
-    .innerJoin('instructors as i', (j) => j.onRef('i.id', '=', 'a.instructor_id').on('i.deleted_at', 'is', null))
-    .innerJoin('orgs as o', (j) => j.onRef('o.id', '=', 'a.org_id').on('o.deleted_at', 'is', null))
-    .select(['o.region_id as regionId', 'a.instructor_id as instructorId'])
-    .distinct()
-    .where('a.from_date', '<=', `${year}-12-31`)
-    .where((eb) => eb.or([eb('a.to_date', 'is', null), eb('a.to_date', '>=', `${year}-01-01`)]))
-    .execute();
+  const assigned = await instructorsAssigned(ctx, year);
   for (const a of assigned) for (const l of t.both(a.regionId)) l.instructors.add(a.instructorId);
 
   for (const c of await trainingTotals(ctx.ledger.db, year)) {
