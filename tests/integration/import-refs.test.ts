@@ -47,7 +47,7 @@ it('reads a named party organization or organization as its id, in the row’s r
     headers: ['党组织名称', '单位名称'],
     rows: cells.map((c, i) => ({ row: i + 2, cells: [c, c] })),
   };
-  const resolve = referenceIndex(
+  const resolve = await referenceIndex(
     t.ctx,
     sheet,
     [partyOrgField, orgField],

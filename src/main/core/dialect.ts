@@ -56,3 +56,20 @@ export async function takeWriteLock(trx: Kysely<any>): Promise<void> {
 
 /** The advisory lock key of ledger writes ('LXTZ' as a number: any fixed value no other program uses). */
 const WRITE_LOCK_KEY = 0x4c58545a;
+
+/**
+ * `column IN (values)` for a list as long as a sheet (100,000 names): one parameter whatever its length,
+ * where a placeholder each would pass SQLite's and PostgreSQL's limits. SQLite reads the list as a JSON
+ * array, PostgreSQL as an array (`= any`, its element type taken from the column). An empty list matches nothing.
+ */
+export function inList(
+  // biome-ignore lint/suspicious/noExplicitAny: any database shape.
+  db: Kysely<any>,
+  column: string,
+  values: readonly (string | number)[],
+): RawBuilder<boolean> {
+  if (!values.length) return sql<boolean>`1 = 0`;
+  return engineOf(db) === 'postgres'
+    ? sql<boolean>`${sql.ref(column)} = any(${[...values]})`
+    : sql<boolean>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(values)}))`;
+}

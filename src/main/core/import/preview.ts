@@ -144,7 +144,7 @@ export async function previewImport(ctx: Ctx, o: PreviewOptions): Promise<Import
   const seen = new Map<string, number>();
   const rules = await adapter.rules(ctx, sheet, columnOf);
   const refFields = fields.filter((f) => (f.kind === 'partyOrg' || f.kind === 'org') && columnOf.has(f.key));
-  const resolve = referenceIndex(ctx, sheet, refFields, columnOf);
+  const resolve = await referenceIndex(ctx, sheet, refFields, columnOf);
 
   for (const [k, r] of sheet.rows.entries()) {
     if (k % PROGRESS_STEP === 0) {

@@ -3,8 +3,10 @@
  * of a 年检 row — read as that record's id. Only the records the sheet names are read, once per
  * preview; a name used in two regions is taken in the row's own region (its 所属属地 column).
  */
+import { sql } from 'kysely';
 import { normalizeUscc } from '../../../shared/rules/uscc';
 import type { Ctx } from '../context';
+import { inList } from '../dialect';
 import type { Converted } from './convert';
 import type { ImportField } from './fields';
 import type { SheetRows } from './read';
@@ -18,7 +20,12 @@ interface Named {
 
 export type ResolveReference = (field: ImportField, text: string, regionId: unknown) => Converted;
 
-export function referenceIndex(ctx: Ctx, sheet: SheetRows, fields: ImportField[], columnOf: Map<string, number>): ResolveReference {
+export async function referenceIndex(
+  ctx: Ctx,
+  sheet: SheetRows,
+  fields: ImportField[],
+  columnOf: Map<string, number>,
+): Promise<ResolveReference> {
   const texts = (kind: 'partyOrg' | 'org') => {
     const out = new Set<string>();
     for (const f of fields) {
@@ -32,26 +39,26 @@ export function referenceIndex(ctx: Ctx, sheet: SheetRows, fields: ImportField[]
     for (const r of rows) m.set(r.name, [...(m.get(r.name) ?? []), r]);
     return m;
   };
+  const db = ctx.ledger.db;
   const poTexts = texts('partyOrg');
   const partyOrgs = byName(
     poTexts.length
-      ? (ctx.ledger.sqlite
-          .prepare(
-            `SELECT id, name, NULL AS uscc, region_id AS regionId FROM party_orgs
-              WHERE deleted_at IS NULL AND name IN (SELECT value FROM json_each(@names))`,
-          )
-          .all({ names: JSON.stringify(poTexts) }) as Named[])
+      ? await db
+          .selectFrom('party_orgs')
+          .select(['id', 'name', sql<null>`null`.as('uscc'), 'region_id as regionId'])
+          .where('deleted_at', 'is', null)
+          .where(inList(db, 'name', poTexts))
+          .execute()
       : [],
   );
   const orgTexts = texts('org');
-  const orgRows = orgTexts.length
-    ? (ctx.ledger.sqlite
-        .prepare(
-          `SELECT id, name, uscc, region_id AS regionId FROM orgs
-            WHERE deleted_at IS NULL
-              AND (uscc IN (SELECT value FROM json_each(@codes)) OR name IN (SELECT value FROM json_each(@names)))`,
-        )
-        .all({ codes: JSON.stringify(orgTexts.map(normalizeUscc)), names: JSON.stringify(orgTexts) }) as Named[])
+  const orgRows: Named[] = orgTexts.length
+    ? await db
+        .selectFrom('orgs')
+        .select(['id', 'name', 'uscc', 'region_id as regionId'])
+        .where('deleted_at', 'is', null)
+        .where((eb) => eb.or([inList(db, 'uscc', orgTexts.map(normalizeUscc)), inList(db, 'name', orgTexts)]))
+        .execute()
     : [];
   const orgs = byName(orgRows);
   const orgsByUscc = new Map(orgRows.filter((o) => o.uscc).map((o) => [o.uscc as string, o]));

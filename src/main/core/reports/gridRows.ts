@@ -8,21 +8,23 @@ import type { Built } from './rows';
 
 const yesNo = (b: boolean) => (b ? '是' : '否');
 
-export function gridsRows(ctx: Ctx, f: ReportFilters): Built<'grids'> {
-  const grids = ofCallerRegions(listGrids(ctx, { regionId: f.regionId }));
-  const rows = grids.map((g, i) => ({
-    seq: i + 1,
-    region: g.regionName,
-    partyOrg: g.partyOrgName,
-    grid: g.name,
-    instructor: g.instructorName ?? '未配备',
-    contactCards: g.contactCards ? '已发放' : '未发放',
-    orgCount: g.orgCount,
-    orgs: getGrid(ctx, g.id)
-      .orgs.map((o) => o.name)
-      .join('、'),
-    formalMembers: g.formalMembers,
-  }));
+export async function gridsRows(ctx: Ctx, f: ReportFilters): Promise<Built<'grids'>> {
+  const grids = ofCallerRegions(await listGrids(ctx, { regionId: f.regionId }));
+  const rows = [];
+  for (const [i, g] of grids.entries()) {
+    const { orgs } = await getGrid(ctx, g.id);
+    rows.push({
+      seq: i + 1,
+      region: g.regionName,
+      partyOrg: g.partyOrgName,
+      grid: g.name,
+      instructor: g.instructorName ?? '未配备',
+      contactCards: g.contactCards ? '已发放' : '未发放',
+      orgCount: g.orgCount,
+      orgs: orgs.map((o) => o.name).join('、'),
+      formalMembers: g.formalMembers,
+    });
+  }
   return {
     rows,
     totals: {

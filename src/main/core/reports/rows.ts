@@ -28,7 +28,7 @@ import { listClasses } from '../services/classification';
 import { listInstructors } from '../services/instructors';
 import { type IndexedOrg, orgIndex } from '../services/orgIndex';
 import { listPartyOrgs } from '../services/partyOrgs';
-import { ofCallerRegions, regionSql } from '../services/recordScope';
+import { inCallerRegions, ofCallerRegions } from '../services/recordScope';
 import { listRegions } from '../services/regions';
 import { getSettings } from '../services/settings';
 import { activityLedgerRows, electionReminderRows } from './activityRows';
@@ -50,8 +50,8 @@ export interface Built<Id extends ReportId> {
 
 const ALL = Number.MAX_SAFE_INTEGER;
 
-function orgsInOrder(ctx: Ctx, f: ReportFilters, day: string): IndexedOrg[] {
-  return orgIndex(ctx, day)
+async function orgsInOrder(ctx: Ctx, f: ReportFilters, day: string): Promise<IndexedOrg[]> {
+  return (await orgIndex(ctx, day))
     .filter(
       (o) =>
         (f.regionId == null || o.regionId === f.regionId) &&
@@ -66,15 +66,18 @@ const subtype = (o: IndexedOrg) => labelOf(ORG_SUBTYPES, o.subtype);
 const coverage = (c: CoverageStatus) => labelOf(COVERAGE_STATUSES, c);
 
 /** Each organization's instructors in office on `day`, by name, newest first as on the organization's page. */
-function activeInstructorNames(ctx: Ctx, day: string): Map<number, string[]> {
+export async function activeInstructorNames(ctx: Ctx, day: string): Promise<Map<number, string[]>> {
   const out = new Map<number, string[]>();
-  const rows = ctx.ledger.sqlite
-    .prepare(
-      `SELECT a.org_id AS org, i.name FROM assignments a JOIN instructors i ON i.id = a.instructor_id AND i.deleted_at IS NULL
-        WHERE a.from_date <= @day AND (a.to_date IS NULL OR a.to_date >= @day)
-        ORDER BY a.org_id, a.from_date DESC, a.id DESC`,
-    )
-    .all({ day }) as { org: number; name: string }[];
+  const rows = await ctx.ledger.db
+    .selectFrom('assignments as a')
+    .innerJoin('instructors as i', (j) => j.onRef('i.id', '=', 'a.instructor_id').on('i.deleted_at', 'is', null))
+    .select(['a.org_id as org', 'i.name'])
+    .where('a.from_date', '<=', day)
+    .where((eb) => eb.or([eb('a.to_date', 'is', null), eb('a.to_date', '>=', day)]))
+    .orderBy('a.org_id')
+    .orderBy('a.from_date', 'desc')
+    .orderBy('a.id', 'desc')
+    .execute();
   for (const r of rows) {
     const names = out.get(r.org);
     if (names) names.push(r.name);
@@ -83,10 +86,25 @@ function activeInstructorNames(ctx: Ctx, day: string): Map<number, string[]> {
   return out;
 }
 
+/** The live organizations each party organization covers, by name in id order. */
+export async function coveredOrgNames(ctx: Ctx): Promise<Map<number, string[]>> {
+  const covered = new Map<number, string[]>();
+  for (const r of await ctx.ledger.db
+    .selectFrom('coverage as c')
+    .innerJoin('orgs as o', 'o.id', 'c.org_id')
+    .select(['c.party_org_id as p', 'o.name'])
+    .where('o.deleted_at', 'is', null)
+    .orderBy('o.id')
+    .execute()) {
+    covered.set(r.p, [...(covered.get(r.p) ?? []), r.name]);
+  }
+  return covered;
+}
+
 /** The organizations of the caller's regions, or null when the caller sees every region. */
-function orgIdsOfCallerRegions(ctx: Ctx): Set<number> | null {
+async function orgIdsOfCallerRegions(ctx: Ctx): Promise<Set<number> | null> {
   if (visibleRegions() === null) return null;
-  const rows = ctx.ledger.sqlite.prepare(`SELECT id FROM orgs WHERE 1${regionSql('region_id')}`).all() as { id: number }[];
+  const rows = await ctx.ledger.db.selectFrom('orgs').select('id').where(inCallerRegions('region_id')).execute();
   return new Set(rows.map((o) => o.id));
 }
 
@@ -95,10 +113,10 @@ function yearOf(f: ReportFilters, day: string): number {
 }
 
 const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) => Promise<Built<Id>> | Built<Id> } = {
-  orgs(ctx, f, day) {
-    const instructors = activeInstructorNames(ctx, day);
+  async orgs(ctx, f, day) {
+    const instructors = await activeInstructorNames(ctx, day);
     return {
-      rows: orgsInOrder(ctx, f, day).map((o, i) => ({
+      rows: (await orgsInOrder(ctx, f, day)).map((o, i) => ({
         seq: i + 1,
         name: o.name,
         uscc: o.uscc,
@@ -115,22 +133,11 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
   },
 
   async partyOrgs(ctx, f) {
-    const list = listPartyOrgs(ctx, { regionId: f.regionId, sort: 'region', dir: 'asc', offset: 0, limit: ALL });
-    const db = ctx.ledger.sqlite;
-    const covered = new Map<number, string[]>();
-    for (const r of db
-      .prepare('SELECT c.party_org_id AS p, o.name FROM coverage c JOIN orgs o ON o.id = c.org_id WHERE o.deleted_at IS NULL ORDER BY o.id')
-      .all() as { p: number; name: string }[]) {
-      covered.set(r.p, [...(covered.get(r.p) ?? []), r.name]);
-    }
+    const list = await listPartyOrgs(ctx, { regionId: f.regionId, sort: 'region', dir: 'asc', offset: 0, limit: ALL });
+    const db = ctx.ledger.db;
+    const covered = await coveredOrgNames(ctx);
     const details = new Map(
-      (
-        db.prepare('SELECT id, last_election_date, venue_checklist FROM party_orgs').all() as {
-          id: number;
-          last_election_date: string | null;
-          venue_checklist: string;
-        }[]
-      ).map((r) => [r.id, r]),
+      (await db.selectFrom('party_orgs').select(['id', 'last_election_date', 'venue_checklist']).execute()).map((r) => [r.id, r]),
     );
     const settings = await getSettings(ctx);
     const items = VENUE_STANDARDS[settings.venueStandard].items as readonly string[];
@@ -161,7 +168,7 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
     const counts = new Map<string, CoverageCounts>();
     const county = emptyCounts();
     const key = (regionId: number, cat: OrgCategory) => `${regionId}:${cat}`;
-    for (const o of orgIndex(ctx, day)) {
+    for (const o of await orgIndex(ctx, day)) {
       if ((f.regionId != null && o.regionId !== f.regionId) || !mayTouchRegion(o.regionId)) continue;
       const k = key(o.regionId, o.category);
       const c = counts.get(k) ?? emptyCounts();
@@ -199,9 +206,9 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
     return { rows, totals: line('合计', '', county) };
   },
 
-  shouldBuild(ctx, f, day) {
+  async shouldBuild(ctx, f, day) {
     return {
-      rows: orgsInOrder(ctx, f, day)
+      rows: (await orgsInOrder(ctx, f, day))
         .filter((o) => o.flags.includes('should_build'))
         .map((o, i) => ({
           seq: i + 1,
@@ -217,9 +224,9 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
     };
   },
 
-  uncovered(ctx, f, day) {
+  async uncovered(ctx, f, day) {
     return {
-      rows: orgsInOrder(ctx, { ...f, coverage: 'none' }, day).map((o, i) => ({
+      rows: (await orgsInOrder(ctx, { ...f, coverage: 'none' }, day)).map((o, i) => ({
         seq: i + 1,
         name: o.name,
         region: o.regionName,
@@ -233,7 +240,7 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
 
   async instructors(ctx) {
     const all = await listInstructors(ctx);
-    const mine = orgIdsOfCallerRegions(ctx);
+    const mine = await orgIdsOfCallerRegions(ctx);
     // A 乡镇经办 sees the instructors working in their regions, and only that work.
     const list = mine
       ? all
@@ -258,10 +265,10 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
     };
   },
 
-  ratings(ctx, f, day) {
+  async ratings(ctx, f, day) {
     const year = yearOf(f, day);
     return {
-      rows: listClasses(ctx, { year, regionId: f.regionId }).map((c, i) => ({
+      rows: (await listClasses(ctx, { year, regionId: f.regionId })).map((c, i) => ({
         seq: i + 1,
         name: c.partyOrgName,
         region: c.regionName,
@@ -272,10 +279,10 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
     };
   },
 
-  classes(ctx, f, day) {
+  async classes(ctx, f, day) {
     const year = yearOf(f, day);
     return {
-      rows: listClasses(ctx, { year, regionId: f.regionId }).map((c, i) => ({
+      rows: (await listClasses(ctx, { year, regionId: f.regionId })).map((c, i) => ({
         seq: i + 1,
         name: c.partyOrgName,
         region: c.regionName,
@@ -286,15 +293,17 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
     };
   },
 
-  cases(ctx, f, day) {
-    const list = listCases(ctx, {
-      year: yearOf(f, day),
-      regionId: f.regionId,
-      state: f.state as CaseState | undefined,
-      asOf: day,
-      offset: 0,
-      limit: ALL,
-    }).rows;
+  async cases(ctx, f, day) {
+    const list = (
+      await listCases(ctx, {
+        year: yearOf(f, day),
+        regionId: f.regionId,
+        state: f.state as CaseState | undefined,
+        asOf: day,
+        offset: 0,
+        limit: ALL,
+      })
+    ).rows;
     return {
       rows: list.map((c, i) => ({
         seq: i + 1,
@@ -320,7 +329,7 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
 
   async caseSummary(ctx, f, day) {
     const year = yearOf(f, day);
-    const list = listCases(ctx, { year, asOf: day, offset: 0, limit: ALL }).rows;
+    const list = (await listCases(ctx, { year, asOf: day, offset: 0, limit: ALL })).rows;
     const regions = (await listRegions(ctx)).filter((r) => mayTouchRegion(r.id));
     const line = (region: string, cs: typeof list): Row<'caseSummary'> => {
       const delisted = cs.filter((c) => c.state === 'delisted').length;
@@ -349,8 +358,8 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
 
   trainings: (ctx, f, day) => trainingLedgerRows(ctx, f, yearOf(f, day)),
   trainingTotals: (ctx, f, day) => trainingTotalsRows(ctx, yearOf(f, day)),
-  activities: (ctx, f, day) => ({ rows: activityLedgerRows(ctx, f, yearOf(f, day)) }),
-  electionReminders: (ctx, f, day) => ({ rows: electionReminderRows(ctx, f, day) }),
+  activities: async (ctx, f, day) => ({ rows: await activityLedgerRows(ctx, f, yearOf(f, day)) }),
+  electionReminders: async (ctx, f, day) => ({ rows: await electionReminderRows(ctx, f, day) }),
   grids: gridsRows,
   fourChecks: fourChecksRows,
   modelSites: modelSitesRows,

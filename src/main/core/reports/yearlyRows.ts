@@ -47,6 +47,32 @@ async function perRegion<T>(ctx: Ctx, empty: () => T) {
 
 type ByMethod = Record<FormationMethod, number>;
 
+/** Live party organizations founded by `day` (or with no founding date), counted by region and 组建方式. */
+export async function partyOrgCounts(ctx: Ctx, day: string): Promise<{ regionId: number; method: string; n: number }[]> {
+  const rows = await ctx.ledger.db
+    .selectFrom('party_orgs')
+    .select(['region_id as regionId', 'method', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('deleted_at', 'is', null)
+    .where((eb) => eb.or([eb('founded_date', 'is', null), eb('founded_date', '<=', day)]))
+    .groupBy(['region_id', 'method'])
+    .execute();
+  // PostgreSQL's count is a bigint, which its driver hands over as text unless told otherwise.
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+/** Each region's instructors with an assignment running during `year`, once per region (live instructors and organizations). */
+export async function instructorsAssigned(ctx: Ctx, year: number): Promise<{ regionId: number; instructorId: number }[]> {
+  return ctx.ledger.db
+    .selectFrom('assignments as a')
+    .innerJoin('instructors as i', (j) => j.onRef('i.id', '=', 'a.instructor_id').on('i.deleted_at', 'is', null))
+    .innerJoin('orgs as o', (j) => j.onRef('o.id', '=', 'a.org_id').on('o.deleted_at', 'is', null))
+    .select(['o.region_id as regionId', 'a.instructor_id as instructorId'])
+    .distinct()
+    .where('a.from_date', '<=', `${year}-12-31`)
+    .where((eb) => eb.or([eb('a.to_date', 'is', null), eb('a.to_date', '>=', `${year}-01-01`)]))
+    .execute();
+}
+
 export async function yearlyBasicRows(ctx: Ctx, day: string) {
   const empty = () => ({
     nonpublic: emptyCounts(),
@@ -56,22 +82,17 @@ export async function yearlyBasicRows(ctx: Ctx, day: string) {
     method: Object.fromEntries(FORMATION_METHODS.map((m) => [m.code, 0])) as ByMethod,
   });
   const t = await perRegion(ctx, empty);
-  for (const o of orgIndex(ctx, day)) {
+  for (const o of await orgIndex(ctx, day)) {
     for (const l of t.both(o.regionId)) {
       addToCounts(o.category === 'social' ? l.social : l.nonpublic, o.facts);
       addToCounts(l.all, o.facts);
     }
   }
-  const partyOrgs = ctx.ledger.sqlite
-    .prepare(
-      `SELECT region_id AS regionId, method, COUNT(*) AS n FROM party_orgs
-       WHERE deleted_at IS NULL AND (founded_date IS NULL OR founded_date <= @day) GROUP BY region_id, method`,
-    )
-    .all({ day }) as { regionId: number; method: FormationMethod; n: number }[];
+  const partyOrgs = await partyOrgCounts(ctx, day);
   for (const p of partyOrgs) {
     for (const l of t.both(p.regionId)) {
       l.partyOrgs += p.n;
-      if (p.method in l.method) l.method[p.method] += p.n;
+      if (p.method in l.method) l.method[p.method as FormationMethod] += p.n;
     }
   }
   const line = (region: string, l: ReturnType<typeof empty>) => {
@@ -117,14 +138,7 @@ export async function yearlyWorkRows(ctx: Ctx, year: number, day: string) {
   for (const m of await memberYearTotals(ctx.ledger.db, year)) for (const l of t.both(m.regionId)) l.newMembers += m.newMembers;
 
   // An instructor is counted once in each region where one of his assignments ran during the year, once in the county.
-  const assigned = ctx.ledger.sqlite
-    .prepare(
-      `SELECT DISTINCT o.region_id AS regionId, a.instructor_id AS instructorId
-         FROM assignments a JOIN instructors i ON i.id = a.instructor_id AND i.deleted_at IS NULL
-         JOIN orgs o ON o.id = a.org_id AND o.deleted_at IS NULL
-        WHERE a.from_date <= @end AND (a.to_date IS NULL OR a.to_date >= @start)`,
-    )
-    .all({ start: `${year}-01-01`, end: `${year}-12-31` }) as { regionId: number; instructorId: number }[];
+  const assigned = await instructorsAssigned(ctx, year);
   for (const a of assigned) for (const l of t.both(a.regionId)) l.instructors.add(a.instructorId);
 
   for (const c of await trainingTotals(ctx.ledger.db, year)) {
@@ -137,11 +151,11 @@ export async function yearlyWorkRows(ctx: Ctx, year: number, day: string) {
       }
     }
   }
-  for (const c of listClasses(ctx, { year })) {
+  for (const c of await listClasses(ctx, { year })) {
     if (c.stars == null) continue;
     for (const l of t.both(c.regionId)) l.stars[c.stars] = (l.stars[c.stars] ?? 0) + 1;
   }
-  for (const c of listCases(ctx, { year, asOf: day, offset: 0, limit: ALL }).rows) {
+  for (const c of (await listCases(ctx, { year, asOf: day, offset: 0, limit: ALL })).rows) {
     for (const l of t.both(c.regionId)) {
       if (c.year === year) l.identified++;
       if (c.state === 'delisted' && c.delistedDate?.startsWith(`${year}-`)) l.delisted++;

@@ -6,6 +6,7 @@
 import { type GridFields, gridFieldsSchema } from '../../../../shared/records/grids';
 import { normalizeUscc } from '../../../../shared/rules/uscc';
 import type { Ctx } from '../../context';
+import { inList } from '../../dialect';
 import { createGridIn, updateGridIn } from '../../services/grids';
 import { bool, type ImportField } from '../fields';
 import type { SheetRows } from '../read';
@@ -63,22 +64,25 @@ interface OrgCandidate {
 }
 
 /** The organizations the sheet's 网格内组织 cells name, with the live grid each is in. */
-function orgCandidates(ctx: Ctx, sheet: SheetRows, column: number | undefined) {
+async function orgCandidates(ctx: Ctx, sheet: SheetRows, column: number | undefined) {
   const tokens = new Set<string>();
   if (column != null)
     for (const r of sheet.rows) for (const t of (r.cells[column] ?? '').split(/[、，,；;\n]+/)) if (t.trim()) tokens.add(t.trim());
   const list = [...tokens];
-  const rows = ctx.ledger.sqlite
-    .prepare(
-      `SELECT o.id, o.name, o.uscc, g.id AS gridId, g.name AS gridName
-         FROM orgs o
-         LEFT JOIN grid_orgs x ON x.org_id = o.id
-         LEFT JOIN grids g ON g.id = x.grid_id AND g.deleted_at IS NULL
-          AND g.party_org_id IN (SELECT id FROM party_orgs WHERE deleted_at IS NULL)
-        WHERE o.deleted_at IS NULL
-          AND (o.uscc IN (SELECT value FROM json_each(@codes)) OR o.name IN (SELECT value FROM json_each(@names)))`,
+  const db = ctx.ledger.db;
+  const rows: OrgCandidate[] = await db
+    .selectFrom('orgs as o')
+    .leftJoin('grid_orgs as x', 'x.org_id', 'o.id')
+    .leftJoin('grids as g', (j) =>
+      j
+        .onRef('g.id', '=', 'x.grid_id')
+        .on('g.deleted_at', 'is', null)
+        .on('g.party_org_id', 'in', (eb) => eb.selectFrom('party_orgs').select('id').where('deleted_at', 'is', null)),
     )
-    .all({ codes: JSON.stringify(list.map(normalizeUscc)), names: JSON.stringify(list) }) as OrgCandidate[];
+    .select(['o.id', 'o.name', 'o.uscc', 'g.id as gridId', 'g.name as gridName'])
+    .where('o.deleted_at', 'is', null)
+    .where((eb) => eb.or([inList(db, 'o.uscc', list.map(normalizeUscc)), inList(db, 'o.name', list)]))
+    .execute();
   const byUscc = new Map(rows.filter((o) => o.uscc).map((o) => [o.uscc as string, o]));
   const byName = new Map<string, OrgCandidate[]>();
   for (const o of rows) byName.set(o.name, [...(byName.get(o.name) ?? []), o]);
@@ -86,24 +90,24 @@ function orgCandidates(ctx: Ctx, sheet: SheetRows, column: number | undefined) {
 }
 
 /** Live grids by branch and name, with their stored fields (a blank cell keeps what is stored). */
-function existingGrids(ctx: Ctx): Map<string, Omit<Match, 'by'>> {
-  const db = ctx.ledger.sqlite;
+async function existingGrids(ctx: Ctx): Promise<Map<string, Omit<Match, 'by'>>> {
+  const db = ctx.ledger.db;
   const orgs = new Map<number, number[]>();
-  for (const r of db.prepare('SELECT grid_id AS g, org_id AS o FROM grid_orgs ORDER BY org_id').all() as { g: number; o: number }[]) {
+  for (const r of await db.selectFrom('grid_orgs').select(['grid_id as g', 'org_id as o']).orderBy('org_id').execute()) {
     orgs.set(r.g, [...(orgs.get(r.g) ?? []), r.o]);
   }
   const out = new Map<string, Omit<Match, 'by'>>();
-  for (const r of db.prepare('SELECT * FROM grids WHERE deleted_at IS NULL').all() as Record<string, unknown>[]) {
+  for (const r of await db.selectFrom('grids').selectAll().where('deleted_at', 'is', null).execute()) {
     const fields: GridFields = {
-      partyOrgId: r.party_org_id as number,
-      name: r.name as string,
-      instructorId: r.instructor_id as number | null,
+      partyOrgId: r.party_org_id,
+      name: r.name,
+      instructorId: r.instructor_id,
       contactCards: r.contact_cards === 1,
-      contactCardsDate: r.contact_cards_date as string | null,
-      remarks: r.remarks as string | null,
-      orgIds: orgs.get(r.id as number) ?? [],
+      contactCardsDate: r.contact_cards_date,
+      remarks: r.remarks,
+      orgIds: orgs.get(r.id) ?? [],
     };
-    out.set(`${fields.partyOrgId}|${fields.name}`, { id: r.id as number, fields: fields as unknown as Record<string, unknown> });
+    out.set(`${fields.partyOrgId}|${fields.name}`, { id: r.id, fields: fields as unknown as Record<string, unknown> });
   }
   return out;
 }
@@ -113,14 +117,14 @@ export const gridsImport: KindAdapter<GridFields> = {
   fields,
   matchRule: '按区域党支部和网格名称匹配已有网格；匹配到的更新（网格内组织整体替换），其余新增。',
   schema: gridFieldsSchema,
-  rules(ctx, sheet, columnOf) {
-    const existing = existingGrids(ctx);
-    const candidates = orgCandidates(ctx, sheet, columnOf.get('orgIds'));
-    const instructors = ctx.ledger.sqlite.prepare('SELECT id, name, unit FROM instructors WHERE deleted_at IS NULL').all() as {
-      id: number;
-      name: string;
-      unit: string | null;
-    }[];
+  async rules(ctx, sheet, columnOf) {
+    const existing = await existingGrids(ctx);
+    const candidates = await orgCandidates(ctx, sheet, columnOf.get('orgIds'));
+    const instructors = await ctx.ledger.db
+      .selectFrom('instructors')
+      .select(['id', 'name', 'unit'])
+      .where('deleted_at', 'is', null)
+      .execute();
     /** Which row of this file already puts an organization in a grid. */
     const claimed = new Map<number, number>();
     return {

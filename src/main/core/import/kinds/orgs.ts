@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/domain/codes';
 import { normalizeUscc } from '../../../../shared/rules/uscc';
 import { orgFieldsSchema } from '../../../../shared/schemas';
+import { inList } from '../../dialect';
 import { fromColumns } from '../../mapping';
 import { createOrgIn, ORG_SHAPE, updateOrgIn } from '../../services/orgs';
 import { bool, type ImportField } from '../fields';
@@ -134,18 +135,19 @@ export const orgsImport: KindAdapter<typeof orgFieldsSchema._output> = {
   fields,
   matchRule: '有统一社会信用代码的按代码匹配已有组织，否则按同一属地内的单位名称匹配；匹配到的更新，其余新增。',
   schema: orgFieldsSchema,
-  rules(ctx, sheet, columnOf) {
+  async rules(ctx, sheet, columnOf) {
     // Only the organizations with one of the sheet's codes or names: quick in a ledger of 100,000.
     const values = (key: string, norm: (s: string) => string = (s) => s) => {
       const i = columnOf.get(key);
       return i == null ? [] : [...new Set(sheet.rows.map((r) => norm(r.cells[i] ?? '')).filter(Boolean))];
     };
-    const rows = ctx.ledger.sqlite
-      .prepare(
-        `SELECT * FROM orgs WHERE deleted_at IS NULL
-           AND (uscc IN (SELECT value FROM json_each(@usccs)) OR name IN (SELECT value FROM json_each(@names)))`,
-      )
-      .all({ usccs: JSON.stringify(values('uscc', normalizeUscc)), names: JSON.stringify(values('name')) }) as Record<string, unknown>[];
+    const db = ctx.ledger.db;
+    const rows = await db
+      .selectFrom('orgs')
+      .selectAll()
+      .where('deleted_at', 'is', null)
+      .where((eb) => eb.or([inList(db, 'uscc', values('uscc', normalizeUscc)), inList(db, 'name', values('name'))]))
+      .execute();
     const byUscc = new Map<string, Omit<Match, 'by'>>();
     const byName = new Map<string, Omit<Match, 'by'>>();
     for (const r of rows) {

@@ -3,6 +3,7 @@ import { FORMATION_METHODS, PARTY_ORG_TYPES } from '../../../../shared/domain/co
 import { normalizeUscc } from '../../../../shared/rules/uscc';
 import { partyOrgFieldsSchema } from '../../../../shared/schemas';
 import type { Ctx } from '../../context';
+import { inList } from '../../dialect';
 import { fromColumns } from '../../mapping';
 import { createPartyOrgIn, PARTY_ORG_SHAPE, updatePartyOrgIn } from '../../services/partyOrgs';
 import { bool, type ImportField } from '../fields';
@@ -84,16 +85,16 @@ const fields: ImportField[] = [
 ];
 
 /** Party organizations by region and name, with the organizations each covers. */
-function existingPartyOrgs(ctx: Ctx) {
-  const db = ctx.ledger.sqlite;
+async function existingPartyOrgs(ctx: Ctx) {
+  const db = ctx.ledger.db;
   const covered = new Map<number, number[]>();
-  for (const c of db.prepare('SELECT party_org_id AS p, org_id AS o FROM coverage ORDER BY org_id').all() as { p: number; o: number }[]) {
+  for (const c of await db.selectFrom('coverage').select(['party_org_id as p', 'org_id as o']).orderBy('org_id').execute()) {
     covered.set(c.p, [...(covered.get(c.p) ?? []), c.o]);
   }
   const byKey = new Map<string, Omit<Match, 'by'>>();
-  for (const r of db.prepare('SELECT * FROM party_orgs WHERE deleted_at IS NULL').all() as Record<string, unknown>[]) {
-    const fields = { ...fromColumns(r, PARTY_ORG_SHAPE), coveredOrgIds: covered.get(r.id as number) ?? [] };
-    byKey.set(`${r.region_id}|${r.name}`, { id: r.id as number, fields: fields as unknown as Record<string, unknown> });
+  for (const r of await db.selectFrom('party_orgs').selectAll().where('deleted_at', 'is', null).execute()) {
+    const fields = { ...fromColumns(r, PARTY_ORG_SHAPE), coveredOrgIds: covered.get(r.id) ?? [] };
+    byKey.set(`${r.region_id}|${r.name}`, { id: r.id, fields: fields as unknown as Record<string, unknown> });
   }
   return byKey;
 }
@@ -108,19 +109,20 @@ interface CoverCandidate {
 }
 
 /** The organizations a sheet's 覆盖的两新组织 cells name, by code and by name. */
-function coverCandidates(ctx: Ctx, sheet: SheetRows, column: number | undefined) {
+async function coverCandidates(ctx: Ctx, sheet: SheetRows, column: number | undefined) {
   const tokens = new Set<string>();
   if (column != null)
     for (const r of sheet.rows) for (const t of (r.cells[column] ?? '').split(/[、，,；;\n]+/)) if (t.trim()) tokens.add(t.trim());
   const list = [...tokens];
-  const rows = ctx.ledger.sqlite
-    .prepare(
-      `SELECT o.id, o.name, o.uscc, o.region_id AS regionId, c.party_org_id AS partyOrgId, p.name AS partyOrgName
-         FROM orgs o LEFT JOIN coverage c ON c.org_id = o.id LEFT JOIN party_orgs p ON p.id = c.party_org_id
-        WHERE o.deleted_at IS NULL
-          AND (o.uscc IN (SELECT value FROM json_each(@codes)) OR o.name IN (SELECT value FROM json_each(@names)))`,
-    )
-    .all({ codes: JSON.stringify(list.map(normalizeUscc)), names: JSON.stringify(list) }) as CoverCandidate[];
+  const db = ctx.ledger.db;
+  const rows: CoverCandidate[] = await db
+    .selectFrom('orgs as o')
+    .leftJoin('coverage as c', 'c.org_id', 'o.id')
+    .leftJoin('party_orgs as p', 'p.id', 'c.party_org_id')
+    .select(['o.id', 'o.name', 'o.uscc', 'o.region_id as regionId', 'c.party_org_id as partyOrgId', 'p.name as partyOrgName'])
+    .where('o.deleted_at', 'is', null)
+    .where((eb) => eb.or([inList(db, 'o.uscc', list.map(normalizeUscc)), inList(db, 'o.name', list)]))
+    .execute();
   const byUscc = new Map(rows.filter((o) => o.uscc).map((o) => [o.uscc as string, o]));
   const byName = new Map<string, CoverCandidate[]>();
   for (const o of rows) byName.set(o.name, [...(byName.get(o.name) ?? []), o]);
@@ -132,9 +134,9 @@ export const partyOrgsImport: KindAdapter<typeof partyOrgFieldsSchema._output> =
   fields,
   matchRule: '按同一属地内的党组织名称匹配已有党组织；匹配到的更新，其余新增。',
   schema: partyOrgFieldsSchema,
-  rules(ctx, sheet, columnOf) {
-    const existing = existingPartyOrgs(ctx);
-    const candidates = coverCandidates(ctx, sheet, columnOf.get('coveredOrgIds'));
+  async rules(ctx, sheet, columnOf) {
+    const existing = await existingPartyOrgs(ctx);
+    const candidates = await coverCandidates(ctx, sheet, columnOf.get('coveredOrgIds'));
     /** Which row of this file already claims an organization. */
     const claimed = new Map<number, number>();
     return {

@@ -10,6 +10,7 @@ import { MODEL_SITE_LEVELS } from '../../../../shared/domain/siteCodes';
 import { type ModelSiteFields, modelSiteFieldsSchema } from '../../../../shared/records/modelSites';
 import { normalizeUscc } from '../../../../shared/rules/uscc';
 import type { Ctx } from '../../context';
+import { inList } from '../../dialect';
 import { createModelSiteIn, snapshot, updateModelSiteIn } from '../../services/modelSites';
 import type { ImportField } from '../fields';
 import type { SheetRows } from '../read';
@@ -87,29 +88,38 @@ interface Owner {
  * The party organization a cell names: a party organization of that name (in the row's region when
  * two share it), else the only party organization covering the organization of that name or 统一社会信用代码.
  */
-function ownerIndex(ctx: Ctx, sheet: SheetRows, column: number | undefined) {
+async function ownerIndex(ctx: Ctx, sheet: SheetRows, column: number | undefined) {
   const texts = [...new Set(sheet.rows.map((r) => (column == null ? '' : (r.cells[column] ?? '').trim())).filter(Boolean))];
-  const db = ctx.ledger.sqlite;
-  const partyOrgs = db
-    .prepare(
-      `SELECT id, name, region_id AS regionId FROM party_orgs
-        WHERE deleted_at IS NULL AND name IN (SELECT value FROM json_each(@names))`,
+  const db = ctx.ledger.db;
+  const partyOrgs: Owner[] = await db
+    .selectFrom('party_orgs')
+    .select(['id', 'name', 'region_id as regionId'])
+    .where('deleted_at', 'is', null)
+    .where(inList(db, 'name', texts))
+    .execute();
+  const orgs = await db
+    .selectFrom('orgs')
+    .select(['id', 'name', 'uscc', 'region_id as regionId'])
+    .where('deleted_at', 'is', null)
+    .where((eb) => eb.or([inList(db, 'name', texts), inList(db, 'uscc', texts.map(normalizeUscc))]))
+    .execute();
+  /** The live party organizations covering each of those organizations, in id order for a stable message. */
+  const covering = new Map<number, Owner[]>();
+  for (const c of await db
+    .selectFrom('coverage as c')
+    .innerJoin('party_orgs as p', (j) => j.onRef('p.id', '=', 'c.party_org_id').on('p.deleted_at', 'is', null))
+    .select(['c.org_id as orgId', 'p.id', 'p.name', 'p.region_id as regionId'])
+    .where(
+      inList(
+        db,
+        'c.org_id',
+        orgs.map((o) => o.id),
+      ),
     )
-    .all({ names: JSON.stringify(texts) }) as Owner[];
-  const orgs = db
-    .prepare(
-      `SELECT o.id, o.name, o.uscc, o.region_id AS regionId,
-              (SELECT json_group_array(json_object('id', p.id, 'name', p.name, 'regionId', p.region_id))
-                 FROM coverage c JOIN party_orgs p ON p.id = c.party_org_id AND p.deleted_at IS NULL
-                WHERE c.org_id = o.id) AS covering
-         FROM orgs o
-        WHERE o.deleted_at IS NULL
-          AND (o.name IN (SELECT value FROM json_each(@names)) OR o.uscc IN (SELECT value FROM json_each(@codes)))`,
-    )
-    .all({ names: JSON.stringify(texts), codes: JSON.stringify(texts.map(normalizeUscc)) }) as (Owner & {
-    uscc: string | null;
-    covering: string;
-  })[];
+    .orderBy('p.id')
+    .execute()) {
+    covering.set(c.orgId, [...(covering.get(c.orgId) ?? []), { id: c.id, name: c.name, regionId: c.regionId }]);
+  }
   const pick = <T extends { regionId: number }>(all: T[], regionId: unknown): T | 'many' | undefined => {
     if (all.length <= 1) return all[0];
     const here = all.filter((r) => r.regionId === regionId);
@@ -127,10 +137,10 @@ function ownerIndex(ctx: Ctx, sheet: SheetRows, column: number | undefined) {
     const org = pick(byCode.length ? byCode : orgs.filter((o) => o.name === text), regionId);
     if (org === 'many') return { problem: `“${text}”对应多个两新组织，请改填其党组织名称，或在“所属属地”列注明属地` };
     if (!org) return { problem: `找不到党组织“${text}”，请先导入或新增该党组织` };
-    const covering = JSON.parse(org.covering) as Owner[];
-    if (covering.length === 1) return { id: (covering[0] as Owner).id };
-    if (covering.length === 0) return { problem: `“${org.name}”还没有党组织，示范点须命名在党组织名下` };
-    return { problem: `“${org.name}”由${covering.map((p) => p.name).join('、')}覆盖，请改填其中一个党组织的名称` };
+    const by = covering.get(org.id) ?? [];
+    if (by.length === 1) return { id: (by[0] as Owner).id };
+    if (by.length === 0) return { problem: `“${org.name}”还没有党组织，示范点须命名在党组织名下` };
+    return { problem: `“${org.name}”由${by.map((p) => p.name).join('、')}覆盖，请改填其中一个党组织的名称` };
   };
 }
 
@@ -143,7 +153,7 @@ export const modelSitesImport: KindAdapter<ModelSiteFields> = {
   schema: modelSiteFieldsSchema,
   async rules(ctx, sheet, columnOf) {
     const thisYear = Number(ctx.today().slice(0, 4));
-    const ownerOf = ownerIndex(ctx, sheet, columnOf.get('partyOrgId'));
+    const ownerOf = await ownerIndex(ctx, sheet, columnOf.get('partyOrgId'));
     const stored = await ctx.ledger.db.selectFrom('model_sites').selectAll().execute();
     const key = (p: Partial) => `${p.partyOrgId}|${p.level}|${yearOf(p.year)}`;
     const byKey = new Map<string, Omit<Match, 'by'>>(
