@@ -13,6 +13,8 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+          // Seeding the demo county in a hook takes 5–9 s on a busy shared machine: past the 10 s default.
+          hookTimeout: 60_000,
           globalSetup: onPostgres ? ['tests/helpers/pgCluster.ts'] : [],
         },
       },
