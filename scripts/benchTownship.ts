@@ -55,7 +55,7 @@ async function figures(ctx: Ctx, who: Caller) {
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-township-'));
 const ledger = await openLedger(path.join(dir, 'ledger.sqlite'));
 const ctx = createContext(ledger, { today: () => '2026-06-30' });
-fillLedger(ledger.sqlite, n);
+await fillLedger(ledger.db, n);
 const t0 = performance.now();
 withCaller(township, () => listOrgs(ctx, page));
 const cold = performance.now() - t0;

@@ -4,7 +4,7 @@
  * write or the next day, so filtering and paging 100,000 organizations stays quick.
  */
 import type { FormationMethod, PartyOrgType } from '../../../shared/domain/codes';
-import { type CoverageFacts, classifyCoverage } from '../../../shared/rules/coverage';
+import { addToCounts, type CoverageCounts, type CoverageFacts, classifyCoverage, emptyCounts } from '../../../shared/rules/coverage';
 import { matchesName } from '../../../shared/rules/hanzi';
 import { type OrgFlagFacts, orgFlags } from '../../../shared/rules/orgFlags';
 import type { OrgListRow } from '../../../shared/types';
@@ -20,6 +20,8 @@ interface IndexState {
   day: string;
   generation: number;
   rows: IndexedOrg[];
+  /** 两个覆盖 counts per region of these rows, kept up to date by `patch` along with them. */
+  counts: Map<number, CoverageCounts>;
 }
 
 const states = new WeakMap<Ctx, IndexState>();
@@ -30,8 +32,10 @@ export function orgIndex(ctx: Ctx, day = ctx.today()): IndexedOrg[] {
   if (state && state.day === day && state.generation === ctx.generation) return state.rows;
   const warm = warmings.get(ctx);
   let rows: IndexedOrg[];
+  let counts: Map<number, CoverageCounts> | null = null;
   if (state && ctx.orgChanges !== 'all' && day === ctx.today() && state.day === day) {
-    rows = patch(state.rows, queryRows(ctx, day, { ids: [...ctx.orgChanges] }), ctx.orgChanges);
+    counts = state.counts;
+    rows = patch(state.rows, queryRows(ctx, day, { ids: [...ctx.orgChanges] }), ctx.orgChanges, counts);
   } else if (warm && warm.day === day && warm.generation === ctx.generation) {
     // Asked for while warming up: the rest is read now, in one go.
     rows = warm.rows.concat(queryRows(ctx, day, { after: warm.after, limit: -1 }));
@@ -41,10 +45,46 @@ export function orgIndex(ctx: Ctx, day = ctx.today()): IndexedOrg[] {
   }
   // Another day's index (stats as of a past date) does not replace today's.
   if (day === ctx.today()) {
-    states.set(ctx, { day, generation: ctx.generation, rows });
+    states.set(ctx, { day, generation: ctx.generation, rows, counts: counts ?? countByRegion(rows) });
     ctx.orgChanges = new Set();
   }
   return rows;
+}
+
+/**
+ * Today's 两个覆盖 counts per region, kept with the index (brought up to date with it after writes): the
+ * statistics then add up 200 regions instead of classifying 100,000 organizations. Null when no index
+ * for the day is kept, or it would have to be rebuilt whole: the caller then counts in SQL, which is
+ * quicker than building the index.
+ */
+export function maintainedCoverageCounts(ctx: Ctx, day: string): ReadonlyMap<number, Readonly<CoverageCounts>> | null {
+  noticeOtherWriters(ctx);
+  const state = states.get(ctx);
+  if (!state || state.day !== day || day !== ctx.today()) return null;
+  if (state.generation !== ctx.generation) {
+    if (ctx.orgChanges === 'all') return null;
+    orgIndex(ctx, day);
+  }
+  return states.get(ctx)?.counts ?? null;
+}
+
+function countByRegion(rows: IndexedOrg[]): Map<number, CoverageCounts> {
+  const counts = new Map<number, CoverageCounts>();
+  for (const o of rows) {
+    const c = counts.get(o.regionId) ?? emptyCounts();
+    counts.set(o.regionId, c);
+    addToCounts(c, o.facts);
+  }
+  return counts;
+}
+
+/** Adds one organization to its region's counts, or takes it away (`sign` -1). */
+function shiftCounts(counts: Map<number, CoverageCounts>, o: IndexedOrg, sign: 1 | -1): void {
+  const one = emptyCounts();
+  addToCounts(one, o.facts);
+  const c = counts.get(o.regionId) ?? emptyCounts();
+  counts.set(o.regionId, c);
+  for (const k of Object.keys(one) as (keyof CoverageCounts)[]) c[k] += sign * one[k];
 }
 
 interface Warming {
@@ -144,24 +184,32 @@ async function warmSlices(ctx: Ctx, warm: Warming, day: string, slice: number): 
     warm.after = last.id;
   }
   warmings.delete(ctx);
-  states.set(ctx, { day, generation: warm.generation, rows: warm.rows });
+  states.set(ctx, { day, generation: warm.generation, rows: warm.rows, counts: countByRegion(warm.rows) });
   ctx.orgChanges = new Set();
 }
 
-/** Replaces, removes and adds the changed organizations, keeping the index in id order. */
-function patch(rows: IndexedOrg[], fresh: IndexedOrg[], changed: Set<number>): IndexedOrg[] {
+/**
+ * Replaces, removes and adds the changed organizations, keeping the index in id order, and moves their
+ * old and new facts out of and into the per-region counts.
+ */
+function patch(rows: IndexedOrg[], fresh: IndexedOrg[], changed: Set<number>, counts: Map<number, CoverageCounts>): IndexedOrg[] {
   if (changed.size === 0) return rows;
   const byId = new Map(fresh.map((o) => [o.id, o]));
   const out: IndexedOrg[] = [];
   for (const o of rows) {
     if (!changed.has(o.id)) out.push(o);
     else {
+      shiftCounts(counts, o, -1);
       const f = byId.get(o.id);
-      if (f) out.push(f);
+      if (f) {
+        out.push(f);
+        shiftCounts(counts, f, 1);
+      }
       byId.delete(o.id);
     }
   }
   const added = [...byId.values()];
+  for (const o of added) shiftCounts(counts, o, 1);
   if (added.length === 0) return out;
   const last = out[out.length - 1]?.id ?? 0;
   out.push(...added);

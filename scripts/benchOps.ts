@@ -33,7 +33,7 @@ async function build(n: number): Promise<{ ctx: Ctx; dir: string }> {
   const ctx = createContext(ledger, { today: () => '2026-06-30' });
   // Timed as the 县级经办 who sees the whole county (the session check is part of every call).
   signed.sessionId = await testSession(ctx, 'county', [], 0);
-  fillLedger(ledger.sqlite, n);
+  await fillLedger(ledger.db, n);
   return { ctx, dir };
 }
 
