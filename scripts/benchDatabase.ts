@@ -1,29 +1,16 @@
-/** Opens the database a script names: a SQLite file (the ledger as the desktop app opens it) or postgres://…. */
-import { Kysely, Migrator, PostgresDialect } from 'kysely';
-import pg from 'pg';
+/** Opens the database a script names, as the app does: a SQLite file, or a postgres://… URL (server edition). */
 import { type Ledger, openLedger } from '../src/main/core/db';
 import type { Engine } from '../src/main/core/dialect';
-import { migrationProvider } from '../src/main/core/migrations';
-import type { Database } from '../src/main/core/schema';
 
-export interface BenchDatabase {
+export interface BenchLedger {
   engine: Engine;
-  db: Kysely<Database>;
-  /** The SQLite ledger, when it is one. */
-  ledger?: Ledger;
+  ledger: Ledger;
+  /** Another connection to the same database, as a second process (or a restarted one) has. */
+  reopen(): Promise<Ledger>;
   close(): Promise<void>;
 }
 
-export async function openBenchDatabase(spec: string): Promise<BenchDatabase> {
-  if (/^postgres(ql)?:\/\//.test(spec)) {
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: spec, max: 4 }) }) });
-    const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
-    if (error) {
-      await db.destroy();
-      throw error;
-    }
-    return { engine: 'postgres', db, close: () => db.destroy() };
-  }
+export async function openBenchLedger(spec: string): Promise<BenchLedger> {
   const ledger = await openLedger(spec);
-  return { engine: 'sqlite', db: ledger.db, ledger, close: () => ledger.close() };
+  return { engine: ledger.engine, ledger, reopen: () => openLedger(spec), close: () => ledger.close() };
 }

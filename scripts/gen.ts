@@ -8,7 +8,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { openBenchDatabase } from './benchDatabase';
+import { openBenchLedger } from './benchDatabase';
 import { generateLedger } from './genLedger';
 
 const { values } = parseArgs({
@@ -23,9 +23,9 @@ if (!Number.isInteger(orgs) || orgs < 1) {
   console.error('--orgs 应为正整数');
   process.exit(2);
 }
-const opened = await openBenchDatabase(values.database);
+const opened = await openBenchLedger(values.database);
 const t0 = performance.now();
-const counts = await generateLedger(opened.db, { orgs, today: values.today });
+const counts = await generateLedger(opened.ledger.db, { orgs, today: values.today });
 const ms = performance.now() - t0;
 await opened.close();
 console.log(`造数（${opened.engine}）：${(ms / 1000).toFixed(1)} s`);

@@ -6,16 +6,21 @@ import { fourHundredMisses } from '../services/fourHundred';
 import { ofCallerRegions } from '../services/recordScope';
 import type { Built } from './rows';
 
-export function fourHundredRows(ctx: Ctx, f: ReportFilters, day: string): Built<'fourHundred'> {
-  const rows = FOUR_HUNDRED.flatMap((target) =>
-    ofCallerRegions(fourHundredMisses(ctx, { which: target.code, regionId: f.regionId, day })).map((m) => ({
-      target: target.label,
-      region: m.regionName,
-      name: m.name,
-      formalMembers: m.formalMembers,
-      why: m.why,
-    })),
-  ).map((r, i) => ({ seq: i + 1, ...r }));
+export async function fourHundredRows(ctx: Ctx, f: ReportFilters, day: string): Promise<Built<'fourHundred'>> {
+  const misses = [];
+  for (const target of FOUR_HUNDRED)
+    misses.push({ target, of: await fourHundredMisses(ctx, { which: target.code, regionId: f.regionId, day }) });
+  const rows = misses
+    .flatMap(({ target, of }) =>
+      ofCallerRegions(of).map((m) => ({
+        target: target.label,
+        region: m.regionName,
+        name: m.name,
+        formalMembers: m.formalMembers,
+        why: m.why,
+      })),
+    )
+    .map((r, i) => ({ seq: i + 1, ...r }));
   // The 合计 says how many miss each target, the four in the overview's order.
   const counts = FOUR_HUNDRED.map((t) => `${t.short}${rows.filter((r) => r.target === t.label).length}个`);
   return {

@@ -50,8 +50,8 @@ export interface Built<Id extends ReportId> {
 
 const ALL = Number.MAX_SAFE_INTEGER;
 
-function orgsInOrder(ctx: Ctx, f: ReportFilters, day: string): IndexedOrg[] {
-  return orgIndex(ctx, day)
+async function orgsInOrder(ctx: Ctx, f: ReportFilters, day: string): Promise<IndexedOrg[]> {
+  return (await orgIndex(ctx, day))
     .filter(
       (o) =>
         (f.regionId == null || o.regionId === f.regionId) &&
@@ -95,10 +95,10 @@ function yearOf(f: ReportFilters, day: string): number {
 }
 
 const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) => Promise<Built<Id>> | Built<Id> } = {
-  orgs(ctx, f, day) {
+  async orgs(ctx, f, day) {
     const instructors = activeInstructorNames(ctx, day);
     return {
-      rows: orgsInOrder(ctx, f, day).map((o, i) => ({
+      rows: (await orgsInOrder(ctx, f, day)).map((o, i) => ({
         seq: i + 1,
         name: o.name,
         uscc: o.uscc,
@@ -161,7 +161,7 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
     const counts = new Map<string, CoverageCounts>();
     const county = emptyCounts();
     const key = (regionId: number, cat: OrgCategory) => `${regionId}:${cat}`;
-    for (const o of orgIndex(ctx, day)) {
+    for (const o of await orgIndex(ctx, day)) {
       if ((f.regionId != null && o.regionId !== f.regionId) || !mayTouchRegion(o.regionId)) continue;
       const k = key(o.regionId, o.category);
       const c = counts.get(k) ?? emptyCounts();
@@ -199,9 +199,9 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
     return { rows, totals: line('合计', '', county) };
   },
 
-  shouldBuild(ctx, f, day) {
+  async shouldBuild(ctx, f, day) {
     return {
-      rows: orgsInOrder(ctx, f, day)
+      rows: (await orgsInOrder(ctx, f, day))
         .filter((o) => o.flags.includes('should_build'))
         .map((o, i) => ({
           seq: i + 1,
@@ -217,9 +217,9 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
     };
   },
 
-  uncovered(ctx, f, day) {
+  async uncovered(ctx, f, day) {
     return {
-      rows: orgsInOrder(ctx, { ...f, coverage: 'none' }, day).map((o, i) => ({
+      rows: (await orgsInOrder(ctx, { ...f, coverage: 'none' }, day)).map((o, i) => ({
         seq: i + 1,
         name: o.name,
         region: o.regionName,

@@ -35,9 +35,9 @@ export function modelSitesRows(ctx: Ctx, f: ReportFilters, day: string): Built<'
   };
 }
 
-export function inspectionsRows(ctx: Ctx, f: ReportFilters, day: string): Built<'inspections'> {
-  const list = listInspections(ctx, { year: yearOf(f, day), regionId: f.regionId, offset: 0, limit: Number.MAX_SAFE_INTEGER });
-  const covering = new Map(orgIndex(ctx).map((o) => [o.id, o.partyOrg?.name ?? null]));
+export async function inspectionsRows(ctx: Ctx, f: ReportFilters, day: string): Promise<Built<'inspections'>> {
+  const list = await listInspections(ctx, { year: yearOf(f, day), regionId: f.regionId, offset: 0, limit: Number.MAX_SAFE_INTEGER });
+  const covering = new Map((await orgIndex(ctx)).map((o) => [o.id, o.partyOrg?.name ?? null]));
   return {
     rows: ofCallerRegions(list.rows).map((r, i) => ({
       seq: i + 1,

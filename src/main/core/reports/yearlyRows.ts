@@ -56,7 +56,7 @@ export async function yearlyBasicRows(ctx: Ctx, day: string) {
     method: Object.fromEntries(FORMATION_METHODS.map((m) => [m.code, 0])) as ByMethod,
   });
   const t = await perRegion(ctx, empty);
-  for (const o of orgIndex(ctx, day)) {
+  for (const o of await orgIndex(ctx, day)) {
     for (const l of t.both(o.regionId)) {
       addToCounts(o.category === 'social' ? l.social : l.nonpublic, o.facts);
       addToCounts(l.all, o.facts);

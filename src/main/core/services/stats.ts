@@ -28,7 +28,7 @@ export async function coverageStats(ctx: Ctx, input: { regionId?: number; asOf?:
     .orderBy('sort_order')
     .orderBy('id')
     .execute();
-  const perRegion = maintainedCoverageCounts(ctx, asOf) ?? (await countedCoverage(ctx, asOf));
+  const perRegion = (await maintainedCoverageCounts(ctx, asOf)) ?? (await countedCoverage(ctx, asOf));
   const county = emptyCounts();
   for (const r of regions) addCounts(county, perRegion.get(r.id) ?? emptyCounts(), 1);
   return {
