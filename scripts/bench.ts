@@ -8,6 +8,7 @@
  *   npm run bench                                        # SQLite, 100,000 organizations
  *   npm run bench -- --orgs 20000
  *   npm run bench -- --database postgres://…/ledger      # PostgreSQL too (an empty database)
+ *   npm run bench -- --pg                                # PostgreSQL too, on a throwaway cluster (tests/helpers/pgCluster.ts)
  *
  * The older figures (import, export, print, township) are `npx tsx scripts/benchOps.ts` and siblings.
  */
@@ -17,9 +18,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { type Kysely, sql } from 'kysely';
+import pg from 'pg';
 import { type Ctx, createContext } from '../src/main/core/context';
 import type { Database } from '../src/main/core/schema';
 import { dispatch as dispatchAs, type Transport } from '../src/main/handlers';
+import { databaseUrl, startCluster } from '../tests/helpers/pgCluster';
 import { recountCoverage } from '../tests/integration/helpers/coverageRecount';
 import { testSession } from '../tests/integration/helpers/sessions';
 import { openBenchLedger } from './benchDatabase';
@@ -29,6 +32,7 @@ const { values } = parseArgs({
   options: {
     orgs: { type: 'string', default: '100000' },
     database: { type: 'string' },
+    pg: { type: 'boolean', default: false },
     runs: { type: 'string', default: '9' },
     out: { type: 'string', default: 'test-output/bench.json' },
   },
@@ -127,6 +131,18 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-'));
 try {
   results.push(await engineFigures(path.join(dir, 'ledger.sqlite')));
   if (values.database) results.push(await engineFigures(values.database));
+  if (values.pg) {
+    const cluster = startCluster();
+    try {
+      const client = new pg.Client({ connectionString: databaseUrl(cluster, 'postgres') });
+      await client.connect();
+      await client.query('CREATE DATABASE bench');
+      await client.end();
+      results.push(await engineFigures(databaseUrl(cluster, 'bench')));
+    } finally {
+      cluster.stop();
+    }
+  }
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }
