@@ -206,6 +206,8 @@ async function warmSlices(ctx: Ctx, warm: Warming, day: string, slice: number): 
     }
     const started = performance.now();
     const more = await queryRows(ctx, day, { after: warm.after, limit: slice });
+    // A list that could not wait read the rest meanwhile, and its index stands.
+    if (warmings.get(ctx) !== warm) return;
     took = performance.now() - started;
     for (const o of more) warm.rows.push(o);
     const last = more.at(-1);
