@@ -22,7 +22,7 @@ import { fillLedger } from './benchLedger';
 /** `total` organizations, the first `rows` of them in 第1镇 (the ledger printed), a third covered. */
 async function buildLedger(file: string, total: number, rows: number): Promise<string> {
   const ledger = await openLedger(file);
-  fillLedger(ledger.sqlite, total, (i) => (i <= rows ? 1 : 2 + (i % 11)));
+  await fillLedger(ledger.db, total, (i) => (i <= rows ? 1 : 2 + (i % 11)));
   // The ledger is printed by a signed-in 县级经办.
   const session = await testSession(createContext(ledger), 'county', [], 0);
   await ledger.close();

@@ -55,9 +55,9 @@ async function figures(ctx: Ctx, who: Caller) {
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-township-'));
 const ledger = await openLedger(path.join(dir, 'ledger.sqlite'));
 const ctx = createContext(ledger, { today: () => '2026-06-30' });
-fillLedger(ledger.sqlite, n);
+await fillLedger(ledger.db, n);
 const t0 = performance.now();
-withCaller(township, () => listOrgs(ctx, page));
+await withCaller(township, () => listOrgs(ctx, page));
 const cold = performance.now() - t0;
 const rows = { county: await figures(ctx, county), township: await figures(ctx, township) };
 console.log(`${n.toLocaleString()} 个组织；乡镇经办的首次列表（建索引）${cold.toFixed(0)} ms`);

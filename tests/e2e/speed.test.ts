@@ -56,7 +56,7 @@ async function template(): Promise<string> {
   fs.rmSync(tmp, { force: true });
   const t0 = performance.now();
   const ledger = await openLedger(tmp);
-  fillLedger(ledger.sqlite, N);
+  await fillLedger(ledger.db, N);
   ledger.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   await ledger.close();
   fs.renameSync(tmp, file);

@@ -27,11 +27,11 @@ it("a 乡镇经办's first page during the warm-up is their region's, as the fin
   const ctx = createContext(t.ctx.ledger, { today: () => TODAY });
   const warming = warmOrgIndex(ctx, 40);
   await new Promise((r) => setImmediate(r));
-  const early = withCaller(township, () => listOrgs(ctx, page));
+  const early = await withCaller(township, () => listOrgs(ctx, page));
   // Answered without the index: the warm-up is still under way.
   expect(afterWarmUp(ctx)).toBeDefined();
   await warming;
-  const after = withCaller(township, () => listOrgs(ctx, page));
+  const after = await withCaller(township, () => listOrgs(ctx, page));
   expect(early).toEqual(after);
   expect(early.rows.length).toBe(10);
   expect(early.rows.filter((o) => o.regionId !== township.regionIds[0])).toEqual([]);

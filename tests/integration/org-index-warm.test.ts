@@ -28,11 +28,11 @@ const fresh = () => createContext(t.ctx.ledger, { today: () => TODAY, now: () =>
 it('a finished warm-up is the index, and the next list reads nothing more', async () => {
   const ctx = fresh();
   await warmOrgIndex(ctx, 40);
-  const warmed = orgIndex(ctx);
+  const warmed = await orgIndex(ctx);
   expect(warmed.length).toBeGreaterThan(300);
-  expect(warmed).toEqual(rebuilt());
+  expect(warmed).toEqual(await rebuilt());
   // Served from the warm index: the very same array.
-  expect(orgIndex(ctx)).toBe(warmed);
+  expect(await orgIndex(ctx)).toBe(warmed);
 });
 
 it('a list asked for in the middle of the warm-up reads the rest at once', async () => {
@@ -40,17 +40,17 @@ it('a list asked for in the middle of the warm-up reads the rest at once', async
   const warming = warmOrgIndex(ctx, 40);
   await new Promise((r) => setImmediate(r));
   await new Promise((r) => setImmediate(r));
-  const listed = orgIndex(ctx);
-  expect(listed).toEqual(rebuilt());
+  const listed = await orgIndex(ctx);
+  expect(listed).toEqual(await rebuilt());
   await warming;
-  expect(orgIndex(ctx)).toBe(listed);
+  expect(await orgIndex(ctx)).toBe(listed);
 });
 
 it('a write during the warm-up abandons it, and the list shows the write', async () => {
   const ctx = fresh();
   const warming = warmOrgIndex(ctx, 40);
   await new Promise((r) => setImmediate(r));
-  const first = rebuilt()[0];
+  const first = (await rebuilt())[0];
   if (!first) throw new Error('演示数据中没有组织');
   const o = await t.call('orgs.get', { id: first.id });
   const fields = { name: '预热期间改名的公司', category: o.category, subtype: o.subtype, regionId: o.regionId };
@@ -58,9 +58,9 @@ it('a write during the warm-up abandons it, and the list shows the write', async
   const r = await dispatch(ctx, 'orgs.update', { id: first.id, fields }, undefined, signed);
   expect(r.ok).toBe(true);
   await warming;
-  const listed = orgIndex(ctx);
+  const listed = await orgIndex(ctx);
   expect(listed.find((o) => o.id === first.id)?.name).toBe('预热期间改名的公司');
-  expect(listed).toEqual(rebuilt());
+  expect(listed).toEqual(await rebuilt());
 });
 
 it('the plain first pages are answered during the warm-up without it, as the finished index answers them', async () => {
@@ -86,11 +86,11 @@ it('the 属地 list is answered during the warm-up without waiting for it, with 
   await warming;
   if (!early.ok) throw new Error(early.error.message);
   const counts = new Map<number, number>();
-  for (const o of orgIndex(ctx)) counts.set(o.regionId, (counts.get(o.regionId) ?? 0) + 1);
+  for (const o of await orgIndex(ctx)) counts.set(o.regionId, (counts.get(o.regionId) ?? 0) + 1);
   const regions = early.data as { id: number; orgCount: number }[];
   expect(regions.length).toBeGreaterThan(3);
   for (const r of regions) expect(r.orgCount).toBe(counts.get(r.id) ?? 0);
-  expect(regions.reduce((n, r) => n + r.orgCount, 0)).toBe(orgIndex(ctx).length);
+  expect(regions.reduce((n, r) => n + r.orgCount, 0)).toBe((await orgIndex(ctx)).length);
 });
 
 it('a read that needs the index waits for the warm-up and then answers from the finished index', async () => {

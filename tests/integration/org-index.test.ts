@@ -19,7 +19,7 @@ it('the index patched after each kind of write equals one built from scratch', a
   const a = await mk('甲公司', 1);
   const b = await mk('乙公司', 4);
   const c = await mk('丙公司');
-  expect(orgIndex(t.ctx)).toEqual(rebuilt());
+  expect(await orgIndex(t.ctx)).toEqual(await rebuilt());
 
   const po = await t.call('partyOrgs.create', {
     name: '联合支部',
@@ -28,21 +28,21 @@ it('the index patched after each kind of write equals one built from scratch', a
     regionId: region,
     coveredOrgIds: [a.id, b.id],
   });
-  expect(orgIndex(t.ctx).find((o) => o.id === a.id)?.coverage).toBe('shared');
-  expect(orgIndex(t.ctx)).toEqual(rebuilt());
+  expect((await orgIndex(t.ctx)).find((o) => o.id === a.id)?.coverage).toBe('shared');
+  expect(await orgIndex(t.ctx)).toEqual(await rebuilt());
 
   await t.call('partyOrgs.update', {
     id: po.id,
     fields: { name: '联合支部（改）', type: 'joint_branch', method: 'joint', regionId: region, coveredOrgIds: [b.id, c.id] },
   });
-  expect(orgIndex(t.ctx).find((o) => o.id === a.id)?.coverage).toBe('none');
-  expect(orgIndex(t.ctx).find((o) => o.id === c.id)?.partyOrg?.name).toBe('联合支部（改）');
-  expect(orgIndex(t.ctx)).toEqual(rebuilt());
+  expect((await orgIndex(t.ctx)).find((o) => o.id === a.id)?.coverage).toBe('none');
+  expect((await orgIndex(t.ctx)).find((o) => o.id === c.id)?.partyOrg?.name).toBe('联合支部（改）');
+  expect(await orgIndex(t.ctx)).toEqual(await rebuilt());
 
   const i = await t.call('instructors.create', { name: '李文' });
   await t.call('instructors.assign', { instructorId: i.id, orgId: a.id, fromDate: '2026-01-01' });
-  expect(orgIndex(t.ctx).find((o) => o.id === a.id)?.coverage).toBe('work');
-  expect(orgIndex(t.ctx)).toEqual(rebuilt());
+  expect((await orgIndex(t.ctx)).find((o) => o.id === a.id)?.coverage).toBe('work');
+  expect(await orgIndex(t.ctx)).toEqual(await rebuilt());
 
   await t.call('orgs.update', {
     id: b.id,
@@ -51,11 +51,11 @@ it('the index patched after each kind of write equals one built from scratch', a
   await t.call('orgs.delete', { id: c.id });
   await mk('丁公司');
   // Several writes between two reads are patched together.
-  expect(orgIndex(t.ctx).map((o) => o.name)).toEqual(['甲公司', '乙公司（更名）', '丁公司']);
-  expect(orgIndex(t.ctx)).toEqual(rebuilt());
+  expect((await orgIndex(t.ctx)).map((o) => o.name)).toEqual(['甲公司', '乙公司（更名）', '丁公司']);
+  expect(await orgIndex(t.ctx)).toEqual(await rebuilt());
 
   await t.call('partyOrgs.delete', { id: po.id });
   await t.call('regions.update', { id: region, name: '乌兰苏木', kind: 'sumu' });
-  expect(orgIndex(t.ctx).every((o) => o.regionName === '乌兰苏木')).toBe(true);
-  expect(orgIndex(t.ctx)).toEqual(rebuilt());
+  expect((await orgIndex(t.ctx)).every((o) => o.regionName === '乌兰苏木')).toBe(true);
+  expect(await orgIndex(t.ctx)).toEqual(await rebuilt());
 });

@@ -107,18 +107,18 @@ describe('the demo county', () => {
     expect(county.none).toBeLessThanOrEqual(25);
   });
 
-  it.each([TODAY, LATER])('some organization trips each flag on %s', (day) => {
+  it.each([TODAY, LATER])('some organization trips each flag on %s', async (day) => {
     const at = createContext(ledger, { today: () => day });
     for (const f of ORG_FLAGS) {
-      expect(listOrgs(at, orgsListSchema.parse({ flag: f.code })).total, f.label).toBeGreaterThan(0);
+      expect((await listOrgs(at, orgsListSchema.parse({ flag: f.code }))).total, f.label).toBeGreaterThan(0);
     }
     for (const f of PARTY_ORG_FLAGS) {
       expect(listPartyOrgs(at, partyOrgsListSchema.parse({ flag: f.code })).total, f.label).toBeGreaterThan(0);
     }
   });
 
-  it('finds 民政局 by its pinyin initials', () => {
-    const found = listOrgs(ctx, orgsListSchema.parse({ query: 'mzj' })).rows;
+  it('finds 民政局 by its pinyin initials', async () => {
+    const found = (await listOrgs(ctx, orgsListSchema.parse({ query: 'mzj' }))).rows;
     expect(found.some((o) => o.name.includes('民政局'))).toBe(true);
   });
 

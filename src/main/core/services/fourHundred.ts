@@ -9,9 +9,10 @@ import {
   partyOrgMiss,
 } from '../../../shared/rules/fourHundred';
 import type { FourHundredMiss } from '../../../shared/types';
+import { regionScope } from '../caller';
 import type { Ctx } from '../context';
 import { type IndexedOrg, orgIndex } from './orgIndex';
-import { inRegions, regionsParam } from './recordScope';
+import { inRegions } from './recordScope';
 
 interface Input {
   regionId?: number;
@@ -19,55 +20,68 @@ interface Input {
 }
 
 /** Organizations in a live grid of a live 1+N branch. */
-function gridOrgIds(ctx: Ctx): Set<number> {
-  const db = ctx.ledger.sqlite;
-  const rows = db
-    .prepare(
-      `SELECT go.org_id FROM grid_orgs go JOIN grids g ON g.id = go.grid_id AND g.deleted_at IS NULL
-         JOIN party_orgs p ON p.id = g.party_org_id AND p.deleted_at IS NULL`,
-    )
-    .raw(true)
-    .all() as [number][];
-  return new Set(rows.map((r) => r[0]));
+async function gridOrgIds(ctx: Ctx): Promise<Set<number>> {
+  const rows = await ctx.ledger.db
+    .selectFrom('grid_orgs as go')
+    .innerJoin('grids as g', (j) => j.onRef('g.id', '=', 'go.grid_id').on('g.deleted_at', 'is', null))
+    .innerJoin('party_orgs as p', (j) => j.onRef('p.id', '=', 'g.party_org_id').on('p.deleted_at', 'is', null))
+    .select('go.org_id')
+    .execute();
+  return new Set(rows.map((r) => r.org_id));
 }
 
-interface SingleRow {
-  id: number;
-  name: string;
-  region_id: number;
-  region_name: string;
-  region_order: number;
-  formal_members: number;
-  rated: number;
+function singlePartyOrgs(ctx: Ctx, year: number, regionId: number | undefined) {
+  const scope = regionScope(regionId);
+  return ctx.ledger.db
+    .selectFrom('party_orgs as p')
+    .innerJoin('regions as r', 'r.id', 'p.region_id')
+    .select((eb) => [
+      'p.id',
+      'p.name',
+      'p.region_id',
+      'r.name as region_name',
+      'p.formal_members',
+      eb
+        .case()
+        .when(
+          eb.exists(
+            eb
+              .selectFrom('ratings as rt')
+              .select('rt.party_org_id')
+              .whereRef('rt.party_org_id', '=', 'p.id')
+              .where('rt.year', 'in', [year, year - 1]),
+          ),
+        )
+        .then(1)
+        .else(0)
+        .end()
+        .as('rated'),
+    ])
+    .where('p.deleted_at', 'is', null)
+    .where('p.method', '=', 'single')
+    .$if(scope !== null, (q) => q.where('p.region_id', 'in', scope?.length ? scope : [-1]))
+    .orderBy('r.sort_order')
+    .orderBy('p.id')
+    .execute();
 }
 
-function singlePartyOrgs(ctx: Ctx, year: number, regionId: number | undefined): SingleRow[] {
-  return ctx.ledger.sqlite
-    .prepare(
-      `SELECT p.id, p.name, p.region_id, r.name AS region_name, r.sort_order AS region_order, p.formal_members,
-              EXISTS (SELECT 1 FROM ratings rt WHERE rt.party_org_id = p.id AND rt.year IN (@year, @year - 1)) AS rated
-         FROM party_orgs p JOIN regions r ON r.id = p.region_id
-        WHERE p.deleted_at IS NULL AND p.method = 'single'
-          AND (@regions IS NULL OR p.region_id IN (SELECT value FROM json_each(@regions)))
-        ORDER BY r.sort_order, p.id`,
-    )
-    .all({ year, regions: regionsParam(regionId) }) as SingleRow[];
-}
-
-function orgsOf(ctx: Ctx, input: Input): { org: IndexedOrg; facts: FourHundredOrgFacts }[] {
-  const grid = gridOrgIds(ctx);
+async function orgsOf(ctx: Ctx, input: Input): Promise<{ org: IndexedOrg; facts: FourHundredOrgFacts }[]> {
+  const grid = await gridOrgIds(ctx);
   const inScope = inRegions(input.regionId);
-  return orgIndex(ctx, input.day ?? ctx.today())
+  return (await orgIndex(ctx, input.day ?? ctx.today()))
     .filter(inScope)
     .map((o) => ({ org: o, facts: { ...o.facts, inGrid: grid.has(o.id) } }));
 }
 
-export function fourHundred(ctx: Ctx, input: Input): FourHundred & { day: string; year: number } {
+export async function fourHundred(ctx: Ctx, input: Input): Promise<FourHundred & { day: string; year: number }> {
   const day = input.day ?? ctx.today();
   const year = Number(day.slice(0, 4));
-  const partyOrgs = singlePartyOrgs(ctx, year, input.regionId).map((p) => ({ method: 'single' as const, rated: p.rated === 1 }));
+  const partyOrgs = (await singlePartyOrgs(ctx, year, input.regionId)).map((p) => ({
+    method: 'single' as const,
+    rated: Number(p.rated) === 1,
+  }));
   const figures = countFourHundred(
-    orgsOf(ctx, { ...input, day }).map((o) => o.facts),
+    (await orgsOf(ctx, { ...input, day })).map((o) => o.facts),
     partyOrgs,
     year,
   );
@@ -75,12 +89,12 @@ export function fourHundred(ctx: Ctx, input: Input): FourHundred & { day: string
 }
 
 /** What misses one target, in region order, each with why. */
-export function fourHundredMisses(ctx: Ctx, input: Input & { which: FourHundredKey }): FourHundredMiss[] {
+export async function fourHundredMisses(ctx: Ctx, input: Input & { which: FourHundredKey }): Promise<FourHundredMiss[]> {
   const day = input.day ?? ctx.today();
   const year = Number(day.slice(0, 4));
   if (input.which === 'rated') {
-    return singlePartyOrgs(ctx, year, input.regionId).flatMap((p) => {
-      const why = partyOrgMiss({ method: 'single', rated: p.rated === 1 }, year);
+    return (await singlePartyOrgs(ctx, year, input.regionId)).flatMap((p) => {
+      const why = partyOrgMiss({ method: 'single', rated: Number(p.rated) === 1 }, year);
       return why == null
         ? []
         : [
@@ -96,7 +110,7 @@ export function fourHundredMisses(ctx: Ctx, input: Input & { which: FourHundredK
           ];
     });
   }
-  return orgsOf(ctx, { ...input, day })
+  return (await orgsOf(ctx, { ...input, day }))
     .filter(({ facts }) => orgTarget(facts) === input.which)
     .flatMap(({ org, facts }) => {
       const why = orgMiss(facts);

@@ -338,12 +338,12 @@ export async function deleteGrid(ctx: Ctx, id: number): Promise<{ id: number }> 
 }
 
 /** Per grid: organizations, 从业人员, 正式党员, and how many of those in scope are covered (组织或工作覆盖) or not. */
-export function gridStats(ctx: Ctx, input: { regionId?: number }): GridStats {
+export async function gridStats(ctx: Ctx, input: { regionId?: number }): Promise<GridStats> {
   const grids = gridRows(ctx, { regionId: input.regionId });
   const members = ctx.ledger.sqlite.prepare('SELECT grid_id, org_id FROM grid_orgs').all() as { grid_id: number; org_id: number }[];
   const orgsOf = new Map<number, number[]>();
   for (const m of members) orgsOf.set(m.grid_id, [...(orgsOf.get(m.grid_id) ?? []), m.org_id]);
-  const index = new Map(orgIndex(ctx).map((o) => [o.id, o]));
+  const index = new Map((await orgIndex(ctx)).map((o) => [o.id, o]));
   const total: GridStats['total'] = { grids: 0, orgs: 0, employees: 0, formalMembers: 0, covered: 0, uncovered: 0 };
   const rows: GridStatsRow[] = grids.map((g) => {
     const row: GridStatsRow = {

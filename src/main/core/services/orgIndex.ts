@@ -3,8 +3,7 @@
  * classified and flags computed by the shared rules. Built with one query and kept until the next
  * write or the next day, so filtering and paging 100,000 organizations stays quick.
  */
-import type { FormationMethod, PartyOrgType } from '../../../shared/domain/codes';
-import { type CoverageFacts, classifyCoverage } from '../../../shared/rules/coverage';
+import { addToCounts, type CoverageCounts, classifyCoverage, emptyCounts } from '../../../shared/rules/coverage';
 import { matchesName } from '../../../shared/rules/hanzi';
 import { type OrgFlagFacts, orgFlags } from '../../../shared/rules/orgFlags';
 import type { OrgListRow } from '../../../shared/types';
@@ -20,31 +19,102 @@ interface IndexState {
   day: string;
   generation: number;
   rows: IndexedOrg[];
+  /** 两个覆盖 counts per region of these rows, kept up to date by `patch` along with them. */
+  counts: Map<number, CoverageCounts>;
 }
 
 const states = new WeakMap<Ctx, IndexState>();
+/** A build or patch under way: the next reader waits for it instead of reading the same rows again. */
+const updating = new WeakMap<Ctx, Promise<unknown>>();
 
-export function orgIndex(ctx: Ctx, day = ctx.today()): IndexedOrg[] {
+export async function orgIndex(ctx: Ctx, day = ctx.today()): Promise<IndexedOrg[]> {
+  for (let busy = updating.get(ctx); busy; busy = updating.get(ctx)) await busy.catch(() => {});
   noticeOtherWriters(ctx);
   const state = states.get(ctx);
   if (state && state.day === day && state.generation === ctx.generation) return state.rows;
-  const warm = warmings.get(ctx);
-  let rows: IndexedOrg[];
-  if (state && ctx.orgChanges !== 'all' && day === ctx.today() && state.day === day) {
-    rows = patch(state.rows, queryRows(ctx, day, { ids: [...ctx.orgChanges] }), ctx.orgChanges);
-  } else if (warm && warm.day === day && warm.generation === ctx.generation) {
-    // Asked for while warming up: the rest is read now, in one go.
-    rows = warm.rows.concat(queryRows(ctx, day, { after: warm.after, limit: -1 }));
-    warmings.delete(ctx);
-  } else {
-    rows = queryRows(ctx, day, null);
+  const job = update(ctx, day, state);
+  updating.set(ctx, job);
+  try {
+    return await job;
+  } finally {
+    if (updating.get(ctx) === job) updating.delete(ctx);
   }
-  // Another day's index (stats as of a past date) does not replace today's.
-  if (day === ctx.today()) {
-    states.set(ctx, { day, generation: ctx.generation, rows });
-    ctx.orgChanges = new Set();
+}
+
+/**
+ * Reads what changed (or everything) and stores the result as of the generation it started from: a
+ * write committed while the rows are read (the reads are async) stays in `orgChanges` for the next read.
+ */
+async function update(ctx: Ctx, day: string, state: IndexState | undefined): Promise<IndexedOrg[]> {
+  const generation = ctx.generation;
+  const changes = ctx.orgChanges;
+  const today = day === ctx.today();
+  if (today) ctx.orgChanges = new Set();
+  try {
+    const warm = warmings.get(ctx);
+    let rows: IndexedOrg[];
+    let counts: Map<number, CoverageCounts> | null = null;
+    if (state && changes !== 'all' && today && state.day === day) {
+      const fresh = await queryRows(ctx, day, { ids: [...changes] });
+      // The per-region counts are changed in place: copied, so a failure cannot leave them half patched.
+      counts = new Map([...state.counts].map(([id, c]) => [id, { ...c }]));
+      rows = patch(state.rows, fresh, changes, counts);
+    } else if (warm && warm.day === day && warm.generation === generation) {
+      // Asked for while warming up: the rest is read now, in one go.
+      rows = warm.rows.concat(await queryRows(ctx, day, { after: warm.after, limit: -1 }));
+      warmings.delete(ctx);
+    } else {
+      rows = await queryRows(ctx, day, null);
+    }
+    // Another day's index (stats as of a past date) does not replace today's.
+    if (today) states.set(ctx, { day, generation, rows, counts: counts ?? countByRegion(rows) });
+    return rows;
+  } catch (e) {
+    if (today) giveBack(ctx, changes);
+    throw e;
   }
-  return rows;
+}
+
+/** Changes taken for an update that failed go back, to be read by the next one. */
+function giveBack(ctx: Ctx, changes: Set<number> | 'all'): void {
+  if (changes === 'all' || ctx.orgChanges === 'all') ctx.orgChanges = 'all';
+  else for (const id of changes) ctx.orgChanges.add(id);
+}
+
+/**
+ * Today's 两个覆盖 counts per region, kept with the index (brought up to date with it after writes): the
+ * statistics then add up 200 regions instead of classifying 100,000 organizations. Null when no index
+ * for the day is kept, or it would have to be rebuilt whole: the caller then counts in SQL, which is
+ * quicker than building the index.
+ */
+export async function maintainedCoverageCounts(ctx: Ctx, day: string): Promise<ReadonlyMap<number, Readonly<CoverageCounts>> | null> {
+  noticeOtherWriters(ctx);
+  const state = states.get(ctx);
+  if (!state || state.day !== day || day !== ctx.today()) return null;
+  if (state.generation !== ctx.generation || updating.has(ctx)) {
+    if (ctx.orgChanges === 'all') return null;
+    await orgIndex(ctx, day);
+  }
+  return states.get(ctx)?.counts ?? null;
+}
+
+function countByRegion(rows: IndexedOrg[]): Map<number, CoverageCounts> {
+  const counts = new Map<number, CoverageCounts>();
+  for (const o of rows) {
+    const c = counts.get(o.regionId) ?? emptyCounts();
+    counts.set(o.regionId, c);
+    addToCounts(c, o.facts);
+  }
+  return counts;
+}
+
+/** Adds one organization to its region's counts, or takes it away (`sign` -1). */
+function shiftCounts(counts: Map<number, CoverageCounts>, o: IndexedOrg, sign: 1 | -1): void {
+  const one = emptyCounts();
+  addToCounts(one, o.facts);
+  const c = counts.get(o.regionId) ?? emptyCounts();
+  counts.set(o.regionId, c);
+  for (const k of Object.keys(one) as (keyof CoverageCounts)[]) c[k] += sign * one[k];
 }
 
 interface Warming {
@@ -67,24 +137,23 @@ const warmings = new WeakMap<Ctx, Warming>();
  * (a JSON array, see regionsParam) keeps a 乡镇经办's page to their regions; null: the whole county.
  * Null when the index is ready (or not warming): the caller then uses the index as usual.
  */
-export function plainPageWhileWarming(
+export async function plainPageWhileWarming(
   ctx: Ctx,
   offset: number,
   limit: number,
   regions: string | null = null,
-): { total: number; rows: IndexedOrg[] } | null {
+): Promise<{ total: number; rows: IndexedOrg[] } | null> {
   const day = ctx.today();
   const warm = warmings.get(ctx);
   if (!warm || warm.day !== day || warm.generation !== ctx.generation || states.get(ctx)?.day === day) return null;
-  const db = ctx.ledger.sqlite;
-  const live = 'deleted_at IS NULL AND (@regions IS NULL OR region_id IN (SELECT value FROM json_each(@regions)))';
-  const ids = (
-    db.prepare(`SELECT id FROM orgs WHERE ${live} ORDER BY id LIMIT @limit OFFSET @offset`).raw(true).all({ regions, limit, offset }) as [
-      number,
-    ][]
-  ).map(([id]) => id);
-  const total = (db.prepare(`SELECT COUNT(*) FROM orgs WHERE ${live}`).raw(true).get({ regions }) as [number])[0];
-  return { total, rows: ids.length ? queryRows(ctx, day, { ids }) : [] };
+  const mine = regions == null ? null : (JSON.parse(regions) as number[]);
+  const live = ctx.ledger.db
+    .selectFrom('orgs')
+    .where('deleted_at', 'is', null)
+    .$if(mine !== null, (q) => q.where('region_id', 'in', mine?.length ? mine : [-1]));
+  const ids = (await live.select('id').orderBy('id').limit(limit).offset(offset).execute()).map((r) => r.id);
+  const total = Number((await live.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  return { total, rows: ids.length ? await queryRows(ctx, day, { ids }) : [] };
 }
 
 /**
@@ -136,7 +205,9 @@ async function warmSlices(ctx: Ctx, warm: Warming, day: string, slice: number): 
       return;
     }
     const started = performance.now();
-    const more = queryRows(ctx, day, { after: warm.after, limit: slice });
+    const more = await queryRows(ctx, day, { after: warm.after, limit: slice });
+    // A list that could not wait read the rest meanwhile, and its index stands.
+    if (warmings.get(ctx) !== warm) return;
     took = performance.now() - started;
     for (const o of more) warm.rows.push(o);
     const last = more.at(-1);
@@ -144,129 +215,146 @@ async function warmSlices(ctx: Ctx, warm: Warming, day: string, slice: number): 
     warm.after = last.id;
   }
   warmings.delete(ctx);
-  states.set(ctx, { day, generation: warm.generation, rows: warm.rows });
+  states.set(ctx, { day, generation: warm.generation, rows: warm.rows, counts: countByRegion(warm.rows) });
   ctx.orgChanges = new Set();
 }
 
-/** Replaces, removes and adds the changed organizations, keeping the index in id order. */
-function patch(rows: IndexedOrg[], fresh: IndexedOrg[], changed: Set<number>): IndexedOrg[] {
+/**
+ * Replaces, removes and adds the changed organizations, keeping the index in id order, and moves their
+ * old and new facts out of and into the per-region counts.
+ */
+function patch(rows: IndexedOrg[], fresh: IndexedOrg[], changed: Set<number>, counts: Map<number, CoverageCounts>): IndexedOrg[] {
   if (changed.size === 0) return rows;
   const byId = new Map(fresh.map((o) => [o.id, o]));
   const out: IndexedOrg[] = [];
   for (const o of rows) {
     if (!changed.has(o.id)) out.push(o);
     else {
+      shiftCounts(counts, o, -1);
       const f = byId.get(o.id);
-      if (f) out.push(f);
+      if (f) {
+        out.push(f);
+        shiftCounts(counts, f, 1);
+      }
       byId.delete(o.id);
     }
   }
   const added = [...byId.values()];
+  for (const o of added) shiftCounts(counts, o, 1);
   if (added.length === 0) return out;
   const last = out[out.length - 1]?.id ?? 0;
   out.push(...added);
   return added.every((o) => o.id > last) ? out : out.sort((a, b) => a.id - b.id);
 }
 
-/**
- * Raw rows (arrays, not objects) and the region and covering party organization looked up from small
- * maps: on 100,000 organizations, building row objects and strings is what costs, not SQLite.
- */
-const ORGS = `SELECT o.id, o.name, o.name_initials, o.uscc, o.category, o.subtype, o.region_id, o.legal_rep, o.employees,
-       o.formal_members, o.status, o.out_of_scope, o.no_party_reason, o.planned_build_date, c.party_org_id,
-       COALESCE(a.n, 0) AS active
-  FROM orgs o
-  LEFT JOIN coverage c ON c.org_id = o.id
-  LEFT JOIN (SELECT a.org_id, COUNT(*) AS n FROM assignments a JOIN instructors i ON i.id = a.instructor_id AND i.deleted_at IS NULL
-              WHERE a.from_date <= @day AND (a.to_date IS NULL OR a.to_date >= @day)
-              GROUP BY a.org_id) a ON a.org_id = o.id
- WHERE o.deleted_at IS NULL`;
-
-type Row = [
-  id: number,
-  name: string,
-  initials: string,
-  uscc: string | null,
-  category: OrgFlagFacts['category'],
-  subtype: OrgFlagFacts['subtype'],
-  regionId: number,
-  legalRep: string | null,
-  employees: number,
-  formalMembers: number,
-  status: CoverageFacts['status'],
-  outOfScope: number,
-  noPartyReason: string | null,
-  plannedBuildDate: string | null,
-  partyOrgId: number | null,
-  active: number,
-];
-
 type Covering = NonNullable<OrgListRow['partyOrg']>;
 
 /** Which organizations to read: all, the listed ids, or the next `limit` after id `after` (warm-up). */
 type Which = { ids: number[] } | { after: number; limit: number } | null;
 
-function queryRows(ctx: Ctx, day: string, which: Which): IndexedOrg[] {
-  const db = ctx.ledger.sqlite;
+/** Ids per statement: well under either engine's limit on placeholders. */
+const IDS_PER_QUERY = 10_000;
+
+function chunks(ids: number[]): number[][] {
+  const out: number[][] = [];
+  for (let at = 0; at < ids.length; at += IDS_PER_QUERY) out.push(ids.slice(at, at + IDS_PER_QUERY));
+  return out;
+}
+
+/** The organizations' rows, with the covering party organization and the instructors active on `day`. */
+function orgRows(ctx: Ctx, day: string) {
+  const db = ctx.ledger.db;
+  const active = db
+    .selectFrom('assignments as a')
+    .innerJoin('instructors as i', 'i.id', 'a.instructor_id')
+    .select(['a.org_id', (eb) => eb.fn.countAll().as('n')])
+    .where('i.deleted_at', 'is', null)
+    .where('a.from_date', '<=', day)
+    .where((w) => w.or([w('a.to_date', 'is', null), w('a.to_date', '>=', day)]))
+    .groupBy('a.org_id');
+  return db
+    .selectFrom('orgs as o')
+    .leftJoin('coverage as c', 'c.org_id', 'o.id')
+    .leftJoin(active.as('a'), 'a.org_id', 'o.id')
+    .select([
+      'o.id',
+      'o.name',
+      'o.name_initials',
+      'o.uscc',
+      'o.category',
+      'o.subtype',
+      'o.region_id',
+      'o.legal_rep',
+      'o.employees',
+      'o.formal_members',
+      'o.status',
+      'o.out_of_scope',
+      'o.no_party_reason',
+      'o.planned_build_date',
+      'c.party_org_id',
+      'a.n as active',
+    ])
+    .where('o.deleted_at', 'is', null)
+    .orderBy('o.id');
+}
+
+async function queryRows(ctx: Ctx, day: string, which: Which): Promise<IndexedOrg[]> {
+  const db = ctx.ledger.db;
   const regions = new Map(
-    (db.prepare('SELECT id, name, sort_order FROM regions').raw(true).all() as [number, string, number][]).map(([id, name, order]) => [
-      id,
-      { name, order },
+    (await db.selectFrom('regions').select(['id', 'name', 'sort_order']).execute()).map((r) => [
+      r.id,
+      { name: r.name, order: r.sort_order },
     ]),
   );
-  let rows: Row[];
-  let coveringSql: string;
-  if (which == null) {
-    rows = db.prepare(`${ORGS} ORDER BY o.id`).raw(true).all({ day }) as Row[];
-    coveringSql = '';
-  } else if ('ids' in which) {
-    const ids = JSON.stringify(which.ids);
-    rows = db.prepare(`${ORGS} AND o.id IN (SELECT value FROM json_each(@ids)) ORDER BY o.id`).raw(true).all({ day, ids }) as Row[];
-    coveringSql = 'AND p.id IN (SELECT party_org_id FROM coverage WHERE org_id IN (SELECT value FROM json_each(@ids)))';
-  } else {
-    rows = db
-      .prepare(`${ORGS} AND o.id > @after ORDER BY o.id LIMIT @limit`)
-      .raw(true)
-      .all({ day, after: which.after, limit: which.limit }) as Row[];
-    coveringSql = `AND p.id IN (SELECT party_org_id FROM coverage WHERE org_id > @after AND org_id <= ${rows.at(-1)?.[0] ?? which.after})`;
-  }
+  const q = orgRows(ctx, day);
+  let rows: Awaited<ReturnType<typeof q.execute>>;
+  if (which == null) rows = await q.execute();
+  else if ('ids' in which) {
+    rows = [];
+    for (const ids of chunks([...which.ids].sort((a, b) => a - b))) rows.push(...(await q.where('o.id', 'in', ids).execute()));
+  } else
+    rows = await q
+      .where('o.id', '>', which.after)
+      .$if(which.limit >= 0, (w) => w.limit(which.limit))
+      .execute();
+
   // One object per party organization, shared by the organizations it covers.
   const covering = new Map<number, Covering>();
-  const params = which == null ? {} : 'ids' in which ? { ids: JSON.stringify(which.ids) } : { after: which.after };
-  const poRows = db
-    .prepare(`SELECT p.id, p.name, p.method, p.type FROM party_orgs p WHERE p.deleted_at IS NULL ${coveringSql}`)
-    .raw(true)
-    .all(params) as [number, string, FormationMethod, PartyOrgType][];
-  for (const [id, name, method, type] of poRows) covering.set(id, { id, name, method, type });
+  const live = db.selectFrom('party_orgs').select(['id', 'name', 'method', 'type']).where('deleted_at', 'is', null);
+  const wanted = which == null ? null : [...new Set(rows.flatMap((r) => (r.party_org_id == null ? [] : [r.party_org_id])))];
+  for (const part of wanted == null ? [null] : chunks(wanted)) {
+    if (part?.length === 0) continue;
+    for (const p of await (part ? live.where('id', 'in', part) : live).execute()) covering.set(p.id, p);
+  }
 
   const out: IndexedOrg[] = [];
   for (const r of rows) {
-    const region = regions.get(r[6]);
+    const region = regions.get(r.region_id);
     if (!region) continue;
-    const partyOrg = r[14] == null ? null : (covering.get(r[14]) ?? null);
+    const partyOrg = r.party_org_id == null ? null : (covering.get(r.party_org_id) ?? null);
     const facts: OrgFlagFacts = {
-      status: r[10],
-      outOfScope: r[11] === 1,
-      formalMembers: r[9],
+      status: r.status,
+      outOfScope: Number(r.out_of_scope) === 1,
+      formalMembers: r.formal_members,
       coveringMethod: partyOrg?.method ?? null,
-      activeInstructors: r[15],
-      category: r[4],
-      subtype: r[5],
-      uscc: r[3],
-      noPartyReason: r[12],
-      plannedBuildDate: r[13],
+      activeInstructors: Number(r.active ?? 0),
+      category: r.category,
+      subtype: r.subtype,
+      uscc: r.uscc,
+      noPartyReason: r.no_party_reason,
+      plannedBuildDate: r.planned_build_date,
     };
     out.push({
-      id: r[0],
-      name: r[1],
+      id: r.id,
+      name: r.name,
       uscc: facts.uscc,
       category: facts.category,
       subtype: facts.subtype,
-      regionId: r[6],
+      regionId: r.region_id,
       regionName: region.name,
       regionOrder: region.order,
-      legalRep: r[7],
-      employees: r[8],
+      legalRep: r.legal_rep,
+      employees: r.employees,
       formalMembers: facts.formalMembers,
       status: facts.status,
       coverage: classifyCoverage(facts),
@@ -274,7 +362,7 @@ function queryRows(ctx: Ctx, day: string, which: Which): IndexedOrg[] {
       activeInstructors: facts.activeInstructors,
       flags: orgFlags(facts, day).map((f) => f.code),
       facts,
-      initials: r[2],
+      initials: r.name_initials,
     });
   }
   return out;

@@ -56,7 +56,7 @@ export const ORG_SHAPE: OrgFields = {
 
 const COVERAGE_ORDER = Object.fromEntries(COVERAGE_STATUSES.map((c, i) => [c.code, i]));
 
-export function listOrgs(ctx: Ctx, input: ListInput): Page<OrgListRow> {
+export async function listOrgs(ctx: Ctx, input: ListInput): Promise<Page<OrgListRow>> {
   const plain =
     input.sort === 'id' &&
     input.dir !== 'desc' &&
@@ -66,11 +66,11 @@ export function listOrgs(ctx: Ctx, input: ListInput): Page<OrgListRow> {
     input.flag == null &&
     input.excludeIds == null &&
     !input.query?.trim();
-  const early = plain ? plainPageWhileWarming(ctx, input.offset, input.limit, regionsParam()) : null;
+  const early = plain ? await plainPageWhileWarming(ctx, input.offset, input.limit, regionsParam()) : null;
   if (early) return { total: early.total, rows: early.rows.map(toListRow) };
   const exclude = input.excludeIds ? new Set(input.excludeIds) : null;
   const inScope = inRegions(input.regionId);
-  const rows = sortedIndex(ctx, input.sort).filter(
+  const rows = (await sortedIndex(ctx, input.sort)).filter(
     (o) =>
       inScope(o) &&
       (input.category == null || o.category === input.category) &&
@@ -87,10 +87,11 @@ export function listOrgs(ctx: Ctx, input: ListInput): Page<OrgListRow> {
 }
 
 /** The index in one sort order, kept like the index itself: sorting 100,000 names by pinyin once, not per page. */
-function sortedIndex(ctx: Ctx, sort: ListInput['sort']): IndexedOrg[] {
+async function sortedIndex(ctx: Ctx, sort: ListInput['sort']): Promise<IndexedOrg[]> {
   const day = ctx.today();
-  if (sort === 'id') return orgIndex(ctx, day);
-  return cached(ctx, `orgIndex:${sort}`, day, () => [...orgIndex(ctx, day)].sort(comparator(sort)));
+  const index = await orgIndex(ctx, day);
+  if (sort === 'id') return index;
+  return cached(ctx, `orgIndex:${sort}`, day, () => [...index].sort(comparator(sort)));
 }
 
 function comparator(sort: ListInput['sort']): (a: IndexedOrg, b: IndexedOrg) => number {
@@ -120,7 +121,7 @@ export async function getOrg(ctx: Ctx, id: number): Promise<OrgDetail> {
   const found = await readFields(ctx.ledger.db, id);
   if (!found) throw notFound('两新组织', id);
   assertRegion(found.row.region_id, '两新组织', id);
-  const indexed = orgIndex(ctx).find((o) => o.id === id);
+  const indexed = (await orgIndex(ctx)).find((o) => o.id === id);
   if (!indexed) throw notFound('两新组织', id);
   const today = ctx.today();
   const assignments = await ctx.ledger.db
