@@ -14,6 +14,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           globalSetup: onPostgres ? ['tests/helpers/pgCluster.ts'] : [],
+          // A database per test is created from the template in a beforeEach: seconds on a busy machine.
+          ...(onPostgres ? { hookTimeout: 60_000 } : {}),
         },
       },
       {
