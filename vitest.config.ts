@@ -16,6 +16,9 @@ export default defineConfig({
           // Seeding the demo county in a hook takes 5–9 s on a busy shared machine: past the 10 s default.
           hookTimeout: 60_000,
           globalSetup: onPostgres ? ['tests/helpers/pgCluster.ts'] : [],
+          // A database per test is created from the template in a beforeEach: seconds on a busy machine.
+          // Every statement is a round trip to the server: loading the demo county takes 40 s on two busy cores.
+          ...(onPostgres ? { hookTimeout: 60_000, testTimeout: 180_000 } : {}),
         },
       },
       {

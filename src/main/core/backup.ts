@@ -40,11 +40,12 @@ const NOT_FOUND = '找不到该备份';
 
 /**
  * The server edition's data is in PostgreSQL, backed up by the database's own tools (pg_dump /
- * pg_restore, README); backing up or restoring through the app is a desktop feature.
+ * pg_restore, README); backing up or restoring through the app is a desktop feature. The commands are
+ * quoted: a clerk's message names no Latin word unquoted (errors.ts).
  */
 function refuseOnServer(ctx: Ctx): void {
   if (ctx.ledger.engine !== 'sqlite') {
-    throw new AppError('invalid_input', '服务器版的数据保存在 PostgreSQL 数据库中，请由数据库管理员用 pg_dump / pg_restore 备份和恢复');
+    throw new AppError('invalid_input', '服务器版的数据保存在数据库服务器中，请由数据库管理员用“pg_dump”备份、用“pg_restore”恢复');
   }
 }
 
