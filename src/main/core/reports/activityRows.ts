@@ -17,8 +17,8 @@ function attendanceText(expected: number | null, attendance: number | null): str
 }
 
 /** The year's activities, oldest first, as they happened. */
-export function activityLedgerRows(ctx: Ctx, f: ReportFilters, year: number) {
-  const list = listActivities(ctx, { year, regionId: f.regionId, offset: 0, limit: ALL }).rows.reverse();
+export async function activityLedgerRows(ctx: Ctx, f: ReportFilters, year: number) {
+  const list = (await listActivities(ctx, { year, regionId: f.regionId, offset: 0, limit: ALL })).rows.reverse();
   return list.map((a, i) => ({
     seq: i + 1,
     date: a.date,
@@ -32,10 +32,10 @@ export function activityLedgerRows(ctx: Ctx, f: ReportFilters, year: number) {
 }
 
 /** Party organizations whose 换届 falls due within six months of `day` or is overdue, soonest (most overdue) first. */
-export function electionReminderRows(ctx: Ctx, f: ReportFilters, day: string) {
+export async function electionReminderRows(ctx: Ctx, f: ReportFilters, day: string) {
   const until = addMonths(day, 6);
   const due = ofCallerRegions(
-    listPartyOrgs(ctx, { regionId: f.regionId, sort: 'electionDue', dir: 'asc', offset: 0, limit: ALL }).rows,
+    (await listPartyOrgs(ctx, { regionId: f.regionId, sort: 'electionDue', dir: 'asc', offset: 0, limit: ALL })).rows,
   ).filter((p) => p.electionDue != null && p.electionDue <= until);
   const dates = new Map(
     (

@@ -8,8 +8,8 @@ import { fundingTotalsTable, selectFunding } from '../services/funding';
 /** 分 as the 元 a money cell holds. */
 const yuan = (fen: number) => fen / 100;
 
-export function fundingLedgerRows(ctx: Ctx, f: ReportFilters, year: number) {
-  const list = selectFunding(ctx, { year, regionId: f.regionId }, 'ledger');
+export async function fundingLedgerRows(ctx: Ctx, f: ReportFilters, year: number) {
+  const list = await selectFunding(ctx, { year, regionId: f.regionId }, 'ledger');
   const rows = list.map((r, i) => ({
     seq: i + 1,
     partyOrg: r.partyOrgName,
@@ -40,7 +40,7 @@ export function fundingLedgerRows(ctx: Ctx, f: ReportFilters, year: number) {
 export async function fundingTotalsRows(ctx: Ctx, year: number) {
   const table = await fundingTotalsTable(ctx, { year });
   const counts = new Map<number, number>();
-  for (const r of selectFunding(ctx, { year })) counts.set(r.regionId, (counts.get(r.regionId) ?? 0) + 1);
+  for (const r of await selectFunding(ctx, { year })) counts.set(r.regionId, (counts.get(r.regionId) ?? 0) + 1);
   const line = (l: typeof table.county, count: number) => ({
     region: l.regionName,
     count,

@@ -8,8 +8,14 @@ import type { Built } from './rows';
 
 const yesNo = (b: boolean) => (b ? '是' : '否');
 
-export function gridsRows(ctx: Ctx, f: ReportFilters): Built<'grids'> {
-  const grids = ofCallerRegions(listGrids(ctx, { regionId: f.regionId }));
+export async function gridsRows(ctx: Ctx, f: ReportFilters): Promise<Built<'grids'>> {
+  const grids = ofCallerRegions(await listGrids(ctx, { regionId: f.regionId }));
+  const orgsOf = new Map<number, string[]>();
+  for (const g of grids)
+    orgsOf.set(
+      g.id,
+      (await getGrid(ctx, g.id)).orgs.map((o) => o.name),
+    );
   const rows = grids.map((g, i) => ({
     seq: i + 1,
     region: g.regionName,
@@ -18,9 +24,7 @@ export function gridsRows(ctx: Ctx, f: ReportFilters): Built<'grids'> {
     instructor: g.instructorName ?? '未配备',
     contactCards: g.contactCards ? '已发放' : '未发放',
     orgCount: g.orgCount,
-    orgs: getGrid(ctx, g.id)
-      .orgs.map((o) => o.name)
-      .join('、'),
+    orgs: (orgsOf.get(g.id) ?? []).join('、'),
     formalMembers: g.formalMembers,
   }));
   return {

@@ -115,7 +115,7 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
   },
 
   async partyOrgs(ctx, f) {
-    const list = listPartyOrgs(ctx, { regionId: f.regionId, sort: 'region', dir: 'asc', offset: 0, limit: ALL });
+    const list = await listPartyOrgs(ctx, { regionId: f.regionId, sort: 'region', dir: 'asc', offset: 0, limit: ALL });
     const db = ctx.ledger.sqlite;
     const covered = new Map<number, string[]>();
     for (const r of db
@@ -258,10 +258,10 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
     };
   },
 
-  ratings(ctx, f, day) {
+  async ratings(ctx, f, day) {
     const year = yearOf(f, day);
     return {
-      rows: listClasses(ctx, { year, regionId: f.regionId }).map((c, i) => ({
+      rows: (await listClasses(ctx, { year, regionId: f.regionId })).map((c, i) => ({
         seq: i + 1,
         name: c.partyOrgName,
         region: c.regionName,
@@ -272,10 +272,10 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
     };
   },
 
-  classes(ctx, f, day) {
+  async classes(ctx, f, day) {
     const year = yearOf(f, day);
     return {
-      rows: listClasses(ctx, { year, regionId: f.regionId }).map((c, i) => ({
+      rows: (await listClasses(ctx, { year, regionId: f.regionId })).map((c, i) => ({
         seq: i + 1,
         name: c.partyOrgName,
         region: c.regionName,
@@ -286,15 +286,17 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
     };
   },
 
-  cases(ctx, f, day) {
-    const list = listCases(ctx, {
-      year: yearOf(f, day),
-      regionId: f.regionId,
-      state: f.state as CaseState | undefined,
-      asOf: day,
-      offset: 0,
-      limit: ALL,
-    }).rows;
+  async cases(ctx, f, day) {
+    const list = (
+      await listCases(ctx, {
+        year: yearOf(f, day),
+        regionId: f.regionId,
+        state: f.state as CaseState | undefined,
+        asOf: day,
+        offset: 0,
+        limit: ALL,
+      })
+    ).rows;
     return {
       rows: list.map((c, i) => ({
         seq: i + 1,
@@ -320,7 +322,7 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
 
   async caseSummary(ctx, f, day) {
     const year = yearOf(f, day);
-    const list = listCases(ctx, { year, asOf: day, offset: 0, limit: ALL }).rows;
+    const list = (await listCases(ctx, { year, asOf: day, offset: 0, limit: ALL })).rows;
     const regions = (await listRegions(ctx)).filter((r) => mayTouchRegion(r.id));
     const line = (region: string, cs: typeof list): Row<'caseSummary'> => {
       const delisted = cs.filter((c) => c.state === 'delisted').length;
@@ -349,8 +351,8 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
 
   trainings: (ctx, f, day) => trainingLedgerRows(ctx, f, yearOf(f, day)),
   trainingTotals: (ctx, f, day) => trainingTotalsRows(ctx, yearOf(f, day)),
-  activities: (ctx, f, day) => ({ rows: activityLedgerRows(ctx, f, yearOf(f, day)) }),
-  electionReminders: (ctx, f, day) => ({ rows: electionReminderRows(ctx, f, day) }),
+  activities: async (ctx, f, day) => ({ rows: await activityLedgerRows(ctx, f, yearOf(f, day)) }),
+  electionReminders: async (ctx, f, day) => ({ rows: await electionReminderRows(ctx, f, day) }),
   grids: gridsRows,
   fourChecks: fourChecksRows,
   modelSites: modelSitesRows,

@@ -12,7 +12,7 @@ import type { Built } from './rows';
 /** The ledger's year, as the other yearly ledgers take it: the filter's, else the counting day's. */
 const yearOf = (f: ReportFilters, day: string) => f.year ?? Number(day.slice(0, 4));
 
-export function modelSitesRows(ctx: Ctx, f: ReportFilters, day: string): Built<'modelSites'> {
+export async function modelSitesRows(ctx: Ctx, f: ReportFilters, day: string): Promise<Built<'modelSites'>> {
   const year = yearOf(f, day);
   const secretaries = new Map(
     (ctx.ledger.sqlite.prepare('SELECT id, secretary_name FROM party_orgs').all() as { id: number; secretary_name: string | null }[]).map(
@@ -20,7 +20,7 @@ export function modelSitesRows(ctx: Ctx, f: ReportFilters, day: string): Built<'
     ),
   );
   return {
-    rows: listModelSites(ctx, { year, regionId: f.regionId }).map((m, i) => ({
+    rows: (await listModelSites(ctx, { year, regionId: f.regionId })).map((m, i) => ({
       seq: i + 1,
       name: m.partyOrgName,
       region: m.regionName,
@@ -35,8 +35,8 @@ export function modelSitesRows(ctx: Ctx, f: ReportFilters, day: string): Built<'
   };
 }
 
-export function inspectionsRows(ctx: Ctx, f: ReportFilters, day: string): Built<'inspections'> {
-  const list = listInspections(ctx, { year: yearOf(f, day), regionId: f.regionId, offset: 0, limit: Number.MAX_SAFE_INTEGER });
+export async function inspectionsRows(ctx: Ctx, f: ReportFilters, day: string): Promise<Built<'inspections'>> {
+  const list = await listInspections(ctx, { year: yearOf(f, day), regionId: f.regionId, offset: 0, limit: Number.MAX_SAFE_INTEGER });
   const covering = new Map(orgIndex(ctx).map((o) => [o.id, o.partyOrg?.name ?? null]));
   return {
     rows: ofCallerRegions(list.rows).map((r, i) => ({

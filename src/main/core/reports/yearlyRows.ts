@@ -137,11 +137,11 @@ export async function yearlyWorkRows(ctx: Ctx, year: number, day: string) {
       }
     }
   }
-  for (const c of listClasses(ctx, { year })) {
+  for (const c of await listClasses(ctx, { year })) {
     if (c.stars == null) continue;
     for (const l of t.both(c.regionId)) l.stars[c.stars] = (l.stars[c.stars] ?? 0) + 1;
   }
-  for (const c of listCases(ctx, { year, asOf: day, offset: 0, limit: ALL }).rows) {
+  for (const c of (await listCases(ctx, { year, asOf: day, offset: 0, limit: ALL })).rows) {
     for (const l of t.both(c.regionId)) {
       if (c.year === year) l.identified++;
       if (c.state === 'delisted' && c.delistedDate?.startsWith(`${year}-`)) l.delisted++;

@@ -30,11 +30,13 @@ const record = (r: Selectable<Database['inspections']>): InspectionRecord => ({
  * A year's social organizations with their 年检: every live one in scope (正常, 纳入统计), and any other
  * that has a 年检 recorded for the year. Ordered by region, then as entered.
  */
-export function listInspections(ctx: Ctx, input: ListInput): Page<InspectionRow> {
+export async function listInspections(ctx: Ctx, input: ListInput): Promise<Page<InspectionRow>> {
   const year = input.year ?? Number(ctx.today().slice(0, 4));
-  const rows = ctx.ledger.sqlite.prepare('SELECT * FROM inspections WHERE year IN (?, ?)').all(year, year - 1) as Selectable<
-    Database['inspections']
-  >[];
+  const rows = await ctx.ledger.db
+    .selectFrom('inspections')
+    .selectAll()
+    .where('year', 'in', [year, year - 1])
+    .execute();
   const current = new Map(rows.filter((r) => r.year === year).map((r) => [r.org_id, r]));
   const previous = new Map(rows.filter((r) => r.year === year - 1).map((r) => [r.org_id, r]));
   const inScope = inRegions(input.regionId);
