@@ -9,7 +9,7 @@ import { REPORTS } from '../shared/reports/definitions';
 import { describeErrors, fieldErrors } from '../shared/schemas';
 import { createBackup, inspectBackup, listBackups, restoreBackup } from './core/backup';
 import { type Caller, withCaller } from './core/caller';
-import { type Ctx, noticeOtherWriters } from './core/context';
+import { type Ctx, catchUpWithOtherWriters } from './core/context';
 import { AppError, clerkMessage, clip } from './core/errors';
 import { commitExchange, exportExchange, inspectExchange, previewExchange } from './core/exchange';
 import { commitImport, previewImport } from './core/import/preview';
@@ -257,7 +257,7 @@ export async function dispatch(
     // without it (orgs.ts).
     const warming = WITHOUT_INDEX.has(channel) ? undefined : afterWarmUp(ctx);
     if (warming) await warming;
-    noticeOtherWriters(ctx);
+    await catchUpWithOtherWriters(ctx);
     const handler = handlers[channel] as (ctx: Ctx, input: unknown, call: Call) => unknown;
     const call: Call = { caller, transport };
     const data = await (caller ? withCaller(caller, () => handler(ctx, parsed.data, call)) : handler(ctx, parsed.data, call));
