@@ -160,6 +160,20 @@ beforeAll(async () => {
       },
     ])
     .execute();
+  const instructor = async (name: string) =>
+    (
+      await db
+        .insertInto('instructors')
+        .values({ name, full_time: 0, created_at: stamp, updated_at: stamp })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  ids.instructor = await instructor('张明');
+  await instructor('赵空闲');
+  await db
+    .insertInto('assignments')
+    .values({ instructor_id: ids.instructor, org_id: ids.org1, from_date: '2026-01-01', created_at: stamp })
+    .execute();
   await db
     .insertInto('model_sites')
     .values({ party_org_id: ids.branch, level: 'county', year: 2025, five_star: 0, created_at: stamp, updated_at: stamp })
@@ -227,6 +241,12 @@ describe('record services on this engine', () => {
     expect((await t.as('township', [ids.west]).call('funding.list', { year: 2026 })).totalFen).toBe(2500);
     expect((await t.call('modelSites.list', {})).map((m) => m.partyOrgId)).toEqual([ids.branch]);
     expect(await t.as('township', [ids.west]).call('modelSites.list', {})).toEqual([]);
+  });
+
+  it('instructors: a township clerk sees the free ones and those of its own regions', async () => {
+    const names = async (regionId: number) => (await t.as('township', [regionId]).call('instructors.list', {})).map((i) => i.name);
+    expect(await names(ids.east)).toEqual(['张明', '赵空闲']);
+    expect(await names(ids.west)).toEqual(['赵空闲']);
   });
 
   it('操作日志: the accounts that wrote and the names of the records a page refers to', async () => {
