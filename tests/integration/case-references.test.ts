@@ -168,18 +168,18 @@ describe('old ledgers and the demo county', () => {
 
     const ledger = await openLedger(file);
     const ctx = createContext(ledger, { today: () => '2026-06-30' });
-    expect(listLeaders(ctx).map((l) => [l.name, l.title, l.level, l.caseCount])).toEqual([
+    expect((await listLeaders(ctx)).map((l) => [l.name, l.title, l.level, l.caseCount])).toEqual([
       ['李红梅', '旗委常委、组织部部长', 'county', 2],
       ['赵敏', '第一书记', 'township', 1],
       ['王建国', '旗委副书记', 'county', 1],
     ]);
-    const rows = listCases(ctx, { offset: 0, limit: 10 }).rows.sort((a, b) => a.id - b.id);
+    const rows = (await listCases(ctx, { offset: 0, limit: 10 })).rows.sort((a, b) => a.id - b.id);
     expect(rows.map((r) => [r.leaderCounty, r.leaderTownship, r.instructorId, r.instructorName])).toEqual([
       ['李红梅', '属地党（工）委副书记', 1, '李文'],
       ['李红梅', '赵敏', null, '张明'],
       ['王建国', null, null, '旗委组织部选派指导员'],
     ]);
-    expect(caseLeaders(ctx).map((l) => [l.leader, l.total])).toEqual([
+    expect((await caseLeaders(ctx)).map((l) => [l.leader, l.total])).toEqual([
       ['李红梅', 2],
       ['王建国', 1],
     ]);
@@ -190,7 +190,7 @@ describe('old ledgers and the demo county', () => {
   it('the demo county’s plans refer to its three 包联领导, one row each on 督办, in 设置’s order', async () => {
     const demo = await makeLedger();
     await loadSeed(demo.ctx, readSeedFile(demoSeedPath()));
-    expect(listLeaders(demo.ctx).map((l) => l.name)).toEqual(['王建国', '李红梅', '赵志刚']);
+    expect((await listLeaders(demo.ctx)).map((l) => l.name)).toEqual(['王建国', '李红梅', '赵志刚']);
     const rows = await demo.call('cases.leaders', {});
     await demo.close();
     // In 设置's order, as the clerk arranged them.

@@ -77,10 +77,10 @@ describe('the demo county', () => {
     expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
   });
 
-  it('has every sub-type of organization, every 组建方式 and every type of party organization', () => {
+  it('has every sub-type of organization, every 组建方式 and every type of party organization', async () => {
     const subtypes = new Set(seed.orgs.map((o) => o.subtype));
     for (const s of ORG_SUBTYPES) expect(subtypes, s.label).toContain(s.code);
-    const listed = listPartyOrgs(ctx, partyOrgsListSchema.parse({ limit: 500 })).rows;
+    const listed = (await listPartyOrgs(ctx, partyOrgsListSchema.parse({ limit: 500 }))).rows;
     for (const m of FORMATION_METHODS)
       expect(
         listed.some((p) => p.method === m.code),
@@ -113,7 +113,7 @@ describe('the demo county', () => {
       expect((await listOrgs(at, orgsListSchema.parse({ flag: f.code }))).total, f.label).toBeGreaterThan(0);
     }
     for (const f of PARTY_ORG_FLAGS) {
-      expect(listPartyOrgs(at, partyOrgsListSchema.parse({ flag: f.code })).total, f.label).toBeGreaterThan(0);
+      expect((await listPartyOrgs(at, partyOrgsListSchema.parse({ flag: f.code }))).total, f.label).toBeGreaterThan(0);
     }
   });
 
@@ -141,7 +141,7 @@ describe('the demo county', () => {
   });
 
   it('has cases in every state across 2025 and 2026, some overdue, one 重复认定', async () => {
-    const all = listCases(ctx, { offset: 0, limit: 1000 }).rows;
+    const all = (await listCases(ctx, { offset: 0, limit: 1000 })).rows;
     expect(new Set(all.map((c) => c.year))).toEqual(new Set([2025, 2026]));
     for (const year of [2025, 2026]) {
       const states = new Set(all.filter((c) => c.year === year).map((c) => c.state));
@@ -151,7 +151,7 @@ describe('the demo county', () => {
     expect(all.filter((c) => c.isRepeat)).toHaveLength(1);
     expect(all.filter((c) => c.overdue).length).toBeGreaterThanOrEqual(2);
     const later = createContext(ledger, { today: () => LATER });
-    expect(caseStats(later, {}).overdue).toBeGreaterThanOrEqual(2);
+    expect((await caseStats(later, {})).overdue).toBeGreaterThanOrEqual(2);
     // A failed acceptance stays in the history.
     const failed = all.find((c) => c.year === 2026 && c.state === 'rectifying' && c.deadline === '2026-12-15');
     expect(failed).toBeDefined();

@@ -73,3 +73,14 @@ export function inList(
     ? sql<boolean>`${sql.ref(column)} = any(${[...values]})`
     : sql<boolean>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(values)}))`;
 }
+
+/**
+ * One top-level field of a JSON object kept as text, as text (SQLite json_extract, PostgreSQL ->>).
+ * `key` is a plain field name; it is bound as a parameter, never spliced into the SQL.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any database shape.
+export function jsonField(db: Kysely<any>, expr: RawBuilder<unknown>, key: string): RawBuilder<string | null> {
+  return engineOf(db) === 'postgres'
+    ? sql<string | null>`(${expr})::jsonb ->> ${key}`
+    : sql<string | null>`json_extract(${expr}, ${`$.${key}`})`;
+}

@@ -1,8 +1,8 @@
 /** 组织生活与活动: meetings and activities of party organizations, and the gaps in them. */
 
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { ActivityKind } from '../../../shared/domain/activityCodes';
-import type { FormationMethod } from '../../../shared/domain/codes';
 import {
   type Activity,
   type ActivityFields,
@@ -17,9 +17,10 @@ import { describeErrors, fieldErrors } from '../../../shared/schemas';
 import type { Page } from '../../../shared/types';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
+import type { Database } from '../schema';
 import { type Writer, write } from '../write';
 import { partyOrgIdsMatching } from './partyOrgs';
-import { assertPartyOrgRegion, inCallerRegions, regionSql } from './recordScope';
+import { assertPartyOrgRegion, inCallerRegions } from './recordScope';
 
 type ListInput = z.output<typeof activitiesListSchema>;
 type GapsInput = z.output<typeof activityGapsSchema>;
@@ -41,9 +42,17 @@ interface JoinedRow {
   region_name: string;
 }
 
-const JOINED = `SELECT a.*, p.name AS party_org_name, p.region_id, r.name AS region_name
-  FROM activities a JOIN party_orgs p ON p.id = a.party_org_id AND p.deleted_at IS NULL JOIN regions r ON r.id = p.region_id
-  WHERE a.deleted_at IS NULL`;
+/** A live activity with its live party organization and region, in the caller's regions. */
+function joined(db: Kysely<Database>) {
+  return db
+    .selectFrom('activities as a')
+    .innerJoin('party_orgs as p', (j) => j.onRef('p.id', '=', 'a.party_org_id').on('p.deleted_at', 'is', null))
+    .innerJoin('regions as r', 'r.id', 'p.region_id')
+    .selectAll('a')
+    .select(['p.name as party_org_name', 'p.region_id', 'r.name as region_name'])
+    .where('a.deleted_at', 'is', null)
+    .where(inCallerRegions('p.region_id'));
+}
 
 type ActivityRowFields = Pick<JoinedRow, 'party_org_id' | 'kind' | 'date' | 'topic' | 'attendance' | 'expected' | 'place' | 'remarks'>;
 
@@ -72,43 +81,28 @@ function toActivity(r: JoinedRow): Activity {
 }
 
 /** Newest first; the year, region, party organization and kind filters, and the search box. */
-export function listActivities(ctx: Ctx, input: ListInput): Page<Activity> {
-  const where: string[] = [];
-  const args: Record<string, unknown> = {};
-  if (input.year != null) {
-    where.push('a.date >= @from AND a.date <= @to');
-    args.from = `${input.year}-01-01`;
-    args.to = `${input.year}-12-31`;
-  }
-  if (input.regionId != null) {
-    where.push('p.region_id = @regionId');
-    args.regionId = input.regionId;
-  }
-  if (input.partyOrgId != null) {
-    where.push('a.party_org_id = @partyOrgId');
-    args.partyOrgId = input.partyOrgId;
-  }
-  if (input.kind != null) {
-    where.push('a.kind = @kind');
-    args.kind = input.kind;
-  }
+export async function listActivities(ctx: Ctx, input: ListInput): Promise<Page<Activity>> {
+  let query = joined(ctx.ledger.db);
+  if (input.year != null) query = query.where('a.date', '>=', `${input.year}-01-01`).where('a.date', '<=', `${input.year}-12-31`);
+  if (input.regionId != null) query = query.where('p.region_id', '=', input.regionId);
+  if (input.partyOrgId != null) query = query.where('a.party_org_id', '=', input.partyOrgId);
+  if (input.kind != null) query = query.where('a.kind', '=', input.kind);
   const q = input.query?.trim() ?? '';
-  const sql = `${JOINED}${regionSql('p.region_id')}${where.map((w) => ` AND ${w}`).join('')} ORDER BY a.date DESC, a.id DESC`;
-  let rows = ctx.ledger.sqlite.prepare(sql).all(args) as JoinedRow[];
+  let rows = (await query.orderBy('a.date', 'desc').orderBy('a.id', 'desc').execute()) as JoinedRow[];
   if (q) {
     // The party organization's name, its initials or 书记 (as every list searches), or a piece of the topic.
-    const found = partyOrgIdsMatching(ctx, q) ?? new Set<number>();
+    const found = (await partyOrgIdsMatching(ctx, q)) ?? new Set<number>();
     rows = rows.filter((r) => found.has(r.party_org_id) || matchesName(q, [r.topic]));
   }
   return { total: rows.length, rows: rows.slice(input.offset, input.offset + input.limit).map(toActivity) };
 }
 
-function readJoined(ctx: Ctx, id: number): JoinedRow | undefined {
-  return ctx.ledger.sqlite.prepare(`${JOINED} AND a.id = ?${regionSql('p.region_id')}`).get(id) as JoinedRow | undefined;
+async function readJoined(ctx: Ctx, id: number): Promise<JoinedRow | undefined> {
+  return (await joined(ctx.ledger.db).where('a.id', '=', id).executeTakeFirst()) as JoinedRow | undefined;
 }
 
-export function getActivity(ctx: Ctx, id: number): Activity {
-  const row = readJoined(ctx, id);
+export async function getActivity(ctx: Ctx, id: number): Promise<Activity> {
+  const row = await readJoined(ctx, id);
   if (!row) throw notFound('活动记录', id);
   return toActivity(row);
 }
@@ -217,20 +211,27 @@ export async function deleteActivity(ctx: Ctx, id: number): Promise<{ id: number
 }
 
 /** The 恳谈会 and 主题党日 gaps of the live party organizations, in region order, counted on `day` (default today). */
-export function listActivityGaps(ctx: Ctx, input: GapsInput): ActivityGapRow[] {
+export async function listActivityGaps(ctx: Ctx, input: GapsInput): Promise<ActivityGapRow[]> {
   const day = input.day ?? ctx.today();
-  const db = ctx.ledger.sqlite;
-  const orgs = db
-    .prepare(
-      `SELECT p.id, p.name, p.method, p.founded_date, p.region_id, r.name AS region_name
-         FROM party_orgs p JOIN regions r ON r.id = p.region_id
-        WHERE p.deleted_at IS NULL${regionSql('p.region_id')} ORDER BY r.sort_order, p.id`,
-    )
-    .all() as { id: number; name: string; method: FormationMethod; founded_date: string | null; region_id: number; region_name: string }[];
+  const db = ctx.ledger.db;
+  const orgs = await db
+    .selectFrom('party_orgs as p')
+    .innerJoin('regions as r', 'r.id', 'p.region_id')
+    .select(['p.id', 'p.name', 'p.method', 'p.founded_date', 'p.region_id', 'r.name as region_name'])
+    .where('p.deleted_at', 'is', null)
+    .where(inCallerRegions('p.region_id'))
+    .orderBy('r.sort_order')
+    .orderBy('p.id')
+    .execute();
   const dates = new Map<number, { forum: string[]; theme: string[] }>();
-  for (const a of db
-    .prepare(`SELECT party_org_id, kind, date FROM activities WHERE deleted_at IS NULL AND kind IN ('forum', 'theme_day') AND date <= ?`)
-    .all(day) as { party_org_id: number; kind: ActivityKind; date: string }[]) {
+  for (const a of await db
+    .selectFrom('activities')
+    .select(['party_org_id', 'kind', 'date'])
+    .where('deleted_at', 'is', null)
+    .where('kind', 'in', ['forum', 'theme_day'])
+    .where('date', '<=', day)
+    .orderBy('id')
+    .execute()) {
     const d = dates.get(a.party_org_id) ?? { forum: [], theme: [] };
     (a.kind === 'forum' ? d.forum : d.theme).push(a.date);
     dates.set(a.party_org_id, d);

@@ -1,5 +1,6 @@
 /** 操作日志: the audit rows, filtered by the clerk's local days, each told in Chinese with its record named. */
 
+import { sql } from 'kysely';
 import {
   type AuditLookups,
   auditActor,
@@ -54,10 +55,10 @@ export async function listAudit(ctx: Ctx, input: AuditFilter): Promise<AuditPage
     before: r.before == null ? null : (JSON.parse(r.before) as unknown),
     after: r.after == null ? null : (JSON.parse(r.after) as unknown),
   }));
-  const look = lookups(ctx, raw, offset);
+  const look = await lookups(ctx, raw, offset);
   return {
     total: Number(total.n),
-    actors: actors(ctx),
+    actors: await actors(ctx),
     rows: raw.map((r) => ({
       ...r,
       actorLabel: auditActor(r, look),
@@ -70,60 +71,67 @@ export async function listAudit(ctx: Ctx, input: AuditFilter): Promise<AuditPage
 }
 
 /** Every account that wrote anything, named as now (a renamed account is listed once, by its new name). */
-function actors(ctx: Ctx): AuditPage['actors'] {
-  const rows = ctx.ledger.sqlite
-    .prepare(
-      `SELECT a.actor_user_id AS userId, u.name AS name, u.user_name AS userName, MAX(a.actor) AS actor
-       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
-       WHERE a.actor_user_id IS NOT NULL GROUP BY a.actor_user_id ORDER BY u.user_name`,
-    )
-    .all() as { userId: number; name: string | null; userName: string | null; actor: string }[];
-  return rows.map((r) => ({ userId: r.userId, label: r.name ? `${r.name}（${r.userName}）` : r.actor }));
+async function actors(ctx: Ctx): Promise<AuditPage['actors']> {
+  const rows = await ctx.ledger.db
+    .selectFrom('audit_log as a')
+    .leftJoin('users as u', 'u.id', 'a.actor_user_id')
+    .select((eb) => ['a.actor_user_id as userId', 'u.name as name', 'u.user_name as userName', eb.fn.max('a.actor').as('actor')])
+    .where('a.actor_user_id', 'is not', null)
+    .groupBy(['a.actor_user_id', 'u.name', 'u.user_name'])
+    // An account since removed (no user_name) first, as SQLite sorts nulls; the id breaks ties.
+    .orderBy(sql`case when u.user_name is null then 0 else 1 end`)
+    .orderBy('u.user_name')
+    .orderBy('a.actor_user_id')
+    .execute();
+  return rows.map((r) => ({ userId: r.userId as number, label: r.name ? `${r.name}（${r.userName}）` : r.actor }));
 }
 
 /** The names a page of rows refers to, deleted records included: a few queries by id, never the whole ledger. */
-function lookups(ctx: Ctx, rows: RawAuditEntry[], utcOffset: number): AuditLookups {
-  const db = ctx.ledger.sqlite;
+async function lookups(ctx: Ctx, rows: RawAuditEntry[], utcOffset: number): Promise<AuditLookups> {
+  const db = ctx.ledger.db;
   const refs = auditRefs(rows);
-  const byIds = <T>(sql: string, ids: Set<number>): T[] => {
+  // A bound-parameter limit on either engine: ask in slices.
+  const slices = (ids: Set<number>): number[][] => {
     const list = [...ids];
-    const out: T[] = [];
-    // SQLite's bound-parameter limit: ask in slices.
-    for (let i = 0; i < list.length; i += 500) {
-      const part = list.slice(i, i + 500);
-      out.push(...(db.prepare(sql.replace('?', part.map(() => '?').join(','))).all(...part) as T[]));
-    }
+    const out: number[][] = [];
+    for (let i = 0; i < list.length; i += 500) out.push(list.slice(i, i + 500));
     return out;
   };
-  const cases = new Map(
-    byIds<{ id: number; party_org_id: number; year: number }>('SELECT id, party_org_id, year FROM cases WHERE id IN (?)', refs.case).map(
-      (c) => [c.id, { partyOrgId: c.party_org_id, year: c.year }],
-    ),
-  );
+  const cases = new Map<number, { partyOrgId: number; year: number }>();
+  for (const part of slices(refs.case)) {
+    for (const c of await db.selectFrom('cases').select(['id', 'party_org_id', 'year']).where('id', 'in', part).execute()) {
+      cases.set(c.id, { partyOrgId: c.party_org_id, year: c.year });
+    }
+  }
   for (const c of cases.values()) refs.partyOrg.add(c.partyOrgId);
-  const assignments = new Map(
-    byIds<{ id: number; instructor_id: number; org_id: number }>(
-      'SELECT id, instructor_id, org_id FROM assignments WHERE id IN (?)',
-      refs.assignment,
-    ).map((a) => [a.id, { instructorId: a.instructor_id, orgId: a.org_id }]),
-  );
+  const assignments = new Map<number, { instructorId: number; orgId: number }>();
+  for (const part of slices(refs.assignment)) {
+    for (const a of await db.selectFrom('assignments').select(['id', 'instructor_id', 'org_id']).where('id', 'in', part).execute()) {
+      assignments.set(a.id, { instructorId: a.instructor_id, orgId: a.org_id });
+    }
+  }
   for (const a of assignments.values()) {
     refs.instructor.add(a.instructorId);
     refs.org.add(a.orgId);
   }
-  const names = (table: string, ids: Set<number>) =>
-    new Map(byIds<{ id: number; name: string }>(`SELECT id, name FROM ${table} WHERE id IN (?)`, ids).map((r) => [r.id, r.name]));
+  const names = async (table: 'regions' | 'orgs' | 'party_orgs' | 'instructors' | 'leaders', ids: Set<number>) => {
+    const out = new Map<number, string>();
+    for (const part of slices(ids)) {
+      for (const r of await db.selectFrom(table).select(['id', 'name']).where('id', 'in', part).execute()) out.set(r.id, r.name);
+    }
+    return out;
+  };
   const seedStamps = new Set(
-    (db.prepare("SELECT at FROM audit_log WHERE entity = 'ledger' AND action = 'seed'").all() as { at: string }[]).map((r) => r.at),
+    (await db.selectFrom('audit_log').select('at').where('entity', '=', 'ledger').where('action', '=', 'seed').execute()).map((r) => r.at),
   );
   return {
     names: {
-      region: names('regions', refs.region),
-      org: names('orgs', refs.org),
-      partyOrg: names('party_orgs', refs.partyOrg),
-      instructor: names('instructors', refs.instructor),
+      region: await names('regions', refs.region),
+      org: await names('orgs', refs.org),
+      partyOrg: await names('party_orgs', refs.partyOrg),
+      instructor: await names('instructors', refs.instructor),
       // Only rows written once 包联领导 are kept in 设置 refer to them, so the table is there when asked.
-      leader: refs.leader.size ? names('leaders', refs.leader) : new Map(),
+      leader: refs.leader.size ? await names('leaders', refs.leader) : new Map<number, string>(),
     },
     cases,
     assignments,

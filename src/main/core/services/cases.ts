@@ -2,6 +2,7 @@
  * 软弱涣散 rectification cases: 认定, 整顿, 验收, 销号, 回头看. Each step is an event on the case's
  * timeline and an audit row; the life cycle itself is the pure `transition` of the shared rules.
  */
+import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { CaseAction, CaseState } from '../../../shared/domain/codes';
 import { acceptProblem, allowedActions, dateProblem, isOverdue, transition } from '../../../shared/rules/caseLifecycle';
@@ -10,11 +11,12 @@ import { splitLeaderText } from '../../../shared/rules/leaderName';
 import type { caseActSchema, caseCreateSchema } from '../../../shared/schemas';
 import type { CaseDetail, CaseEventView, CaseLeaderRow, CaseListRow, CaseStats, Page } from '../../../shared/types';
 import type { Ctx } from '../context';
+import { jsonField } from '../dialect';
 import { AppError, notFound } from '../errors';
-import type { CaseRow } from '../schema';
+import type { CaseRow, Database } from '../schema';
 import { type Writer, write } from '../write';
 import { resolveLeader } from './leaders';
-import { assertPartyOrgRegion, inCallerRegions, regionSql } from './recordScope';
+import { assertPartyOrgRegion, inCallerRegions } from './recordScope';
 import { passLineIn } from './settings';
 
 type CreateInput = z.output<typeof caseCreateSchema>;
@@ -36,14 +38,41 @@ export interface CaseFilter {
   limit: number;
 }
 
-const SELECT = `SELECT c.*, p.name AS p_name, p.type AS p_type, p.region_id, r.name AS region_name, r.sort_order AS region_order,
-       p.secretary_name, p.name_initials, p.formal_members + p.probationary_members AS members,
-       lc.name AS lc_name, lc.title AS lc_title, lt.name AS lt_name, ins.name AS ins_name,
-       (SELECT json_extract(e.data, '$.note') FROM case_events e WHERE e.case_id = c.id AND e.kind = 'progress'
-         ORDER BY e.date DESC, e.id DESC LIMIT 1) AS last_progress
-  FROM cases c JOIN party_orgs p ON p.id = c.party_org_id JOIN regions r ON r.id = p.region_id
-  LEFT JOIN leaders lc ON lc.id = c.leader_county_id LEFT JOIN leaders lt ON lt.id = c.leader_township_id
-  LEFT JOIN instructors ins ON ins.id = c.instructor_id`;
+/** A case with its party organization, region, leaders, instructor and the note of its latest 整改进展. */
+function joined(db: Kysely<Database>) {
+  return db
+    .selectFrom('cases as c')
+    .innerJoin('party_orgs as p', 'p.id', 'c.party_org_id')
+    .innerJoin('regions as r', 'r.id', 'p.region_id')
+    .leftJoin('leaders as lc', 'lc.id', 'c.leader_county_id')
+    .leftJoin('leaders as lt', 'lt.id', 'c.leader_township_id')
+    .leftJoin('instructors as ins', 'ins.id', 'c.instructor_id')
+    .selectAll('c')
+    .select((eb) => [
+      'p.name as p_name',
+      'p.type as p_type',
+      'p.region_id',
+      'r.name as region_name',
+      'r.sort_order as region_order',
+      'p.secretary_name',
+      'p.name_initials',
+      sql<number>`p.formal_members + p.probationary_members`.as('members'),
+      'lc.name as lc_name',
+      'lc.title as lc_title',
+      'lt.name as lt_name',
+      'ins.name as ins_name',
+      eb
+        .selectFrom('case_events as e')
+        .select(jsonField(db, sql.ref('e.data'), 'note').as('note'))
+        .whereRef('e.case_id', '=', 'c.id')
+        .where('e.kind', '=', 'progress')
+        .orderBy('e.date', 'desc')
+        .orderBy('e.id', 'desc')
+        .limit(1)
+        .as('last_progress'),
+    ])
+    .where('p.deleted_at', 'is', null);
+}
 
 function toListRow(r: Record<string, unknown>, day: string): CaseListRow {
   const state = r.state as CaseState;
@@ -85,10 +114,13 @@ function toListRow(r: Record<string, unknown>, day: string): CaseListRow {
   };
 }
 
-function allRows(ctx: Ctx, where = '', params: Record<string, unknown> = {}): Record<string, unknown>[] {
-  return ctx.ledger.sqlite
-    .prepare(`${SELECT} WHERE p.deleted_at IS NULL ${where} ORDER BY c.year DESC, r.sort_order, c.id`)
-    .all(params) as Record<string, unknown>[];
+async function allRows(ctx: Ctx, inCallerScope: boolean): Promise<Record<string, unknown>[]> {
+  return (await joined(ctx.ledger.db)
+    .$if(inCallerScope, (q) => q.where(inCallerRegions('p.region_id')))
+    .orderBy('c.year', 'desc')
+    .orderBy('r.sort_order')
+    .orderBy('c.id')
+    .execute()) as Record<string, unknown>[];
 }
 
 /**
@@ -101,11 +133,11 @@ export function inYear(c: Pick<CaseListRow, 'year' | 'state' | 'delistedDate'>, 
   return c.state !== 'delisted' || (c.delistedDate ?? '') >= `${year}-01-01`;
 }
 
-export function listCases(ctx: Ctx, f: CaseFilter): Page<CaseListRow> {
+export async function listCases(ctx: Ctx, f: CaseFilter): Promise<Page<CaseListRow>> {
   const day = f.asOf ?? ctx.today();
   const matches = (r: Record<string, unknown>) =>
     matchesName(f.query, [r.p_name as string, r.secretary_name as string | null], r.name_initials as string);
-  const rows = allRows(ctx, regionSql('p.region_id'))
+  const rows = (await allRows(ctx, true))
     .filter(matches)
     .map((r) => toListRow(r, day))
     .filter(
@@ -121,9 +153,9 @@ export function listCases(ctx: Ctx, f: CaseFilter): Page<CaseListRow> {
   return { total: rows.length, rows: rows.slice(f.offset, f.offset + f.limit) };
 }
 
-export function caseStats(ctx: Ctx, input: { year?: number; asOf?: string }): CaseStats {
+export async function caseStats(ctx: Ctx, input: { year?: number; asOf?: string }): Promise<CaseStats> {
   const asOf = input.asOf ?? ctx.today();
-  const rows = listCases(ctx, { year: input.year, asOf, offset: 0, limit: Number.MAX_SAFE_INTEGER }).rows;
+  const rows = (await listCases(ctx, { year: input.year, asOf, offset: 0, limit: Number.MAX_SAFE_INTEGER })).rows;
   const byState: Record<CaseState, number> = { identified: 0, rectifying: 0, accepted: 0, delisted: 0 };
   for (const r of rows) byState[r.state]++;
   return { asOf, year: input.year ?? null, byState, overdue: rows.filter((r) => r.overdue).length, total: rows.length };
@@ -133,17 +165,13 @@ export function caseStats(ctx: Ctx, input: { year?: number; asOf?: string }): Ca
  * 包联领导督办: each 包联县级领导 with the cases in their charge. Cases count by the leader they refer
  * to; a name typed under 其他 that is a listed leader's (“李红梅（旗委常委、组织部部长）”) counts as theirs.
  */
-export function caseLeaders(ctx: Ctx): CaseLeaderRow[] {
+export async function caseLeaders(ctx: Ctx): Promise<CaseLeaderRow[]> {
   const day = ctx.today();
-  const listed = ctx.ledger.sqlite.prepare('SELECT id, name, title FROM leaders ORDER BY sort_order, id').all() as {
-    id: number;
-    name: string;
-    title: string | null;
-  }[];
+  const listed = await ctx.ledger.db.selectFrom('leaders').select(['id', 'name', 'title']).orderBy('sort_order').orderBy('id').execute();
   const byName = new Map(listed.map((l) => [l.name, l]));
   const byId = new Map(listed.map((l) => [l.id, l]));
   const by = new Map<string, CaseLeaderRow>();
-  for (const r of allRows(ctx).map((x) => toListRow(x, day))) {
+  for (const r of (await allRows(ctx, false)).map((x) => toListRow(x, day))) {
     if (!r.leaderCounty) continue;
     const typed = splitLeaderText(r.leaderCounty);
     const l = (r.leaderCountyId != null ? byId.get(r.leaderCountyId) : undefined) ?? (typed ? byName.get(typed.name) : undefined);
@@ -181,7 +209,9 @@ async function events(ctx: Ctx, caseId: number): Promise<CaseEventView[]> {
 }
 
 export async function getCase(ctx: Ctx, id: number): Promise<CaseDetail> {
-  const row = allRows(ctx, `AND c.id = @id${regionSql('p.region_id')}`, { id })[0];
+  const row = (await joined(ctx.ledger.db).where('c.id', '=', id).where(inCallerRegions('p.region_id')).executeTakeFirst()) as
+    | Record<string, unknown>
+    | undefined;
   if (!row) throw notFound('整顿对象', id);
   const day = ctx.today();
   const c = toListRow(row, day);

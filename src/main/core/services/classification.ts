@@ -8,7 +8,7 @@ import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
 import { type Writer, write } from '../write';
 import { partyOrgIdsMatching } from './partyOrgs';
-import { inCallerRegions, regionSql } from './recordScope';
+import { inCallerRegions } from './recordScope';
 
 export interface ClassFilter {
   year: number;
@@ -17,30 +17,21 @@ export interface ClassFilter {
   query?: string;
 }
 
-export function listClasses(ctx: Ctx, f: ClassFilter): ClassRow[] {
-  const db = ctx.ledger.sqlite;
-  const orgs = db
-    .prepare(
-      `SELECT p.id, p.name, p.secretary_name, p.region_id, r.name AS region_name FROM party_orgs p JOIN regions r ON r.id = p.region_id
-        WHERE p.deleted_at IS NULL${regionSql('p.region_id')} ORDER BY r.sort_order, p.id`,
-    )
-    .all() as { id: number; name: string; secretary_name: string | null; region_id: number; region_name: string }[];
-  const classes = db.prepare('SELECT party_org_id, year, class FROM classes').all() as {
-    party_org_id: number;
-    year: number;
-    class: ManagementClass;
-  }[];
-  const ratings = db.prepare('SELECT party_org_id, year, stars, assessed_date FROM ratings').all() as {
-    party_org_id: number;
-    year: number;
-    stars: number;
-    assessed_date: string;
-  }[];
+export async function listClasses(ctx: Ctx, f: ClassFilter): Promise<ClassRow[]> {
+  const db = ctx.ledger.db;
+  const orgs = await db
+    .selectFrom('party_orgs as p')
+    .innerJoin('regions as r', 'r.id', 'p.region_id')
+    .select(['p.id', 'p.name', 'p.secretary_name', 'p.region_id', 'r.name as region_name'])
+    .where('p.deleted_at', 'is', null)
+    .where(inCallerRegions('p.region_id'))
+    .orderBy('r.sort_order')
+    .orderBy('p.id')
+    .execute();
+  const classes = await db.selectFrom('classes').select(['party_org_id', 'year', 'class']).execute();
+  const ratings = await db.selectFrom('ratings').select(['party_org_id', 'year', 'stars', 'assessed_date']).execute();
   // A case counts as open in a year from its year on, until it is delisted.
-  const openCases = db.prepare(`SELECT party_org_id, year FROM cases WHERE state <> 'delisted'`).all() as {
-    party_org_id: number;
-    year: number;
-  }[];
+  const openCases = await db.selectFrom('cases').select(['party_org_id', 'year']).where('state', '<>', 'delisted').execute();
   const key = (id: number, y: number) => `${id}:${y}`;
   const classBy = new Map(classes.map((c) => [key(c.party_org_id, c.year), c.class]));
   const ratingBy = new Map(ratings.map((r) => [key(r.party_org_id, r.year), r]));
@@ -50,7 +41,7 @@ export function listClasses(ctx: Ctx, f: ClassFilter): ClassRow[] {
   const open = (id: number, y: number) => openCases.some((c) => c.party_org_id === id && c.year <= y);
   const effective = (id: number, y: number): { class: ManagementClass | null; automatic: boolean } =>
     open(id, y) ? { class: 'rectify', automatic: true } : { class: classBy.get(key(id, y)) ?? null, automatic: false };
-  const found = partyOrgIdsMatching(ctx, f.query);
+  const found = await partyOrgIdsMatching(ctx, f.query);
   return orgs
     .filter((o) => (f.regionId == null || o.region_id === f.regionId) && (found == null || found.has(o.id)))
     .map((o) => {

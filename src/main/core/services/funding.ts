@@ -23,12 +23,20 @@ import { AppError, notFound } from '../errors';
 import type { Database } from '../schema';
 import { type Writer, write } from '../write';
 import { partyOrgIdsMatching } from './partyOrgs';
-import { assertPartyOrgRegion, inCallerRegions, regionSql } from './recordScope';
+import { assertPartyOrgRegion, inCallerRegions } from './recordScope';
 
 type ListInput = z.output<typeof fundingListSchema>;
 
-const SELECT = `SELECT f.*, p.name AS p_name, p.region_id, r.name AS region_name
-  FROM funding f JOIN party_orgs p ON p.id = f.party_org_id AND p.deleted_at IS NULL JOIN regions r ON r.id = p.region_id`;
+/** A payment with its live party organization and region (a deleted party organization's payments are gone with it). */
+function joined(db: Kysely<Database>) {
+  return db
+    .selectFrom('funding as f')
+    .innerJoin('party_orgs as p', (j) => j.onRef('p.id', '=', 'f.party_org_id').on('p.deleted_at', 'is', null))
+    .innerJoin('regions as r', 'r.id', 'p.region_id')
+    .selectAll('f')
+    .select(['p.name as p_name', 'p.region_id', 'r.name as region_name'])
+    .where(inCallerRegions('p.region_id'));
+}
 
 function toRecord(r: Record<string, unknown>): FundingRecord {
   return {
@@ -54,35 +62,27 @@ function toRecord(r: Record<string, unknown>): FundingRecord {
  * The records the filters select. `order: 'ledger'` is the printed ledger's order (region, party
  * organization, date); the list shows the newest payment first.
  */
-export function selectFunding(ctx: Ctx, f: Omit<ListInput, 'offset' | 'limit'>, order: 'list' | 'ledger' = 'list'): FundingRecord[] {
-  const where: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (f.year != null) {
-    where.push('f.year = @year');
-    params.year = f.year;
-  }
-  if (f.regionId != null) {
-    where.push('p.region_id = @regionId');
-    params.regionId = f.regionId;
-  }
-  if (f.partyOrgId != null) {
-    where.push('f.party_org_id = @partyOrgId');
-    params.partyOrgId = f.partyOrgId;
-  }
-  if (f.source != null) {
-    where.push('f.source = @source');
-    params.source = f.source;
-  }
-  const orderBy = order === 'ledger' ? 'r.sort_order, r.id, p.id, f.date, f.id' : 'f.date DESC, f.id DESC';
-  const rows = ctx.ledger.sqlite
-    .prepare(`${SELECT} WHERE 1${regionSql('p.region_id')}${where.map((w) => ` AND ${w}`).join('')} ORDER BY ${orderBy}`)
-    .all(params) as Record<string, unknown>[];
-  const found = partyOrgIdsMatching(ctx, f.query);
+export async function selectFunding(
+  ctx: Ctx,
+  f: Omit<ListInput, 'offset' | 'limit'>,
+  order: 'list' | 'ledger' = 'list',
+): Promise<FundingRecord[]> {
+  let q = joined(ctx.ledger.db);
+  if (f.year != null) q = q.where('f.year', '=', f.year);
+  if (f.regionId != null) q = q.where('p.region_id', '=', f.regionId);
+  if (f.partyOrgId != null) q = q.where('f.party_org_id', '=', f.partyOrgId);
+  if (f.source != null) q = q.where('f.source', '=', f.source);
+  q =
+    order === 'ledger'
+      ? q.orderBy('r.sort_order').orderBy('r.id').orderBy('p.id').orderBy('f.date').orderBy('f.id')
+      : q.orderBy('f.date', 'desc').orderBy('f.id', 'desc');
+  const rows = (await q.execute()) as Record<string, unknown>[];
+  const found = await partyOrgIdsMatching(ctx, f.query);
   return rows.map(toRecord).filter((r) => found == null || found.has(r.partyOrgId));
 }
 
-export function listFunding(ctx: Ctx, input: ListInput): FundingPage {
-  const all = selectFunding(ctx, input);
+export async function listFunding(ctx: Ctx, input: ListInput): Promise<FundingPage> {
+  const all = await selectFunding(ctx, input);
   return {
     total: all.length,
     totalFen: all.reduce((s, r) => s + r.amountFen, 0),
@@ -215,9 +215,7 @@ export async function createFundingIn(
 }
 
 export async function getFunding(ctx: Ctx, id: number): Promise<FundingRecord> {
-  const row = ctx.ledger.sqlite.prepare(`${SELECT} WHERE f.id = @id${regionSql('p.region_id')}`).get({ id }) as
-    | Record<string, unknown>
-    | undefined;
+  const row = (await joined(ctx.ledger.db).where('f.id', '=', id).executeTakeFirst()) as Record<string, unknown> | undefined;
   if (!row) throw notFound('经费记录', id);
   return toRecord(row);
 }

@@ -3,6 +3,7 @@
  * the branch's “四个一” check.
  */
 
+import { type Kysely, sql } from 'kysely';
 import { VENUE_STANDARDS } from '../../../shared/domain/codes';
 import {
   type FourCheckResult,
@@ -19,12 +20,14 @@ import { matchesName } from '../../../shared/rules/hanzi';
 import { describeErrors, fieldErrors } from '../../../shared/schemas';
 import { assertRegion, mayTouchRegion } from '../caller';
 import type { Ctx } from '../context';
+import { groupConcat } from '../dialect';
 import { AppError, notFound } from '../errors';
 import { initialsOf } from '../pinyin';
+import type { Database } from '../schema';
 import { type Writer, write } from '../write';
 import { assertInstructorVisible } from './instructors';
 import { orgIndex } from './orgIndex';
-import { regionsParam } from './recordScope';
+import { inRegionScope } from './recordScope';
 import { getSettings } from './settings';
 
 export interface GridListInput {
@@ -52,23 +55,53 @@ interface GridSqlRow {
   org_count: number;
   employees: number;
   formal_members: number;
-  /** JSON array, or null for a grid with no organization. */
+  /** Comma-separated ids, or null for a grid with no organization. */
   org_ids: string | null;
   created_at: string;
   updated_at: string;
 }
 
 // Grids of deleted branches are gone with them; a deleted instructor or organization no longer counts.
-const GRIDS = `SELECT g.id, g.name, g.party_org_id, p.name AS p_name, p.region_id, r.name AS r_name, i.id AS i_id, i.name AS i_name,
-       g.contact_cards, g.contact_cards_date, g.remarks, g.created_at, g.updated_at,
-       COALESCE(s.n, 0) AS org_count, COALESCE(s.e, 0) AS employees, COALESCE(s.m, 0) AS formal_members, s.ids AS org_ids
-  FROM grids g
-  JOIN party_orgs p ON p.id = g.party_org_id AND p.deleted_at IS NULL
-  JOIN regions r ON r.id = p.region_id
-  LEFT JOIN instructors i ON i.id = g.instructor_id AND i.deleted_at IS NULL
-  LEFT JOIN (SELECT x.grid_id, COUNT(*) AS n, SUM(o.employees) AS e, SUM(o.formal_members) AS m, json_group_array(o.id) AS ids
-               FROM grid_orgs x JOIN orgs o ON o.id = x.org_id AND o.deleted_at IS NULL GROUP BY x.grid_id) s ON s.grid_id = g.id
- WHERE g.deleted_at IS NULL`;
+function gridQuery(db: Kysely<Database>) {
+  const sums = db
+    .selectFrom('grid_orgs as x')
+    .innerJoin('orgs as o', (j) => j.onRef('o.id', '=', 'x.org_id').on('o.deleted_at', 'is', null))
+    .select([
+      'x.grid_id',
+      sql<number>`count(*)`.as('n'),
+      sql<number>`sum(o.employees)`.as('e'),
+      sql<number>`sum(o.formal_members)`.as('m'),
+      groupConcat(db, sql`o.id`, ',').as('ids'),
+    ])
+    .groupBy('x.grid_id')
+    .as('s');
+  return db
+    .selectFrom('grids as g')
+    .innerJoin('party_orgs as p', (j) => j.onRef('p.id', '=', 'g.party_org_id').on('p.deleted_at', 'is', null))
+    .innerJoin('regions as r', 'r.id', 'p.region_id')
+    .leftJoin('instructors as i', (j) => j.onRef('i.id', '=', 'g.instructor_id').on('i.deleted_at', 'is', null))
+    .leftJoin(sums, 's.grid_id', 'g.id')
+    .select([
+      'g.id',
+      'g.name',
+      'g.party_org_id',
+      'p.name as p_name',
+      'p.region_id',
+      'r.name as r_name',
+      'i.id as i_id',
+      'i.name as i_name',
+      'g.contact_cards',
+      'g.contact_cards_date',
+      'g.remarks',
+      'g.created_at',
+      'g.updated_at',
+      sql<number>`coalesce(s.n, 0)`.as('org_count'),
+      sql<number>`coalesce(s.e, 0)`.as('employees'),
+      sql<number>`coalesce(s.m, 0)`.as('formal_members'),
+      's.ids as org_ids',
+    ])
+    .where('g.deleted_at', 'is', null);
+}
 
 function toListRow(r: GridSqlRow): GridListRow {
   return {
@@ -83,10 +116,15 @@ function toListRow(r: GridSqlRow): GridListRow {
     contactCards: r.contact_cards === 1,
     contactCardsDate: r.contact_cards_date,
     remarks: r.remarks,
-    orgCount: r.org_count,
-    employees: r.employees,
-    formalMembers: r.formal_members,
-    orgIds: r.org_ids ? (JSON.parse(r.org_ids) as number[]).sort((a, b) => a - b) : [],
+    orgCount: Number(r.org_count),
+    employees: Number(r.employees),
+    formalMembers: Number(r.formal_members),
+    orgIds: r.org_ids
+      ? String(r.org_ids)
+          .split(',')
+          .map(Number)
+          .sort((a, b) => a - b)
+      : [],
   };
 }
 
@@ -98,41 +136,34 @@ function matchesGrid(r: GridSqlRow, query: string): boolean {
   return initialsOf(r.name).includes(q) || initialsOf(r.p_name).includes(q);
 }
 
-function gridRows(ctx: Ctx, input: GridListInput): GridSqlRow[] {
-  const rows = ctx.ledger.sqlite
-    .prepare(
-      `${GRIDS}
-         AND (@regions IS NULL OR p.region_id IN (SELECT value FROM json_each(@regions)))
-         AND (@partyOrgId IS NULL OR g.party_org_id = @partyOrgId)
-         AND (@instructorId IS NULL OR i.id = @instructorId)
-         AND (@orgId IS NULL OR g.id IN (SELECT grid_id FROM grid_orgs WHERE org_id = @orgId))
-       ORDER BY r.sort_order, r.id, p.id, g.id`,
-    )
-    .all({
-      regions: regionsParam(input.regionId),
-      partyOrgId: input.partyOrgId ?? null,
-      instructorId: input.instructorId ?? null,
-      orgId: input.orgId ?? null,
-    }) as GridSqlRow[];
-  const q = input.query?.trim() ?? '';
-  return rows.filter((r) => matchesGrid(r, q));
+async function gridRows(ctx: Ctx, input: GridListInput): Promise<GridSqlRow[]> {
+  const { orgId, partyOrgId, instructorId } = input;
+  let q = gridQuery(ctx.ledger.db).where(inRegionScope('p.region_id', input.regionId));
+  if (partyOrgId != null) q = q.where('g.party_org_id', '=', partyOrgId);
+  if (instructorId != null) q = q.where('i.id', '=', instructorId);
+  if (orgId != null) q = q.where('g.id', 'in', (eb) => eb.selectFrom('grid_orgs').select('grid_id').where('org_id', '=', orgId));
+  const rows = (await q.orderBy('r.sort_order').orderBy('r.id').orderBy('p.id').orderBy('g.id').execute()) as GridSqlRow[];
+  const query = input.query?.trim() ?? '';
+  return rows.filter((r) => matchesGrid(r, query));
 }
 
-export function listGrids(ctx: Ctx, input: GridListInput): GridListRow[] {
-  return gridRows(ctx, input).map(toListRow);
+export async function listGrids(ctx: Ctx, input: GridListInput): Promise<GridListRow[]> {
+  return (await gridRows(ctx, input)).map(toListRow);
 }
 
-export function getGrid(ctx: Ctx, id: number): GridDetail {
-  const row = ctx.ledger.sqlite.prepare(`${GRIDS} AND g.id = ?`).get(id) as GridSqlRow | undefined;
+export async function getGrid(ctx: Ctx, id: number): Promise<GridDetail> {
+  const db = ctx.ledger.db;
+  const row = (await gridQuery(db).where('g.id', '=', id).executeTakeFirst()) as GridSqlRow | undefined;
   if (!row) throw notFound('网格', id);
   assertRegion(row.region_id, '网格', id);
-  const orgs = ctx.ledger.sqlite
-    .prepare(
-      `SELECT o.id, o.name, r.name AS region_name, o.employees, o.formal_members
-         FROM grid_orgs x JOIN orgs o ON o.id = x.org_id AND o.deleted_at IS NULL JOIN regions r ON r.id = o.region_id
-        WHERE x.grid_id = ? ORDER BY o.id`,
-    )
-    .all(id) as { id: number; name: string; region_name: string; employees: number; formal_members: number }[];
+  const orgs = await db
+    .selectFrom('grid_orgs as x')
+    .innerJoin('orgs as o', (j) => j.onRef('o.id', '=', 'x.org_id').on('o.deleted_at', 'is', null))
+    .innerJoin('regions as r', 'r.id', 'o.region_id')
+    .select(['o.id', 'o.name', 'r.name as region_name', 'o.employees', 'o.formal_members'])
+    .where('x.grid_id', '=', id)
+    .orderBy('o.id')
+    .execute();
   return {
     ...toListRow(row),
     orgs: orgs.map((o) => ({
@@ -339,8 +370,8 @@ export async function deleteGrid(ctx: Ctx, id: number): Promise<{ id: number }> 
 
 /** Per grid: organizations, 从业人员, 正式党员, and how many of those in scope are covered (组织或工作覆盖) or not. */
 export async function gridStats(ctx: Ctx, input: { regionId?: number }): Promise<GridStats> {
-  const grids = gridRows(ctx, { regionId: input.regionId });
-  const members = ctx.ledger.sqlite.prepare('SELECT grid_id, org_id FROM grid_orgs').all() as { grid_id: number; org_id: number }[];
+  const grids = await gridRows(ctx, { regionId: input.regionId });
+  const members = await ctx.ledger.db.selectFrom('grid_orgs').select(['grid_id', 'org_id']).orderBy('grid_id').orderBy('org_id').execute();
   const orgsOf = new Map<number, number[]>();
   for (const m of members) orgsOf.set(m.grid_id, [...(orgsOf.get(m.grid_id) ?? []), m.org_id]);
   const index = new Map((await orgIndex(ctx)).map((o) => [o.id, o]));
@@ -379,15 +410,18 @@ export async function gridStats(ctx: Ctx, input: { regionId?: number }): Promise
 }
 
 /** 恳谈会 (activities of kind `forum`, kept by 组织生活与活动) of each branch between two days. */
-function forumDates(ctx: Ctx, from: string, to: string): Map<number, string[]> {
-  const db = ctx.ledger.sqlite;
+async function forumDates(ctx: Ctx, from: string, to: string): Promise<Map<number, string[]>> {
   const out = new Map<number, string[]>();
-  const rows = db
-    .prepare(
-      `SELECT party_org_id, date FROM activities
-        WHERE kind = 'forum' AND deleted_at IS NULL AND date >= ? AND date <= ? ORDER BY date`,
-    )
-    .all(from, to) as { party_org_id: number; date: string }[];
+  const rows = await ctx.ledger.db
+    .selectFrom('activities')
+    .select(['party_org_id', 'date'])
+    .where('kind', '=', 'forum')
+    .where('deleted_at', 'is', null)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .orderBy('date')
+    .orderBy('id')
+    .execute();
   for (const r of rows) out.set(r.party_org_id, [...(out.get(r.party_org_id) ?? []), r.date]);
   return out;
 }
@@ -399,23 +433,19 @@ export async function fourChecks(ctx: Ctx, input: { day?: string; regionId?: num
   const settings = await getSettings(ctx);
   const standard = VENUE_STANDARDS[settings.venueStandard];
   const items = standard.items as readonly string[];
-  const branches = ctx.ledger.sqlite
-    .prepare(
-      `SELECT p.id, p.name, p.region_id, r.name AS region_name, p.venue_checklist
-         FROM party_orgs p JOIN regions r ON r.id = p.region_id
-        WHERE p.deleted_at IS NULL AND p.method = 'regional'
-          AND (@regions IS NULL OR p.region_id IN (SELECT value FROM json_each(@regions)))
-        ORDER BY r.sort_order, r.id, p.id`,
-    )
-    .all({ regions: regionsParam(input.regionId) }) as {
-    id: number;
-    name: string;
-    region_id: number;
-    region_name: string;
-    venue_checklist: string;
-  }[];
-  const grids = gridRows(ctx, { regionId: input.regionId });
-  const forums = forumDates(ctx, quarter.from, quarter.to);
+  const branches = await ctx.ledger.db
+    .selectFrom('party_orgs as p')
+    .innerJoin('regions as r', 'r.id', 'p.region_id')
+    .select(['p.id', 'p.name', 'p.region_id', 'r.name as region_name', 'p.venue_checklist'])
+    .where('p.deleted_at', 'is', null)
+    .where('p.method', '=', 'regional')
+    .where(inRegionScope('p.region_id', input.regionId))
+    .orderBy('r.sort_order')
+    .orderBy('r.id')
+    .orderBy('p.id')
+    .execute();
+  const grids = await gridRows(ctx, { regionId: input.regionId });
+  const forums = await forumDates(ctx, quarter.from, quarter.to);
   const rows: FourCheckRow[] = branches.map((b) => {
     const own = grids.filter((g) => g.party_org_id === b.id);
     const venueItems = (JSON.parse(b.venue_checklist) as string[]).filter((x) => items.includes(x)).length;

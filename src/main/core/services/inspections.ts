@@ -32,9 +32,11 @@ const record = (r: Selectable<Database['inspections']>): InspectionRecord => ({
  */
 export async function listInspections(ctx: Ctx, input: ListInput): Promise<Page<InspectionRow>> {
   const year = input.year ?? Number(ctx.today().slice(0, 4));
-  const rows = ctx.ledger.sqlite.prepare('SELECT * FROM inspections WHERE year IN (?, ?)').all(year, year - 1) as Selectable<
-    Database['inspections']
-  >[];
+  const rows = await ctx.ledger.db
+    .selectFrom('inspections')
+    .selectAll()
+    .where('year', 'in', [year, year - 1])
+    .execute();
   const current = new Map(rows.filter((r) => r.year === year).map((r) => [r.org_id, r]));
   const previous = new Map(rows.filter((r) => r.year === year - 1).map((r) => [r.org_id, r]));
   const inScope = inRegions(input.regionId);

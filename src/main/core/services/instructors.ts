@@ -1,6 +1,6 @@
 /** 党建工作指导员 and their assignments to organizations. */
 
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { isActiveOn } from '../../../shared/rules/coverage';
 import { matchesName } from '../../../shared/rules/hanzi';
@@ -12,6 +12,7 @@ import { AppError, notFound } from '../errors';
 import { fromColumns, toColumns } from '../mapping';
 import type { Database, InstructorRow } from '../schema';
 import { type Writer, write } from '../write';
+import { inCallerRegions } from './recordScope';
 
 type Fields = z.output<typeof instructorFieldsSchema>;
 type Assign = z.output<typeof assignSchema>;
@@ -33,17 +34,31 @@ export const INSTRUCTOR_SHAPE: InstructorFields = {
  * ever assigned to an organization of their regions — of the latter only those assignments. Null: all.
  */
 async function visibleInstructorIds(db: Kysely<Database>, day: string, only?: number): Promise<Set<number> | null> {
-  const mine = visibleRegions();
-  if (mine === null) return null;
-  const { rows } = await sql<{ id: number }>`
-    SELECT i.id FROM instructors i
-     WHERE i.deleted_at IS NULL AND (${only ?? null} IS NULL OR i.id = ${only ?? null})
-       AND (NOT EXISTS (SELECT 1 FROM assignments a JOIN orgs o ON o.id = a.org_id AND o.deleted_at IS NULL
-                         WHERE a.instructor_id = i.id AND a.from_date <= ${day} AND (a.to_date IS NULL OR a.to_date >= ${day}))
-            OR EXISTS (SELECT 1 FROM assignments a JOIN orgs o ON o.id = a.org_id AND o.deleted_at IS NULL
-                        WHERE a.instructor_id = i.id AND o.region_id IN (SELECT value FROM json_each(${JSON.stringify(mine)}))))`.execute(
-    db,
-  );
+  if (visibleRegions() === null) return null;
+  const liveAssignments = (eb: ExpressionBuilder<Database, 'instructors'>) =>
+    eb
+      .selectFrom('assignments as a')
+      .innerJoin('orgs as o', (j) => j.onRef('o.id', '=', 'a.org_id').on('o.deleted_at', 'is', null))
+      .select(sql`1`.as('one'))
+      .whereRef('a.instructor_id', '=', 'instructors.id');
+  const rows = await db
+    .selectFrom('instructors')
+    .select('id')
+    .where('deleted_at', 'is', null)
+    .$if(only != null, (q) => q.where('id', '=', only as number))
+    .where((eb) =>
+      eb.or([
+        eb.not(
+          eb.exists(
+            liveAssignments(eb)
+              .where('a.from_date', '<=', day)
+              .where((w) => w.or([w('a.to_date', 'is', null), w('a.to_date', '>=', day)])),
+          ),
+        ),
+        eb.exists(liveAssignments(eb).where(inCallerRegions('o.region_id'))),
+      ]),
+    )
+    .execute();
   return new Set(rows.map((r) => r.id));
 }
 

@@ -2,18 +2,32 @@
  * 包联领导 kept in 设置. A case plan refers to them by id, so one person is one leader on 包联领导督办
  * however the name was once typed. A leader a case refers to is deactivated, never deleted.
  */
+import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { splitLeaderText } from '../../../shared/rules/leaderName';
 import type { leaderFieldsSchema } from '../../../shared/schemas';
 import type { Leader } from '../../../shared/types';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
+import type { Database } from '../schema';
 import type { Writer } from '../write';
 import { write } from '../write';
 
 type Fields = z.output<typeof leaderFieldsSchema>;
 
-const USED = `(SELECT COUNT(*) FROM cases c WHERE c.leader_county_id = l.id OR c.leader_township_id = l.id)`;
+/** Each leader with how many cases name it (county or township), so a used one is deactivated, not deleted. */
+function withCaseCount(db: Kysely<Database>) {
+  return db
+    .selectFrom('leaders as l')
+    .selectAll('l')
+    .select((eb) =>
+      eb
+        .selectFrom('cases as c')
+        .select(sql<number>`count(*)`.as('n'))
+        .where((w) => w.or([w('c.leader_county_id', '=', w.ref('l.id')), w('c.leader_township_id', '=', w.ref('l.id'))]))
+        .as('case_count'),
+    );
+}
 
 function toLeader(r: Record<string, unknown>): Leader {
   return {
@@ -24,21 +38,17 @@ function toLeader(r: Record<string, unknown>): Leader {
     level: r.level as Leader['level'],
     sortOrder: r.sort_order as number,
     active: r.active === 1,
-    caseCount: r.case_count as number,
+    caseCount: Number(r.case_count),
   };
 }
 
-export function listLeaders(ctx: Ctx): Leader[] {
-  return (
-    ctx.ledger.sqlite.prepare(`SELECT l.*, ${USED} AS case_count FROM leaders l ORDER BY l.sort_order, l.id`).all() as Record<
-      string,
-      unknown
-    >[]
-  ).map(toLeader);
+export async function listLeaders(ctx: Ctx): Promise<Leader[]> {
+  const rows = await withCaseCount(ctx.ledger.db).orderBy('l.sort_order').orderBy('l.id').execute();
+  return rows.map((r) => toLeader(r as Record<string, unknown>));
 }
 
-function getLeader(ctx: Ctx, id: number): Leader {
-  const row = ctx.ledger.sqlite.prepare(`SELECT l.*, ${USED} AS case_count FROM leaders l WHERE l.id = ?`).get(id);
+async function getLeader(ctx: Ctx, id: number): Promise<Leader> {
+  const row = await withCaseCount(ctx.ledger.db).where('l.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('包联领导', id);
   return toLeader(row as Record<string, unknown>);
 }
@@ -69,7 +79,7 @@ export async function createLeader(ctx: Ctx, f: Fields): Promise<Leader> {
 }
 
 export async function updateLeader(ctx: Ctx, id: number, f: Fields): Promise<Leader> {
-  const before = getLeader(ctx, id);
+  const before = await getLeader(ctx, id);
   await write(ctx, async (w) => {
     await refuseSameName(w, f.name, id);
     await w.trx
@@ -84,7 +94,7 @@ export async function updateLeader(ctx: Ctx, id: number, f: Fields): Promise<Lea
 }
 
 export async function deleteLeader(ctx: Ctx, id: number): Promise<{ id: number }> {
-  const before = getLeader(ctx, id);
+  const before = await getLeader(ctx, id);
   if (before.caseCount > 0) {
     throw new AppError('conflict', `“${before.name}”包联着${before.caseCount}个整顿对象，不能删除；不再包联时请改为“停用”`);
   }
@@ -97,7 +107,7 @@ export async function deleteLeader(ctx: Ctx, id: number): Promise<{ id: number }
 }
 
 export async function reorderLeaders(ctx: Ctx, ids: number[]): Promise<Leader[]> {
-  const before = listLeaders(ctx);
+  const before = await listLeaders(ctx);
   const known = new Set(before.map((l) => l.id));
   if (ids.length !== known.size || !ids.every((i) => known.has(i)) || new Set(ids).size !== ids.length) {
     throw new AppError('invalid_input', '排序须包含全部包联领导且不能重复');

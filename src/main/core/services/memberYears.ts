@@ -224,7 +224,7 @@ export async function loadSeedMemberYears(w: Writer, rows: SeedMemberYear[]): Pr
   }
   const year = yearOf(w.today);
   await sql`INSERT INTO member_years (org_id, year, formal, probationary, activists, candidates, new_members, updated_at)
-    SELECT id, ${year}, formal_members, probationary_members, activists, 0, 0, ${w.now} FROM orgs WHERE deleted_at IS NULL
+    SELECT id, cast(${year} as integer), formal_members, probationary_members, activists, 0, 0, ${w.now} FROM orgs WHERE deleted_at IS NULL
     ON CONFLICT (org_id, year) DO UPDATE SET formal = excluded.formal, probationary = excluded.probationary,
       activists = excluded.activists, updated_at = excluded.updated_at`.execute(w.trx);
 }

@@ -14,27 +14,25 @@ import { AppError, notFound } from '../errors';
 import type { Database } from '../schema';
 import { type Writer, write } from '../write';
 import { partyOrgIdsMatching } from './partyOrgs';
-import { assertPartyOrgRegion, inCallerRegions, regionSql } from './recordScope';
+import { assertPartyOrgRegion, inCallerRegions } from './recordScope';
 
 type ListInput = z.output<typeof modelSitesListSchema>;
 
-export function listModelSites(ctx: Ctx, input: ListInput): ModelSiteRow[] {
-  const rows = ctx.ledger.sqlite
-    .prepare(
-      `SELECT m.*, p.name AS party_org_name, p.region_id, r.name AS region_name, r.sort_order AS region_order
-         FROM model_sites m JOIN party_orgs p ON p.id = m.party_org_id AND p.deleted_at IS NULL
-         JOIN regions r ON r.id = p.region_id
-        WHERE 1${regionSql('p.region_id')}
-        ORDER BY r.sort_order, p.id, m.year, m.id`,
-    )
-    .all() as (Selectable<Database['model_sites']> & {
-    party_org_name: string;
-    region_id: number;
-    region_name: string;
-    region_order: number;
-  })[];
+export async function listModelSites(ctx: Ctx, input: ListInput): Promise<ModelSiteRow[]> {
+  const rows = await ctx.ledger.db
+    .selectFrom('model_sites as m')
+    .innerJoin('party_orgs as p', (j) => j.onRef('p.id', '=', 'm.party_org_id').on('p.deleted_at', 'is', null))
+    .innerJoin('regions as r', 'r.id', 'p.region_id')
+    .selectAll('m')
+    .select(['p.name as party_org_name', 'p.region_id', 'r.name as region_name', 'r.sort_order as region_order'])
+    .where(inCallerRegions('p.region_id'))
+    .orderBy('r.sort_order')
+    .orderBy('p.id')
+    .orderBy('m.year')
+    .orderBy('m.id')
+    .execute();
   const year = input.year ?? Number(ctx.today().slice(0, 4));
-  const found = partyOrgIdsMatching(ctx, input.query);
+  const found = await partyOrgIdsMatching(ctx, input.query);
   const q = input.query?.trim() ?? '';
   return rows
     .map((m) => {
@@ -65,8 +63,8 @@ export function listModelSites(ctx: Ctx, input: ListInput): ModelSiteRow[] {
     );
 }
 
-function getModelSite(ctx: Ctx, id: number): ModelSiteRow {
-  const row = listModelSites(ctx, {}).find((m) => m.id === id);
+async function getModelSite(ctx: Ctx, id: number): Promise<ModelSiteRow> {
+  const row = (await listModelSites(ctx, {})).find((m) => m.id === id);
   if (!row) throw notFound('示范点', id);
   return row;
 }

@@ -1,4 +1,5 @@
 /** Party organizations (党组织) and the organizations each covers. */
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { partyOrgsListSchema } from '../../../shared/contract';
 import { addMonths } from '../../../shared/rules/dates';
@@ -59,37 +60,52 @@ interface IndexedPartyOrg extends PartyOrgListRow {
   regionOrder: number;
 }
 
-function partyOrgIndex(ctx: Ctx): IndexedPartyOrg[] {
+function partyOrgIndex(ctx: Ctx): Promise<IndexedPartyOrg[]> {
   const day = ctx.today();
+  // The cache keeps the promise, so callers during one build share it; a failed build is not kept.
   return cached(ctx, 'partyOrgIndex', day, () => {
-    const rows = ctx.ledger.sqlite
-      .prepare(
-        `SELECT p.*, r.name AS region_name, r.sort_order AS region_order,
-                (SELECT COUNT(*) FROM coverage c JOIN orgs o ON o.id = c.org_id AND o.deleted_at IS NULL
-                  WHERE c.party_org_id = p.id) AS covered_count
-           FROM party_orgs p JOIN regions r ON r.id = p.region_id
-          WHERE p.deleted_at IS NULL ORDER BY p.id`,
-      )
-      .all() as Record<string, unknown>[];
-    return rows.map((r) => {
-      const f = fromColumns(r, PARTY_ORG_SHAPE);
-      return {
-        id: r.id as number,
-        name: f.name,
-        type: f.type,
-        method: f.method,
-        regionId: f.regionId,
-        regionName: r.region_name as string,
-        regionOrder: r.region_order as number,
-        secretaryName: f.secretaryName,
-        members: f.formalMembers + f.probationaryMembers,
-        coveredCount: r.covered_count as number,
-        starRating: f.starRating,
-        electionDue: electionDue(flagFacts(f)),
-        flags: partyOrgFlags(flagFacts(f), day).map((h) => h.code),
-        initials: r.name_initials as string,
-      };
-    });
+    const built = buildPartyOrgIndex(ctx, day);
+    built.catch(() => ctx.caches.delete('partyOrgIndex'));
+    return built;
+  });
+}
+
+async function buildPartyOrgIndex(ctx: Ctx, day: string): Promise<IndexedPartyOrg[]> {
+  const rows = (await ctx.ledger.db
+    .selectFrom('party_orgs as p')
+    .innerJoin('regions as r', 'r.id', 'p.region_id')
+    .selectAll('p')
+    .select((eb) => [
+      'r.name as region_name',
+      'r.sort_order as region_order',
+      eb
+        .selectFrom('coverage as c')
+        .innerJoin('orgs as o', (j) => j.onRef('o.id', '=', 'c.org_id').on('o.deleted_at', 'is', null))
+        .select(sql<number>`count(*)`.as('n'))
+        .whereRef('c.party_org_id', '=', 'p.id')
+        .as('covered_count'),
+    ])
+    .where('p.deleted_at', 'is', null)
+    .orderBy('p.id')
+    .execute()) as Record<string, unknown>[];
+  return rows.map((r) => {
+    const f = fromColumns(r, PARTY_ORG_SHAPE);
+    return {
+      id: r.id as number,
+      name: f.name,
+      type: f.type,
+      method: f.method,
+      regionId: f.regionId,
+      regionName: r.region_name as string,
+      regionOrder: r.region_order as number,
+      secretaryName: f.secretaryName,
+      members: f.formalMembers + f.probationaryMembers,
+      coveredCount: Number(r.covered_count),
+      starRating: f.starRating,
+      electionDue: electionDue(flagFacts(f)),
+      flags: partyOrgFlags(flagFacts(f), day).map((h) => h.code),
+      initials: r.name_initials as string,
+    };
   });
 }
 
@@ -99,14 +115,10 @@ function matchesPartyOrg(p: IndexedPartyOrg, query: string): boolean {
 }
 
 /** Ids of the party organizations a search box's text finds; null when there is nothing to search for. */
-export function partyOrgIdsMatching(ctx: Ctx, query: string | undefined): Set<number> | null {
+export async function partyOrgIdsMatching(ctx: Ctx, query: string | undefined): Promise<Set<number> | null> {
   const q = query?.trim() ?? '';
   if (!q) return null;
-  return new Set(
-    partyOrgIndex(ctx)
-      .filter((p) => matchesPartyOrg(p, q))
-      .map((p) => p.id),
-  );
+  return new Set((await partyOrgIndex(ctx)).filter((p) => matchesPartyOrg(p, q)).map((p) => p.id));
 }
 
 /** 换届 due within a number of months from today (not yet overdue), or already overdue. */
@@ -116,11 +128,11 @@ function electionWithin(due: string | null, filter: NonNullable<ListInput['elect
   return due >= today && due <= addMonths(today, filter === 'due3' ? 3 : 6);
 }
 
-export function listPartyOrgs(ctx: Ctx, input: ListInput): Page<PartyOrgListRow> {
+export async function listPartyOrgs(ctx: Ctx, input: ListInput): Promise<Page<PartyOrgListRow>> {
   const q = input.query?.trim() ?? '';
   const today = ctx.today();
   const inScope = inRegions(input.regionId);
-  const rows = partyOrgIndex(ctx).filter(
+  const rows = (await partyOrgIndex(ctx)).filter(
     (p) =>
       inScope(p) &&
       (input.type == null || p.type === input.type) &&

@@ -25,6 +25,17 @@ export function regionsParam(requested?: number | null): string | null {
   return scope === null ? null : JSON.stringify(scope);
 }
 
+/**
+ * The same filter as a kysely condition on a region id column (`p.region_id`): nothing narrowed is
+ * `1 = 1`, nothing visible `1 = 0`.
+ */
+export function inRegionScope(column: string, requested?: number | null): RawBuilder<SqlBool> {
+  const scope = regionScope(requested);
+  if (scope === null) return sql<SqlBool>`1 = 1`;
+  if (!scope.length) return sql<SqlBool>`1 = 0`;
+  return sql<SqlBool>`${sql.ref(column)} in (${sql.join(scope)})`;
+}
+
 /** A record created in or moved to a region the caller may not touch: refused as if the region did not exist. */
 export function assertRegionWritable(regionId: number): void {
   if (!mayTouchRegion(regionId)) throw notFound('属地', regionId);

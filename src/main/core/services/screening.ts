@@ -3,6 +3,7 @@
  * reasons (src/shared/rules/screening.ts), and the ones the clerk set aside for the year (暂不认定).
  * Counted as of the end of the year, or today for the current year.
  */
+import { sql } from 'kysely';
 import {
   compareSuggestions,
   isSuggested,
@@ -19,7 +20,7 @@ import { AppError, notFound } from '../errors';
 import { fromColumns } from '../mapping';
 import { write } from '../write';
 import { PARTY_ORG_SHAPE } from './partyOrgs';
-import { inCallerRegions, regionSql } from './recordScope';
+import { inCallerRegions } from './recordScope';
 import { getSettings } from './settings';
 
 export interface SuggestInput {
@@ -34,19 +35,37 @@ export async function suggestCases(ctx: Ctx, input: SuggestInput): Promise<Scree
   const today = ctx.today();
   const day = `${year}-12-31` < today ? `${year}-12-31` : today;
   const c: ScreeningContext = { year, day, venueThreshold: settings.venueThreshold, situations: settings.situations };
-  const rows = ctx.ledger.sqlite
-    .prepare(
-      `SELECT p.*, r.name AS region_name, r.sort_order AS region_order, rt.stars AS year_stars,
-              d.reason AS deferral_reason, d.created_at AS deferral_at,
-              (SELECT COUNT(*) FROM cases c WHERE c.party_org_id = p.id AND c.year < @year) AS earlier_cases,
-              (SELECT COUNT(*) FROM cases c WHERE c.party_org_id = p.id AND (c.year = @year OR c.state <> 'delisted')) AS blocking
-         FROM party_orgs p JOIN regions r ON r.id = p.region_id
-         LEFT JOIN ratings rt ON rt.party_org_id = p.id AND rt.year = @year
-         LEFT JOIN screening_deferrals d ON d.party_org_id = p.id AND d.year = @year
-        WHERE p.deleted_at IS NULL AND (@regionId IS NULL OR p.region_id = @regionId)${regionSql('p.region_id')}
-        ORDER BY r.sort_order, p.id`,
-    )
-    .all({ year, regionId: input.regionId ?? null }) as Record<string, unknown>[];
+  const rows = (await ctx.ledger.db
+    .selectFrom('party_orgs as p')
+    .innerJoin('regions as r', 'r.id', 'p.region_id')
+    .leftJoin('ratings as rt', (j) => j.onRef('rt.party_org_id', '=', 'p.id').on('rt.year', '=', year))
+    .leftJoin('screening_deferrals as d', (j) => j.onRef('d.party_org_id', '=', 'p.id').on('d.year', '=', year))
+    .selectAll('p')
+    .select((eb) => [
+      'r.name as region_name',
+      'r.sort_order as region_order',
+      'rt.stars as year_stars',
+      'd.reason as deferral_reason',
+      'd.created_at as deferral_at',
+      eb
+        .selectFrom('cases as c')
+        .select(sql<number>`count(*)`.as('n'))
+        .whereRef('c.party_org_id', '=', 'p.id')
+        .where('c.year', '<', year)
+        .as('earlier_cases'),
+      eb
+        .selectFrom('cases as c')
+        .select(sql<number>`count(*)`.as('n'))
+        .whereRef('c.party_org_id', '=', 'p.id')
+        .where((w) => w.or([w('c.year', '=', year), w('c.state', '<>', 'delisted')]))
+        .as('blocking'),
+    ])
+    .where('p.deleted_at', 'is', null)
+    .$if(input.regionId != null, (q) => q.where('p.region_id', '=', input.regionId as number))
+    .where(inCallerRegions('p.region_id'))
+    .orderBy('r.sort_order')
+    .orderBy('p.id')
+    .execute()) as Record<string, unknown>[];
   const suggestions: (CaseSuggestion & { regionOrder: number })[] = [];
   const deferred: ScreeningDeferral[] = [];
   for (const r of rows) {
@@ -70,7 +89,7 @@ export async function suggestCases(ctx: Ctx, input: SuggestInput): Promise<Scree
       });
       continue;
     }
-    if ((r.blocking as number) > 0 || !isSuggested(reasons)) continue;
+    if (Number(r.blocking) > 0 || !isSuggested(reasons)) continue;
     const score = totalWeight(reasons);
     suggestions.push({
       ...who,
@@ -79,7 +98,7 @@ export async function suggestCases(ctx: Ctx, input: SuggestInput): Promise<Scree
       situations: situationsOf(reasons),
       score,
       level: screeningLevel(score),
-      hadEarlierCase: (r.earlier_cases as number) > 0,
+      hadEarlierCase: Number(r.earlier_cases) > 0,
       regionOrder: r.region_order as number,
     });
   }
