@@ -10,6 +10,7 @@ import { describeErrors, fieldErrors } from '../shared/schemas';
 import { createBackup, inspectBackup, listBackups, restoreBackup } from './core/backup';
 import { type Caller, withCaller } from './core/caller';
 import { type Ctx, noticeOtherWriters } from './core/context';
+import { engineOf } from './core/dialect';
 import { AppError, clerkMessage, clip } from './core/errors';
 import { commitExchange, exportExchange, inspectExchange, previewExchange } from './core/exchange';
 import { commitImport, previewImport } from './core/import/preview';
@@ -217,7 +218,7 @@ export const handlers: Handlers = {
     transport.keepSession?.(null);
     return { ok: true } as const;
   },
-  'auth.me': (ctx, _i, { transport }) => me(ctx, transport.sessionId),
+  'auth.me': async (ctx, _i, { transport }) => ({ ...(await me(ctx, transport.sessionId)), engine: engineOf(ctx.ledger.db) }),
   'auth.changePassword': (ctx, i, { transport }) => changePassword(ctx, { ...i, sessionId: transport.sessionId ?? '' }, transport.origin),
   'users.list': (ctx) => listUsers(ctx),
   'users.create': (ctx, i, call) => createUser(ctx, own(call), i),
