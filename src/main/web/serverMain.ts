@@ -6,11 +6,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createBackup } from '../core/backup';
-import { warmOrgIndex } from '../core/services/orgIndex';
-import { startLedger } from '../core/startup';
-import { createLoginLimiter } from './loginLimit';
-import { createWebServer } from './server';
 import { displayDatabase, parseServerArgs, serverWarnings } from './serverArgs';
 
 const stamp = () => `[${new Date().toISOString()}]`;
@@ -49,6 +44,14 @@ async function main() {
     // TODO(#15 moving in): wire to copySqliteToPostgres(file, url) once src/main/core/engineCopy.ts lands.
     throw new Error('导入桌面版数据（--import-sqlite）在此版本中尚不可用');
   }
+  // The core is loaded once the options are known good: a mistyped option is answered at once.
+  const [{ createBackup }, { warmOrgIndex }, { startLedger }, { createLoginLimiter }, { createWebServer }] = await Promise.all([
+    import('../core/backup'),
+    import('../core/services/orgIndex'),
+    import('../core/startup'),
+    import('./loginLimit'),
+    import('./server'),
+  ]);
   const tls = args.cert && args.key ? { cert: readPem(args.cert, '证书文件'), key: readPem(args.key, '私钥文件') } : undefined;
   const database = args.engine === 'sqlite' ? path.resolve(args.database) : args.database;
   // PostgreSQL is backed up by its administrators with pg_dump; a SQLite ledger keeps the desktop's backups.
