@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// `npm run test:pg`: the integration tests on a throwaway PostgreSQL cluster instead of SQLite files.
+const onPostgres = process.env.LEDGER_TEST_ENGINE === 'postgres';
+
 export default defineConfig({
   test: {
     projects: [
@@ -10,6 +13,7 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+          globalSetup: onPostgres ? ['tests/helpers/pgCluster.ts'] : [],
         },
       },
       {

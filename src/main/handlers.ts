@@ -9,8 +9,7 @@ import { REPORTS } from '../shared/reports/definitions';
 import { describeErrors, fieldErrors } from '../shared/schemas';
 import { createBackup, inspectBackup, listBackups, restoreBackup } from './core/backup';
 import { type Caller, withCaller } from './core/caller';
-import { type Ctx, noticeOtherWriters } from './core/context';
-import { engineOf } from './core/dialect';
+import { type Ctx, catchUpWithOtherWriters } from './core/context';
 import { AppError, clerkMessage, clip } from './core/errors';
 import { commitExchange, exportExchange, inspectExchange, previewExchange } from './core/exchange';
 import { commitImport, previewImport } from './core/import/preview';
@@ -218,7 +217,7 @@ export const handlers: Handlers = {
     transport.keepSession?.(null);
     return { ok: true } as const;
   },
-  'auth.me': async (ctx, _i, { transport }) => ({ ...(await me(ctx, transport.sessionId)), engine: engineOf(ctx.ledger.db) }),
+  'auth.me': async (ctx, _i, { transport }) => ({ ...(await me(ctx, transport.sessionId)), engine: ctx.ledger.engine }),
   'auth.changePassword': (ctx, i, { transport }) => changePassword(ctx, { ...i, sessionId: transport.sessionId ?? '' }, transport.origin),
   'users.list': (ctx) => listUsers(ctx),
   'users.create': (ctx, i, call) => createUser(ctx, own(call), i),
@@ -258,7 +257,7 @@ export async function dispatch(
     // without it (orgs.ts).
     const warming = WITHOUT_INDEX.has(channel) ? undefined : afterWarmUp(ctx);
     if (warming) await warming;
-    noticeOtherWriters(ctx);
+    await catchUpWithOtherWriters(ctx);
     const handler = handlers[channel] as (ctx: Ctx, input: unknown, call: Call) => unknown;
     const call: Call = { caller, transport };
     const data = await (caller ? withCaller(caller, () => handler(ctx, parsed.data, call)) : handler(ctx, parsed.data, call));

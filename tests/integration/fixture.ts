@@ -1,16 +1,35 @@
-/** A fresh ledger in a temp folder with a fixed clock, and a caller that goes through the real dispatch. */
+/**
+ * A fresh ledger with a fixed clock, and a caller that goes through the real dispatch. The ledger is a
+ * SQLite file in a temp folder, or with `LEDGER_TEST_ENGINE=postgres` (`npm run test:pg`) a fresh
+ * database of the throwaway cluster tests/helpers/pgCluster.ts starts.
+ */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { describe, inject } from 'vitest';
 import { type Ctx, createContext } from '../../src/main/core/context';
 import { openLedger } from '../../src/main/core/db';
 import { cheapHashesForTests } from '../../src/main/core/passwordHash';
 import { dispatch, type Transport } from '../../src/main/handlers';
 import type { ApiResult, Channel, Input, Output } from '../../src/shared/contract';
 import { mayCall, PUBLIC_CHANNELS, type RoleCode } from '../../src/shared/domain/roles';
+import { freshDatabase } from '../helpers/pgCluster';
 import { testSession } from './helpers/sessions';
 
 export const TODAY = '2026-06-30';
+
+/** The engine the integration tests run on this time. */
+export const ENGINE: 'sqlite' | 'postgres' = process.env.LEDGER_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+
+/**
+ * A describe block that can only hold on SQLite (a backup file, WAL, data_version between processes):
+ * skipped on PostgreSQL, with the reason in the code that calls it.
+ * @example onlySqlite('restores a backup file')('backups', () => { … })
+ */
+export function onlySqlite(_reason: string) {
+  return describe.skipIf(ENGINE === 'postgres');
+}
 
 export interface TestLedger {
   ctx: Ctx;
@@ -39,7 +58,8 @@ export async function makeLedger(): Promise<TestLedger> {
   // Accounts made by tests (and the demo seed's) need no real key stretching: the cost is tested on its own.
   cheapHashesForTests();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-test-'));
-  const ledger = await openLedger(path.join(dir, 'ledger.sqlite'));
+  const pgDatabase = ENGINE === 'postgres' ? await freshDatabase(clusterInfo()) : null;
+  const ledger = await openLedger(pgDatabase?.url ?? path.join(dir, 'ledger.sqlite'));
   let tick = 0;
   const ctx = createContext(ledger, {
     today: () => TODAY,
@@ -95,12 +115,31 @@ export async function makeLedger(): Promise<TestLedger> {
     ...caller(),
     as: (role, regionIds) => caller(role, regionIds),
     cookie: async (role = 'county') => `lx_session=${await sessionOf(role)}`,
-    count: (table) => (ledger.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n,
+    count: (table) =>
+      pgDatabase
+        ? countWithPsql(pgDatabase.url, table)
+        : (ledger.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n,
     async close() {
       await ledger.close();
+      await pgDatabase?.drop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+function clusterInfo() {
+  const info = inject('pgCluster');
+  if (!info) throw new Error('LEDGER_TEST_ENGINE=postgres needs the cluster of tests/helpers/pgCluster.ts (vitest.config.ts)');
+  return info;
+}
+
+/**
+ * `count` stays synchronous for the tests written against SQLite; a PostgreSQL driver has no
+ * synchronous call, so on PostgreSQL it asks psql.
+ */
+function countWithPsql(url: string, table: string): number {
+  if (!/^[a-z_]+$/.test(table)) throw new Error(`not a table name: ${table}`);
+  return Number(execFileSync('psql', [url, '-tAc', `SELECT count(*) FROM ${table}`], { encoding: 'utf8' }).trim());
 }
 
 /**

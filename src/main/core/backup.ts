@@ -22,7 +22,7 @@ import type { Ctx } from './context';
 import { appliedMigrations, openLedger } from './db';
 import { AppError } from './errors';
 import { migrationProvider } from './migrations';
-import { latestAuditId } from './orgsTouched';
+import { latestAuditIdSqlite } from './orgsTouched';
 import { keepAcrossRestore } from './restoreKeeps';
 import { getSettings } from './services/settings';
 
@@ -38,7 +38,18 @@ const REASONS: Record<BackupReason, string> = {
 const NAME = /^ledger-(\d{8})-(\d{6})(\d{3})?-(startup|exit|manual|before-restore)\.sqlite$/;
 const NOT_FOUND = '找不到该备份';
 
+/**
+ * The server edition's data is in PostgreSQL, backed up by the database's own tools (pg_dump /
+ * pg_restore, README); backing up or restoring through the app is a desktop feature.
+ */
+function refuseOnServer(ctx: Ctx): void {
+  if (ctx.ledger.engine !== 'sqlite') {
+    throw new AppError('invalid_input', '服务器版的数据保存在 PostgreSQL 数据库中，请由数据库管理员用 pg_dump / pg_restore 备份和恢复');
+  }
+}
+
 export function backupDir(ctx: Ctx): string {
+  refuseOnServer(ctx);
   return path.join(path.dirname(ctx.ledger.file), 'backups');
 }
 
@@ -149,6 +160,7 @@ function fsProblem(e: unknown): string {
 
 /** The online backup into a temporary file beside the target, then renamed over it in one step. */
 async function writeBackup(ctx: Ctx, file: string, overwrite: boolean): Promise<BackupInfo> {
+  refuseOnServer(ctx);
   if (isLiveFile(ctx, file)) throw new AppError('invalid_input', '不能把备份写到正在使用的数据文件上');
   if (lstatOrNull(file)) {
     if (!overwrite) throw new AppError('conflict', `已有同名文件“${path.basename(file)}”，请换一个名称，或选择覆盖`);
@@ -175,6 +187,7 @@ async function writeBackup(ctx: Ctx, file: string, overwrite: boolean): Promise<
  * a name the clerk typed). An existing backup of that name is replaced only with `overwrite`.
  */
 export async function createBackup(ctx: Ctx, reason: BackupReason, opts: { name?: string; overwrite?: boolean } = {}): Promise<BackupInfo> {
+  refuseOnServer(ctx);
   if (opts.name !== undefined && !isPlainName(opts.name))
     throw new AppError('invalid_input', '备份文件名无效：只能是文件名，不能含有文件夹');
   const name = opts.name ?? `ledger-${stamp(ctx.now())}-${reason}.sqlite`;
@@ -189,6 +202,7 @@ export function createBackupAt(ctx: Ctx, file: string): Promise<BackupInfo> {
 }
 
 export function listBackups(ctx: Ctx): BackupInfo[] {
+  refuseOnServer(ctx);
   const dir = backupDir(ctx);
   if (!lstatOrNull(dir)?.isDirectory()) return [];
   return fs
@@ -206,6 +220,7 @@ export function listBackups(ctx: Ctx): BackupInfo[] {
 
 /** Deletes automatic backups beyond the last N days and M months kept (manual ones are never deleted). */
 export async function rotateBackups(ctx: Ctx): Promise<string[]> {
+  refuseOnServer(ctx);
   const s = await getSettings(ctx);
   const auto = listBackups(ctx).filter((b) => b.reason === 'startup' || b.reason === 'exit');
   const keep = backupsToKeep(auto, s.backupKeepDaily, s.backupKeepMonthly);
@@ -259,6 +274,7 @@ export function inspectBackup(ctx: Ctx, name: string): Promise<BackupInspection>
  * its counts come too, so the clerk sees what a restore would take away.
  */
 export async function inspectBackupFile(file: string, ctx?: Ctx): Promise<BackupInspection> {
+  if (ctx) refuseOnServer(ctx);
   let db: SQLite.Database | null = null;
   const problems: string[] = [];
   const counts: Record<string, number> = {};
@@ -302,6 +318,7 @@ export function restoreBackup(ctx: Ctx, name: string): Promise<{ inspection: Bac
  * file swapped and reopened (older schemas are migrated). On any failure the current data stays.
  */
 export async function restoreBackupFile(ctx: Ctx, file: string): Promise<{ inspection: BackupInspection; safetyBackup: BackupInfo }> {
+  refuseOnServer(ctx);
   if (isLiveFile(ctx, file)) throw new AppError('invalid_input', '所选文件就是正在使用的数据文件');
   const inspection = await inspectBackupFile(file);
   if (!inspection.ok) throw new AppError('invalid_input', `不能恢复此备份：${inspection.problems.join('；')}`);
@@ -347,7 +364,7 @@ export async function restoreBackupFile(ctx: Ctx, file: string): Promise<{ inspe
     ctx.orgChanges = 'all';
     ctx.caches.clear();
     ctx.dataVersion = ctx.ledger.sqlite.pragma('data_version', { simple: true }) as number;
-    ctx.auditSeen = latestAuditId(ctx.ledger.sqlite);
+    ctx.auditSeen = latestAuditIdSqlite(ctx.ledger.sqlite);
   }
   return { inspection, safetyBackup };
 }

@@ -1,7 +1,10 @@
 /** What every service receives: the open ledger, the clock, and the cache generation. */
+
+import type { Kysely } from 'kysely';
 import { todayIso } from '../../shared/rules/dates';
 import type { Ledger } from './db';
-import { latestAuditId, orgsTouchedSince } from './orgsTouched';
+import { latestAuditId, latestAuditIdSqlite, orgsTouchedSince, orgsTouchedSinceAsync } from './orgsTouched';
+import type { Database } from './schema';
 
 export interface Ctx {
   ledger: Ledger;
@@ -18,9 +21,12 @@ export interface Ctx {
    * or 'all' when a write did not say which (then the index is rebuilt whole).
    */
   orgChanges: Set<number> | 'all';
-  /** SQLite's `data_version` when last looked at: it changes when another connection (process) commits. */
+  /** SQLite's `data_version` when last looked at: it changes when another connection (process) commits. 0 on PostgreSQL. */
   dataVersion: number;
-  /** The newest audit entry looked at, to tell what another process's writes touched. */
+  /**
+   * The newest audit entry looked at, to tell what another process's writes touched. On PostgreSQL it is
+   * also the signal that another process wrote (writes commit one at a time in audit id order, write.ts).
+   */
   auditSeen: number;
 }
 
@@ -33,8 +39,8 @@ export function createContext(ledger: Ledger, clock?: { now?: () => string; toda
     generation: 0,
     caches: new Map(),
     orgChanges: new Set(),
-    dataVersion: readDataVersion(ledger),
-    auditSeen: latestAuditId(ledger.sqlite),
+    dataVersion: ledger.engine === 'sqlite' ? readDataVersion(ledger) : 0,
+    auditSeen: ledger.engine === 'sqlite' ? latestAuditIdSqlite(ledger.sqlite) : (ledger.auditIdAtOpen ?? 0),
   };
 }
 
@@ -47,16 +53,35 @@ function readDataVersion(ledger: Ledger): number {
  * writes' bookkeeping, so every cache and stored preview would go on trusting old data. A changed
  * `data_version` (one cheap pragma) counts as a write here, touching the organizations the audit log
  * names since we last looked.
+ *
+ * Synchronous, so caches can call it anywhere; on PostgreSQL there is no synchronous read and it does
+ * nothing: `catchUpWithOtherWriters` does the same once per request and at the start of every write.
  */
 export function noticeOtherWriters(ctx: Ctx): void {
+  if (ctx.ledger.engine !== 'sqlite') return;
   const v = readDataVersion(ctx.ledger);
   if (v === ctx.dataVersion) return;
   ctx.dataVersion = v;
+  record(ctx, orgsTouchedSince(ctx.ledger.sqlite, ctx.auditSeen));
+}
+
+/**
+ * `noticeOtherWriters` for both engines, called per request (dispatch) and inside each write (`db` is
+ * then its transaction). PostgreSQL: one read of the newest audit id (the primary key's last entry);
+ * when another server process wrote, the entries since tell what it touched.
+ */
+export async function catchUpWithOtherWriters(ctx: Ctx, db: Kysely<Database> = ctx.ledger.db): Promise<void> {
+  if (ctx.ledger.engine === 'sqlite') return noticeOtherWriters(ctx);
+  const last = await latestAuditId(db);
+  if (last === ctx.auditSeen) return;
+  record(ctx, await orgsTouchedSinceAsync(db, ctx.auditSeen));
+}
+
+function record(ctx: Ctx, touched: { orgs: Set<number> | 'all'; lastId: number }): void {
   ctx.generation++;
-  const { orgs, lastId } = orgsTouchedSince(ctx.ledger.sqlite, ctx.auditSeen);
-  ctx.auditSeen = lastId;
-  if (orgs === 'all' || ctx.orgChanges === 'all') ctx.orgChanges = 'all';
-  else for (const id of orgs) ctx.orgChanges.add(id);
+  ctx.auditSeen = touched.lastId;
+  if (touched.orgs === 'all' || ctx.orgChanges === 'all') ctx.orgChanges = 'all';
+  else for (const id of touched.orgs) ctx.orgChanges.add(id);
 }
 
 /** A value derived from the whole ledger, rebuilt only after a write or when `key` changes. */

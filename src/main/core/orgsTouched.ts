@@ -6,6 +6,8 @@
  * "everything".
  */
 import type SQLite from 'better-sqlite3';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from './schema';
 
 /** Entries that change no organization's list row (their services call `touchOrgs([])`). */
 const NO_ORGS = new Set([
@@ -35,13 +37,15 @@ const coveredIds = (json: string | null): number[] | null => {
   return Array.isArray(ids) && ids.every((n) => Number.isInteger(n)) ? (ids as number[]) : null;
 };
 
-/** The organizations touched by entries after `sinceId`, or 'all'; and the newest entry's id. */
-export function orgsTouchedSince(sqlite: SQLite.Database, sinceId: number): { orgs: Set<number> | 'all'; lastId: number } {
-  const rows = sqlite
-    .prepare('SELECT id, entity, entity_id, action, before, after FROM audit_log WHERE id > ? ORDER BY id LIMIT ?')
-    .all(sinceId, MAX_ENTRIES + 1) as Entry[];
+type Touched = { orgs: Set<number> | 'all'; lastId: number };
+
+/**
+ * What `rows` (entries after `sinceId`, in id order, at most MAX_ENTRIES + 1) touched; `orgOfAssignment`
+ * answers for the assignment entries among them. Shared by the SQLite and PostgreSQL readers below.
+ */
+function touchedBy(rows: Entry[], sinceId: number, orgOfAssignment: (id: number) => number | undefined): Touched | 'too many' {
   const lastId = rows.at(-1)?.id ?? sinceId;
-  if (rows.length === 0 || rows.length > MAX_ENTRIES) return { orgs: 'all', lastId: latestAuditId(sqlite) };
+  if (rows.length === 0 || rows.length > MAX_ENTRIES) return 'too many';
   const orgs = new Set<number>();
   for (const r of rows) {
     const kind = `${r.entity}:${r.action}`;
@@ -49,9 +53,9 @@ export function orgsTouchedSince(sqlite: SQLite.Database, sinceId: number): { or
     // A year's 党员发展 figures are kept under the organization's id; this year's are its counts.
     if (r.entity === 'org' || r.entity === 'member_year') orgs.add(r.entity_id);
     else if (kind === 'assignment:create' || kind === 'assignment:end') {
-      const a = sqlite.prepare('SELECT org_id FROM assignments WHERE id = ?').get(r.entity_id) as { org_id: number } | undefined;
-      if (!a) return { orgs: 'all', lastId };
-      orgs.add(a.org_id);
+      const org = orgOfAssignment(r.entity_id);
+      if (org === undefined) return { orgs: 'all', lastId };
+      orgs.add(org);
     } else if (kind === 'partyOrg:create' || kind === 'partyOrg:update' || kind === 'partyOrg:delete') {
       const ids = [coveredIds(r.before), coveredIds(r.after)];
       if (ids.some((x) => x === null)) return { orgs: 'all', lastId };
@@ -61,6 +65,44 @@ export function orgsTouchedSince(sqlite: SQLite.Database, sinceId: number): { or
   return { orgs, lastId };
 }
 
-export function latestAuditId(sqlite: SQLite.Database): number {
+/** The organizations touched by entries after `sinceId`, or 'all'; and the newest entry's id (SQLite, synchronous). */
+export function orgsTouchedSince(sqlite: SQLite.Database, sinceId: number): Touched {
+  const rows = sqlite
+    .prepare('SELECT id, entity, entity_id, action, before, after FROM audit_log WHERE id > ? ORDER BY id LIMIT ?')
+    .all(sinceId, MAX_ENTRIES + 1) as Entry[];
+  const orgOf = sqlite.prepare('SELECT org_id FROM assignments WHERE id = ?');
+  const out = touchedBy(rows, sinceId, (id) => (orgOf.get(id) as { org_id: number } | undefined)?.org_id);
+  return out === 'too many' ? { orgs: 'all', lastId: latestAuditIdSqlite(sqlite) } : out;
+}
+
+/** The same through kysely, for PostgreSQL (works on SQLite too); `db` may be a transaction. */
+export async function orgsTouchedSinceAsync(db: Kysely<Database>, sinceId: number): Promise<Touched> {
+  const rows: Entry[] = await db
+    .selectFrom('audit_log')
+    .select(['id', 'entity', 'entity_id', 'action', 'before', 'after'])
+    .where('id', '>', sinceId)
+    .orderBy('id')
+    .limit(MAX_ENTRIES + 1)
+    .execute();
+  const assignmentIds = rows.filter((r) => r.entity === 'assignment').map((r) => r.entity_id);
+  const orgOf = new Map<number, number>();
+  if (assignmentIds.length && rows.length <= MAX_ENTRIES) {
+    const found = await db.selectFrom('assignments').select(['id', 'org_id']).where('id', 'in', assignmentIds).execute();
+    for (const a of found) orgOf.set(a.id, a.org_id);
+  }
+  const out = touchedBy(rows, sinceId, (id) => orgOf.get(id));
+  return out === 'too many' ? { orgs: 'all', lastId: await latestAuditId(db) } : out;
+}
+
+export function latestAuditIdSqlite(sqlite: SQLite.Database): number {
   return (sqlite.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM audit_log').get() as { id: number }).id;
+}
+
+/** The newest audit entry's id (0 for none): every write leaves one, so it changes when anything was written. */
+export async function latestAuditId(db: Kysely<Database>): Promise<number> {
+  const { id } = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.coalesce(eb.fn.max('id'), sql<number>`0`).as('id'))
+    .executeTakeFirstOrThrow();
+  return Number(id);
 }

@@ -5,6 +5,7 @@ import { type OpenOptions, openLedger } from './db';
 import { seedIfEmpty } from './seed';
 
 export interface StartOptions extends OpenOptions {
+  /** The SQLite file, or a `postgres://` URL (the server edition). */
   file: string;
   /** Fixed "today" for demonstrations and tests. */
   today?: string | null;
@@ -20,7 +21,8 @@ export async function startLedger(o: StartOptions): Promise<{ ctx: Ctx; seeded: 
   const ctx = createContext(ledger, today ? { today: () => today } : undefined);
   const seeded = o.seed === false ? false : await seedIfEmpty(ctx);
   // A ledger with data gets its start-up backup before the clerk changes anything.
-  const hasData = ctx.ledger.sqlite.prepare('SELECT 1 FROM orgs LIMIT 1').get();
-  if (hasData && !seeded && o.backup !== false) await createBackup(ctx, 'startup');
+  // The server edition's database is backed up by its administrator (pg_dump), not here.
+  const hasData = await ctx.ledger.db.selectFrom('orgs').select('id').limit(1).executeTakeFirst();
+  if (hasData && !seeded && o.backup !== false && ctx.ledger.engine === 'sqlite') await createBackup(ctx, 'startup');
   return { ctx, seeded };
 }

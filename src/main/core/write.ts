@@ -4,7 +4,8 @@
  */
 import type { Transaction } from 'kysely';
 import { actorName, currentCaller } from './caller';
-import { type Ctx, noticeOtherWriters } from './context';
+import { type Ctx, catchUpWithOtherWriters } from './context';
+import { takeWriteLock } from './dialect';
 import { latestAuditId } from './orgsTouched';
 import type { Database } from './schema';
 
@@ -34,7 +35,8 @@ export async function write<T>(ctx: Ctx, fn: (w: Writer) => Promise<T>, by?: Wri
   const result = await ctx.ledger.db.transaction().execute(async (trx) => {
     // Holding the write lock now: anything another process committed before is seen here, so a
     // stored preview compared with ctx.generation inside `fn` cannot miss it.
-    noticeOtherWriters(ctx);
+    await takeWriteLock(trx);
+    await catchUpWithOtherWriters(ctx, trx);
     const w: Writer = {
       trx,
       now,
@@ -61,7 +63,7 @@ export async function write<T>(ctx: Ctx, fn: (w: Writer) => Promise<T>, by?: Wri
     };
     const out = await fn(w);
     // Ours are the newest entries (the lock is held until commit), so they need no reading back later.
-    seen = latestAuditId(ctx.ledger.sqlite);
+    seen = await latestAuditId(trx);
     return out;
   });
   ctx.auditSeen = seen;

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { idColumn } from '../dialect';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -9,7 +10,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('regions')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) => idColumn(db, c))
     .addColumn('name', 'text', (c) => c.notNull().unique())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('code', 'text')
@@ -19,7 +20,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('orgs')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) => idColumn(db, c))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('name_initials', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('uscc', 'text')
@@ -59,7 +60,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('party_orgs')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) => idColumn(db, c))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('name_initials', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('type', 'text', (c) => c.notNull())
@@ -100,7 +101,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('instructors')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) => idColumn(db, c))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('unit', 'text')
     .addColumn('post', 'text')
@@ -116,7 +117,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('assignments')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) => idColumn(db, c))
     .addColumn('instructor_id', 'integer', (c) => c.notNull().references('instructors.id'))
     .addColumn('org_id', 'integer', (c) => c.notNull().references('orgs.id'))
     .addColumn('from_date', 'text', (c) => c.notNull())
@@ -128,7 +129,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('audit_log')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) => idColumn(db, c))
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('actor', 'text', (c) => c.notNull())
     .addColumn('entity', 'text', (c) => c.notNull())

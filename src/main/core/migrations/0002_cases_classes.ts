@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
+import { idColumn } from '../dialect';
 
 /** 软弱涣散 cases with their dated events, yearly classes (分类定级) and star ratings by year. */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('cases')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) => idColumn(db, c))
     .addColumn('party_org_id', 'integer', (c) => c.notNull().references('party_orgs.id'))
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('batch', 'text')
@@ -34,7 +35,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('case_events')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) => idColumn(db, c))
     .addColumn('case_id', 'integer', (c) => c.notNull().references('cases.id'))
     .addColumn('date', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { splitLeaderText } from '../../../shared/rules/leaderName';
+import { idColumn } from '../dialect';
 
 /**
  * 包联领导 kept in 设置, and a case plan's leaders and 指导员 as references. The old text columns stay:
@@ -10,7 +11,7 @@ import { splitLeaderText } from '../../../shared/rules/leaderName';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('leaders')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) => idColumn(db, c))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('title', 'text')
     .addColumn('unit', 'text')

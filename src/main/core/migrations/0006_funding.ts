@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { todayIso } from '../../../shared/rules/dates';
+import { idColumn } from '../dialect';
 
 /** The four undated amounts party_orgs kept until now, and the source each one was. */
 const OLD_COLUMNS = [
@@ -21,7 +22,7 @@ export const MIGRATED_REMARK = '由原党组织经费栏迁入';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('funding')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) => idColumn(db, c))
     .addColumn('party_org_id', 'integer', (c) => c.notNull().references('party_orgs.id'))
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('source', 'text', (c) => c.notNull())

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { idColumn } from '../dialect';
 
 /**
  * 培训班 and their attendees. An attendee is a party organization's 书记, an instructor or a free name;
@@ -7,7 +8,7 @@ import { type Kysely, sql } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('trainings')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) => idColumn(db, c))
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('start_date', 'text', (c) => c.notNull())
     .addColumn('end_date', 'text', (c) => c.notNull())
@@ -28,7 +29,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('training_attendees')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) => idColumn(db, c))
     .addColumn('training_id', 'integer', (c) => c.notNull().references('trainings.id'))
     .addColumn('party_org_id', 'integer', (c) => c.references('party_orgs.id'))
     .addColumn('instructor_id', 'integer', (c) => c.references('instructors.id'))

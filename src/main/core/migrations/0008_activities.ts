@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { idColumn } from '../dialect';
 
 /**
  * 组织生活与活动: one row per meeting or activity a party organization held (三会一课, 主题党日, the 1+N
@@ -7,7 +8,7 @@ import { type Kysely, sql } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('activities')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) => idColumn(db, c))
     .addColumn('party_org_id', 'integer', (c) => c.notNull().references('party_orgs.id'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('date', 'text', (c) => c.notNull())

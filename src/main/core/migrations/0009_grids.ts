@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { idColumn } from '../dialect';
 
 /**
  * 1+N 网格: a 区域党支部 (组建方式 `regional`) divides the organizations of its region into grids, each with
@@ -8,7 +9,7 @@ import { type Kysely, sql } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('grids')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) => idColumn(db, c))
     .addColumn('party_org_id', 'integer', (c) => c.notNull().references('party_orgs.id'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('instructor_id', 'integer', (c) => c.references('instructors.id'))

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { idColumn } from '../dialect';
 
 /**
  * 示范点与品牌 (a designation per row, never overwritten), 群团 (工会 / 共青团 / 妇联 per organization) and
@@ -9,7 +10,7 @@ import { type Kysely, sql } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('model_sites')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) => idColumn(db, c))
     .addColumn('party_org_id', 'integer', (c) => c.notNull().references('party_orgs.id'))
     .addColumn('level', 'text', (c) => c.notNull())
     .addColumn('year', 'integer', (c) => c.notNull())
@@ -37,7 +38,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('inspections')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) => idColumn(db, c))
     .addColumn('org_id', 'integer', (c) => c.notNull().references('orgs.id'))
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('result', 'text', (c) => c.notNull())

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { caseInsensitiveKey, idColumn } from '../dialect';
 
 /**
  * Accounts, roles and the login log (issue #14). A township clerk's regions are rows of `user_regions`
@@ -8,7 +9,7 @@ import { type Kysely, sql } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('users')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) => idColumn(db, c))
     .addColumn('user_name', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('role', 'text', (c) => c.notNull())
@@ -23,7 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   // User names compare without regard to case: “Admin” and “admin” are one account.
-  await sql`CREATE UNIQUE INDEX users_user_name ON users(user_name COLLATE NOCASE)`.execute(db);
+  await sql`CREATE UNIQUE INDEX users_user_name ON users(${caseInsensitiveKey(db, 'user_name')})`.execute(db);
 
   await db.schema
     .createTable('user_regions')
@@ -34,7 +35,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('login_log')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) => idColumn(db, c))
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('user_name', 'text', (c) => c.notNull())
     .addColumn('user_id', 'integer')

@@ -78,11 +78,9 @@ async function logEvent(
 }
 
 function findUser(db: Kysely<Database>, userName: string): Promise<UserRow | undefined> {
-  return db
-    .selectFrom('users')
-    .selectAll()
-    .where(sql<boolean>`user_name = ${userName.trim()} COLLATE NOCASE`)
-    .executeTakeFirst() as Promise<UserRow | undefined>;
+  return db.selectFrom('users').selectAll().where(sql<boolean>`lower(user_name) = lower(${userName.trim()})`).executeTakeFirst() as Promise<
+    UserRow | undefined
+  >;
 }
 
 async function regionsOf(db: Kysely<Database>, userId: number): Promise<number[]> {
@@ -522,7 +520,7 @@ export async function listLoginLog(
   input: { userName?: string; event?: LoginEvent; offset: number; limit: number },
 ): Promise<Page<LoginLogEntry>> {
   let q = ctx.ledger.db.selectFrom('login_log');
-  if (input.userName) q = q.where(sql<boolean>`user_name = ${input.userName} COLLATE NOCASE`);
+  if (input.userName) q = q.where(sql<boolean>`lower(user_name) = lower(${input.userName})`);
   if (input.event) q = q.where('event', '=', input.event);
   const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q.selectAll().orderBy('id', 'desc').offset(input.offset).limit(input.limit).execute();
