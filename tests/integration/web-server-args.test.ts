@@ -3,20 +3,17 @@
  * anything opens; binding beyond the machine needs the Host allow-list; a new database is never seeded
  * unless --demo asks, and asks for the administrator (auth.setup) instead.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { displayDatabase, parseServerArgs, serverWarnings } from '../../src/main/web/serverArgs';
 import { selfSignedCert } from './helpers/selfSigned';
+import { callApi, killServers, startServer } from './helpers/serverProcess';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'server-args-'));
-const children: ChildProcess[] = [];
 afterAll(() => {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  killServers();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -128,25 +125,6 @@ describe('parsing', () => {
   });
 });
 
-/** The entry as `npm run server` runs it, from source (the build is the same code bundled). */
-function startServer(argv: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/web/serverMain.ts', ...argv], {
-    cwd: fileURLToPath(new URL('../..', import.meta.url)),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c) => {
-    stdout += c;
-  });
-  child.stderr.on('data', (c) => {
-    stderr += c;
-  });
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-  return { child, exited, out: () => stdout, err: () => stderr };
-}
-
 describe('the entry', () => {
   it('exits non-zero with the Chinese message, no stack and no English, on a wrong option', async () => {
     const s = startServer(['--database', path.join(dir, 'x.sqlite'), '--host', '0.0.0.0']);
@@ -160,35 +138,12 @@ describe('the entry', () => {
     const certs = selfSignedCert(dir);
     const file = path.join(dir, 'fresh.sqlite');
     const s = startServer(['--database', file, '--port', '0', '--cert', certs.cert, '--key', certs.key]);
-    const port = await new Promise<number>((resolve, reject) => {
-      const timer = setInterval(() => {
-        const m = /LISTENING https:\/\/127\.0\.0\.1:(\d+)/.exec(s.out());
-        if (m) {
-          clearInterval(timer);
-          resolve(Number(m[1]));
-        } else if (s.child.exitCode !== null) {
-          clearInterval(timer);
-          reject(new Error(`server exited: ${s.err()}`));
-        }
-      }, 50);
-    });
+    const port = await s.listening();
     const ca = fs.readFileSync(certs.cert);
-    const call = (channel: string) =>
-      new Promise<unknown>((resolve, reject) => {
-        const req = https.request(
-          { host: '127.0.0.1', port, path: `/api/${channel}`, method: 'POST', ca, servername: 'localhost' },
-          (res) => {
-            let body = '';
-            res.on('data', (c) => {
-              body += c;
-            });
-            res.on('end', () => resolve(JSON.parse(body)));
-          },
-        );
-        req.on('error', reject);
-        req.end('{}');
-      });
-    expect(await call('auth.me')).toEqual({ ok: true, data: { needsSetup: true, user: null, engine: 'sqlite' } });
+    expect((await callApi(port, 'auth.me', {}, { ca })).json).toEqual({
+      ok: true,
+      data: { needsSetup: true, user: null, engine: 'sqlite' },
+    });
     expect(s.out()).toContain(`数据库：${file}`);
     expect(s.out()).not.toContain('示例数据');
     s.child.kill('SIGTERM');

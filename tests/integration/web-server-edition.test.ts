@@ -70,7 +70,7 @@ beforeAll(async () => {
   staticDir = fakeRendererDir(t);
   await t.cookie('county');
   // The first test account (see helpers/sessions.ts), whose password the tests know.
-  userName = (t.ctx.ledger.sqlite.prepare('SELECT user_name FROM users ORDER BY id LIMIT 1').get() as { user_name: string }).user_name;
+  userName = (await t.ctx.ledger.db.selectFrom('users').select('user_name').orderBy('id').limit(1).executeTakeFirstOrThrow()).user_name;
 });
 afterAll(async () => {
   for (const s of servers) await close(s);
@@ -141,7 +141,7 @@ describe('HTTPS', () => {
     expect(cookie).toMatch(/^lx_session=[0-9a-f]{64}; Path=\/; HttpOnly; SameSite=Strict; Secure$/);
     const jar = cookie.split(';')[0] as string;
     const me = await request(port, { path: '/api/auth.me', body: {}, tls: ca, headers: { cookie: jar } });
-    expect(JSON.parse(me.body)).toMatchObject({ ok: true, data: { user: { userName }, engine: 'sqlite' } });
+    expect(JSON.parse(me.body)).toMatchObject({ ok: true, data: { user: { userName }, engine: t.ctx.ledger.engine } });
     // A page of the plain-HTTP origin is another origin: it may not drive the HTTPS server.
     const cross = await request(port, {
       path: '/api/auth.me',

@@ -32,9 +32,10 @@ function openFailure(e: unknown, database: string): string {
     SQLITE_CANTOPEN: '无法打开数据文件，请确认文件夹存在且有写权限',
     SQLITE_NOTADB: '该文件不是本程序的数据文件',
   };
+  // The core's own Chinese message already names the database and the reason.
+  if (e instanceof Error && /[\u4e00-\u9fff]/.test(e.message)) return e.message;
   const reason = typeof code === 'string' ? reasons[code] : undefined;
-  const own = e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : null;
-  return `无法打开数据库 ${database}：${reason ?? own ?? '未知原因，请检查地址、账号和权限'}`;
+  return `无法打开数据库 ${database}：${reason ?? '未知原因，请检查地址、账号和权限'}`;
 }
 
 async function main() {
