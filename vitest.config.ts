@@ -14,6 +14,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           globalSetup: onPostgres ? ['tests/helpers/pgCluster.ts'] : [],
+          // A database per test is created from the template in a beforeEach: seconds on a busy machine.
+          // Every statement is a round trip to the server: loading the demo county takes 40 s on two busy cores.
+          ...(onPostgres ? { hookTimeout: 60_000, testTimeout: 180_000 } : {}),
         },
       },
       {

@@ -2,6 +2,7 @@
  * Accounts, logins and sessions against a real ledger with a clock the test moves (issue #14).
  * Everything goes through the channels, as the login page and 账号管理 will call them.
  */
+import { sql } from 'kysely';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hasForeignText } from '../../src/main/core/errors';
 import { cheapHashesForTests, DEFAULT_COST, hashPassword, verifyPassword } from '../../src/main/core/passwordHash';
@@ -49,12 +50,10 @@ async function refused(channel: string, input: unknown): Promise<{ code: string;
 
 const login = (userName: string, password: string) => ok<LoginResult>('auth.login', { userName, password });
 
-function loginLog(userName: string): { event: string; detail: string | null; at: string }[] {
-  return t.ctx.ledger.sqlite.prepare('SELECT event, detail, at FROM login_log WHERE user_name = ? ORDER BY id').all(userName) as {
-    event: string;
-    detail: string | null;
-    at: string;
-  }[];
+function loginLog(userName: string) {
+  return t.rows<{ event: string; detail: string | null; at: string }>(
+    sql`SELECT event, detail, at FROM login_log WHERE user_name = ${userName} ORDER BY id`,
+  );
 }
 
 async function createClerk(userName = 'lisi', role = 'county', regionIds: number[] = []) {
@@ -113,8 +112,8 @@ describe('first start', () => {
     expect(t.count('users')).toBe(1);
   });
 
-  it('names the new administrator in its own audit row', () => {
-    const row = t.ctx.ledger.sqlite.prepare("SELECT actor, actor_user_id FROM audit_log WHERE entity = 'user'").get();
+  it('names the new administrator in its own audit row', async () => {
+    const [row] = await t.rows(sql`SELECT actor, actor_user_id FROM audit_log WHERE entity = 'user'`);
     expect(row).toEqual({ actor: '张三（admin）', actor_user_id: admin.user.id });
   });
 });
@@ -139,17 +138,17 @@ describe('lockout', () => {
     expect(back.user.lockedUntil).toBeNull();
     // The count starts again after the lock ran out.
     expect((await refused('auth.login', { userName: 'lisi', password: 'Wrong#pass1' })).message).toBe('用户名或密码错误，还可尝试4次');
-    const events = loginLog('lisi').map((e) => e.event);
+    const events = (await loginLog('lisi')).map((e) => e.event);
     expect(events.filter((e) => e === 'failed')).toHaveLength(8);
     expect(events.filter((e) => e === 'locked')).toHaveLength(1);
-    expect(loginLog('lisi').find((e) => e.event === 'locked')?.detail).toBe('锁定15分钟');
-    expect(loginLog('lisi').map((e) => e.detail)).toContain('账号锁定中');
+    expect((await loginLog('lisi')).find((e) => e.event === 'locked')?.detail).toBe('锁定15分钟');
+    expect((await loginLog('lisi')).map((e) => e.detail)).toContain('账号锁定中');
     expect(clerk.sessionId).not.toBe(back.sessionId);
   });
 
   it('takes the number of failures and the lock time from 设置', async () => {
     await activeClerk();
-    t.ctx.ledger.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('loginMaxFailures', '3'), ('loginLockMinutes', '60')").run();
+    await t.rows(sql`INSERT INTO settings (key, value) VALUES ('loginMaxFailures', '3'), ('loginLockMinutes', '60')`);
     for (let i = 0; i < 2; i++) await refused('auth.login', { userName: 'lisi', password: 'Wrong#pass1' });
     expect((await refused('auth.login', { userName: 'lisi', password: 'Wrong#pass1' })).message).toBe(
       '密码连续错误3次，账号已锁定，请60分钟后再试',
@@ -163,7 +162,7 @@ describe('lockout', () => {
   it('answers an unknown user name as a wrong password and logs it under the name typed', async () => {
     const e = await refused('auth.login', { userName: 'nobody', password: 'Wrong#pass1' });
     expect(e).toMatchObject({ code: 'unauthenticated', message: '用户名或密码错误' });
-    expect(loginLog('nobody')).toEqual([{ event: 'failed', detail: '用户名不存在', at: new Date(START).toISOString() }]);
+    expect(await loginLog('nobody')).toEqual([{ event: 'failed', detail: '用户名不存在', at: new Date(START).toISOString() }]);
   });
 
   it('lets the administrator lift a lock by resetting the password', async () => {
@@ -184,11 +183,11 @@ describe('sessions', () => {
     at(88);
     expect((await ok<{ user: unknown }>('auth.me', { sessionId: clerk.sessionId })).user).toBeNull();
     await expect(requireCaller(t.ctx, clerk.sessionId, 'orgs.list')).rejects.toThrow('请先登录');
-    expect(loginLog('lisi').at(-1)).toMatchObject({ event: 'timeout', detail: '30分钟未操作' });
+    expect((await loginLog('lisi')).at(-1)).toMatchObject({ event: 'timeout', detail: '30分钟未操作' });
   });
 
   it('tells the caller that an idle session ended, and takes the idle time from 设置', async () => {
-    t.ctx.ledger.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('sessionIdleMinutes', '10')").run();
+    await t.rows(sql`INSERT INTO settings (key, value) VALUES ('sessionIdleMinutes', '10')`);
     const clerk = await activeClerk();
     at(10);
     await expect(requireCaller(t.ctx, clerk.sessionId, 'orgs.list')).rejects.toThrow('长时间未操作，已自动退出，请重新登录');
@@ -198,8 +197,8 @@ describe('sessions', () => {
     const clerk = await activeClerk();
     await ok('auth.logout', { sessionId: clerk.sessionId });
     expect((await ok<{ user: unknown }>('auth.me', { sessionId: clerk.sessionId })).user).toBeNull();
-    expect(loginLog('lisi').at(-1)?.event).toBe('logout');
-    expect(t.ctx.ledger.sqlite.prepare('SELECT COUNT(*) AS n FROM sessions WHERE id = ?').get(clerk.sessionId)).toEqual({ n: 0 });
+    expect((await loginLog('lisi')).at(-1)?.event).toBe('logout');
+    expect(await t.rows(sql`SELECT COUNT(*) AS n FROM sessions WHERE id = ${clerk.sessionId}`)).toEqual([{ n: 0 }]);
   });
 
   it('refuses a channel to a role that may not call it', async () => {
@@ -245,7 +244,7 @@ describe('passwords', () => {
     const afterReset = await login('lisi', 'Linshi#2026');
     expect(afterReset.mustChangePassword).toBe(true);
     await expect(requireCaller(t.ctx, afterReset.sessionId, 'orgs.list')).rejects.toThrow('请先修改密码');
-    const events = loginLog('lisi').map((e) => e.event);
+    const events = (await loginLog('lisi')).map((e) => e.event);
     expect(events).toEqual(['login', 'failed', 'password_changed', 'password_reset', 'failed', 'login']);
   });
 
@@ -256,9 +255,9 @@ describe('passwords', () => {
     at(90 * 24 * 60);
     const expired = await login('lisi', 'Qing#2026ok');
     expect(expired.mustChangePassword).toBe(true);
-    expect(loginLog('lisi').at(-1)?.detail).toBe('密码已超过90天未修改，须修改密码');
+    expect((await loginLog('lisi')).at(-1)?.detail).toBe('密码已超过90天未修改，须修改密码');
     await ok('auth.changePassword', { sessionId: expired.sessionId, oldPassword: 'Qing#2026ok', newPassword: 'Qing#2026new' });
-    t.ctx.ledger.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('passwordMaxAgeDays', '0')").run();
+    await t.rows(sql`INSERT INTO settings (key, value) VALUES ('passwordMaxAgeDays', '0')`);
     at(900 * 24 * 60);
     expect((await login('lisi', 'Qing#2026new')).mustChangePassword).toBe(false);
   });
@@ -285,9 +284,7 @@ describe('passwords', () => {
   it('keeps only salted hashes: not the password, different for the same password', async () => {
     await createClerk('lisi');
     await createClerk('zhaoliu');
-    const rows = t.ctx.ledger.sqlite.prepare("SELECT password_hash AS h FROM users WHERE user_name IN ('lisi', 'zhaoliu')").all() as {
-      h: string;
-    }[];
+    const rows = await t.rows<{ h: string }>(sql`SELECT password_hash AS h FROM users WHERE user_name IN ('lisi', 'zhaoliu')`);
     expect(rows).toHaveLength(2);
     const [a, b] = rows.map((r) => r.h) as [string, string];
     expect(a).not.toBe(b);
@@ -318,11 +315,11 @@ describe('passwords', () => {
     await ok('users.list', { sessionId: admin.sessionId });
     await ok('loginLog.list', { sessionId: admin.sessionId });
     await ok('auth.me', { sessionId: admin.sessionId });
-    const hashes = (t.ctx.ledger.sqlite.prepare('SELECT password_hash AS h FROM users').all() as { h: string }[]).map((r) => r.h);
+    const hashes = (await t.rows<{ h: string }>(sql`SELECT password_hash AS h FROM users`)).map((r) => r.h);
     const texts = [
       JSON.stringify(responses),
-      JSON.stringify(t.ctx.ledger.sqlite.prepare('SELECT * FROM audit_log').all()),
-      JSON.stringify(t.ctx.ledger.sqlite.prepare('SELECT * FROM login_log').all()),
+      JSON.stringify(await t.rows(sql`SELECT * FROM audit_log`)),
+      JSON.stringify(await t.rows(sql`SELECT * FROM login_log`)),
     ];
     for (const text of texts) {
       for (const secret of [
@@ -348,7 +345,7 @@ describe('accounts', () => {
     await expect(requireCaller(t.ctx, clerk.sessionId, 'orgs.list')).rejects.toThrow('请先登录');
     const e = await refused('auth.login', { userName: 'lisi', password: 'Qing#2026ok' });
     expect(e).toMatchObject({ code: 'unauthenticated', message: '该账号已停用，请联系系统管理员' });
-    expect(loginLog('lisi').at(-1)).toMatchObject({ event: 'failed', detail: '账号已停用' });
+    expect((await loginLog('lisi')).at(-1)).toMatchObject({ event: 'failed', detail: '账号已停用' });
     await ok('users.update', { sessionId: admin.sessionId, id: clerk.user.id, enabled: true });
     await login('lisi', 'Qing#2026ok');
   });
@@ -365,17 +362,17 @@ describe('accounts', () => {
       regionIds: [region.id],
     });
     expect(updated).toMatchObject({ role: 'township', regionIds: [region.id] });
-    expect(loginLog('lisi').at(-1)).toMatchObject({ event: 'role_changed', detail: '县级经办 → 乡镇经办（由张三变更）' });
-    const audit = t.ctx.ledger.sqlite
-      .prepare("SELECT actor, actor_user_id, action, before, after FROM audit_log WHERE entity = 'user' AND entity_id = ? ORDER BY id")
-      .all(id) as { actor: string; actor_user_id: number; action: string; before: string | null; after: string }[];
+    expect((await loginLog('lisi')).at(-1)).toMatchObject({ event: 'role_changed', detail: '县级经办 → 乡镇经办（由张三变更）' });
+    const audit = await t.rows<{ actor: string; actor_user_id: number; action: string; before: string | null; after: string }>(
+      sql`SELECT actor, actor_user_id, action, before, after FROM audit_log WHERE entity = 'user' AND entity_id = ${id} ORDER BY id`,
+    );
     expect(audit.map((a) => [a.action, a.actor, a.actor_user_id])).toEqual([
       ['create', '张三（admin）', admin.user.id],
       ['update', '张三（admin）', admin.user.id],
     ]);
     expect(JSON.parse(audit[1]?.after ?? '{}')).toMatchObject({ role: 'township', regionIds: [region.id] });
     // A record written through a channel names the account that called it.
-    expect(t.ctx.ledger.sqlite.prepare("SELECT actor, actor_user_id FROM audit_log WHERE entity = 'region'").get()).toEqual({
+    expect((await t.rows(sql`SELECT actor, actor_user_id FROM audit_log WHERE entity = 'region'`))[0]).toEqual({
       actor: expect.stringMatching(/^测试县级经办（测试账号\d+）$/),
       actor_user_id: expect.any(Number),
     });

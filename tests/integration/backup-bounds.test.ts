@@ -9,12 +9,12 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createBackupAt } from '../../src/main/core/backup';
 import { createContext } from '../../src/main/core/context';
 import { openLedger } from '../../src/main/core/db';
 import { createRegion } from '../../src/main/core/services/regions';
-import { makeLedger, type TestLedger } from './fixture';
+import { makeLedger, onlySqlite, type TestLedger } from './fixture';
 
 let t: TestLedger;
 let backups: string;
@@ -31,7 +31,7 @@ const orgCount = () => t.count('orgs');
 const target = (p: string) => ({ name: p, file: p });
 const message = (r: { ok: boolean; error?: { message: string } }) => (r.ok ? '' : (r.error?.message ?? ''));
 
-describe('backups only inside the backups folder', () => {
+onlySqlite('a backup is a copy of the SQLite file')('backups only inside the backups folder', () => {
   it('refuses a relative path that climbs out of the folder, and writes nothing there', async () => {
     const outside = path.join(t.dir, '..', `outside-${path.basename(t.dir)}`, 'x.sqlite');
     const relative = path.relative(process.cwd(), outside);
@@ -125,7 +125,7 @@ describe('backups only inside the backups folder', () => {
   });
 });
 
-describe('a backup attempted onto the live -wal', () => {
+onlySqlite('the -wal file is SQLite-only')('a backup attempted onto the live -wal', () => {
   it('loses no acknowledged write when the process is then killed with SIGKILL', async () => {
     const file = path.join(t.dir, 'child.sqlite');
     const ledger = await openLedger(file);

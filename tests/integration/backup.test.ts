@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createBackup, createBackupAt, inspectBackupFile, listBackups, rotateBackups } from '../../src/main/core/backup';
 import * as m0001 from '../../src/main/core/migrations/0001_ledger_core';
-import { makeLedger, type TestLedger } from './fixture';
+import { makeLedger, onlySqlite, type TestLedger } from './fixture';
 
 let t: TestLedger;
 beforeEach(async () => {
@@ -30,7 +30,7 @@ function fingerprint(db: SQLite.Database): Record<string, string> {
   );
 }
 
-describe('backup and restore', () => {
+onlySqlite('a backup is a copy of the SQLite file')('backup and restore', () => {
   it('round trip: the restored ledger has the same rows, table by table', async () => {
     const before = fingerprint(t.ctx.ledger.sqlite);
     const backup = await t.call('backup.create', {});

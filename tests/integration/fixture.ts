@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { RawBuilder } from 'kysely';
 import { describe, inject } from 'vitest';
 import { type Ctx, createContext } from '../../src/main/core/context';
 import { openLedger } from '../../src/main/core/db';
@@ -43,6 +44,11 @@ export interface TestLedger {
   /** A Cookie header value signing a browser in as the role (the browser-mode server tests). */
   cookie(role?: RoleCode): Promise<string>;
   count(table: string): number;
+  /**
+   * Rows of a query written with kysely's `sql` tag, on either engine (values as `${…}` placeholders).
+   * @example const [row] = await t.rows<{ n: number }>(sql`SELECT count(*) AS n FROM users WHERE role = ${'admin'}`)
+   */
+  rows<R = Record<string, unknown>>(query: RawBuilder<unknown>): Promise<R[]>;
   close(): Promise<void>;
 }
 
@@ -119,12 +125,26 @@ export async function makeLedger(): Promise<TestLedger> {
       pgDatabase
         ? countWithPsql(pgDatabase.url, table)
         : (ledger.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n,
+    rows: async <R>(query: RawBuilder<unknown>) => (await query.execute(ledger.db)).rows as R[],
     async close() {
       await ledger.close();
       await pgDatabase?.drop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Where a test's ledger lives when it opens it itself (several connections on one ledger, as two server
+ * processes): a SQLite file in a new temp folder, or a new PostgreSQL database. `drop()` after closing.
+ */
+export async function freshTarget(): Promise<{ target: string; drop(): Promise<void> }> {
+  if (ENGINE === 'postgres') {
+    const d = await freshDatabase(clusterInfo());
+    return { target: d.url, drop: d.drop };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-test-'));
+  return { target: path.join(dir, 'ledger.sqlite'), drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
 function clusterInfo() {

@@ -1,21 +1,23 @@
 /**
- * Two connections on one ledger file behave as two processes do (a second browser-mode server, or the
- * desktop app and a script): each sees the other's writes at once, an import previewed before the
- * other's write is refused at commit, and a write transaction holds the write lock from its start.
+ * Two connections on one ledger behave as two processes do (a second browser-mode server, the desktop
+ * app and a script, two server processes on one PostgreSQL database): each sees the other's writes at
+ * once, an import previewed before the other's write is refused at commit, and a write transaction holds
+ * the write lock from its start.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { type Ctx, createContext, noticeOtherWriters } from '../../src/main/core/context';
+import { type Ctx, catchUpWithOtherWriters, createContext } from '../../src/main/core/context';
 import { type Ledger, openLedger } from '../../src/main/core/db';
 import { write } from '../../src/main/core/write';
 import { dispatch, type Transport } from '../../src/main/handlers';
 import type { Channel, Input, Output } from '../../src/shared/contract';
+import { ENGINE, freshTarget, onlySqlite } from './fixture';
 import { testSession } from './helpers/sessions';
 
-let dir: string;
+let target: string;
+let drop: () => Promise<void>;
 let ledgers: Ledger[];
 let a: Ctx;
 let b: Ctx;
@@ -32,9 +34,8 @@ async function call<C extends Channel>(ctx: Ctx, channel: C, input: Input<C>): P
 const org = (name: string) => ({ name, category: 'nonpublic' as const, subtype: 'company' as const, regionId, formalMembers: 1 });
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'two-process-'));
-  const file = path.join(dir, 'ledger.sqlite');
-  ledgers = [await openLedger(file), await openLedger(file)];
+  ({ target, drop } = await freshTarget());
+  ledgers = [await openLedger(target), await openLedger(target)];
   a = createContext(ledgers[0] as Ledger);
   b = createContext(ledgers[1] as Ledger);
   signed = { sessionId: await testSession(a, 'county', [], 0) };
@@ -44,7 +45,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   for (const l of ledgers) await l.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await drop();
 });
 
 it("each side's lists, totals and lookups include what the other just wrote", async () => {
@@ -70,7 +71,7 @@ it("patches just the organizations the other side's writes named (coverage, inst
   expect((await call(a, 'orgs.get', { id: jia })).partyOrg).toBeNull();
   const po = await call(b, 'partyOrgs.create', { name: '甲公司党支部', type: 'branch', method: 'single', regionId, coveredOrgIds: [jia] });
   // Only 甲公司 is re-read, not the whole index.
-  noticeOtherWriters(a);
+  await catchUpWithOtherWriters(a);
   expect(a.orgChanges).toEqual(new Set([jia]));
   const row = () => call(a, 'orgs.list', { query: '甲公司' }).then((r) => r.rows[0]);
   expect((await row())?.partyOrg?.name).toBe('甲公司党支部');
@@ -99,46 +100,82 @@ it('refuses to commit an import previewed before the other side wrote', async ()
   expect((await call(a, 'orgs.list', { query: '丙公司' })).total).toBe(1);
 });
 
-it('takes the write lock when a write begins, so the other side waits instead of failing midway', async () => {
-  // With a deferred BEGIN the lock is taken only at the first write: the other connection could commit
-  // in between, and this transaction's own write would then fail with SQLITE_BUSY without waiting.
-  ledgers[1]?.sqlite.pragma('busy_timeout = 50');
-  let otherWrite = '';
-  await write(a, async (w) => {
-    await w.trx.selectFrom('orgs').select('id').execute();
-    try {
-      ledgers[1]?.sqlite
-        .prepare("INSERT INTO regions (name, kind, sort_order, created_at) VALUES ('新城街道', 'subdistrict', 3, '2026-06-30')")
-        .run();
-      otherWrite = 'committed';
-    } catch (e) {
-      otherWrite = (e as { code?: string }).code ?? String(e);
-    }
-    await w.trx.insertInto('regions').values({ name: '乌兰镇', kind: 'township', sort_order: 2, created_at: w.now }).execute();
+onlySqlite('SQLITE_BUSY and busy_timeout')('on SQLite', () => {
+  it('takes the write lock when a write begins, so the other side waits instead of failing midway', async () => {
+    // With a deferred BEGIN the lock is taken only at the first write: the other connection could commit
+    // in between, and this transaction's own write would then fail with SQLITE_BUSY without waiting.
+    ledgers[1]?.sqlite.pragma('busy_timeout = 50');
+    let otherWrite = '';
+    await write(a, async (w) => {
+      await w.trx.selectFrom('orgs').select('id').execute();
+      try {
+        ledgers[1]?.sqlite
+          .prepare("INSERT INTO regions (name, kind, sort_order, created_at) VALUES ('新城街道', 'subdistrict', 3, '2026-06-30')")
+          .run();
+        otherWrite = 'committed';
+      } catch (e) {
+        otherWrite = (e as { code?: string }).code ?? String(e);
+      }
+      await w.trx.insertInto('regions').values({ name: '乌兰镇', kind: 'township', sort_order: 2, created_at: w.now }).execute();
+    });
+    expect(otherWrite).toBe('SQLITE_BUSY');
+    expect((await call(b, 'regions.list', {})).map((r) => r.name)).toEqual(['红山街道', '乌兰镇']);
   });
-  expect(otherWrite).toBe('SQLITE_BUSY');
-  expect((await call(b, 'regions.list', {})).map((r) => r.name)).toEqual(['红山街道', '乌兰镇']);
+
+  it('refuses to restore a backup while the other side has the ledger open, and loses none of its writes', async () => {
+    // Backups are the administrator's.
+    const admin: Transport = { sessionId: await testSession(a, 'admin', [], 1) };
+    const clerk = signed;
+    signed = admin;
+    const backup = await call(a, 'backup.create', {});
+    signed = clerk;
+    await call(b, 'orgs.create', org('乙公司'));
+    const r = await dispatch(a, 'backup.restore', { name: backup.name }, undefined, admin);
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: '另一个程序（或另一个浏览器模式的服务）正在使用这个数据文件，请先关闭它再恢复' },
+    });
+    await call(b, 'orgs.create', org('丙公司'));
+    expect((await call(a, 'orgs.list', {})).total).toBe(3);
+    await a.ledger.close(); // reopened after the refusal
+    await ledgers[1]?.close();
+    ledgers.length = 0;
+    const reopened = await openLedger(target);
+    ledgers.push(reopened);
+    expect((reopened.sqlite.prepare('SELECT COUNT(*) AS n FROM orgs').get() as { n: number }).n).toBe(3);
+  });
 });
 
-it('refuses to restore a backup while the other side has the ledger open, and loses none of its writes', async () => {
-  // Backups are the administrator's.
-  const admin: Transport = { sessionId: await testSession(a, 'admin', [], 1) };
-  const clerk = signed;
-  signed = admin;
-  const backup = await call(a, 'backup.create', {});
-  signed = clerk;
-  await call(b, 'orgs.create', org('乙公司'));
-  const r = await dispatch(a, 'backup.restore', { name: backup.name }, undefined, admin);
-  expect(r).toMatchObject({
-    ok: false,
-    error: { code: 'conflict', message: '另一个程序（或另一个浏览器模式的服务）正在使用这个数据文件，请先关闭它再恢复' },
+it.runIf(ENGINE === 'postgres')("holds the other side's write until this one commits, which then sees it as another's", async () => {
+  let release = () => {};
+  const held = new Promise<void>((r) => {
+    release = r;
   });
-  await call(b, 'orgs.create', org('丙公司'));
-  expect((await call(a, 'orgs.list', {})).total).toBe(3);
-  await a.ledger.close(); // reopened after the refusal
-  await ledgers[1]?.close();
-  ledgers.length = 0;
-  const reopened = await openLedger(path.join(dir, 'ledger.sqlite'));
-  ledgers.push(reopened);
-  expect((reopened.sqlite.prepare('SELECT COUNT(*) AS n FROM orgs').get() as { n: number }).n).toBe(3);
+  let inside = () => {};
+  const started = new Promise<void>((r) => {
+    inside = r;
+  });
+  const first = write(a, async (w) => {
+    await w.trx.insertInto('regions').values({ name: '乌兰镇', kind: 'township', sort_order: 2, created_at: w.now }).execute();
+    await w.audit('region', 0, 'create', null, { name: '乌兰镇' });
+    inside();
+    await held;
+  });
+  await started;
+  let secondSaw: string[] | null = null;
+  const second = write(b, async (w) => {
+    secondSaw = (await w.trx.selectFrom('regions').select('name').orderBy('id').execute()).map((r) => r.name);
+    await w.audit('region', 0, 'touch', null, null);
+  });
+  // The other side is waiting on the lock, not writing beside this one.
+  await new Promise((r) => setTimeout(r, 300));
+  expect(secondSaw).toBeNull();
+  const generation = b.generation;
+  release();
+  await Promise.all([first, second]);
+  expect(secondSaw).toEqual(['红山街道', '乌兰镇']);
+  // b counted a's write as one from another process before its own.
+  expect(b.generation).toBe(generation + 2);
+  const [{ n }] = (await sql<{ n: number }>`SELECT max(id) AS n FROM audit_log`.execute(b.ledger.db)).rows as [{ n: number }];
+  expect(b.auditSeen).toBe(n);
 });
