@@ -10,10 +10,35 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Ledger, openLedger } from '../../src/main/core/db';
+import { hashPassword } from '../../src/main/core/passwordHash';
 import { databaseUrl, type PgCluster, startCluster } from '../helpers/pgCluster';
 import { callApi, killServers, startServer } from './helpers/serverProcess';
+import { TEST_PASSWORD } from './helpers/sessions';
 
 let cluster: PgCluster;
+
+/** One county clerk with a known password, written straight into a desktop ledger. */
+async function createUser(ledger: Ledger): Promise<number> {
+  const now = '2026-11-29T08:00:00.000Z';
+  const { id } = await ledger.db
+    .insertInto('users')
+    .values({
+      user_name: 'zhangsan',
+      name: '张三',
+      role: 'county',
+      enabled: 1,
+      password_hash: await hashPassword(TEST_PASSWORD),
+      must_change: 0,
+      password_changed_at: now,
+      failed_attempts: 0,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
 
 const asPostgres = (cmd: string, args: string[]) => {
   const bin = path.join('/usr/lib/postgresql', fs.readdirSync('/usr/lib/postgresql').sort().at(-1) as string, 'bin', cmd);
@@ -35,8 +60,10 @@ async function sqlAsSuperuser(statements: string[]) {
 const urlAs = (user: string, database: string) =>
   `postgres://${user}@localhost:${cluster.port}/${database}?host=${encodeURIComponent(cluster.socketDir)}`;
 
-beforeAll(() => {
+beforeAll(async () => {
   cluster = startCluster();
+  // README: a role of its own owns the ledger's database.
+  await sqlAsSuperuser(['CREATE ROLE ledger LOGIN']);
 }, 120_000);
 afterAll(() => {
   killServers();
@@ -45,10 +72,7 @@ afterAll(() => {
 
 describe('server edition on PostgreSQL', () => {
   it('starts empty on the database IT created, asks for the administrator, and survives pg_dump / pg_restore', async () => {
-    await sqlAsSuperuser([
-      'CREATE ROLE ledger LOGIN',
-      `CREATE DATABASE ledger OWNER ledger ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0`,
-    ]);
+    await sqlAsSuperuser([`CREATE DATABASE ledger OWNER ledger ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0`]);
     const s = startServer(['--database', urlAs('ledger', 'ledger'), '--port', '0']);
     const port = await s.listening();
     expect(s.out()).not.toContain('示例数据');
@@ -91,6 +115,36 @@ describe('server edition on PostgreSQL', () => {
     expect((await callApi(port2, 'auth.login', { userName: 'admin', password: 'Xinxi#2026ab' })).status).toBe(200);
     restored.child.kill('SIGTERM');
     expect(await restored.exited).toBe(0);
+  }, 240_000);
+
+  it('--import-sqlite copies a desktop ledger into an empty database, prints both sides per table, and the server opens it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-desk-'));
+    const file = path.join(dir, 'desk.sqlite');
+    const desk = await openLedger(file);
+    const { userName } = await desk.db
+      .selectFrom('users')
+      .select('user_name as userName')
+      .where('id', '=', await createUser(desk))
+      .executeTakeFirstOrThrow();
+    await desk.close();
+    await sqlAsSuperuser([`CREATE DATABASE moved OWNER ledger ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0`]);
+    const url = urlAs('ledger', 'moved');
+    const copy = startServer(['--database', url, '--import-sqlite', file]);
+    const code = await copy.exited;
+    expect(copy.err()).toBe('');
+    expect(code).toBe(0);
+    expect(copy.out()).toMatch(/^\| users \| 1 \| 1 \| [0-9a-f]{16} \| [0-9a-f]{16} \| 一致 \|$/m);
+    expect(copy.out()).toMatch(/导入完成：\d+ 张表、\d+ 行，两边行数和内容校验一致/);
+    const again = startServer(['--database', url, '--import-sqlite', file]);
+    expect(await again.exited).toBe(1);
+    expect(again.err()).toMatch(/目标数据库已有台账数据/);
+
+    const s = startServer(['--database', url, '--port', '0']);
+    const port = await s.listening();
+    expect((await callApi(port, 'auth.login', { userName, password: TEST_PASSWORD })).status).toBe(200);
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+    fs.rmSync(dir, { recursive: true, force: true });
   }, 240_000);
 
   it('answers in Chinese when the database does not exist', async () => {

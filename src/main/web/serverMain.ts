@@ -38,12 +38,39 @@ function openFailure(e: unknown, database: string): string {
   return `无法打开数据库 ${database}：${reason ?? '未知原因，请检查地址、账号和权限'}`;
 }
 
+/**
+ * `--import-sqlite FILE`: copies a desktop ledger into the (empty) PostgreSQL database, prints per table
+ * the rows and content hash on both sides, and exits; non-zero if any table differs.
+ */
+async function importDesktopLedger(file: string, url: string) {
+  const { copySqliteToPostgres } = await import('../core/engineCopy');
+  let report: Awaited<ReturnType<typeof copySqliteToPostgres>>;
+  try {
+    report = await copySqliteToPostgres(file, url);
+  } catch (e) {
+    throw new Error(openFailure(e, displayDatabase(url)));
+  }
+  console.log('| 表 | 桌面版行数 | 服务器行数 | 桌面版内容校验 | 服务器内容校验 | 结果 |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  let differ = 0;
+  for (const r of report) {
+    const same = r.sqliteRows === r.postgresRows && r.sqliteHash === r.postgresHash;
+    if (!same) differ++;
+    console.log(
+      `| ${r.table} | ${r.sqliteRows} | ${r.postgresRows} | ${r.sqliteHash.slice(0, 16)} | ${r.postgresHash.slice(0, 16)} | ${same ? '一致' : '不一致'} |`,
+    );
+  }
+  const rows = report.reduce((n, r) => n + r.postgresRows, 0);
+  if (differ > 0) throw new Error(`导入后有 ${differ} 张表两边不一致，请勿启用服务器版，并把以上输出交给技术支持`);
+  console.log(`导入完成：${report.length} 张表、${rows} 行，两边行数和内容校验一致。现在可以不带 --import-sqlite 启动服务器版。`);
+}
+
 async function main() {
   const args = parseServerArgs(process.argv.slice(2));
   for (const w of serverWarnings(args)) console.warn(w);
   if (args.importSqlite) {
-    // TODO(#15 moving in): wire to copySqliteToPostgres(file, url) once src/main/core/engineCopy.ts lands.
-    throw new Error('导入桌面版数据（--import-sqlite）在此版本中尚不可用');
+    await importDesktopLedger(path.resolve(args.importSqlite), args.database);
+    process.exit(0);
   }
   // The core is loaded once the options are known good: a mistyped option is answered at once.
   const [{ createBackup }, { warmOrgIndex }, { startLedger }, { createLoginLimiter }, { createWebServer }] = await Promise.all([
