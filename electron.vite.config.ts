@@ -7,10 +7,11 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rolldownOptions: {
-        // Two entries over the same core: the Electron shell and the browser-mode server.
+        // Entries over the same core: the Electron shell, the browser-mode server and the server edition.
         input: {
           index: resolve('src/main/electron/main.ts'),
           web: resolve('src/main/web/main.ts'),
+          server: resolve('src/main/web/serverMain.ts'),
         },
       },
     },

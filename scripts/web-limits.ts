@@ -1,6 +1,7 @@
 /**
  * Browser mode's body limit, measured: time and the server process's peak memory for bodies under,
- * at and far over the limit. `npx tsx scripts/web-limits.ts`
+ * at and far over the limit; then the server edition's login limiter under a flood of distinct
+ * addresses. `npx tsx scripts/web-limits.ts`
  *
  * The server runs in a child process so the client's own buffers do not count.
  */
@@ -77,6 +78,26 @@ if (process.argv[2] === '--serve') {
     );
   }
   child.send('stop');
+  await limiterFigures();
+}
+
+/**
+ * The server edition's login limiter under a flood of distinct addresses (each one new, as a spoofing
+ * script behind --trust-proxy would send): time per attempt and heap growth, with the default cap.
+ */
+async function limiterFigures() {
+  const { createLoginLimiter } = await import('../src/main/web/loginLimit');
+  console.log('\n| 登录限速：不同地址的尝试次数 | 每次用时 | 记录的地址数 | 堆内存增量 |');
+  console.log('| --- | --- | --- | --- |');
+  for (const n of [10_000, 100_000, 1_000_000]) {
+    const limiter = createLoginLimiter();
+    const before = process.memoryUsage().heapUsed;
+    const started = performance.now();
+    for (let i = 0; i < n; i++) limiter.attempt(`10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, `user${i}`);
+    const us = ((performance.now() - started) * 1000) / n;
+    const grown = (process.memoryUsage().heapUsed - before) / MB;
+    console.log(`| ${n.toLocaleString('en')} | ${us.toFixed(2)} µs | ${limiter.size()} | ${grown.toFixed(1)} MB |`);
+  }
 }
 
 /** An import.preview input carrying `mb` megabytes of file as base64. */

@@ -217,7 +217,7 @@ export const handlers: Handlers = {
     transport.keepSession?.(null);
     return { ok: true } as const;
   },
-  'auth.me': (ctx, _i, { transport }) => me(ctx, transport.sessionId),
+  'auth.me': async (ctx, _i, { transport }) => ({ ...(await me(ctx, transport.sessionId)), engine: ctx.ledger.engine }),
   'auth.changePassword': (ctx, i, { transport }) => changePassword(ctx, { ...i, sessionId: transport.sessionId ?? '' }, transport.origin),
   'users.list': (ctx) => listUsers(ctx),
   'users.create': (ctx, i, call) => createUser(ctx, own(call), i),

@@ -516,7 +516,16 @@ export { isWriteChannel, WRITE_CHANNELS } from './writeChannels';
 
 /** Errors cross every boundary as data with a Chinese message. */
 export interface ApiError {
-  code: 'invalid_input' | 'not_found' | 'conflict' | 'unknown_channel' | 'internal' | 'unauthenticated' | 'forbidden';
+  code:
+    | 'invalid_input'
+    | 'not_found'
+    | 'conflict'
+    | 'unknown_channel'
+    | 'internal'
+    | 'unauthenticated'
+    | 'forbidden'
+    /** The server edition's login rate limit (HTTP 429); the message names the seconds to wait. */
+    | 'rate_limited';
   message: string;
   fields?: { path: string; message: string }[];
 }

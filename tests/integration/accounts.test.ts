@@ -96,7 +96,7 @@ describe('first start', () => {
   it('has no account and no default password until the administrator is set, then refuses a second setup', async () => {
     const fresh = await makeLedger();
     try {
-      expect(await fresh.call('auth.me', {})).toEqual({ needsSetup: true, user: null });
+      expect(await fresh.call('auth.me', {})).toMatchObject({ needsSetup: true, user: null });
       for (const password of ['admin', '123456', 'Admin@123', ADMIN_PASSWORD]) {
         const r = await fresh.raw('auth.login', { userName: 'admin', password });
         expect(r.ok ? 'ok' : r.error.code).toBe('unauthenticated');
@@ -461,7 +461,7 @@ describe('demo accounts', () => {
         expect(r.user.regionIds).toEqual(a.role === 'township' ? [region.id] : []);
       }
       expect(new Set(DEMO_ACCOUNTS.map((a) => a.role)).size).toBe(5);
-      expect(await demo.call('auth.me', {})).toEqual({ needsSetup: false, user: null });
+      expect(await demo.call('auth.me', {})).toMatchObject({ needsSetup: false, user: null });
     } finally {
       await demo.close();
     }

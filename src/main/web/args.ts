@@ -14,7 +14,7 @@ export interface WebArgs {
 }
 
 /** A DNS name, an IPv4 address or a bracketed IPv6 address; no port, no scheme. */
-const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])$/;
+export const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])$/;
 
 export function parseWebArgs(argv: string[]): WebArgs {
   const args: WebArgs = { port: 5180, data: 'data/ledger.sqlite', today: null, seed: true, allowHosts: [] };

@@ -18,8 +18,11 @@ export function sessionFromCookie(header: string | undefined): string | undefine
   return undefined;
 }
 
-/** The Set-Cookie value that keeps a new session, or (null) removes it. */
-export function sessionCookie(id: string | null): string {
-  const common = 'Path=/; HttpOnly; SameSite=Strict';
+/**
+ * The Set-Cookie value that keeps a new session, or (null) removes it. Under HTTPS it is `Secure`: a
+ * browser never sends it over plain HTTP, where anyone on the network could read it.
+ */
+export function sessionCookie(id: string | null, secure = false): string {
+  const common = `Path=/; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
   return id ? `${SESSION_COOKIE}=${id}; ${common}` : `${SESSION_COOKIE}=; Max-Age=0; ${common}`;
 }

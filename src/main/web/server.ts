@@ -7,6 +7,8 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { type ApiError, MAX_BODY_BYTES, MAX_FILE_MB } from '../../shared/contract';
@@ -15,6 +17,7 @@ import { hasControlChars } from '../../shared/text';
 import type { Ctx } from '../core/context';
 import { dispatch, type ErrorSink, type Transport } from '../handlers';
 import { sessionCookie, sessionFromCookie } from './cookie';
+import type { LoginLimiter } from './loginLimit';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -40,13 +43,26 @@ const MAX_DRAIN_BYTES = 8 * MAX_BODY_BYTES;
 
 const TOO_LARGE = `文件过大：请求内容超过${MAX_BODY_BYTES / 1024 / 1024}MB（文件不能超过${MAX_FILE_MB}MB）`;
 
+/**
+ * Headers every answer carries, the refusals included. Nothing is cached (a shared intranet PC must not
+ * keep one clerk's answers for the next), no page may frame the app (clickjacking), no address leaks
+ * to another site in Referer; under HTTPS the browser is told to keep to HTTPS.
+ */
+export function securityHeaders(secure: boolean): http.OutgoingHttpHeaders {
+  return {
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    ...(secure ? { 'strict-transport-security': 'max-age=31536000' } : {}),
+  };
+}
+
 function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer, extra: http.OutgoingHttpHeaders = {}) {
   res.writeHead(status, {
     'content-type': type,
     'content-length': Buffer.byteLength(body),
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    'content-security-policy': CONTENT_SECURITY_POLICY,
     ...extra,
   });
   res.end(body);
@@ -57,15 +73,16 @@ class Refusal {
   constructor(
     readonly status: number,
     readonly message: string,
+    readonly headers: http.OutgoingHttpHeaders = {},
   ) {}
 }
 
 /** HTTP statuses of the API's error codes (the body says the rest in Chinese). */
 const STATUS: Partial<Record<ApiError['code'], number>> = { unknown_channel: 404, internal: 500, unauthenticated: 401, forbidden: 403 };
 
-const CODES: Record<number, ApiError['code']> = { 404: 'unknown_channel', 403: 'internal', 500: 'internal' };
+const CODES: Record<number, ApiError['code']> = { 404: 'unknown_channel', 403: 'internal', 429: 'rate_limited', 500: 'internal' };
 
-function answer(res: http.ServerResponse, api: boolean, status: number, message: string) {
+function answer(res: http.ServerResponse, api: boolean, status: number, message: string, headers: http.OutgoingHttpHeaders = {}) {
   if (res.headersSent) {
     res.destroy();
     return;
@@ -74,8 +91,8 @@ function answer(res: http.ServerResponse, api: boolean, status: number, message:
   const extra = status === 413 ? { connection: 'close' } : {};
   if (api) {
     const error = { code: CODES[status] ?? 'invalid_input', message };
-    send(res, status, JSON_TYPE, JSON.stringify({ ok: false, error }), extra);
-  } else send(res, status, TEXT_TYPE, message, extra);
+    send(res, status, JSON_TYPE, JSON.stringify({ ok: false, error }), { ...extra, ...headers });
+  } else send(res, status, TEXT_TYPE, message, { ...extra, ...headers });
 }
 
 /**
@@ -119,28 +136,65 @@ export interface WebServerOptions {
   onError?: ErrorSink;
   /** Host names besides 127.0.0.1 / localhost / [::1] the server answers to (`--allow-host`). */
   allowHosts?: string[];
+  /** Certificate and key (PEM): the server speaks HTTPS only. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** Limits auth.login attempts per client address and user name (the server edition). */
+  loginLimiter?: LoginLimiter;
+  /**
+   * Behind a reverse proxy (`--trust-proxy`): the client address is the last one in X-Forwarded-For,
+   * the one the proxy itself added. Without it the header is ignored, since any client can send it.
+   */
+  trustProxy?: boolean;
 }
 
 /** `host:port` values a request may name in Host, for the port it came in on. */
-export function allowedHosts(port: number, extra: readonly string[] = []): Set<string> {
+export function allowedHosts(port: number, extra: readonly string[] = [], defaultPort = 80): Set<string> {
   const names = [...LOOPBACK_HOSTS, ...extra].map((h) => h.toLowerCase());
   // Browsers leave the port out of Host (and Origin) when it is the scheme's default.
-  return new Set(names.flatMap((h) => (port === 80 ? [`${h}:80`, h] : [`${h}:${port}`])));
+  return new Set(names.flatMap((h) => (port === defaultPort ? [`${h}:${port}`, h] : [`${h}:${port}`])));
 }
 
-export function createWebServer({ ctx, staticDir, onError, allowHosts = [] }: WebServerOptions): http.Server {
+/** The address a request is counted and logged under. */
+function clientAddress(req: http.IncomingMessage, trustProxy: boolean): string {
+  const direct = req.socket.remoteAddress ?? '';
+  if (!trustProxy) return direct;
+  const forwarded = req.headers['x-forwarded-for'];
+  const last = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).split(',').at(-1)?.trim() ?? '';
+  return net.isIP(last) ? last : direct;
+}
+
+export function createWebServer(o: WebServerOptions & { tls: NonNullable<WebServerOptions['tls']> }): https.Server;
+export function createWebServer(o: WebServerOptions): http.Server;
+export function createWebServer({
+  ctx,
+  staticDir,
+  onError,
+  allowHosts = [],
+  tls,
+  loginLimiter,
+  trustProxy = false,
+}: WebServerOptions): http.Server | https.Server {
+  const secure = tls !== undefined;
+  const scheme = secure ? 'https://' : 'http://';
+  const baseHeaders = securityHeaders(secure);
   const root = path.resolve(staticDir);
   /** The renderer's files (a few MB, fixed while the server runs). */
   const files = new Map<string, Buffer>();
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     // DNS rebinding: a page on rebind.test resolved to 127.0.0.1 sends `Host: rebind.test:PORT`.
-    const hosts = allowedHosts(req.socket.localPort ?? 0, allowHosts);
+    const hosts = allowedHosts(req.socket.localPort ?? 0, allowHosts, secure ? 443 : 80);
     const host = (req.headers.host ?? '').toLowerCase();
-    if (!hosts.has(host)) throw new Refusal(403, '拒绝访问：网址中的主机名不被允许，请用本机地址 127.0.0.1 打开本程序');
+    if (!hosts.has(host))
+      throw new Refusal(
+        403,
+        allowHosts.length > 0
+          ? '拒绝访问：网址中的主机名不被允许，请用系统管理员告知的网址打开本系统'
+          : '拒绝访问：网址中的主机名不被允许，请用本机地址 127.0.0.1 打开本程序',
+      );
     // A page from another origin must not drive the ledger through the clerk's browser.
     const origin = req.headers.origin;
-    if (origin !== undefined && (!origin.startsWith('http://') || !hosts.has(origin.toLowerCase().slice('http://'.length)))) {
+    if (origin !== undefined && (!origin.startsWith(scheme) || !hosts.has(origin.toLowerCase().slice(scheme.length)))) {
       throw new Refusal(403, '拒绝来自其他来源的请求');
     }
 
@@ -163,19 +217,26 @@ export function createWebServer({ ctx, staticDir, onError, allowHosts = [] }: We
       } catch {
         throw new Refusal(400, '请求内容不是有效的 JSON');
       }
+      const channel = pathname.slice(5);
+      const address = clientAddress(req, trustProxy);
+      if (loginLimiter && channel === 'auth.login') {
+        const userName = typeof input === 'object' && input !== null ? (input as { userName?: unknown }).userName : undefined;
+        const wait = loginLimiter.attempt(address, typeof userName === 'string' ? userName : undefined);
+        if (wait > 0) throw new Refusal(429, `登录尝试过于频繁，请 ${wait} 秒后再试`, { 'retry-after': String(wait) });
+      }
       // The session lives in an HttpOnly cookie: no script of the page (nor a stray extension) reads it.
       let cookie: string | undefined;
       const transport: Transport = {
         sessionId: sessionFromCookie(req.headers.cookie),
-        origin: { address: req.socket.remoteAddress ?? null, agent: req.headers['user-agent'] ?? null },
+        origin: { address: address || null, agent: req.headers['user-agent'] ?? null },
         keepSession: (id) => {
-          cookie = sessionCookie(id);
+          cookie = sessionCookie(id, secure);
         },
       };
-      const result = await dispatch(ctx, pathname.slice(5), input, onError, transport);
+      const result = await dispatch(ctx, channel, input, onError, transport);
       // A session the core no longer knows (timed out, signed out elsewhere) is dropped from the browser too.
       if (!result.ok && result.error.code === 'unauthenticated' && transport.sessionId && cookie === undefined)
-        cookie = sessionCookie(null);
+        cookie = sessionCookie(null, secure);
       const status = result.ok ? 200 : (STATUS[result.error.code] ?? 400);
       send(res, status, JSON_TYPE, JSON.stringify(result), cookie ? { 'set-cookie': cookie } : {});
       return;
@@ -199,12 +260,12 @@ export function createWebServer({ ctx, staticDir, onError, allowHosts = [] }: We
     send(res, 200, TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', data);
   }
 
-  // Node would answer a request without Host itself, in English and with no body: leave it to handle().
-  const server = http.createServer({ requireHostHeader: false }, (req, res) => {
+  const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    for (const [name, value] of Object.entries(baseHeaders)) if (value !== undefined) res.setHeader(name, value);
     const api = (req.url ?? '').startsWith('/api/');
     handle(req, res).catch((e: unknown) => {
       try {
-        if (e instanceof Refusal) answer(res, api, e.status, e.message);
+        if (e instanceof Refusal) answer(res, api, e.status, e.message, e.headers);
         else {
           // A client that hung up mid-body is not a fault of ours.
           if (!req.destroyed) onError?.('web', e);
@@ -215,7 +276,11 @@ export function createWebServer({ ctx, staticDir, onError, allowHosts = [] }: We
         res.destroy();
       }
     });
-  });
+  };
+  // Node would answer a request without Host itself, in English and with no body: leave it to handle().
+  const server = tls
+    ? https.createServer({ requireHostHeader: false, cert: tls.cert, key: tls.key }, listener)
+    : http.createServer({ requireHostHeader: false }, listener);
 
   // Requests Node's parser refuses (broken request line, oversized headers) still get an answer.
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
@@ -224,8 +289,9 @@ export function createWebServer({ ctx, staticDir, onError, allowHosts = [] }: We
       return;
     }
     const message = Buffer.from(err.code === 'HPE_HEADER_OVERFLOW' ? '请求头过大' : '请求格式不正确');
+    const security = Object.entries(baseHeaders).map(([name, value]) => `${name}: ${value}\r\n`);
     socket.end(
-      `HTTP/1.1 400 Bad Request\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${message.length}\r\nconnection: close\r\n\r\n${message}`,
+      `HTTP/1.1 400 Bad Request\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${message.length}\r\n${security.join('')}connection: close\r\n\r\n${message}`,
     );
   });
   return server;

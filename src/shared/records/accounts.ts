@@ -70,6 +70,8 @@ export interface Me {
   /** A new ledger without any account: the first start asks for the administrator. */
   needsSetup: boolean;
   user: Account | null;
+  /** The database behind the app: 'postgres' is the server edition, whose backups IT takes with pg_dump. */
+  engine?: 'sqlite' | 'postgres';
 }
 
 export const LOGIN_EVENTS = [

@@ -1,7 +1,8 @@
 /**
  * 备份: the automatic and manual backups in the ledger's backups folder, 立即备份 under an optional name,
  * and a checked restore (the current data is backed up first). The desktop app can also back up to and
- * restore from a file picked in the system dialog; browser mode deals in names in the folder only.
+ * restore from a file picked in the system dialog; browser mode deals in names in the folder only; the
+ * server edition on PostgreSQL only explains that IT backs it up.
  */
 import { Badge, Button, Card, Group, Table, Text, TextInput, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
@@ -68,7 +69,34 @@ function confirmRestore(title: string, inspection: BackupInspection, run: () => 
   });
 }
 
+/**
+ * The server edition on PostgreSQL keeps no backup files of its own: the county's IT people back the
+ * database up with pg_dump (README「服务器版（县级内网）」), so the page says so instead of offering buttons.
+ */
+function ServerBackupNote() {
+  return (
+    <Card withBorder>
+      <Title order={4} mb="sm">
+        备份与恢复
+      </Title>
+      <Text size="sm">
+        服务器版的数据保存在单位的 PostgreSQL 数据库中，由信息中心（系统管理员）用 pg_dump 定期备份、用 pg_restore
+        恢复，本页不提供备份和恢复按钮。
+      </Text>
+      <Text size="sm" mt="xs">
+        需要找回某一天的数据时，请联系信息中心，说明要恢复到的日期；恢复会替换全县所有人当时以后的修改，请先与各乡镇经办确认。
+      </Text>
+    </Card>
+  );
+}
+
 export function BackupCard() {
+  const { data: me } = useApi('auth.me', {});
+  if (!me) return null;
+  return me.engine === 'postgres' ? <ServerBackupNote /> : <FileBackups />;
+}
+
+function FileBackups() {
   const { data, refetch: reload } = useApi('backup.list', {});
   const [name, setName] = useState('');
   useEffect(() => {
