@@ -113,6 +113,15 @@ describe('两新组织: two clerks save the same record', () => {
     expect(blind).toMatchObject({ employees: 3, version: 3 });
   });
 
+  it('quotes the clerks’ own Latin text (a user name, a typed value) rather than hiding the message', async () => {
+    const org = await newOrg();
+    await county().call('orgs.update', { id: org.id, version: 1, fields: { ...org, address: 'Wulan Tower' } });
+    const error = conflictOf(
+      await township().raw('orgs.update', { id: org.id, version: 1, fields: { ...org, address: 'Hongshan Plaza' } }),
+    );
+    expect(error.message).toContain('地址：您填写「Hongshan Plaza」，对方已保存为「Wulan Tower」。');
+  });
+
   it('refuses a version that is no version, in Chinese', async () => {
     const org = await newOrg();
     for (const version of [0, -1, 1.5, '1', null]) {

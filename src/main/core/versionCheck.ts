@@ -101,10 +101,14 @@ async function staleError(w: Writer, v: Versioned, now: Stored): Promise<AppErro
   if (theirsOnly.length) parts.push(`对方还修改了：${theirsOnly.map(label).join('、')}。`);
   parts.push('请核对后重新保存。');
   const message = parts.join('');
-  return new AppError('conflict', message, [
-    { path: 'version', message },
-    ...both.map((k) => ({ path: k, message: `对方已保存为「${show(k, theirFields[k])}」` })),
-  ]);
+  // Names and typed values are the clerks' own words, Latin letters included (a user name such as county).
+  const echoes = [latest?.actor ?? '', ...both.flatMap((k) => [show(k, mineFields[k]), show(k, theirFields[k])])];
+  return new AppError(
+    'conflict',
+    message,
+    [{ path: 'version', message }, ...both.map((k) => ({ path: k, message: `对方已保存为「${show(k, theirFields[k])}」` }))],
+    echoes,
+  );
 }
 
 /** Equal as stored: '' and null are one (an emptied box), lists of ids in any order. */

@@ -20,6 +20,8 @@ export function usePageFormSave<V extends Record<string, any>, R>(
     run: (values: V) => Promise<R>;
     /** The toast's text and the page to go to, from what the core saved. */
     after: (saved: R) => { message: string; to: string };
+    /** Sees a refusal first (a save conflict shown in the form, saveConflict.ts). */
+    refused?: (e: unknown, values: V) => void;
   },
 ) {
   const navigate = useNavigate();
@@ -35,6 +37,7 @@ export function usePageFormSave<V extends Record<string, any>, R>(
       guard.release();
       navigate(next.to);
     } catch (e) {
+      o.refused?.(e, values);
       form.setErrors(apiFieldErrors(e));
       notifyError(e, '未能保存');
     } finally {
