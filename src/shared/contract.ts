@@ -77,6 +77,7 @@ import {
   leaderFieldsSchema,
   orgFieldsSchema,
   partyOrgFieldsSchema,
+  recordVersion,
   regionFieldsSchema,
   screeningDeferSchema,
   screeningUndeferSchema,
@@ -219,13 +220,16 @@ export const contract = {
   'orgs.list': { input: orgsListSchema, output: out<Page<OrgListRow>>() },
   'orgs.get': { input: byId, output: out<OrgDetail>() },
   'orgs.create': { input: orgFieldsSchema, output: out<OrgDetail>() },
-  'orgs.update': { input: z.object({ id, fields: orgFieldsSchema }), output: out<OrgDetail>() },
+  'orgs.update': { input: z.object({ id, version: recordVersion.optional(), fields: orgFieldsSchema }), output: out<OrgDetail>() },
   'orgs.delete': { input: byId, output: out<{ id: number }>() },
 
   'partyOrgs.list': { input: partyOrgsListSchema, output: out<Page<PartyOrgListRow>>() },
   'partyOrgs.get': { input: byId, output: out<PartyOrgDetail>() },
   'partyOrgs.create': { input: partyOrgFieldsSchema, output: out<PartyOrgDetail>() },
-  'partyOrgs.update': { input: z.object({ id, fields: partyOrgFieldsSchema }), output: out<PartyOrgDetail>() },
+  'partyOrgs.update': {
+    input: z.object({ id, version: recordVersion.optional(), fields: partyOrgFieldsSchema }),
+    output: out<PartyOrgDetail>(),
+  },
   'partyOrgs.delete': { input: byId, output: out<{ id: number }>() },
 
   'instructors.list': {
@@ -234,7 +238,10 @@ export const contract = {
   },
   'instructors.get': { input: byId, output: out<Instructor>() },
   'instructors.create': { input: instructorFieldsSchema, output: out<Instructor>() },
-  'instructors.update': { input: z.object({ id, fields: instructorFieldsSchema }), output: out<Instructor>() },
+  'instructors.update': {
+    input: z.object({ id, version: recordVersion.optional(), fields: instructorFieldsSchema }),
+    output: out<Instructor>(),
+  },
   'instructors.assign': { input: assignSchema, output: out<Instructor>() },
   'instructors.endAssignment': {
     input: z.object({ assignmentId: id, toDate: z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), '日期格式应为“年-月-日”') }),

@@ -138,6 +138,7 @@ export const FIELD_LABELS: Record<string, string> = {
   file: '文件',
   fields: '记录内容',
   filters: '筛选条件',
+  version: '版本号',
   mapping: '列对应',
   resolutions: '冲突处理',
   bulk: '批量处理方式',
@@ -237,6 +238,16 @@ export const count = (max = 1_000_000) =>
   z.number({ error: '请填写数字' }).int('必须是整数').min(0, '不能为负数').max(max, `不能超过${max}`);
 
 export const id = z.number({ error: '请选择' }).int('编号无效').positive('请选择');
+
+/**
+ * The version of a record the clerk read (issue #15): a save that names it is refused as a conflict when
+ * someone else saved the record since. Imports and exchange leave it out and keep last-write-wins.
+ */
+export const recordVersion = z
+  .number({ error: '应为正整数' })
+  .int('应为正整数')
+  .positive('应为正整数')
+  .max(2_147_483_647, '不能超过2147483647');
 
 const optPhone = z.preprocess(
   emptyToNull,
@@ -498,7 +509,7 @@ export const casePlanSchema = z
     }
   });
 
-const actBase = { id, date: isoDate };
+const actBase = { id, date: isoDate, version: recordVersion.optional() };
 
 export const caseActSchema = z.discriminatedUnion(
   'action',

@@ -146,6 +146,8 @@ export interface AssignmentView {
 
 export interface OrgDetail extends OrgFields {
   id: number;
+  /** Raised by every save; an edit form sends back the one it loaded (a conflict otherwise). */
+  version: number;
   regionName: string;
   coverage: CoverageStatus;
   partyOrg: PartyOrgRef | null;
@@ -203,6 +205,8 @@ export interface CoveredOrgView {
 
 export interface PartyOrgDetail extends PartyOrgFields {
   id: number;
+  /** Raised by every save; an edit form sends back the one it loaded (a conflict otherwise). */
+  version: number;
   regionName: string;
   coveredOrgs: CoveredOrgView[];
   electionDue: string | null;
@@ -224,6 +228,8 @@ export interface InstructorFields {
 
 export interface Instructor extends InstructorFields {
   id: number;
+  /** Raised by every save; an edit form sends back the one it loaded (a conflict otherwise). */
+  version: number;
   activeAssignments: number;
   assignments: AssignmentView[];
 }
@@ -351,6 +357,8 @@ export interface CaseEventView {
 }
 
 export interface CaseDetail extends CaseListRow {
+  /** Raised by every save; an edit form sends back the one it loaded (a conflict otherwise). */
+  version: number;
   reason: string | null;
   events: CaseEventView[];
   allowedActions: CaseAction[];

@@ -188,6 +188,8 @@ const bad: Record<string, () => unknown[]> = {
   'orgs.update': () => [
     { id: 999, fields: { name: '丙公司', category: 'nonpublic', subtype: 'company', regionId: ids.region } },
     { id: ids.org, fields: { name: '', category: 'nonpublic', subtype: 'company', regionId: ids.region } },
+    { id: ids.org, version: -1, fields: { name: '丙公司', category: 'nonpublic', subtype: 'company', regionId: ids.region } },
+    { id: ids.org, version: 999, fields: { name: '丙公司', category: 'nonpublic', subtype: 'company', regionId: ids.region } },
   ],
   'orgs.delete': () => [{ id: 999 }, { id: 'x' }],
   'partyOrgs.create': () => [
@@ -213,7 +215,10 @@ const bad: Record<string, () => unknown[]> = {
   ],
   'partyOrgs.delete': () => [{ id: 999 }],
   'instructors.create': () => [{ name: '' }, { name: '王', phone: '0000' }],
-  'instructors.update': () => [{ id: 999, fields: { name: '王' } }],
+  'instructors.update': () => [
+    { id: 999, fields: { name: '王' } },
+    { id: ids.instructor, version: 999, fields: { name: '王' } },
+  ],
   'instructors.assign': () => [
     { instructorId: ids.instructor, orgId: 999, fromDate: '2026-01-01' },
     { instructorId: 999, orgId: ids.org, fromDate: '2026-01-01' },
@@ -467,6 +472,8 @@ describe('9. refusals name the field at any depth and cut echoed input', () => {
       '「覆盖的两新组织」第1项请选择',
     ],
     ['instructors.update', () => ({ id: ids.instructor, fields: { name: '' } }), '「名称」必须填写'],
+    ['orgs.update', () => ({ id: ids.org, version: 0, fields: { ...org, regionId: ids.region } }), '「版本号」应为正整数'],
+    ['partyOrgs.update', () => ({ id: ids.po, version: 'x', fields: {} }), '「版本号」应为正整数'],
     ['settings.update', () => ({ situations: ['换届逾期', ''] }), '「认定情形」第2项情形不能为空'],
     [
       'cases.act',

@@ -8,6 +8,8 @@ export class AppError extends Error {
     readonly code: ApiError['code'],
     message: string,
     readonly fields?: ApiError['fields'],
+    /** The clerk's own text the message quotes (an account's user name, typed values): Latin there is no leak. */
+    readonly echoes?: readonly string[],
   ) {
     super(message);
     this.name = 'AppError';
@@ -54,10 +56,16 @@ export function hasForeignText(message: string): boolean {
   return FOREIGN.test(message.replace(/“[^”]{0,120}”/g, '').replace(ALLOWED_WORDS, ''));
 }
 
+function withoutEchoes(message: string, echoes: readonly string[] | undefined): string {
+  let out = message;
+  for (const echo of echoes ?? []) if (echo) out = out.split(echo).join('');
+  return out;
+}
+
 /** The clerk's message for any error: an AppError's own text, unless it leaked English or a path. */
 export function clerkMessage(e: unknown): string {
   const raw = e instanceof Error ? e.message : String(e);
-  if (e instanceof AppError && !hasForeignText(raw)) return raw;
+  if (e instanceof AppError && !hasForeignText(withoutEchoes(raw, e.echoes))) return raw;
   const known = describeSystem(raw);
   if (e instanceof AppError) {
     // Keep the Chinese lead-in (“备份失败”, “无法读取”) and replace what followed it.

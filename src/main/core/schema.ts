@@ -67,6 +67,11 @@ export interface OrgTable {
   deleted_at: string | null;
   created_at: string;
   updated_at: string;
+  /**
+   * Raised by every update; a screen's save names the one it read (migration 0014). Optional here only
+   * so the row shapes seed and exchange write (`Omit<…, 'id' | …>`) need not name it: the default is 1.
+   */
+  version?: number;
 }
 
 export interface PartyOrgTable {
@@ -100,6 +105,11 @@ export interface PartyOrgTable {
   deleted_at: string | null;
   created_at: string;
   updated_at: string;
+  /**
+   * Raised by every update; a screen's save names the one it read (migration 0014). Optional here only
+   * so the row shapes seed and exchange write (`Omit<…, 'id' | …>`) need not name it: the default is 1.
+   */
+  version?: number;
 }
 
 export interface CoverageTable {
@@ -120,6 +130,11 @@ export interface InstructorTable {
   deleted_at: string | null;
   created_at: string;
   updated_at: string;
+  /**
+   * Raised by every update; a screen's save names the one it read (migration 0014). Optional here only
+   * so the row shapes seed and exchange write (`Omit<…, 'id' | …>`) need not name it: the default is 1.
+   */
+  version?: number;
 }
 
 export interface AssignmentTable {
@@ -173,6 +188,11 @@ export interface CaseTable {
   delisted_date: string | null;
   created_at: string;
   updated_at: string;
+  /**
+   * Raised by every update; a screen's save names the one it read (migration 0014). Optional here only
+   * so the row shapes seed and exchange write (`Omit<…, 'id' | …>`) need not name it: the default is 1.
+   */
+  version?: number;
 }
 
 export interface CaseEventTable {

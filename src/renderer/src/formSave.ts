@@ -22,6 +22,8 @@ export function usePageFormSave<V extends Record<string, any>, R>(
     after: (saved: R) => { message: string; to: string };
     /** Shown for reading only: Ctrl+S saves nothing and leaving never asks. */
     readOnly?: boolean;
+    /** Sees a refusal first (a save conflict shown in the form, saveConflict.ts). */
+    refused?: (e: unknown, values: V) => void;
   },
 ) {
   const navigate = useNavigate();
@@ -37,6 +39,7 @@ export function usePageFormSave<V extends Record<string, any>, R>(
       guard.release();
       navigate(next.to);
     } catch (e) {
+      o.refused?.(e, values);
       form.setErrors(apiFieldErrors(e));
       notifyError(e, '未能保存');
     } finally {

@@ -13,6 +13,7 @@ import * as m0010 from './0010_sites_groups_inspections';
 import * as m0011 from './0011_member_years';
 import * as m0012 from './0012_orgs_region_live';
 import * as m0013 from './0013_accounts';
+import * as m0014 from './0014_versions';
 
 const migrations: Record<string, Migration> = {
   '0001_ledger_core': m0001,
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0011_member_years': m0011,
   '0012_orgs_region_live': m0012,
   '0013_accounts': m0013,
+  '0014_versions': m0014,
 };
 
 export const migrationProvider: MigrationProvider = {

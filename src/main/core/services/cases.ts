@@ -14,6 +14,7 @@ import type { Ctx } from '../context';
 import { jsonField } from '../dialect';
 import { AppError, notFound } from '../errors';
 import type { CaseRow, Database } from '../schema';
+import { refuseLost, refuseStale } from '../versionCheck';
 import { type Writer, write } from '../write';
 import { resolveLeader } from './leaders';
 import { assertPartyOrgRegion, inCallerRegions } from './recordScope';
@@ -218,6 +219,7 @@ export async function getCase(ctx: Ctx, id: number): Promise<CaseDetail> {
   return {
     ...c,
     reason: (row.reason as string | null) ?? null,
+    version: (row.version as number | undefined) ?? 1,
     events: await events(ctx, id),
     allowedActions: allowedActions({ state: c.state, delistedDate: c.delistedDate }, day),
   };
@@ -355,6 +357,9 @@ export async function actOnCaseIn(w: Writer, input: ActInput, opts: CaseWriteOpt
     const c = await w.trx.selectFrom('cases').selectAll().where('id', '=', input.id).executeTakeFirst();
     if (!c) throw notFound('整顿对象', input.id);
     await assertPartyOrgRegion(w.trx, c.party_org_id, '整顿对象', input.id);
+    // A step recorded by someone else since the clerk opened the case is told, not stacked on it.
+    const check = { entity: 'case', id: input.id, expected: input.version, mine: {} } as const;
+    await refuseStale(w, check, { version: c.version ?? 1, fields: {} });
     const passed = input.action === 'accept' ? input.passed : undefined;
     const t = transition({ state: c.state, delistedDate: c.delisted_date }, { action: input.action, date: input.date, passed });
     if (!t.ok) throw new AppError('conflict', t.reason);
@@ -370,7 +375,7 @@ export async function actOnCaseIn(w: Writer, input: ActInput, opts: CaseWriteOpt
     if (problem) throw new AppError('invalid_input', problem);
     const before = snapshot(c);
     const set: Partial<CaseRow> = { state: t.next, updated_at: w.now };
-    let { id: _id, date: _date, action: _action, ...details } = input;
+    let { id: _id, date: _date, action: _action, version: _version, ...details } = input;
     switch (input.action) {
       case 'plan': {
         if (input.plan.deadline < input.date) throw new AppError('invalid_input', '「整顿时限」不能早于制定方案的日期');
@@ -402,7 +407,16 @@ export async function actOnCaseIn(w: Writer, input: ActInput, opts: CaseWriteOpt
         Object.assign(set, { delisted_date: null, accepted_date: null, accept_score: null });
         break;
     }
-    await w.trx.updateTable('cases').set(set).where('id', '=', input.id).execute();
+    const saved = await w.trx
+      .updateTable('cases')
+      .set({ ...set, version: sql<number>`version + 1` })
+      .where('id', '=', input.id)
+      .$if(input.version != null, (q) => q.where('version', '=', input.version as number))
+      .executeTakeFirst();
+    await refuseLost(w, check, saved, async () => {
+      const now = await w.trx.selectFrom('cases').select('version').where('id', '=', input.id).executeTakeFirst();
+      return now ? { version: now.version ?? 1, fields: {} } : null;
+    });
     await addEvent(w, input.id, input.date, input.action, t.next, details);
     if (input.action === 'delist') {
       // The party organization moves to 规范建设 in the year it is delisted; a case carried over from an

@@ -11,6 +11,7 @@ import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
 import { fromColumns, toColumns } from '../mapping';
 import type { Database, InstructorRow } from '../schema';
+import { refuseLost, refuseStale } from '../versionCheck';
 import { type Writer, write } from '../write';
 import { inCallerRegions } from './recordScope';
 
@@ -108,6 +109,7 @@ export async function listInstructors(ctx: Ctx, query?: string): Promise<Instruc
     return {
       id: r.id,
       ...fromColumns(r as unknown as Record<string, unknown>, INSTRUCTOR_SHAPE),
+      version: r.version ?? 1,
       activeAssignments: assignments.filter((a) => a.active).length,
       assignments,
     };
@@ -127,6 +129,7 @@ export async function getInstructor(ctx: Ctx, id: number): Promise<Instructor> {
   return {
     id,
     ...fromColumns(row as unknown as Record<string, unknown>, INSTRUCTOR_SHAPE),
+    version: row.version ?? 1,
     activeAssignments: assignments.filter((a) => a.active).length,
     assignments,
   };
@@ -175,22 +178,41 @@ export async function createInstructorIn(w: Writer, f: Fields, audit: Record<str
   return id;
 }
 
-export async function updateInstructor(ctx: Ctx, id: number, f: Fields): Promise<Instructor> {
-  await write(ctx, (w) => updateInstructorIn(w, id, f));
+export async function updateInstructor(ctx: Ctx, id: number, f: Fields, version?: number): Promise<Instructor> {
+  await write(ctx, (w) => updateInstructorIn(w, id, f, {}, version));
   return getInstructor(ctx, id);
 }
 
-export async function updateInstructorIn(w: Writer, id: number, f: Fields, audit: Record<string, unknown> = {}): Promise<void> {
-  const row = await w.trx.selectFrom('instructors').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+/** `version`: the one the clerk's screen read (a conflict when someone saved since); none from imports. */
+export async function updateInstructorIn(
+  w: Writer,
+  id: number,
+  f: Fields,
+  audit: Record<string, unknown> = {},
+  version?: number,
+): Promise<void> {
+  const read = () => w.trx.selectFrom('instructors').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  const stored = (r: InstructorRow) => ({
+    version: r.version ?? 1,
+    fields: fromColumns(r as unknown as Record<string, unknown>, INSTRUCTOR_SHAPE),
+  });
+  const row = await read();
   if (!row) throw notFound('指导员', id);
   await assertInstructorVisible(w.trx, w.today, id);
+  const check = { entity: 'instructor', id, expected: version, mine: f } as const;
+  await refuseStale(w, check, stored(row));
   await refuseDuplicate(w, f, id);
   const before = fromColumns(row as unknown as Record<string, unknown>, INSTRUCTOR_SHAPE);
-  await w.trx
+  const saved = await w.trx
     .updateTable('instructors')
-    .set({ ...toColumns(f), updated_at: w.now })
+    .set({ ...toColumns(f), updated_at: w.now, version: sql<number>`version + 1` })
     .where('id', '=', id)
-    .execute();
+    .$if(version != null, (q) => q.where('version', '=', version as number))
+    .executeTakeFirst();
+  await refuseLost(w, check, saved, async () => {
+    const now = await read();
+    return now ? stored(now) : null;
+  });
   await w.audit('instructor', id, 'update', before, { ...f, ...audit });
   w.touchOrgs([]);
 }

@@ -1,4 +1,5 @@
 /** Organizations (两新组织): list, page, create, update, soft delete. */
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { orgsListSchema } from '../../../shared/contract';
 import { COVERAGE_STATUSES } from '../../../shared/domain/codes';
@@ -12,6 +13,7 @@ import { AppError, notFound } from '../errors';
 import { fromColumns, toColumns } from '../mapping';
 import { initialsOf } from '../pinyin';
 import type { Database } from '../schema';
+import { refuseLost, refuseStale } from '../versionCheck';
 import { type Writer, write } from '../write';
 import { alignAnnualCheckIn } from './inspections';
 import { alignMassOrgsIn } from './massOrgs';
@@ -149,6 +151,7 @@ export async function getOrg(ctx: Ctx, id: number): Promise<OrgDetail> {
       active: isActiveOn({ fromDate: a.from_date, toDate: a.to_date }, today),
     })),
     flags: orgFlags(indexed.facts, today),
+    version: found.row.version ?? 1,
     createdAt: found.row.created_at,
     updatedAt: found.row.updated_at,
   };
@@ -201,21 +204,36 @@ export async function createOrgIn(w: Writer, f: OrgInput, audit: Record<string, 
   return id;
 }
 
-export async function updateOrg(ctx: Ctx, id: number, f: OrgInput): Promise<OrgDetail> {
-  await write(ctx, (w) => updateOrgIn(w, id, f));
+export async function updateOrg(ctx: Ctx, id: number, f: OrgInput, version?: number): Promise<OrgDetail> {
+  await write(ctx, (w) => updateOrgIn(w, id, f, {}, version));
   return getOrg(ctx, id);
 }
 
-export async function updateOrgIn(w: Writer, id: number, f: OrgInput, audit: Record<string, unknown> = {}): Promise<void> {
+/** `version`: the one the clerk's screen read (a conflict when someone saved since); none from imports. */
+export async function updateOrgIn(
+  w: Writer,
+  id: number,
+  f: OrgInput,
+  audit: Record<string, unknown> = {},
+  version?: number,
+): Promise<void> {
   const before = await readFields(w.trx, id);
   if (!before) throw notFound('两新组织', id);
   assertRegion(before.row.region_id, '两新组织', id);
+  const check = { entity: 'org', id, expected: version, mine: f } as const;
+  const stored = (found: NonNullable<typeof before>) => ({ version: found.row.version ?? 1, fields: found.fields });
+  await refuseStale(w, check, stored(before));
   await assertValid(w.trx, f, id);
-  await w.trx
+  const saved = await w.trx
     .updateTable('orgs')
-    .set({ ...columns(f), updated_at: w.now })
+    .set({ ...columns(f), updated_at: w.now, version: sql<number>`version + 1` })
     .where('id', '=', id)
-    .execute();
+    .$if(version != null, (q) => q.where('version', '=', version as number))
+    .executeTakeFirst();
+  await refuseLost(w, check, saved, async () => {
+    const now = await readFields(w.trx, id);
+    return now && stored(now);
+  });
   // The counts typed here are this year's 党员发展 figures (imports and the form both come this way).
   await syncCurrentMemberYear(w, id, f);
   await w.audit('org', id, 'update', before.fields, { ...f, ...audit });

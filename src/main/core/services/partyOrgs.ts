@@ -13,6 +13,7 @@ import { AppError, notFound } from '../errors';
 import { fromColumns, toColumns } from '../mapping';
 import { initialsOf } from '../pinyin';
 import type { PartyOrgRow } from '../schema';
+import { refuseLost, refuseStale } from '../versionCheck';
 import { type Writer, write } from '../write';
 import { assertRegionWritable, inRegions } from './recordScope';
 
@@ -190,6 +191,7 @@ export async function getPartyOrg(ctx: Ctx, id: number): Promise<PartyOrgDetail>
     id,
     ...f,
     regionName: region?.name ?? '',
+    version: row.version ?? 1,
     // A 联合党支部 may cover organizations of other regions: a 乡镇经办 sees only their own.
     coveredOrgs: covered
       .filter((o) => mayTouchRegion(o.region_id))
@@ -283,26 +285,41 @@ export async function createPartyOrgIn(w: Writer, input: PartyOrgInput, audit: R
   return id;
 }
 
-export async function updatePartyOrg(ctx: Ctx, id: number, input: PartyOrgInput): Promise<PartyOrgDetail> {
-  await write(ctx, (w) => updatePartyOrgIn(w, id, input));
+export async function updatePartyOrg(ctx: Ctx, id: number, input: PartyOrgInput, version?: number): Promise<PartyOrgDetail> {
+  await write(ctx, (w) => updatePartyOrgIn(w, id, input, {}, version));
   return getPartyOrg(ctx, id);
 }
 
-export async function updatePartyOrgIn(w: Writer, id: number, given: PartyOrgInput, audit: Record<string, unknown> = {}): Promise<void> {
+/** `version`: the one the clerk's screen read (a conflict when someone saved since); none from imports. */
+export async function updatePartyOrgIn(
+  w: Writer,
+  id: number,
+  given: PartyOrgInput,
+  audit: Record<string, unknown> = {},
+  version?: number,
+): Promise<void> {
   const row = await readRow(w.trx, id);
   if (!row) throw notFound('党组织', id);
   assertRegion(row.region_id, '党组织', id);
-  const before = {
-    ...fromColumns(row as unknown as Record<string, unknown>, PARTY_ORG_SHAPE),
+  const stored = async (r: PartyOrgRow) => ({
+    ...fromColumns(r as unknown as Record<string, unknown>, PARTY_ORG_SHAPE),
     coveredOrgIds: await coveredIds(w.trx, id),
-  };
-  await assertCoverable(w.trx, given, id);
+  });
+  const before = await stored(row);
   const input = { ...given, coveredOrgIds: [...given.coveredOrgIds, ...(await hiddenCovered(w.trx, before.coveredOrgIds))] };
-  await w.trx
+  const check = { entity: 'partyOrg', id, expected: version, mine: input } as const;
+  await refuseStale(w, check, { version: row.version ?? 1, fields: before });
+  await assertCoverable(w.trx, given, id);
+  const saved = await w.trx
     .updateTable('party_orgs')
-    .set({ ...columns(input), updated_at: w.now })
+    .set({ ...columns(input), updated_at: w.now, version: sql<number>`version + 1` })
     .where('id', '=', id)
-    .execute();
+    .$if(version != null, (q) => q.where('version', '=', version as number))
+    .executeTakeFirst();
+  await refuseLost(w, check, saved, async () => {
+    const now = await readRow(w.trx, id);
+    return now ? { version: now.version ?? 1, fields: await stored(now) } : null;
+  });
   await setCoverage(w.trx, id, input.coveredOrgIds);
   await w.audit('partyOrg', id, 'update', before, { ...input, ...audit });
   w.touchOrgs([...before.coveredOrgIds, ...input.coveredOrgIds]);

@@ -33,6 +33,8 @@ import { DateField, todayText } from '../DateField';
 import { apiFieldErrors } from '../formErrors';
 import { confirmDiscard, useLeaveGuard } from '../leaveGuard';
 import { useApi, useApiMutation, useSettings } from '../queries';
+import { queryClient } from '../queryClient';
+import { isStaleSave } from '../saveConflict';
 import { useCan } from '../session';
 import { type ActionValues, initialValues, toInput, validateAction } from './actionForm';
 import { InstructorPicker, LeaderPicker } from './PlanPickers';
@@ -197,11 +199,16 @@ function ActionModal({ c, action, onClose }: { c: CaseDetail; action: CaseAction
   const send = async (values: ActionValues) => {
     setError(null);
     try {
-      await act.mutateAsync(toInput(values));
+      // The version the page loaded: a step someone else recorded since is told here, not stacked on it.
+      const saved = await act.mutateAsync({ ...toInput(values), version: c.version });
+      // The next step starts from this one's version at once, not after the page has read the case again.
+      queryClient.setQueryData(['cases.get', { id: c.id }], saved);
       guard.release();
       notifyDone(`${label}：已记录`);
       onClose();
     } catch (e) {
+      // The page behind the dialog shows the case as it is now, the other clerk's step included.
+      if (isStaleSave(e)) void queryClient.invalidateQueries({ queryKey: ['cases.get'] });
       form.setErrors(apiFieldErrors(e));
       setError(errorText(e));
       notifyError(e);

@@ -35,6 +35,7 @@ import { ListSearch } from '../ListSearch';
 import { confirmDiscard } from '../leaveGuard';
 import { param, useSearchState } from '../listState';
 import { useApi } from '../queries';
+import { useSaveConflict } from '../saveConflict';
 import { useCan } from '../session';
 
 /** `?assignOrg=12` opens 选派 for that organization (from its page). */
@@ -95,15 +96,28 @@ export function InstructorForm({
     validateInputOnBlur: true,
   });
   const [saving, setSaving] = useState(false);
+  // The version loaded goes back with the save: someone else's save since is a conflict shown here.
+  const stale = useSaveConflict(form, {
+    entity: 'instructor',
+    fields: Object.keys(blank),
+    version: editing?.version,
+    reload: async () => {
+      const latest = await invoke('instructors.get', { id: editing?.id ?? 0 });
+      return { values: toForm(latest), version: latest.version };
+    },
+  });
   const save = form.onSubmit(async (values) => {
     if (saving) return;
     setSaving(true);
     try {
       const fields = instructorFieldsSchema.parse(values);
-      const saved = editing ? await invoke('instructors.update', { id: editing.id, fields }) : await invoke('instructors.create', fields);
+      const saved = editing
+        ? await invoke('instructors.update', { id: editing.id, version: stale.version, fields })
+        : await invoke('instructors.create', fields);
       notifyDone(`指导员“${saved.name}”已保存`);
       onSaved(saved);
     } catch (e) {
+      stale.caught(e, values);
       form.setErrors(apiFieldErrors(e));
       notifyError(e, '未能保存');
     } finally {
@@ -116,6 +130,7 @@ export function InstructorForm({
   return (
     <Modal opened onClose={close} title={editing ? `编辑指导员：${editing.name}` : '新增指导员'} size="lg">
       <form onSubmit={save}>
+        {stale.panel && <div style={{ marginBottom: 12 }}>{stale.panel}</div>}
         <SimpleGrid cols={2}>
           <TextInput label="姓名" withAsterisk data-autofocus {...form.getInputProps('name')} />
           <TextInput label="联系电话" {...form.getInputProps('phone')} />

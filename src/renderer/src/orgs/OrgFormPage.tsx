@@ -26,6 +26,7 @@ import { usePageFormSave } from '../formSave';
 import { options } from '../ledgerBits';
 import { useApi } from '../queries';
 import { RegionSelect, useOwnRegion } from '../RegionSelect';
+import { useSaveConflict } from '../saveConflict';
 
 type FormValues = Omit<OrgFields, 'regionId' | 'employees' | 'formalMembers' | 'probationaryMembers' | 'activists'> & {
   regionId: string | null;
@@ -103,12 +104,24 @@ export function OrgFormPage({ id }: { id: number | null }) {
   const existing = useApi('orgs.get', { id: id ?? 0 }, { enabled: id != null });
   const ownRegion = useOwnRegion();
   if (id && !existing.data) return <Loading error={existing.error} />;
-  return <OrgForm id={id} initial={existing.data ? toForm(existing.data) : { ...blank, regionId: ownRegion }} />;
+  return (
+    <OrgForm id={id} version={existing.data?.version} initial={existing.data ? toForm(existing.data) : { ...blank, regionId: ownRegion }} />
+  );
 }
 
-function OrgForm({ id, initial }: { id: number | null; initial: FormValues }) {
+function OrgForm({ id, version, initial }: { id: number | null; version?: number; initial: FormValues }) {
   const navigate = useNavigate();
   const form = useForm<FormValues>({ initialValues: initial, validate: validateOrg, validateInputOnBlur: true });
+  // The version loaded goes back with the save: someone else's save since is a conflict shown here.
+  const stale = useSaveConflict(form, {
+    entity: 'org',
+    fields: Object.keys(blank),
+    version,
+    reload: async () => {
+      const latest = await invoke('orgs.get', { id: id ?? 0 });
+      return { values: toForm(latest), version: latest.version };
+    },
+  });
   const [usccBlurred, setUsccBlurred] = useState(false);
   const v = form.values;
   const uscc = usccFeedback(v.uscc, v.subtype, usccBlurred);
@@ -117,9 +130,10 @@ function OrgForm({ id, initial }: { id: number | null; initial: FormValues }) {
   const { save, saving } = usePageFormSave(form, {
     run: (values) => {
       const fields = orgFieldsSchema.parse(toInput(values));
-      return id ? invoke('orgs.update', { id, fields }) : invoke('orgs.create', fields);
+      return id ? invoke('orgs.update', { id, version: stale.version, fields }) : invoke('orgs.create', fields);
     },
     after: (saved) => ({ message: `“${saved.name}”已保存`, to: `/orgs/${saved.id}` }),
+    refused: stale.caught,
   });
 
   // The leave guard asks before a half-filled form is dropped.
@@ -129,6 +143,7 @@ function OrgForm({ id, initial }: { id: number | null; initial: FormValues }) {
 
   return (
     <FormFrame title={id ? `编辑：${initial.name}` : '新增两新组织'} saving={saving} onSave={() => void save()} onCancel={cancel}>
+      {stale.panel}
       <Card withBorder>
         <Title order={4} mb="sm">
           基本信息

@@ -18,6 +18,7 @@ import { usePageFormSave } from '../formSave';
 import { options } from '../ledgerBits';
 import { useApi, useSettings } from '../queries';
 import { RegionSelect, useOwnRegion } from '../RegionSelect';
+import { useSaveConflict } from '../saveConflict';
 import { OrgPicker, type PickedOrg } from './OrgPicker';
 
 type Numeric = 'partyWorkers' | 'formalMembers' | 'probationaryMembers' | 'termYears' | 'starRating';
@@ -90,17 +91,25 @@ export function PartyOrgFormPage({ id, coverOrgId }: { id: number | null; coverO
       : [];
   const initial = p ? toForm(p) : { ...blank, regionId: preset.data ? String(preset.data.regionId) : ownRegion };
   return (
-    <PartyOrgForm id={id} initial={initial} initialCovered={covered} venueItems={[...VENUE_STANDARDS[settings.data.venueStandard].items]} />
+    <PartyOrgForm
+      id={id}
+      version={p?.version}
+      initial={initial}
+      initialCovered={covered}
+      venueItems={[...VENUE_STANDARDS[settings.data.venueStandard].items]}
+    />
   );
 }
 
 function PartyOrgForm({
   id,
+  version,
   initial,
   initialCovered,
   venueItems,
 }: {
   id: number | null;
+  version?: number;
   initial: FormValues;
   initialCovered: PickedOrg[];
   venueItems: string[];
@@ -115,14 +124,26 @@ function PartyOrgForm({
   const coveredChanged = covered.map((o) => o.id).join() !== initialCovered.map((o) => o.id).join();
   const v = form.values;
   const single = v.method === 'single';
+  // The version loaded goes back with the save: someone else's save since is a conflict shown here.
+  const stale = useSaveConflict(form, {
+    entity: 'partyOrg',
+    fields: Object.keys(blank),
+    version,
+    reload: async () => {
+      const latest = await invoke('partyOrgs.get', { id: id ?? 0 });
+      setCovered(latest.coveredOrgs.map((o) => ({ id: o.id, name: o.name, regionName: o.regionName, formalMembers: o.formalMembers })));
+      return { values: toForm(latest), version: latest.version };
+    },
+  });
 
   const { save, saving } = usePageFormSave(form, {
     dirty: coveredChanged,
     run: (values) => {
       const fields = partyOrgFieldsSchema.parse(toInput(values, covered));
-      return id ? invoke('partyOrgs.update', { id, fields }) : invoke('partyOrgs.create', fields);
+      return id ? invoke('partyOrgs.update', { id, version: stale.version, fields }) : invoke('partyOrgs.create', fields);
     },
     after: (saved) => ({ message: `“${saved.name}”已保存`, to: `/party-orgs/${saved.id}` }),
+    refused: stale.caught,
   });
 
   // The leave guard asks before a half-filled form is dropped.
@@ -130,6 +151,7 @@ function PartyOrgForm({
 
   return (
     <FormFrame title={id ? `编辑：${initial.name}` : '新增党组织'} saving={saving} onSave={() => void save()} onCancel={cancel}>
+      {stale.panel}
       <Card withBorder>
         <Title order={4} mb="sm">
           组建情况

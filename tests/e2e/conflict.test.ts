@@ -1,0 +1,88 @@
+/**
+ * Issue #15 in Chromium at 1366×768: a county clerk and a township clerk, each in their own browser,
+ * open the same 两新组织 and both change 负责人电话. The first save goes through; the second shows the
+ * conflict in the form with both numbers, and 载入最新内容 puts the saved record in the form with the
+ * township clerk's typed number listed beside it. Screenshots go under test-output/e2e/conflict/.
+ */
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/main/core/services/demoAccounts';
+import type { Page as ListPage, OrgListRow } from '../../src/shared/types';
+import { type App, postApi, startApp } from './harness';
+
+let app: App;
+let county: Page;
+let townshipContext: BrowserContext;
+let township: Page;
+
+beforeAll(async () => {
+  app = await startApp('conflict');
+  county = app.page;
+  await county.setViewportSize({ width: 1366, height: 768 });
+  const browser = county.context().browser();
+  if (!browser) throw new Error('没有浏览器');
+  townshipContext = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  township = await townshipContext.newPage();
+  const account = DEMO_ACCOUNTS.find((a) => a.role === 'township');
+  const res = await postApi(township, `${app.base}/api/auth.login`, { userName: account?.userName, password: DEMO_PASSWORD });
+  expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
+});
+
+afterAll(async () => {
+  await townshipContext?.close();
+  await app?.close();
+});
+
+async function settled(page: Page) {
+  await expect.poll(() => page.getByText('正在加载').count(), { timeout: 20_000 }).toBe(0);
+  await expect.poll(() => page.locator('.mantine-Loader-root').count(), { timeout: 20_000 }).toBe(0);
+  await page.waitForTimeout(200);
+}
+
+it('the second of two clerks saving the same 两新组织 sees the conflict with both values, then the latest', async () => {
+  // An organization of the township clerk's own region: both clerks may edit it.
+  const listed = await postApi(township, `${app.base}/api/orgs.list`, { limit: 1 });
+  const org = ((await listed.json()) as { data: ListPage<OrgListRow> }).data.rows[0];
+  if (!org) throw new Error('乡镇没有两新组织');
+
+  for (const page of [county, township]) {
+    await page.goto(`${app.base}/#/orgs/${org.id}/edit`);
+    await settled(page);
+  }
+
+  await county.getByLabel('负责人电话').fill('13800000002');
+  await county.getByRole('button', { name: '保存' }).click();
+  await expect.poll(() => county.url(), { timeout: 20_000 }).toMatch(new RegExp(`#/orgs/${org.id}$`));
+
+  await township.getByLabel('负责人电话').fill('13900000003');
+  await township.getByLabel('地址').fill('乌兰镇二街');
+  await township.getByRole('button', { name: '保存' }).click();
+  const alert = township.getByTestId('save-conflict');
+  await alert.waitFor({ timeout: 20_000 });
+  const text = (await alert.textContent()) ?? '';
+  expect(text).toContain('该记录已被 演示县级经办（county）于');
+  expect(text).toContain('负责人电话：您填写「13900000003」，对方已保存为「13800000002」。');
+  // No English besides the account's own user name.
+  expect(text.replace('（county）', '')).not.toMatch(/[A-Za-z]{4,}/);
+  // Still on the form, nothing of hers saved.
+  expect(township.url()).toMatch(/\/edit$/);
+  await township.screenshot({ path: path.resolve('test-output/e2e/conflict/01-conflict.png') });
+
+  await township.getByRole('button', { name: '载入最新内容' }).click();
+  const typed = township.getByTestId('save-conflict-typed');
+  await typed.waitFor({ timeout: 20_000 });
+  expect(await typed.textContent()).toContain('负责人电话：「13900000003」');
+  expect(await typed.textContent()).toContain('地址：「乌兰镇二街」');
+  // Only what the form edits: no version, no stamps.
+  expect(await typed.textContent()).not.toMatch(/版本号|[A-Za-z]{4,}/);
+  expect(await township.getByLabel('负责人电话').inputValue()).toBe('13800000002');
+  await township.screenshot({ path: path.resolve('test-output/e2e/conflict/02-latest-loaded.png') });
+
+  // Saved again over the latest, it goes through.
+  await township.getByLabel('负责人电话').fill('13900000003');
+  await township.getByRole('button', { name: '保存' }).click();
+  await expect.poll(() => township.url(), { timeout: 20_000 }).toMatch(new RegExp(`#/orgs/${org.id}$`));
+  const saved = await app.call<{ legalRepPhone: string; version: number }>('orgs.get', { id: org.id });
+  expect(saved).toMatchObject({ legalRepPhone: '13900000003', version: 3 });
+});
