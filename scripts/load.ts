@@ -246,7 +246,7 @@ console.log(
 
 // --- the load -------------------------------------------------------------------------------------
 const latencies = new Map<string, number[]>();
-const errors: { channel: string; status: number; code?: string; message?: string }[] = [];
+const errors: { channel: string; input: unknown; status: number; code?: string; message?: string }[] = [];
 let conflicts = 0;
 const seen = { orgUpdates: 0, activities: 0, funding: 0 };
 const QUERIES = ['有限公司', '合作社', '协会', '青山', '阳光', 'qs', 'ygx', '幼儿园'];
@@ -260,7 +260,7 @@ async function timed(c: Client, label: string, channel: string, input: unknown):
   latencies.set(label, list);
   list.push(ms);
   if (!r.ok && r.code === 'conflict') conflicts++;
-  else if (!r.ok || r.status < 200 || r.status >= 300) errors.push({ channel, status: r.status, code: r.code, message: r.message });
+  else if (!r.ok || r.status < 200 || r.status >= 300) errors.push({ channel, input, status: r.status, code: r.code, message: r.message });
   return r;
 }
 
@@ -389,6 +389,8 @@ const report = {
 await ledger.close();
 fs.mkdirSync('test-output', { recursive: true });
 fs.writeFileSync('test-output/load.json', `${JSON.stringify(report, null, 2)}\n`);
+// The server's own log says what an internal error was.
+fs.writeFileSync('test-output/load-server.log', serverErr);
 
 console.log(`\n负载：${CLIENTS} 个客户端，${elapsed.toFixed(1)} s，${report.orgs.toLocaleString()} 个组织，${os.cpus().length} 核`);
 console.log(`  负载均值（1/5/15 分钟）：开始 ${report.loadAverage.before.join(' / ')}，结束 ${report.loadAverage.after.join(' / ')}`);
@@ -399,7 +401,7 @@ for (const [k, v] of [...Object.entries(perChannel), ['合计', overall] as cons
     `  ${k.padEnd(22)}${String(v.requests).padStart(8)}${String(v.p50).padStart(8)}${String(v.p95).padStart(8)}${String(v.p99).padStart(8)}`,
   );
 console.log(`  错误 ${errors.length}，版本冲突（预期内）${conflicts}`);
-for (const e of errors.slice(0, 5)) console.log(`    ${e.channel} ${e.status} ${e.code ?? ''} ${e.message ?? ''}`);
+for (const e of errors.slice(0, 5)) console.log(`    ${e.channel} ${JSON.stringify(e.input)} ${e.status} ${e.code ?? ''} ${e.message ?? ''}`);
 console.log(
   `  写入核对：组织更新 ${seen.orgUpdates}/${found.orgUpdates}，活动 ${seen.activities}/${found.activities}（审计 ${found.activityAudits}），经费 ${seen.funding}/${found.funding}（审计 ${found.fundingAudits}）——${accounted ? '全部对上' : '对不上！'}`,
 );
