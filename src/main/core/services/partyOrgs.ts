@@ -76,19 +76,19 @@ async function buildPartyOrgIndex(ctx: Ctx, day: string): Promise<IndexedPartyOr
     .selectFrom('party_orgs as p')
     .innerJoin('regions as r', 'r.id', 'p.region_id')
     .selectAll('p')
-    .select((eb) => [
-      'r.name as region_name',
-      'r.sort_order as region_order',
-      eb
-        .selectFrom('coverage as c')
-        .innerJoin('orgs as o', (j) => j.onRef('o.id', '=', 'c.org_id').on('o.deleted_at', 'is', null))
-        .select(sql<number>`count(*)`.as('n'))
-        .whereRef('c.party_org_id', '=', 'p.id')
-        .as('covered_count'),
-    ])
+    .select(['r.name as region_name', 'r.sort_order as region_order'])
     .where('p.deleted_at', 'is', null)
     .orderBy('p.id')
     .execute()) as Record<string, unknown>[];
+  // One grouped pass, not a subquery per party organization: on a PostgreSQL database not yet analyzed
+  // (just generated or imported) the planner ran the correlated count past the statement timeout.
+  const counts = await ctx.ledger.db
+    .selectFrom('coverage as c')
+    .innerJoin('orgs as o', (j) => j.onRef('o.id', '=', 'c.org_id').on('o.deleted_at', 'is', null))
+    .select(['c.party_org_id', sql<number>`count(*)`.as('n')])
+    .groupBy('c.party_org_id')
+    .execute();
+  const coveredCount = new Map(counts.map((c) => [Number(c.party_org_id), Number(c.n)]));
   return rows.map((r) => {
     const f = fromColumns(r, PARTY_ORG_SHAPE);
     return {
@@ -101,7 +101,7 @@ async function buildPartyOrgIndex(ctx: Ctx, day: string): Promise<IndexedPartyOr
       regionOrder: r.region_order as number,
       secretaryName: f.secretaryName,
       members: f.formalMembers + f.probationaryMembers,
-      coveredCount: Number(r.covered_count),
+      coveredCount: coveredCount.get(Number(r.id)) ?? 0,
       starRating: f.starRating,
       electionDue: electionDue(flagFacts(f)),
       flags: partyOrgFlags(flagFacts(f), day).map((h) => h.code),
