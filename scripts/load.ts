@@ -401,7 +401,8 @@ for (const [k, v] of [...Object.entries(perChannel), ['合计', overall] as cons
     `  ${k.padEnd(22)}${String(v.requests).padStart(8)}${String(v.p50).padStart(8)}${String(v.p95).padStart(8)}${String(v.p99).padStart(8)}`,
   );
 console.log(`  错误 ${errors.length}，版本冲突（预期内）${conflicts}`);
-for (const e of errors.slice(0, 5)) console.log(`    ${e.channel} ${JSON.stringify(e.input)} ${e.status} ${e.code ?? ''} ${e.message ?? ''}`);
+for (const e of errors.slice(0, 5))
+  console.log(`    ${e.channel} ${JSON.stringify(e.input)} ${e.status} ${e.code ?? ''} ${e.message ?? ''}`);
 console.log(
   `  写入核对：组织更新 ${seen.orgUpdates}/${found.orgUpdates}，活动 ${seen.activities}/${found.activities}（审计 ${found.activityAudits}），经费 ${seen.funding}/${found.funding}（审计 ${found.fundingAudits}）——${accounted ? '全部对上' : '对不上！'}`,
 );
