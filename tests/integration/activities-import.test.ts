@@ -3,7 +3,9 @@
  * its own header words 党组织 / 活动时间 / 活动形式 / 活动主题 / 参加人数, values like “主题党日活动”,
  * “支委会议”, “12人”, short region names, a 合计 row and signature lines).
  */
+
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeLedger, type TestLedger } from './fixture';
 import { caseMaker } from './helpers/caseLedger';
@@ -36,11 +38,9 @@ async function townshipSheet(headers: string[], rows: Cell[][]): Promise<string>
 }
 
 const stored = () =>
-  t.ctx.ledger.sqlite
-    .prepare(
-      'SELECT party_org_id AS po, kind, date, topic, expected, attendance, place FROM activities WHERE deleted_at IS NULL ORDER BY id',
-    )
-    .all();
+  t.rows(
+    sql`SELECT party_org_id AS po, kind, date, topic, expected, attendance, place FROM activities WHERE deleted_at IS NULL ORDER BY id`,
+  );
 
 describe('a township’s own sheet of 组织生活', () => {
   const HEADERS = ['序号', '党组织', '所在镇街', '活动时间', '活动形式', '活动主题', '参加人数', '地点'];
@@ -83,7 +83,7 @@ describe('a township’s own sheet of 组织生活', () => {
     expect(p.counts).toMatchObject({ create: 3, update: 0, skip: 0, error: 3, notRecord: 2 });
 
     expect(await t.call('import.commit', { id: p.id, skipErrors: true })).toEqual({ created: 3, updated: 0, skipped: 0, failed: 3 });
-    expect(stored()).toEqual([
+    expect(await stored()).toEqual([
       { po: po.id, kind: 'theme_day', date: '2026-03-05', topic: '重温入党誓词', expected: null, attendance: 12, place: '党员活动室' },
       { po: po.id, kind: 'committee_meeting', date: '2026-04-02', topic: '研究发展党员工作', expected: null, attendance: 3, place: null },
       {
@@ -112,7 +112,7 @@ describe('a township’s own sheet of 组织生活', () => {
     const p = await t.call('import.preview', { kind: 'activities', fileName: '补报.xlsx', base64 });
     expect(p.counts).toMatchObject({ create: 0, update: 1, error: 0 });
     await t.call('import.commit', { id: p.id });
-    expect(stored()).toEqual([
+    expect(await stored()).toEqual([
       { po: po.id, kind: 'theme_day', date: '2026-03-05', topic: '重温入党誓词', expected: null, attendance: 12, place: '党员活动室' },
     ]);
   });
@@ -131,7 +131,7 @@ it('imports from its own template', async () => {
   const p = await t.call('import.preview', { kind: 'activities', fileName: '组织生活导入模板.xlsx', base64 });
   expect(p.counts).toMatchObject({ create: 1, error: 0 });
   await t.call('import.commit', { id: p.id });
-  expect(stored()).toEqual([
+  expect(await stored()).toEqual([
     {
       po: po.id,
       kind: 'party_lecture',

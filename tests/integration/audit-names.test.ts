@@ -3,7 +3,9 @@
  * 分类定级, 星级, 设置, an import and a township's exchange file), every row names its record, its actor,
  * its kind and action and each field in Chinese; and the day filter follows the clerk's clock.
  */
+import { type RawBuilder, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonField } from '../../src/main/core/dialect';
 import { demoSeedPath, loadSeed, readSeedFile } from '../../src/main/core/seed';
 import type { AuditEntry } from '../../src/shared/types';
 import { makeLedger, type TestLedger } from './fixture';
@@ -24,7 +26,7 @@ async function allRows(t: TestLedger): Promise<AuditEntry[]> {
   }
 }
 
-const one = <T>(t: TestLedger, sql: string, ...args: unknown[]) => t.ctx.ledger.sqlite.prepare(sql).get(...args) as T;
+const one = async <T>(t: TestLedger, query: RawBuilder<unknown>) => (await t.rows<T>(query))[0] as T;
 
 beforeAll(async () => {
   county = await makeLedger();
@@ -33,20 +35,23 @@ beforeAll(async () => {
   const c = county;
 
   // Edits and deletes of each kind of record.
-  const org = one<{ id: number }>(c, "SELECT id FROM orgs WHERE name = '青山旗乌兰镇商会'");
+  const org = await one<{ id: number }>(c, sql`SELECT id FROM orgs WHERE name = '青山旗乌兰镇商会'`);
   const orgDetail = await c.call('orgs.get', { id: org.id });
   await c.call('orgs.update', { id: org.id, fields: { ...orgDetail, employees: orgDetail.employees + 5, status: 'suspended' } });
   // Party organizations with no case at all, so 分类定级 and 认定 are allowed.
-  const po = c.ctx.ledger.sqlite
-    .prepare('SELECT id FROM party_orgs WHERE id NOT IN (SELECT party_org_id FROM cases) AND deleted_at IS NULL ORDER BY id LIMIT 24')
-    .all() as { id: number }[];
+  const po = await c.rows<{ id: number }>(
+    sql`SELECT id FROM party_orgs WHERE id NOT IN (SELECT party_org_id FROM cases) AND deleted_at IS NULL ORDER BY id LIMIT 24`,
+  );
   const poDetail = await c.call('partyOrgs.get', { id: po[0]?.id as number });
   await c.call('partyOrgs.update', {
     id: poDetail.id,
     fields: { ...poDetail, coveredOrgIds: poDetail.coveredOrgs.map((o) => o.id), secretaryName: '王强', type: 'general_branch' },
   });
   await c.call('partyOrgs.delete', { id: po[1]?.id as number });
-  const orphan = one<{ id: number }>(c, 'SELECT o.id FROM orgs o LEFT JOIN coverage v ON v.org_id = o.id WHERE v.org_id IS NULL LIMIT 1');
+  const orphan = await one<{ id: number }>(
+    c,
+    sql`SELECT o.id FROM orgs o LEFT JOIN coverage v ON v.org_id = o.id WHERE v.org_id IS NULL ORDER BY o.id LIMIT 1`,
+  );
   await c.call('orgs.delete', { id: orphan.id });
   const instructor = await c.call('instructors.create', { name: '赵志刚', unit: '青山旗委组织部', fullTime: true });
   await c.call('instructors.update', { id: instructor.id, fields: { name: '赵志刚', unit: '青山旗委组织部', post: '组织员' } });
@@ -249,12 +254,12 @@ describe('操作日志 by the clerk’s local day', () => {
     await t.call('regions.create', { name: '乙街道', kind: 'subdistrict' });
     await t.call('regions.create', { name: '丙街道', kind: 'subdistrict' });
     const at = (name: string, stamp: string) =>
-      t.ctx.ledger.sqlite
-        .prepare("UPDATE audit_log SET at = ? WHERE entity = 'region' AND json_extract(after, '$.name') = ?")
-        .run(stamp, name);
-    at('甲街道', '2026-06-30T15:59:00.000Z'); // 30 June 23:59 in Beijing
-    at('乙街道', '2026-06-30T23:30:00.000Z'); // 1 July 07:30 in Beijing
-    at('丙街道', '2026-07-01T16:00:00.000Z'); // 2 July 00:00 in Beijing
+      t.rows(
+        sql`UPDATE audit_log SET at = ${stamp} WHERE entity = 'region' AND ${jsonField(t.ctx.ledger.db, sql`after`, 'name')} = ${name}`,
+      );
+    await at('甲街道', '2026-06-30T15:59:00.000Z'); // 30 June 23:59 in Beijing
+    await at('乙街道', '2026-06-30T23:30:00.000Z'); // 1 July 07:30 in Beijing
+    await at('丙街道', '2026-07-01T16:00:00.000Z'); // 2 July 00:00 in Beijing
   });
   afterAll(async () => {
     await t.close();

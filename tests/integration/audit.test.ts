@@ -1,4 +1,5 @@
 /** 操作日志 filters: by kind of record, record, action and day. */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makeLedger, type TestLedger } from './fixture';
 
@@ -21,7 +22,7 @@ it('lists the writes of one record, one action and one period, newest first', as
   });
   await t.call('instructors.create', { name: '王建华' });
   // The fixture's clock writes every row on 2026-06-30; move one row to an earlier day.
-  t.ctx.ledger.sqlite.prepare("UPDATE audit_log SET at = '2026-05-02T08:00:00.000Z' WHERE entity = 'region'").run();
+  await t.rows(sql`UPDATE audit_log SET at = '2026-05-02T08:00:00.000Z' WHERE entity = 'region'`);
 
   const all = await t.call('audit.list', {});
   expect(all.rows.map((r) => `${r.entity}:${r.action}`)).toEqual(['instructor:create', 'org:update', 'org:create', 'region:create']);
@@ -41,7 +42,7 @@ it('lists the writes of one account (操作人) and names every account that wro
     .as('township', [region.id])
     .call('orgs.create', { name: '乡镇公司', category: 'nonpublic', subtype: 'company', regionId: region.id });
   await t.as('township', [region.id]).call('instructors.create', { name: '乡镇指导员' });
-  const users = t.ctx.ledger.sqlite.prepare('SELECT id, role, name FROM users').all() as { id: number; role: string; name: string }[];
+  const users = await t.rows<{ id: number; role: string; name: string }>(sql`SELECT id, role, name FROM users ORDER BY id`);
   const township = users.find((u) => u.role === 'township');
   const county = users.find((u) => u.role === 'county');
   if (!township || !county) throw new Error('fixture accounts missing');

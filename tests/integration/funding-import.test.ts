@@ -4,7 +4,9 @@
  * names, a 合计 row and a 填表人 footer): the payments are stored in 分 with audit rows, only real mistakes
  * are errors, and the same file again changes nothing. The template is also read back.
  */
+
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeLedger, type TestLedger } from './fixture';
 
@@ -56,12 +58,10 @@ const ROWS: Cell[][] = [
 ];
 
 const stored = () =>
-  t.ctx.ledger.sqlite
-    .prepare(
-      `SELECT p.name, r.name AS region, f.source, f.fund_kind AS kind, f.amount_fen AS fen, f.date, f.year, f.document_no AS doc
+  t.rows(
+    sql`SELECT p.name, r.name AS region, f.source, f.fund_kind AS kind, f.amount_fen AS fen, f.date, f.year, f.document_no AS doc
          FROM funding f JOIN party_orgs p ON p.id = f.party_org_id JOIN regions r ON r.id = p.region_id ORDER BY f.id`,
-    )
-    .all();
+  );
 
 describe('a township funding sheet', () => {
   it('stores the payments in 分 with their sources, refuses only real mistakes, and skips all of them the second time', async () => {
@@ -91,7 +91,7 @@ describe('a township funding sheet', () => {
     expect(p.counts).toEqual({ create: 4, update: 0, skip: 0, error: 4, notRecord: 2, total: 10 });
 
     expect(await t.call('import.commit', { id: p.id, skipErrors: true })).toEqual({ created: 4, updated: 0, skipped: 0, failed: 4 });
-    expect(stored()).toEqual([
+    expect(await stored()).toEqual([
       {
         name: '乌兰镇晨光公司党支部',
         region: '乌兰镇',
@@ -133,7 +133,7 @@ describe('a township funding sheet', () => {
         doc: null,
       },
     ]);
-    const audit = t.ctx.ledger.sqlite.prepare("SELECT action, after FROM audit_log WHERE entity = 'funding' ORDER BY id").all() as {
+    const audit = (await t.rows(sql`SELECT action, after FROM audit_log WHERE entity = 'funding' ORDER BY id`)) as {
       action: string;
       after: string;
     }[];
@@ -160,7 +160,7 @@ describe('a township funding sheet', () => {
     const p = await t.call('import.preview', { kind: 'funding', fileName: tpl.fileName, base64 });
     expect(p.counts).toMatchObject({ create: 1, error: 0 });
     await t.call('import.commit', { id: p.id });
-    expect(stored()).toEqual([
+    expect(await stored()).toEqual([
       {
         name: '红山德胜公司党支部',
         region: '红山街道',

@@ -3,8 +3,11 @@
  * “√”, short region names, a 合计 row and a 填表人 line) imported into the ledger: a grid per row with its
  * instructor and organizations, an existing grid updated, real mistakes refused row by row.
  */
+
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { groupConcat } from '../../src/main/core/dialect';
 import { makeLedger, type TestLedger } from './fixture';
 
 let t: TestLedger;
@@ -49,13 +52,11 @@ async function sheet(rows: Cell[][]): Promise<string> {
 }
 
 const stored = () =>
-  t.ctx.ledger.sqlite
-    .prepare(
-      `SELECT g.name, i.name AS instructor, g.contact_cards AS cards, g.contact_cards_date AS date,
-              (SELECT group_concat(o.name, '、') FROM grid_orgs x JOIN orgs o ON o.id = x.org_id WHERE x.grid_id = g.id) AS orgs
+  t.rows(
+    sql`SELECT g.name, i.name AS instructor, g.contact_cards AS cards, g.contact_cards_date AS date,
+              (SELECT ${groupConcat(t.ctx.ledger.db, sql`o.name`, '、')} FROM grid_orgs x JOIN orgs o ON o.id = x.org_id WHERE x.grid_id = g.id) AS orgs
          FROM grids g LEFT JOIN instructors i ON i.id = g.instructor_id WHERE g.deleted_at IS NULL ORDER BY g.id`,
-    )
-    .all();
+  );
 
 describe('a township’s grid sheet', () => {
   const rows: Cell[][] = [
@@ -93,7 +94,7 @@ describe('a township’s grid sheet', () => {
     expect(p.counts).toEqual({ create: 2, update: 1, skip: 0, error: 2, notRecord: 2, total: 7 });
 
     expect(await t.call('import.commit', { id: p.id, skipErrors: true })).toEqual({ created: 2, updated: 1, skipped: 0, failed: 2 });
-    expect(stored()).toEqual([
+    expect(await stored()).toEqual([
       { name: '东片网格', instructor: '王丽', cards: 1, date: '2026-04-02', orgs: '乌兰镇泰和建材有限公司' },
       { name: '第一网格', instructor: '赵志刚', cards: 1, date: '2026-03-01', orgs: '乌兰镇宏达商贸有限公司、乌兰镇兴旺超市' },
       { name: '第二网格', instructor: null, cards: 0, date: null, orgs: '乌兰镇草原牧业合作社' },

@@ -4,8 +4,10 @@
  * into the demo county's regions: only real mistakes are errors, words the code tables cannot
  * decide are asked once and remembered.
  */
+
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoSeedPath, readSeedFile } from '../../src/main/core/seed';
 import { usccCheckChar } from '../../src/shared/rules/uscc';
@@ -45,12 +47,10 @@ async function townshipSheet(headers: string[], rows: Cell[][]): Promise<string>
 const HEADERS = ['序号', '单位名称', '统一社会信用代码', '类型', '所在镇街', '职工人数', '党员数', '备注'];
 
 const stored = () =>
-  t.ctx.ledger.sqlite
-    .prepare(
-      `SELECT o.name, o.subtype, o.category, r.name AS region, o.employees, o.formal_members AS members
+  t.rows(
+    sql`SELECT o.name, o.subtype, o.category, r.name AS region, o.employees, o.formal_members AS members
          FROM orgs o JOIN regions r ON r.id = o.region_id WHERE o.deleted_at IS NULL ORDER BY o.id`,
-    )
-    .all();
+  );
 
 describe('a township sheet', () => {
   const good = uscc('MA0001A1X');
@@ -125,7 +125,7 @@ describe('a township sheet', () => {
     expect(p.rows.find((r) => r.row === 11)?.notes).toEqual(['所属属地“150499002”按行政区划代码匹配为红山街道']);
 
     expect(await t.call('import.commit', { id: p.id, skipErrors: true })).toEqual({ created: 12, updated: 0, skipped: 0, failed: 2 });
-    expect(stored()).toEqual([
+    expect(await stored()).toEqual([
       { name: '乌兰镇晨光家政服务有限公司', subtype: 'company', category: 'nonpublic', region: '乌兰镇', employees: 15, members: 12 },
       { name: '乌兰镇草原牧业专业合作社', subtype: 'cooperative', category: 'nonpublic', region: '乌兰镇', employees: 1200, members: 3 },
       { name: '新城街道王记小吃店', subtype: 'individual', category: 'nonpublic', region: '新城街道', employees: 3, members: 0 },
@@ -226,7 +226,7 @@ describe('values as written', () => {
       [7, 'notRecord', '没有要导入的内容（只有不导入的列有字）'],
     ]);
     expect(await t.call('import.commit', { id: q.id })).toEqual({ created: 1, updated: 0, skipped: 0, failed: 0 });
-    expect(stored()).toHaveLength(1);
+    expect(await stored()).toHaveLength(1);
   });
 });
 
@@ -256,9 +256,9 @@ describe('party organizations', () => {
     ]);
     expect(p.valueQuestions.map((q) => [q.key, q.words])).toEqual([['method', [{ word: '其他', rows: 1, code: null }]]]);
     await t.call('import.commit', { id: p.id, skipErrors: true });
-    const rows = t.ctx.ledger.sqlite
-      .prepare('SELECT name, type, method, founded_date AS founded, formal_members AS members FROM party_orgs ORDER BY id')
-      .all();
+    const rows = await t.rows(
+      sql`SELECT name, type, method, founded_date AS founded, formal_members AS members FROM party_orgs ORDER BY id`,
+    );
     expect(rows).toEqual([
       { name: '中共乌兰镇一号公司支部委员会', type: 'branch', method: 'single', founded: '2021-07-01', members: 5 },
       { name: '中共乌兰镇二三号公司联合支部委员会', type: 'joint_branch', method: 'joint', founded: '2022-03-01', members: 4 },
@@ -316,7 +316,7 @@ describe('cells typed with Alt+Enter', () => {
     const p = await t.call('import.preview', { kind: 'orgs', fileName: '换行.xlsx', base64 });
     expect(p.rows.flatMap((r) => r.errors)).toEqual([]);
     await t.call('import.commit', { id: p.id, skipErrors: false });
-    expect(t.ctx.ledger.sqlite.prepare('SELECT name, address, remarks FROM orgs').all()).toEqual([
+    expect(await t.rows(sql`SELECT name, address, remarks FROM orgs ORDER BY id`)).toEqual([
       { name: '乌兰镇晨光 家政有限公司', address: '乌兰镇 幸福路1号', remarks: '第一行\n第二行' },
     ]);
   });

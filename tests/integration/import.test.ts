@@ -3,7 +3,9 @@
  * the template round trip, a sheet with every kind of error (exactly those errors, nothing written),
  * matching by 统一社会信用代码, guessed and remembered column mappings, and 10,000 rows in one go.
  */
+
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { usccCheckChar } from '../../src/shared/rules/uscc';
 import type { ImportPreview } from '../../src/shared/types';
@@ -44,7 +46,7 @@ const preview = (
   mapping?: Record<string, string | null>,
 ) => t.call('import.preview', { kind, fileName, base64, mapping });
 
-const orgCount = () => (t.ctx.ledger.sqlite.prepare('SELECT COUNT(*) AS n FROM orgs WHERE deleted_at IS NULL').get() as { n: number }).n;
+const orgCount = async () => Number((await t.rows<{ n: number }>(sql`SELECT COUNT(*) AS n FROM orgs WHERE deleted_at IS NULL`))[0]?.n);
 
 describe('template', () => {
   it('round trip: the downloaded template, filled in, imports without a single correction', async () => {
@@ -84,7 +86,7 @@ describe('template', () => {
     expect(p.missingRequired).toEqual([]);
     expect(p.rows.flatMap((r) => r.errors)).toEqual([]);
     expect(p.counts).toEqual({ create: 3, update: 0, skip: 0, error: 0, notRecord: 0, total: 3 });
-    expect(orgCount()).toBe(0);
+    expect(await orgCount()).toBe(0);
     expect(await t.call('import.commit', { id: p.id })).toEqual({ created: 3, updated: 0, skipped: 0, failed: 0 });
     const list = await t.call('orgs.list', { sort: 'id' });
     expect(list.rows.map((o) => o.name)).toEqual(['红山阳光物业有限公司', '乌兰镇老年协会', '乌兰镇光明养老院']);
@@ -138,7 +140,7 @@ describe('a sheet with every kind of error', () => {
       ok: false,
       error: { code: 'invalid_input', message: '有10行存在错误，请修改后重新预览，或选择跳过错误行' },
     });
-    expect(orgCount()).toBe(0);
+    expect(await orgCount()).toBe(0);
     expect(t.count('audit_log')).toBe(before);
 
     // The error report: the clerk's rows with the bad cells filled and explained.
@@ -154,7 +156,7 @@ describe('a sheet with every kind of error', () => {
 
     // Skipping the bad rows is an explicit choice; then the good row alone is written.
     expect(await t.call('import.commit', { id: p.id, skipErrors: true })).toEqual({ created: 1, updated: 0, skipped: 0, failed: 10 });
-    expect(orgCount()).toBe(1);
+    expect(await orgCount()).toBe(1);
   });
 });
 
@@ -191,7 +193,7 @@ describe('matching', () => {
       ['update', same.id, '属地内同名', ['从业人员数']],
     ]);
     await t.call('import.commit', { id: p.id });
-    expect(orgCount()).toBe(2);
+    expect(await orgCount()).toBe(2);
     const after = await t.call('orgs.get', { id: org.id });
     // Columns the sheet does not have keep their values.
     expect(after).toMatchObject({ name: '新名称公司', employees: 55, address: '红山路1号' });
@@ -268,7 +270,7 @@ describe('matching', () => {
     const p = await preview(await sheet(['单位名称', '组织类型', '所属属地'], [['甲公司', '非公企业（公司）', '红山街道']]));
     await t.call('regions.create', { name: '巴彦镇', kind: 'township' });
     expect(await t.raw('import.commit', { id: p.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(orgCount()).toBe(0);
+    expect(await orgCount()).toBe(0);
   });
 });
 
@@ -285,9 +287,9 @@ describe('a big file', () => {
     expect(p.counts).toEqual({ create: 10_000, update: 0, skip: 0, error: 0, notRecord: 0, total: 10_000 });
     const auditBefore = t.count('audit_log');
     expect(await t.call('import.commit', { id: p.id })).toMatchObject({ created: 10_000 });
-    expect(orgCount()).toBe(10_000);
+    expect(await orgCount()).toBe(10_000);
     // One write: every audit row carries the same time stamp of that one transaction.
-    const stamps = t.ctx.ledger.sqlite.prepare('SELECT DISTINCT at FROM audit_log WHERE id > ?').all(auditBefore) as { at: string }[];
+    const stamps = await t.rows<{ at: string }>(sql`SELECT DISTINCT at FROM audit_log WHERE id > ${auditBefore}`);
     expect(t.count('audit_log') - auditBefore).toBe(10_000);
     expect(stamps).toHaveLength(1);
     const stats = await t.call('stats.coverage', {});

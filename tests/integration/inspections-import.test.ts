@@ -3,7 +3,9 @@
  * 年度, 年检结果, 党建工作情况审查, 所在镇街), “2025年度”, short region names, a 合计 row and a 填表人 line.
  * Non-social organizations, unknown names and repeated rows are errors; the same file again changes nothing.
  */
+
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { makeLedger, type TestLedger } from './fixture';
 
@@ -48,11 +50,9 @@ async function clerkSheet(): Promise<string> {
 }
 
 const stored = () =>
-  t.ctx.ledger.sqlite
-    .prepare(
-      'SELECT o.name, r.name AS region, i.year, i.result, i.party_review AS review, i.remarks FROM inspections i JOIN orgs o ON o.id = i.org_id JOIN regions r ON r.id = o.region_id ORDER BY i.id',
-    )
-    .all();
+  t.rows(
+    sql`SELECT o.name, r.name AS region, i.year, i.result, i.party_review AS review, i.remarks FROM inspections i JOIN orgs o ON o.id = i.org_id JOIN regions r ON r.id = o.region_id ORDER BY i.id`,
+  );
 
 it('imports a clerk’s 年检 sheet: own header words, “2025年度”, errors named, 合计 and 填表人 left out, again = all skipped', async () => {
   const base64 = await clerkSheet();
@@ -78,7 +78,7 @@ it('imports a clerk’s 年检 sheet: own header words, “2025年度”, errors
 
   const result = await t.call('import.commit', { id: p.id, skipErrors: true });
   expect(result).toMatchObject({ created: 3, failed: 4 });
-  expect(stored()).toEqual([
+  expect(await stored()).toEqual([
     { name: '青山旗摄影家协会', region: '乌兰镇', year: 2025, result: 'pass', review: 'pass', remarks: null },
     { name: '新城阳光幼儿园', region: '新城街道', year: 2025, result: 'basic', review: 'rectify', remarks: '党组织活动记录不全' },
     { name: '青山旗老年人协会', region: '乌兰镇', year: 2025, result: 'fail', review: 'rectify', remarks: '未按时报送年度报告' },

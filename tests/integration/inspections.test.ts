@@ -2,6 +2,7 @@
  * 社会组织年检 with its 党建工作情况审查: one per organization and year, social organizations only; the
  * organization's 年检（年报）结果 follows its latest year; the year's list shows who has none (未年检).
  */
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeLedger, type TestLedger } from './fixture';
 
@@ -23,13 +24,13 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const annualCheck = (id: number) =>
-  (t.ctx.ledger.sqlite.prepare('SELECT annual_check AS a FROM orgs WHERE id = ?').get(id) as { a: string | null }).a;
+const annualCheck = async (id: number) =>
+  (await t.rows<{ a: string | null }>(sql`SELECT annual_check AS a FROM orgs WHERE id = ${id}`))[0]?.a;
 
 describe('年检', () => {
   it('records, replaces and deletes a year’s 年检, logged in Chinese, the organization’s result following the latest year', async () => {
     await t.call('inspections.set', { orgId: ids.assoc, year: 2025, result: 'pass', partyReview: 'pass' });
-    expect(annualCheck(ids.assoc)).toBe('pass');
+    expect(await annualCheck(ids.assoc)).toBe('pass');
     const y2024 = await t.call('inspections.set', {
       orgId: ids.assoc,
       year: 2024,
@@ -38,16 +39,16 @@ describe('年检', () => {
       remarks: '未按期报送',
     });
     // An earlier year does not change the current result.
-    expect(annualCheck(ids.assoc)).toBe('pass');
+    expect(await annualCheck(ids.assoc)).toBe('pass');
     const again = await t.call('inspections.set', { orgId: ids.assoc, year: 2025, result: 'basic', partyReview: 'rectify' });
-    expect(annualCheck(ids.assoc)).toBe('basic');
+    expect(await annualCheck(ids.assoc)).toBe('basic');
     expect(t.count('inspections')).toBe(2);
     expect((await t.call('orgs.get', { id: ids.assoc })).annualCheck).toBe('basic');
     // Deleting the latest falls back to the year before; deleting the last clears it.
     await t.call('inspections.delete', { id: again.id });
-    expect(annualCheck(ids.assoc)).toBe('fail');
+    expect(await annualCheck(ids.assoc)).toBe('fail');
     await t.call('inspections.delete', { id: y2024.id });
-    expect(annualCheck(ids.assoc)).toBeNull();
+    expect(await annualCheck(ids.assoc)).toBeNull();
 
     const log = (await t.call('audit.list', { entity: 'inspection', limit: 10 })).rows;
     expect(log.map((r) => r.action).sort()).toEqual(['create', 'create', 'delete', 'delete', 'update']);

@@ -5,7 +5,9 @@
  * file's name, the organizations' 工会 / 共青团 / 妇联 following, bad rows refused in Chinese with their
  * row, the same file again all skipped; and its own template back.
  */
+
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeLedger, type TestLedger } from './fixture';
 
@@ -59,12 +61,10 @@ async function townshipSheet(): Promise<string> {
 }
 
 const stored = () =>
-  t.ctx.ledger.sqlite
-    .prepare(
-      `SELECT o.name, r.name AS region, m.kind, m.members, m.founded_date AS founded, m.chair
+  t.rows(
+    sql`SELECT o.name, r.name AS region, m.kind, m.members, m.founded_date AS founded, m.chair
          FROM mass_orgs m JOIN orgs o ON o.id = m.org_id JOIN regions r ON r.id = o.region_id ORDER BY o.id, m.kind`,
-    )
-    .all();
+  );
 
 describe('a township 群团 sheet', () => {
   it('stores each 群团组织 with its members and founding date, refuses only real mistakes, and skips all the second time', async () => {
@@ -95,7 +95,7 @@ describe('a township 群团 sheet', () => {
     expect(p.counts).toEqual({ create: 3, update: 1, skip: 0, error: 6, notRecord: 2, total: 12 });
 
     expect(await t.call('import.commit', { id: p.id, skipErrors: true })).toEqual({ created: 3, updated: 1, skipped: 0, failed: 6 });
-    expect(stored()).toEqual([
+    expect(await stored()).toEqual([
       { name: '乌兰镇晨光公司', region: '乌兰镇', kind: 'union', members: 35, founded: '2019-05-01', chair: '王芳' },
       { name: '乌兰镇晨光公司', region: '乌兰镇', kind: 'youth', members: 12, founded: '2019-05-12', chair: '李强' },
       { name: '红山德胜公司', region: '红山街道', kind: 'women', members: 8, founded: '2020-03-08', chair: null },
@@ -105,7 +105,7 @@ describe('a township 群团 sheet', () => {
     const chenguang = await t.call('orgs.get', { id: ids.chenguang });
     expect([chenguang.hasUnion, chenguang.hasYouthLeague, chenguang.hasWomenFederation]).toEqual([true, true, false]);
     expect((await t.call('orgs.get', { id: ids.desheng })).hasWomenFederation).toBe(true);
-    const log = t.ctx.ledger.sqlite.prepare("SELECT action, after FROM audit_log WHERE entity = 'mass_org' ORDER BY id").all() as {
+    const log = (await t.rows(sql`SELECT action, after FROM audit_log WHERE entity = 'mass_org' ORDER BY id`)) as {
       action: string;
       after: string;
     }[];
@@ -138,7 +138,7 @@ describe('the 群团 template', () => {
     const p = await t.call('import.preview', { kind: 'massOrgs', fileName: tpl.fileName, base64 });
     expect(p.counts).toMatchObject({ create: 1, error: 0 });
     await t.call('import.commit', { id: p.id });
-    expect(stored().slice(1)).toEqual([
+    expect((await stored()).slice(1)).toEqual([
       { name: '红山德胜公司', region: '红山街道', kind: 'youth', members: 9, founded: '2024-05-04', chair: '赵敏' },
     ]);
     expect((await t.call('orgs.get', { id: ids.desheng })).hasYouthLeague).toBe(true);

@@ -17,12 +17,10 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const flags = (id: number) =>
-  t.ctx.ledger.sqlite.prepare('SELECT has_union AS u, has_youth_league AS y, has_women_federation AS w FROM orgs WHERE id = ?').get(id);
-const kinds = (id: number) =>
-  (t.ctx.ledger.sqlite.prepare('SELECT kind FROM mass_orgs WHERE org_id = ? ORDER BY kind').all(id) as { kind: string }[]).map(
-    (r) => r.kind,
-  );
+const flags = async (id: number) =>
+  (await t.rows(sql`SELECT has_union AS u, has_youth_league AS y, has_women_federation AS w FROM orgs WHERE id = ${id}`))[0];
+const kinds = async (id: number) =>
+  (await t.rows<{ kind: string }>(sql`SELECT kind FROM mass_orgs WHERE org_id = ${id} ORDER BY kind`)).map((r) => r.kind);
 
 describe('群团', () => {
   it('sets, changes and removes a 工会, keeping has_union in step, each write logged in Chinese', async () => {
@@ -39,7 +37,7 @@ describe('群团', () => {
       ['women', false],
     ]);
     await t.call('massOrgs.set', { orgId: org.id, kind: 'union', present: true, foundedDate: '2019-05-01', members: 86, chair: '张丽' });
-    expect(flags(org.id)).toEqual({ u: 1, y: 0, w: 0 });
+    expect(await flags(org.id)).toEqual({ u: 1, y: 0, w: 0 });
     const list = await t.call('massOrgs.set', {
       orgId: org.id,
       kind: 'union',
@@ -51,8 +49,8 @@ describe('群团', () => {
     expect(list[0]).toEqual({ kind: 'union', present: true, foundedDate: '2019-05-01', members: 92, chair: '张丽' });
     expect((await t.call('orgs.get', { id: org.id })).hasUnion).toBe(true);
     await t.call('massOrgs.set', { orgId: org.id, kind: 'union', present: false });
-    expect(flags(org.id)).toEqual({ u: 0, y: 0, w: 0 });
-    expect(kinds(org.id)).toEqual([]);
+    expect(await flags(org.id)).toEqual({ u: 0, y: 0, w: 0 });
+    expect(await kinds(org.id)).toEqual([]);
 
     const log = (await t.call('audit.list', { entity: 'mass_org', limit: 10 })).rows;
     expect(log.map((r) => r.action).sort()).toEqual(['create', 'delete', 'update']);
@@ -71,13 +69,13 @@ describe('群团', () => {
       hasUnion: true,
       hasWomenFederation: true,
     });
-    expect(kinds(org.id)).toEqual(['union', 'women']);
+    expect(await kinds(org.id)).toEqual(['union', 'women']);
     await t.call('massOrgs.set', { orgId: org.id, kind: 'women', present: true, members: 15, foundedDate: '2021-03-08' });
     const detail = await t.call('orgs.get', { id: org.id });
     // Saving the form unchanged keeps the details; unticking 工会 removes its row; ticking 共青团 adds one.
     await t.call('orgs.update', { id: org.id, fields: { ...detail, hasUnion: false, hasYouthLeague: true } });
-    expect(kinds(org.id)).toEqual(['women', 'youth']);
-    expect(flags(org.id)).toEqual({ u: 0, y: 1, w: 1 });
+    expect(await kinds(org.id)).toEqual(['women', 'youth']);
+    expect(await flags(org.id)).toEqual({ u: 0, y: 1, w: 1 });
     expect((await t.call('massOrgs.list', { orgId: org.id }))[2]).toMatchObject({ kind: 'women', members: 15, foundedDate: '2021-03-08' });
   });
 
@@ -103,6 +101,6 @@ describe('群团', () => {
     await migrator.migrateTo('0005_case_references');
     await sql`UPDATE orgs SET has_union = 1, has_youth_league = 1 WHERE id = ${org.id}`.execute(db);
     await migrator.migrateToLatest();
-    expect(kinds(org.id)).toEqual(['union', 'youth']);
+    expect(await kinds(org.id)).toEqual(['union', 'youth']);
   });
 });

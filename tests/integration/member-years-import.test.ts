@@ -3,7 +3,9 @@
  * header words (企业（单位）名称, 所在镇街, 年份, 党员数, 当年发展党员), counts with units (“3人”), short region
  * names, a 合计 row and a 填表人 line.
  */
+
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeLedger, type TestLedger } from './fixture';
 
@@ -49,9 +51,7 @@ const rows: Cell[][] = [
 ];
 
 const stored = () =>
-  t.ctx.ledger.sqlite
-    .prepare('SELECT org_id, year, formal, probationary, activists, candidates, new_members FROM member_years ORDER BY org_id, year')
-    .all();
+  t.rows(sql`SELECT org_id, year, formal, probationary, activists, candidates, new_members FROM member_years ORDER BY org_id, year`);
 
 describe('importing 党员发展 from a township sheet', () => {
   it('reads the clerk’s own headers and units; only real mistakes are errors; this year’s row updates the organization', async () => {
@@ -79,7 +79,7 @@ describe('importing 党员发展 from a township sheet', () => {
     expect(p.counts).toEqual({ create: 1, update: 1, skip: 0, error: 3, notRecord: 2, total: 7 });
 
     expect(await t.call('import.commit', { id: p.id, skipErrors: true })).toEqual({ created: 1, updated: 1, skipped: 0, failed: 3 });
-    expect(stored()).toEqual([
+    expect(await stored()).toEqual([
       { org_id: jia, year: 2025, formal: 3, probationary: 1, activists: 2, candidates: 1, new_members: 1 },
       { org_id: jia, year: 2026, formal: 4, probationary: 0, activists: 0, candidates: 0, new_members: 0 },
       { org_id: yi, year: 2026, formal: 2, probationary: 0, activists: 3, candidates: 1, new_members: 0 },

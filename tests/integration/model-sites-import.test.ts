@@ -5,7 +5,9 @@
  * designations stored and audited under the file's name, bad rows refused in Chinese with their row, a
  * 摘牌 recorded on the stored designation, the same file again all skipped; and its own template back.
  */
+
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeLedger, type TestLedger } from './fixture';
 
@@ -62,12 +64,10 @@ async function townshipSheet(): Promise<string> {
 }
 
 const stored = () =>
-  t.ctx.ledger.sqlite
-    .prepare(
-      `SELECT p.name, r.name AS region, m.level, m.year, m.brand_name AS brand, m.five_star AS fiveStar, m.revoked_year AS revoked
+  t.rows(
+    sql`SELECT p.name, r.name AS region, m.level, m.year, m.brand_name AS brand, m.five_star AS "fiveStar", m.revoked_year AS revoked
          FROM model_sites m JOIN party_orgs p ON p.id = m.party_org_id JOIN regions r ON r.id = p.region_id ORDER BY m.id`,
-    )
-    .all();
+  );
 
 describe('a township 示范点 list', () => {
   it('stores the designations with their levels and years, refuses only real mistakes, records the 摘牌, and skips all the second time', async () => {
@@ -99,7 +99,7 @@ describe('a township 示范点 list', () => {
     expect(p.counts).toEqual({ create: 5, update: 1, skip: 0, error: 5, notRecord: 2, total: 13 });
 
     expect(await t.call('import.commit', { id: p.id, skipErrors: true })).toEqual({ created: 5, updated: 1, skipped: 0, failed: 5 });
-    expect(stored()).toEqual([
+    expect(await stored()).toEqual([
       { name: '红山德胜公司党支部', region: '红山街道', level: 'county', year: 2022, brand: '德胜红', fiveStar: 0, revoked: 2025 },
       { name: '乌兰镇晨光公司党支部', region: '乌兰镇', level: 'county', year: 2023, brand: '晨光先锋', fiveStar: 1, revoked: null },
       { name: '乌兰镇晨光公司党支部', region: '乌兰镇', level: 'city', year: 2025, brand: null, fiveStar: 0, revoked: null },
@@ -107,7 +107,7 @@ describe('a township 示范点 list', () => {
       { name: '物流行业党支部', region: '红山街道', level: 'county', year: 2024, brand: null, fiveStar: 0, revoked: null },
       { name: '红山德胜公司党支部', region: '红山街道', level: 'county', year: 2026, brand: null, fiveStar: 1, revoked: null },
     ]);
-    const log = t.ctx.ledger.sqlite.prepare("SELECT action, after FROM audit_log WHERE entity = 'model_site' ORDER BY id").all() as {
+    const log = (await t.rows(sql`SELECT action, after FROM audit_log WHERE entity = 'model_site' ORDER BY id`)) as {
       action: string;
       after: string;
     }[];
@@ -177,7 +177,7 @@ describe('the 示范点 template', () => {
     const p = await t.call('import.preview', { kind: 'modelSites', fileName: tpl.fileName, base64 });
     expect(p.counts).toMatchObject({ create: 1, error: 0 });
     await t.call('import.commit', { id: p.id });
-    expect(stored().slice(1)).toEqual([
+    expect((await stored()).slice(1)).toEqual([
       { name: '乌兰镇晨光公司党支部', region: '乌兰镇', level: 'province', year: 2025, brand: '晨光先锋', fiveStar: 1, revoked: null },
     ]);
   });
