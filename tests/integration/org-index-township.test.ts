@@ -3,6 +3,7 @@
  * first page right after start is answered during the warm-up like the county clerk's, without
  * overtaking it.
  */
+import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { type Caller, withCaller } from '../../src/main/core/caller';
 import { createContext } from '../../src/main/core/context';
@@ -16,7 +17,9 @@ let township: Caller;
 beforeEach(async () => {
   t = await makeLedger();
   await seedIfEmpty(t.ctx);
-  const { id } = t.ctx.ledger.sqlite.prepare("SELECT id FROM regions WHERE kind = 'township' ORDER BY id LIMIT 1").get() as { id: number };
+  const [{ id }] = (await t.rows<{ id: number }>(sql`SELECT id FROM regions WHERE kind = 'township' ORDER BY id LIMIT 1`)) as [
+    { id: number },
+  ];
   township = { userId: 1, userName: 'tw', name: '乡镇', role: 'township', regionIds: [id], mustChangePassword: false };
 }, 60_000);
 afterEach(() => t.close());
@@ -35,8 +38,8 @@ it("a 乡镇经办's first page during the warm-up is their region's, as the fin
   expect(early).toEqual(after);
   expect(early.rows.length).toBe(10);
   expect(early.rows.filter((o) => o.regionId !== township.regionIds[0])).toEqual([]);
-  const own = t.ctx.ledger.sqlite
-    .prepare('SELECT COUNT(*) AS n FROM orgs WHERE region_id = ? AND deleted_at IS NULL')
-    .get(township.regionIds[0]);
-  expect(early.total).toBe((own as { n: number }).n);
+  const [own] = await t.rows<{ n: number | string }>(
+    sql`SELECT COUNT(*) AS n FROM orgs WHERE region_id = ${township.regionIds[0]} AND deleted_at IS NULL`,
+  );
+  expect(early.total).toBe(Number(own?.n));
 });

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/main/core/import/read';
 import { demoSeedPath, loadSeed, readSeedFile } from '../../src/main/core/seed';
@@ -120,7 +121,7 @@ function rowNamed(d: ReportData, name: string): ReportRow {
 // columns, e.g. 从业人员 and 正式党员, fails here.
 it('两新组织党建工作台账: every cell sits under its own column', async () => {
   const d = data.get('orgs') as ReportData;
-  const ids = t.ctx.ledger.sqlite.prepare('SELECT id FROM orgs WHERE deleted_at IS NULL ORDER BY id').pluck().all() as number[];
+  const ids = (await t.rows<{ id: number }>(sql`SELECT id FROM orgs WHERE deleted_at IS NULL ORDER BY id`)).map((r) => r.id);
   let differ = 0;
   let withInstructor = 0;
   for (const id of ids) {
@@ -145,7 +146,7 @@ it('两新组织党建工作台账: every cell sits under its own column', async
 
 it('党组织台账 and 整顿台账: every cell sits under its own column', async () => {
   const parties = data.get('partyOrgs') as ReportData;
-  const ids = t.ctx.ledger.sqlite.prepare('SELECT id FROM party_orgs WHERE deleted_at IS NULL').pluck().all() as number[];
+  const ids = (await t.rows<{ id: number }>(sql`SELECT id FROM party_orgs WHERE deleted_at IS NULL ORDER BY id`)).map((r) => r.id);
   for (const id of ids) {
     const p = await t.call('partyOrgs.get', { id });
     const row = rowNamed(parties, p.name);
@@ -161,10 +162,11 @@ it('党组织台账 and 整顿台账: every cell sits under its own column', asy
   }
   const cases = data.get('cases') as ReportData;
   // 2026's cases and the earlier ones still open or delisted in 2026.
-  const caseIds = t.ctx.ledger.sqlite
-    .prepare(`SELECT id FROM cases WHERE year = 2026 OR (year < 2026 AND (state <> 'delisted' OR delisted_date >= '2026-01-01'))`)
-    .pluck()
-    .all() as number[];
+  const caseIds = (
+    await t.rows<{ id: number }>(
+      sql`SELECT id FROM cases WHERE year = 2026 OR (year < 2026 AND (state <> 'delisted' OR delisted_date >= '2026-01-01')) ORDER BY id`,
+    )
+  ).map((r) => r.id);
   expect(caseIds.length).toBe(cases.rows.length);
   for (const id of caseIds) {
     const c = await t.call('cases.get', { id });

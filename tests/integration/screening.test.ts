@@ -1,4 +1,5 @@
 /** 排查 on the demo county and on hand-made party organizations: few, weighted, ranked, and set aside with a reason. */
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { demoSeedPath, loadSeed, readSeedFile } from '../../src/main/core/seed';
 import type { Input } from '../../src/shared/contract';
@@ -92,9 +93,9 @@ describe('the demo county', () => {
     const bySecretary = (await suggest({ query: target.secretaryName as string })).suggestions;
     expect(bySecretary.map((s) => s.partyOrgId)).toContain(target.partyOrgId);
     expect(bySecretary.length).toBeLessThan(all.length);
-    const initials = t.ctx.ledger.sqlite.prepare('SELECT name_initials AS i FROM party_orgs WHERE id = ?').get(target.partyOrgId) as {
-      i: string;
-    };
+    const [initials] = (await t.rows<{ i: string }>(sql`SELECT name_initials AS i FROM party_orgs WHERE id = ${target.partyOrgId}`)) as [
+      { i: string },
+    ];
     const byInitials = (await suggest({ query: initials.i.slice(2).toUpperCase() })).suggestions;
     expect(byInitials.map((s) => s.partyOrgId)).toContain(target.partyOrgId);
   });

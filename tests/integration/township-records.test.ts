@@ -3,6 +3,7 @@
  * 乡镇经办 may do with a record that reaches into another region (a 联合党支部 covering organizations of
  * both, the county's pool of 指导员).
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedIfEmpty } from '../../src/main/core/seed';
 import { type Caller, makeLedger, type TestLedger } from './fixture';
@@ -12,21 +13,20 @@ let mine: number;
 let other: number;
 let township: Caller;
 
-const uncovered = (region: number, skip = 0): number =>
-  (
-    t.ctx.ledger.sqlite
-      .prepare(
-        'SELECT id FROM orgs WHERE region_id = ? AND deleted_at IS NULL AND id NOT IN (SELECT org_id FROM coverage) ORDER BY id LIMIT 1 OFFSET ?',
-      )
-      .get(region, skip) as { id: number }
-  ).id;
+const uncovered = async (region: number, skip = 0): Promise<number> => {
+  const [row] = await t.rows<{ id: number }>(
+    sql`SELECT id FROM orgs WHERE region_id = ${region} AND deleted_at IS NULL AND id NOT IN (SELECT org_id FROM coverage) ORDER BY id LIMIT 1 OFFSET ${skip}`,
+  );
+  return (row as { id: number }).id;
+};
 
 beforeAll(async () => {
   t = await makeLedger();
   await seedIfEmpty(t.ctx);
-  [mine, other] = (t.ctx.ledger.sqlite.prepare("SELECT id FROM regions WHERE kind = 'township' ORDER BY id").all() as { id: number }[]).map(
-    (r) => r.id,
-  ) as [number, number];
+  [mine, other] = (await t.rows<{ id: number }>(sql`SELECT id FROM regions WHERE kind = 'township' ORDER BY id`)).map((r) => r.id) as [
+    number,
+    number,
+  ];
   township = t.as('township', [mine]);
 }, 60_000);
 
@@ -36,8 +36,8 @@ afterAll(async () => {
 
 describe('a 乡镇经办 and records that reach into another region', () => {
   it('sees only their own organizations of a 联合党支部, and saving it keeps the others covered', async () => {
-    const own = uncovered(mine);
-    const theirs = uncovered(other);
+    const own = await uncovered(mine);
+    const theirs = await uncovered(other);
     const created = await t.as('county').call('partyOrgs.create', {
       name: '跨属地联合党支部',
       type: 'joint_branch',
@@ -64,10 +64,15 @@ describe('a 乡镇经办 and records that reach into another region', () => {
     const names = async () => (await township.call('instructors.list', { query: '池中指导员' })).map((i) => i.name);
     expect(await names()).toEqual(['池中指导员甲', '池中指导员乙']);
 
-    await county.call('instructors.assign', { instructorId: busy.id, orgId: uncovered(other), fromDate: day, toDate: null });
+    await county.call('instructors.assign', { instructorId: busy.id, orgId: await uncovered(other), fromDate: day, toDate: null });
     expect(await names()).toEqual(['池中指导员甲']);
 
-    const sent = await township.call('instructors.assign', { instructorId: free.id, orgId: uncovered(mine), fromDate: day, toDate: null });
+    const sent = await township.call('instructors.assign', {
+      instructorId: free.id,
+      orgId: await uncovered(mine),
+      fromDate: day,
+      toDate: null,
+    });
     expect(sent.activeAssignments).toBe(1);
     expect(await names()).toEqual(['池中指导员甲']);
   });

@@ -2,6 +2,7 @@
  * 培训班 through the real channels: attendees as references to 书记 and instructors, 人次 never below
  * the named attendees, the audit log in Chinese, totals and both ledgers equal to counts made by hand.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trainingTotals } from '../../src/main/core/services/trainings';
 import type { Input } from '../../src/shared/contract';
@@ -103,9 +104,7 @@ describe('a training class and its attendees', () => {
     const after = await t.call('trainings.update', { id: made.id, fields: { ...fields, attendees: [{ instructorId: ids.instructor2 }] } });
     expect(after.attendees.map((a) => a.label)).toEqual(['高峰（指导员）']);
     expect(after.regionName).toBe('旗（县）级');
-    const rows = t.ctx.ledger.sqlite
-      .prepare('SELECT instructor_id, party_org_id FROM training_attendees WHERE training_id = ?')
-      .all(made.id);
+    const rows = await t.rows(sql`SELECT instructor_id, party_org_id FROM training_attendees WHERE training_id = ${made.id}`);
     expect(rows).toEqual([{ instructor_id: ids.instructor2, party_org_id: null }]);
     const log = await t.call('audit.list', { entity: 'training', entityId: made.id, offset: 0, limit: 10 });
     expect(log.rows.map((r) => r.action)).toEqual(['update', 'update', 'create']);

@@ -3,6 +3,7 @@
  * two clerks open the same record, both save; the second is told who saved it, when, and for each field
  * both changed, her value and theirs — and nothing of hers is written.
  */
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiResult, Input } from '../../src/shared/contract';
 import type { OrgDetail } from '../../src/shared/types';
@@ -37,9 +38,9 @@ async function newOrg(): Promise<OrgDetail> {
 }
 
 const auditRows = (entity: string, id: number, action = 'update') =>
-  t.ctx.ledger.sqlite
-    .prepare('SELECT actor, action FROM audit_log WHERE entity = ? AND entity_id = ? AND action = ?')
-    .all(entity, id, action) as { actor: string }[];
+  t.rows<{ actor: string }>(
+    sql`SELECT actor, action FROM audit_log WHERE entity = ${entity} AND entity_id = ${id} AND action = ${action} ORDER BY id`,
+  );
 
 function conflictOf(r: ApiResult<unknown>) {
   expect(r.ok).toBe(false);
@@ -80,7 +81,7 @@ describe('两新组织: two clerks save the same record', () => {
 
     const now = await t.call('orgs.get', { id: org.id });
     expect(now).toMatchObject({ legalRepPhone: '13800000002', address: '乌兰镇一街', employees: 25, version: 2 });
-    expect(auditRows('org', org.id)).toHaveLength(1);
+    expect(await auditRows('org', org.id)).toHaveLength(1);
 
     // Reloaded, her save goes through.
     const again = await township().call('orgs.update', {
@@ -89,7 +90,7 @@ describe('两新组织: two clerks save the same record', () => {
       fields: { ...now, legalRepPhone: '13900000003', address: '乌兰镇二街' },
     });
     expect(again).toMatchObject({ legalRepPhone: '13900000003', address: '乌兰镇二街', employees: 25, version: 3 });
-    expect(auditRows('org', org.id)).toHaveLength(2);
+    expect(await auditRows('org', org.id)).toHaveLength(2);
   });
 
   it('names every clerk who saved since: the newest one, and values against what the screen showed', async () => {
@@ -150,7 +151,7 @@ describe('党组织 and 指导员 keep their versions the same way', () => {
     );
     expect(error.message).toContain('书记电话：您填写「13900000003」，对方已保存为「13800000002」。');
     expect((await t.call('partyOrgs.get', { id: po.id })).secretaryPhone).toBe('13800000002');
-    expect(auditRows('partyOrg', po.id)).toHaveLength(1);
+    expect(await auditRows('partyOrg', po.id)).toHaveLength(1);
   });
 
   it('指导员: the second save of 联系电话 is a conflict with both numbers', async () => {
@@ -172,7 +173,7 @@ describe('党组织 and 指导员 keep their versions the same way', () => {
     expect(error.message).toContain('联系电话：您填写「13900000003」，对方已保存为「13800000002」。');
     const listed = (await t.call('instructors.list', {})).find((i) => i.id === ins.id);
     expect(listed).toMatchObject({ phone: '13800000002', version: 2 });
-    expect(auditRows('instructor', ins.id)).toHaveLength(1);
+    expect(await auditRows('instructor', ins.id)).toHaveLength(1);
   });
 });
 
