@@ -53,6 +53,11 @@ export interface App {
 export interface StartOptions {
   /** The demo account the browser is signed in as before the test starts (default 县级经办); null: none. */
   role?: RoleCode | null;
+  /**
+   * The server edition (`out/main/server.js`) on this database (a postgres:// URL), loaded with the demo
+   * county, instead of browser mode on a SQLite file.
+   */
+  database?: string;
 }
 
 export async function startApp(name: string, today = '2026-11-25', options: StartOptions = {}): Promise<App> {
@@ -60,9 +65,14 @@ export async function startApp(name: string, today = '2026-11-25', options: Star
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `e2e-${name}-`));
-  const { server, base } = await spawnWebServer(['--port', '0', '--data', path.join(dir, 'ledger.sqlite'), '--today', today], {
-    stderr: 'inherit',
-  });
+  const { server, base } = options.database
+    ? await spawnWebServer(['--database', options.database, '--port', '0', '--demo', '--today', today], {
+        entry: ['out/main/server.js'],
+        stderr: 'inherit',
+      })
+    : await spawnWebServer(['--port', '0', '--data', path.join(dir, 'ledger.sqlite'), '--today', today], {
+        stderr: 'inherit',
+      });
   const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   const errors: string[] = [];
