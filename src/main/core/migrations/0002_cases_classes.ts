@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { idColumn } from '../dialect';
+import { engineOf, idColumn } from '../dialect';
 
 /** 软弱涣散 cases with their dated events, yearly classes (分类定级) and star ratings by year. */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -25,7 +25,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('pairing_dept', 'text')
     .addColumn('listed_date', 'text')
     .addColumn('accepted_date', 'text')
-    .addColumn('accept_score', 'integer')
+    // A score may have a half point (99.5): SQLite keeps it in any column, PostgreSQL needs a real type.
+    .addColumn('accept_score', engineOf(db) === 'postgres' ? 'double precision' : 'integer')
     .addColumn('delisted_date', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
