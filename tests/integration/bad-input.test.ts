@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { type RawBuilder, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError, clerkMessage } from '../../src/main/core/errors';
 import { channels } from '../../src/shared/contract';
@@ -419,8 +420,22 @@ const bad: Record<string, () => unknown[]> = {
   ],
 };
 
-const counts = () => Object.fromEntries(TABLES.map((table) => [table, t.count(table)]));
-const snapshot = () => JSON.stringify(TABLES.map((table) => t.ctx.ledger.sqlite.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all()));
+let orderOf: Map<string, RawBuilder<unknown>> | undefined;
+/**
+ * Every row of every table. PostgreSQL keeps no insertion order (no rowid), so each table is sorted by
+ * all its columns in the order they were declared: the primary key first where it is `id`, and two
+ * rows that sort together are equal anyway.
+ */
+async function snapshot(): Promise<Record<string, unknown[]>> {
+  if (!orderOf) {
+    const tables = await t.ctx.ledger.db.introspection.getTables();
+    orderOf = new Map(tables.map((table) => [table.name, sql.join(table.columns.map((c) => sql.ref(c.name)))]));
+  }
+  const order = orderOf;
+  const all = await Promise.all(TABLES.map((table) => t.rows(sql`SELECT * FROM ${sql.table(table)} ORDER BY ${order.get(table)}`)));
+  return Object.fromEntries(TABLES.map((table, i) => [table, all[i] ?? []]));
+}
+const counts = (snap: Record<string, unknown[]>) => Object.fromEntries(Object.entries(snap).map(([table, rows]) => [table, rows.length]));
 
 describe('bad input to every write channel', () => {
   it('covers every write channel of the contract', () => {
@@ -430,16 +445,16 @@ describe('bad input to every write channel', () => {
   for (const [channel, inputs] of Object.entries(bad)) {
     it(`${channel} answers a Chinese error and writes nothing`, async () => {
       for (const input of inputs()) {
-        const before = snapshot();
-        const beforeCounts = counts();
+        const before = await snapshot();
         const r = await t.raw(channel, input);
         expect(r.ok, JSON.stringify(input)).toBe(false);
         if (r.ok) continue;
         expect(['invalid_input', 'not_found', 'conflict']).toContain(r.error.code);
         expect(r.error.message).toMatch(/[\u4e00-\u9fff]/);
         expect(r.error.message).not.toMatch(/at .*\.ts|Error|undefined|\[object|Invalid|expected|received|string|number/i);
-        expect(counts()).toEqual(beforeCounts);
-        expect(snapshot()).toBe(before);
+        const after = await snapshot();
+        expect(counts(after)).toEqual(counts(before));
+        expect(JSON.stringify(after)).toBe(JSON.stringify(before));
       }
     });
   }

@@ -3,20 +3,16 @@
  * picked by id; text only through 其他, and text naming a listed leader counts as that leader, so
  * “李红梅” and “李红梅（旗委常委、组织部部长）” are one row on 包联领导督办. Old ledgers are migrated.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContext } from '../../src/main/core/context';
 import { openLedger } from '../../src/main/core/db';
-import { migrationProvider } from '../../src/main/core/migrations';
 import { demoSeedPath, loadSeed, readSeedFile } from '../../src/main/core/seed';
 import { caseLeaders, listCases } from '../../src/main/core/services/cases';
 import { listLeaders } from '../../src/main/core/services/leaders';
 import { makeLedger, type TestLedger } from './fixture';
 import { caseMaker, PLAN } from './helpers/caseLedger';
+import { oldLedger } from './helpers/oldLedger';
 
 let t: TestLedger;
 let region = 0;
@@ -134,39 +130,25 @@ describe('a plan names its leaders and 指导员 by reference', () => {
 
 describe('old ledgers and the demo county', () => {
   it('migration 0005 turns typed leaders into one leader each and links 指导员 named once', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-0005-'));
-    const file = path.join(dir, 'ledger.sqlite');
-    const old = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new SQLite(file) }) });
-    const { error } = await new Migrator({ db: old, provider: migrationProvider }).migrateTo('0003_exchange');
-    expect(error).toBeUndefined();
-    await old.destroy();
-    const raw = new SQLite(file);
+    const old = await oldLedger('0003_exchange');
     const now = '2025-01-01T00:00:00.000Z';
-    raw.prepare(`INSERT INTO regions (id, name, kind, created_at) VALUES (1, '乌兰镇', 'township', ?)`).run(now);
-    raw
-      .prepare(`INSERT INTO instructors (id, name, created_at, updated_at) VALUES (1, '李文', ?, ?), (2, '张明', ?, ?), (3, '张明', ?, ?)`)
-      .run(now, now, now, now, now, now);
+    await sql`INSERT INTO regions (id, name, kind, created_at) VALUES (1, '乌兰镇', 'township', ${now})`.execute(old.db);
+    await sql`INSERT INTO instructors (id, name, created_at, updated_at)
+      VALUES (1, '李文', ${now}, ${now}), (2, '张明', ${now}, ${now}), (3, '张明', ${now}, ${now})`.execute(old.db);
     const texts = [
       ['李红梅（旗委常委、组织部部长）', '属地党（工）委副书记', '李文'],
       ['李红梅', '赵敏（第一书记）', '张明'],
       ['王建国(旗委副书记)', null, '旗委组织部选派指导员'],
     ];
     for (const [i, [county, township, instructor]] of texts.entries()) {
-      raw
-        .prepare(
-          `INSERT INTO party_orgs (id, name, type, method, region_id, created_at, updated_at) VALUES (?, ?, 'branch', 'single', 1, ?, ?)`,
-        )
-        .run(i + 1, `党支部${i + 1}`, now, now);
-      raw
-        .prepare(
-          `INSERT INTO cases (party_org_id, year, state, problems, identified_date, leader_county, leader_township, instructor_name, created_at, updated_at)
-           VALUES (?, 2025, 'rectifying', '问题', '2025-03-01', ?, ?, ?, ?, ?)`,
-        )
-        .run(i + 1, county, township, instructor, now, now);
+      await sql`INSERT INTO party_orgs (id, name, type, method, region_id, created_at, updated_at)
+        VALUES (${i + 1}, ${`党支部${i + 1}`}, 'branch', 'single', 1, ${now}, ${now})`.execute(old.db);
+      await sql`INSERT INTO cases (party_org_id, year, state, problems, identified_date, leader_county, leader_township, instructor_name, created_at, updated_at)
+        VALUES (${i + 1}, 2025, 'rectifying', '问题', '2025-03-01', ${county}, ${township}, ${instructor}, ${now}, ${now})`.execute(old.db);
     }
-    raw.close();
+    await old.release();
 
-    const ledger = await openLedger(file);
+    const ledger = await openLedger(old.target);
     const ctx = createContext(ledger, { today: () => '2026-06-30' });
     expect((await listLeaders(ctx)).map((l) => [l.name, l.title, l.level, l.caseCount])).toEqual([
       ['李红梅', '旗委常委、组织部部长', 'county', 2],
@@ -184,7 +166,7 @@ describe('old ledgers and the demo county', () => {
       ['王建国', 1],
     ]);
     await ledger.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await old.drop();
   });
 
   it('the demo county’s plans refer to its three 包联领导, one row each on 督办, in 设置’s order', async () => {

@@ -4,18 +4,14 @@
  * region and source equal a hand count; and a ledger made before 0006 keeps its old undated amounts as
  * records.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLedger } from '../../src/main/core/db';
-import { migrationProvider } from '../../src/main/core/migrations';
 import { MIGRATED_REMARK } from '../../src/main/core/migrations/0006_funding';
 import { fundingTotals } from '../../src/main/core/services/funding';
 import { todayIso } from '../../src/shared/rules/dates';
 import { makeLedger, type TestLedger } from './fixture';
+import { oldLedger } from './helpers/oldLedger';
 
 let t: TestLedger;
 let regionA = 0;
@@ -257,30 +253,25 @@ describe('经费 ledgers', () => {
 
 describe('the old undated amounts of a ledger made before 经费 records', () => {
   it('become records of the year the upgrade runs, kind 其他, each with its source, remark and audit row', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-0006-'));
-    const file = path.join(dir, 'ledger.sqlite');
-    const old = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new SQLite(file) }) });
-    const { error } = await new Migrator({ db: old, provider: migrationProvider }).migrateTo('0005_case_references');
-    expect(error).toBeUndefined();
-    await old.destroy();
-    const raw = new SQLite(file);
+    const old = await oldLedger('0005_case_references');
     const now = '2025-01-01T00:00:00.000Z';
-    raw.prepare(`INSERT INTO regions (id, name, kind, created_at) VALUES (1, '乌兰镇', 'township', ?)`).run(now);
-    const insert = raw.prepare(
-      `INSERT INTO party_orgs (id, name, type, method, region_id, funding_superior, funding_dues_return, funding_unit, funding_fiscal,
-         deleted_at, created_at, updated_at) VALUES (?, ?, 'branch', 'single', 1, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    insert.run(1, '甲支部', 500_000, 120_050, 0, 0, null, now, now);
-    insert.run(2, '乙支部', 0, 0, 0, 300_000, null, now, now);
-    insert.run(3, '丙支部', 0, 0, 0, 0, null, now, now);
-    insert.run(4, '已删支部', 900_000, 0, 0, 0, now, now, now);
-    raw.close();
+    await sql`INSERT INTO regions (id, name, kind, created_at) VALUES (1, '乌兰镇', 'township', ${now})`.execute(old.db);
+    const insert = (id: number, name: string, amounts: number[], deletedAt: string | null) =>
+      sql`INSERT INTO party_orgs (id, name, type, method, region_id, funding_superior, funding_dues_return, funding_unit, funding_fiscal,
+         deleted_at, created_at, updated_at) VALUES (${id}, ${name}, 'branch', 'single', 1, ${sql.join(amounts)}, ${deletedAt}, ${now}, ${now})`.execute(
+        old.db,
+      );
+    await insert(1, '甲支部', [500_000, 120_050, 0, 0], null);
+    await insert(2, '乙支部', [0, 0, 0, 300_000], null);
+    await insert(3, '丙支部', [0, 0, 0, 0], null);
+    await insert(4, '已删支部', [900_000, 0, 0, 0], now);
+    await old.release();
 
-    const ledger = await openLedger(file);
+    const ledger = await openLedger(old.target);
     try {
-      const rows = ledger.sqlite
-        .prepare('SELECT party_org_id, year, source, fund_kind, amount_fen, date, remarks FROM funding ORDER BY id')
-        .all();
+      const { rows } = await sql`SELECT party_org_id, year, source, fund_kind, amount_fen, date, remarks FROM funding ORDER BY id`.execute(
+        ledger.db,
+      );
       const date = todayIso();
       const year = Number(date.slice(0, 4));
       expect(rows).toEqual([
@@ -288,11 +279,8 @@ describe('the old undated amounts of a ledger made before 经费 records', () =>
         { party_org_id: 1, year, source: 'dues_return', fund_kind: 'other', amount_fen: 120_050, date, remarks: MIGRATED_REMARK },
         { party_org_id: 2, year, source: 'fiscal', fund_kind: 'other', amount_fen: 300_000, date, remarks: MIGRATED_REMARK },
       ]);
-      const audit = ledger.sqlite.prepare("SELECT actor, action, after FROM audit_log WHERE entity = 'funding' ORDER BY id").all() as {
-        actor: string;
-        action: string;
-        after: string;
-      }[];
+      const { rows: audit } = await sql<{ actor: string; action: string; after: string }>`
+        SELECT actor, action, after FROM audit_log WHERE entity = 'funding' ORDER BY id`.execute(ledger.db);
       expect(audit.map((a) => [a.actor, a.action, JSON.parse(a.after).amount])).toEqual([
         ['系统升级', 'create', '5000.00'],
         ['系统升级', 'create', '1200.50'],
@@ -300,7 +288,7 @@ describe('the old undated amounts of a ledger made before 经费 records', () =>
       ]);
     } finally {
       await ledger.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await old.drop();
     }
   });
 });

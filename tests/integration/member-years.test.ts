@@ -1,16 +1,12 @@
 /** 党员发展 by year: the current year mirrors the organization's counts; past years are kept and summed. */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLedger } from '../../src/main/core/db';
-import { migrationProvider } from '../../src/main/core/migrations';
 import { demoSeedPath, loadSeed, readSeedFile } from '../../src/main/core/seed';
 import { memberYearTotals } from '../../src/main/core/services/memberYears';
 import { todayIso } from '../../src/shared/rules/dates';
 import { makeLedger, type TestLedger } from './fixture';
+import { oldLedger } from './helpers/oldLedger';
 
 let t: TestLedger;
 let regionA: number;
@@ -140,29 +136,23 @@ describe('党员发展 by year', () => {
   });
 
   it('the migration turns each existing organization’s counts into this year’s row', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-0011-'));
-    const file = path.join(dir, 'ledger.sqlite');
-    const old = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new SQLite(file) }) });
-    expect((await new Migrator({ db: old, provider: migrationProvider }).migrateTo('0005_case_references')).error).toBeUndefined();
-    await old.destroy();
-    const raw = new SQLite(file);
+    const old = await oldLedger('0005_case_references');
     const now = '2025-01-01T00:00:00.000Z';
-    raw.prepare(`INSERT INTO regions (id, name, kind, created_at) VALUES (1, '乌兰镇', 'township', ?)`).run(now);
-    raw
-      .prepare(
-        `INSERT INTO orgs (id, name, name_initials, category, subtype, region_id, formal_members, probationary_members, activists, status, created_at, updated_at)
-         VALUES (1, '甲公司', 'jgs', 'nonpublic', 'company', 1, 4, 1, 2, 'normal', ?, ?), (2, '乙公司', 'ygs', 'nonpublic', 'company', 1, 0, 0, 0, 'normal', ?, ?)`,
-      )
-      .run(now, now, now, now);
-    raw.close();
-    const ledger = await openLedger(file);
+    await sql`INSERT INTO regions (id, name, kind, created_at) VALUES (1, '乌兰镇', 'township', ${now})`.execute(old.db);
+    await sql`INSERT INTO orgs (id, name, name_initials, category, subtype, region_id, formal_members, probationary_members, activists, status, created_at, updated_at)
+         VALUES (1, '甲公司', 'jgs', 'nonpublic', 'company', 1, 4, 1, 2, 'normal', ${now}, ${now}), (2, '乙公司', 'ygs', 'nonpublic', 'company', 1, 0, 0, 0, 'normal', ${now}, ${now})`.execute(
+      old.db,
+    );
+    await old.release();
+    const ledger = await openLedger(old.target);
     const year = Number(todayIso().slice(0, 4));
-    expect(ledger.sqlite.prepare('SELECT * FROM member_years ORDER BY org_id').all()).toMatchObject([
+    const { rows } = await sql`SELECT * FROM member_years ORDER BY org_id, year`.execute(ledger.db);
+    expect(rows).toMatchObject([
       { org_id: 1, year, formal: 4, probationary: 1, activists: 2, candidates: 0, new_members: 0 },
       { org_id: 2, year, formal: 0, probationary: 0, activists: 0, candidates: 0, new_members: 0 },
     ]);
     await ledger.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await old.drop();
   });
 
   it('the demo county loads both years, and the 党员发展情况统计表 rows are the sums of the records', async () => {
@@ -182,18 +172,18 @@ describe('党员发展 by year', () => {
     const regions = await fresh.call('regions.list', {});
     for (const row of d.rows) {
       const region = regions.find((r) => r.name === row.region);
-      const sql = `SELECT COALESCE(SUM(m.formal), 0) AS formal, COALESCE(SUM(m.new_members), 0) AS newMembers FROM member_years m
-        JOIN orgs o ON o.id = m.org_id WHERE o.region_id = ? AND m.year = 2026`;
-      expect(row).toMatchObject(fresh.ctx.ledger.sqlite.prepare(sql).get(region?.id) as object);
+      const [sums] = await fresh.rows<{ formal: number; new_members: number }>(
+        sql`SELECT COALESCE(SUM(m.formal), 0) AS formal, COALESCE(SUM(m.new_members), 0) AS new_members FROM member_years m
+          JOIN orgs o ON o.id = m.org_id WHERE o.region_id = ${region?.id} AND m.year = 2026`,
+      );
+      expect(row).toMatchObject({ formal: Number(sums?.formal), newMembers: Number(sums?.new_members) });
     }
     // This year's row of every organization is its own counts.
-    const mismatched = fresh.ctx.ledger.sqlite
-      .prepare(
-        `SELECT COUNT(*) AS n FROM orgs o JOIN member_years m ON m.org_id = o.id AND m.year = 2026
+    const [mismatched] = await fresh.rows<{ n: number }>(
+      sql`SELECT COUNT(*) AS n FROM orgs o JOIN member_years m ON m.org_id = o.id AND m.year = 2026
           WHERE m.formal <> o.formal_members OR m.probationary <> o.probationary_members OR m.activists <> o.activists`,
-      )
-      .get() as { n: number };
-    expect(mismatched.n).toBe(0);
+    );
+    expect(Number(mismatched?.n)).toBe(0);
     await fresh.close();
   });
 });

@@ -5,6 +5,7 @@
  * are not records; a second import of the same sheet changes nothing; an update keeps the attendees.
  */
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeLedger, type TestLedger } from './fixture';
 
@@ -47,9 +48,7 @@ const ROWS: Cell[][] = [
 ];
 
 const stored = () =>
-  t.ctx.ledger.sqlite
-    .prepare('SELECT start_date, end_date, topic, target, organizer, region_id, place, sessions, attendances FROM trainings ORDER BY id')
-    .all();
+  t.rows(sql`SELECT start_date, end_date, topic, target, organizer, region_id, place, sessions, attendances FROM trainings ORDER BY id`);
 
 describe('a township’s sheet of training classes', () => {
   it('reads spans, the clerks’ words and units; bad, future and repeated rows are errors; imports once', async () => {
@@ -80,7 +79,7 @@ describe('a township’s sheet of training classes', () => {
     expect(p.rows.find((r) => r.row === 4)?.name).toBe('2025.3.12-3.14 非公企业业主培训班');
 
     expect(await t.call('import.commit', { id: p.id, skipErrors: true })).toEqual({ created: 3, updated: 0, skipped: 0, failed: 3 });
-    expect(stored()).toEqual([
+    expect(await stored()).toEqual([
       {
         start_date: '2025-03-12',
         end_date: '2025-03-14',
@@ -115,12 +114,14 @@ describe('a township’s sheet of training classes', () => {
         attendances: 40,
       },
     ]);
-    const audit = t.ctx.ledger.sqlite
-      .prepare(
-        "SELECT action, json_extract(after, '$.importFile') AS file, json_extract(after, '$.importRow') AS row FROM audit_log WHERE entity = 'training' ORDER BY id",
-      )
-      .all();
-    expect(audit).toEqual([
+    const audit = await t.rows<{ action: string; after: string }>(
+      sql`SELECT action, after FROM audit_log WHERE entity = 'training' ORDER BY id`,
+    );
+    const imported = audit.map(({ action, after }) => {
+      const { importFile, importRow } = JSON.parse(after) as { importFile: string; importRow: number };
+      return { action, file: importFile, row: importRow };
+    });
+    expect(imported).toEqual([
       { action: 'create', file: '乌兰镇培训情况.xlsx', row: 4 },
       { action: 'create', file: '乌兰镇培训情况.xlsx', row: 5 },
       { action: 'create', file: '乌兰镇培训情况.xlsx', row: 6 },

@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/main/core/passwordHash';
 import { createWebServer } from '../../src/main/web/server';
@@ -76,12 +77,10 @@ describe('browser-mode server', () => {
   it('signs in with an HttpOnly, SameSite=Strict cookie and never shows a password or hash in an answer, the log or the logs', async () => {
     const password = 'Qingshan#2026';
     const hash = await hashPassword(password);
-    t.ctx.ledger.sqlite
-      .prepare(
-        `INSERT INTO users (user_name, name, role, enabled, password_hash, must_change, password_changed_at, failed_attempts, created_at, updated_at)
-         VALUES ('wangwu', '王五', 'county', 1, ?, 0, ?, 0, ?, ?)`,
-      )
-      .run(hash, t.ctx.now(), t.ctx.now(), t.ctx.now());
+    await t.rows(
+      sql`INSERT INTO users (user_name, name, role, enabled, password_hash, must_change, password_changed_at, failed_attempts, created_at, updated_at)
+         VALUES ('wangwu', '王五', 'county', 1, ${hash}, 0, ${t.ctx.now()}, 0, ${t.ctx.now()}, ${t.ctx.now()})`,
+    );
     const seen: string[] = [];
     const send = async (channel: string, body: unknown, jar = '') => {
       const res = await post(channel, JSON.stringify(body), { cookie: jar });
@@ -104,7 +103,9 @@ describe('browser-mode server', () => {
     // The session ended in the ledger too: the old cookie is refused.
     expect((await send('orgs.list', {}, jar)).status).toBe(401);
 
-    const logs = ['audit_log', 'login_log'].map((table) => JSON.stringify(t.ctx.ledger.sqlite.prepare(`SELECT * FROM ${table}`).all()));
+    const logs = await Promise.all(
+      ['audit_log', 'login_log'].map(async (table) => JSON.stringify(await t.rows(sql`SELECT * FROM ${sql.table(table)} ORDER BY id`))),
+    );
     expect(logs[1]).toContain('wangwu');
     const salt = hash.split('$').at(-2) as string;
     const key = hash.split('$').at(-1) as string;

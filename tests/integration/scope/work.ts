@@ -1,5 +1,6 @@
 /** Scope cases for 整顿 cases, 排查, 分类定级, 培训, 组织生活, 示范点, 经费, reports and exchange. */
 import ExcelJS from 'exceljs';
+import { type RawBuilder, sql } from 'kysely';
 import { expect } from 'vitest';
 import type { ApiResult, Channel } from '../../../src/shared/contract';
 import { REPORTS } from '../../../src/shared/reports/definitions';
@@ -9,53 +10,46 @@ import type { ScopeCase, ScopeSetup } from './types';
 const YEAR = Number(TODAY.slice(0, 4));
 const MISSING = 987_654;
 
-function rows<T>(s: ScopeSetup, sql: string, ...args: unknown[]): T[] {
-  return s.ctx.ledger.sqlite.prepare(sql).all(...args) as T[];
-}
-function first<T>(s: ScopeSetup, what: string, sql: string, ...args: unknown[]): T {
-  const r = rows<T>(s, sql, ...args)[0];
+async function first<T>(s: ScopeSetup, what: string, query: RawBuilder<unknown>): Promise<T> {
+  const [r] = await s.t.rows<T>(query);
   if (!r) throw new Error(`the demo county has no ${what}`);
   return r;
 }
-const idOf = (s: ScopeSetup, what: string, sql: string, ...args: unknown[]) => first<{ id: number }>(s, what, sql, ...args).id;
+const idOf = async (s: ScopeSetup, what: string, query: RawBuilder<unknown>) => (await first<{ id: number }>(s, what, query)).id;
 
 /** A live party organization of the region never made a case (so 认定 and 暂不认定 would both succeed). */
 const freePartyOrg = (s: ScopeSetup, regionId: number) =>
   idOf(
     s,
     'party organization without a case',
-    `SELECT id FROM party_orgs WHERE region_id = ? AND deleted_at IS NULL
+    sql`SELECT id FROM party_orgs WHERE region_id = ${regionId} AND deleted_at IS NULL
        AND id NOT IN (SELECT party_org_id FROM cases) AND id NOT IN (SELECT party_org_id FROM screening_deferrals) ORDER BY id`,
-    regionId,
   );
 
-/** A record of the region, found through its party organization. */
+/** A record of the region, found through its party organization; `extra` is a condition the case writes itself. */
 const recordOf = (s: ScopeSetup, table: 'cases' | 'activities' | 'model_sites' | 'funding', regionId: number, extra = '') =>
   idOf(
     s,
     `${table} record`,
-    `SELECT x.id FROM ${table} x JOIN party_orgs p ON p.id = x.party_org_id AND p.deleted_at IS NULL WHERE p.region_id = ? ${extra} ORDER BY x.id`,
-    regionId,
+    sql`SELECT x.id FROM ${sql.table(table)} x JOIN party_orgs p ON p.id = x.party_org_id AND p.deleted_at IS NULL
+      WHERE p.region_id = ${regionId} ${sql.raw(extra)} ORDER BY x.id`,
   );
 
 const trainingOf = (s: ScopeSetup, regionId: number | null) =>
   idOf(
     s,
     'training',
-    `SELECT id FROM trainings WHERE deleted_at IS NULL AND ${regionId == null ? 'region_id IS NULL' : 'region_id = ?'} ORDER BY id`,
-    ...(regionId == null ? [] : [regionId]),
+    sql`SELECT id FROM trainings WHERE deleted_at IS NULL AND ${regionId == null ? sql`region_id IS NULL` : sql`region_id = ${regionId}`} ORDER BY id`,
   );
 
 /** An own-region case for the by-id and list checks; the demo county's busiest township has none, so the 乡镇经办 records one. */
 async function ownCase(s: ScopeSetup): Promise<number> {
-  const has = rows<{ id: number }>(
-    s,
-    'SELECT c.id FROM cases c JOIN party_orgs p ON p.id = c.party_org_id WHERE p.region_id = ? ORDER BY c.id',
-    s.mine,
-  )[0];
+  const [has] = await s.t.rows<{ id: number }>(
+    sql`SELECT c.id FROM cases c JOIN party_orgs p ON p.id = c.party_org_id WHERE p.region_id = ${s.mine} ORDER BY c.id`,
+  );
   if (has) return has.id;
   const c = await s.township.call('cases.create', {
-    partyOrgId: freePartyOrg(s, s.mine),
+    partyOrgId: await freePartyOrg(s, s.mine),
     year: YEAR,
     batch: null,
     date: TODAY,
@@ -71,14 +65,12 @@ async function ownCase(s: ScopeSetup): Promise<number> {
  * screening cases) since the demo county has none: screening.undefer must have one to refuse.
  */
 async function otherDeferral(s: ScopeSetup): Promise<number> {
-  const has = rows<{ party_org_id: number }>(
-    s,
-    'SELECT d.party_org_id FROM screening_deferrals d JOIN party_orgs p ON p.id = d.party_org_id WHERE p.region_id = ? AND d.year = ?',
-    s.other,
-    YEAR,
-  )[0];
+  const [has] = await s.t.rows<{ party_org_id: number }>(
+    sql`SELECT d.party_org_id FROM screening_deferrals d JOIN party_orgs p ON p.id = d.party_org_id
+      WHERE p.region_id = ${s.other} AND d.year = ${YEAR} ORDER BY d.party_org_id`,
+  );
   if (has) return has.party_org_id;
-  const partyOrgId = freePartyOrg(s, s.other);
+  const partyOrgId = await freePartyOrg(s, s.other);
   await s.county.call('screening.defer', { partyOrgId, year: YEAR, reason: '企业已注销，待核实' });
   return partyOrgId;
 }
@@ -120,13 +112,12 @@ function textsOf(d: { rows: Record<string, unknown>[]; totals: Record<string, un
 }
 
 /** The names a report of the other region would show: its name, its party organizations' and organizations'. */
-function otherNames(s: ScopeSetup): { region: string; names: string[] } {
-  const region = first<{ name: string }>(s, 'region', 'SELECT name FROM regions WHERE id = ?', s.other).name;
-  const names = rows<{ name: string }>(
-    s,
-    'SELECT name FROM party_orgs WHERE region_id = ? UNION SELECT name FROM orgs WHERE region_id = ?',
-    s.other,
-    s.other,
+async function otherNames(s: ScopeSetup): Promise<{ region: string; names: string[] }> {
+  const region = (await first<{ name: string }>(s, 'region', sql`SELECT name FROM regions WHERE id = ${s.other}`)).name;
+  const names = (
+    await s.t.rows<{ name: string }>(
+      sql`SELECT name FROM party_orgs WHERE region_id = ${s.other} UNION SELECT name FROM orgs WHERE region_id = ${s.other}`,
+    )
   ).map((r) => r.name);
   return { region, names };
 }
@@ -144,7 +135,7 @@ export const WORK_CASES: Partial<Record<Channel, ScopeCase>> = {
   },
   'screening.defer': async (s) => {
     const input = (partyOrgId: number) => ({ partyOrgId, year: YEAR, reason: '企业已停产' });
-    await refusedAsMissing(s, 'screening.defer', input, freePartyOrg(s, s.other));
+    await refusedAsMissing(s, 'screening.defer', input, await freePartyOrg(s, s.other));
   },
   'screening.undefer': async (s) => {
     const partyOrgId = await otherDeferral(s);
@@ -156,11 +147,11 @@ export const WORK_CASES: Partial<Record<Channel, ScopeCase>> = {
     const mine = await sameAsCountyOfMine(s, read);
     expect(mine.rows.map((r) => r.id)).toContain(own);
     expect(regionsOf(mine.rows)).toEqual(new Set([s.mine]));
-    const other = recordOf(s, 'cases', s.other);
+    const other = await recordOf(s, 'cases', s.other);
     expect(
       (
         await s.township.call('cases.list', {
-          partyOrgId: rows<{ party_org_id: number }>(s, 'SELECT party_org_id FROM cases WHERE id = ?', other)[0]?.party_org_id,
+          partyOrgId: (await s.t.rows<{ party_org_id: number }>(sql`SELECT party_org_id FROM cases WHERE id = ${other}`))[0]?.party_org_id,
           offset: 0,
           limit: 10,
         })
@@ -170,7 +161,7 @@ export const WORK_CASES: Partial<Record<Channel, ScopeCase>> = {
   'cases.get': async (s) => {
     const own = await ownCase(s);
     expect((await s.township.call('cases.get', { id: own })).regionId).toBe(s.mine);
-    await refusedAsMissing(s, 'cases.get', (id) => ({ id }), recordOf(s, 'cases', s.other));
+    await refusedAsMissing(s, 'cases.get', (id) => ({ id }), await recordOf(s, 'cases', s.other));
   },
   'cases.create': async (s) => {
     const input = (partyOrgId: number) => ({
@@ -182,10 +173,10 @@ export const WORK_CASES: Partial<Record<Channel, ScopeCase>> = {
       problems: '书记长期空缺',
       reason: null,
     });
-    await refusedAsMissing(s, 'cases.create', input, freePartyOrg(s, s.other));
+    await refusedAsMissing(s, 'cases.create', input, await freePartyOrg(s, s.other));
   },
   'cases.act': async (s) => {
-    const id = recordOf(s, 'cases', s.other, "AND x.state = 'rectifying'");
+    const id = await recordOf(s, 'cases', s.other, "AND x.state = 'rectifying'");
     await refusedAsMissing(s, 'cases.act', (i) => ({ id: i, date: TODAY, action: 'progress', note: '已召开组织生活会' }), id);
   },
   'cases.stats': async (s) => {
@@ -204,12 +195,12 @@ export const WORK_CASES: Partial<Record<Channel, ScopeCase>> = {
     expect(regionsOf(mine)).toEqual(new Set([s.mine]));
   },
   'classes.set': async (s) => {
-    const other = freePartyOrg(s, s.other);
+    const other = await freePartyOrg(s, s.other);
     await refusedAsMissing(s, 'classes.set', (id) => ({ year: YEAR, partyOrgIds: [id], class: 'standard' }), other);
   },
   'ratings.set': async (s) => {
     const input = (partyOrgId: number) => ({ partyOrgId, year: YEAR, stars: 5, assessedDate: TODAY });
-    await refusedAsMissing(s, 'ratings.set', input, freePartyOrg(s, s.other));
+    await refusedAsMissing(s, 'ratings.set', input, await freePartyOrg(s, s.other));
   },
   'trainings.list': async (s) => {
     const read = (as: ScopeSetup['county'], regionId?: number) => as.call('trainings.list', { regionId, offset: 0, limit: 1000 });
@@ -223,20 +214,19 @@ export const WORK_CASES: Partial<Record<Channel, ScopeCase>> = {
     expect((await read(s.township, s.other)).total).toBe(0);
   },
   'trainings.get': async (s) => {
-    expect((await s.township.call('trainings.get', { id: trainingOf(s, s.mine) })).regionId).toBe(s.mine);
-    await refusedAsMissing(s, 'trainings.get', (id) => ({ id }), trainingOf(s, s.other));
+    expect((await s.township.call('trainings.get', { id: await trainingOf(s, s.mine) })).regionId).toBe(s.mine);
+    await refusedAsMissing(s, 'trainings.get', (id) => ({ id }), await trainingOf(s, s.other));
     // A county-level class is read with the attendees of the township's regions only.
-    const countyClass = idOf(
+    const countyClass = await idOf(
       s,
       'county class with another region attending',
-      `SELECT t.id FROM trainings t JOIN training_attendees a ON a.training_id = t.id JOIN party_orgs p ON p.id = a.party_org_id
-        WHERE t.region_id IS NULL AND t.deleted_at IS NULL AND p.region_id = ? ORDER BY t.id`,
-      s.other,
+      sql`SELECT t.id FROM trainings t JOIN training_attendees a ON a.training_id = t.id JOIN party_orgs p ON p.id = a.party_org_id
+        WHERE t.region_id IS NULL AND t.deleted_at IS NULL AND p.region_id = ${s.other} ORDER BY t.id`,
     );
     const seen = await s.township.call('trainings.get', { id: countyClass });
     const all = await s.county.call('trainings.get', { id: countyClass });
     const regionOf = new Map(
-      rows<{ id: number; region_id: number }>(s, 'SELECT id, region_id FROM party_orgs').map((p) => [p.id, p.region_id]),
+      (await s.t.rows<{ id: number; region_id: number }>(sql`SELECT id, region_id FROM party_orgs`)).map((p) => [p.id, p.region_id]),
     );
     expect(all.attendees.some((a) => a.partyOrgId != null && regionOf.get(a.partyOrgId) === s.other)).toBe(true);
     expect(seen.attendees).toEqual(all.attendees.filter((a) => a.partyOrgId == null || regionOf.get(a.partyOrgId) === s.mine));
@@ -258,24 +248,24 @@ export const WORK_CASES: Partial<Record<Channel, ScopeCase>> = {
     const regionError = await s.township.raw('trainings.create', fields(MISSING));
     expect(regionError.ok).toBe(false);
     await refusedAsMissing(s, 'trainings.create', (id) => fields(id), s.other);
-    await refusedAsMissing(s, 'trainings.create', (id) => fields(s.mine, id), freePartyOrg(s, s.other));
+    await refusedAsMissing(s, 'trainings.create', (id) => fields(s.mine, id), await freePartyOrg(s, s.other));
     // The county's own classes are the 县级经办's to record.
     await refused(s.township.raw('trainings.create', fields(null)), 'forbidden');
   },
   'trainings.update': async (s) => {
-    const id = trainingOf(s, s.other);
+    const id = await trainingOf(s, s.other);
     const fields = (await s.county.call('trainings.get', { id })) as unknown as Record<string, unknown>;
     const { id: _i, regionName: _r, createdAt: _c, updatedAt: _u, attendees: _a, ...rest } = fields;
     const input = (i: number) => ({ id: i, fields: { ...rest, regionId: s.mine, attendees: [] } });
     await refusedAsMissing(s, 'trainings.update', input, id);
     await refused(
-      s.township.raw('trainings.update', { id: trainingOf(s, null), fields: { ...rest, regionId: s.mine, attendees: [] } }),
+      s.township.raw('trainings.update', { id: await trainingOf(s, null), fields: { ...rest, regionId: s.mine, attendees: [] } }),
       'forbidden',
     );
   },
   'trainings.delete': async (s) => {
-    await refusedAsMissing(s, 'trainings.delete', (id) => ({ id }), trainingOf(s, s.other));
-    await refused(s.township.raw('trainings.delete', { id: trainingOf(s, null) }), 'forbidden');
+    await refusedAsMissing(s, 'trainings.delete', (id) => ({ id }), await trainingOf(s, s.other));
+    await refused(s.township.raw('trainings.delete', { id: await trainingOf(s, null) }), 'forbidden');
   },
   'trainings.totals': async (s) => {
     const mine = await s.township.call('trainings.totals', { year: YEAR });
@@ -301,11 +291,11 @@ export const WORK_CASES: Partial<Record<Channel, ScopeCase>> = {
       place: null,
       remarks: null,
     });
-    await refusedAsMissing(s, 'activities.create', input, freePartyOrg(s, s.other));
+    await refusedAsMissing(s, 'activities.create', input, await freePartyOrg(s, s.other));
   },
   'activities.update': async (s) => {
-    const id = recordOf(s, 'activities', s.other);
-    const own = freePartyOrg(s, s.mine);
+    const id = await recordOf(s, 'activities', s.other);
+    const own = await freePartyOrg(s, s.mine);
     const input = (i: number) => ({
       id: i,
       fields: {
@@ -322,7 +312,7 @@ export const WORK_CASES: Partial<Record<Channel, ScopeCase>> = {
     await refusedAsMissing(s, 'activities.update', input, id);
   },
   'activities.delete': async (s) => {
-    await refusedAsMissing(s, 'activities.delete', (id) => ({ id }), recordOf(s, 'activities', s.other));
+    await refusedAsMissing(s, 'activities.delete', (id) => ({ id }), await recordOf(s, 'activities', s.other));
   },
   'activities.gaps': async (s) => {
     const read = (as: ScopeSetup['county'], regionId?: number) => as.call('activities.gaps', { regionId });
@@ -346,11 +336,11 @@ export const WORK_CASES: Partial<Record<Channel, ScopeCase>> = {
       documentNo: null,
       remarks: null,
     });
-    await refusedAsMissing(s, 'modelSites.create', input, freePartyOrg(s, s.other));
+    await refusedAsMissing(s, 'modelSites.create', input, await freePartyOrg(s, s.other));
   },
   'modelSites.update': async (s) => {
-    const id = recordOf(s, 'model_sites', s.other);
-    const own = freePartyOrg(s, s.mine);
+    const id = await recordOf(s, 'model_sites', s.other);
+    const own = await freePartyOrg(s, s.mine);
     const input = (i: number) => ({
       id: i,
       fields: {
@@ -367,7 +357,7 @@ export const WORK_CASES: Partial<Record<Channel, ScopeCase>> = {
     await refusedAsMissing(s, 'modelSites.update', input, id);
   },
   'modelSites.delete': async (s) => {
-    await refusedAsMissing(s, 'modelSites.delete', (id) => ({ id }), recordOf(s, 'model_sites', s.other));
+    await refusedAsMissing(s, 'modelSites.delete', (id) => ({ id }), await recordOf(s, 'model_sites', s.other));
   },
   'funding.list': async (s) => {
     const read = (as: ScopeSetup['county'], regionId?: number) => as.call('funding.list', { year: YEAR, regionId, offset: 0, limit: 1000 });
@@ -386,11 +376,11 @@ export const WORK_CASES: Partial<Record<Channel, ScopeCase>> = {
       documentNo: null,
       remarks: null,
     });
-    await refusedAsMissing(s, 'funding.create', input, freePartyOrg(s, s.other));
+    await refusedAsMissing(s, 'funding.create', input, await freePartyOrg(s, s.other));
   },
   'funding.update': async (s) => {
-    const id = recordOf(s, 'funding', s.other);
-    const own = freePartyOrg(s, s.mine);
+    const id = await recordOf(s, 'funding', s.other);
+    const own = await freePartyOrg(s, s.mine);
     const input = (i: number) => ({
       id: i,
       fields: {
@@ -407,7 +397,7 @@ export const WORK_CASES: Partial<Record<Channel, ScopeCase>> = {
     await refusedAsMissing(s, 'funding.update', input, id);
   },
   'funding.delete': async (s) => {
-    await refusedAsMissing(s, 'funding.delete', (id) => ({ id }), recordOf(s, 'funding', s.other));
+    await refusedAsMissing(s, 'funding.delete', (id) => ({ id }), await recordOf(s, 'funding', s.other));
   },
   'funding.totals': async (s) => {
     const mine = await s.township.call('funding.totals', { year: YEAR });
@@ -417,7 +407,7 @@ export const WORK_CASES: Partial<Record<Channel, ScopeCase>> = {
     expect(mine.county.totalFen).toBeGreaterThan(0);
   },
   'reports.rows': async (s) => {
-    const other = otherNames(s);
+    const other = await otherNames(s);
     let countyNamesOther = 0;
     for (const r of REPORTS) {
       const filters = { year: YEAR };
@@ -438,7 +428,7 @@ export const WORK_CASES: Partial<Record<Channel, ScopeCase>> = {
     expect(own.rows.length).toBeGreaterThan(0);
   },
   'reports.xlsx': async (s) => {
-    const other = otherNames(s);
+    const other = await otherNames(s);
     for (const report of ['partyOrgs', 'cases', 'funding', 'yearlyStatsWork'] as const) {
       const x = await s.township.call('reports.xlsx', { report, filters: { year: YEAR } });
       const book = new ExcelJS.Workbook();
@@ -461,6 +451,8 @@ export const WORK_CASES: Partial<Record<Channel, ScopeCase>> = {
     expect(whole.message).toMatch(/本属地/);
     // Their own region's file is theirs to send.
     const own = await s.township.call('exchange.export', { regionId: s.mine });
-    expect(own.manifest.region?.name).toBe(first<{ name: string }>(s, 'region', 'SELECT name FROM regions WHERE id = ?', s.mine).name);
+    expect(own.manifest.region?.name).toBe(
+      (await first<{ name: string }>(s, 'region', sql`SELECT name FROM regions WHERE id = ${s.mine}`)).name,
+    );
   },
 };

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { todayIso } from '../../../shared/rules/dates';
-import { idColumn } from '../dialect';
+import { engineOf, idColumn } from '../dialect';
 
 /** The four undated amounts party_orgs kept until now, and the source each one was. */
 const OLD_COLUMNS = [
@@ -27,7 +27,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('source', 'text', (c) => c.notNull())
     .addColumn('fund_kind', 'text', (c) => c.notNull())
-    .addColumn('amount_fen', 'integer', (c) => c.notNull())
+    // Up to 1亿元 is 10^10 fen: SQLite's integer holds it, PostgreSQL's integer stops at 2^31.
+    .addColumn('amount_fen', engineOf(db) === 'postgres' ? 'bigint' : 'integer', (c) => c.notNull())
     .addColumn('date', 'text', (c) => c.notNull())
     .addColumn('period', 'text')
     .addColumn('document_no', 'text')
