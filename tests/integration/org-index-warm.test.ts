@@ -4,7 +4,6 @@
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createContext } from '../../src/main/core/context';
-import { seedIfEmpty } from '../../src/main/core/seed';
 import { afterWarmUp, orgIndex, warmOrgIndex } from '../../src/main/core/services/orgIndex';
 import { dispatch, type Transport } from '../../src/main/handlers';
 import { makeLedger, type TestLedger, TODAY } from './fixture';
@@ -13,8 +12,7 @@ import { testSession } from './helpers/sessions';
 let t: TestLedger;
 let signed: Transport;
 beforeEach(async () => {
-  t = await makeLedger();
-  await seedIfEmpty(t.ctx);
+  t = await makeLedger({ demo: 'firstStart' });
   signed = { sessionId: await testSession(t.ctx, 'county', [], 90) };
 });
 afterEach(() => t.close());
