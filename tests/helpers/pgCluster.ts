@@ -119,12 +119,41 @@ export default async function setup({ provide }: { provide: (key: 'pgCluster', v
 
 let serial = 0;
 
-/** A new database copied from the migrated template; `drop()` removes it (close its connections first). */
-export async function freshDatabase(info: PgClusterInfo): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * A new database copied from the migrated template (or another template of the run, see ensureTemplate);
+ * `drop()` removes it (close its connections first).
+ */
+export async function freshDatabase(info: PgClusterInfo, template = info.template): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `t_${process.pid}_${serial++}_${Date.now() % 1_000_000}`;
-  await admin(info, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${info.template}`));
+  await admin(info, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
   return {
     url: databaseUrl(info, name),
     drop: () => admin(info, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
+}
+
+/**
+ * A template database `name` (lower-case letters and _) built once per run by `build` on a copy of the
+ * migrated template, for the tests that start from the same data (the demo county: its seed is 9,000
+ * statements, seconds per test on a loaded PostgreSQL, a file copy as a template). Workers of the run
+ * share it: the first builds it under an advisory lock, the others wait for it.
+ */
+export async function ensureTemplate(info: PgClusterInfo, name: string, build: (url: string) => Promise<void>): Promise<string> {
+  if (!/^[a-z_]+$/.test(name)) throw new Error(`not a database name: ${name}`);
+  await admin(info, async (c) => {
+    await c.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+    try {
+      const exists = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+      if (exists.rowCount) return;
+      // Built under another name and renamed when complete: a build that failed is never copied.
+      const building = `${name}_building`;
+      await c.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+      await c.query(`CREATE DATABASE ${building} TEMPLATE ${info.template}`);
+      await build(databaseUrl(info, building));
+      await c.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+    } finally {
+      await c.query('SELECT pg_advisory_unlock(hashtext($1))', [name]);
+    }
+  });
+  return name;
 }

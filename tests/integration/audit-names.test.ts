@@ -6,7 +6,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonField } from '../../src/main/core/dialect';
-import { demoSeedPath, loadSeed, readSeedFile } from '../../src/main/core/seed';
 import type { AuditEntry } from '../../src/shared/types';
 import { makeLedger, type TestLedger } from './fixture';
 
@@ -29,9 +28,8 @@ async function allRows(t: TestLedger): Promise<AuditEntry[]> {
 const one = async <T>(t: TestLedger, query: RawBuilder<unknown>) => (await t.rows<T>(query))[0] as T;
 
 beforeAll(async () => {
-  county = await makeLedger();
+  county = await makeLedger({ demo: 'loaded' });
   township = await makeLedger();
-  await loadSeed(county.ctx, readSeedFile(demoSeedPath()));
   const c = county;
 
   // Edits and deletes of each kind of record.

@@ -6,7 +6,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commitExchange, type ExchangePreview, exportExchange, previewExchange } from '../../src/main/core/exchange';
 import { packExchange, unpackExchange } from '../../src/main/core/exchange/format';
 import { reportRows } from '../../src/main/core/reports/rows';
-import { demoSeedPath, loadSeed, readSeedFile } from '../../src/main/core/seed';
 import { getFunding, updateFunding } from '../../src/main/core/services/funding';
 import { updateSettings } from '../../src/main/core/services/settings';
 import { showAuditValue } from '../../src/shared/audit/describe';
@@ -19,8 +18,7 @@ let B: TestLedger; // the county's ledger, empty at first
 const SEEDING_MS = 60_000;
 
 beforeEach(async () => {
-  A = await makeLedger();
-  await loadSeed(A.ctx, readSeedFile(demoSeedPath()));
+  A = await makeLedger({ demo: 'loaded' });
   B = await makeLedger();
   await updateSettings(B.ctx, { countyName: '青山旗', countyCode: '150499' });
 }, SEEDING_MS);

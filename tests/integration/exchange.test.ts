@@ -11,7 +11,6 @@ import {
   previewExchange,
 } from '../../src/main/core/exchange';
 import { migrationProvider } from '../../src/main/core/migrations';
-import { demoSeedPath, loadSeed, readSeedFile } from '../../src/main/core/seed';
 import { listInstructors, updateInstructor } from '../../src/main/core/services/instructors';
 import { createOrg, deleteOrg, getOrg, updateOrg } from '../../src/main/core/services/orgs';
 import { getPartyOrg, updatePartyOrg } from '../../src/main/core/services/partyOrgs';
@@ -26,8 +25,7 @@ let B: TestLedger; // the county's ledger, empty at first
 const SEEDING_MS = 60_000;
 
 beforeEach(async () => {
-  A = await makeLedger();
-  await loadSeed(A.ctx, readSeedFile(demoSeedPath()));
+  A = await makeLedger({ demo: 'loaded' });
   B = await makeLedger();
   await updateSettings(B.ctx, { countyName: '青山旗', countyCode: '150499' });
 }, SEEDING_MS);

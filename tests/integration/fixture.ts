@@ -7,15 +7,17 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { RawBuilder } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import { describe, inject } from 'vitest';
 import { type Ctx, createContext } from '../../src/main/core/context';
 import { openLedger } from '../../src/main/core/db';
 import { cheapHashesForTests } from '../../src/main/core/passwordHash';
+import type { Database } from '../../src/main/core/schema';
+import { demoSeedPath, loadSeed, readSeedFile, seedIfEmpty } from '../../src/main/core/seed';
 import { dispatch, type Transport } from '../../src/main/handlers';
 import type { ApiResult, Channel, Input, Output } from '../../src/shared/contract';
 import { mayCall, PUBLIC_CHANNELS, type RoleCode } from '../../src/shared/domain/roles';
-import { freshDatabase } from '../helpers/pgCluster';
+import { ensureTemplate, freshDatabase } from '../helpers/pgCluster';
 import { testSession } from './helpers/sessions';
 
 export const TODAY = '2026-06-30';
@@ -60,17 +62,22 @@ export interface Caller {
 /** The role a test's plain `call` signs in as: the first of these that may use the channel. */
 const PREFERRED: RoleCode[] = ['county', 'admin', 'auditor', 'viewer', 'township'];
 
-export async function makeLedger(): Promise<TestLedger> {
+/**
+ * What a new ledger holds: nothing, the demo county as `loadSeed` writes it (`loaded`), or as the first
+ * start writes it with its demo accounts (`firstStart`, seedIfEmpty).
+ */
+export type DemoKind = 'loaded' | 'firstStart';
+
+export async function makeLedger(opts: { demo?: DemoKind } = {}): Promise<TestLedger> {
   // Accounts made by tests (and the demo seed's) need no real key stretching: the cost is tested on its own.
   cheapHashesForTests();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-test-'));
-  const pgDatabase = ENGINE === 'postgres' ? await freshDatabase(clusterInfo()) : null;
+  const pgDatabase = ENGINE === 'postgres' ? await freshDatabase(clusterInfo(), opts.demo && (await demoTemplate(opts.demo))) : null;
   const ledger = await openLedger(pgDatabase?.url ?? path.join(dir, 'ledger.sqlite'));
-  let tick = 0;
-  const ctx = createContext(ledger, {
-    today: () => TODAY,
-    now: () => `${TODAY}T08:00:${String(tick++ % 60).padStart(2, '0')}.000Z`,
-  });
+  // A copy of a seeded template: the clock goes on after the seed's stamps, as on a ledger seeded here
+  // (the 操作日志 tells the seed's rows by their stamp).
+  const ctx = createContext(ledger, fixedClock(pgDatabase && opts.demo ? await ticksUsed(ledger.db) : 0));
+  if (opts.demo && !pgDatabase) await loadDemo(ctx, opts.demo);
   const unexpected: unknown[] = [];
   const sessions = new Map<string, Promise<string>>();
   const sessionOf = (role: RoleCode, regionIds: number[] = []) => {
@@ -173,4 +180,40 @@ export function fakeRendererDir(t: TestLedger): string {
   fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(t.dir, 'secret.txt'), 'secret');
   return staticDir;
+}
+
+/** The tests' clock: always TODAY, the time moving a second per reading. */
+function fixedClock(from = 0) {
+  let tick = from;
+  return { today: () => TODAY, now: () => `${TODAY}T08:00:${String(tick++ % 60).padStart(2, '0')}.000Z` };
+}
+
+/** The readings of fixedClock a ledger's writes have taken: one past its newest 操作日志 stamp. */
+async function ticksUsed(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('at').as('at'))
+    .executeTakeFirst();
+  return row?.at ? Number(row.at.slice(17, 19)) + 1 : 0;
+}
+
+async function loadDemo(ctx: Ctx, demo: DemoKind): Promise<void> {
+  if (demo === 'firstStart') await seedIfEmpty(ctx);
+  else await loadSeed(ctx, readSeedFile(demoSeedPath()));
+}
+
+/**
+ * On PostgreSQL the demo county is seeded once per run into a template that each test copies: the seed
+ * is 9,000 statements, seconds per test there (a ledger of its own each time, as on SQLite).
+ */
+function demoTemplate(demo: DemoKind): Promise<string> {
+  const name = demo === 'firstStart' ? 'ledger_demo_first_start' : 'ledger_demo_loaded';
+  return ensureTemplate(clusterInfo(), name, async (url) => {
+    const ledger = await openLedger(url);
+    try {
+      await loadDemo(createContext(ledger, fixedClock()), demo);
+    } finally {
+      await ledger.close();
+    }
+  });
 }

@@ -7,7 +7,6 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { type Caller, withCaller } from '../../src/main/core/caller';
 import { createContext } from '../../src/main/core/context';
-import { seedIfEmpty } from '../../src/main/core/seed';
 import { afterWarmUp, warmOrgIndex } from '../../src/main/core/services/orgIndex';
 import { listOrgs } from '../../src/main/core/services/orgs';
 import { makeLedger, type TestLedger, TODAY } from './fixture';
@@ -15,8 +14,7 @@ import { makeLedger, type TestLedger, TODAY } from './fixture';
 let t: TestLedger;
 let township: Caller;
 beforeEach(async () => {
-  t = await makeLedger();
-  await seedIfEmpty(t.ctx);
+  t = await makeLedger({ demo: 'firstStart' });
   const [{ id }] = (await t.rows<{ id: number }>(sql`SELECT id FROM regions WHERE kind = 'township' ORDER BY id LIMIT 1`)) as [
     { id: number },
   ];

@@ -3,8 +3,7 @@
  * warm-up finishes, is overtaken by a list, or is interrupted by a write.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createContext } from '../../src/main/core/context';
-import { seedIfEmpty } from '../../src/main/core/seed';
+import { catchUpWithOtherWriters, createContext } from '../../src/main/core/context';
 import { afterWarmUp, orgIndex, warmOrgIndex } from '../../src/main/core/services/orgIndex';
 import { dispatch, type Transport } from '../../src/main/handlers';
 import { makeLedger, type TestLedger, TODAY } from './fixture';
@@ -13,8 +12,7 @@ import { testSession } from './helpers/sessions';
 let t: TestLedger;
 let signed: Transport;
 beforeEach(async () => {
-  t = await makeLedger();
-  await seedIfEmpty(t.ctx);
+  t = await makeLedger({ demo: 'firstStart' });
   signed = { sessionId: await testSession(t.ctx, 'county', [], 90) };
 });
 afterEach(() => t.close());
@@ -22,11 +20,20 @@ afterEach(() => t.close());
 /** What a fresh process would see on the same file. */
 const rebuilt = () => orgIndex(createContext(t.ctx.ledger, { today: () => TODAY }));
 
-/** A context of its own, as a server has right after opening the ledger. */
-const fresh = () => createContext(t.ctx.ledger, { today: () => TODAY, now: () => t.ctx.now() });
+/**
+ * A context of its own, as a server has right after opening the ledger. On PostgreSQL a context starts
+ * from the newest 操作日志 entry when the ledger was opened: the seed and sessions written since through
+ * `t.ctx` would otherwise look like another server's writes at its first request, and abandon the warm-up
+ * whenever that request outlasts a slice.
+ */
+const fresh = async () => {
+  const ctx = createContext(t.ctx.ledger, { today: () => TODAY, now: () => t.ctx.now() });
+  await catchUpWithOtherWriters(ctx);
+  return ctx;
+};
 
 it('a finished warm-up is the index, and the next list reads nothing more', async () => {
-  const ctx = fresh();
+  const ctx = await fresh();
   await warmOrgIndex(ctx, 40);
   const warmed = await orgIndex(ctx);
   expect(warmed.length).toBeGreaterThan(300);
@@ -36,7 +43,7 @@ it('a finished warm-up is the index, and the next list reads nothing more', asyn
 });
 
 it('a list asked for in the middle of the warm-up reads the rest at once', async () => {
-  const ctx = fresh();
+  const ctx = await fresh();
   const warming = warmOrgIndex(ctx, 40);
   await new Promise((r) => setImmediate(r));
   await new Promise((r) => setImmediate(r));
@@ -47,7 +54,7 @@ it('a list asked for in the middle of the warm-up reads the rest at once', async
 });
 
 it('a write during the warm-up abandons it, and the list shows the write', async () => {
-  const ctx = fresh();
+  const ctx = await fresh();
   const warming = warmOrgIndex(ctx, 40);
   await new Promise((r) => setImmediate(r));
   const first = (await rebuilt())[0];
@@ -64,7 +71,7 @@ it('a write during the warm-up abandons it, and the list shows the write', async
 });
 
 it('the plain first pages are answered during the warm-up without it, as the finished index answers them', async () => {
-  const ctx = fresh();
+  const ctx = await fresh();
   const warming = warmOrgIndex(ctx, 40);
   await new Promise((r) => setImmediate(r));
   const input = { sort: 'id', dir: 'asc', offset: 50, limit: 50 };
@@ -77,7 +84,7 @@ it('the plain first pages are answered during the warm-up without it, as the fin
 });
 
 it('the 属地 list is answered during the warm-up without waiting for it, with the counts the index gives', async () => {
-  const ctx = fresh();
+  const ctx = await fresh();
   const warming = warmOrgIndex(ctx, 40);
   await new Promise((r) => setImmediate(r));
   const early = await dispatch(ctx, 'regions.list', {}, undefined, signed);
@@ -94,12 +101,12 @@ it('the 属地 list is answered during the warm-up without waiting for it, with 
 });
 
 it('a read that needs the index waits for the warm-up and then answers from the finished index', async () => {
-  const ctx = fresh();
+  const ctx = await fresh();
   const warming = warmOrgIndex(ctx, 40);
   await new Promise((r) => setImmediate(r));
   let finished = false;
   void warming.then(() => (finished = true));
   const stats = await dispatch(ctx, 'stats.coverage', {}, undefined, signed);
   expect(finished).toBe(true);
-  expect(stats).toEqual(await dispatch(fresh(), 'stats.coverage', {}, undefined, signed));
+  expect(stats).toEqual(await dispatch(await fresh(), 'stats.coverage', {}, undefined, signed));
 });

@@ -9,7 +9,6 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/main/core/import/read';
-import { demoSeedPath, loadSeed, readSeedFile } from '../../src/main/core/seed';
 import { REPORTS as ALL_REPORTS } from '../../src/shared/reports/definitions';
 import { type Cell, formatCell, type ReportData, type ReportDefinition, type ReportRow } from '../../src/shared/reports/types';
 
@@ -24,8 +23,7 @@ const data = new Map<string, ReportData>();
 const files = new Map<string, string>();
 
 beforeAll(async () => {
-  t = await makeLedger();
-  await loadSeed(t.ctx, readSeedFile(demoSeedPath()));
+  t = await makeLedger({ demo: 'loaded' });
   for (const r of REPORTS) {
     const filters = r.filters.includes('year') ? { year: 2026 } : {};
     data.set(r.id, await t.call('reports.rows', { report: r.id as 'orgs', filters }));

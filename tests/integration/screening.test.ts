@@ -1,7 +1,6 @@
 /** 排查 on the demo county and on hand-made party organizations: few, weighted, ranked, and set aside with a reason. */
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { demoSeedPath, loadSeed, readSeedFile } from '../../src/main/core/seed';
 import type { Input } from '../../src/shared/contract';
 import type { CaseSuggestion } from '../../src/shared/types';
 import { makeLedger, type TestLedger, TODAY } from './fixture';
@@ -16,8 +15,7 @@ describe('the demo county', () => {
   const suggest = (over: Partial<Input<'cases.suggest'>> = {}) => t.call('cases.suggest', { year: 2026, ...over });
 
   beforeAll(async () => {
-    t = await makeLedger();
-    await loadSeed(t.ctx, readSeedFile(demoSeedPath()));
+    t = await makeLedger({ demo: 'loaded' });
     const regions = await t.call('regions.list', {});
     regionOrder = new Map(regions.map((r) => [r.id, r.sortOrder]));
     const regionId = regions[0]!.id;

@@ -5,7 +5,6 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedIfEmpty } from '../../src/main/core/seed';
 import { type Caller, makeLedger, type TestLedger } from './fixture';
 
 let t: TestLedger;
@@ -21,8 +20,7 @@ const uncovered = async (region: number, skip = 0): Promise<number> => {
 };
 
 beforeAll(async () => {
-  t = await makeLedger();
-  await seedIfEmpty(t.ctx);
+  t = await makeLedger({ demo: 'firstStart' });
   [mine, other] = (await t.rows<{ id: number }>(sql`SELECT id FROM regions WHERE kind = 'township' ORDER BY id`)).map((r) => r.id) as [
     number,
     number,

@@ -8,7 +8,6 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoSeedPath, loadSeed, readSeedFile } from '../../src/main/core/seed';
 import { REPORTS as ALL_REPORTS } from '../../src/shared/reports/definitions';
 import { formatCell, type ReportData, type ReportDefinition } from '../../src/shared/reports/types';
 import { usccCheckChar } from '../../src/shared/rules/uscc';
@@ -180,8 +179,7 @@ const pdfs = new Map<string, string>();
 beforeAll(async () => {
   fs.rmSync(OUT, { recursive: true, force: true });
   fs.mkdirSync(OUT, { recursive: true });
-  demo = await makeLedger();
-  await loadSeed(demo.ctx, readSeedFile(demoSeedPath()));
+  demo = await makeLedger({ demo: 'loaded' });
   longest = await makeLedger();
   await fillLongest(longest);
   const files: string[] = [];

@@ -4,7 +4,6 @@
  * out-of-scope organizations included so that a figure counting them would show.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { demoSeedPath, loadSeed, readSeedFile } from '../../src/main/core/seed';
 import type { Input } from '../../src/shared/contract';
 import { makeLedger, type TestLedger } from './fixture';
 
@@ -329,8 +328,7 @@ describe('a year that is over', () => {
 
 describe('on the demo county', () => {
   it('agrees with the ledgers it sums: 两个覆盖统计表, 经费, 培训 and 党员发展 totals, 软弱涣散 summary', async () => {
-    t = await makeLedger();
-    await loadSeed(t.ctx, readSeedFile(demoSeedPath()));
+    t = await makeLedger({ demo: 'loaded' });
     const [basic] = (await table('yearlyStats', 2026)).slice(-1);
     const coverage = (await t.call('reports.rows', { report: 'coverage', filters: {} })).totals;
     expect(basic).toMatchObject({ orgs: coverage?.inScope, orgCoverage: coverage?.orgCoverage, workCoverage: coverage?.workCoverage });
