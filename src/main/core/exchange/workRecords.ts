@@ -35,6 +35,7 @@ import { memberYearSetSchema } from '../../../shared/records/memberYears';
 import { modelSiteFieldsSchema } from '../../../shared/records/modelSites';
 import { COUNTY_LEVEL, trainingFieldsSchema } from '../../../shared/records/trainings';
 import { describeErrors, fieldErrors } from '../../../shared/schemas';
+import { camelDb } from '../camel';
 import { AppError } from '../errors';
 import type { Database } from '../schema';
 import { activityFieldsOf, createActivityIn, updateActivityIn } from '../services/activities';
@@ -243,7 +244,7 @@ export async function loadWork(db: Db, maps: KeyMaps): Promise<LocalWork> {
   const po = (id: number) => maps.partyOrgKey.get(id) ?? null;
   const org = (id: number) => maps.orgKey.get(id) ?? null;
 
-  const funding = (await db.selectFrom('funding').selectAll().execute()).map((r) => {
+  const funding = (await camelDb(db).selectFrom('funding').selectAll().execute()).map((r) => {
     const f = storedFields(r);
     const partyOrgKey = po(f.partyOrgId);
     return {
