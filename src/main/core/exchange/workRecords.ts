@@ -264,7 +264,7 @@ export async function loadWork(db: Db, maps: KeyMaps): Promise<LocalWork> {
     };
   });
 
-  const activities = (await db.selectFrom('activities').selectAll().where('deleted_at', 'is', null).execute()).map((r) => {
+  const activities = (await camelDb(db).selectFrom('activities').selectAll().where('deletedAt', 'is', null).execute()).map((r) => {
     const { partyOrgId, ...f } = activityFieldsOf(r);
     const partyOrgKey = po(partyOrgId);
     return { id: r.id, content: partyOrgKey ? { partyOrgKey, ...f } : null };
