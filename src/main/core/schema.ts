@@ -476,3 +476,15 @@ export interface SessionTable {
   created_at: string;
   last_seen: string;
 }
+
+/** `party_org_id` → `partyOrgId`, as kysely's CamelCasePlugin renames (no column holds a digit or a double `_`). */
+type Camel<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;
+
+/** A table's columns under the names the camel view (camel.ts) reads and writes; modifiers and `Generated` kept. */
+export type CamelColumns<T> = { [K in keyof T as K extends string ? Camel<K> : K]: T[K] };
+
+/**
+ * The database as services see it through the camel view: table names as stored (the plugin leaves a
+ * snake name unchanged), column names in camelCase, so a selected row is already a record's shape.
+ */
+export type CamelDatabase = { [T in keyof Database]: CamelColumns<Database[T]> };

@@ -67,21 +67,14 @@ export const fundingListSchema = z.object({
 
 export const fundingTotalsSchema = z.object({ year, regionId: id.optional() });
 
-/** One payment as lists and pages show it. */
-export interface FundingRecord {
+/** One payment as lists and pages show it: the stored fields with the amount named in 分, and the names. */
+export interface FundingRecord extends Omit<z.output<typeof fundingFenFieldsSchema>, 'amount'> {
   id: number;
-  partyOrgId: number;
   partyOrgName: string;
   regionId: number;
   regionName: string;
   year: number;
-  source: FundingSource;
-  fundKind: FundingKind;
   amountFen: number;
-  date: string;
-  period: string | null;
-  documentNo: string | null;
-  remarks: string | null;
   createdAt: string;
   updatedAt: string;
 }

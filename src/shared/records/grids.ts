@@ -43,25 +43,18 @@ export const gridsStatsSchema = z.object({ regionId: id.optional() }).default({}
 
 export const fourChecksSchema = z.object({ day: isoDate.optional(), regionId: id.optional() }).default({});
 
-export interface GridListRow {
+/** The form's fields (`orgIds`: its live organizations; the dialog shows which are taken by another grid) and the names. */
+export interface GridListRow extends GridFields {
   id: number;
-  name: string;
-  partyOrgId: number;
   partyOrgName: string;
   regionId: number;
   regionName: string;
-  instructorId: number | null;
   instructorName: string | null;
-  contactCards: boolean;
-  contactCardsDate: string | null;
-  remarks: string | null;
   orgCount: number;
   /** 从业人员 of the grid's organizations. */
   employees: number;
   /** 正式党员 of the grid's organizations. */
   formalMembers: number;
-  /** Its live organizations (the dialog shows which are taken by another grid). */
-  orgIds: number[];
 }
 
 export interface GridOrg {

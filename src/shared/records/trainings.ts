@@ -92,19 +92,10 @@ export interface TrainingAttendee extends TrainingAttendeeInput {
   label: string;
 }
 
-export interface TrainingListRow {
+export interface TrainingListRow extends Omit<TrainingFields, 'attendees' | 'remarks'> {
   id: number;
-  startDate: string;
-  endDate: string;
-  topic: string;
-  target: TrainingTarget;
-  organizer: string;
-  regionId: number | null;
   /** The region's name, or 旗（县）级 for the county's own classes. */
   regionName: string;
-  place: string | null;
-  sessions: number;
-  attendances: number;
   attendeeCount: number;
 }
 

@@ -35,6 +35,7 @@ import { memberYearSetSchema } from '../../../shared/records/memberYears';
 import { modelSiteFieldsSchema } from '../../../shared/records/modelSites';
 import { COUNTY_LEVEL, trainingFieldsSchema } from '../../../shared/records/trainings';
 import { describeErrors, fieldErrors } from '../../../shared/schemas';
+import { camelDb } from '../camel';
 import { AppError } from '../errors';
 import type { Database } from '../schema';
 import { activityFieldsOf, createActivityIn, updateActivityIn } from '../services/activities';
@@ -243,7 +244,7 @@ export async function loadWork(db: Db, maps: KeyMaps): Promise<LocalWork> {
   const po = (id: number) => maps.partyOrgKey.get(id) ?? null;
   const org = (id: number) => maps.orgKey.get(id) ?? null;
 
-  const funding = (await db.selectFrom('funding').selectAll().execute()).map((r) => {
+  const funding = (await camelDb(db).selectFrom('funding').selectAll().execute()).map((r) => {
     const f = storedFields(r);
     const partyOrgKey = po(f.partyOrgId);
     return {
@@ -263,7 +264,7 @@ export async function loadWork(db: Db, maps: KeyMaps): Promise<LocalWork> {
     };
   });
 
-  const activities = (await db.selectFrom('activities').selectAll().where('deleted_at', 'is', null).execute()).map((r) => {
+  const activities = (await camelDb(db).selectFrom('activities').selectAll().where('deletedAt', 'is', null).execute()).map((r) => {
     const { partyOrgId, ...f } = activityFieldsOf(r);
     const partyOrgKey = po(partyOrgId);
     return { id: r.id, content: partyOrgKey ? { partyOrgKey, ...f } : null };
@@ -293,58 +294,46 @@ export async function loadWork(db: Db, maps: KeyMaps): Promise<LocalWork> {
     const key = org(g.org_id);
     if (key) gridOrgs.set(g.grid_id, [...(gridOrgs.get(g.grid_id) ?? []), key]);
   }
-  const grids = (await db.selectFrom('grids').selectAll().where('deleted_at', 'is', null).execute()).map((r) => {
-    const partyOrgKey = po(r.party_org_id);
+  const camel = camelDb(db);
+  const grids = (await camel.selectFrom('grids').selectAll().where('deletedAt', 'is', null).execute()).map((r) => {
+    const { id, partyOrgId, name, instructorId, contactCards, contactCardsDate, remarks } = r;
+    const partyOrgKey = po(partyOrgId);
     return {
-      id: r.id,
+      id,
       content: partyOrgKey
         ? {
             partyOrgKey,
-            name: r.name,
-            instructorKey: r.instructor_id == null ? null : (maps.instructorKey.get(r.instructor_id) ?? null),
-            contactCards: r.contact_cards === 1,
-            contactCardsDate: r.contact_cards_date,
-            remarks: r.remarks,
-            orgKeys: [...new Set(gridOrgs.get(r.id) ?? [])].sort(byText),
+            name,
+            instructorKey: instructorId == null ? null : (maps.instructorKey.get(instructorId) ?? null),
+            contactCards: contactCards === 1,
+            contactCardsDate,
+            remarks,
+            orgKeys: [...new Set(gridOrgs.get(id) ?? [])].sort(byText),
           }
         : null,
     };
   });
 
-  const modelSites = (await db.selectFrom('model_sites').selectAll().execute()).map((r) => {
-    const partyOrgKey = po(r.party_org_id);
+  const modelSites = (await camel.selectFrom('model_sites').selectAll().execute()).map((r) => {
+    const { id, partyOrgId, level, year, brandName, fiveStar, revokedYear, documentNo, remarks } = r;
+    const partyOrgKey = po(partyOrgId);
     return {
-      id: r.id,
-      content: partyOrgKey
-        ? {
-            partyOrgKey,
-            level: r.level,
-            year: r.year,
-            brandName: r.brand_name,
-            fiveStar: r.five_star === 1,
-            revokedYear: r.revoked_year,
-            documentNo: r.document_no,
-            remarks: r.remarks,
-          }
-        : null,
+      id,
+      content: partyOrgKey ? { partyOrgKey, level, year, brandName, fiveStar: fiveStar === 1, revokedYear, documentNo, remarks } : null,
     };
   });
 
   // 群团 and 党员发展 rows have no id of their own: the organization's stands for them, as in the audit log.
-  const massOrgs = (await db.selectFrom('mass_orgs').selectAll().execute()).map((r) => {
-    const orgKey = org(r.org_id);
-    return {
-      id: r.org_id,
-      content: orgKey ? { orgKey, kind: r.kind, foundedDate: r.founded_date, members: r.members, chair: r.chair } : null,
-    };
+  const massOrgs = (await camel.selectFrom('mass_orgs').selectAll().execute()).map((r) => {
+    const { orgId, kind, foundedDate, members, chair } = r;
+    const orgKey = org(orgId);
+    return { id: orgId, content: orgKey ? { orgKey, kind, foundedDate, members, chair } : null };
   });
 
-  const inspections = (await db.selectFrom('inspections').selectAll().execute()).map((r) => {
-    const orgKey = org(r.org_id);
-    return {
-      id: r.id,
-      content: orgKey ? { orgKey, year: r.year, result: r.result, partyReview: r.party_review, remarks: r.remarks } : null,
-    };
+  const inspections = (await camel.selectFrom('inspections').selectAll().execute()).map((r) => {
+    const { id, orgId, year, result, partyReview, remarks } = r;
+    const orgKey = org(orgId);
+    return { id, content: orgKey ? { orgKey, year, result, partyReview, remarks } : null };
   });
 
   const memberYears = (await db.selectFrom('member_years').selectAll().execute()).map((r) => {

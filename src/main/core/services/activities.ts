@@ -15,9 +15,10 @@ import { activityGaps } from '../../../shared/rules/activityGaps';
 import { matchesName } from '../../../shared/rules/hanzi';
 import { describeErrors, fieldErrors } from '../../../shared/schemas';
 import type { Page } from '../../../shared/types';
+import { camelDb } from '../camel';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
-import type { Database } from '../schema';
+import type { CamelDatabase } from '../schema';
 import { type Writer, write } from '../write';
 import { partyOrgIdsMatching } from './partyOrgs';
 import { assertPartyOrgRegion, inCallerRegions } from './recordScope';
@@ -25,86 +26,59 @@ import { assertPartyOrgRegion, inCallerRegions } from './recordScope';
 type ListInput = z.output<typeof activitiesListSchema>;
 type GapsInput = z.output<typeof activityGapsSchema>;
 
-interface JoinedRow {
-  id: number;
-  party_org_id: number;
-  kind: ActivityKind;
-  date: string;
-  topic: string | null;
-  attendance: number | null;
-  expected: number | null;
-  place: string | null;
-  remarks: string | null;
-  created_at: string;
-  updated_at: string;
-  party_org_name: string;
-  region_id: number;
-  region_name: string;
-}
-
 /** A live activity with its live party organization and region, in the caller's regions. */
-function joined(db: Kysely<Database>) {
+function joined(db: Kysely<CamelDatabase>) {
   return db
     .selectFrom('activities as a')
-    .innerJoin('party_orgs as p', (j) => j.onRef('p.id', '=', 'a.party_org_id').on('p.deleted_at', 'is', null))
-    .innerJoin('regions as r', 'r.id', 'p.region_id')
-    .selectAll('a')
-    .select(['p.name as party_org_name', 'p.region_id', 'r.name as region_name'])
-    .where('a.deleted_at', 'is', null)
-    .where(inCallerRegions('p.region_id'));
+    .innerJoin('party_orgs as p', (j) => j.onRef('p.id', '=', 'a.partyOrgId').on('p.deletedAt', 'is', null))
+    .innerJoin('regions as r', 'r.id', 'p.regionId')
+    .select([
+      'a.id',
+      'a.partyOrgId',
+      'a.kind',
+      'a.date',
+      'a.topic',
+      'a.expected',
+      'a.attendance',
+      'a.place',
+      'a.remarks',
+      'p.name as partyOrgName',
+      'p.regionId',
+      'r.name as regionName',
+      'a.createdAt',
+      'a.updatedAt',
+    ])
+    .where('a.deletedAt', 'is', null)
+    .where(inCallerRegions('p.regionId'));
 }
 
-type ActivityRowFields = Pick<JoinedRow, 'party_org_id' | 'kind' | 'date' | 'topic' | 'attendance' | 'expected' | 'place' | 'remarks'>;
-
-export function activityFieldsOf(r: ActivityRowFields): ActivityFields {
-  return {
-    partyOrgId: r.party_org_id,
-    kind: r.kind,
-    date: r.date,
-    topic: r.topic,
-    expected: r.expected,
-    attendance: r.attendance,
-    place: r.place,
-    remarks: r.remarks,
-  };
-}
-function toActivity(r: JoinedRow): Activity {
-  return {
-    id: r.id,
-    ...activityFieldsOf(r),
-    partyOrgName: r.party_org_name,
-    regionId: r.region_id,
-    regionName: r.region_name,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
+/** A stored activity (read through the camel view) as the form's fields, in the form's order. */
+export function activityFieldsOf(r: ActivityFields): ActivityFields {
+  const { partyOrgId, kind, date, topic, expected, attendance, place, remarks } = r;
+  return { partyOrgId, kind, date, topic, expected, attendance, place, remarks };
 }
 
 /** Newest first; the year, region, party organization and kind filters, and the search box. */
 export async function listActivities(ctx: Ctx, input: ListInput): Promise<Page<Activity>> {
-  let query = joined(ctx.ledger.db);
+  let query = joined(camelDb(ctx.ledger.db));
   if (input.year != null) query = query.where('a.date', '>=', `${input.year}-01-01`).where('a.date', '<=', `${input.year}-12-31`);
-  if (input.regionId != null) query = query.where('p.region_id', '=', input.regionId);
-  if (input.partyOrgId != null) query = query.where('a.party_org_id', '=', input.partyOrgId);
+  if (input.regionId != null) query = query.where('p.regionId', '=', input.regionId);
+  if (input.partyOrgId != null) query = query.where('a.partyOrgId', '=', input.partyOrgId);
   if (input.kind != null) query = query.where('a.kind', '=', input.kind);
   const q = input.query?.trim() ?? '';
-  let rows = (await query.orderBy('a.date', 'desc').orderBy('a.id', 'desc').execute()) as JoinedRow[];
+  let rows: Activity[] = await query.orderBy('a.date', 'desc').orderBy('a.id', 'desc').execute();
   if (q) {
     // The party organization's name, its initials or 书记 (as every list searches), or a piece of the topic.
     const found = (await partyOrgIdsMatching(ctx, q)) ?? new Set<number>();
-    rows = rows.filter((r) => found.has(r.party_org_id) || matchesName(q, [r.topic]));
+    rows = rows.filter((r) => found.has(r.partyOrgId) || matchesName(q, [r.topic]));
   }
-  return { total: rows.length, rows: rows.slice(input.offset, input.offset + input.limit).map(toActivity) };
-}
-
-async function readJoined(ctx: Ctx, id: number): Promise<JoinedRow | undefined> {
-  return (await joined(ctx.ledger.db).where('a.id', '=', id).executeTakeFirst()) as JoinedRow | undefined;
+  return { total: rows.length, rows: rows.slice(input.offset, input.offset + input.limit) };
 }
 
 export async function getActivity(ctx: Ctx, id: number): Promise<Activity> {
-  const row = await readJoined(ctx, id);
+  const row = await joined(camelDb(ctx.ledger.db)).where('a.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('活动记录', id);
-  return toActivity(row);
+  return row satisfies Activity;
 }
 
 /**
@@ -137,16 +111,7 @@ async function assertRecordable(w: Writer, input: ActivityFields, today: string 
 }
 
 function columns(input: ActivityFields) {
-  return {
-    party_org_id: input.partyOrgId,
-    kind: input.kind,
-    date: input.date,
-    topic: input.topic,
-    attendance: input.attendance,
-    expected: input.expected,
-    place: input.place,
-    remarks: input.remarks,
-  };
+  return activityFieldsOf(input);
 }
 
 /** Inside a caller's transaction (imports). */
@@ -157,9 +122,9 @@ export async function createActivityIn(
   today: string | null = null,
 ): Promise<number> {
   await assertRecordable(w, input, today);
-  const { id } = await w.trx
+  const { id } = await camelDb(w.trx)
     .insertInto('activities')
-    .values({ ...columns(input), created_at: w.now, updated_at: w.now })
+    .values({ ...columns(input), createdAt: w.now, updatedAt: w.now })
     .returning('id')
     .executeTakeFirstOrThrow();
   await w.audit('activity', id, 'create', null, { ...input, ...audit });
@@ -172,9 +137,14 @@ export async function createActivity(ctx: Ctx, input: ActivityFields): Promise<A
 }
 
 async function readLive(w: Writer, id: number) {
-  const row = await w.trx.selectFrom('activities').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  const row = await camelDb(w.trx)
+    .selectFrom('activities')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
   if (!row) throw notFound('活动记录', id);
-  await assertPartyOrgRegion(w.trx, row.party_org_id, '活动记录', id);
+  await assertPartyOrgRegion(w.trx, row.partyOrgId, '活动记录', id);
   return row;
 }
 
@@ -193,9 +163,9 @@ export async function updateActivityIn(
 ): Promise<void> {
   const before = activityFieldsOf(await readLive(w, id));
   await assertRecordable(w, input, today);
-  await w.trx
+  await camelDb(w.trx)
     .updateTable('activities')
-    .set({ ...columns(input), updated_at: w.now })
+    .set({ ...columns(input), updatedAt: w.now })
     .where('id', '=', id)
     .execute();
   await w.audit('activity', id, 'update', before, { ...input, ...audit });
@@ -213,39 +183,39 @@ export async function deleteActivity(ctx: Ctx, id: number): Promise<{ id: number
 /** The 恳谈会 and 主题党日 gaps of the live party organizations, in region order, counted on `day` (default today). */
 export async function listActivityGaps(ctx: Ctx, input: GapsInput): Promise<ActivityGapRow[]> {
   const day = input.day ?? ctx.today();
-  const db = ctx.ledger.db;
+  const db = camelDb(ctx.ledger.db);
   const orgs = await db
     .selectFrom('party_orgs as p')
-    .innerJoin('regions as r', 'r.id', 'p.region_id')
-    .select(['p.id', 'p.name', 'p.method', 'p.founded_date', 'p.region_id', 'r.name as region_name'])
-    .where('p.deleted_at', 'is', null)
-    .where(inCallerRegions('p.region_id'))
-    .orderBy('r.sort_order')
+    .innerJoin('regions as r', 'r.id', 'p.regionId')
+    .select(['p.id', 'p.name', 'p.method', 'p.foundedDate', 'p.regionId', 'r.name as regionName'])
+    .where('p.deletedAt', 'is', null)
+    .where(inCallerRegions('p.regionId'))
+    .orderBy('r.sortOrder')
     .orderBy('p.id')
     .execute();
   const dates = new Map<number, { forum: string[]; theme: string[] }>();
   for (const a of await db
     .selectFrom('activities')
-    .select(['party_org_id', 'kind', 'date'])
-    .where('deleted_at', 'is', null)
+    .select(['partyOrgId', 'kind', 'date'])
+    .where('deletedAt', 'is', null)
     .where('kind', 'in', ['forum', 'theme_day'])
     .where('date', '<=', day)
     .orderBy('id')
     .execute()) {
-    const d = dates.get(a.party_org_id) ?? { forum: [], theme: [] };
+    const d = dates.get(a.partyOrgId) ?? { forum: [], theme: [] };
     (a.kind === 'forum' ? d.forum : d.theme).push(a.date);
-    dates.set(a.party_org_id, d);
+    dates.set(a.partyOrgId, d);
   }
   const out: ActivityGapRow[] = [];
   for (const p of orgs) {
-    if (input.regionId != null && p.region_id !== input.regionId) continue;
+    if (input.regionId != null && p.regionId !== input.regionId) continue;
     if (input.partyOrgId != null && p.id !== input.partyOrgId) continue;
     const d = dates.get(p.id);
     const hits = activityGaps(
-      { method: p.method, foundedDate: p.founded_date, forumDates: d?.forum ?? [], themeDayDates: d?.theme ?? [] },
+      { method: p.method, foundedDate: p.foundedDate, forumDates: d?.forum ?? [], themeDayDates: d?.theme ?? [] },
       day,
     );
-    for (const h of hits) out.push({ partyOrgId: p.id, partyOrgName: p.name, regionName: p.region_name, code: h.code, reason: h.reason });
+    for (const h of hits) out.push({ partyOrgId: p.id, partyOrgName: p.name, regionName: p.regionName, code: h.code, reason: h.reason });
   }
   return out;
 }
@@ -274,11 +244,11 @@ export async function loadActivitySeed(w: Writer, rows: readonly SeedActivity[],
         `示例数据中“${partyOrgName}”${rest.date}的组织生活有误：${describeErrors(fieldErrors(parsed.error))}`,
       );
     }
-    return { ...columns(parsed.data), created_at: w.now, updated_at: w.now };
+    return { ...columns(parsed.data), createdAt: w.now, updatedAt: w.now };
   });
   // SQLite takes at most 32,766 bound values in one statement.
   for (let i = 0; i < values.length; i += 500)
-    await w.trx
+    await camelDb(w.trx)
       .insertInto('activities')
       .values(values.slice(i, i + 500))
       .execute();

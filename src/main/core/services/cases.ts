@@ -2,7 +2,7 @@
  * 软弱涣散 rectification cases: 认定, 整顿, 验收, 销号, 回头看. Each step is an event on the case's
  * timeline and an audit row; the life cycle itself is the pure `transition` of the shared rules.
  */
-import { type Kysely, sql } from 'kysely';
+import { type InferResult, type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { CaseAction, CaseState } from '../../../shared/domain/codes';
 import { acceptProblem, allowedActions, dateProblem, isOverdue, transition } from '../../../shared/rules/caseLifecycle';
@@ -10,10 +10,11 @@ import { matchesName } from '../../../shared/rules/hanzi';
 import { splitLeaderText } from '../../../shared/rules/leaderName';
 import type { caseActSchema, caseCreateSchema } from '../../../shared/schemas';
 import type { CaseDetail, CaseEventView, CaseLeaderRow, CaseListRow, CaseStats, Page } from '../../../shared/types';
+import { camelDb } from '../camel';
 import type { Ctx } from '../context';
 import { jsonField } from '../dialect';
 import { AppError, notFound } from '../errors';
-import type { CaseRow, Database } from '../schema';
+import type { CamelDatabase, CaseRow } from '../schema';
 import { refuseLost, refuseStale } from '../versionCheck';
 import { type Writer, write } from '../write';
 import { resolveLeader } from './leaders';
@@ -40,88 +41,88 @@ export interface CaseFilter {
 }
 
 /** A case with its party organization, region, leaders, instructor and the note of its latest 整改进展. */
-function joined(db: Kysely<Database>) {
+function joined(db: Kysely<CamelDatabase>) {
   return db
     .selectFrom('cases as c')
-    .innerJoin('party_orgs as p', 'p.id', 'c.party_org_id')
-    .innerJoin('regions as r', 'r.id', 'p.region_id')
-    .leftJoin('leaders as lc', 'lc.id', 'c.leader_county_id')
-    .leftJoin('leaders as lt', 'lt.id', 'c.leader_township_id')
-    .leftJoin('instructors as ins', 'ins.id', 'c.instructor_id')
-    .selectAll('c')
+    .innerJoin('party_orgs as p', 'p.id', 'c.partyOrgId')
+    .innerJoin('regions as r', 'r.id', 'p.regionId')
+    .leftJoin('leaders as lc', 'lc.id', 'c.leaderCountyId')
+    .leftJoin('leaders as lt', 'lt.id', 'c.leaderTownshipId')
+    .leftJoin('instructors as ins', 'ins.id', 'c.instructorId')
     .select((eb) => [
-      'p.name as p_name',
-      'p.type as p_type',
-      'p.region_id',
-      'r.name as region_name',
-      'r.sort_order as region_order',
-      'p.secretary_name',
-      'p.name_initials',
+      'c.id',
+      'c.partyOrgId',
+      'p.name as partyOrgName',
+      'p.type as partyOrgType',
+      'p.regionId',
+      'r.name as regionName',
+      'p.secretaryName',
+      'p.nameInitials',
       sql<number>`p.formal_members + p.probationary_members`.as('members'),
-      'lc.name as lc_name',
-      'lc.title as lc_title',
-      'lt.name as lt_name',
-      'ins.name as ins_name',
+      'c.year',
+      'c.batch',
+      'c.state',
+      'c.situations',
+      'c.problems',
+      'c.reason',
+      'c.isRepeat',
+      'c.identifiedDate',
+      'c.measures',
+      'c.goal',
+      'c.responsible',
+      'c.deadline',
+      'c.leaderCountyId',
+      'c.leaderCounty',
+      'lc.name as leaderCountyListed',
+      'lc.title as leaderCountyTitle',
+      'c.leaderTownshipId',
+      'c.leaderTownship',
+      'lt.name as leaderTownshipListed',
+      'c.instructorId',
+      'c.instructorName',
+      'ins.name as instructorListed',
+      'c.pairingDept',
+      'c.listedDate',
+      'c.acceptedDate',
+      'c.acceptScore',
+      'c.delistedDate',
+      'c.version',
       eb
         .selectFrom('case_events as e')
         .select(jsonField(db, sql.ref('e.data'), 'note').as('note'))
-        .whereRef('e.case_id', '=', 'c.id')
+        .whereRef('e.caseId', '=', 'c.id')
         .where('e.kind', '=', 'progress')
         .orderBy('e.date', 'desc')
         .orderBy('e.id', 'desc')
         .limit(1)
-        .as('last_progress'),
+        .as('lastProgress'),
     ])
-    .where('p.deleted_at', 'is', null);
+    .where('p.deletedAt', 'is', null);
 }
 
-function toListRow(r: Record<string, unknown>, day: string): CaseListRow {
-  const state = r.state as CaseState;
-  const deadline = (r.deadline as string | null) ?? null;
+type JoinedCase = InferResult<ReturnType<typeof joined>>[number];
+
+/** The names of listed leaders and instructors win over the text kept with the case (typed under 其他, or older). */
+function toListRow(r: JoinedCase, day: string): CaseListRow {
+  const { nameInitials, reason, version, leaderCountyListed, leaderTownshipListed, instructorListed, ...c } = r;
   return {
-    id: r.id as number,
-    partyOrgId: r.party_org_id as number,
-    partyOrgName: r.p_name as string,
-    partyOrgType: r.p_type as CaseListRow['partyOrgType'],
-    regionId: r.region_id as number,
-    regionName: r.region_name as string,
-    secretaryName: (r.secretary_name as string | null) ?? null,
-    members: r.members as number,
-    year: r.year as number,
-    batch: (r.batch as string | null) ?? null,
-    state,
-    situations: JSON.parse(r.situations as string) as string[],
-    problems: r.problems as string,
-    isRepeat: r.is_repeat === 1,
-    identifiedDate: r.identified_date as string,
-    measures: (r.measures as string | null) ?? null,
-    goal: (r.goal as string | null) ?? null,
-    responsible: (r.responsible as string | null) ?? null,
-    deadline,
-    leaderCountyId: (r.leader_county_id as number | null) ?? null,
-    leaderCounty: ((r.lc_name ?? r.leader_county) as string | null) ?? null,
-    leaderCountyTitle: (r.lc_title as string | null) ?? null,
-    leaderTownshipId: (r.leader_township_id as number | null) ?? null,
-    leaderTownship: ((r.lt_name ?? r.leader_township) as string | null) ?? null,
-    instructorId: (r.instructor_id as number | null) ?? null,
-    instructorName: ((r.ins_name ?? r.instructor_name) as string | null) ?? null,
-    pairingDept: (r.pairing_dept as string | null) ?? null,
-    listedDate: (r.listed_date as string | null) ?? null,
-    acceptedDate: (r.accepted_date as string | null) ?? null,
-    acceptScore: (r.accept_score as number | null) ?? null,
-    delistedDate: (r.delisted_date as string | null) ?? null,
-    overdue: isOverdue({ state, deadline }, day),
-    lastProgress: (r.last_progress as string | null) ?? null,
+    ...c,
+    situations: JSON.parse(r.situations) as string[],
+    isRepeat: r.isRepeat === 1,
+    leaderCounty: leaderCountyListed ?? r.leaderCounty,
+    leaderTownship: leaderTownshipListed ?? r.leaderTownship,
+    instructorName: instructorListed ?? r.instructorName,
+    overdue: isOverdue(r, day),
   };
 }
 
-async function allRows(ctx: Ctx, inCallerScope: boolean): Promise<Record<string, unknown>[]> {
-  return (await joined(ctx.ledger.db)
-    .$if(inCallerScope, (q) => q.where(inCallerRegions('p.region_id')))
+async function allRows(ctx: Ctx, inCallerScope: boolean): Promise<JoinedCase[]> {
+  return joined(camelDb(ctx.ledger.db))
+    .$if(inCallerScope, (q) => q.where(inCallerRegions('p.regionId')))
     .orderBy('c.year', 'desc')
-    .orderBy('r.sort_order')
+    .orderBy('r.sortOrder')
     .orderBy('c.id')
-    .execute()) as Record<string, unknown>[];
+    .execute();
 }
 
 /**
@@ -136,8 +137,7 @@ export function inYear(c: Pick<CaseListRow, 'year' | 'state' | 'delistedDate'>, 
 
 export async function listCases(ctx: Ctx, f: CaseFilter): Promise<Page<CaseListRow>> {
   const day = f.asOf ?? ctx.today();
-  const matches = (r: Record<string, unknown>) =>
-    matchesName(f.query, [r.p_name as string, r.secretary_name as string | null], r.name_initials as string);
+  const matches = (r: JoinedCase) => matchesName(f.query, [r.partyOrgName, r.secretaryName], r.nameInitials);
   const rows = (await allRows(ctx, true))
     .filter(matches)
     .map((r) => toListRow(r, day))
@@ -198,28 +198,24 @@ export async function caseLeaders(ctx: Ctx): Promise<CaseLeaderRow[]> {
 }
 
 async function events(ctx: Ctx, caseId: number): Promise<CaseEventView[]> {
-  const rows = await ctx.ledger.db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
-  return rows.map((e) => ({
-    id: e.id,
-    date: e.date,
-    kind: e.kind as CaseEventView['kind'],
-    stateAfter: e.state_after,
-    data: JSON.parse(e.data) as Record<string, unknown>,
-    createdAt: e.created_at,
-  }));
+  const rows = await camelDb(ctx.ledger.db)
+    .selectFrom('case_events')
+    .select(['id', 'date', 'kind', 'stateAfter', 'data', 'createdAt'])
+    .where('caseId', '=', caseId)
+    .orderBy('id')
+    .execute();
+  return rows.map((e) => ({ ...e, kind: e.kind as CaseEventView['kind'], data: JSON.parse(e.data) as Record<string, unknown> }));
 }
 
 export async function getCase(ctx: Ctx, id: number): Promise<CaseDetail> {
-  const row = (await joined(ctx.ledger.db).where('c.id', '=', id).where(inCallerRegions('p.region_id')).executeTakeFirst()) as
-    | Record<string, unknown>
-    | undefined;
+  const row = await joined(camelDb(ctx.ledger.db)).where('c.id', '=', id).where(inCallerRegions('p.regionId')).executeTakeFirst();
   if (!row) throw notFound('整顿对象', id);
   const day = ctx.today();
   const c = toListRow(row, day);
   return {
     ...c,
-    reason: (row.reason as string | null) ?? null,
-    version: (row.version as number | undefined) ?? 1,
+    reason: row.reason,
+    version: row.version ?? 1,
     events: await events(ctx, id),
     allowedActions: allowedActions({ state: c.state, delistedDate: c.delistedDate }, day),
   };

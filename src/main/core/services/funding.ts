@@ -2,7 +2,7 @@
  * 经费: payments to party organizations by source (“四个一”) and kind, and the yearly sums by region and
  * source that the ledgers and the yearly statistics table count.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import { FUNDING_SOURCES, type FundingSource } from '../../../shared/domain/fundingCodes';
 import {
@@ -18,9 +18,10 @@ import {
 } from '../../../shared/records/funding';
 import { describeErrors, fieldErrors } from '../../../shared/schemas';
 import { mayTouchRegion } from '../caller';
+import { camelDb } from '../camel';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
-import type { Database } from '../schema';
+import type { CamelColumns, CamelDatabase, Database, FundingTable } from '../schema';
 import { type Writer, write } from '../write';
 import { partyOrgIdsMatching } from './partyOrgs';
 import { assertPartyOrgRegion, inCallerRegions } from './recordScope';
@@ -28,34 +29,14 @@ import { assertPartyOrgRegion, inCallerRegions } from './recordScope';
 type ListInput = z.output<typeof fundingListSchema>;
 
 /** A payment with its live party organization and region (a deleted party organization's payments are gone with it). */
-function joined(db: Kysely<Database>) {
+function joined(db: Kysely<CamelDatabase>) {
   return db
     .selectFrom('funding as f')
-    .innerJoin('party_orgs as p', (j) => j.onRef('p.id', '=', 'f.party_org_id').on('p.deleted_at', 'is', null))
-    .innerJoin('regions as r', 'r.id', 'p.region_id')
+    .innerJoin('party_orgs as p', (j) => j.onRef('p.id', '=', 'f.partyOrgId').on('p.deletedAt', 'is', null))
+    .innerJoin('regions as r', 'r.id', 'p.regionId')
     .selectAll('f')
-    .select(['p.name as p_name', 'p.region_id', 'r.name as region_name'])
-    .where(inCallerRegions('p.region_id'));
-}
-
-function toRecord(r: Record<string, unknown>): FundingRecord {
-  return {
-    id: r.id as number,
-    partyOrgId: r.party_org_id as number,
-    partyOrgName: r.p_name as string,
-    regionId: r.region_id as number,
-    regionName: r.region_name as string,
-    year: r.year as number,
-    source: r.source as FundingSource,
-    fundKind: r.fund_kind as FundingRecord['fundKind'],
-    amountFen: r.amount_fen as number,
-    date: r.date as string,
-    period: (r.period as string | null) ?? null,
-    documentNo: (r.document_no as string | null) ?? null,
-    remarks: (r.remarks as string | null) ?? null,
-    createdAt: r.created_at as string,
-    updatedAt: r.updated_at as string,
-  };
+    .select(['p.name as partyOrgName', 'p.regionId', 'r.name as regionName'])
+    .where(inCallerRegions('p.regionId'));
 }
 
 /**
@@ -67,18 +48,18 @@ export async function selectFunding(
   f: Omit<ListInput, 'offset' | 'limit'>,
   order: 'list' | 'ledger' = 'list',
 ): Promise<FundingRecord[]> {
-  let q = joined(ctx.ledger.db);
+  let q = joined(camelDb(ctx.ledger.db));
   if (f.year != null) q = q.where('f.year', '=', f.year);
-  if (f.regionId != null) q = q.where('p.region_id', '=', f.regionId);
-  if (f.partyOrgId != null) q = q.where('f.party_org_id', '=', f.partyOrgId);
+  if (f.regionId != null) q = q.where('p.regionId', '=', f.regionId);
+  if (f.partyOrgId != null) q = q.where('f.partyOrgId', '=', f.partyOrgId);
   if (f.source != null) q = q.where('f.source', '=', f.source);
   q =
     order === 'ledger'
-      ? q.orderBy('r.sort_order').orderBy('r.id').orderBy('p.id').orderBy('f.date').orderBy('f.id')
+      ? q.orderBy('r.sortOrder').orderBy('r.id').orderBy('p.id').orderBy('f.date').orderBy('f.id')
       : q.orderBy('f.date', 'desc').orderBy('f.id', 'desc');
-  const rows = (await q.execute()) as Record<string, unknown>[];
+  const rows = (await q.execute()) satisfies FundingRecord[];
   const found = await partyOrgIdsMatching(ctx, f.query);
-  return rows.map(toRecord).filter((r) => found == null || found.has(r.partyOrgId));
+  return rows.filter((r) => found == null || found.has(r.partyOrgId));
 }
 
 export async function listFunding(ctx: Ctx, input: ListInput): Promise<FundingPage> {
@@ -97,18 +78,18 @@ export async function listFunding(ctx: Ctx, input: ListInput): Promise<FundingPa
  * @example await fundingTotals(db, 2026) // [{ regionId: 3, source: 'superior', fen: 1500000 }, …]
  */
 export async function fundingTotals(db: Kysely<Database>, year: number): Promise<{ regionId: number; source: string; fen: number }[]> {
-  const rows = await db
+  const rows = await camelDb(db)
     .selectFrom('funding as f')
-    .innerJoin('party_orgs as p', 'p.id', 'f.party_org_id')
-    .select(['p.region_id', 'f.source', (eb) => eb.fn.sum<number>('f.amount_fen').as('fen')])
+    .innerJoin('party_orgs as p', 'p.id', 'f.partyOrgId')
+    .select(['p.regionId', 'f.source', (eb) => eb.fn.sum<number>('f.amountFen').as('fen')])
     .where('f.year', '=', year)
-    .where('p.deleted_at', 'is', null)
-    .where(inCallerRegions('p.region_id'))
-    .groupBy(['p.region_id', 'f.source'])
-    .orderBy('p.region_id')
+    .where('p.deletedAt', 'is', null)
+    .where(inCallerRegions('p.regionId'))
+    .groupBy(['p.regionId', 'f.source'])
+    .orderBy('p.regionId')
     .orderBy('f.source')
     .execute();
-  return rows.map((r) => ({ regionId: r.region_id, source: r.source, fen: Number(r.fen) }));
+  return rows.map((r) => ({ ...r, fen: Number(r.fen) }));
 }
 
 const emptyBySource = (): FenBySource => Object.fromEntries(FUNDING_SOURCES.map((s) => [s.code, 0])) as FenBySource;
@@ -140,8 +121,8 @@ export async function fundingTotalsTable(ctx: Ctx, input: { year: number; region
   return { year: input.year, regions: lines, county };
 }
 
-async function readRecord(db: Kysely<Database> | Writer['trx'], id: number) {
-  return db.selectFrom('funding').selectAll().where('id', '=', id).executeTakeFirst();
+async function readRecord(trx: Writer['trx'], id: number) {
+  return camelDb(trx).selectFrom('funding').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** What the audit log keeps of a payment: its fields as the form has them, the amount in 元. */
@@ -149,17 +130,10 @@ function snapshot(f: FundingFields) {
   return { ...f, amount: (f.amount / 100).toFixed(2) };
 }
 
-export function storedFields(r: NonNullable<Awaited<ReturnType<typeof readRecord>>>): FundingFields {
-  return {
-    partyOrgId: r.party_org_id,
-    source: r.source,
-    fundKind: r.fund_kind,
-    amount: r.amount_fen,
-    date: r.date,
-    period: r.period,
-    documentNo: r.document_no,
-    remarks: r.remarks,
-  };
+/** A stored payment (read through the camel view) as the form's fields, in the form's order. */
+export function storedFields(r: Selectable<CamelColumns<FundingTable>>): FundingFields {
+  const { partyOrgId, source, fundKind, amountFen, date, period, documentNo, remarks } = r;
+  return { partyOrgId, source, fundKind, amount: amountFen, date, period, documentNo, remarks };
 }
 
 async function check(w: Writer, f: FundingFields, today: string | null): Promise<void> {
@@ -182,18 +156,8 @@ async function check(w: Writer, f: FundingFields, today: string | null): Promise
   }
 }
 
-function columns(f: FundingFields) {
-  return {
-    party_org_id: f.partyOrgId,
-    year: Number(f.date.slice(0, 4)),
-    source: f.source,
-    fund_kind: f.fundKind,
-    amount_fen: f.amount,
-    date: f.date,
-    period: f.period,
-    document_no: f.documentNo,
-    remarks: f.remarks,
-  };
+function columns({ amount, ...f }: FundingFields) {
+  return { ...f, year: Number(f.date.slice(0, 4)), amountFen: amount };
 }
 
 /** Inside a caller's transaction (imports, the demo county). `today` null skips the no-future-date check. */
@@ -204,9 +168,9 @@ export async function createFundingIn(
   audit: Record<string, unknown> = {},
 ): Promise<number> {
   await check(w, f, today);
-  const { id } = await w.trx
+  const { id } = await camelDb(w.trx)
     .insertInto('funding')
-    .values({ ...columns(f), created_at: w.now, updated_at: w.now })
+    .values({ ...columns(f), createdAt: w.now, updatedAt: w.now })
     .returning('id')
     .executeTakeFirstOrThrow();
   await w.audit('funding', id, 'create', null, { ...snapshot(f), ...audit });
@@ -215,9 +179,9 @@ export async function createFundingIn(
 }
 
 export async function getFunding(ctx: Ctx, id: number): Promise<FundingRecord> {
-  const row = (await joined(ctx.ledger.db).where('f.id', '=', id).executeTakeFirst()) as Record<string, unknown> | undefined;
+  const row = await joined(camelDb(ctx.ledger.db)).where('f.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('经费记录', id);
-  return toRecord(row);
+  return row satisfies FundingRecord;
 }
 
 export async function createFunding(ctx: Ctx, f: FundingFields): Promise<FundingRecord> {
@@ -240,11 +204,11 @@ export async function updateFundingIn(
 ): Promise<void> {
   const row = await readRecord(w.trx, id);
   if (!row) throw notFound('经费记录', id);
-  await assertPartyOrgRegion(w.trx, row.party_org_id, '经费记录', id);
+  await assertPartyOrgRegion(w.trx, row.partyOrgId, '经费记录', id);
   await check(w, f, today);
-  await w.trx
+  await camelDb(w.trx)
     .updateTable('funding')
-    .set({ ...columns(f), updated_at: w.now })
+    .set({ ...columns(f), updatedAt: w.now })
     .where('id', '=', id)
     .execute();
   await w.audit('funding', id, 'update', snapshot(storedFields(row)), { ...snapshot(f), ...audit });
@@ -255,7 +219,7 @@ export async function deleteFunding(ctx: Ctx, id: number): Promise<{ id: number 
   await write(ctx, async (w) => {
     const row = await readRecord(w.trx, id);
     if (!row) throw notFound('经费记录', id);
-    await assertPartyOrgRegion(w.trx, row.party_org_id, '经费记录', id);
+    await assertPartyOrgRegion(w.trx, row.partyOrgId, '经费记录', id);
     await w.trx.deleteFrom('funding').where('id', '=', id).execute();
     await w.audit('funding', id, 'delete', snapshot(storedFields(row)), null);
     w.touchOrgs([]);

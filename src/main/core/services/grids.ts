@@ -3,7 +3,7 @@
  * the branch's “四个一” check.
  */
 
-import { type Kysely, sql } from 'kysely';
+import { type InferResult, type Kysely, sql } from 'kysely';
 import { VENUE_STANDARDS } from '../../../shared/domain/codes';
 import {
   type FourCheckResult,
@@ -19,11 +19,12 @@ import { judgeFourChecks, lastCompleteQuarter } from '../../../shared/rules/four
 import { matchesName } from '../../../shared/rules/hanzi';
 import { describeErrors, fieldErrors } from '../../../shared/schemas';
 import { assertRegion, mayTouchRegion } from '../caller';
+import { camelDb } from '../camel';
 import type { Ctx } from '../context';
 import { groupConcat } from '../dialect';
 import { AppError, notFound } from '../errors';
 import { initialsOf } from '../pinyin';
-import type { Database } from '../schema';
+import type { CamelDatabase } from '../schema';
 import { type Writer, write } from '../write';
 import { assertInstructorVisible } from './instructors';
 import { orgIndex } from './orgIndex';
@@ -40,109 +41,82 @@ export interface GridListInput {
   query?: string;
 }
 
-interface GridSqlRow {
-  id: number;
-  name: string;
-  party_org_id: number;
-  p_name: string;
-  region_id: number;
-  r_name: string;
-  i_id: number | null;
-  i_name: string | null;
-  contact_cards: number;
-  contact_cards_date: string | null;
-  remarks: string | null;
-  org_count: number;
-  employees: number;
-  formal_members: number;
-  /** Comma-separated ids, or null for a grid with no organization. */
-  org_ids: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
 // Grids of deleted branches are gone with them; a deleted instructor or organization no longer counts.
-function gridQuery(db: Kysely<Database>) {
+function gridQuery(db: Kysely<CamelDatabase>) {
   const sums = db
     .selectFrom('grid_orgs as x')
-    .innerJoin('orgs as o', (j) => j.onRef('o.id', '=', 'x.org_id').on('o.deleted_at', 'is', null))
+    .innerJoin('orgs as o', (j) => j.onRef('o.id', '=', 'x.orgId').on('o.deletedAt', 'is', null))
     .select([
-      'x.grid_id',
+      'x.gridId',
       sql<number>`count(*)`.as('n'),
       sql<number>`sum(o.employees)`.as('e'),
       sql<number>`sum(o.formal_members)`.as('m'),
       groupConcat(db, sql`o.id`, ',').as('ids'),
     ])
-    .groupBy('x.grid_id')
+    .groupBy('x.gridId')
     .as('s');
   return db
     .selectFrom('grids as g')
-    .innerJoin('party_orgs as p', (j) => j.onRef('p.id', '=', 'g.party_org_id').on('p.deleted_at', 'is', null))
-    .innerJoin('regions as r', 'r.id', 'p.region_id')
-    .leftJoin('instructors as i', (j) => j.onRef('i.id', '=', 'g.instructor_id').on('i.deleted_at', 'is', null))
-    .leftJoin(sums, 's.grid_id', 'g.id')
+    .innerJoin('party_orgs as p', (j) => j.onRef('p.id', '=', 'g.partyOrgId').on('p.deletedAt', 'is', null))
+    .innerJoin('regions as r', 'r.id', 'p.regionId')
+    .leftJoin('instructors as i', (j) => j.onRef('i.id', '=', 'g.instructorId').on('i.deletedAt', 'is', null))
+    .leftJoin(sums, 's.gridId', 'g.id')
     .select([
       'g.id',
       'g.name',
-      'g.party_org_id',
-      'p.name as p_name',
-      'p.region_id',
-      'r.name as r_name',
-      'i.id as i_id',
-      'i.name as i_name',
-      'g.contact_cards',
-      'g.contact_cards_date',
+      'g.partyOrgId',
+      'p.name as partyOrgName',
+      'p.regionId',
+      'r.name as regionName',
+      'i.id as instructorId',
+      'i.name as instructorName',
+      'g.contactCards',
+      'g.contactCardsDate',
       'g.remarks',
-      'g.created_at',
-      'g.updated_at',
-      sql<number>`coalesce(s.n, 0)`.as('org_count'),
+      'g.createdAt',
+      'g.updatedAt',
+      sql<number>`coalesce(s.n, 0)`.as('orgCount'),
       sql<number>`coalesce(s.e, 0)`.as('employees'),
-      sql<number>`coalesce(s.m, 0)`.as('formal_members'),
-      's.ids as org_ids',
+      sql<number>`coalesce(s.m, 0)`.as('formalMembers'),
+      /** Comma-separated ids, or null for a grid with no organization. */
+      's.ids as orgIds',
     ])
-    .where('g.deleted_at', 'is', null);
+    .where('g.deletedAt', 'is', null);
 }
 
-function toListRow(r: GridSqlRow): GridListRow {
+type GridSqlRow = InferResult<ReturnType<typeof gridQuery>>[number];
+
+function toListRow({ createdAt, updatedAt, contactCards, orgCount, employees, formalMembers, orgIds, ...r }: GridSqlRow) {
   return {
-    id: r.id,
-    name: r.name,
-    partyOrgId: r.party_org_id,
-    partyOrgName: r.p_name,
-    regionId: r.region_id,
-    regionName: r.r_name,
-    instructorId: r.i_id,
-    instructorName: r.i_name,
-    contactCards: r.contact_cards === 1,
-    contactCardsDate: r.contact_cards_date,
-    remarks: r.remarks,
-    orgCount: Number(r.org_count),
-    employees: Number(r.employees),
-    formalMembers: Number(r.formal_members),
-    orgIds: r.org_ids
-      ? String(r.org_ids)
+    ...r,
+    contactCards: contactCards === 1,
+    orgCount: Number(orgCount),
+    employees: Number(employees),
+    formalMembers: Number(formalMembers),
+    orgIds: orgIds
+      ? String(orgIds)
           .split(',')
           .map(Number)
           .sort((a, b) => a - b)
       : [],
-  };
+  } satisfies GridListRow;
 }
 
 /** Grid, branch or instructor name, or the pinyin initials of the grid's or branch's name, as the other search boxes. */
 function matchesGrid(r: GridSqlRow, query: string): boolean {
-  if (matchesName(query, [r.name, r.p_name, r.i_name])) return true;
+  if (matchesName(query, [r.name, r.partyOrgName, r.instructorName])) return true;
   if (!/^[a-z0-9]+$/i.test(query)) return false;
   const q = query.toLowerCase();
-  return initialsOf(r.name).includes(q) || initialsOf(r.p_name).includes(q);
+  return initialsOf(r.name).includes(q) || initialsOf(r.partyOrgName).includes(q);
 }
 
 async function gridRows(ctx: Ctx, input: GridListInput): Promise<GridSqlRow[]> {
   const { orgId, partyOrgId, instructorId } = input;
-  let q = gridQuery(ctx.ledger.db).where(inRegionScope('p.region_id', input.regionId));
-  if (partyOrgId != null) q = q.where('g.party_org_id', '=', partyOrgId);
+  let q = gridQuery(camelDb(ctx.ledger.db)).where(inRegionScope('p.regionId', input.regionId));
+  if (partyOrgId != null) q = q.where('g.partyOrgId', '=', partyOrgId);
   if (instructorId != null) q = q.where('i.id', '=', instructorId);
-  if (orgId != null) q = q.where('g.id', 'in', (eb) => eb.selectFrom('grid_orgs').select('grid_id').where('org_id', '=', orgId));
-  const rows = (await q.orderBy('r.sort_order').orderBy('r.id').orderBy('p.id').orderBy('g.id').execute()) as GridSqlRow[];
+  if (orgId != null) q = q.where('g.id', 'in', (eb) => eb.selectFrom('grid_orgs').select('gridId').where('orgId', '=', orgId));
+  const rows = await q.orderBy('r.sortOrder').orderBy('r.id').orderBy('p.id').orderBy('g.id').execute();
   const query = input.query?.trim() ?? '';
   return rows.filter((r) => matchesGrid(r, query));
 }
@@ -152,54 +126,36 @@ export async function listGrids(ctx: Ctx, input: GridListInput): Promise<GridLis
 }
 
 export async function getGrid(ctx: Ctx, id: number): Promise<GridDetail> {
-  const db = ctx.ledger.db;
-  const row = (await gridQuery(db).where('g.id', '=', id).executeTakeFirst()) as GridSqlRow | undefined;
+  const db = camelDb(ctx.ledger.db);
+  const row = await gridQuery(db).where('g.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('网格', id);
-  assertRegion(row.region_id, '网格', id);
+  assertRegion(row.regionId, '网格', id);
   const orgs = await db
     .selectFrom('grid_orgs as x')
-    .innerJoin('orgs as o', (j) => j.onRef('o.id', '=', 'x.org_id').on('o.deleted_at', 'is', null))
-    .innerJoin('regions as r', 'r.id', 'o.region_id')
-    .select(['o.id', 'o.name', 'r.name as region_name', 'o.employees', 'o.formal_members'])
-    .where('x.grid_id', '=', id)
+    .innerJoin('orgs as o', (j) => j.onRef('o.id', '=', 'x.orgId').on('o.deletedAt', 'is', null))
+    .innerJoin('regions as r', 'r.id', 'o.regionId')
+    .select(['o.id', 'o.name', 'r.name as regionName', 'o.employees', 'o.formalMembers'])
+    .where('x.gridId', '=', id)
     .orderBy('o.id')
     .execute();
-  return {
-    ...toListRow(row),
-    orgs: orgs.map((o) => ({
-      id: o.id,
-      name: o.name,
-      regionName: o.region_name,
-      employees: o.employees,
-      formalMembers: o.formal_members,
-    })),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
+  return { ...toListRow(row), orgs, createdAt: row.createdAt, updatedAt: row.updatedAt } satisfies GridDetail;
 }
 
 /** The grid as its audit row keeps it. */
 async function snapshot(w: Writer, id: number): Promise<GridFields | null> {
-  const row = await w.trx
+  const trx = camelDb(w.trx);
+  const row = await trx
     .selectFrom('grids as g')
-    .innerJoin('party_orgs as p', 'p.id', 'g.party_org_id')
-    .selectAll('g')
-    .select('p.region_id')
+    .innerJoin('party_orgs as p', 'p.id', 'g.partyOrgId')
+    .select(['g.partyOrgId', 'g.name', 'g.instructorId', 'g.contactCards', 'g.contactCardsDate', 'g.remarks', 'p.regionId'])
     .where('g.id', '=', id)
-    .where('g.deleted_at', 'is', null)
+    .where('g.deletedAt', 'is', null)
     .executeTakeFirst();
   // Another region's grid is as missing as a deleted one.
-  if (!row || !mayTouchRegion(row.region_id)) return null;
-  const orgs = await w.trx.selectFrom('grid_orgs').select('org_id').where('grid_id', '=', id).orderBy('org_id').execute();
-  return {
-    partyOrgId: row.party_org_id,
-    name: row.name,
-    instructorId: row.instructor_id,
-    contactCards: row.contact_cards === 1,
-    contactCardsDate: row.contact_cards_date,
-    remarks: row.remarks,
-    orgIds: orgs.map((o) => o.org_id),
-  };
+  if (!row || !mayTouchRegion(row.regionId)) return null;
+  const { regionId: _, ...fields } = row;
+  const orgs = await trx.selectFrom('grid_orgs').select('orgId').where('gridId', '=', id).orderBy('orgId').execute();
+  return { ...fields, contactCards: row.contactCards === 1, orgIds: orgs.map((o) => o.orgId) } satisfies GridFields;
 }
 
 /**
@@ -207,26 +163,27 @@ async function snapshot(w: Writer, id: number): Promise<GridFields | null> {
  * and each organization live, in the branch's region and in no other grid.
  */
 async function assertGrid(w: Writer, f: GridFields, selfId: number | null): Promise<void> {
-  const branch = await w.trx
+  const trx = camelDb(w.trx);
+  const branch = await trx
     .selectFrom('party_orgs as p')
-    .innerJoin('regions as r', 'r.id', 'p.region_id')
-    .select(['p.id', 'p.name', 'p.method', 'p.region_id', 'r.name as region_name'])
+    .innerJoin('regions as r', 'r.id', 'p.regionId')
+    .select(['p.id', 'p.name', 'p.method', 'p.regionId', 'r.name as regionName'])
     .where('p.id', '=', f.partyOrgId)
-    .where('p.deleted_at', 'is', null)
+    .where('p.deletedAt', 'is', null)
     .executeTakeFirst();
   // Another region's branch is refused exactly as a missing one.
-  if (!branch || !mayTouchRegion(branch.region_id)) throw new AppError('not_found', `区域党支部（编号${f.partyOrgId}）不存在或已删除`);
+  if (!branch || !mayTouchRegion(branch.regionId)) throw new AppError('not_found', `区域党支部（编号${f.partyOrgId}）不存在或已删除`);
   if (branch.method !== 'regional') {
     throw new AppError('invalid_input', `“${branch.name}”不是区域化“1+N”党支部，只有区域党支部才能划分网格`, [
       { path: 'partyOrgId', message: '请选择区域化“1+N”党支部' },
     ]);
   }
-  const same = await w.trx
+  const same = await trx
     .selectFrom('grids')
     .select('id')
-    .where('party_org_id', '=', f.partyOrgId)
+    .where('partyOrgId', '=', f.partyOrgId)
     .where('name', '=', f.name)
-    .where('deleted_at', 'is', null)
+    .where('deletedAt', 'is', null)
     .$if(selfId != null, (q) => q.where('id', '!=', selfId as number))
     .executeTakeFirst();
   if (same) {
@@ -248,31 +205,31 @@ async function assertGrid(w: Writer, f: GridFields, selfId: number | null): Prom
     await assertInstructorVisible(w.trx, w.today, f.instructorId);
   }
   if (f.orgIds.length === 0) return;
-  const orgs = await w.trx
+  const orgs = await trx
     .selectFrom('orgs')
-    .select(['id', 'name', 'region_id'])
+    .select(['id', 'name', 'regionId'])
     .where('id', 'in', f.orgIds)
-    .where('deleted_at', 'is', null)
+    .where('deletedAt', 'is', null)
     .execute();
   const found = new Set(orgs.map((o) => o.id));
   const missing = f.orgIds.filter((i) => !found.has(i));
   if (missing.length) throw new AppError('invalid_input', `「网格内组织」编号${missing.slice(0, 5).join('、')}不存在或已删除`);
   // Regions are one level (the county's townships, streets, 苏木 and parks): a grid stays within its branch's.
-  const outside = orgs.filter((o) => o.region_id !== branch.region_id);
+  const outside = orgs.filter((o) => o.regionId !== branch.regionId);
   if (outside.length) {
     const names = outside.slice(0, 3).map((o) => `“${o.name}”`);
     throw new AppError(
       'invalid_input',
-      `${names.join('、')}${outside.length > 3 ? `等${outside.length}个组织` : ''}不在${branch.region_name}，区域党支部只能把本属地的组织划入网格`,
-      [{ path: 'orgIds', message: `只能选择${branch.region_name}的组织` }],
+      `${names.join('、')}${outside.length > 3 ? `等${outside.length}个组织` : ''}不在${branch.regionName}，区域党支部只能把本属地的组织划入网格`,
+      [{ path: 'orgIds', message: `只能选择${branch.regionName}的组织` }],
     );
   }
   const taken = await liveMemberships(w, f.orgIds);
-  const others = taken.filter((t) => t.grid_id !== selfId);
+  const others = taken.filter((t) => t.gridId !== selfId);
   if (others.length) {
     const list = others
       .slice(0, 3)
-      .map((t) => `“${t.org_name}”已在“${t.p_name}”的“${t.g_name}”网格`)
+      .map((t) => `“${t.orgName}”已在“${t.partyOrgName}”的“${t.gridName}”网格`)
       .join('；');
     throw new AppError('conflict', `${list}${others.length > 3 ? `等${others.length}个` : ''}，一个组织只能划入一个网格`, [
       { path: 'orgIds', message: '所选组织已在其他网格' },
@@ -282,15 +239,15 @@ async function assertGrid(w: Writer, f: GridFields, selfId: number | null): Prom
 
 /** Which of these organizations are in a live grid of a live branch, and which grid. */
 async function liveMemberships(w: Writer, orgIds: number[]) {
-  return w.trx
+  return camelDb(w.trx)
     .selectFrom('grid_orgs as x')
-    .innerJoin('grids as g', 'g.id', 'x.grid_id')
-    .innerJoin('party_orgs as p', 'p.id', 'g.party_org_id')
-    .innerJoin('orgs as o', 'o.id', 'x.org_id')
-    .select(['x.org_id', 'x.grid_id', 'g.name as g_name', 'p.name as p_name', 'o.name as org_name'])
-    .where('x.org_id', 'in', orgIds)
-    .where('g.deleted_at', 'is', null)
-    .where('p.deleted_at', 'is', null)
+    .innerJoin('grids as g', 'g.id', 'x.gridId')
+    .innerJoin('party_orgs as p', 'p.id', 'g.partyOrgId')
+    .innerJoin('orgs as o', 'o.id', 'x.orgId')
+    .select(['x.orgId', 'x.gridId', 'g.name as gridName', 'p.name as partyOrgName', 'o.name as orgName'])
+    .where('x.orgId', 'in', orgIds)
+    .where('g.deletedAt', 'is', null)
+    .where('p.deletedAt', 'is', null)
     .execute();
 }
 
@@ -305,23 +262,16 @@ async function setOrgs(w: Writer, gridId: number, orgIds: number[]): Promise<voi
     .execute();
 }
 
-function columns(f: GridFields) {
-  return {
-    party_org_id: f.partyOrgId,
-    name: f.name,
-    instructor_id: f.instructorId,
-    contact_cards: f.contactCards ? 1 : 0,
-    contact_cards_date: f.contactCards ? f.contactCardsDate : null,
-    remarks: f.remarks,
-  };
+function columns({ orgIds: _, ...f }: GridFields) {
+  return { ...f, contactCards: f.contactCards ? 1 : 0, contactCardsDate: f.contactCards ? f.contactCardsDate : null };
 }
 
 /** Inside a caller's transaction (imports, the demo county). */
 export async function createGridIn(w: Writer, f: GridFields, audit: Record<string, unknown> = {}): Promise<number> {
   await assertGrid(w, f, null);
-  const { id } = await w.trx
+  const { id } = await camelDb(w.trx)
     .insertInto('grids')
-    .values({ ...columns(f), created_at: w.now, updated_at: w.now })
+    .values({ ...columns(f), createdAt: w.now, updatedAt: w.now })
     .returning('id')
     .executeTakeFirstOrThrow();
   await setOrgs(w, id, f.orgIds);
@@ -340,9 +290,9 @@ export async function updateGridIn(w: Writer, id: number, f: GridFields, audit: 
   const before = await snapshot(w, id);
   if (!before) throw notFound('网格', id);
   await assertGrid(w, f, id);
-  await w.trx
+  await camelDb(w.trx)
     .updateTable('grids')
-    .set({ ...columns(f), updated_at: w.now })
+    .set({ ...columns(f), updatedAt: w.now })
     .where('id', '=', id)
     .execute();
   await setOrgs(w, id, f.orgIds);
@@ -371,18 +321,23 @@ export async function deleteGrid(ctx: Ctx, id: number): Promise<{ id: number }> 
 /** Per grid: organizations, 从业人员, 正式党员, and how many of those in scope are covered (组织或工作覆盖) or not. */
 export async function gridStats(ctx: Ctx, input: { regionId?: number }): Promise<GridStats> {
   const grids = await gridRows(ctx, { regionId: input.regionId });
-  const members = await ctx.ledger.db.selectFrom('grid_orgs').select(['grid_id', 'org_id']).orderBy('grid_id').orderBy('org_id').execute();
+  const members = await camelDb(ctx.ledger.db)
+    .selectFrom('grid_orgs')
+    .select(['gridId', 'orgId'])
+    .orderBy('gridId')
+    .orderBy('orgId')
+    .execute();
   const orgsOf = new Map<number, number[]>();
-  for (const m of members) orgsOf.set(m.grid_id, [...(orgsOf.get(m.grid_id) ?? []), m.org_id]);
+  for (const m of members) orgsOf.set(m.gridId, [...(orgsOf.get(m.gridId) ?? []), m.orgId]);
   const index = new Map((await orgIndex(ctx)).map((o) => [o.id, o]));
   const total: GridStats['total'] = { grids: 0, orgs: 0, employees: 0, formalMembers: 0, covered: 0, uncovered: 0 };
   const rows: GridStatsRow[] = grids.map((g) => {
     const row: GridStatsRow = {
       gridId: g.id,
       gridName: g.name,
-      partyOrgId: g.party_org_id,
-      partyOrgName: g.p_name,
-      regionName: g.r_name,
+      partyOrgId: g.partyOrgId,
+      partyOrgName: g.partyOrgName,
+      regionName: g.regionName,
       orgs: 0,
       employees: 0,
       formalMembers: 0,
@@ -412,17 +367,17 @@ export async function gridStats(ctx: Ctx, input: { regionId?: number }): Promise
 /** 恳谈会 (activities of kind `forum`, kept by 组织生活与活动) of each branch between two days. */
 async function forumDates(ctx: Ctx, from: string, to: string): Promise<Map<number, string[]>> {
   const out = new Map<number, string[]>();
-  const rows = await ctx.ledger.db
+  const rows = await camelDb(ctx.ledger.db)
     .selectFrom('activities')
-    .select(['party_org_id', 'date'])
+    .select(['partyOrgId', 'date'])
     .where('kind', '=', 'forum')
-    .where('deleted_at', 'is', null)
+    .where('deletedAt', 'is', null)
     .where('date', '>=', from)
     .where('date', '<=', to)
     .orderBy('date')
     .orderBy('id')
     .execute();
-  for (const r of rows) out.set(r.party_org_id, [...(out.get(r.party_org_id) ?? []), r.date]);
+  for (const r of rows) out.set(r.partyOrgId, [...(out.get(r.partyOrgId) ?? []), r.date]);
   return out;
 }
 
@@ -433,35 +388,32 @@ export async function fourChecks(ctx: Ctx, input: { day?: string; regionId?: num
   const settings = await getSettings(ctx);
   const standard = VENUE_STANDARDS[settings.venueStandard];
   const items = standard.items as readonly string[];
-  const branches = await ctx.ledger.db
+  const branches = await camelDb(ctx.ledger.db)
     .selectFrom('party_orgs as p')
-    .innerJoin('regions as r', 'r.id', 'p.region_id')
-    .select(['p.id', 'p.name', 'p.region_id', 'r.name as region_name', 'p.venue_checklist'])
-    .where('p.deleted_at', 'is', null)
+    .innerJoin('regions as r', 'r.id', 'p.regionId')
+    .select(['p.id as partyOrgId', 'p.name as partyOrgName', 'p.regionId', 'r.name as regionName', 'p.venueChecklist'])
+    .where('p.deletedAt', 'is', null)
     .where('p.method', '=', 'regional')
-    .where(inRegionScope('p.region_id', input.regionId))
-    .orderBy('r.sort_order')
+    .where(inRegionScope('p.regionId', input.regionId))
+    .orderBy('r.sortOrder')
     .orderBy('r.id')
     .orderBy('p.id')
     .execute();
   const grids = await gridRows(ctx, { regionId: input.regionId });
   const forums = await forumDates(ctx, quarter.from, quarter.to);
-  const rows: FourCheckRow[] = branches.map((b) => {
-    const own = grids.filter((g) => g.party_org_id === b.id);
-    const venueItems = (JSON.parse(b.venue_checklist) as string[]).filter((x) => items.includes(x)).length;
+  const rows = branches.map(({ venueChecklist, ...b }): FourCheckRow => {
+    const own = grids.filter((g) => g.partyOrgId === b.partyOrgId);
+    const venueItems = (JSON.parse(venueChecklist) as string[]).filter((x) => items.includes(x)).length;
     return {
-      partyOrgId: b.id,
-      partyOrgName: b.name,
-      regionId: b.region_id,
-      regionName: b.region_name,
+      ...b,
       grids: own.length,
       checks: judgeFourChecks({
         venueItems,
         venueThreshold: settings.venueThreshold,
         venueStandardLabel: standard.label,
-        forumDates: forums.get(b.id) ?? [],
+        forumDates: forums.get(b.partyOrgId) ?? [],
         quarter,
-        grids: own.map((g) => ({ name: g.name, hasInstructor: g.i_id != null, contactCards: g.contact_cards === 1 })),
+        grids: own.map((g) => ({ name: g.name, hasInstructor: g.instructorId != null, contactCards: g.contactCards === 1 })),
       }),
     };
   });

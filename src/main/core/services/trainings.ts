@@ -18,32 +18,24 @@ import {
 import { matchesName } from '../../../shared/rules/hanzi';
 import { describeErrors, fieldErrors } from '../../../shared/schemas';
 import { assertRegion, mayTouchRegion, visibleRegions } from '../caller';
+import { camelDb } from '../camel';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
 import { initialsOf } from '../pinyin';
-import type { Database, TrainingTable } from '../schema';
+import type { CamelColumns, CamelDatabase, Database, TrainingTable } from '../schema';
 import { type Writer, write } from '../write';
 import { inCallerRegions } from './recordScope';
 
 type ListInput = z.output<typeof trainingsListSchema>;
-type Db = Kysely<Database>;
+type Db = Kysely<CamelDatabase>;
 
 /** What the audit row keeps of a class: its fields, the attendees as references and names. */
 type Snapshot = Omit<TrainingFields, 'attendees'> & { attendees: TrainingAttendeeInput[] };
 
-function fieldsOf(r: Selectable<TrainingTable>): Omit<TrainingFields, 'attendees'> {
-  return {
-    startDate: r.start_date,
-    endDate: r.end_date,
-    topic: r.topic,
-    target: r.target,
-    organizer: r.organizer,
-    regionId: r.region_id,
-    place: r.place,
-    sessions: r.sessions,
-    attendances: r.attendances,
-    remarks: r.remarks,
-  };
+/** The form's fields of a stored class, in the form's order (the audit row's). */
+function fieldsOf(r: Selectable<CamelColumns<TrainingTable>>): Omit<TrainingFields, 'attendees'> {
+  const { startDate, endDate, topic, target, organizer, regionId, place, sessions, attendances, remarks } = r;
+  return { startDate, endDate, topic, target, organizer, regionId, place, sessions, attendances, remarks };
 }
 
 function label(
@@ -58,66 +50,61 @@ function label(
 async function attendeesOf(db: Db, trainingId: number): Promise<TrainingAttendee[]> {
   const rows = await db
     .selectFrom('training_attendees as a')
-    .leftJoin('party_orgs as p', 'p.id', 'a.party_org_id')
-    .leftJoin('instructors as i', 'i.id', 'a.instructor_id')
-    .select(['a.party_org_id', 'a.instructor_id', 'a.name', 'a.unit', 'p.name as p_name', 'i.name as i_name'])
-    .where('a.training_id', '=', trainingId)
-    .where((eb) => eb.or([eb('a.party_org_id', 'is', null), inCallerRegions('p.region_id')]))
-    .orderBy('a.sort_order')
+    .leftJoin('party_orgs as p', 'p.id', 'a.partyOrgId')
+    .leftJoin('instructors as i', 'i.id', 'a.instructorId')
+    .select(['a.partyOrgId', 'a.instructorId', 'a.name', 'a.unit', 'p.name as partyOrgName', 'i.name as instructorName'])
+    .where('a.trainingId', '=', trainingId)
+    .where((eb) => eb.or([eb('a.partyOrgId', 'is', null), inCallerRegions('p.regionId')]))
+    .orderBy('a.sortOrder')
     .execute();
-  return rows.map((r) => {
-    const a = {
-      partyOrgId: r.party_org_id,
-      instructorId: r.instructor_id,
-      name: r.name ?? r.i_name,
-      unit: r.unit,
-    };
-    return { ...a, label: label(a, r.p_name) };
+  return rows.map(({ partyOrgName, instructorName, ...r }) => {
+    const a = { ...r, name: r.name ?? instructorName };
+    return { ...a, label: label(a, partyOrgName) } satisfies TrainingAttendee;
   });
 }
 
 async function readRow(db: Db, id: number) {
-  return db.selectFrom('trainings').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return db.selectFrom('trainings').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
 }
 
 export async function getTraining(ctx: Ctx, id: number): Promise<TrainingDetail> {
-  const db = ctx.ledger.db;
+  const db = camelDb(ctx.ledger.db);
   const row = await readRow(db, id);
   if (!row) throw notFound('培训班', id);
   // A county-level class is everyone's to read; a region's only its own region's.
-  if (row.region_id != null) assertRegion(row.region_id, '培训班', id);
+  if (row.regionId != null) assertRegion(row.regionId, '培训班', id);
   const region =
-    row.region_id == null ? null : await db.selectFrom('regions').select('name').where('id', '=', row.region_id).executeTakeFirst();
+    row.regionId == null ? null : await db.selectFrom('regions').select('name').where('id', '=', row.regionId).executeTakeFirst();
   return {
     id,
     ...fieldsOf(row),
     regionName: region?.name ?? COUNTY_LEVEL,
     attendees: await attendeesOf(db, id),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }
 
 /** Topic or organizer containing the text, or the topic's pinyin initials (`yzpx` finds 业主培训…). */
-function matches(r: { topic: string; organizer: string; topic_initials: string }, query: string): boolean {
-  return matchesName(query, [r.topic, r.organizer], r.topic_initials);
+function matches(r: { topic: string; organizer: string; topicInitials: string }, query: string): boolean {
+  return matchesName(query, [r.topic, r.organizer], r.topicInitials);
 }
 
 export async function listTrainings(ctx: Ctx, input: ListInput): Promise<TrainingPage> {
-  const db = ctx.ledger.db;
+  const db = camelDb(ctx.ledger.db);
   let q = db
     .selectFrom('trainings as t')
-    .leftJoin('regions as r', 'r.id', 't.region_id')
+    .leftJoin('regions as r', 'r.id', 't.regionId')
     .select([
       't.id',
-      't.start_date',
-      't.end_date',
+      't.startDate',
+      't.endDate',
       't.topic',
-      't.topic_initials',
+      't.topicInitials',
       't.target',
       't.organizer',
-      't.region_id',
-      'r.name as region_name',
+      't.regionId',
+      'r.name as regionName',
       't.place',
       't.sessions',
       't.attendances',
@@ -126,43 +113,36 @@ export async function listTrainings(ctx: Ctx, input: ListInput): Promise<Trainin
       eb
         .selectFrom('training_attendees as a')
         .select((e) => e.fn.countAll<number>().as('n'))
-        .leftJoin('party_orgs as ap', 'ap.id', 'a.party_org_id')
-        .whereRef('a.training_id', '=', 't.id')
-        .where((e) => e.or([e('a.party_org_id', 'is', null), inCallerRegions('ap.region_id')]))
-        .as('attendee_count'),
+        .leftJoin('party_orgs as ap', 'ap.id', 'a.partyOrgId')
+        .whereRef('a.trainingId', '=', 't.id')
+        .where((e) => e.or([e('a.partyOrgId', 'is', null), inCallerRegions('ap.regionId')]))
+        .as('attendeeCount'),
     )
-    .where('t.deleted_at', 'is', null)
-    .orderBy('t.start_date', 'desc')
+    .where('t.deletedAt', 'is', null)
+    .orderBy('t.startDate', 'desc')
     .orderBy('t.id', 'desc');
-  if (visibleRegions() !== null) q = q.where((eb) => eb.or([eb('t.region_id', 'is', null), inCallerRegions('t.region_id')]));
+  if (visibleRegions() !== null) q = q.where((eb) => eb.or([eb('t.regionId', 'is', null), inCallerRegions('t.regionId')]));
   if (input.year != null) q = q.where('t.year', '=', input.year);
-  if (input.regionId != null) q = q.where('t.region_id', '=', input.regionId);
-  if (input.countyLevel) q = q.where('t.region_id', 'is', null);
+  if (input.regionId != null) q = q.where('t.regionId', '=', input.regionId);
+  if (input.countyLevel) q = q.where('t.regionId', 'is', null);
   if (input.target != null) q = q.where('t.target', '=', input.target);
   if (input.instructorId != null) {
     const who = input.instructorId;
     q = q.where((eb) =>
       eb.exists(
-        eb.selectFrom('training_attendees as a').select('a.id').whereRef('a.training_id', '=', 't.id').where('a.instructor_id', '=', who),
+        eb.selectFrom('training_attendees as a').select('a.id').whereRef('a.trainingId', '=', 't.id').where('a.instructorId', '=', who),
       ),
     );
   }
   const query = input.query?.trim() ?? '';
   const found = (await q.execute()).filter((r) => matches(r, query));
-  const rows: TrainingListRow[] = found.slice(input.offset, input.offset + input.limit).map((r) => ({
-    id: r.id,
-    startDate: r.start_date,
-    endDate: r.end_date,
-    topic: r.topic,
-    target: r.target,
-    organizer: r.organizer,
-    regionId: r.region_id,
-    regionName: r.region_name ?? COUNTY_LEVEL,
-    place: r.place,
-    sessions: r.sessions,
-    attendances: r.attendances,
-    attendeeCount: Number(r.attendee_count ?? 0),
-  }));
+  const rows = found.slice(input.offset, input.offset + input.limit).map(
+    ({ topicInitials: _, regionName, attendeeCount, ...r }): TrainingListRow => ({
+      ...r,
+      regionName: regionName ?? COUNTY_LEVEL,
+      attendeeCount: Number(attendeeCount ?? 0),
+    }),
+  );
   return {
     total: found.length,
     rows,
@@ -181,18 +161,18 @@ export async function trainingTotals(
   db: Kysely<Database>,
   year: number,
 ): Promise<{ regionId: number | null; target: string; sessions: number; attendances: number }[]> {
-  const rows = await db
+  const rows = await camelDb(db)
     .selectFrom('trainings')
-    .select(['region_id', 'target'])
+    .select(['regionId', 'target'])
     .select((eb) => [eb.fn.sum<number>('sessions').as('sessions'), eb.fn.sum<number>('attendances').as('attendances')])
-    .where('deleted_at', 'is', null)
+    .where('deletedAt', 'is', null)
     .where('year', '=', year)
-    .where(inCallerRegions('region_id'))
-    .groupBy(['region_id', 'target'])
+    .where(inCallerRegions('regionId'))
+    .groupBy(['regionId', 'target'])
     .execute();
   const order = (t: string) => TRAINING_TARGETS.findIndex((x) => x.code === t);
   return rows
-    .map((r) => ({ regionId: r.region_id, target: r.target, sessions: Number(r.sessions), attendances: Number(r.attendances) }))
+    .map((r) => ({ ...r, sessions: Number(r.sessions), attendances: Number(r.attendances) }))
     .sort((a, b) => (a.regionId ?? 0) - (b.regionId ?? 0) || order(a.target) - order(b.target));
 }
 
@@ -286,55 +266,40 @@ async function hiddenAttendees(w: Writer, attendees: TrainingAttendeeInput[]): P
   return attendees.filter((a) => a.partyOrgId != null && hidden.has(a.partyOrgId));
 }
 
-function columns(f: TrainingFields, now: string) {
-  return {
-    year: Number(f.startDate.slice(0, 4)),
-    start_date: f.startDate,
-    end_date: f.endDate,
-    topic: f.topic,
-    topic_initials: initialsOf(f.topic),
-    target: f.target,
-    organizer: f.organizer,
-    region_id: f.regionId,
-    place: f.place,
-    sessions: f.sessions,
-    attendances: f.attendances,
-    remarks: f.remarks,
-    updated_at: now,
-  };
+function columns({ attendees: _, ...f }: TrainingFields, now: string) {
+  return { ...f, year: Number(f.startDate.slice(0, 4)), topicInitials: initialsOf(f.topic), updatedAt: now };
 }
 
 async function setAttendees(w: Writer, trainingId: number, attendees: TrainingAttendeeInput[]): Promise<void> {
-  await w.trx.deleteFrom('training_attendees').where('training_id', '=', trainingId).execute();
+  const trx = camelDb(w.trx);
+  await trx.deleteFrom('training_attendees').where('trainingId', '=', trainingId).execute();
   if (!attendees.length) return;
-  await w.trx
+  await trx
     .insertInto('training_attendees')
     .values(
-      attendees.map((a, i) => ({
-        training_id: trainingId,
-        party_org_id: a.partyOrgId,
-        instructor_id: a.instructorId,
-        name: a.name,
-        unit: a.partyOrgId == null && a.instructorId == null ? a.unit : null,
-        sort_order: i + 1,
+      attendees.map(({ partyOrgId, instructorId, name, unit }, i) => ({
+        trainingId,
+        partyOrgId,
+        instructorId,
+        name,
+        unit: partyOrgId == null && instructorId == null ? unit : null,
+        sortOrder: i + 1,
       })),
     )
     .execute();
 }
 
-async function snapshotOf(trx: Writer['trx'], id: number): Promise<Snapshot | null> {
-  const row = await readRow(trx, id);
+async function snapshotOf(source: Kysely<Database>, id: number): Promise<Snapshot | null> {
+  const db = camelDb(source);
+  const row = await readRow(db, id);
   if (!row) return null;
-  const attendees = await trx
+  const attendees = await db
     .selectFrom('training_attendees')
-    .select(['party_org_id', 'instructor_id', 'name', 'unit'])
-    .where('training_id', '=', id)
-    .orderBy('sort_order')
+    .select(['partyOrgId', 'instructorId', 'name', 'unit'])
+    .where('trainingId', '=', id)
+    .orderBy('sortOrder')
     .execute();
-  return {
-    ...fieldsOf(row),
-    attendees: attendees.map((a) => ({ partyOrgId: a.party_org_id, instructorId: a.instructor_id, name: a.name, unit: a.unit })),
-  };
+  return { ...fieldsOf(row), attendees: attendees satisfies TrainingAttendeeInput[] };
 }
 
 /** Inside a caller's transaction (imports, the demo county). */
@@ -345,9 +310,9 @@ export async function createTrainingIn(
   audit: Record<string, unknown> = {},
 ): Promise<number> {
   const attendees = await checkAndName(w, f, today);
-  const { id } = await w.trx
+  const { id } = await camelDb(w.trx)
     .insertInto('trainings')
-    .values({ ...columns(f, w.now), created_at: w.now })
+    .values({ ...columns(f, w.now), createdAt: w.now })
     .returning('id')
     .executeTakeFirstOrThrow();
   await setAttendees(w, id, attendees);
@@ -379,18 +344,18 @@ export async function updateTrainingIn(
   if (!before) throw notFound('培训班', id);
   assertMayChange(before, id);
   const attendees = [...(await checkAndName(w, f, today)), ...(await hiddenAttendees(w, before.attendees))];
-  await w.trx.updateTable('trainings').set(columns(f, w.now)).where('id', '=', id).execute();
+  await camelDb(w.trx).updateTable('trainings').set(columns(f, w.now)).where('id', '=', id).execute();
   await setAttendees(w, id, attendees);
   await w.audit('training', id, 'update', before, { ...f, attendees, ...audit });
   w.touchOrgs([]);
 }
 
 /** What an import compares a row with and keeps of a class: its fields and attendees (ids, names). */
-export async function trainingSnapshots(db: Db): Promise<{ id: number; fields: Snapshot }[]> {
+export async function trainingSnapshots(db: Kysely<Database>): Promise<{ id: number; fields: Snapshot }[]> {
   const rows = await db.selectFrom('trainings').select('id').where('deleted_at', 'is', null).execute();
   const out: { id: number; fields: Snapshot }[] = [];
   for (const r of rows) {
-    const s = await snapshotOf(db as Writer['trx'], r.id);
+    const s = await snapshotOf(db, r.id);
     if (s) out.push({ id: r.id, fields: s });
   }
   return out;

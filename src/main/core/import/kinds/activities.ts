@@ -5,6 +5,7 @@
  */
 import { ACTIVITY_KINDS } from '../../../../shared/domain/activityCodes';
 import { type ActivityFields, activityFieldsSchema } from '../../../../shared/records/activities';
+import { camelDb } from '../../camel';
 import { activityFieldsOf, createActivityIn, updateActivityIn } from '../../services/activities';
 import type { ImportField } from '../fields';
 import type { KindAdapter, Match } from './types';
@@ -64,7 +65,7 @@ export const activitiesImport: KindAdapter<ActivityFields> = {
   schema: activityFieldsSchema,
   async rules(ctx) {
     const today = ctx.today();
-    const rows = await ctx.ledger.db.selectFrom('activities').selectAll().where('deleted_at', 'is', null).execute();
+    const rows = await camelDb(ctx.ledger.db).selectFrom('activities').selectAll().where('deletedAt', 'is', null).execute();
     const byKey = new Map<string, Omit<Match, 'by'>>();
     for (const r of rows) {
       const f = activityFieldsOf(r);

@@ -7,6 +7,7 @@
 import { FUNDING_KINDS, FUNDING_SOURCES } from '../../../../shared/domain/fundingCodes';
 import { type FundingFields, fundingFenFieldsSchema } from '../../../../shared/records/funding';
 import { readYuan } from '../../../../shared/rules/money';
+import { camelDb } from '../../camel';
 import { createFundingIn, storedFields, updateFundingIn } from '../../services/funding';
 import type { ImportField } from '../fields';
 import type { KindAdapter, Match, Partial } from './types';
@@ -91,7 +92,7 @@ export const fundingImport: KindAdapter<FundingFields> = {
   schema: fundingFenFieldsSchema,
   async rules(ctx) {
     const today = ctx.today();
-    const rows = await ctx.ledger.db.selectFrom('funding').selectAll().execute();
+    const rows = await camelDb(ctx.ledger.db).selectFrom('funding').selectAll().execute();
     const byKey = new Map<string, Omit<Match, 'by'>>();
     for (const r of rows) {
       const f = storedFields(r);

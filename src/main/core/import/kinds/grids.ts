@@ -5,6 +5,7 @@
  */
 import { type GridFields, gridFieldsSchema } from '../../../../shared/records/grids';
 import { normalizeUscc } from '../../../../shared/rules/uscc';
+import { camelDb } from '../../camel';
 import type { Ctx } from '../../context';
 import { inList } from '../../dialect';
 import { createGridIn, updateGridIn } from '../../services/grids';
@@ -91,23 +92,20 @@ async function orgCandidates(ctx: Ctx, sheet: SheetRows, column: number | undefi
 
 /** Live grids by branch and name, with their stored fields (a blank cell keeps what is stored). */
 async function existingGrids(ctx: Ctx): Promise<Map<string, Omit<Match, 'by'>>> {
-  const db = ctx.ledger.db;
+  const db = camelDb(ctx.ledger.db);
   const orgs = new Map<number, number[]>();
-  for (const r of await db.selectFrom('grid_orgs').select(['grid_id as g', 'org_id as o']).orderBy('org_id').execute()) {
-    orgs.set(r.g, [...(orgs.get(r.g) ?? []), r.o]);
+  for (const r of await db.selectFrom('grid_orgs').select(['gridId', 'orgId']).orderBy('orgId').execute()) {
+    orgs.set(r.gridId, [...(orgs.get(r.gridId) ?? []), r.orgId]);
   }
   const out = new Map<string, Omit<Match, 'by'>>();
-  for (const r of await db.selectFrom('grids').selectAll().where('deleted_at', 'is', null).execute()) {
-    const fields: GridFields = {
-      partyOrgId: r.party_org_id,
-      name: r.name,
-      instructorId: r.instructor_id,
-      contactCards: r.contact_cards === 1,
-      contactCardsDate: r.contact_cards_date,
-      remarks: r.remarks,
-      orgIds: orgs.get(r.id) ?? [],
-    };
-    out.set(`${fields.partyOrgId}|${fields.name}`, { id: r.id, fields: fields as unknown as Record<string, unknown> });
+  const stored = await db
+    .selectFrom('grids')
+    .select(['id', 'partyOrgId', 'name', 'instructorId', 'contactCards', 'contactCardsDate', 'remarks'])
+    .where('deletedAt', 'is', null)
+    .execute();
+  for (const { id, ...r } of stored) {
+    const fields: GridFields = { ...r, contactCards: r.contactCards === 1, orgIds: orgs.get(id) ?? [] };
+    out.set(`${fields.partyOrgId}|${fields.name}`, { id, fields: fields as unknown as Record<string, unknown> });
   }
   return out;
 }
