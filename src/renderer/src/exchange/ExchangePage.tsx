@@ -321,8 +321,9 @@ function ImportCard() {
             <div>
               <Group justify="space-between" mb={4}>
                 <Text fw={700} size="sm">
-                  冲突：两边都改过
-                  {preview.firstExchange ? '（本地在文件导出之后保存过）' : '（自上次交换后）'}，共 {preview.conflicts.length} 条
+                  {preview.firstExchange
+                    ? `冲突：本地在文件导出之后保存过，与文件不同（${preview.conflicts.length}）`
+                    : `冲突：两边自上次交换后都改过（${preview.conflicts.length}）`}
                 </Text>
                 <Group gap="xs">
                   <Button
