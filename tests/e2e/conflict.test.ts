@@ -67,6 +67,10 @@ it('the second of two clerks saving the same 两新组织 sees the conflict with
   expect(text.replace('（county）', '')).not.toMatch(/[A-Za-z]{4,}/);
   // Still on the form, nothing of hers saved.
   expect(township.url()).toMatch(/\/edit$/);
+  // Told once, in the form: no 未能保存 toast repeating it.
+  await township.waitForTimeout(500);
+  expect(await township.getByText('未能保存').count()).toBe(0);
+  expect(await township.getByText('对方已保存为「13800000002」').count()).toBe(1);
   await township.screenshot({ path: path.resolve('test-output/e2e/conflict/01-conflict.png') });
 
   await township.getByRole('button', { name: '载入最新内容' }).click();

@@ -1,7 +1,8 @@
 /**
  * Issue #15, "What must hold": the server edition on PostgreSQL, two clerks at once in Chromium at
  * 1366×768. The 乡镇经办 sees only her region's 两新组织; both clerks edit one of them and the second save
- * shows the conflict with both numbers; a desktop (SQLite) ledger's .lxex merges in through 数据交换.
+ * shows the conflict with both numbers; a desktop (SQLite) ledger's .lxex merges in through 数据交换, where
+ * the phone the county saved after the file was exported is a conflict the county clerk keeps.
  * A throwaway PG 15 cluster is started here (the e2e project has no globalSetup for it).
  * Screenshots go under test-output/e2e/server-pg/.
  */
@@ -121,13 +122,17 @@ it('two clerks on the PostgreSQL server: her region only, a save conflict, a des
     legalRepPhone: '13800000002',
   });
 
-  // 3. A desktop ledger (SQLite, the demo county) exports her region with one organization changed.
+  // 3. A desktop ledger (SQLite, the demo county) exports her region with one organization changed,
+  // just before the county clerk's save above: the file still has that organization's old phone number.
+  const saved = await app.call<{ legalRepPhone: string; updatedAt: string }>('orgs.get', { id: org.id });
+  const exportedAt = new Date(Date.parse(saved.updatedAt) - 1).toISOString();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-server-pg-desktop-'));
   const target = hers.rows.find((r) => r.id !== org.id) as OrgListRow;
   const file = path.join(OUT, 'desktop.lxex');
   const desktop = await openLedger(path.join(dir, 'desktop.sqlite'));
   try {
-    const ctx = createContext(desktop, { today: () => TODAY, now: () => `${TODAY}T07:00:00.000Z` });
+    let now = `${TODAY}T07:00:00.000Z`;
+    const ctx = createContext(desktop, { today: () => TODAY, now: () => now });
     await loadSeed(ctx, readSeedFile(demoSeedPath()));
     const { id: regionId } = await desktop.db.selectFrom('regions').select('id').where('name', '=', region).executeTakeFirstOrThrow();
     const { id: localId } = await desktop.db
@@ -149,6 +154,7 @@ it('two clerks on the PostgreSQL server: her region only, a save conflict, a des
       ...editable
     } = (await getOrg(ctx, localId)) as unknown as Record<string, unknown>;
     await updateOrg(ctx, localId, { ...editable, employees: 777 } as unknown as Parameters<typeof updateOrg>[2]);
+    now = exportedAt;
     const exported = await exportExchange(ctx, { regionId, fileName: 'desktop.lxex' });
     fs.writeFileSync(file, exported.bytes);
   } finally {
@@ -162,7 +168,14 @@ it('two clerks on the PostgreSQL server: her region only, a save conflict, a des
   await expect.poll(() => county.getByTestId('exchange-manifest').textContent()).toContain(region);
   await county.getByRole('button', { name: '检查并预览' }).click();
   await expect.poll(() => county.getByText(`从业人员数：本地“${target.employees}” → 文件“777”`).count(), { timeout: 30_000 }).toBe(1);
+  // The phone the county clerk saved after the file was exported is a conflict, not overwritten.
+  const conflicts = county.getByTestId('exchange-conflicts');
+  await expect.poll(() => conflicts.locator('tr').count()).toBe(1);
+  expect(await conflicts.textContent()).toContain(org.name);
+  expect(await conflicts.textContent()).toContain('负责人电话：本地“13800000002”');
+  await expect.poll(() => county.getByText('还有 1 条冲突未选择处理方式').count()).toBe(1);
   await snap(county, 'exchange-preview');
+  await conflicts.getByText('保留本地').click();
   await county.getByRole('button', { name: '确认合并' }).click();
   await county.getByRole('dialog').getByRole('button', { name: '合并', exact: true }).click();
   await expect.poll(() => county.getByText(/合并完成/).count(), { timeout: 30_000 }).toBe(1);
@@ -170,6 +183,7 @@ it('two clerks on the PostgreSQL server: her region only, a save conflict, a des
 
   // The merged record is in the server's ledger, and the township clerk sees it on her screen.
   expect(await app.call<{ employees: number }>('orgs.get', { id: target.id })).toMatchObject({ employees: 777 });
+  expect(await app.call<{ legalRepPhone: string }>('orgs.get', { id: org.id })).toMatchObject({ legalRepPhone: '13800000002' });
   await township.goto(`${app.base}/#/orgs/${target.id}`);
   await settled(township);
   await expect.poll(() => township.getByText('777', { exact: true }).count()).toBeGreaterThan(0);

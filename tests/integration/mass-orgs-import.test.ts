@@ -144,3 +144,23 @@ describe('the 群团 template', () => {
     expect((await t.call('orgs.get', { id: ids.desheng })).hasYouthLeague).toBe(true);
   });
 });
+
+describe('a form opened before the import', () => {
+  it('gets a conflict on saving, instead of writing the organization’s old 共青团 flag back', async () => {
+    const seen = await t.call('orgs.get', { id: ids.chenguang });
+    expect(seen.hasYouthLeague).toBe(false);
+    const p = await t.call('import.preview', { kind: 'massOrgs', fileName: '群团组织统计.xlsx', base64: await townshipSheet() });
+    await t.call('import.commit', { id: p.id, skipErrors: true });
+    const now = await t.call('orgs.get', { id: ids.chenguang });
+    expect(now.hasYouthLeague).toBe(true);
+    expect(now.version).toBeGreaterThan(seen.version);
+
+    const r = await t.raw('orgs.update', { id: ids.chenguang, version: seen.version, fields: { ...seen, remarks: '导入前打开的表单' } });
+    expect(r.ok ? null : r.error.code).toBe('conflict');
+    expect(await t.call('orgs.get', { id: ids.chenguang })).toMatchObject({ hasYouthLeague: true, remarks: null });
+    // The same file again changes nothing: the version stays.
+    const again = await t.call('import.preview', { kind: 'massOrgs', fileName: '群团组织统计.xlsx', base64: await townshipSheet() });
+    await t.call('import.commit', { id: again.id, skipErrors: true });
+    expect((await t.call('orgs.get', { id: ids.chenguang })).version).toBe(now.version);
+  });
+});

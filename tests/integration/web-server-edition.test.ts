@@ -270,3 +270,45 @@ describe('login rate limit', () => {
     expect(limiter6.attempt('::ffff:10.0.0.1')).toBe(60);
   });
 });
+
+describe('the login limit counts every channel that tries a password', () => {
+  const clock = Date.parse('2026-06-30T09:00:00Z');
+  let port: number;
+  beforeAll(async () => {
+    port = await serve({ loginLimiter: createLoginLimiter({ limit: 3, windowMs: 60_000, now: () => clock }) });
+  });
+  const changePassword = async (from: string) =>
+    request(port, {
+      path: '/api/auth.changePassword',
+      body: { oldPassword: 'Wrong#2026x', newPassword: 'Xin#Mima2026' },
+      headers: { cookie: await t.cookie('township') },
+      from,
+    });
+  const setup = (from: string) =>
+    request(port, { path: '/api/auth.setup', body: { userName: 'guesser', name: '某人', password: 'Xin#Mima2026' }, from });
+
+  it('guessing the current password in 修改密码 is refused with 429 past the limit, in Chinese', async () => {
+    for (let i = 0; i < 3; i++) expect((await changePassword('127.0.3.1')).status).not.toBe(429);
+    const refused = await changePassword('127.0.3.1');
+    expect(refused.status).toBe(429);
+    expect(JSON.parse(refused.body)).toEqual({
+      ok: false,
+      error: { code: 'rate_limited', message: '修改密码尝试过于频繁，请 60 秒后再试' },
+    });
+  });
+
+  it('auth.setup is limited too, and the channels share one budget', async () => {
+    for (let i = 0; i < 3; i++) expect((await setup('127.0.3.2')).status).not.toBe(429);
+    expect(JSON.parse((await setup('127.0.3.2')).body).error).toEqual({
+      code: 'rate_limited',
+      message: '设置尝试过于频繁，请 60 秒后再试',
+    });
+
+    expect((await setup('127.0.3.3')).status).not.toBe(429);
+    expect((await changePassword('127.0.3.3')).status).not.toBe(429);
+    expect((await login(port, 'nobody', { from: '127.0.3.3' })).status).toBe(401);
+    expect((await login(port, 'nobody2', { from: '127.0.3.3' })).status).toBe(429);
+    // Other channels are not counted.
+    expect((await request(port, { path: '/api/auth.me', body: {}, from: '127.0.3.2' })).status).toBe(200);
+  });
+});

@@ -83,10 +83,10 @@ describe('server edition on PostgreSQL', () => {
     expect((await callApi(port, 'auth.me', {}, { cookie })).json).toMatchObject({
       data: { user: { userName: 'admin' }, engine: 'postgres' },
     });
-    // The login rate limit holds on this edition.
+    // The login rate limit holds on this edition; auth.setup above was one of the ten tries at a password.
     const answers: number[] = [];
-    for (let i = 0; i < 11; i++) answers.push((await callApi(port, 'auth.login', { userName: `x${i}`, password: 'Wrong#2026' })).status);
-    expect(answers).toEqual([...Array(10).fill(401), 429]);
+    for (let i = 0; i < 10; i++) answers.push((await callApi(port, 'auth.login', { userName: `x${i}`, password: 'Wrong#2026' })).status);
+    expect(answers).toEqual([...Array(9).fill(401), 429]);
     s.child.kill('SIGTERM');
     expect(await s.exited).toBe(0);
 

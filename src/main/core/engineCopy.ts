@@ -112,20 +112,39 @@ async function pgRows(db: Kysely<Database>, table: string): Promise<Record<strin
  * data yet (it is migrated first). The file is read from a consistent copy (migrated like the app does on
  * opening it) and is never changed. Nothing is written to PostgreSQL when anything fails.
  */
+/** Why a desktop file cannot be copied, in Chinese (SQLite's own messages are English). */
+function unreadableLedger(e: unknown, name: string): string {
+  if (e instanceof Error && /[\u4e00-\u9fff]/.test(e.message)) return `${name}：${e.message}`;
+  const code = String((e as { code?: unknown })?.code ?? '');
+  if (code === 'SQLITE_NOTADB') return `${name} 不是台账数据文件（SQLite 数据库），不能导入`;
+  if (code.startsWith('SQLITE_CORRUPT')) return `${name} 已损坏或不完整，不能导入；请在桌面版中重新备份后再试`;
+  return `${name} 无法作为台账数据文件读取（可能已损坏或不是本程序的数据文件），不能导入`;
+}
+
 export async function copySqliteToPostgres(sqliteFile: string, pgUrl: string): Promise<TableCopy[]> {
-  if (!fs.existsSync(sqliteFile)) throw new Error(`找不到台账数据文件：${path.basename(sqliteFile)}`);
+  const name = path.basename(sqliteFile);
+  const stat = fs.statSync(sqliteFile, { throwIfNoEntry: false });
+  if (!stat) throw new Error(`找不到台账数据文件：${name}`);
+  if (!stat.isFile()) throw new Error(`${name} 不是文件（可能是文件夹），请给出桌面版的台账数据文件`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-copy-'));
   let source: Ledger | null = null;
   let target: Ledger | null = null;
   try {
-    const snapshot = path.join(tmp, 'ledger.sqlite');
-    const original = new SQLite(sqliteFile, { readonly: true, fileMustExist: true });
+    // The desktop file is read and checked in full before PostgreSQL is opened: a bad file writes nothing there.
     try {
-      await original.backup(snapshot);
-    } finally {
-      original.close();
+      const snapshot = path.join(tmp, 'ledger.sqlite');
+      const original = new SQLite(sqliteFile, { readonly: true, fileMustExist: true });
+      try {
+        await original.backup(snapshot);
+      } finally {
+        original.close();
+      }
+      source = await openLedger(snapshot);
+      const check = source.sqlite.prepare('PRAGMA quick_check').all() as { quick_check: string }[];
+      if (check.length !== 1 || check[0]?.quick_check !== 'ok') throw Object.assign(new Error('corrupt'), { code: 'SQLITE_CORRUPT' });
+    } catch (e) {
+      throw new Error(unreadableLedger(e, name));
     }
-    source = await openLedger(snapshot);
     target = await openLedger(pgUrl);
     const shapes = tablesInForeignKeyOrder(source.sqlite);
     const pg = target.db;

@@ -67,11 +67,8 @@ export interface OrgTable {
   deleted_at: string | null;
   created_at: string;
   updated_at: string;
-  /**
-   * Raised by every update; a screen's save names the one it read (migration 0014). Optional here only
-   * so the row shapes seed and exchange write (`Omit<…, 'id' | …>`) need not name it: the default is 1.
-   */
-  version?: number;
+  /** Raised by every update; a screen's save names the one it read (migration 0014). Inserts take the default 1. */
+  version: Generated<number>;
 }
 
 export interface PartyOrgTable {
@@ -105,11 +102,8 @@ export interface PartyOrgTable {
   deleted_at: string | null;
   created_at: string;
   updated_at: string;
-  /**
-   * Raised by every update; a screen's save names the one it read (migration 0014). Optional here only
-   * so the row shapes seed and exchange write (`Omit<…, 'id' | …>`) need not name it: the default is 1.
-   */
-  version?: number;
+  /** Raised by every update; a screen's save names the one it read (migration 0014). Inserts take the default 1. */
+  version: Generated<number>;
 }
 
 export interface CoverageTable {
@@ -130,11 +124,8 @@ export interface InstructorTable {
   deleted_at: string | null;
   created_at: string;
   updated_at: string;
-  /**
-   * Raised by every update; a screen's save names the one it read (migration 0014). Optional here only
-   * so the row shapes seed and exchange write (`Omit<…, 'id' | …>`) need not name it: the default is 1.
-   */
-  version?: number;
+  /** Raised by every update; a screen's save names the one it read (migration 0014). Inserts take the default 1. */
+  version: Generated<number>;
 }
 
 export interface AssignmentTable {
@@ -188,11 +179,8 @@ export interface CaseTable {
   delisted_date: string | null;
   created_at: string;
   updated_at: string;
-  /**
-   * Raised by every update; a screen's save names the one it read (migration 0014). Optional here only
-   * so the row shapes seed and exchange write (`Omit<…, 'id' | …>`) need not name it: the default is 1.
-   */
-  version?: number;
+  /** Raised by every update; a screen's save names the one it read (migration 0014). Inserts take the default 1. */
+  version: Generated<number>;
 }
 
 export interface CaseEventTable {

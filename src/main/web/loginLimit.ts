@@ -1,6 +1,7 @@
 /**
- * Login rate limit of the server edition (issue #15 "Exposed safely"): at most `limit` auth.login
- * attempts per `windowMs` per client address and per user name, on top of the account lockout of
+ * Login rate limit of the server edition (issue #15 "Exposed safely"): at most `limit` attempts at a
+ * password (auth.login, auth.setup, auth.changePassword together; see server.ts) per `windowMs` per
+ * client address, and per user name for auth.login, on top of the account lockout of
  * issue #14 (which stops guessing one account's password, but not trying one password on every account).
  *
  * Memory is bounded whatever the clients send: at most `maxKeys` keys are tracked (those seen least

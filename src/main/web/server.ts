@@ -80,6 +80,16 @@ class Refusal {
 /** HTTP statuses of the API's error codes (the body says the rest in Chinese). */
 const STATUS: Partial<Record<ApiError['code'], number>> = { unknown_channel: 404, internal: 500, unauthenticated: 401, forbidden: 403 };
 
+/**
+ * Channels that try a password, counted together by the login limit (one budget, so switching channels
+ * gains no guesses): logging in, the first administrator's setup, and a changed password's current one.
+ */
+const PASSWORD_CHANNELS = new Map([
+  ['auth.login', '登录'],
+  ['auth.setup', '设置'],
+  ['auth.changePassword', '修改密码'],
+]);
+
 const CODES: Record<number, ApiError['code']> = { 404: 'unknown_channel', 403: 'internal', 429: 'rate_limited', 500: 'internal' };
 
 function answer(res: http.ServerResponse, api: boolean, status: number, message: string, headers: http.OutgoingHttpHeaders = {}) {
@@ -219,10 +229,11 @@ export function createWebServer({
       }
       const channel = pathname.slice(5);
       const address = clientAddress(req, trustProxy);
-      if (loginLimiter && channel === 'auth.login') {
+      const limited = PASSWORD_CHANNELS.get(channel);
+      if (loginLimiter && limited) {
         const userName = typeof input === 'object' && input !== null ? (input as { userName?: unknown }).userName : undefined;
-        const wait = loginLimiter.attempt(address, typeof userName === 'string' ? userName : undefined);
-        if (wait > 0) throw new Refusal(429, `登录尝试过于频繁，请 ${wait} 秒后再试`, { 'retry-after': String(wait) });
+        const wait = loginLimiter.attempt(address, channel === 'auth.login' && typeof userName === 'string' ? userName : undefined);
+        if (wait > 0) throw new Refusal(429, `${limited}尝试过于频繁，请 ${wait} 秒后再试`, { 'retry-after': String(wait) });
       }
       // The session lives in an HttpOnly cookie: no script of the page (nor a stray extension) reads it.
       let cookie: string | undefined;

@@ -76,8 +76,8 @@ function fromConfig(file: string, read: (file: string) => string): Raw {
   let text: string;
   try {
     text = read(file);
-  } catch {
-    throw new Error(`无法读取配置文件：${file}`);
+  } catch (e) {
+    throw new Error(e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : `无法读取配置文件：${file}`);
   }
   let parsed: unknown;
   try {
@@ -96,7 +96,18 @@ const text = (v: unknown, name: string): string | null => {
   return v.trim();
 };
 
-export function parseServerArgs(argv: string[], read: (file: string) => string = (f) => fs.readFileSync(f, 'utf8')): ServerArgs {
+/** A configuration file holds a dozen settings: anything larger is not one (and is not read into memory). */
+const MAX_CONFIG_BYTES = 64 * 1024;
+
+function readConfigFile(file: string): string {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat) throw new Error(`找不到配置文件：${file}`);
+  if (!stat.isFile()) throw new Error(`配置文件 ${file} 不是文件`);
+  if (stat.size > MAX_CONFIG_BYTES) throw new Error(`配置文件 ${file} 过大（超过 64 KB），不像是本程序的配置文件`);
+  return fs.readFileSync(file, 'utf8');
+}
+
+export function parseServerArgs(argv: string[], read: (file: string) => string = readConfigFile): ServerArgs {
   const cli = fromArgv(argv);
   const config = cli.config === undefined ? {} : fromConfig(cli.config as string, read);
   const raw: Raw = { ...config, ...cli };

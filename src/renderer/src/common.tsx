@@ -16,7 +16,8 @@ export function errorText(e: unknown): string {
 const shownErrors = new Set<string>();
 let errorSeq = 0;
 
-function hideErrors() {
+/** Hides the failure toasts on screen (a refusal now shown in the form instead). */
+export function hideErrors() {
   for (const id of shownErrors) notifications.hide(id);
   shownErrors.clear();
 }

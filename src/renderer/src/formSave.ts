@@ -1,13 +1,14 @@
 /**
  * A page form's 保存 (the button, Enter, Ctrl+S), the same for every record form: one save at a time; on
  * success the saved toast, the leave guard released and on to the next page; a refusal marked under its
- * fields and told in one toast, which the next success or failure replaces (no stale failure stays).
+ * fields and told in one toast, which the next success or failure replaces (no stale failure stays); a save
+ * conflict the form shows itself gets no toast, so the clerk reads it once.
  */
 import type { UseFormReturnType } from '@mantine/form';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { usePageCommand } from './commands';
-import { notifyDone, notifyError, notifyRefused } from './common';
+import { hideErrors, notifyDone, notifyError, notifyRefused } from './common';
 import { apiFieldErrors } from './formErrors';
 import { useLeaveGuard } from './leaveGuard';
 
@@ -22,8 +23,8 @@ export function usePageFormSave<V extends Record<string, any>, R>(
     after: (saved: R) => { message: string; to: string };
     /** Shown for reading only: Ctrl+S saves nothing and leaving never asks. */
     readOnly?: boolean;
-    /** Sees a refusal first (a save conflict shown in the form, saveConflict.ts). */
-    refused?: (e: unknown, values: V) => void;
+    /** Sees a refusal first; true when the form shows it itself (a save conflict, saveConflict.tsx): no toast then. */
+    refused?: (e: unknown, values: V) => boolean;
   },
 ) {
   const navigate = useNavigate();
@@ -39,7 +40,10 @@ export function usePageFormSave<V extends Record<string, any>, R>(
       guard.release();
       navigate(next.to);
     } catch (e) {
-      o.refused?.(e, values);
+      if (o.refused?.(e, values)) {
+        hideErrors();
+        return;
+      }
       form.setErrors(apiFieldErrors(e));
       notifyError(e, '未能保存');
     } finally {

@@ -13,8 +13,12 @@
  * hash read from it (whatever the clerk chose). On import each record of the file is compared:
  * - no local record, no history               → new (created);
  * - local equals incoming                     → unchanged;
- * - no history (first exchange with the source) and local differs → changed (the incoming version is
- *   applied: with nothing to tell which side changed, the file is taken as the newer);
+ * - no history for the record (first exchange with the source) and local differs: the local record's
+ *   `updated_at` against the manifest's `exportedAt` (both UTC instants) —
+ *   saved at or before the export → changed (the file was written later, so it is taken as the newer);
+ *   saved after the export, or a time that cannot be read → conflict (this ledger has a change the file
+ *   cannot know of: a county clerk's save on the server after the township exported must not be
+ *   silently overwritten by the township's older value);
  * - local equals history, incoming differs    → changed (only the other side changed; applied);
  * - incoming equals history, local differs    → localChanged (only this ledger changed; kept);
  * - local, incoming and history all differ    → conflict (both changed since the last exchange);

@@ -1,5 +1,6 @@
 /** The plan of an import: each record of the file against this ledger and the exchange history. */
 import type { ItemStatus } from '../../../shared/exchange';
+import { chunks } from './history';
 import {
   type ExchangeContent,
   hashOf,
@@ -44,7 +45,60 @@ export interface Plan {
 
 type Db = Parameters<typeof loadSnapshot>[0];
 
-export async function buildPlan(db: Db, content: ExchangeContent, source: string): Promise<Plan> {
+/** The table each kind of record is kept in, for when a local record was last saved. */
+const TABLES = {
+  org: 'orgs',
+  partyOrg: 'party_orgs',
+  instructor: 'instructors',
+  funding: 'funding',
+  training: 'trainings',
+  activity: 'activities',
+  grid: 'grids',
+  modelSite: 'model_sites',
+  massOrg: 'mass_orgs',
+  inspection: 'inspections',
+  memberYear: 'member_years',
+} as const satisfies Record<RecordKind, string>;
+
+/**
+ * A stored time as milliseconds, or null when it cannot be read. The app writes ISO text in UTC
+ * (`2026-11-25T07:00:00.000Z`); SQLite's own `datetime('now')` (older rows) has a space and no zone
+ * but is UTC too, so it must not be read as the machine's local time.
+ */
+export function instantOf(text: string | null | undefined): number | null {
+  if (!text) return null;
+  let t = text.trim().replace(' ', 'T');
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(t)) t += 'Z';
+  const ms = Date.parse(t);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/**
+ * Items differing with no history for their key: a local record saved after the file was exported has
+ * a change the file cannot know of (a county clerk's save on the server after a township exported), so
+ * it becomes a conflict for the clerk to decide; one saved before (or at) the export is taken to be
+ * older than the file. A time that cannot be read is a conflict too: nothing tells which side is newer.
+ */
+async function conflictsSavedAfterExport(db: Db, items: PlanItem[], exportedAt: string | null): Promise<void> {
+  const candidates = items.filter((i) => i.status === 'changed' && i.baseHash == null && i.localId != null);
+  if (!candidates.length) return;
+  const exported = instantOf(exportedAt);
+  const ids = new Map<RecordKind, number[]>();
+  for (const i of candidates) ids.set(i.kind, [...(ids.get(i.kind) ?? []), i.localId as number]);
+  const savedAt = new Map<string, number | null>();
+  for (const [kind, list] of ids) {
+    for (const part of chunks(list, 500)) {
+      const rows = await db.selectFrom(TABLES[kind]).select(['id', 'updated_at']).where('id', 'in', part).execute();
+      for (const r of rows) savedAt.set(`${kind}:${r.id}`, instantOf(r.updated_at));
+    }
+  }
+  for (const i of candidates) {
+    const saved = savedAt.get(`${i.kind}:${i.localId}`) ?? null;
+    if (exported == null || saved == null || saved > exported) i.status = 'conflict';
+  }
+}
+
+export async function buildPlan(db: Db, content: ExchangeContent, source: string, exportedAt: string | null): Promise<Plan> {
   const snap = await loadSnapshot(db);
   const history = new Map<string, string>();
   for (const h of await db.selectFrom('exchange_history').select(['record_key', 'hash']).where('source', '=', source).execute()) {
@@ -131,6 +185,8 @@ export async function buildPlan(db: Db, content: ExchangeContent, source: string
       classify(kind, key, name, regionName, c, local ? [local] : undefined);
     }
   }
+
+  await conflictsSavedAfterExport(db, items, exportedAt);
 
   const needed = new Set<string>();
   for (const i of items) {

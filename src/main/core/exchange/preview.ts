@@ -97,7 +97,7 @@ export async function previewExchange(ctx: Ctx, bytes: Uint8Array, opts: Preview
   const regionName = manifest.region?.name ?? null;
   const source = sourceOf(manifest.source.countyCode, regionName);
   const sourceLabel = sourceLabelOf(manifest.source.countyName, manifest.source.countyCode, regionName);
-  const plan = await buildPlan(ctx.ledger.db, content, source);
+  const plan = await buildPlan(ctx.ledger.db, content, source, manifest.exportedAt);
 
   const store = previews(ctx);
   const id = randomUUID();

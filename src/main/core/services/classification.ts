@@ -2,6 +2,7 @@
  * 分类定级 and 星级 by year. A party organization under an open case is 集中整顿 whatever was set;
  * otherwise its class is the one the clerk set for the year (销号 sets 规范建设).
  */
+import { sql } from 'kysely';
 import type { ManagementClass } from '../../../shared/domain/codes';
 import type { ClassRow } from '../../../shared/types';
 import type { Ctx } from '../context';
@@ -169,7 +170,13 @@ export async function setRatingIn(w: Writer, input: RatingInput): Promise<void> 
     .where('party_org_id', '=', input.partyOrgId)
     .executeTakeFirst();
   if (Number(newest?.y) === input.year) {
-    await w.trx.updateTable('party_orgs').set({ star_rating: input.stars, updated_at: w.now }).where('id', '=', input.partyOrgId).execute();
+    // 星级 is a field of the party organization's form: its version rises, so a form opened before gets a conflict.
+    await w.trx
+      .updateTable('party_orgs')
+      .set({ star_rating: input.stars, updated_at: w.now, version: sql<number>`version + 1` })
+      .where('id', '=', input.partyOrgId)
+      .where((eb) => eb.or([eb('star_rating', 'is', null), eb('star_rating', '<>', input.stars)]))
+      .execute();
   }
   await w.audit(
     'rating',

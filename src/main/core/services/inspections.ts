@@ -3,7 +3,7 @@
  * annual_check column (read by its page, import, exchange and the lists) is kept equal to the result of
  * its latest year here.
  */
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { z } from 'zod';
 import type { InspectionRecord, InspectionRow, InspectionSet, inspectionsListSchema } from '../../../shared/records/inspections';
 import type { Page } from '../../../shared/types';
@@ -170,9 +170,13 @@ export async function alignAnnualCheckIn(w: Writer, orgId: number, clearWhenNone
     .limit(1)
     .executeTakeFirst();
   if (!latest && !clearWhenNone) return;
+  const result = latest?.result ?? null;
+  const org = await w.trx.selectFrom('orgs').select('annual_check').where('id', '=', orgId).executeTakeFirst();
+  if (!org || org.annual_check === result) return;
+  // A field of the organization's form: its version rises, so a form opened before gets a conflict.
   await w.trx
     .updateTable('orgs')
-    .set({ annual_check: latest?.result ?? null })
+    .set({ annual_check: result, updated_at: w.now, version: sql<number>`version + 1` })
     .where('id', '=', orgId)
     .execute();
   w.touchOrgs([orgId]);

@@ -77,10 +77,14 @@ export async function setMassOrgIn(w: Writer, input: MassOrgSet, audit: Record<s
     const after = { orgId, kind, foundedDate: input.foundedDate, members: input.members, chair: input.chair };
     await w.audit('mass_org', orgId, before ? 'update' : 'create', logged(orgId, kind, before), { ...after, ...audit });
   }
+  // The flag is a field of the organization's form: a change raises its version, so a form opened
+  // before (an import or exchange file meanwhile) gets a conflict instead of writing the old flag back.
+  const flag = input.present ? 1 : 0;
   await w.trx
     .updateTable('orgs')
-    .set({ [COLUMN[kind]]: input.present ? 1 : 0 })
+    .set({ [COLUMN[kind]]: flag, updated_at: w.now, version: sql<number>`version + 1` })
     .where('id', '=', orgId)
+    .where(COLUMN[kind], '<>', flag)
     .execute();
   w.touchOrgs([orgId]);
 }

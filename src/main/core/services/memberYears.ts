@@ -75,10 +75,24 @@ export async function setMemberYearIn(w: Writer, input: MemberYearSet, audit: Re
     .onConflict((oc) => oc.columns(['org_id', 'year']).doUpdateSet(figures))
     .execute();
   if (input.year === current) {
+    // Fields of the organization's form: a change raises its version, so a form opened before gets a conflict.
     await w.trx
       .updateTable('orgs')
-      .set({ formal_members: input.formal, probationary_members: input.probationary, activists: input.activists, updated_at: w.now })
+      .set({
+        formal_members: input.formal,
+        probationary_members: input.probationary,
+        activists: input.activists,
+        updated_at: w.now,
+        version: sql<number>`version + 1`,
+      })
       .where('id', '=', input.orgId)
+      .where((eb) =>
+        eb.or([
+          eb('formal_members', '<>', input.formal),
+          eb('probationary_members', '<>', input.probationary),
+          eb('activists', '<>', input.activists),
+        ]),
+      )
       .execute();
   }
   await w.audit('member_year', input.orgId, 'set', before ? fromRow(before) : null, { ...input, ...audit });

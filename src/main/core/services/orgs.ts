@@ -179,7 +179,7 @@ async function assertValid(trx: Writer['trx'], f: OrgInput, exceptId?: number) {
 function columns(f: OrgInput) {
   return { ...toColumns(f), name_initials: initialsOf(f.name) } as Omit<
     Database['orgs'],
-    'id' | 'created_at' | 'updated_at' | 'deleted_at'
+    'id' | 'created_at' | 'updated_at' | 'deleted_at' | 'version'
   >;
 }
 

@@ -306,7 +306,11 @@ function ImportCard() {
           </Group>
           <KindSummary preview={preview} />
           {nothingToMerge && <Alert color="green">文件中的记录与本地相同，无需合并。</Alert>}
-          {preview.firstExchange && <Alert color="blue">首次与该来源交换：内容不同的记录按文件中的更新。</Alert>}
+          {preview.firstExchange && (
+            <Alert color="blue">
+              首次与该来源交换：内容不同的记录，本地在文件导出之后保存过的列为冲突，请选择处理方式；其余按文件中的更新。
+            </Alert>
+          )}
           {preview.regionsToCreate.length > 0 && <Alert color="yellow">将新建属地：{preview.regionsToCreate.join('、')}</Alert>}
           {preview.warnings.map((w) => (
             <Alert key={w} color="yellow">
@@ -317,7 +321,9 @@ function ImportCard() {
             <div>
               <Group justify="space-between" mb={4}>
                 <Text fw={700} size="sm">
-                  冲突：两边自上次交换后都改过（{preview.conflicts.length}）
+                  {preview.firstExchange
+                    ? `冲突：本地在文件导出之后保存过，与文件不同（${preview.conflicts.length}）`
+                    : `冲突：两边自上次交换后都改过（${preview.conflicts.length}）`}
                 </Text>
                 <Group gap="xs">
                   <Button

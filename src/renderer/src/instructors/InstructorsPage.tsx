@@ -28,7 +28,7 @@ import { assignSchema, instructorFieldsSchema } from '../../../shared/schemas';
 import type { Instructor, InstructorFields } from '../../../shared/types';
 import { invoke } from '../api';
 import { usePageCommand } from '../commands';
-import { Loading, notifyDone, notifyError } from '../common';
+import { hideErrors, Loading, notifyDone, notifyError } from '../common';
 import { DateField, todayText } from '../DateField';
 import { apiFieldErrors, schemaValidate } from '../formErrors';
 import { ListSearch } from '../ListSearch';
@@ -117,9 +117,12 @@ export function InstructorForm({
       notifyDone(`指导员“${saved.name}”已保存`);
       onSaved(saved);
     } catch (e) {
-      stale.caught(e, values);
-      form.setErrors(apiFieldErrors(e));
-      notifyError(e, '未能保存');
+      // A save conflict is shown in the form with 载入最新内容; a toast would say it twice.
+      if (stale.caught(e, values)) hideErrors();
+      else {
+        form.setErrors(apiFieldErrors(e));
+        notifyError(e, '未能保存');
+      }
     } finally {
       setSaving(false);
     }

@@ -1,0 +1,137 @@
+/**
+ * The first exchange with a source into a ledger that is in use (the county's server): a record the
+ * county saved after the township exported its file is a conflict the clerk decides, never silently
+ * overwritten by the file's older value; one saved before the export takes the file's value as before.
+ * The township is a desktop ledger (SQLite); the county is the engine under test.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { type Ctx, createContext } from '../../src/main/core/context';
+import { type Ledger, openLedger } from '../../src/main/core/db';
+import { commitExchange, exportExchange, previewExchange } from '../../src/main/core/exchange';
+import { instantOf } from '../../src/main/core/exchange/plan';
+import { demoSeedPath, loadSeed, readSeedFile } from '../../src/main/core/seed';
+import { getOrg, updateOrg } from '../../src/main/core/services/orgs';
+import { makeLedger, type TestLedger, TODAY } from './fixture';
+
+let dir: string;
+let desktop: Ledger;
+let township: Ctx;
+let townshipClock = `${TODAY}T07:00:00.000Z`;
+let county: TestLedger;
+let countyCtx: Ctx;
+let countyClock = `${TODAY}T08:00:00.000Z`;
+
+const SEEDING_MS = 90_000;
+
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-exchange-first-'));
+  desktop = await openLedger(path.join(dir, 'township.sqlite'));
+  townshipClock = `${TODAY}T07:00:00.000Z`;
+  township = createContext(desktop, { today: () => TODAY, now: () => townshipClock });
+  await loadSeed(township, readSeedFile(demoSeedPath()));
+  county = await makeLedger();
+  countyClock = `${TODAY}T08:00:00.000Z`;
+  countyCtx = createContext(county.ctx.ledger, { today: () => TODAY, now: () => countyClock });
+  await loadSeed(countyCtx, readSeedFile(demoSeedPath()));
+}, SEEDING_MS);
+afterEach(async () => {
+  await desktop.close();
+  await county.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Saves an organization's form with some fields changed, as the 两新组织 screen does. */
+async function saveOrg(ctx: Ctx, id: number, change: Record<string, unknown>) {
+  const {
+    id: _id,
+    regionName: _r,
+    coverage: _c,
+    partyOrg: _p,
+    assignments: _a,
+    flags: _f,
+    createdAt: _ca,
+    updatedAt: _u,
+    version: _v,
+    ...editable
+  } = (await getOrg(ctx, id)) as unknown as Record<string, unknown>;
+  await updateOrg(ctx, id, { ...editable, ...change } as unknown as Parameters<typeof updateOrg>[2]);
+}
+
+async function orgIn(db: Ledger['db'], region: string, offset: number) {
+  return db
+    .selectFrom('orgs as o')
+    .innerJoin('regions as r', 'r.id', 'o.region_id')
+    .select(['o.id', 'o.name', 'o.legal_rep_phone as phone', 'o.employees'])
+    .where('r.name', '=', region)
+    .where('o.deleted_at', 'is', null)
+    .orderBy('o.name')
+    .orderBy('o.id')
+    .offset(offset)
+    .limit(1)
+    .executeTakeFirstOrThrow();
+}
+
+it(
+  'a record saved here after the file was exported is a conflict; one saved before takes the file’s value',
+  async () => {
+    const region = '乌兰镇';
+    const wulan = await desktop.db.selectFrom('regions').select('id').where('name', '=', region).executeTakeFirstOrThrow();
+    // Two organizations of the region, the same in both ledgers (the demo county).
+    const a = await orgIn(desktop.db, region, 0);
+    const b = await orgIn(desktop.db, region, 1);
+    const countyA = await orgIn(county.ctx.ledger.db, region, 0);
+    const countyB = await orgIn(county.ctx.ledger.db, region, 1);
+    expect([countyA.name, countyB.name]).toEqual([a.name, b.name]);
+
+    // The township corrects B's headcount and exports at 09:00 (the county's copies were saved at 08:00).
+    await saveOrg(township, b.id, { employees: 777 });
+    townshipClock = `${TODAY}T09:00:00.000Z`;
+    const file = await exportExchange(township, { regionId: wulan.id, fileName: 'wulan.lxex' });
+    expect(file.manifest.exportedAt).toBe(townshipClock);
+
+    // At 10:00, a county clerk saves a newer phone number for A; the file still has the old one.
+    countyClock = `${TODAY}T10:00:00.000Z`;
+    await saveOrg(countyCtx, countyA.id, { legalRepPhone: '13800000002' });
+
+    const preview = await previewExchange(county.ctx, file.bytes, { fileName: 'wulan.lxex' });
+    expect(preview.firstExchange).toBe(true);
+    expect(preview.conflicts.map((c) => c.name)).toEqual([a.name]);
+    expect(preview.conflicts[0]?.differences).toEqual([
+      { field: 'legalRepPhone', label: expect.any(String), local: '13800000002', incoming: a.phone },
+    ]);
+    expect(preview.changed.map((c) => c.name)).toEqual([b.name]);
+    expect(preview.counts).toMatchObject({ conflict: 1, changed: 1 });
+
+    // Not decided → refused, nothing written.
+    await expect(commitExchange(county.ctx, preview.id)).rejects.toMatchObject({ code: 'invalid_input' });
+    expect((await orgIn(county.ctx.ledger.db, region, 0)).phone).toBe('13800000002');
+
+    // The clerk keeps the county's number; B takes the file's headcount.
+    const key = preview.conflicts[0]?.key as string;
+    const result = await commitExchange(county.ctx, preview.id, { resolutions: { [key]: 'local' } });
+    expect(result).toMatchObject({ keptLocal: 1, updated: { org: 1 } });
+    expect(await orgIn(county.ctx.ledger.db, region, 0)).toMatchObject({ phone: '13800000002' });
+    expect(await orgIn(county.ctx.ledger.db, region, 1)).toMatchObject({ employees: 777 });
+
+    // The next file from the township: A is the county's own change now (kept), B agrees.
+    townshipClock = `${TODAY}T11:00:00.000Z`;
+    const again = await exportExchange(township, { regionId: wulan.id, fileName: 'wulan-2.lxex' });
+    const second = await previewExchange(county.ctx, again.bytes, { fileName: 'wulan-2.lxex' });
+    expect(second.firstExchange).toBe(false);
+    expect(second.localChanged.map((c) => c.name)).toEqual([a.name]);
+    expect(second.counts).toMatchObject({ conflict: 0, changed: 0 });
+  },
+  SEEDING_MS,
+);
+
+it('reads stored times as UTC whatever their form; an unreadable one is no time at all', () => {
+  expect(instantOf('2026-06-30T08:00:00.000Z')).toBe(Date.UTC(2026, 5, 30, 8));
+  // SQLite's datetime('now') has no zone but is UTC, not the machine's local time.
+  expect(instantOf('2026-06-30 08:00:00')).toBe(Date.UTC(2026, 5, 30, 8));
+  expect(instantOf('2026-06-30T16:00:00+08:00')).toBe(Date.UTC(2026, 5, 30, 8));
+  expect(instantOf('昨天')).toBeNull();
+  expect(instantOf(null)).toBeNull();
+});
