@@ -18,7 +18,19 @@ const NO_ORGS = new Set([
   'settings:update',
   'region:create',
   'exchange:export',
+  // A party organization's 组织生活 and 经费 are not on any organization's list row.
+  'activity:create',
+  'activity:update',
+  'activity:delete',
+  'funding:create',
+  'funding:update',
+  'funding:delete',
 ]);
+
+/** Whether an audit entry of this kind leaves every organization's list row as it was. */
+export function changesNoOrg(entity: string, action: string): boolean {
+  return NO_ORGS.has(`${entity}:${action}`);
+}
 
 const MAX_ENTRIES = 5000;
 
