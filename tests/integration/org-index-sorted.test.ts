@@ -119,3 +119,37 @@ it('组织生活 recorded here or by another process leaves the organization ind
   expect(await orgIndex(a)).toBe(before);
   expect(await orgIndex(b)).toBe(otherBefore);
 });
+
+it('the party organization list is kept across saves that change none of its rows, and right after those that do, from either process', async () => {
+  const ids = (await orgIndex(a)).map((o) => o.id);
+  const po = await call(a, 'partyOrgs.create', {
+    name: '联合支部',
+    type: 'joint_branch',
+    method: 'joint',
+    regionId,
+    coveredOrgIds: ids.slice(0, 3),
+  });
+  const listed = async (ctx: Ctx) => (await call(ctx, 'partyOrgs.list', { limit: 100 })).rows;
+  const kept = (ctx: Ctx) => ctx.caches.get('partyOrgIndex')?.value;
+  expect((await listed(b))[0]?.coveredCount).toBe(3);
+  await listed(a);
+  const [keptA, keptB] = [kept(a), kept(b)];
+
+  await call(a, 'activities.create', { partyOrgId: po.id, kind: 'theme_day', date: TODAY, topic: '学习' });
+  await call(b, 'orgs.update', { id: ids[4] as number, fields: org('改名公司', 2) });
+  await listed(a);
+  await listed(b);
+  expect([kept(a), kept(b)]).toEqual([keptA, keptB]);
+  expect(kept(a)).toBe(keptA);
+  expect(kept(b)).toBe(keptB);
+
+  // Deleting a covered organization changes the count; renaming the party organization its name.
+  await call(b, 'orgs.delete', { id: ids[0] as number });
+  for (const ctx of [a, b]) expect((await listed(ctx))[0]?.coveredCount).toBe(2);
+  await call(a, 'partyOrgs.update', {
+    id: po.id,
+    version: (await call(a, 'partyOrgs.get', { id: po.id })).version,
+    fields: { name: '联合支部（改）', type: 'joint_branch', method: 'joint', regionId, coveredOrgIds: ids.slice(1, 2) },
+  });
+  for (const ctx of [a, b]) expect((await listed(ctx))[0]).toMatchObject({ name: '联合支部（改）', coveredCount: 1 });
+});

@@ -4,7 +4,7 @@
  */
 import type { Transaction } from 'kysely';
 import { actorName, currentCaller } from './caller';
-import { type Ctx, catchUpWithOtherWriters } from './context';
+import { type Ctx, catchUpWithOtherWriters, noteWrite } from './context';
 import { takeWriteLock } from './dialect';
 import { changesNoOrg, latestAuditId } from './orgsTouched';
 import type { Database } from './schema';
@@ -33,7 +33,7 @@ export async function write<T>(ctx: Ctx, fn: (w: Writer) => Promise<T>, by?: Wri
   let touched: Set<number> | null = null;
   // A write that names no organizations but audits only kinds that change none (an activity) need not
   // rebuild the organization index: the audit log tells another process the same (orgsTouched.ts).
-  let audited = 0;
+  const kinds = new Set<string>();
   let onlyNoOrgKinds = true;
   let seen = ctx.auditSeen;
   const result = await ctx.ledger.db.transaction().execute(async (trx) => {
@@ -46,7 +46,7 @@ export async function write<T>(ctx: Ctx, fn: (w: Writer) => Promise<T>, by?: Wri
       now,
       today: ctx.today(),
       async audit(entity, entityId, action, before, after) {
-        audited++;
+        kinds.add(`${entity}:${action}`);
         if (!changesNoOrg(entity, action)) onlyNoOrgKinds = false;
         await trx
           .insertInto('audit_log')
@@ -73,8 +73,8 @@ export async function write<T>(ctx: Ctx, fn: (w: Writer) => Promise<T>, by?: Wri
     return out;
   });
   ctx.auditSeen = seen;
-  ctx.generation++;
-  const changed = (touched as Set<number> | null) ?? (audited > 0 && onlyNoOrgKinds ? new Set<number>() : null);
+  noteWrite(ctx, kinds.size > 0 ? kinds : null);
+  const changed = (touched as Set<number> | null) ?? (kinds.size > 0 && onlyNoOrgKinds ? new Set<number>() : null);
   if (changed === null || ctx.orgChanges === 'all') ctx.orgChanges = 'all';
   else for (const id of changed) ctx.orgChanges.add(id);
   return result;
