@@ -79,7 +79,10 @@ export function noticeOtherWriters(ctx: Ctx): void {
 export async function catchUpWithOtherWriters(ctx: Ctx, db: Kysely<Database> = ctx.ledger.db): Promise<void> {
   if (ctx.ledger.engine === 'sqlite') return noticeOtherWriters(ctx);
   const last = await latestAuditId(db);
-  if (last === ctx.auditSeen) return;
+  // Not newer than what we know: nothing new. Older happens when this process's own write committed
+  // while the id was read; reading "since" then found no entries, which counted as "everything changed"
+  // and rebuilt the organization index under load.
+  if (last <= ctx.auditSeen) return;
   record(ctx, await orgsTouchedSinceAsync(db, ctx.auditSeen));
 }
 
