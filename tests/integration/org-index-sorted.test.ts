@@ -109,6 +109,8 @@ it('组织生活 recorded here or by another process leaves the organization ind
     regionId,
     coveredOrgIds: [(await orgIndex(a))[0]?.id as number],
   });
+  // Each side has caught up with the other's writes so far (a request does this first).
+  for (const ctx of [a, b]) await catchUpWithOtherWriters(ctx);
   const before = await orgIndex(a);
   const otherBefore = await orgIndex(b);
   await call(a, 'activities.create', { partyOrgId: po.id, kind: 'theme_day', date: TODAY, topic: '学习' });

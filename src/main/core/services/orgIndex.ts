@@ -75,9 +75,11 @@ async function update(ctx: Ctx, day: string, state: IndexState | undefined): Pro
       patches =
         rows === state.rows ? state.patches : [...state.patches.slice(1 - MAX_PATCHES), { from: state.rows, changed: changes, fresh }];
     } else if (warm && warm.day === day && warm.generation === generation) {
-      // Asked for while warming up: the rest is read now, in one go.
-      rows = warm.rows.concat(await queryRows(ctx, day, { after: warm.after, limit: -1 }));
+      // Asked for while warming up: the rest is read now, in one go. The warm-up stops first: a slice
+      // it was reading (PostgreSQL reads asynchronously) would otherwise land in these rows as well.
       warmings.delete(ctx);
+      const read = warm.rows.slice();
+      rows = read.concat(await queryRows(ctx, day, { after: warm.after, limit: -1 }));
     } else {
       rows = await queryRows(ctx, day, null);
     }
