@@ -279,8 +279,8 @@ export async function sortedOrgIndex(
   day = ctx.today(),
 ): Promise<IndexedOrg[]> {
   const base = await orgIndex(ctx, day);
-  let mine = sortings.get(ctx);
-  if (!mine) sortings.set(ctx, (mine = new Map()));
+  const mine = sortings.get(ctx) ?? new Map<string, { base: IndexedOrg[]; rows: IndexedOrg[] }>();
+  sortings.set(ctx, mine);
   const hit = mine.get(name);
   if (hit?.base === base) return hit.rows;
   const state = states.get(ctx);
