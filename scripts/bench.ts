@@ -9,6 +9,9 @@
  *   npm run bench -- --orgs 20000
  *   npm run bench -- --database postgres://…/ledger      # PostgreSQL too (an empty database)
  *   npm run bench -- --pg                                # PostgreSQL too, on a throwaway cluster (tests/helpers/pgCluster.ts)
+ *   npm run bench -- --sqlite /tmp/b.sqlite --database postgres://…/b --no-gen   # again on what a run left
+ *
+ * Each figure is printed with the load average of the machine at the time, so runs can be compared.
  *
  * The older figures (import, export, print, township) are `npx tsx scripts/benchOps.ts` and siblings.
  */
@@ -35,6 +38,9 @@ const { values } = parseArgs({
     pg: { type: 'boolean', default: false },
     runs: { type: 'string', default: '9' },
     out: { type: 'string', default: 'test-output/bench.json' },
+    // The SQLite file (kept afterwards when named), and whether to skip generating into a filled database.
+    sqlite: { type: 'string' },
+    'no-gen': { type: 'boolean', default: false },
   },
 });
 const ORGS = Number(values.orgs);
@@ -92,11 +98,14 @@ function listSql(db: Kysely<Database>) {
 async function engineFigures(spec: string) {
   const opened = await openBenchLedger(spec);
   const g0 = performance.now();
-  const counts = await generateLedger(opened.ledger.db, { orgs: ORGS, today: TODAY });
+  const counts = values['no-gen'] ? null : await generateLedger(opened.ledger.db, { orgs: ORGS, today: TODAY });
   const genMs = performance.now() - g0;
+  // PostgreSQL plans the first statements on a just-filled database from no statistics at all.
+  if (opened.engine === 'postgres') await sql`ANALYZE`.execute(opened.ledger.db);
   const ctx = createContext(opened.ledger, { today: () => TODAY });
   // Timed as the 县级经办 who sees the whole county (the session check is part of every call).
-  const signed: Transport = { sessionId: await testSession(ctx, 'county', [], 0) };
+  // An account of its own each run: a reused database keeps the earlier runs'.
+  const signed: Transport = { sessionId: await testSession(ctx, 'county', [], Date.now()) };
   const call = async (c: Ctx, channel: string, input: unknown) => {
     const r = await dispatchAs(c, channel, input, undefined, signed);
     if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
@@ -123,13 +132,13 @@ async function engineFigures(spec: string) {
     '启动后首次 两个覆盖统计': figure(mid(firstStats), mid(firstSql)),
   };
   await opened.close();
-  return { engine: opened.engine, counts, genMs, firstListMs: firstList.ms, figures };
+  return { engine: opened.engine, counts, genMs, firstListMs: firstList.ms, figures, load: os.loadavg() };
 }
 
 const results = [];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-'));
 try {
-  results.push(await engineFigures(path.join(dir, 'ledger.sqlite')));
+  results.push(await engineFigures(values.sqlite ?? path.join(dir, 'ledger.sqlite')));
   if (values.database) results.push(await engineFigures(values.database));
   if (values.pg) {
     const cluster = startCluster();
@@ -150,7 +159,7 @@ try {
 const cell = (s: string, n: number) => s.padStart(n);
 for (const r of results) {
   console.log(
-    `\n${r.engine}：${ORGS.toLocaleString()} 个组织，造数 ${(r.genMs / 1000).toFixed(1)} s；首次列表（建索引）${r.firstListMs.toFixed(0)} ms`,
+    `\n${r.engine}：${ORGS.toLocaleString()} 个组织，造数 ${(r.genMs / 1000).toFixed(1)} s；首次列表（建索引）${r.firstListMs.toFixed(0)} ms；负载均值 ${r.load.map((x) => x.toFixed(2)).join(' / ')}（${os.cpus().length} 核）`,
   );
   console.log(`${'操作'.padEnd(18)}${cell('中位数', 10)}${cell('CPU', 10)}${cell('手写SQL', 10)}${cell('CPU', 10)}${cell('倍数', 8)}`);
   for (const [name, f] of Object.entries(r.figures)) {

@@ -3,7 +3,7 @@
  * and township, each looping for S seconds over list pages, statistics, details and a tenth of writes,
  * against `out/main/server.js` on PostgreSQL. Needs `npm run build` first.
  *
- *   npm run load -- [--database postgres://…] [--orgs 20000] [--clients 50] [--seconds 60]
+ *   npm run load -- [--database postgres://…] [--orgs 20000] [--clients 50] [--seconds 60] [--profile]
  *
  * Without --database a throwaway cluster is created and filled by the generator of `npm run gen`.
  * Afterwards every write a client saw succeed is matched with rows and audit rows in the database.
@@ -28,6 +28,8 @@ const { values } = parseArgs({
     orgs: { type: 'string', default: '20000' },
     clients: { type: 'string', default: '50' },
     seconds: { type: 'string', default: '60' },
+    // The server's CPU profile (node --cpu-prof) goes to test-output/profile/, for finding what to speed up.
+    profile: { type: 'boolean', default: false },
   },
 });
 const ORGS = Number(values.orgs);
@@ -164,7 +166,8 @@ async function tally() {
 const before = await tally();
 
 // --- the server -----------------------------------------------------------------------------------
-server = spawn(process.execPath, [SERVER, '--database', url, '--port', '0', '--host', '127.0.0.1'], {
+const profileArgs = values.profile ? ['--cpu-prof', '--cpu-prof-dir', path.resolve('test-output/profile')] : [];
+server = spawn(process.execPath, [...profileArgs, SERVER, '--database', url, '--port', '0', '--host', '127.0.0.1'], {
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 let serverOut = '';
@@ -348,6 +351,13 @@ const perChannel = Object.fromEntries(
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([k, xs]) => [k, { requests: xs.length, p50: pct(xs, 50), p95: pct(xs, 95), p99: pct(xs, 99) }]),
 );
+// A profiled server writes its profile as it exits: stopped gently and waited for.
+if (values.profile && server.exitCode === null) {
+  const exited = new Promise((resolve) => server?.once('exit', resolve));
+  server.kill('SIGTERM');
+  await exited;
+  console.log('服务端 CPU 剖析已写入 test-output/profile/');
+}
 const after = await tally();
 const found = {
   orgUpdates: after.orgUpdateAudits - before.orgUpdateAudits,

@@ -18,7 +18,19 @@ const NO_ORGS = new Set([
   'settings:update',
   'region:create',
   'exchange:export',
+  // A party organization's 组织生活 and 经费 are not on any organization's list row.
+  'activity:create',
+  'activity:update',
+  'activity:delete',
+  'funding:create',
+  'funding:update',
+  'funding:delete',
 ]);
+
+/** Whether an audit entry of this kind leaves every organization's list row as it was. */
+export function changesNoOrg(entity: string, action: string): boolean {
+  return NO_ORGS.has(`${entity}:${action}`);
+}
 
 const MAX_ENTRIES = 5000;
 
@@ -37,7 +49,8 @@ const coveredIds = (json: string | null): number[] | null => {
   return Array.isArray(ids) && ids.every((n) => Number.isInteger(n)) ? (ids as number[]) : null;
 };
 
-type Touched = { orgs: Set<number> | 'all'; lastId: number };
+/** The organizations touched, the newest entry, and the kinds of entry (`entity:action`; null: not read). */
+type Touched = { orgs: Set<number> | 'all'; lastId: number; kinds: ReadonlySet<string> | null };
 
 /**
  * What `rows` (entries after `sinceId`, in id order, at most MAX_ENTRIES + 1) touched; `orgOfAssignment`
@@ -46,23 +59,25 @@ type Touched = { orgs: Set<number> | 'all'; lastId: number };
 function touchedBy(rows: Entry[], sinceId: number, orgOfAssignment: (id: number) => number | undefined): Touched | 'too many' {
   const lastId = rows.at(-1)?.id ?? sinceId;
   if (rows.length === 0 || rows.length > MAX_ENTRIES) return 'too many';
+  const kinds = new Set(rows.map((r) => `${r.entity}:${r.action}`));
   const orgs = new Set<number>();
   for (const r of rows) {
     const kind = `${r.entity}:${r.action}`;
     if (NO_ORGS.has(kind) || r.entity === 'case') continue;
     // A year's 党员发展 figures are kept under the organization's id; this year's are its counts.
-    if (r.entity === 'org' || r.entity === 'member_year') orgs.add(r.entity_id);
+    // So are its 群团组织 (an organization's save that ticks 建有工会 adds one in the same write).
+    if (r.entity === 'org' || r.entity === 'member_year' || r.entity === 'mass_org') orgs.add(r.entity_id);
     else if (kind === 'assignment:create' || kind === 'assignment:end') {
       const org = orgOfAssignment(r.entity_id);
-      if (org === undefined) return { orgs: 'all', lastId };
+      if (org === undefined) return { orgs: 'all', lastId, kinds };
       orgs.add(org);
     } else if (kind === 'partyOrg:create' || kind === 'partyOrg:update' || kind === 'partyOrg:delete') {
       const ids = [coveredIds(r.before), coveredIds(r.after)];
-      if (ids.some((x) => x === null)) return { orgs: 'all', lastId };
+      if (ids.some((x) => x === null)) return { orgs: 'all', lastId, kinds };
       for (const id of ids.flat() as number[]) orgs.add(id);
-    } else return { orgs: 'all', lastId };
+    } else return { orgs: 'all', lastId, kinds };
   }
-  return { orgs, lastId };
+  return { orgs, lastId, kinds };
 }
 
 /** The organizations touched by entries after `sinceId`, or 'all'; and the newest entry's id (SQLite, synchronous). */
@@ -72,7 +87,7 @@ export function orgsTouchedSince(sqlite: SQLite.Database, sinceId: number): Touc
     .all(sinceId, MAX_ENTRIES + 1) as Entry[];
   const orgOf = sqlite.prepare('SELECT org_id FROM assignments WHERE id = ?');
   const out = touchedBy(rows, sinceId, (id) => (orgOf.get(id) as { org_id: number } | undefined)?.org_id);
-  return out === 'too many' ? { orgs: 'all', lastId: latestAuditIdSqlite(sqlite) } : out;
+  return out === 'too many' ? { orgs: 'all', lastId: latestAuditIdSqlite(sqlite), kinds: null } : out;
 }
 
 /** The same through kysely, for PostgreSQL (works on SQLite too); `db` may be a transaction. */
@@ -91,7 +106,7 @@ export async function orgsTouchedSinceAsync(db: Kysely<Database>, sinceId: numbe
     for (const a of found) orgOf.set(a.id, a.org_id);
   }
   const out = touchedBy(rows, sinceId, (id) => orgOf.get(id));
-  return out === 'too many' ? { orgs: 'all', lastId: await latestAuditId(db) } : out;
+  return out === 'too many' ? { orgs: 'all', lastId: await latestAuditId(db), kinds: null } : out;
 }
 
 export function latestAuditIdSqlite(sqlite: SQLite.Database): number {

@@ -4,9 +4,9 @@
  */
 import type { Transaction } from 'kysely';
 import { actorName, currentCaller } from './caller';
-import { type Ctx, catchUpWithOtherWriters } from './context';
+import { type Ctx, catchUpWithOtherWriters, noteWrite } from './context';
 import { takeWriteLock } from './dialect';
-import { latestAuditId } from './orgsTouched';
+import { changesNoOrg, latestAuditId } from './orgsTouched';
 import type { Database } from './schema';
 
 export interface Writer {
@@ -31,6 +31,10 @@ export async function write<T>(ctx: Ctx, fn: (w: Writer) => Promise<T>, by?: Wri
   const caller = currentCaller();
   const actor: WriteActor = by ?? (caller ? { name: actorName(caller), userId: caller.userId } : { name: ctx.actor, userId: null });
   let touched: Set<number> | null = null;
+  // A write that names no organizations but audits only kinds that change none (an activity) need not
+  // rebuild the organization index: the audit log tells another process the same (orgsTouched.ts).
+  const kinds = new Set<string>();
+  let onlyNoOrgKinds = true;
   let seen = ctx.auditSeen;
   const result = await ctx.ledger.db.transaction().execute(async (trx) => {
     // Holding the write lock now: anything another process committed before is seen here, so a
@@ -42,6 +46,8 @@ export async function write<T>(ctx: Ctx, fn: (w: Writer) => Promise<T>, by?: Wri
       now,
       today: ctx.today(),
       async audit(entity, entityId, action, before, after) {
+        kinds.add(`${entity}:${action}`);
+        if (!changesNoOrg(entity, action)) onlyNoOrgKinds = false;
         await trx
           .insertInto('audit_log')
           .values({
@@ -67,8 +73,8 @@ export async function write<T>(ctx: Ctx, fn: (w: Writer) => Promise<T>, by?: Wri
     return out;
   });
   ctx.auditSeen = seen;
-  ctx.generation++;
-  const changed = touched as Set<number> | null;
+  noteWrite(ctx, kinds.size > 0 ? kinds : null);
+  const changed = (touched as Set<number> | null) ?? (kinds.size > 0 && onlyNoOrgKinds ? new Set<number>() : null);
   if (changed === null || ctx.orgChanges === 'all') ctx.orgChanges = 'all';
   else for (const id of changed) ctx.orgChanges.add(id);
   return result;

@@ -292,6 +292,9 @@ export function createWebServer({
   const server = tls
     ? https.createServer({ requireHostHeader: false, cert: tls.cert, key: tls.key }, listener)
     : http.createServer({ requireHostHeader: false }, listener);
+  // Node closes a kept-alive connection after 5 s idle; a clerk's next click often comes later, and a
+  // POST sent on a connection the server is closing just then fails (a 50-clerk load test lost one so).
+  server.keepAliveTimeout = 65_000;
 
   // Requests Node's parser refuses (broken request line, oversized headers) still get an answer.
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {

@@ -21,7 +21,19 @@ interface IndexState {
   rows: IndexedOrg[];
   /** 两个覆盖 counts per region of these rows, kept up to date by `patch` along with them. */
   counts: Map<number, CoverageCounts>;
+  /** How `rows` came from earlier rows by patches, oldest first: the sorted lists follow them (sortedOrgIndex). */
+  patches: Patch[];
 }
+
+interface Patch {
+  from: IndexedOrg[];
+  changed: ReadonlySet<number>;
+  /** The changed organizations' new rows (a deleted one has none). */
+  fresh: IndexedOrg[];
+}
+
+/** Patches remembered: a sorted list older than that is sorted again whole. */
+const MAX_PATCHES = 50;
 
 const states = new WeakMap<Ctx, IndexState>();
 /** A build or patch under way: the next reader waits for it instead of reading the same rows again. */
@@ -54,20 +66,25 @@ async function update(ctx: Ctx, day: string, state: IndexState | undefined): Pro
     const warm = warmings.get(ctx);
     let rows: IndexedOrg[];
     let counts: Map<number, CoverageCounts> | null = null;
+    let patches: Patch[] = [];
     if (state && changes !== 'all' && today && state.day === day) {
       const fresh = await queryRows(ctx, day, { ids: [...changes] });
       // The per-region counts are changed in place: copied, so a failure cannot leave them half patched.
       counts = new Map([...state.counts].map(([id, c]) => [id, { ...c }]));
       rows = patch(state.rows, fresh, changes, counts);
+      patches =
+        rows === state.rows ? state.patches : [...state.patches.slice(1 - MAX_PATCHES), { from: state.rows, changed: changes, fresh }];
     } else if (warm && warm.day === day && warm.generation === generation) {
-      // Asked for while warming up: the rest is read now, in one go.
-      rows = warm.rows.concat(await queryRows(ctx, day, { after: warm.after, limit: -1 }));
+      // Asked for while warming up: the rest is read now, in one go. The warm-up stops first: a slice
+      // it was reading (PostgreSQL reads asynchronously) would otherwise land in these rows as well.
       warmings.delete(ctx);
+      const read = warm.rows.slice();
+      rows = read.concat(await queryRows(ctx, day, { after: warm.after, limit: -1 }));
     } else {
       rows = await queryRows(ctx, day, null);
     }
     // Another day's index (stats as of a past date) does not replace today's.
-    if (today) states.set(ctx, { day, generation, rows, counts: counts ?? countByRegion(rows) });
+    if (today) states.set(ctx, { day, generation, rows, counts: counts ?? countByRegion(rows), patches });
     return rows;
   } catch (e) {
     if (today) giveBack(ctx, changes);
@@ -215,7 +232,7 @@ async function warmSlices(ctx: Ctx, warm: Warming, day: string, slice: number): 
     warm.after = last.id;
   }
   warmings.delete(ctx);
-  states.set(ctx, { day, generation: warm.generation, rows: warm.rows, counts: countByRegion(warm.rows) });
+  states.set(ctx, { day, generation: warm.generation, rows: warm.rows, counts: countByRegion(warm.rows), patches: [] });
   ctx.orgChanges = new Set();
 }
 
@@ -245,6 +262,60 @@ function patch(rows: IndexedOrg[], fresh: IndexedOrg[], changed: Set<number>, co
   const last = out[out.length - 1]?.id ?? 0;
   out.push(...added);
   return added.every((o) => o.id > last) ? out : out.sort((a, b) => a.id - b.id);
+}
+
+const sortings = new WeakMap<Ctx, Map<string, { base: IndexedOrg[]; rows: IndexedOrg[] }>>();
+
+/**
+ * The index in another order (`compare` must end in the id, so the order is total), kept under `name`.
+ * After a write the kept list is patched the way the index was (the changed organizations taken out and
+ * put back in their places) rather than sorted again: sorting 100,000 names by pinyin after every save
+ * held every other request behind it.
+ */
+export async function sortedOrgIndex(
+  ctx: Ctx,
+  name: string,
+  compare: (a: IndexedOrg, b: IndexedOrg) => number,
+  day = ctx.today(),
+): Promise<IndexedOrg[]> {
+  const base = await orgIndex(ctx, day);
+  const mine = sortings.get(ctx) ?? new Map<string, { base: IndexedOrg[]; rows: IndexedOrg[] }>();
+  sortings.set(ctx, mine);
+  const hit = mine.get(name);
+  if (hit?.base === base) return hit.rows;
+  const state = states.get(ctx);
+  const rows = (hit && state?.rows === base && followPatches(hit, state.patches, compare)) || [...base].sort(compare);
+  mine.set(name, { base, rows });
+  return rows;
+}
+
+/** `kept` brought up to date through the patches since its index, or null when they do not reach it. */
+function followPatches(
+  kept: { base: IndexedOrg[]; rows: IndexedOrg[] },
+  patches: Patch[],
+  compare: (a: IndexedOrg, b: IndexedOrg) => number,
+): IndexedOrg[] | null {
+  const at = patches.findIndex((p) => p.from === kept.base);
+  if (at < 0) return null;
+  let rows = kept.rows;
+  for (const p of patches.slice(at)) {
+    // Thousands changed (an import): one sort is quicker than thousands of insertions.
+    if (p.changed.size > 1000) return null;
+    rows = rows.filter((o) => !p.changed.has(o.id));
+    for (const o of p.fresh) rows.splice(insertionPoint(rows, o, compare), 0, o);
+  }
+  return rows;
+}
+
+function insertionPoint(rows: IndexedOrg[], o: IndexedOrg, compare: (a: IndexedOrg, b: IndexedOrg) => number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(rows[mid] as IndexedOrg, o) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 type Covering = NonNullable<OrgListRow['partyOrg']>;

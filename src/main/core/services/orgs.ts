@@ -8,7 +8,7 @@ import { orgFlags } from '../../../shared/rules/orgFlags';
 import type { orgFieldsSchema } from '../../../shared/schemas';
 import type { OrgDetail, OrgFields, OrgListRow, Page } from '../../../shared/types';
 import { assertRegion } from '../caller';
-import { type Ctx, cached } from '../context';
+import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
 import { fromColumns, toColumns } from '../mapping';
 import { initialsOf } from '../pinyin';
@@ -18,7 +18,7 @@ import { type Writer, write } from '../write';
 import { alignAnnualCheckIn } from './inspections';
 import { alignMassOrgsIn } from './massOrgs';
 import { syncCurrentMemberYear } from './memberYears';
-import { type IndexedOrg, matchesQuery, orgIndex, plainPageWhileWarming, toListRow } from './orgIndex';
+import { type IndexedOrg, matchesQuery, orgIndex, plainPageWhileWarming, sortedOrgIndex, toListRow } from './orgIndex';
 import { assertRegionWritable, inRegions, regionsParam } from './recordScope';
 
 type OrgInput = z.output<typeof orgFieldsSchema>;
@@ -93,7 +93,7 @@ async function sortedIndex(ctx: Ctx, sort: ListInput['sort']): Promise<IndexedOr
   const day = ctx.today();
   const index = await orgIndex(ctx, day);
   if (sort === 'id') return index;
-  return cached(ctx, `orgIndex:${sort}`, day, () => [...index].sort(comparator(sort)));
+  return sortedOrgIndex(ctx, sort, comparator(sort), day);
 }
 
 function comparator(sort: ListInput['sort']): (a: IndexedOrg, b: IndexedOrg) => number {

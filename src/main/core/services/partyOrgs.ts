@@ -61,14 +61,39 @@ interface IndexedPartyOrg extends PartyOrgListRow {
   regionOrder: number;
 }
 
+/**
+ * Saves that change no party organization's list row (its own fields, region, or how many live
+ * organizations it covers): the index is kept across them.
+ */
+const LIST_BLIND_TO = new Set([
+  'activity:create',
+  'activity:update',
+  'activity:delete',
+  'funding:create',
+  'funding:update',
+  'funding:delete',
+  'org:update',
+  'mass_org:create',
+  'mass_org:update',
+  'mass_org:delete',
+  'member_year:set',
+  'member_year:delete',
+]);
+
 function partyOrgIndex(ctx: Ctx): Promise<IndexedPartyOrg[]> {
   const day = ctx.today();
   // The cache keeps the promise, so callers during one build share it; a failed build is not kept.
-  return cached(ctx, 'partyOrgIndex', day, () => {
-    const built = buildPartyOrgIndex(ctx, day);
-    built.catch(() => ctx.caches.delete('partyOrgIndex'));
-    return built;
-  });
+  return cached(
+    ctx,
+    'partyOrgIndex',
+    day,
+    () => {
+      const built = buildPartyOrgIndex(ctx, day);
+      built.catch(() => ctx.caches.delete('partyOrgIndex'));
+      return built;
+    },
+    (kind) => LIST_BLIND_TO.has(kind),
+  );
 }
 
 async function buildPartyOrgIndex(ctx: Ctx, day: string): Promise<IndexedPartyOrg[]> {
