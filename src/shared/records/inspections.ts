@@ -43,12 +43,7 @@ export interface InspectionRow {
   previousResult: AnnualCheck | null;
 }
 
-/** One recorded 年检. */
-export interface InspectionRecord {
+/** One recorded 年检: the fields as set, with its id. */
+export interface InspectionRecord extends InspectionSet {
   id: number;
-  orgId: number;
-  year: number;
-  result: AnnualCheck;
-  partyReview: PartyReview;
-  remarks: string | null;
 }

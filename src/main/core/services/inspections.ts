@@ -3,28 +3,25 @@
  * annual_check column (read by its page, import, exchange and the lists) is kept equal to the result of
  * its latest year here.
  */
-import { type Selectable, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { InspectionRecord, InspectionRow, InspectionSet, inspectionsListSchema } from '../../../shared/records/inspections';
 import type { Page } from '../../../shared/types';
 import { assertRegion } from '../caller';
+import { camelDb } from '../camel';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
-import type { Database } from '../schema';
+import type { CamelDatabase } from '../schema';
 import { type Writer, write } from '../write';
 import { matchesQuery, orgIndex } from './orgIndex';
 import { inRegions } from './recordScope';
 
 type ListInput = z.output<typeof inspectionsListSchema>;
 
-const record = (r: Selectable<Database['inspections']>): InspectionRecord => ({
-  id: r.id,
-  orgId: r.org_id,
-  year: r.year,
-  result: r.result,
-  partyReview: r.party_review,
-  remarks: r.remarks,
-});
+const RECORD = ['id', 'orgId', 'year', 'result', 'partyReview', 'remarks'] as const;
+
+/** The stored 年检s as records, to be narrowed by the caller. */
+const records = (db: Kysely<CamelDatabase> | Transaction<CamelDatabase>) => db.selectFrom('inspections').select(RECORD);
 
 /**
  * A year's social organizations with their 年检: every live one in scope (正常, 纳入统计), and any other
@@ -32,13 +29,11 @@ const record = (r: Selectable<Database['inspections']>): InspectionRecord => ({
  */
 export async function listInspections(ctx: Ctx, input: ListInput): Promise<Page<InspectionRow>> {
   const year = input.year ?? Number(ctx.today().slice(0, 4));
-  const rows = await ctx.ledger.db
-    .selectFrom('inspections')
-    .selectAll()
+  const rows = await records(camelDb(ctx.ledger.db))
     .where('year', 'in', [year, year - 1])
     .execute();
-  const current = new Map(rows.filter((r) => r.year === year).map((r) => [r.org_id, r]));
-  const previous = new Map(rows.filter((r) => r.year === year - 1).map((r) => [r.org_id, r]));
+  const current = new Map(rows.filter((r) => r.year === year).map((r) => [r.orgId, r]));
+  const previous = new Map(rows.filter((r) => r.year === year - 1).map((r) => [r.orgId, r]));
   const inScope = inRegions(input.regionId);
   const list = (await orgIndex(ctx))
     .filter(
@@ -60,7 +55,7 @@ export async function listInspections(ctx: Ctx, input: ListInput): Promise<Page<
           year,
           id: r?.id ?? null,
           result: r?.result ?? null,
-          partyReview: r?.party_review ?? null,
+          partyReview: r?.partyReview ?? null,
           remarks: r?.remarks ?? null,
           previousResult: previous.get(o.id)?.result ?? null,
         },
@@ -83,8 +78,7 @@ export async function inspectionHistory(ctx: Ctx, orgId: number): Promise<Inspec
     .executeTakeFirst();
   if (!org) throw notFound('两新组织', orgId);
   assertRegion(org.region_id, '两新组织', orgId);
-  const rows = await ctx.ledger.db.selectFrom('inspections').selectAll().where('org_id', '=', orgId).orderBy('year', 'desc').execute();
-  return rows.map(record);
+  return (await records(camelDb(ctx.ledger.db)).where('orgId', '=', orgId).orderBy('year', 'desc').execute()) satisfies InspectionRecord[];
 }
 
 export async function setInspection(ctx: Ctx, input: InspectionSet): Promise<InspectionRecord> {
@@ -93,46 +87,41 @@ export async function setInspection(ctx: Ctx, input: InspectionSet): Promise<Ins
     throw new AppError('invalid_input', `「年度」不能晚于今年（${thisYear}年）`, [{ path: 'year', message: `不能晚于${thisYear}年` }]);
   }
   const id = await write(ctx, (w) => setInspectionIn(w, input));
-  const row = await ctx.ledger.db.selectFrom('inspections').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  return record(row);
+  return (await records(camelDb(ctx.ledger.db)).where('id', '=', id).executeTakeFirstOrThrow()) satisfies InspectionRecord;
 }
 
 /** Inside a caller's transaction (seed, import): one row per organization and year, replaced when set again. */
 export async function setInspectionIn(w: Writer, input: InspectionSet, audit: Record<string, unknown> = {}): Promise<number> {
-  const org = await w.trx
+  const trx = camelDb(w.trx);
+  const org = await trx
     .selectFrom('orgs')
-    .select(['id', 'name', 'category', 'region_id'])
+    .select(['id', 'name', 'category', 'regionId'])
     .where('id', '=', input.orgId)
-    .where('deleted_at', 'is', null)
+    .where('deletedAt', 'is', null)
     .executeTakeFirst();
   if (!org) throw notFound('两新组织', input.orgId);
-  assertRegion(org.region_id, '两新组织', input.orgId);
+  assertRegion(org.regionId, '两新组织', input.orgId);
   if (org.category !== 'social') {
     throw new AppError('invalid_input', `“${org.name}”是非公经济组织，年检只登记社会组织`, [
       { path: 'orgId', message: '年检只登记社会组织' },
     ]);
   }
-  const before = await w.trx
-    .selectFrom('inspections')
-    .selectAll()
-    .where('org_id', '=', input.orgId)
-    .where('year', '=', input.year)
-    .executeTakeFirst();
-  const values = { result: input.result, party_review: input.partyReview, remarks: input.remarks, updated_at: w.now };
+  const before = await records(trx).where('orgId', '=', input.orgId).where('year', '=', input.year).executeTakeFirst();
+  const values = { result: input.result, partyReview: input.partyReview, remarks: input.remarks, updatedAt: w.now };
   let id: number;
   if (before) {
     id = before.id;
-    await w.trx.updateTable('inspections').set(values).where('id', '=', id).execute();
+    await trx.updateTable('inspections').set(values).where('id', '=', id).execute();
   } else {
     id = (
-      await w.trx
+      await trx
         .insertInto('inspections')
-        .values({ ...values, org_id: input.orgId, year: input.year, created_at: w.now })
+        .values({ ...values, orgId: input.orgId, year: input.year, createdAt: w.now })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
   }
-  const { id: _id, ...was } = before ? record(before) : { id: 0 };
+  const { id: _id, ...was } = before ?? { id: 0 };
   await w.audit('inspection', id, before ? 'update' : 'create', before ? was : null, { ...input, ...audit });
   await alignAnnualCheckIn(w, input.orgId);
   return id;
@@ -140,19 +129,19 @@ export async function setInspectionIn(w: Writer, input: InspectionSet, audit: Re
 
 export async function deleteInspection(ctx: Ctx, id: number): Promise<{ id: number }> {
   await write(ctx, async (w) => {
-    const row = await w.trx
+    const trx = camelDb(w.trx);
+    const row = await trx
       .selectFrom('inspections as i')
-      .innerJoin('orgs as o', 'o.id', 'i.org_id')
-      .selectAll('i')
-      .select('o.region_id')
+      .innerJoin('orgs as o', 'o.id', 'i.orgId')
+      .select(['i.id', 'i.orgId', 'i.year', 'i.result', 'i.partyReview', 'i.remarks', 'o.regionId'])
       .where('i.id', '=', id)
       .executeTakeFirst();
     if (!row) throw notFound('年检记录', id);
-    assertRegion(row.region_id, '年检记录', id);
-    await w.trx.deleteFrom('inspections').where('id', '=', id).execute();
-    const { id: _id, ...was } = record(row);
+    const { id: _id, regionId, ...was } = row;
+    assertRegion(regionId, '年检记录', id);
+    await trx.deleteFrom('inspections').where('id', '=', id).execute();
     await w.audit('inspection', id, 'delete', was, null);
-    await alignAnnualCheckIn(w, row.org_id, true);
+    await alignAnnualCheckIn(w, row.orgId, true);
   });
   return { id };
 }

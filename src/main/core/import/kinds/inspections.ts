@@ -6,6 +6,7 @@
 import { ANNUAL_CHECK_RESULTS } from '../../../../shared/domain/codes';
 import { PARTY_REVIEW_RESULTS } from '../../../../shared/domain/siteCodes';
 import { type InspectionSet, inspectionSetSchema } from '../../../../shared/records/inspections';
+import { camelDb } from '../../camel';
 import { setInspectionIn } from '../../services/inspections';
 import type { ImportField } from '../fields';
 import type { KindAdapter, Match } from './types';
@@ -64,13 +65,10 @@ export const inspectionsImport: KindAdapter<InspectionSet> = {
   schema: inspectionSetSchema,
   async rules(ctx) {
     const db = ctx.ledger.db;
-    const rows = await db.selectFrom('inspections').selectAll().execute();
+    const rows = await camelDb(db).selectFrom('inspections').select(['id', 'orgId', 'year', 'result', 'partyReview', 'remarks']).execute();
     const key = (orgId: unknown, year: unknown) => `${orgId}|${yearOf(year)}`;
     const byKey = new Map<string, Omit<Match, 'by'>>(
-      rows.map((r) => [
-        key(r.org_id, r.year),
-        { id: r.id, fields: { orgId: r.org_id, year: r.year, result: r.result, partyReview: r.party_review, remarks: r.remarks } },
-      ]),
+      rows.map(({ id, ...fields }) => [key(fields.orgId, fields.year), { id, fields: fields satisfies InspectionSet }]),
     );
     const orgs = new Map(
       (await db.selectFrom('orgs').select(['id', 'name', 'category']).where('deleted_at', 'is', null).execute()).map((o) => [o.id, o]),
