@@ -43,7 +43,7 @@ import { createFundingIn, storedFields, updateFundingIn } from '../services/fund
 import { createGridIn, updateGridIn } from '../services/grids';
 import { setInspectionIn } from '../services/inspections';
 import { setMassOrgIn } from '../services/massOrgs';
-import { fromRow, setMemberYearIn } from '../services/memberYears';
+import { memberYearSets, setMemberYearIn } from '../services/memberYears';
 import { createModelSiteIn, updateModelSiteIn } from '../services/modelSites';
 import { createTrainingIn, trainingSnapshots, updateTrainingIn } from '../services/trainings';
 import type { Writer } from '../write';
@@ -336,10 +336,9 @@ export async function loadWork(db: Db, maps: KeyMaps): Promise<LocalWork> {
     return { id, content: orgKey ? { orgKey, year, result, partyReview, remarks } : null };
   });
 
-  const memberYears = (await db.selectFrom('member_years').selectAll().execute()).map((r) => {
-    const { orgId, ...f } = fromRow(r);
+  const memberYears = (await memberYearSets(camel).execute()).map(({ orgId, ...f }) => {
     const orgKey = org(orgId);
-    return { id: r.org_id, content: orgKey ? { orgKey, ...f } : null };
+    return { id: orgId, content: orgKey ? { orgKey, ...f } : null };
   });
 
   return {

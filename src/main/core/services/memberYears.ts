@@ -6,46 +6,39 @@
 import { type Kysely, sql } from 'kysely';
 import { type MemberYear, type MemberYearSet, memberYearSetSchema } from '../../../shared/records/memberYears';
 import { mayTouchRegion } from '../caller';
+import { camelDb } from '../camel';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
-import type { Database } from '../schema';
+import type { CamelDatabase, Database } from '../schema';
 import { type Writer, write } from '../write';
 
 const yearOf = (day: string) => Number(day.slice(0, 4));
 
 /** The organization if it is live and in the caller's regions (another region's is as missing as a deleted one). */
-async function liveOrg(db: Kysely<Database>, orgId: number) {
+async function liveOrg(db: Kysely<CamelDatabase>, orgId: number) {
   const org = await db
     .selectFrom('orgs')
-    .select(['id', 'name', 'region_id'])
+    .select(['id', 'name', 'regionId'])
     .where('id', '=', orgId)
-    .where('deleted_at', 'is', null)
+    .where('deletedAt', 'is', null)
     .executeTakeFirst();
-  return org && mayTouchRegion(org.region_id) ? org : undefined;
+  return org && mayTouchRegion(org.regionId) ? org : undefined;
 }
 
-function yearRow(db: Kysely<Database>, orgId: number, year: number) {
-  return db.selectFrom('member_years').selectAll().where('org_id', '=', orgId).where('year', '=', year).executeTakeFirst();
+/** The stored rows as the figures the channels, the audit log, the import and the exchange speak of. */
+export function memberYearSets(db: Kysely<CamelDatabase>) {
+  return db.selectFrom('member_years').select(['orgId', 'year', 'formal', 'probationary', 'activists', 'candidates', 'newMembers']);
 }
 
-/** A stored row as the figures the channels, the audit log and the import speak of. */
-export function fromRow(r: Database['member_years']) {
-  return {
-    orgId: r.org_id,
-    year: r.year,
-    formal: r.formal,
-    probationary: r.probationary,
-    activists: r.activists,
-    candidates: r.candidates,
-    newMembers: r.new_members,
-  };
+function yearRow(db: Kysely<CamelDatabase>, orgId: number, year: number): Promise<MemberYearSet | undefined> {
+  return memberYearSets(db).where('orgId', '=', orgId).where('year', '=', year).executeTakeFirst();
 }
 
 /** Every year recorded for one organization, newest first. */
 export async function listMemberYears(ctx: Ctx, orgId: number): Promise<MemberYear[]> {
-  if (!(await liveOrg(ctx.ledger.db, orgId))) throw notFound('两新组织', orgId);
-  const rows = await ctx.ledger.db.selectFrom('member_years').selectAll().where('org_id', '=', orgId).orderBy('year', 'desc').execute();
-  return rows.map((r) => ({ ...fromRow(r), updatedAt: r.updated_at }));
+  const db = camelDb(ctx.ledger.db);
+  if (!(await liveOrg(db, orgId))) throw notFound('两新组织', orgId);
+  return (await memberYearSets(db).select('updatedAt').where('orgId', '=', orgId).orderBy('year', 'desc').execute()) satisfies MemberYear[];
 }
 
 export async function setMemberYear(ctx: Ctx, input: MemberYearSet): Promise<MemberYear[]> {
@@ -59,20 +52,15 @@ export async function setMemberYearIn(w: Writer, input: MemberYearSet, audit: Re
   if (input.year > current) {
     throw new AppError('invalid_input', `「年度」不能晚于今年（${current}年）`, [{ path: 'year', message: `不能晚于${current}年` }]);
   }
-  if (!(await liveOrg(w.trx, input.orgId))) throw notFound('两新组织', input.orgId);
-  const before = await yearRow(w.trx, input.orgId, input.year);
-  const figures = {
-    formal: input.formal,
-    probationary: input.probationary,
-    activists: input.activists,
-    candidates: input.candidates,
-    new_members: input.newMembers,
-    updated_at: w.now,
-  };
-  await w.trx
+  const trx = camelDb(w.trx);
+  if (!(await liveOrg(trx, input.orgId))) throw notFound('两新组织', input.orgId);
+  const before = await yearRow(trx, input.orgId, input.year);
+  const { orgId, year, formal, probationary, activists, candidates, newMembers } = input;
+  const figures = { formal, probationary, activists, candidates, newMembers, updatedAt: w.now };
+  await trx
     .insertInto('member_years')
-    .values({ org_id: input.orgId, year: input.year, ...figures })
-    .onConflict((oc) => oc.columns(['org_id', 'year']).doUpdateSet(figures))
+    .values({ orgId, year, ...figures })
+    .onConflict((oc) => oc.columns(['orgId', 'year']).doUpdateSet(figures))
     .execute();
   if (input.year === current) {
     // Fields of the organization's form: a change raises its version, so a form opened before gets a conflict.
@@ -95,7 +83,7 @@ export async function setMemberYearIn(w: Writer, input: MemberYearSet, audit: Re
       )
       .execute();
   }
-  await w.audit('member_year', input.orgId, 'set', before ? fromRow(before) : null, { ...input, ...audit });
+  await w.audit('member_year', input.orgId, 'set', before ?? null, { ...input, ...audit });
   // The current year's figures are the organization's counts, which its list row and flags show.
   w.touchOrgs(input.year === current ? [input.orgId] : []);
 }
@@ -112,11 +100,12 @@ export async function deleteMemberYear(ctx: Ctx, input: { orgId: number; year: n
         { path: 'year', message: '当年的记录不能删除' },
       ]);
     }
-    if (!(await liveOrg(w.trx, input.orgId))) throw notFound('两新组织', input.orgId);
-    const before = await yearRow(w.trx, input.orgId, input.year);
+    const trx = camelDb(w.trx);
+    if (!(await liveOrg(trx, input.orgId))) throw notFound('两新组织', input.orgId);
+    const before = await yearRow(trx, input.orgId, input.year);
     if (!before) throw new AppError('not_found', `该组织没有${input.year}年度的党员发展记录，可能已被删除，请刷新后再试`);
-    await w.trx.deleteFrom('member_years').where('org_id', '=', input.orgId).where('year', '=', input.year).execute();
-    await w.audit('member_year', input.orgId, 'delete', fromRow(before), null);
+    await trx.deleteFrom('member_years').where('orgId', '=', input.orgId).where('year', '=', input.year).execute();
+    await w.audit('member_year', input.orgId, 'delete', before, null);
     w.touchOrgs([]);
   });
   return listMemberYears(ctx, input.orgId);
@@ -136,12 +125,12 @@ export async function syncCurrentMemberYear(
     formal: counts.formalMembers,
     probationary: counts.probationaryMembers,
     activists: counts.activists,
-    updated_at: w.now,
+    updatedAt: w.now,
   };
-  await w.trx
+  await camelDb(w.trx)
     .insertInto('member_years')
-    .values({ org_id: orgId, year: yearOf(w.today), candidates: 0, new_members: 0, ...figures })
-    .onConflict((oc) => oc.columns(['org_id', 'year']).doUpdateSet(figures))
+    .values({ orgId, year: yearOf(w.today), candidates: 0, newMembers: 0, ...figures })
+    .onConflict((oc) => oc.columns(['orgId', 'year']).doUpdateSet(figures))
     .execute();
 }
 
@@ -161,39 +150,40 @@ export interface MemberYearTotal {
  * @example const rows = await memberYearTotals(ctx.ledger.db, 2026); // [{ regionId: 1, formal: 120, … }, …]
  */
 export async function memberYearTotals(db: Kysely<Database>, year: number): Promise<MemberYearTotal[]> {
-  const rows = await db
+  const rows = await camelDb(db)
     .selectFrom('regions as r')
     .leftJoin(
       (eb) =>
         eb
           .selectFrom('member_years as m')
-          .innerJoin('orgs as o', 'o.id', 'm.org_id')
-          .where('o.deleted_at', 'is', null)
+          .innerJoin('orgs as o', 'o.id', 'm.orgId')
+          .where('o.deletedAt', 'is', null)
           .where('m.year', '=', year)
           .select((e) => [
-            'o.region_id',
+            'o.regionId',
             e.fn.sum<number>('m.formal').as('formal'),
             e.fn.sum<number>('m.probationary').as('probationary'),
             e.fn.sum<number>('m.activists').as('activists'),
             e.fn.sum<number>('m.candidates').as('candidates'),
-            e.fn.sum<number>('m.new_members').as('new_members'),
+            e.fn.sum<number>('m.newMembers').as('newMembers'),
           ])
-          .groupBy('o.region_id')
+          .groupBy('o.regionId')
           .as('t'),
-      (j) => j.onRef('t.region_id', '=', 'r.id'),
+      (j) => j.onRef('t.regionId', '=', 'r.id'),
     )
-    .select(['r.id', 't.formal', 't.probationary', 't.activists', 't.candidates', 't.new_members'])
-    .orderBy('r.sort_order')
+    .select(['r.id as regionId', 't.formal', 't.probationary', 't.activists', 't.candidates', 't.newMembers'])
+    .orderBy('r.sortOrder')
     .orderBy('r.id')
     .execute();
+  // Sums come back as text from PostgreSQL's numeric, and null for a region with no row.
   return rows.map((r) => ({
-    regionId: r.id,
+    regionId: r.regionId,
     formal: Number(r.formal ?? 0),
     probationary: Number(r.probationary ?? 0),
     activists: Number(r.activists ?? 0),
     candidates: Number(r.candidates ?? 0),
-    newMembers: Number(r.new_members ?? 0),
-  }));
+    newMembers: Number(r.newMembers ?? 0),
+  })) satisfies MemberYearTotal[];
 }
 
 /** A past year's figures as the demo county and imports carry them, by organization name. */
@@ -217,21 +207,21 @@ export async function loadSeedMemberYears(w: Writer, rows: SeedMemberYear[]): Pr
     const ok = memberYearSetSchema.safeParse({ ...r, orgId });
     if (!ok.success) throw new AppError('invalid_input', `示例数据中“${r.orgName}”${r.year}年度的党员发展情况有误`);
     const { formal, probationary, activists, candidates } = r;
-    return { org_id: orgId, year: r.year, formal, probationary, activists, candidates, new_members: r.newMembers, updated_at: w.now };
+    return { orgId, year: r.year, formal, probationary, activists, candidates, newMembers: r.newMembers, updatedAt: w.now };
   });
   // In slices (SQLite's bound-parameter limit), a statement each: the demo county loads on first start.
   for (let i = 0; i < values.length; i += 100) {
-    await w.trx
+    await camelDb(w.trx)
       .insertInto('member_years')
       .values(values.slice(i, i + 100))
       .onConflict((oc) =>
-        oc.columns(['org_id', 'year']).doUpdateSet((eb) => ({
+        oc.columns(['orgId', 'year']).doUpdateSet((eb) => ({
           formal: eb.ref('excluded.formal'),
           probationary: eb.ref('excluded.probationary'),
           activists: eb.ref('excluded.activists'),
           candidates: eb.ref('excluded.candidates'),
-          new_members: eb.ref('excluded.new_members'),
-          updated_at: eb.ref('excluded.updated_at'),
+          newMembers: eb.ref('excluded.newMembers'),
+          updatedAt: eb.ref('excluded.updatedAt'),
         })),
       )
       .execute();

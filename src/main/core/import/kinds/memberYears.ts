@@ -1,6 +1,7 @@
 /** 党员发展 by year: one row per organization and year, matched by both; the year's figures are set as a whole. */
 import { type MemberYearSet, memberYearSetSchema } from '../../../../shared/records/memberYears';
-import { fromRow, setMemberYearIn } from '../../services/memberYears';
+import { camelDb } from '../../camel';
+import { memberYearSets, setMemberYearIn } from '../../services/memberYears';
 import type { ImportField } from '../fields';
 import type { KindAdapter } from './types';
 
@@ -45,15 +46,15 @@ export const memberYearsImport: KindAdapter<MemberYearSet> = {
   schema: memberYearSetSchema,
   async rules(ctx) {
     const current = Number(ctx.today().slice(0, 4));
-    const rows = await ctx.ledger.db.selectFrom('member_years').selectAll().execute();
+    const rows = await memberYearSets(camelDb(ctx.ledger.db)).execute();
     const key = (p: Record<string, unknown>) => `${p.orgId}|${p.year}`;
     const byKey = new Map(
       rows.map((r) => [
-        `${r.org_id}|${r.year}`,
+        key(r),
         {
           // One number for the pair (organization, year): the import only needs to tell records apart.
-          id: r.org_id * 10_000 + r.year,
-          fields: fromRow(r),
+          id: r.orgId * 10_000 + r.year,
+          fields: r,
         },
       ]),
     );
