@@ -94,10 +94,11 @@ export interface PartyOrgTable {
   star_rating: number | null;
   /** JSON array of the venue checklist items that are met (labels of the county's standard). */
   venue_checklist: string;
-  funding_superior: number;
-  funding_dues_return: number;
-  funding_unit: number;
-  funding_fiscal: number;
+  // The amounts before the funding table (migration 0006); kept at their default 0, never written since.
+  funding_superior: Generated<number>;
+  funding_dues_return: Generated<number>;
+  funding_unit: Generated<number>;
+  funding_fiscal: Generated<number>;
   remarks: string | null;
   deleted_at: string | null;
   created_at: string;

@@ -36,12 +36,13 @@ import {
   regionFieldsSchema,
 } from '../../../shared/schemas';
 import type { InstructorFields, OrgFields, PartyOrgFields } from '../../../shared/types';
+import { camelDb } from '../camel';
 import { AppError } from '../errors';
 import { fromColumns } from '../mapping';
 import type { Database } from '../schema';
 import { INSTRUCTOR_SHAPE } from '../services/instructors';
 import { ORG_SHAPE } from '../services/orgs';
-import { PARTY_ORG_SHAPE } from '../services/partyOrgs';
+import { asFields, partyOrgRows } from '../services/partyOrgs';
 import { KIND_NAMES, type LocalWork, loadWork, parseWork, type WorkContent, type WorkRecordContent } from './workRecords';
 
 export type { RecordKind } from '../../../shared/exchange';
@@ -171,8 +172,8 @@ export async function loadSnapshot(db: Db): Promise<LocalSnapshot> {
     if (key) push(covered, String(c.party_org_id), key);
   }
   const partyOrgs = new Map<string, LocalRecord<PartyOrgContent>[]>();
-  for (const row of await db.selectFrom('party_orgs').selectAll().where('deleted_at', 'is', null).orderBy('id').execute()) {
-    const { regionId, ...fields } = fromColumns(row as unknown as Record<string, unknown>, PARTY_ORG_SHAPE);
+  for (const row of await partyOrgRows(camelDb(db)).select('p.id').orderBy('p.id').execute()) {
+    const { id: _, regionId, ...fields } = asFields(row);
     const content: PartyOrgContent = {
       ...fields,
       regionName: regionName.get(regionId) ?? '',

@@ -1,5 +1,5 @@
 /** Party organizations (党组织) and the organizations each covers. */
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { partyOrgsListSchema } from '../../../shared/contract';
 import { addMonths } from '../../../shared/rules/dates';
@@ -8,11 +8,11 @@ import { electionDue, type PartyOrgFlagFacts, partyOrgFlags } from '../../../sha
 import type { partyOrgFieldsSchema } from '../../../shared/schemas';
 import type { Page, PartyOrgDetail, PartyOrgFields, PartyOrgListRow } from '../../../shared/types';
 import { assertRegion, mayTouchRegion, visibleRegions } from '../caller';
+import { camelDb } from '../camel';
 import { type Ctx, cached } from '../context';
 import { AppError, notFound } from '../errors';
-import { fromColumns, toColumns } from '../mapping';
 import { initialsOf } from '../pinyin';
-import type { PartyOrgRow } from '../schema';
+import type { CamelDatabase } from '../schema';
 import { refuseLost, refuseStale } from '../versionCheck';
 import { type Writer, write } from '../write';
 import { assertRegionWritable, inRegions } from './recordScope';
@@ -20,28 +20,41 @@ import { assertRegionWritable, inRegions } from './recordScope';
 type PartyOrgInput = z.output<typeof partyOrgFieldsSchema>;
 type ListInput = z.output<typeof partyOrgsListSchema>;
 
-export const PARTY_ORG_SHAPE: PartyOrgFields = {
-  name: '',
-  type: 'branch',
-  method: 'single',
-  regionId: 0,
-  parentName: null,
-  foundedDate: null,
-  approvalNo: null,
-  secretaryName: null,
-  secretaryPhone: null,
-  secretaryIsHead: false,
-  deputySecretary: null,
-  committeeMembers: null,
-  partyWorkers: 0,
-  formalMembers: 0,
-  probationaryMembers: 0,
-  lastElectionDate: null,
-  termYears: null,
-  starRating: null,
-  venueChecklist: [],
-  remarks: null,
-};
+/** The columns of a party organization's form, in PartyOrgFields' order (audit rows and exchange content keep it). */
+const FIELD_COLUMNS = [
+  'p.name',
+  'p.type',
+  'p.method',
+  'p.regionId',
+  'p.parentName',
+  'p.foundedDate',
+  'p.approvalNo',
+  'p.secretaryName',
+  'p.secretaryPhone',
+  'p.secretaryIsHead',
+  'p.deputySecretary',
+  'p.committeeMembers',
+  'p.partyWorkers',
+  'p.formalMembers',
+  'p.probationaryMembers',
+  'p.lastElectionDate',
+  'p.termYears',
+  'p.starRating',
+  'p.venueChecklist',
+  'p.remarks',
+] as const;
+
+/** Live party organizations as `p` with their form's fields selected as stored (asFields decodes them). */
+export function partyOrgRows(db: Kysely<CamelDatabase>) {
+  return db.selectFrom('party_orgs as p').select(FIELD_COLUMNS).where('p.deletedAt', 'is', null);
+}
+
+type Encoded = { secretaryIsHead: number; venueChecklist: string };
+
+/** A selected row with the form's fields as the form has them (0/1 a boolean, the checklist's JSON a list); other columns pass. */
+export function asFields<R extends Encoded>(r: R): Omit<R, keyof Encoded> & Pick<PartyOrgFields, keyof Encoded> {
+  return { ...r, secretaryIsHead: r.secretaryIsHead === 1, venueChecklist: JSON.parse(r.venueChecklist) as string[] };
+}
 
 function flagFacts(p: PartyOrgFields): PartyOrgFlagFacts {
   return {
@@ -97,41 +110,39 @@ function partyOrgIndex(ctx: Ctx): Promise<IndexedPartyOrg[]> {
 }
 
 async function buildPartyOrgIndex(ctx: Ctx, day: string): Promise<IndexedPartyOrg[]> {
-  const rows = (await ctx.ledger.db
-    .selectFrom('party_orgs as p')
-    .innerJoin('regions as r', 'r.id', 'p.region_id')
-    .selectAll('p')
-    .select(['r.name as region_name', 'r.sort_order as region_order'])
-    .where('p.deleted_at', 'is', null)
+  const db = camelDb(ctx.ledger.db);
+  const rows = await partyOrgRows(db)
+    .innerJoin('regions as r', 'r.id', 'p.regionId')
+    .select(['p.id', 'p.nameInitials', 'r.name as regionName', 'r.sortOrder as regionOrder'])
     .orderBy('p.id')
-    .execute()) as Record<string, unknown>[];
+    .execute();
   // One grouped pass, not a subquery per party organization: on a PostgreSQL database not yet analyzed
   // (just generated or imported) the planner ran the correlated count past the statement timeout.
-  const counts = await ctx.ledger.db
+  const counts = await db
     .selectFrom('coverage as c')
-    .innerJoin('orgs as o', (j) => j.onRef('o.id', '=', 'c.org_id').on('o.deleted_at', 'is', null))
-    .select(['c.party_org_id', sql<number>`count(*)`.as('n')])
-    .groupBy('c.party_org_id')
+    .innerJoin('orgs as o', (j) => j.onRef('o.id', '=', 'c.orgId').on('o.deletedAt', 'is', null))
+    .select(['c.partyOrgId', sql<number>`count(*)`.as('n')])
+    .groupBy('c.partyOrgId')
     .execute();
-  const coveredCount = new Map(counts.map((c) => [Number(c.party_org_id), Number(c.n)]));
+  const coveredCount = new Map(counts.map((c) => [Number(c.partyOrgId), Number(c.n)]));
   return rows.map((r) => {
-    const f = fromColumns(r, PARTY_ORG_SHAPE);
+    const f = asFields(r);
     return {
-      id: r.id as number,
+      id: r.id,
       name: f.name,
       type: f.type,
       method: f.method,
       regionId: f.regionId,
-      regionName: r.region_name as string,
-      regionOrder: r.region_order as number,
+      regionName: r.regionName,
+      regionOrder: r.regionOrder,
       secretaryName: f.secretaryName,
       members: f.formalMembers + f.probationaryMembers,
-      coveredCount: coveredCount.get(Number(r.id)) ?? 0,
+      coveredCount: coveredCount.get(r.id) ?? 0,
       starRating: f.starRating,
       electionDue: electionDue(flagFacts(f)),
       flags: partyOrgFlags(flagFacts(f), day).map((h) => h.code),
-      initials: r.name_initials as string,
-    };
+      initials: r.nameInitials,
+    } satisfies IndexedPartyOrg;
   });
 }
 
@@ -188,28 +199,33 @@ export async function listPartyOrgs(ctx: Ctx, input: ListInput): Promise<Page<Pa
   };
 }
 
-async function readRow(db: Ctx['ledger']['db'] | Writer['trx'], id: number): Promise<PartyOrgRow | undefined> {
-  return db.selectFrom('party_orgs').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+/** A live party organization's fields as its form has them, with the version and times stored beside them. */
+async function readRow(db: Kysely<CamelDatabase>, id: number) {
+  const row = await partyOrgRows(db).select(['p.version', 'p.createdAt', 'p.updatedAt']).where('p.id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const { version, createdAt, updatedAt, ...fields } = asFields(row);
+  return { version, createdAt, updatedAt, fields: fields satisfies PartyOrgFields };
 }
 
-async function coveredIds(db: Ctx['ledger']['db'] | Writer['trx'], id: number): Promise<number[]> {
-  const rows = await db.selectFrom('coverage').select('org_id').where('party_org_id', '=', id).orderBy('org_id').execute();
-  return rows.map((r) => r.org_id);
+async function coveredIds(db: Kysely<CamelDatabase>, id: number): Promise<number[]> {
+  const rows = await db.selectFrom('coverage').select('orgId').where('partyOrgId', '=', id).orderBy('orgId').execute();
+  return rows.map((r) => r.orgId);
 }
 
 export async function getPartyOrg(ctx: Ctx, id: number): Promise<PartyOrgDetail> {
-  const row = await readRow(ctx.ledger.db, id);
+  const db = camelDb(ctx.ledger.db);
+  const row = await readRow(db, id);
   if (!row) throw notFound('党组织', id);
-  assertRegion(row.region_id, '党组织', id);
-  const f = fromColumns(row as unknown as Record<string, unknown>, PARTY_ORG_SHAPE);
-  const region = await ctx.ledger.db.selectFrom('regions').select('name').where('id', '=', f.regionId).executeTakeFirst();
-  const covered = await ctx.ledger.db
+  const f = row.fields;
+  assertRegion(f.regionId, '党组织', id);
+  const region = await db.selectFrom('regions').select('name').where('id', '=', f.regionId).executeTakeFirst();
+  const covered = await db
     .selectFrom('coverage as c')
-    .innerJoin('orgs as o', 'o.id', 'c.org_id')
-    .innerJoin('regions as r', 'r.id', 'o.region_id')
-    .select(['o.id', 'o.name', 'o.region_id', 'r.name as region_name', 'o.formal_members', 'o.subtype'])
-    .where('c.party_org_id', '=', id)
-    .where('o.deleted_at', 'is', null)
+    .innerJoin('orgs as o', 'o.id', 'c.orgId')
+    .innerJoin('regions as r', 'r.id', 'o.regionId')
+    .select(['o.id', 'o.name', 'o.regionId', 'r.name as regionName', 'o.formalMembers', 'o.subtype'])
+    .where('c.partyOrgId', '=', id)
+    .where('o.deletedAt', 'is', null)
     .orderBy('o.id')
     .execute();
   return {
@@ -218,20 +234,12 @@ export async function getPartyOrg(ctx: Ctx, id: number): Promise<PartyOrgDetail>
     regionName: region?.name ?? '',
     version: row.version ?? 1,
     // A 联合党支部 may cover organizations of other regions: a 乡镇经办 sees only their own.
-    coveredOrgs: covered
-      .filter((o) => mayTouchRegion(o.region_id))
-      .map((o) => ({
-        id: o.id,
-        name: o.name,
-        regionName: o.region_name,
-        formalMembers: o.formal_members,
-        subtype: o.subtype,
-      })),
+    coveredOrgs: covered.filter((o) => mayTouchRegion(o.regionId)).map(({ regionId: _, ...o }) => o),
     electionDue: electionDue(flagFacts(f)),
     flags: partyOrgFlags(flagFacts(f), ctx.today()),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  } satisfies PartyOrgDetail;
 }
 
 /** Covered organizations must exist, and none may already be covered by another party organization. */
@@ -273,12 +281,15 @@ async function hiddenCovered(trx: Writer['trx'], orgIds: number[]): Promise<numb
   return rows.filter((o) => !mine.includes(o.region_id)).map((o) => o.id);
 }
 
+/** The form's fields as stored (see asFields), with the name's pinyin initials the search boxes match. */
 function columns(input: PartyOrgInput) {
   const { coveredOrgIds: _c, ...fields } = input;
-  return { ...toColumns(fields), name_initials: initialsOf(fields.name) } as Omit<
-    PartyOrgRow,
-    'id' | 'created_at' | 'updated_at' | 'deleted_at'
-  >;
+  return {
+    ...fields,
+    secretaryIsHead: fields.secretaryIsHead ? 1 : 0,
+    venueChecklist: JSON.stringify(fields.venueChecklist),
+    nameInitials: initialsOf(fields.name),
+  };
 }
 
 async function setCoverage(trx: Writer['trx'], partyOrgId: number, orgIds: number[]) {
@@ -299,9 +310,9 @@ export async function createPartyOrg(ctx: Ctx, input: PartyOrgInput): Promise<Pa
 /** Inside a caller's transaction (imports). */
 export async function createPartyOrgIn(w: Writer, input: PartyOrgInput, audit: Record<string, unknown> = {}): Promise<number> {
   await assertCoverable(w.trx, input);
-  const { id } = await w.trx
+  const { id } = await camelDb(w.trx)
     .insertInto('party_orgs')
-    .values({ ...columns(input), created_at: w.now, updated_at: w.now })
+    .values({ ...columns(input), createdAt: w.now, updatedAt: w.now })
     .returning('id')
     .executeTakeFirstOrThrow();
   await setCoverage(w.trx, id, input.coveredOrgIds);
@@ -323,26 +334,24 @@ export async function updatePartyOrgIn(
   audit: Record<string, unknown> = {},
   version?: number,
 ): Promise<void> {
-  const row = await readRow(w.trx, id);
+  const trx = camelDb(w.trx);
+  const row = await readRow(trx, id);
   if (!row) throw notFound('党组织', id);
-  assertRegion(row.region_id, '党组织', id);
-  const stored = async (r: PartyOrgRow) => ({
-    ...fromColumns(r as unknown as Record<string, unknown>, PARTY_ORG_SHAPE),
-    coveredOrgIds: await coveredIds(w.trx, id),
-  });
+  assertRegion(row.fields.regionId, '党组织', id);
+  const stored = async (r: { fields: PartyOrgFields }) => ({ ...r.fields, coveredOrgIds: await coveredIds(trx, id) });
   const before = await stored(row);
   const input = { ...given, coveredOrgIds: [...given.coveredOrgIds, ...(await hiddenCovered(w.trx, before.coveredOrgIds))] };
   const check = { entity: 'partyOrg', id, expected: version, mine: input } as const;
   await refuseStale(w, check, { version: row.version ?? 1, fields: before });
   await assertCoverable(w.trx, given, id);
-  const saved = await w.trx
+  const saved = await trx
     .updateTable('party_orgs')
-    .set({ ...columns(input), updated_at: w.now, version: sql<number>`version + 1` })
+    .set({ ...columns(input), updatedAt: w.now, version: sql<number>`version + 1` })
     .where('id', '=', id)
     .$if(version != null, (q) => q.where('version', '=', version as number))
     .executeTakeFirst();
   await refuseLost(w, check, saved, async () => {
-    const now = await readRow(w.trx, id);
+    const now = await readRow(trx, id);
     return now ? { version: now.version ?? 1, fields: await stored(now) } : null;
   });
   await setCoverage(w.trx, id, input.coveredOrgIds);
@@ -353,13 +362,11 @@ export async function updatePartyOrgIn(
 /** Soft delete: the organizations it covered become uncovered; the audit row keeps which they were. */
 export async function deletePartyOrg(ctx: Ctx, id: number): Promise<{ id: number }> {
   await write(ctx, async (w) => {
-    const row = await readRow(w.trx, id);
+    const trx = camelDb(w.trx);
+    const row = await readRow(trx, id);
     if (!row) throw notFound('党组织', id);
-    assertRegion(row.region_id, '党组织', id);
-    const before = {
-      ...fromColumns(row as unknown as Record<string, unknown>, PARTY_ORG_SHAPE),
-      coveredOrgIds: await coveredIds(w.trx, id),
-    };
+    assertRegion(row.fields.regionId, '党组织', id);
+    const before = { ...row.fields, coveredOrgIds: await coveredIds(trx, id) };
     await w.trx.deleteFrom('coverage').where('party_org_id', '=', id).execute();
     await w.trx.updateTable('party_orgs').set({ deleted_at: w.now, updated_at: w.now }).where('id', '=', id).execute();
     await w.audit('partyOrg', id, 'delete', before, null);

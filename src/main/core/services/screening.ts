@@ -15,11 +15,11 @@ import {
   totalWeight,
 } from '../../../shared/rules/screening';
 import type { CaseSuggestion, ScreeningDeferral, ScreeningResult } from '../../../shared/types';
+import { camelDb } from '../camel';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
-import { fromColumns } from '../mapping';
 import { write } from '../write';
-import { PARTY_ORG_SHAPE } from './partyOrgs';
+import { asFields, partyOrgRows } from './partyOrgs';
 import { inCallerRegions } from './recordScope';
 import { getSettings } from './settings';
 
@@ -35,56 +35,52 @@ export async function suggestCases(ctx: Ctx, input: SuggestInput): Promise<Scree
   const today = ctx.today();
   const day = `${year}-12-31` < today ? `${year}-12-31` : today;
   const c: ScreeningContext = { year, day, venueThreshold: settings.venueThreshold, situations: settings.situations };
-  const rows = (await ctx.ledger.db
-    .selectFrom('party_orgs as p')
-    .innerJoin('regions as r', 'r.id', 'p.region_id')
-    .leftJoin('ratings as rt', (j) => j.onRef('rt.party_org_id', '=', 'p.id').on('rt.year', '=', year))
-    .leftJoin('screening_deferrals as d', (j) => j.onRef('d.party_org_id', '=', 'p.id').on('d.year', '=', year))
-    .selectAll('p')
+  const rows = await partyOrgRows(camelDb(ctx.ledger.db))
+    .innerJoin('regions as r', 'r.id', 'p.regionId')
+    .leftJoin('ratings as rt', (j) => j.onRef('rt.partyOrgId', '=', 'p.id').on('rt.year', '=', year))
+    .leftJoin('screening_deferrals as d', (j) => j.onRef('d.partyOrgId', '=', 'p.id').on('d.year', '=', year))
     .select((eb) => [
-      'r.name as region_name',
-      'r.sort_order as region_order',
-      'rt.stars as year_stars',
-      'd.reason as deferral_reason',
-      'd.created_at as deferral_at',
+      'p.id',
+      'p.nameInitials',
+      'r.name as regionName',
+      'r.sortOrder as regionOrder',
+      'rt.stars as yearStars',
+      'd.reason as deferralReason',
+      'd.createdAt as deferralAt',
       eb
         .selectFrom('cases as c')
         .select(sql<number>`count(*)`.as('n'))
-        .whereRef('c.party_org_id', '=', 'p.id')
+        .whereRef('c.partyOrgId', '=', 'p.id')
         .where('c.year', '<', year)
-        .as('earlier_cases'),
+        .as('earlierCases'),
       eb
         .selectFrom('cases as c')
         .select(sql<number>`count(*)`.as('n'))
-        .whereRef('c.party_org_id', '=', 'p.id')
+        .whereRef('c.partyOrgId', '=', 'p.id')
         .where((w) => w.or([w('c.year', '=', year), w('c.state', '<>', 'delisted')]))
         .as('blocking'),
     ])
-    .where('p.deleted_at', 'is', null)
-    .$if(input.regionId != null, (q) => q.where('p.region_id', '=', input.regionId as number))
-    .where(inCallerRegions('p.region_id'))
-    .orderBy('r.sort_order')
+    .$if(input.regionId != null, (q) => q.where('p.regionId', '=', input.regionId as number))
+    .where(inCallerRegions('p.regionId'))
+    .orderBy('r.sortOrder')
     .orderBy('p.id')
-    .execute()) as Record<string, unknown>[];
+    .execute();
   const suggestions: (CaseSuggestion & { regionOrder: number })[] = [];
   const deferred: ScreeningDeferral[] = [];
   for (const r of rows) {
-    const f = fromColumns(r, PARTY_ORG_SHAPE);
-    if (!matchesScreeningQuery({ name: f.name, initials: r.name_initials as string, secretaryName: f.secretaryName }, input.query ?? '')) {
+    const f = asFields(r);
+    if (!matchesScreeningQuery({ name: f.name, initials: r.nameInitials, secretaryName: f.secretaryName }, input.query ?? '')) {
       continue;
     }
-    const reasons = screeningReasons(
-      { ...f, stars: (r.year_stars as number | null) ?? f.starRating, venueItems: f.venueChecklist.length },
-      c,
-    );
-    const who = { partyOrgId: r.id as number, partyOrgName: f.name, regionId: f.regionId, regionName: r.region_name as string };
-    if (r.deferral_reason != null) {
+    const reasons = screeningReasons({ ...f, stars: r.yearStars ?? f.starRating, venueItems: f.venueChecklist.length }, c);
+    const who = { partyOrgId: r.id, partyOrgName: f.name, regionId: f.regionId, regionName: r.regionName };
+    if (r.deferralReason != null) {
       deferred.push({
         ...who,
         secretaryName: f.secretaryName,
         year,
-        reason: r.deferral_reason as string,
-        createdAt: r.deferral_at as string,
+        reason: r.deferralReason,
+        createdAt: r.deferralAt as string,
         reasons,
       });
       continue;
@@ -98,8 +94,8 @@ export async function suggestCases(ctx: Ctx, input: SuggestInput): Promise<Scree
       situations: situationsOf(reasons),
       score,
       level: screeningLevel(score),
-      hadEarlierCase: Number(r.earlier_cases) > 0,
-      regionOrder: r.region_order as number,
+      hadEarlierCase: Number(r.earlierCases) > 0,
+      regionOrder: r.regionOrder,
     });
   }
   return {
@@ -123,31 +119,32 @@ export interface DeferInput {
 /** 暂不认定: audited as entity `screening_deferral`, id = the party organization's. */
 export async function deferSuggestion(ctx: Ctx, input: DeferInput): Promise<{ partyOrgId: number; year: number }> {
   return write(ctx, async (w) => {
-    const po = await w.trx
+    const trx = camelDb(w.trx);
+    const po = await trx
       .selectFrom('party_orgs')
       .select(['id', 'name'])
       .where('id', '=', input.partyOrgId)
-      .where('deleted_at', 'is', null)
-      .where(inCallerRegions('region_id'))
+      .where('deletedAt', 'is', null)
+      .where(inCallerRegions('regionId'))
       .executeTakeFirst();
     if (!po) throw notFound('党组织', input.partyOrgId);
-    const existing = await w.trx
+    const existing = await trx
       .selectFrom('screening_deferrals')
       .select('reason')
-      .where('party_org_id', '=', po.id)
+      .where('partyOrgId', '=', po.id)
       .where('year', '=', input.year)
       .executeTakeFirst();
     if (existing) throw new AppError('conflict', `“${po.name}”${input.year}年度已暂不认定（原因：${existing.reason}）`);
-    const open = await w.trx
+    const open = await trx
       .selectFrom('cases')
       .select('year')
-      .where('party_org_id', '=', po.id)
+      .where('partyOrgId', '=', po.id)
       .where((eb) => eb.or([eb('year', '=', input.year), eb('state', '<>', 'delisted')]))
       .executeTakeFirst();
     if (open) throw new AppError('conflict', `“${po.name}”已认定为${open.year}年度整顿对象，无需暂不认定`);
-    await w.trx
+    await trx
       .insertInto('screening_deferrals')
-      .values({ party_org_id: po.id, year: input.year, reason: input.reason, created_at: w.now })
+      .values({ partyOrgId: po.id, year: input.year, reason: input.reason, createdAt: w.now })
       .execute();
     await w.audit('screening_deferral', po.id, 'defer', null, {
       partyOrgId: po.id,
@@ -166,23 +163,18 @@ export async function undeferSuggestion(
   input: { partyOrgId: number; year: number },
 ): Promise<{ partyOrgId: number; year: number }> {
   return write(ctx, async (w) => {
-    const row = await w.trx
-      .selectFrom('screening_deferrals')
-      .innerJoin('party_orgs', 'party_orgs.id', 'screening_deferrals.party_org_id')
-      .select(['screening_deferrals.reason', 'screening_deferrals.created_at', 'party_orgs.name'])
-      .where('screening_deferrals.party_org_id', '=', input.partyOrgId)
-      .where('screening_deferrals.year', '=', input.year)
-      .where(inCallerRegions('party_orgs.region_id'))
+    const trx = camelDb(w.trx);
+    const row = await trx
+      .selectFrom('screening_deferrals as d')
+      .innerJoin('party_orgs as p', 'p.id', 'd.partyOrgId')
+      .select(['d.partyOrgId', 'p.name as partyOrgName', 'd.year', 'd.reason', 'd.createdAt'])
+      .where('d.partyOrgId', '=', input.partyOrgId)
+      .where('d.year', '=', input.year)
+      .where(inCallerRegions('p.regionId'))
       .executeTakeFirst();
     if (!row) throw new AppError('not_found', `没有该党组织${input.year}年度暂不认定的记录，可能已恢复`);
-    await w.trx.deleteFrom('screening_deferrals').where('party_org_id', '=', input.partyOrgId).where('year', '=', input.year).execute();
-    await w.audit(
-      'screening_deferral',
-      input.partyOrgId,
-      'undefer',
-      { partyOrgId: input.partyOrgId, partyOrgName: row.name, year: input.year, reason: row.reason, createdAt: row.created_at },
-      null,
-    );
+    await trx.deleteFrom('screening_deferrals').where('partyOrgId', '=', input.partyOrgId).where('year', '=', input.year).execute();
+    await w.audit('screening_deferral', input.partyOrgId, 'undefer', row, null);
     w.touchOrgs([]);
     return { partyOrgId: input.partyOrgId, year: input.year };
   });

@@ -2,10 +2,10 @@
 import { FORMATION_METHODS, PARTY_ORG_TYPES } from '../../../../shared/domain/codes';
 import { normalizeUscc } from '../../../../shared/rules/uscc';
 import { partyOrgFieldsSchema } from '../../../../shared/schemas';
+import { camelDb } from '../../camel';
 import type { Ctx } from '../../context';
 import { inList } from '../../dialect';
-import { fromColumns } from '../../mapping';
-import { createPartyOrgIn, PARTY_ORG_SHAPE, updatePartyOrgIn } from '../../services/partyOrgs';
+import { asFields, createPartyOrgIn, partyOrgRows, updatePartyOrgIn } from '../../services/partyOrgs';
 import { bool, type ImportField } from '../fields';
 import type { SheetRows } from '../read';
 import type { KindAdapter, Match } from './types';
@@ -92,9 +92,10 @@ async function existingPartyOrgs(ctx: Ctx) {
     covered.set(c.p, [...(covered.get(c.p) ?? []), c.o]);
   }
   const byKey = new Map<string, Omit<Match, 'by'>>();
-  for (const r of await db.selectFrom('party_orgs').selectAll().where('deleted_at', 'is', null).execute()) {
-    const fields = { ...fromColumns(r, PARTY_ORG_SHAPE), coveredOrgIds: covered.get(r.id) ?? [] };
-    byKey.set(`${r.region_id}|${r.name}`, { id: r.id, fields: fields as unknown as Record<string, unknown> });
+  for (const r of await partyOrgRows(camelDb(db)).select('p.id').execute()) {
+    const { id, ...stored } = asFields(r);
+    const fields = { ...stored, coveredOrgIds: covered.get(id) ?? [] };
+    byKey.set(`${r.regionId}|${r.name}`, { id, fields });
   }
   return byKey;
 }
