@@ -40,7 +40,7 @@ import { camelDb } from '../camel';
 import { AppError } from '../errors';
 import { fromColumns } from '../mapping';
 import type { Database } from '../schema';
-import { INSTRUCTOR_SHAPE } from '../services/instructors';
+import { asInstructorFields, instructorRows } from '../services/instructors';
 import { ORG_SHAPE } from '../services/orgs';
 import { asFields, partyOrgRows } from '../services/partyOrgs';
 import { KIND_NAMES, type LocalWork, loadWork, parseWork, type WorkContent, type WorkRecordContent } from './workRecords';
@@ -81,8 +81,6 @@ export const CONTENT_LABELS: Record<string, string> = {
   coveredOrgKeys: '覆盖的两新组织',
   assignments: '选派记录',
 };
-
-export { INSTRUCTOR_SHAPE };
 
 export const orgKey = (o: { uscc: string | null; regionName: string; name: string }) =>
   o.uscc ? `org:uscc:${o.uscc}` : `org:name:${o.regionName}|${o.name}`;
@@ -184,15 +182,19 @@ export async function loadSnapshot(db: Db): Promise<LocalSnapshot> {
   }
 
   const assignments = new Map<string, LocalAssignment[]>();
-  for (const a of await db.selectFrom('assignments').selectAll().orderBy('id').execute()) {
-    const key = orgKeyById.get(a.org_id);
-    if (key)
-      push(assignments, String(a.instructor_id), { id: a.id, orgId: a.org_id, orgKey: key, fromDate: a.from_date, toDate: a.to_date });
+  const camel = camelDb(db);
+  for (const { instructorId, ...a } of await camel
+    .selectFrom('assignments')
+    .select(['id', 'orgId', 'instructorId', 'fromDate', 'toDate'])
+    .orderBy('id')
+    .execute()) {
+    const orgKey = orgKeyById.get(a.orgId);
+    if (orgKey) push(assignments, String(instructorId), { id: a.id, orgId: a.orgId, orgKey, fromDate: a.fromDate, toDate: a.toDate });
   }
   const instructors = new Map<string, LocalInstructor[]>();
   const instructorKeyById = new Map<number, string>();
-  for (const row of await db.selectFrom('instructors').selectAll().where('deleted_at', 'is', null).orderBy('id').execute()) {
-    const fields = fromColumns(row as unknown as Record<string, unknown>, INSTRUCTOR_SHAPE);
+  for (const row of await instructorRows(camel).select('i.id').orderBy('i.id').execute()) {
+    const { id: _, ...fields } = asInstructorFields(row);
     const key = instructorKey(fields);
     push(instructors, key, { id: row.id, key, fields, assignments: assignments.get(String(row.id)) ?? [] });
     instructorKeyById.set(row.id, key);

@@ -7,10 +7,10 @@ import { matchesName } from '../../../shared/rules/hanzi';
 import type { assignSchema, instructorFieldsSchema } from '../../../shared/schemas';
 import type { AssignmentView, Instructor, InstructorFields } from '../../../shared/types';
 import { assertRegion, visibleRegions } from '../caller';
+import { camelDb } from '../camel';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
-import { fromColumns, toColumns } from '../mapping';
-import type { Database, InstructorRow } from '../schema';
+import type { CamelDatabase, Database } from '../schema';
 import { refuseLost, refuseStale } from '../versionCheck';
 import { type Writer, write } from '../write';
 import { inCallerRegions } from './recordScope';
@@ -18,17 +18,18 @@ import { inCallerRegions } from './recordScope';
 type Fields = z.output<typeof instructorFieldsSchema>;
 type Assign = z.output<typeof assignSchema>;
 
-/** The shape of InstructorFields, used to read a row back into fields. */
-export const INSTRUCTOR_SHAPE: InstructorFields = {
-  name: '',
-  unit: null,
-  post: null,
-  phone: null,
-  fullTime: false,
-  appointedDate: null,
-  grids: null,
-  remarks: null,
-};
+/** Live instructors as `i` with their form's fields selected, in InstructorFields' order, as stored (asInstructorFields decodes). */
+export function instructorRows(db: Kysely<CamelDatabase>) {
+  return db
+    .selectFrom('instructors as i')
+    .select(['i.name', 'i.unit', 'i.post', 'i.phone', 'i.fullTime', 'i.appointedDate', 'i.grids', 'i.remarks'])
+    .where('i.deletedAt', 'is', null);
+}
+
+/** A selected row with 专职 (stored 0/1) as the form's boolean; other columns pass. */
+export function asInstructorFields<R extends { fullTime: number }>(r: R): Omit<R, 'fullTime'> & Pick<InstructorFields, 'fullTime'> {
+  return { ...r, fullTime: r.fullTime === 1 };
+}
 
 /**
  * The pool is the county's: a 乡镇经办 sees the instructors free today (no current assignment) and those
@@ -97,7 +98,7 @@ async function assignmentsOf(ctx: Ctx, instructorIds: number[] | null): Promise<
 export async function listInstructors(ctx: Ctx, query?: string): Promise<Instructor[]> {
   // Filtered here, not with LIKE: a county has tens of instructors, and names are matched 繁/简 alike.
   const visible = await visibleInstructorIds(ctx.ledger.db, ctx.today());
-  const rows = (await ctx.ledger.db.selectFrom('instructors').selectAll().where('deleted_at', 'is', null).orderBy('id').execute()).filter(
+  const rows = (await instructorRows(camelDb(ctx.ledger.db)).select(['i.id', 'i.version']).orderBy('i.id').execute()).filter(
     (r) => (visible === null || visible.has(r.id)) && matchesName(query, [r.name, r.unit]),
   );
   const all = await assignmentsOf(
@@ -105,34 +106,31 @@ export async function listInstructors(ctx: Ctx, query?: string): Promise<Instruc
     rows.map((r) => r.id),
   );
   return rows.map((r) => {
-    const assignments = all.filter((a) => a.instructorId === r.id);
+    const { id, version, ...fields } = asInstructorFields(r);
+    const assignments = all.filter((a) => a.instructorId === id);
     return {
-      id: r.id,
-      ...fromColumns(r as unknown as Record<string, unknown>, INSTRUCTOR_SHAPE),
-      version: r.version ?? 1,
+      id,
+      ...fields,
+      version: version ?? 1,
       activeAssignments: assignments.filter((a) => a.active).length,
       assignments,
-    };
+    } satisfies Instructor;
   });
 }
 
 export async function getInstructor(ctx: Ctx, id: number): Promise<Instructor> {
-  const row = await ctx.ledger.db
-    .selectFrom('instructors')
-    .selectAll()
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  const row = await instructorRows(camelDb(ctx.ledger.db)).select('i.version').where('i.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('指导员', id);
   await assertInstructorVisible(ctx.ledger.db, ctx.today(), id);
   const assignments = await assignmentsOf(ctx, [id]);
+  const { version, ...fields } = asInstructorFields(row);
   return {
     id,
-    ...fromColumns(row as unknown as Record<string, unknown>, INSTRUCTOR_SHAPE),
-    version: row.version ?? 1,
+    ...fields,
+    version: version ?? 1,
     activeAssignments: assignments.filter((a) => a.active).length,
     assignments,
-  };
+  } satisfies Instructor;
 }
 
 export async function createInstructor(ctx: Ctx, f: Fields): Promise<Instructor> {
@@ -164,13 +162,9 @@ async function refuseDuplicate(w: Writer, f: Fields, selfId: number | null): Pro
 /** Inside a caller's transaction (imports). */
 export async function createInstructorIn(w: Writer, f: Fields, audit: Record<string, unknown> = {}): Promise<number> {
   await refuseDuplicate(w, f, null);
-  const { id } = await w.trx
+  const { id } = await camelDb(w.trx)
     .insertInto('instructors')
-    .values({
-      ...(toColumns(f) as Omit<InstructorRow, 'id' | 'created_at' | 'updated_at' | 'deleted_at'>),
-      created_at: w.now,
-      updated_at: w.now,
-    })
+    .values({ ...f, fullTime: f.fullTime ? 1 : 0, createdAt: w.now, updatedAt: w.now })
     .returning('id')
     .executeTakeFirstOrThrow();
   await w.audit('instructor', id, 'create', null, { ...f, ...audit });
@@ -191,21 +185,22 @@ export async function updateInstructorIn(
   audit: Record<string, unknown> = {},
   version?: number,
 ): Promise<void> {
-  const read = () => w.trx.selectFrom('instructors').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-  const stored = (r: InstructorRow) => ({
-    version: r.version ?? 1,
-    fields: fromColumns(r as unknown as Record<string, unknown>, INSTRUCTOR_SHAPE),
-  });
+  const trx = camelDb(w.trx);
+  const read = () => instructorRows(trx).select('i.version').where('i.id', '=', id).executeTakeFirst();
+  const stored = (r: NonNullable<Awaited<ReturnType<typeof read>>>) => {
+    const { version, ...fields } = asInstructorFields(r);
+    return { version: version ?? 1, fields: fields satisfies InstructorFields };
+  };
   const row = await read();
   if (!row) throw notFound('指导员', id);
   await assertInstructorVisible(w.trx, w.today, id);
   const check = { entity: 'instructor', id, expected: version, mine: f } as const;
   await refuseStale(w, check, stored(row));
   await refuseDuplicate(w, f, id);
-  const before = fromColumns(row as unknown as Record<string, unknown>, INSTRUCTOR_SHAPE);
-  const saved = await w.trx
+  const before = stored(row).fields;
+  const saved = await trx
     .updateTable('instructors')
-    .set({ ...toColumns(f), updated_at: w.now, version: sql<number>`version + 1` })
+    .set({ ...f, fullTime: f.fullTime ? 1 : 0, updatedAt: w.now, version: sql<number>`version + 1` })
     .where('id', '=', id)
     .$if(version != null, (q) => q.where('version', '=', version as number))
     .executeTakeFirst();

@@ -1,7 +1,7 @@
 /** 党建工作指导员: matched by name and 工作单位 (by name alone when the sheet has no 工作单位 and the name is unique). */
 import { instructorFieldsSchema } from '../../../../shared/schemas';
-import { fromColumns } from '../../mapping';
-import { createInstructorIn, INSTRUCTOR_SHAPE, updateInstructorIn } from '../../services/instructors';
+import { camelDb } from '../../camel';
+import { asInstructorFields, createInstructorIn, instructorRows, updateInstructorIn } from '../../services/instructors';
 import { bool, type ImportField } from '../fields';
 import type { KindAdapter, Match } from './types';
 
@@ -22,14 +22,12 @@ export const instructorsImport: KindAdapter<typeof instructorFieldsSchema._outpu
   matchRule: '按姓名和工作单位匹配已有指导员；匹配到的更新，其余新增。',
   schema: instructorFieldsSchema,
   async rules(ctx, _sheet, columnOf) {
-    const rows = await ctx.ledger.db.selectFrom('instructors').selectAll().where('deleted_at', 'is', null).execute();
+    const rows = await instructorRows(camelDb(ctx.ledger.db)).select('i.id').execute();
     const byKey = new Map<string, Omit<Match, 'by'>>();
     const byName = new Map<string, Omit<Match, 'by'>[]>();
     for (const r of rows) {
-      const e = {
-        id: r.id,
-        fields: fromColumns(r as unknown as Record<string, unknown>, INSTRUCTOR_SHAPE) as unknown as Record<string, unknown>,
-      };
+      const { id, ...fields } = asInstructorFields(r);
+      const e = { id, fields };
       byKey.set(`${r.name}|${r.unit ?? ''}`, e);
       byName.set(r.name, [...(byName.get(r.name) ?? []), e]);
     }
