@@ -2,7 +2,7 @@
  * 软弱涣散 rectification cases: 认定, 整顿, 验收, 销号, 回头看. Each step is an event on the case's
  * timeline and an audit row; the life cycle itself is the pure `transition` of the shared rules.
  */
-import { type InferResult, type Kysely, sql } from 'kysely';
+import { type InferResult, type Kysely, type Selectable, sql } from 'kysely';
 import type { z } from 'zod';
 import type { CaseAction, CaseState } from '../../../shared/domain/codes';
 import { acceptProblem, allowedActions, dateProblem, isOverdue, transition } from '../../../shared/rules/caseLifecycle';
@@ -14,7 +14,7 @@ import { camelDb } from '../camel';
 import type { Ctx } from '../context';
 import { jsonField } from '../dialect';
 import { AppError, notFound } from '../errors';
-import type { CamelDatabase, CaseRow } from '../schema';
+import type { CamelDatabase } from '../schema';
 import { refuseLost, refuseStale } from '../versionCheck';
 import { type Writer, write } from '../write';
 import { resolveLeader } from './leaders';
@@ -222,9 +222,9 @@ export async function getCase(ctx: Ctx, id: number): Promise<CaseDetail> {
 }
 
 async function addEvent(w: Writer, caseId: number, date: string, kind: CaseEventView['kind'], stateAfter: CaseState, data: object) {
-  await w.trx
+  await camelDb(w.trx)
     .insertInto('case_events')
-    .values({ case_id: caseId, date, kind, state_after: stateAfter, data: JSON.stringify(data), created_at: w.now })
+    .values({ caseId, date, kind, stateAfter, data: JSON.stringify(data), createdAt: w.now })
     .execute();
 }
 
@@ -248,34 +248,35 @@ export interface CaseWriteOptions {
 export async function createCaseIn(w: Writer, input: CreateInput, opts: CaseWriteOptions = {}): Promise<number> {
   {
     if (opts.today && input.date > opts.today) throw new AppError('invalid_input', `「日期」不能晚于今天（${opts.today}）`);
-    const po = await w.trx
+    const trx = camelDb(w.trx);
+    const po = await trx
       .selectFrom('party_orgs')
       .select(['id', 'name'])
       .where('id', '=', input.partyOrgId)
-      .where('deleted_at', 'is', null)
-      .where(inCallerRegions('region_id'))
+      .where('deletedAt', 'is', null)
+      .where(inCallerRegions('regionId'))
       .executeTakeFirst();
     if (!po) throw notFound('党组织', input.partyOrgId);
-    const earlier = await w.trx.selectFrom('cases').select(['id', 'year', 'state']).where('party_org_id', '=', input.partyOrgId).execute();
+    const earlier = await trx.selectFrom('cases').select(['id', 'year', 'state']).where('partyOrgId', '=', input.partyOrgId).execute();
     const open = earlier.find((c) => c.state !== 'delisted');
     if (open) throw new AppError('conflict', `“${po.name}”已有${open.year}年度未销号的整顿对象，不能重复认定`);
     if (earlier.some((c) => c.year === input.year))
       throw new AppError('conflict', `“${po.name}”${input.year}年度已认定过，请在原整顿对象上“回头看”`);
     const isRepeat = earlier.some((c) => c.year < input.year && c.state === 'delisted');
     const row = {
-      party_org_id: input.partyOrgId,
+      partyOrgId: input.partyOrgId,
       year: input.year,
       batch: input.batch,
       state: 'identified' as const,
       situations: JSON.stringify(input.situations),
       problems: input.problems,
       reason: input.reason,
-      is_repeat: isRepeat ? 1 : 0,
-      identified_date: input.date,
-      created_at: w.now,
-      updated_at: w.now,
+      isRepeat: isRepeat ? 1 : 0,
+      identifiedDate: input.date,
+      createdAt: w.now,
+      updatedAt: w.now,
     };
-    const { id } = await w.trx.insertInto('cases').values(row).returning('id').executeTakeFirstOrThrow();
+    const { id } = await trx.insertInto('cases').values(row).returning('id').executeTakeFirstOrThrow();
     await addEvent(w, id, input.date, 'identify', 'identified', { ...input, isRepeat });
     await w.audit('case', id, 'create', null, { ...input, isRepeat });
     w.touchOrgs([]);
@@ -284,33 +285,34 @@ export async function createCaseIn(w: Writer, input: CreateInput, opts: CaseWrit
 }
 
 /** The plan's columns, with 包联领导 and 指导员 resolved to their references where there are any. */
-async function planColumns(w: Writer, p: Extract<ActInput, { action: 'plan' }>['plan'], c: CaseRow, create: boolean) {
+async function planColumns(w: Writer, p: Extract<ActInput, { action: 'plan' }>['plan'], c: StoredCase, create: boolean) {
   const county = await resolveLeader(
     w,
-    { id: p.leaderCountyId, text: p.leaderCounty, current: c.leader_county_id, level: 'county', label: '包联县级领导' },
+    { id: p.leaderCountyId, text: p.leaderCounty, current: c.leaderCountyId, level: 'county', label: '包联县级领导' },
     create,
   );
   const township = await resolveLeader(
     w,
-    { id: p.leaderTownshipId, text: p.leaderTownship, current: c.leader_township_id, level: 'township', label: '乡镇包联领导' },
+    { id: p.leaderTownshipId, text: p.leaderTownship, current: c.leaderTownshipId, level: 'township', label: '乡镇包联领导' },
     create,
   );
-  const instructor = await resolveInstructor(w, p.instructorId, p.instructorName, c.instructor_id);
+  const instructor = await resolveInstructor(w, p.instructorId, p.instructorName, c.instructorId);
   return {
+    // A reference where one was found, else the name as typed (never both).
     columns: {
       measures: p.measures,
       goal: p.goal,
       responsible: p.responsible,
       deadline: p.deadline,
-      leader_county_id: county.id,
-      leader_county: county.text,
-      leader_township_id: township.id,
-      leader_township: township.text,
-      instructor_id: instructor.id,
-      instructor_name: instructor.text,
-      pairing_dept: p.pairingDept,
-      listed_date: p.listedDate,
-    },
+      leaderCountyId: county.id,
+      leaderCounty: county.text,
+      leaderTownshipId: township.id,
+      leaderTownship: township.text,
+      instructorId: instructor.id,
+      instructorName: instructor.text,
+      pairingDept: p.pairingDept,
+      listedDate: p.listedDate,
+    } satisfies Partial<StoredCase>,
     // The timeline and the audit log read the names, not only the ids.
     plan: {
       ...p,
@@ -327,17 +329,18 @@ async function planColumns(w: Writer, p: Extract<ActInput, { action: 'plan' }>['
 
 /** The 指导员 picked from the instructor records, or a typed name that is exactly one live record's. */
 async function resolveInstructor(w: Writer, id: number | null, text: string | null, current: number | null) {
+  const trx = camelDb(w.trx);
   if (id != null) {
-    const i = await w.trx.selectFrom('instructors').select(['id', 'name', 'deleted_at']).where('id', '=', id).executeTakeFirst();
-    if (!i || (i.deleted_at && i.id !== current)) throw new AppError('invalid_input', '「指导员」所选指导员不存在或已删除，请重新选择');
+    const i = await trx.selectFrom('instructors').select(['id', 'name', 'deletedAt']).where('id', '=', id).executeTakeFirst();
+    if (!i || (i.deletedAt && i.id !== current)) throw new AppError('invalid_input', '「指导员」所选指导员不存在或已删除，请重新选择');
     return { id: i.id, text: null, name: i.name };
   }
   if (!text) return { id: null, text: null, name: null };
-  const named = await w.trx
+  const named = await trx
     .selectFrom('instructors')
     .select(['id', 'name'])
     .where('name', '=', text)
-    .where('deleted_at', 'is', null)
+    .where('deletedAt', 'is', null)
     .execute();
   const one = named.length === 1 ? named[0] : undefined;
   return one ? { id: one.id, text: null, name: one.name } : { id: null, text, name: text };
@@ -350,27 +353,28 @@ export async function actOnCase(ctx: Ctx, input: ActInput): Promise<CaseDetail> 
 
 export async function actOnCaseIn(w: Writer, input: ActInput, opts: CaseWriteOptions = {}): Promise<void> {
   {
-    const c = await w.trx.selectFrom('cases').selectAll().where('id', '=', input.id).executeTakeFirst();
+    const trx = camelDb(w.trx);
+    const c = await trx.selectFrom('cases').selectAll().where('id', '=', input.id).executeTakeFirst();
     if (!c) throw notFound('整顿对象', input.id);
-    await assertPartyOrgRegion(w.trx, c.party_org_id, '整顿对象', input.id);
+    await assertPartyOrgRegion(w.trx, c.partyOrgId, '整顿对象', input.id);
     // A step recorded by someone else since the clerk opened the case is told, not stacked on it.
     const check = { entity: 'case', id: input.id, expected: input.version, mine: {} } as const;
     await refuseStale(w, check, { version: c.version ?? 1, fields: {} });
     const passed = input.action === 'accept' ? input.passed : undefined;
-    const t = transition({ state: c.state, delistedDate: c.delisted_date }, { action: input.action, date: input.date, passed });
+    const t = transition({ state: c.state, delistedDate: c.delistedDate }, { action: input.action, date: input.date, passed });
     if (!t.ok) throw new AppError('conflict', t.reason);
-    const last = await w.trx
+    const last = await trx
       .selectFrom('case_events')
       .select((eb) => eb.fn.max('date').as('d'))
-      .where('case_id', '=', input.id)
+      .where('caseId', '=', input.id)
       .executeTakeFirst();
     const problem = dateProblem(
-      { identifiedDate: c.identified_date, lastStepDate: (last?.d as string | null) ?? null, today: opts.today ?? '9999-12-31' },
+      { identifiedDate: c.identifiedDate, lastStepDate: (last?.d as string | null) ?? null, today: opts.today ?? '9999-12-31' },
       input.date,
     );
     if (problem) throw new AppError('invalid_input', problem);
-    const before = snapshot(c);
-    const set: Partial<CaseRow> = { state: t.next, updated_at: w.now };
+    const before = snapshotOf(c);
+    const set: Partial<StoredCase> = { state: t.next, updatedAt: w.now };
     let { id: _id, date: _date, action: _action, version: _version, ...details } = input;
     switch (input.action) {
       case 'plan': {
@@ -393,24 +397,24 @@ export async function actOnCaseIn(w: Writer, input: ActInput, opts: CaseWriteOpt
         if (!input.passed && !input.newDeadline) throw new AppError('invalid_input', '「新的整顿时限」验收未通过时必须填写新的整顿时限');
         if (!input.passed && input.newDeadline && input.newDeadline <= input.date)
           throw new AppError('invalid_input', '「新的整顿时限」应晚于验收日期');
-        Object.assign(set, input.passed ? { accepted_date: input.date, accept_score: input.score } : { deadline: input.newDeadline });
+        Object.assign(set, input.passed ? { acceptedDate: input.date, acceptScore: input.score } : { deadline: input.newDeadline });
         break;
       }
       case 'delist':
-        set.delisted_date = input.date;
+        set.delistedDate = input.date;
         break;
       case 'reopen':
-        Object.assign(set, { delisted_date: null, accepted_date: null, accept_score: null });
+        Object.assign(set, { delistedDate: null, acceptedDate: null, acceptScore: null });
         break;
     }
-    const saved = await w.trx
+    const saved = await trx
       .updateTable('cases')
       .set({ ...set, version: sql<number>`version + 1` })
       .where('id', '=', input.id)
       .$if(input.version != null, (q) => q.where('version', '=', input.version as number))
       .executeTakeFirst();
     await refuseLost(w, check, saved, async () => {
-      const now = await w.trx.selectFrom('cases').select('version').where('id', '=', input.id).executeTakeFirst();
+      const now = await trx.selectFrom('cases').select('version').where('id', '=', input.id).executeTakeFirst();
       return now ? { version: now.version ?? 1, fields: {} } : null;
     });
     await addEvent(w, input.id, input.date, input.action, t.next, details);
@@ -418,16 +422,16 @@ export async function actOnCaseIn(w: Writer, input: ActInput, opts: CaseWriteOpt
       // The party organization moves to 规范建设 in the year it is delisted; a case carried over from an
       // earlier year leaves that year 集中整顿, as it was all through it.
       const delistYear = Number(input.date.slice(0, 4));
-      await w.trx
+      await trx
         .insertInto('classes')
-        .values({ party_org_id: c.party_org_id, year: delistYear, class: 'standard', updated_at: w.now })
-        .onConflict((oc) => oc.columns(['party_org_id', 'year']).doUpdateSet({ class: 'standard', updated_at: w.now }))
+        .values({ partyOrgId: c.partyOrgId, year: delistYear, class: 'standard', updatedAt: w.now })
+        .onConflict((oc) => oc.columns(['partyOrgId', 'year']).doUpdateSet({ class: 'standard', updatedAt: w.now }))
         .execute();
       if (c.year < delistYear) {
-        await w.trx
+        await trx
           .insertInto('classes')
-          .values({ party_org_id: c.party_org_id, year: c.year, class: 'rectify', updated_at: w.now })
-          .onConflict((oc) => oc.columns(['party_org_id', 'year']).doNothing())
+          .values({ partyOrgId: c.partyOrgId, year: c.year, class: 'rectify', updatedAt: w.now })
+          .onConflict((oc) => oc.columns(['partyOrgId', 'year']).doNothing())
           .execute();
       }
     }
@@ -436,23 +440,15 @@ export async function actOnCaseIn(w: Writer, input: ActInput, opts: CaseWriteOpt
   }
 }
 
-function snapshot(c: CaseRow) {
-  return {
-    state: c.state,
-    deadline: c.deadline,
-    acceptedDate: c.accepted_date,
-    acceptScore: c.accept_score,
-    delistedDate: c.delisted_date,
-  };
-}
+type StoredCase = Selectable<CamelDatabase['cases']>;
 
-function snapshotOf(set: Partial<CaseRow>) {
-  const out: Record<string, unknown> = {};
-  if (set.state !== undefined) out.state = set.state;
-  if (set.deadline !== undefined) out.deadline = set.deadline;
-  if (set.accepted_date !== undefined) out.acceptedDate = set.accepted_date;
-  if (set.accept_score !== undefined) out.acceptScore = set.accept_score;
-  if (set.delisted_date !== undefined) out.delistedDate = set.delisted_date;
+/** The columns a step changes, as the audit log keeps them before and after it. */
+const SNAPSHOT = ['state', 'deadline', 'acceptedDate', 'acceptScore', 'delistedDate'] as const;
+
+/** Those of the snapshot's columns a row or a step's changes hold. */
+function snapshotOf(set: Partial<StoredCase>): Partial<Pick<StoredCase, (typeof SNAPSHOT)[number]>> {
+  const out: Partial<Pick<StoredCase, (typeof SNAPSHOT)[number]>> = {};
+  for (const k of SNAPSHOT) if (set[k] !== undefined) Object.assign(out, { [k]: set[k] });
   return out;
 }
 
