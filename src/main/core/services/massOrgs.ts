@@ -4,14 +4,15 @@
  * the organization form and the reports read and write them, and every writer keeps them equal to
  * “a row exists” through this file.
  */
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { MassOrgKind } from '../../../shared/domain/siteCodes';
 import { MASS_ORG_KINDS } from '../../../shared/domain/siteCodes';
 import type { MassOrgSet, MassOrgView } from '../../../shared/records/massOrgs';
 import { assertRegion } from '../caller';
+import { camelDb } from '../camel';
 import type { Ctx } from '../context';
 import { notFound } from '../errors';
-import type { Database } from '../schema';
+import type { CamelDatabase } from '../schema';
 import { type Writer, write } from '../write';
 
 type Db = Ctx['ledger']['db'] | Writer['trx'];
@@ -27,11 +28,21 @@ async function assertOrg(db: Db, orgId: number): Promise<void> {
   assertRegion(org.region_id, '两新组织', orgId);
 }
 
-function view(kind: MassOrgKind, row: Database['mass_orgs'] | undefined): MassOrgView {
+/** An organization's 群团 rows as the audit log and the import speak of them. */
+export function massOrgRows(db: Kysely<CamelDatabase>, orgId?: number) {
+  return db
+    .selectFrom('mass_orgs')
+    .select(['orgId', 'kind', 'foundedDate', 'members', 'chair'])
+    .$if(orgId != null, (q) => q.where('orgId', '=', orgId as number));
+}
+
+type Logged = Awaited<ReturnType<ReturnType<typeof massOrgRows>['executeTakeFirstOrThrow']>>;
+
+function view(kind: MassOrgKind, row: Logged | undefined): MassOrgView {
   return {
     kind,
     present: row != null,
-    foundedDate: row?.founded_date ?? null,
+    foundedDate: row?.foundedDate ?? null,
     members: row?.members ?? null,
     chair: row?.chair ?? null,
   };
@@ -40,7 +51,7 @@ function view(kind: MassOrgKind, row: Database['mass_orgs'] | undefined): MassOr
 /** The three kinds in their fixed order, each present or not. */
 export async function listMassOrgs(ctx: Ctx, orgId: number): Promise<MassOrgView[]> {
   await assertOrg(ctx.ledger.db, orgId);
-  const rows = await ctx.ledger.db.selectFrom('mass_orgs').selectAll().where('org_id', '=', orgId).execute();
+  const rows = await massOrgRows(camelDb(ctx.ledger.db), orgId).execute();
   return MASS_ORG_KINDS.map((k) =>
     view(
       k.code,
@@ -54,28 +65,27 @@ export async function setMassOrg(ctx: Ctx, input: MassOrgSet): Promise<MassOrgVi
   return listMassOrgs(ctx, input.orgId);
 }
 
-const logged = (orgId: number, kind: MassOrgKind, r: Database['mass_orgs'] | undefined) =>
-  r ? { orgId, kind, foundedDate: r.founded_date, members: r.members, chair: r.chair } : null;
-
 /** `audit`: written beside the change in the 操作日志 (an import's or exchange file's record). */
 export async function setMassOrgIn(w: Writer, input: MassOrgSet, audit: Record<string, unknown> = {}): Promise<void> {
   await assertOrg(w.trx, input.orgId);
   const { orgId, kind } = input;
-  const before = await w.trx.selectFrom('mass_orgs').selectAll().where('org_id', '=', orgId).where('kind', '=', kind).executeTakeFirst();
+  const trx = camelDb(w.trx);
+  const before = await massOrgRows(trx, orgId).where('kind', '=', kind).executeTakeFirst();
   if (!input.present) {
     if (!before) return;
-    await w.trx.deleteFrom('mass_orgs').where('org_id', '=', orgId).where('kind', '=', kind).execute();
-    await w.audit('mass_org', orgId, 'delete', logged(orgId, kind, before), null);
+    await trx.deleteFrom('mass_orgs').where('orgId', '=', orgId).where('kind', '=', kind).execute();
+    await w.audit('mass_org', orgId, 'delete', before, null);
   } else {
-    const values = { founded_date: input.foundedDate, members: input.members, chair: input.chair, updated_at: w.now };
-    if (before) await w.trx.updateTable('mass_orgs').set(values).where('org_id', '=', orgId).where('kind', '=', kind).execute();
+    const { foundedDate, members, chair } = input;
+    const values = { foundedDate, members, chair, updatedAt: w.now };
+    if (before) await trx.updateTable('mass_orgs').set(values).where('orgId', '=', orgId).where('kind', '=', kind).execute();
     else
-      await w.trx
+      await trx
         .insertInto('mass_orgs')
-        .values({ ...values, org_id: orgId, kind, created_at: w.now })
+        .values({ ...values, orgId, kind, createdAt: w.now })
         .execute();
-    const after = { orgId, kind, foundedDate: input.foundedDate, members: input.members, chair: input.chair };
-    await w.audit('mass_org', orgId, before ? 'update' : 'create', logged(orgId, kind, before), { ...after, ...audit });
+    const after = { orgId, kind, foundedDate, members, chair };
+    await w.audit('mass_org', orgId, before ? 'update' : 'create', before ?? null, { ...after, ...audit });
   }
   // The flag is a field of the organization's form: a change raises its version, so a form opened
   // before (an import or exchange file meanwhile) gets a conflict instead of writing the old flag back.
@@ -101,15 +111,16 @@ export async function alignMassOrgsIn(
 ): Promise<void> {
   const want: Record<MassOrgKind, boolean> = { union: flags.hasUnion, youth: flags.hasYouthLeague, women: flags.hasWomenFederation };
   // A new organization has no rows yet: an import of thousands skips the read.
-  const rows = isNew ? [] : await w.trx.selectFrom('mass_orgs').selectAll().where('org_id', '=', orgId).execute();
+  const trx = camelDb(w.trx);
+  const rows = isNew ? [] : await massOrgRows(trx, orgId).execute();
   for (const { code: kind } of MASS_ORG_KINDS) {
     const row = rows.find((r) => r.kind === kind);
     if (want[kind] && !row) {
-      await w.trx.insertInto('mass_orgs').values({ org_id: orgId, kind, created_at: w.now, updated_at: w.now }).execute();
+      await trx.insertInto('mass_orgs').values({ orgId, kind, createdAt: w.now, updatedAt: w.now }).execute();
       await w.audit('mass_org', orgId, 'create', null, { orgId, kind });
     } else if (!want[kind] && row) {
-      await w.trx.deleteFrom('mass_orgs').where('org_id', '=', orgId).where('kind', '=', kind).execute();
-      await w.audit('mass_org', orgId, 'delete', logged(orgId, kind, row), null);
+      await trx.deleteFrom('mass_orgs').where('orgId', '=', orgId).where('kind', '=', kind).execute();
+      await w.audit('mass_org', orgId, 'delete', row, null);
     }
   }
 }

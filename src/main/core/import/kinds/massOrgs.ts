@@ -6,7 +6,8 @@
  */
 import { MASS_ORG_KINDS } from '../../../../shared/domain/siteCodes';
 import { type MassOrgSet, massOrgSetSchema } from '../../../../shared/records/massOrgs';
-import { setMassOrgIn } from '../../services/massOrgs';
+import { camelDb } from '../../camel';
+import { massOrgRows, setMassOrgIn } from '../../services/massOrgs';
 import type { ImportField } from '../fields';
 import type { KindAdapter, Match, Partial } from './types';
 
@@ -69,20 +70,13 @@ export const massOrgsImport: KindAdapter<MassOrgSet> = {
   schema: massOrgSetSchema,
   async rules(ctx) {
     const today = ctx.today();
-    const rows = await ctx.ledger.db.selectFrom('mass_orgs').selectAll().execute();
+    const rows = await massOrgRows(camelDb(ctx.ledger.db)).execute();
     const byKey = new Map<string, Omit<Match, 'by'>>(
-      rows.map((r) => {
-        const f: MassOrgSet = {
-          orgId: r.org_id,
-          kind: r.kind,
-          present: true,
-          foundedDate: r.founded_date,
-          members: r.members,
-          chair: r.chair,
-        };
+      rows.map(({ orgId, kind, ...details }) => {
+        const f = { orgId, kind, present: true, ...details } satisfies MassOrgSet;
         // The table's key is the pair (organization, kind): one number for it tells the rows apart.
-        const id = r.org_id * 10 + MASS_ORG_KINDS.findIndex((k) => k.code === r.kind);
-        return [key(f), { id, fields: f as unknown as Record<string, unknown> }];
+        const id = orgId * 10 + MASS_ORG_KINDS.findIndex((k) => k.code === kind);
+        return [key(f), { id, fields: f }];
       }),
     );
     return {
