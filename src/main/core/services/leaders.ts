@@ -2,55 +2,47 @@
  * 包联领导 kept in 设置. A case plan refers to them by id, so one person is one leader on 包联领导督办
  * however the name was once typed. A leader a case refers to is deactivated, never deleted.
  */
-import { type Kysely, sql } from 'kysely';
+import { type InferResult, type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { splitLeaderText } from '../../../shared/rules/leaderName';
 import type { leaderFieldsSchema } from '../../../shared/schemas';
 import type { Leader } from '../../../shared/types';
+import { camelDb } from '../camel';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
-import type { Database } from '../schema';
+import type { CamelDatabase } from '../schema';
 import type { Writer } from '../write';
 import { write } from '../write';
 
 type Fields = z.output<typeof leaderFieldsSchema>;
 
 /** Each leader with how many cases name it (county or township), so a used one is deactivated, not deleted. */
-function withCaseCount(db: Kysely<Database>) {
+function withCaseCount(db: Kysely<CamelDatabase>) {
   return db
     .selectFrom('leaders as l')
-    .selectAll('l')
+    .select(['l.id', 'l.name', 'l.title', 'l.unit', 'l.level', 'l.sortOrder', 'l.active'])
     .select((eb) =>
       eb
         .selectFrom('cases as c')
         .select(sql<number>`count(*)`.as('n'))
-        .where((w) => w.or([w('c.leader_county_id', '=', w.ref('l.id')), w('c.leader_township_id', '=', w.ref('l.id'))]))
-        .as('case_count'),
+        .where((w) => w.or([w('c.leaderCountyId', '=', w.ref('l.id')), w('c.leaderTownshipId', '=', w.ref('l.id'))]))
+        .as('caseCount'),
     );
 }
 
-function toLeader(r: Record<string, unknown>): Leader {
-  return {
-    id: r.id as number,
-    name: r.name as string,
-    title: (r.title as string | null) ?? null,
-    unit: (r.unit as string | null) ?? null,
-    level: r.level as Leader['level'],
-    sortOrder: r.sort_order as number,
-    active: r.active === 1,
-    caseCount: Number(r.case_count),
-  };
-}
+/** 启用 stored 0/1 as a boolean; the count a number on either engine. */
+const toLeader = (r: InferResult<ReturnType<typeof withCaseCount>>[number]) =>
+  ({ ...r, active: r.active === 1, caseCount: Number(r.caseCount) }) satisfies Leader;
 
 export async function listLeaders(ctx: Ctx): Promise<Leader[]> {
-  const rows = await withCaseCount(ctx.ledger.db).orderBy('l.sort_order').orderBy('l.id').execute();
-  return rows.map((r) => toLeader(r as Record<string, unknown>));
+  const rows = await withCaseCount(camelDb(ctx.ledger.db)).orderBy('l.sortOrder').orderBy('l.id').execute();
+  return rows.map(toLeader);
 }
 
 async function getLeader(ctx: Ctx, id: number): Promise<Leader> {
-  const row = await withCaseCount(ctx.ledger.db).where('l.id', '=', id).executeTakeFirst();
+  const row = await withCaseCount(camelDb(ctx.ledger.db)).where('l.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('包联领导', id);
-  return toLeader(row as Record<string, unknown>);
+  return toLeader(row);
 }
 
 async function refuseSameName(w: Writer, name: string, id?: number) {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { regionFieldsSchema } from '../../../shared/schemas';
 import type { Region } from '../../../shared/types';
 import { visibleRegions } from '../caller';
+import { camelDb } from '../camel';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
 import { type Writer, write } from '../write';
@@ -11,30 +12,24 @@ type RegionFields = z.output<typeof regionFieldsSchema>;
 /** The regions the caller may see (a 乡镇经办 only their own), in the clerk's order. */
 export async function listRegions(ctx: Ctx): Promise<Region[]> {
   const mine = visibleRegions();
-  const rows = await ctx.ledger.db
+  const db = camelDb(ctx.ledger.db);
+  const rows = await db
     .selectFrom('regions as r')
-    .select(['r.id', 'r.name', 'r.kind', 'r.code', 'r.sort_order'])
+    .select(['r.id', 'r.name', 'r.kind', 'r.code', 'r.sortOrder'])
     .$if(mine !== null, (q) => q.where('r.id', 'in', mine?.length ? mine : [-1]))
-    .orderBy('r.sort_order')
+    .orderBy('r.sortOrder')
     .orderBy('r.id')
     .execute();
   // Counted in SQL over the live-rows index (migration 0012), not from the organization index: the list
   // is asked for right after start, while that index is still being built.
-  const counted = await ctx.ledger.db
+  const counted = await db
     .selectFrom('orgs')
-    .select(['region_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('deleted_at', 'is', null)
-    .groupBy('region_id')
+    .select(['regionId', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('deletedAt', 'is', null)
+    .groupBy('regionId')
     .execute();
-  const counts = new Map(counted.map((c) => [c.region_id, Number(c.n)]));
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    kind: r.kind,
-    code: r.code,
-    sortOrder: r.sort_order,
-    orgCount: counts.get(r.id) ?? 0,
-  }));
+  const counts = new Map(counted.map((c) => [c.regionId, Number(c.n)]));
+  return rows.map((r) => ({ ...r, orgCount: counts.get(r.id) ?? 0 }) satisfies Region);
 }
 
 async function getRegion(ctx: Ctx, id: number): Promise<Region> {
