@@ -4,7 +4,7 @@
  * No function here returns or logs a password or its hash.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import { type InferResult, type Kysely, sql } from 'kysely';
 import type { Channel } from '../../../shared/contract';
 import { labelOf } from '../../../shared/domain/codes';
 import { mayCall, PASSWORD_CHANGE_CHANNELS, ROLES, type RoleCode, roleHasRegions } from '../../../shared/domain/roles';
@@ -12,6 +12,7 @@ import type { Account, LoginEvent, LoginLogEntry, LoginResult, Me, UserCreate, U
 import { passwordProblem } from '../../../shared/rules/password';
 import type { Page } from '../../../shared/types';
 import { actorName, type Caller } from '../caller';
+import { camelDb } from '../camel';
 import type { Ctx } from '../context';
 
 export type { Caller };
@@ -84,26 +85,33 @@ function findUser(db: Kysely<Database>, userName: string): Promise<UserRow | und
 }
 
 async function regionsOf(db: Kysely<Database>, userId: number): Promise<number[]> {
-  const rows = await db.selectFrom('user_regions').select('region_id').where('user_id', '=', userId).orderBy('region_id').execute();
-  return rows.map((r) => r.region_id);
+  const rows = await camelDb(db).selectFrom('user_regions').select('regionId').where('userId', '=', userId).orderBy('regionId').execute();
+  return rows.map((r) => r.regionId);
 }
 
-function toAccount(u: UserRow, regionIds: number[]): Account {
-  return {
-    id: u.id,
-    userName: u.user_name,
-    name: u.name,
-    role: u.role,
-    regionIds,
-    enabled: u.enabled === 1,
-    mustChangePassword: u.must_change === 1,
-    passwordChangedAt: u.password_changed_at,
-    lastLoginAt: u.last_login_at,
-    failedAttempts: u.failed_attempts,
-    lockedUntil: u.locked_until,
-    createdAt: u.created_at,
-    updatedAt: u.updated_at,
-  };
+/** An account's columns as the screens see it: never the hash. */
+function accounts(db: Kysely<Database>) {
+  return camelDb(db)
+    .selectFrom('users')
+    .select([
+      'id',
+      'userName',
+      'name',
+      'role',
+      'enabled',
+      'mustChange',
+      'passwordChangedAt',
+      'lastLoginAt',
+      'failedAttempts',
+      'lockedUntil',
+      'createdAt',
+      'updatedAt',
+    ]);
+}
+
+/** 0/1 flags as booleans, with the account's regions. */
+function toAccount({ enabled, mustChange, ...u }: InferResult<ReturnType<typeof accounts>>[number], regionIds: number[]): Account {
+  return { ...u, regionIds, enabled: enabled === 1, mustChangePassword: mustChange === 1 };
 }
 
 /** What the audit log keeps of an account: never the hash. */
@@ -129,18 +137,18 @@ async function checkRegions(db: Kysely<Database>, role: RoleCode, regionIds: num
 }
 
 export async function getAccount(ctx: Ctx, id: number): Promise<Account> {
-  const u = (await ctx.ledger.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()) as UserRow | undefined;
+  const u = await accounts(ctx.ledger.db).where('id', '=', id).executeTakeFirst();
   if (!u) throw notFound('账号', id);
   return toAccount(u, await regionsOf(ctx.ledger.db, id));
 }
 
 export async function listUsers(ctx: Ctx): Promise<Account[]> {
-  const users = (await ctx.ledger.db.selectFrom('users').selectAll().orderBy('id').execute()) as UserRow[];
-  const regions = await ctx.ledger.db.selectFrom('user_regions').selectAll().orderBy('region_id').execute();
+  const users = await accounts(ctx.ledger.db).orderBy('id').execute();
+  const regions = await camelDb(ctx.ledger.db).selectFrom('user_regions').selectAll().orderBy('regionId').execute();
   return users.map((u) =>
     toAccount(
       u,
-      regions.filter((r) => r.user_id === u.id).map((r) => r.region_id),
+      regions.filter((r) => r.userId === u.id).map((r) => r.regionId),
     ),
   );
 }
@@ -398,10 +406,10 @@ export type SessionLookup = { caller: Caller } | { ended: 'missing' | 'timeout' 
 export async function lookupSession(ctx: Ctx, sessionId: string | undefined): Promise<SessionLookup> {
   if (!sessionId) return { ended: 'missing' };
   const db = ctx.ledger.db;
-  const row = await db
+  const row = await camelDb(db)
     .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id as sid', 's.last_seen', 'u.id', 'u.user_name', 'u.name', 'u.role', 'u.enabled', 'u.must_change'])
+    .innerJoin('users as u', 'u.id', 's.userId')
+    .select(['s.id as sid', 's.lastSeen', 'u.id', 'u.userName', 'u.name', 'u.role', 'u.enabled', 'u.mustChange'])
     .where('s.id', '=', hashSession(sessionId))
     .executeTakeFirst();
   if (!row) return { ended: 'missing' };
@@ -411,21 +419,21 @@ export async function lookupSession(ctx: Ctx, sessionId: string | undefined): Pr
     await db.deleteFrom('sessions').where('id', '=', row.sid).execute();
     return { ended: 'missing' };
   }
-  if (at(now) - at(row.last_seen) >= sessionIdleMinutes * MINUTE) {
+  if (at(now) - at(row.lastSeen) >= sessionIdleMinutes * MINUTE) {
     await db.deleteFrom('sessions').where('id', '=', row.sid).execute();
-    await logEvent(db, now, { userName: row.user_name, userId: row.id, event: 'timeout', detail: `${sessionIdleMinutes}分钟未操作` });
+    await logEvent(db, now, { userName: row.userName, userId: row.id, event: 'timeout', detail: `${sessionIdleMinutes}分钟未操作` });
     return { ended: 'timeout' };
   }
   // Once a minute is enough for a 30-minute rule, and spares every read a write.
-  if (at(now) - at(row.last_seen) >= MINUTE) await db.updateTable('sessions').set({ last_seen: now }).where('id', '=', row.sid).execute();
+  if (at(now) - at(row.lastSeen) >= MINUTE) await db.updateTable('sessions').set({ last_seen: now }).where('id', '=', row.sid).execute();
   return {
     caller: {
       userId: row.id,
-      userName: row.user_name,
+      userName: row.userName,
       name: row.name,
       role: row.role,
       regionIds: await regionsOf(db, row.id),
-      mustChangePassword: row.must_change === 1,
+      mustChangePassword: row.mustChange === 1,
     },
   };
 }
@@ -519,22 +527,10 @@ export async function listLoginLog(
   ctx: Ctx,
   input: { userName?: string; event?: LoginEvent; offset: number; limit: number },
 ): Promise<Page<LoginLogEntry>> {
-  let q = ctx.ledger.db.selectFrom('login_log');
+  let q = camelDb(ctx.ledger.db).selectFrom('login_log');
   if (input.userName) q = q.where(sql<boolean>`lower(user_name) = lower(${input.userName})`);
   if (input.event) q = q.where('event', '=', input.event);
   const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q.selectAll().orderBy('id', 'desc').offset(input.offset).limit(input.limit).execute();
-  return {
-    total: Number(n),
-    rows: rows.map((r) => ({
-      id: r.id,
-      at: r.at,
-      userName: r.user_name,
-      userId: r.user_id,
-      event: r.event,
-      detail: r.detail,
-      address: r.address,
-      agent: r.agent,
-    })),
-  };
+  return { total: Number(n), rows: rows satisfies LoginLogEntry[] };
 }
