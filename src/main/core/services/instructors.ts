@@ -253,19 +253,20 @@ export async function assignInstructorIn(w: Writer, a: Assign, audit: Record<str
 
 export async function endAssignment(ctx: Ctx, assignmentId: number, toDate: string): Promise<Instructor> {
   const instructorId = await write(ctx, async (w) => {
-    const row = await w.trx
+    const trx = camelDb(w.trx);
+    const row = await trx
       .selectFrom('assignments as a')
-      .innerJoin('orgs as o', 'o.id', 'a.org_id')
-      .select(['a.instructor_id', 'a.org_id', 'a.from_date', 'a.to_date', 'o.region_id'])
+      .innerJoin('orgs as o', 'o.id', 'a.orgId')
+      .select(['a.instructorId', 'a.orgId', 'a.fromDate', 'a.toDate', 'o.regionId'])
       .where('a.id', '=', assignmentId)
       .executeTakeFirst();
     if (!row) throw notFound('选派记录', assignmentId);
-    assertRegion(row.region_id, '选派记录', assignmentId);
-    if (toDate < row.from_date) throw new AppError('invalid_input', `「截止日期」不能早于起始日期${row.from_date}`);
-    await w.trx.updateTable('assignments').set({ to_date: toDate }).where('id', '=', assignmentId).execute();
-    await w.audit('assignment', assignmentId, 'end', { toDate: row.to_date }, { toDate });
-    w.touchOrgs([row.org_id]);
-    return row.instructor_id;
+    assertRegion(row.regionId, '选派记录', assignmentId);
+    if (toDate < row.fromDate) throw new AppError('invalid_input', `「截止日期」不能早于起始日期${row.fromDate}`);
+    await trx.updateTable('assignments').set({ toDate }).where('id', '=', assignmentId).execute();
+    await w.audit('assignment', assignmentId, 'end', { toDate: row.toDate }, { toDate });
+    w.touchOrgs([row.orgId]);
+    return row.instructorId;
   });
   return getInstructor(ctx, instructorId);
 }
