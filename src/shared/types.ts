@@ -1,4 +1,5 @@
 /** What the channels answer: the shapes the renderer and outside tools read. */
+import type { z } from 'zod';
 import type {
   AnnualCheck,
   CaseAction,
@@ -20,6 +21,7 @@ import type { ImportKind } from './importKinds';
 import type { CoverageFigures } from './rules/coverage';
 import type { FlagHit } from './rules/orgFlags';
 import type { ScreeningLevel, ScreeningReason } from './rules/screening';
+import type { instructorFieldsSchema, partyOrgFieldsSchema } from './schemas';
 
 export interface Settings {
   countyName: string;
@@ -157,28 +159,8 @@ export interface OrgDetail extends OrgFields {
   updatedAt: string;
 }
 
-export interface PartyOrgFields {
-  name: string;
-  type: PartyOrgType;
-  method: FormationMethod;
-  regionId: number;
-  parentName: string | null;
-  foundedDate: string | null;
-  approvalNo: string | null;
-  secretaryName: string | null;
-  secretaryPhone: string | null;
-  secretaryIsHead: boolean;
-  deputySecretary: string | null;
-  committeeMembers: string | null;
-  partyWorkers: number;
-  formalMembers: number;
-  probationaryMembers: number;
-  lastElectionDate: string | null;
-  termYears: number | null;
-  starRating: number | null;
-  venueChecklist: string[];
-  remarks: string | null;
-}
+/** A party organization's form as stored: the schema's fields without the covered organizations (kept in their own table). */
+export type PartyOrgFields = Omit<z.output<typeof partyOrgFieldsSchema>, 'coveredOrgIds'>;
 
 export interface PartyOrgListRow {
   id: number;
@@ -215,16 +197,7 @@ export interface PartyOrgDetail extends PartyOrgFields {
   updatedAt: string;
 }
 
-export interface InstructorFields {
-  name: string;
-  unit: string | null;
-  post: string | null;
-  phone: string | null;
-  fullTime: boolean;
-  appointedDate: string | null;
-  grids: string | null;
-  remarks: string | null;
-}
+export type InstructorFields = z.output<typeof instructorFieldsSchema>;
 
 export interface Instructor extends InstructorFields {
   id: number;

@@ -3,7 +3,7 @@
  * No answer ever carries a password or its hash.
  */
 import { z } from 'zod';
-import { ROLE_CODES, type RoleCode } from '../domain/roles';
+import { ROLE_CODES } from '../domain/roles';
 import { PASSWORD_MAX_LENGTH } from '../rules/password';
 import { id, reqText, visibleText } from '../schemas';
 
@@ -42,13 +42,9 @@ export type UserCreate = z.output<typeof userCreateSchema>;
 export type UserUpdate = z.output<typeof userUpdateSchema>;
 
 /** An account as the channels show it. */
-export interface Account {
+/** An account as the screens see it: the fields it was created with (never the password), and its state. */
+export interface Account extends Omit<UserCreate, 'password'> {
   id: number;
-  userName: string;
-  name: string;
-  role: RoleCode;
-  /** A 乡镇经办's regions; empty for every other role. */
-  regionIds: number[];
   enabled: boolean;
   mustChangePassword: boolean;
   passwordChangedAt: string;

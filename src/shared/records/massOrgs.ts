@@ -18,13 +18,8 @@ export const massOrgSetSchema = z.object({
 
 export type MassOrgSet = z.output<typeof massOrgSetSchema>;
 
-export interface MassOrgView {
-  kind: MassOrgKind;
-  present: boolean;
-  foundedDate: string | null;
-  members: number | null;
-  chair: string | null;
-}
+/** One kind as the organization's page shows it: the fields as set, without the organization. */
+export type MassOrgView = Omit<MassOrgSet, 'orgId'>;
 
 /** The organization's boolean column that mirrors each kind (kept for the lists and reports that read it). */
 export const MASS_ORG_FLAG = {

@@ -1,7 +1,7 @@
 /** 示范点与党建品牌: a designation of a party organization at a level in a year; history is kept row by row. */
 import { z } from 'zod';
 import { codesOf } from '../domain/codes';
-import { MODEL_SITE_LEVELS, type ModelSiteLevel } from '../domain/siteCodes';
+import { MODEL_SITE_LEVELS } from '../domain/siteCodes';
 import { id, optText, year } from '../schemas';
 
 const blankToNull = (v: unknown) => (v === '' || (typeof v === 'string' && v.trim() === '') ? null : v);
@@ -39,19 +39,11 @@ export const modelSitesListSchema = z
   })
   .default({});
 
-export interface ModelSiteRow {
+export interface ModelSiteRow extends ModelSiteFields {
   id: number;
-  partyOrgId: number;
   partyOrgName: string;
   regionId: number;
   regionName: string;
-  level: ModelSiteLevel;
-  year: number;
-  brandName: string | null;
-  fiveStar: boolean;
-  revokedYear: number | null;
-  documentNo: string | null;
-  remarks: string | null;
   /** In force in the year asked for (or this year when none was asked). */
   inForce: boolean;
 }
