@@ -3,30 +3,41 @@
  * year it ends, and the party organization's page shows them all.
  */
 
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { labelOf } from '../../../shared/domain/codes';
 import { MODEL_SITE_LEVELS } from '../../../shared/domain/siteCodes';
 import { inForceIn, type ModelSiteFields, type ModelSiteRow, type modelSitesListSchema } from '../../../shared/records/modelSites';
 import { matchesName } from '../../../shared/rules/hanzi';
+import { camelDb } from '../camel';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
-import type { Database } from '../schema';
+import type { CamelDatabase, Database } from '../schema';
 import { type Writer, write } from '../write';
 import { partyOrgIdsMatching } from './partyOrgs';
 import { assertPartyOrgRegion, inCallerRegions } from './recordScope';
 
 type ListInput = z.output<typeof modelSitesListSchema>;
 
-export async function listModelSites(ctx: Ctx, input: ListInput): Promise<ModelSiteRow[]> {
-  const rows = await ctx.ledger.db
+/** Designations as `m` with the form's fields selected as stored, in ModelSiteFields' order (asSiteFields decodes). */
+export function modelSiteRows(db: Kysely<CamelDatabase>) {
+  return db
     .selectFrom('model_sites as m')
-    .innerJoin('party_orgs as p', (j) => j.onRef('p.id', '=', 'm.party_org_id').on('p.deleted_at', 'is', null))
-    .innerJoin('regions as r', 'r.id', 'p.region_id')
-    .selectAll('m')
-    .select(['p.name as party_org_name', 'p.region_id', 'r.name as region_name', 'r.sort_order as region_order'])
-    .where(inCallerRegions('p.region_id'))
-    .orderBy('r.sort_order')
+    .select(['m.partyOrgId', 'm.level', 'm.year', 'm.brandName', 'm.fiveStar', 'm.revokedYear', 'm.documentNo', 'm.remarks']);
+}
+
+/** A selected row with 五星 (stored 0/1) as the form's boolean; other columns pass. */
+export function asSiteFields<R extends { fiveStar: number }>(r: R): Omit<R, 'fiveStar'> & Pick<ModelSiteFields, 'fiveStar'> {
+  return { ...r, fiveStar: r.fiveStar === 1 };
+}
+
+export async function listModelSites(ctx: Ctx, input: ListInput): Promise<ModelSiteRow[]> {
+  const rows = await modelSiteRows(camelDb(ctx.ledger.db))
+    .innerJoin('party_orgs as p', (j) => j.onRef('p.id', '=', 'm.partyOrgId').on('p.deletedAt', 'is', null))
+    .innerJoin('regions as r', 'r.id', 'p.regionId')
+    .select(['m.id', 'p.name as partyOrgName', 'p.regionId', 'r.name as regionName'])
+    .where(inCallerRegions('p.regionId'))
+    .orderBy('r.sortOrder')
     .orderBy('p.id')
     .orderBy('m.year')
     .orderBy('m.id')
@@ -36,22 +47,8 @@ export async function listModelSites(ctx: Ctx, input: ListInput): Promise<ModelS
   const q = input.query?.trim() ?? '';
   return rows
     .map((m) => {
-      const site = { year: m.year, revokedYear: m.revoked_year };
-      return {
-        id: m.id,
-        partyOrgId: m.party_org_id,
-        partyOrgName: m.party_org_name,
-        regionId: m.region_id,
-        regionName: m.region_name,
-        level: m.level,
-        year: m.year,
-        brandName: m.brand_name,
-        fiveStar: m.five_star === 1,
-        revokedYear: m.revoked_year,
-        documentNo: m.document_no,
-        remarks: m.remarks,
-        inForce: inForceIn(site, year),
-      };
+      const site = asSiteFields(m);
+      return { ...site, inForce: inForceIn(site, year) } satisfies ModelSiteRow;
     })
     .filter(
       (m) =>
@@ -70,55 +67,40 @@ async function getModelSite(ctx: Ctx, id: number): Promise<ModelSiteRow> {
 }
 
 /** A stored designation as the form has it (the 操作日志 and the import compare these). */
-export function snapshot(m: Selectable<Database['model_sites']>): ModelSiteFields {
-  return {
-    partyOrgId: m.party_org_id,
-    level: m.level,
-    year: m.year,
-    brandName: m.brand_name,
-    fiveStar: m.five_star === 1,
-    revokedYear: m.revoked_year,
-    documentNo: m.document_no,
-    remarks: m.remarks,
-  };
+async function storedSite(w: Writer, id: number): Promise<ModelSiteFields | undefined> {
+  const row = await modelSiteRows(camelDb(w.trx)).where('m.id', '=', id).executeTakeFirst();
+  return row && asSiteFields(row);
 }
 
 function columns(f: ModelSiteFields) {
-  return {
-    party_org_id: f.partyOrgId,
-    level: f.level,
-    year: f.year,
-    brand_name: f.brandName,
-    five_star: f.fiveStar ? 1 : 0,
-    revoked_year: f.revokedYear,
-    document_no: f.documentNo,
-    remarks: f.remarks,
-  };
+  const { partyOrgId, level, year, brandName, fiveStar, revokedYear, documentNo, remarks } = f;
+  return { partyOrgId, level, year, brandName, fiveStar: fiveStar ? 1 : 0, revokedYear, documentNo, remarks };
 }
 
 /** The party organization exists, and no other designation of it at the same level is in force at the same time. */
 async function assertValid(w: Writer, f: ModelSiteFields, selfId: number | null): Promise<void> {
-  const po = await w.trx
+  const trx = camelDb(w.trx);
+  const po = await trx
     .selectFrom('party_orgs')
     .select(['id', 'name'])
     .where('id', '=', f.partyOrgId)
-    .where('deleted_at', 'is', null)
-    .where(inCallerRegions('region_id'))
+    .where('deletedAt', 'is', null)
+    .where(inCallerRegions('regionId'))
     .executeTakeFirst();
   if (!po) {
     throw new AppError('invalid_input', `「党组织」编号${f.partyOrgId}不存在或已删除`, [
       { path: 'partyOrgId', message: '党组织不存在或已删除' },
     ]);
   }
-  const same = await w.trx
+  const same = await trx
     .selectFrom('model_sites')
-    .selectAll()
-    .where('party_org_id', '=', f.partyOrgId)
+    .select(['year', 'revokedYear'])
+    .where('partyOrgId', '=', f.partyOrgId)
     .where('level', '=', f.level)
     .$if(selfId != null, (q) => q.where('id', '!=', selfId as number))
     .execute();
   const end = (y: number | null) => y ?? Number.POSITIVE_INFINITY;
-  const clash = same.find((m) => m.year < end(f.revokedYear) && f.year < end(m.revoked_year));
+  const clash = same.find((m) => m.year < end(f.revokedYear) && f.year < end(m.revokedYear));
   if (clash) {
     const level = labelOf(MODEL_SITE_LEVELS, f.level);
     throw new AppError(
@@ -137,9 +119,9 @@ export async function createModelSite(ctx: Ctx, f: ModelSiteFields): Promise<Mod
 /** Inside a caller's transaction (seed, import). */
 export async function createModelSiteIn(w: Writer, f: ModelSiteFields, audit: Record<string, unknown> = {}): Promise<number> {
   await assertValid(w, f, null);
-  const { id } = await w.trx
+  const { id } = await camelDb(w.trx)
     .insertInto('model_sites')
-    .values({ ...columns(f), created_at: w.now, updated_at: w.now })
+    .values({ ...columns(f), createdAt: w.now, updatedAt: w.now })
     .returning('id')
     .executeTakeFirstOrThrow();
   await w.audit('model_site', id, 'create', null, { ...f, ...audit });
@@ -154,27 +136,27 @@ export async function updateModelSite(ctx: Ctx, id: number, f: ModelSiteFields):
 
 /** Inside a caller's transaction (import, exchange). */
 export async function updateModelSiteIn(w: Writer, id: number, f: ModelSiteFields, audit: Record<string, unknown> = {}): Promise<void> {
-  const row = await w.trx.selectFrom('model_sites').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('示范点', id);
-  await assertPartyOrgRegion(w.trx, row.party_org_id, '示范点', id);
+  const before = await storedSite(w, id);
+  if (!before) throw notFound('示范点', id);
+  await assertPartyOrgRegion(w.trx, before.partyOrgId, '示范点', id);
   await assertValid(w, f, id);
-  await w.trx
+  await camelDb(w.trx)
     .updateTable('model_sites')
-    .set({ ...columns(f), updated_at: w.now })
+    .set({ ...columns(f), updatedAt: w.now })
     .where('id', '=', id)
     .execute();
-  await w.audit('model_site', id, 'update', snapshot(row), { ...f, ...audit });
+  await w.audit('model_site', id, 'update', before, { ...f, ...audit });
   w.touchOrgs([]);
 }
 
 /** For a designation entered by mistake; an ended one is kept with its 撤销（摘牌）年度 instead. */
 export async function deleteModelSite(ctx: Ctx, id: number): Promise<{ id: number }> {
   await write(ctx, async (w) => {
-    const row = await w.trx.selectFrom('model_sites').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw notFound('示范点', id);
-    await assertPartyOrgRegion(w.trx, row.party_org_id, '示范点', id);
+    const before = await storedSite(w, id);
+    if (!before) throw notFound('示范点', id);
+    await assertPartyOrgRegion(w.trx, before.partyOrgId, '示范点', id);
     await w.trx.deleteFrom('model_sites').where('id', '=', id).execute();
-    await w.audit('model_site', id, 'delete', snapshot(row), null);
+    await w.audit('model_site', id, 'delete', before, null);
     w.touchOrgs([]);
   });
   return { id };

@@ -9,9 +9,10 @@
 import { MODEL_SITE_LEVELS } from '../../../../shared/domain/siteCodes';
 import { type ModelSiteFields, modelSiteFieldsSchema } from '../../../../shared/records/modelSites';
 import { normalizeUscc } from '../../../../shared/rules/uscc';
+import { camelDb } from '../../camel';
 import type { Ctx } from '../../context';
 import { inList } from '../../dialect';
-import { createModelSiteIn, snapshot, updateModelSiteIn } from '../../services/modelSites';
+import { asSiteFields, createModelSiteIn, modelSiteRows, updateModelSiteIn } from '../../services/modelSites';
 import type { ImportField } from '../fields';
 import type { SheetRows } from '../read';
 import type { KindAdapter, Match, Partial } from './types';
@@ -154,20 +155,15 @@ export const modelSitesImport: KindAdapter<ModelSiteFields> = {
   async rules(ctx, sheet, columnOf) {
     const thisYear = Number(ctx.today().slice(0, 4));
     const ownerOf = await ownerIndex(ctx, sheet, columnOf.get('partyOrgId'));
-    const stored = await ctx.ledger.db.selectFrom('model_sites').selectAll().execute();
+    const stored = (await modelSiteRows(camelDb(ctx.ledger.db)).select('m.id').execute()).map(asSiteFields);
     const key = (p: Partial) => `${p.partyOrgId}|${p.level}|${yearOf(p.year)}`;
-    const byKey = new Map<string, Omit<Match, 'by'>>(
-      stored.map((r) => {
-        const f = snapshot(r);
-        return [key(f), { id: r.id, fields: f as unknown as Record<string, unknown> }];
-      }),
-    );
-    const revokedOf = new Map(stored.map((r) => [r.id, r.revoked_year]));
+    const byKey = new Map<string, Omit<Match, 'by'>>(stored.map(({ id, ...f }) => [key(f), { id, fields: f satisfies ModelSiteFields }]));
+    const revokedOf = new Map(stored.map((r) => [r.id, r.revokedYear]));
     /** Designations as they will stand, by party organization and level: the stored ones, then the sheet's rows taken so far. */
     const periods = new Map<string, { id: number | null; row: number | null; year: number; revokedYear: number | null }[]>();
     for (const r of stored) {
-      const k = `${r.party_org_id}|${r.level}`;
-      periods.set(k, [...(periods.get(k) ?? []), { id: r.id, row: null, year: r.year, revokedYear: r.revoked_year }]);
+      const k = `${r.partyOrgId}|${r.level}`;
+      periods.set(k, [...(periods.get(k) ?? []), { id: r.id, row: null, year: r.year, revokedYear: r.revokedYear }]);
     }
     /** The owner problems of the rows whose cell named no party organization, for `complete` to report. */
     const unresolved = new WeakMap<Partial, string>();
