@@ -11,6 +11,7 @@ import {
 } from '../../../shared/audit/describe';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../../../shared/audit/labels';
 import type { AuditPage } from '../../../shared/types';
+import { camelDb } from '../camel';
 import type { Ctx } from '../context';
 
 export interface AuditFilter {
@@ -35,23 +36,24 @@ function dayStart(day: string, utcOffset: number, plusDays = 0): string {
 
 export async function listAudit(ctx: Ctx, input: AuditFilter): Promise<AuditPage> {
   const offset = input.utcOffset ?? 0;
-  let q = ctx.ledger.db.selectFrom('audit_log');
+  let q = camelDb(ctx.ledger.db).selectFrom('audit_log');
   if (input.entity) q = q.where('entity', '=', input.entity);
-  if (input.entityId != null) q = q.where('entity_id', '=', input.entityId);
+  if (input.entityId != null) q = q.where('entityId', '=', input.entityId);
   if (input.action) q = q.where('action', '=', input.action);
-  if (input.actorUserId != null) q = q.where('actor_user_id', '=', input.actorUserId);
+  if (input.actorUserId != null) q = q.where('actorUserId', '=', input.actorUserId);
   // Stored times are UTC instants; a clerk's day is the span between its two local midnights.
   if (input.from) q = q.where('at', '>=', dayStart(input.from, offset));
   if (input.to) q = q.where('at', '<', dayStart(input.to, offset, 1));
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q.selectAll().orderBy('id', 'desc').offset(input.offset).limit(input.limit).execute();
+  // The JSON columns are read as text and parsed here: through the camel view a parsed object's keys would be renamed.
+  const rows = await q
+    .select(['id', 'at', 'actor', 'entity', 'entityId', 'action', 'before', 'after'])
+    .orderBy('id', 'desc')
+    .offset(input.offset)
+    .limit(input.limit)
+    .execute();
   const raw = rows.map((r) => ({
-    id: r.id,
-    at: r.at,
-    actor: r.actor,
-    entity: r.entity,
-    entityId: r.entity_id,
-    action: r.action,
+    ...r,
     before: r.before == null ? null : (JSON.parse(r.before) as unknown),
     after: r.after == null ? null : (JSON.parse(r.after) as unknown),
   }));
@@ -88,7 +90,7 @@ async function actors(ctx: Ctx): Promise<AuditPage['actors']> {
 
 /** The names a page of rows refers to, deleted records included: a few queries by id, never the whole ledger. */
 async function lookups(ctx: Ctx, rows: RawAuditEntry[], utcOffset: number): Promise<AuditLookups> {
-  const db = ctx.ledger.db;
+  const db = camelDb(ctx.ledger.db);
   const refs = auditRefs(rows);
   // A bound-parameter limit on either engine: ask in slices.
   const slices = (ids: Set<number>): number[][] => {
@@ -99,15 +101,19 @@ async function lookups(ctx: Ctx, rows: RawAuditEntry[], utcOffset: number): Prom
   };
   const cases = new Map<number, { partyOrgId: number; year: number }>();
   for (const part of slices(refs.case)) {
-    for (const c of await db.selectFrom('cases').select(['id', 'party_org_id', 'year']).where('id', 'in', part).execute()) {
-      cases.set(c.id, { partyOrgId: c.party_org_id, year: c.year });
+    for (const { id, ...c } of await db.selectFrom('cases').select(['id', 'partyOrgId', 'year']).where('id', 'in', part).execute()) {
+      cases.set(id, c);
     }
   }
   for (const c of cases.values()) refs.partyOrg.add(c.partyOrgId);
   const assignments = new Map<number, { instructorId: number; orgId: number }>();
   for (const part of slices(refs.assignment)) {
-    for (const a of await db.selectFrom('assignments').select(['id', 'instructor_id', 'org_id']).where('id', 'in', part).execute()) {
-      assignments.set(a.id, { instructorId: a.instructor_id, orgId: a.org_id });
+    for (const { id, ...a } of await db
+      .selectFrom('assignments')
+      .select(['id', 'instructorId', 'orgId'])
+      .where('id', 'in', part)
+      .execute()) {
+      assignments.set(id, a);
     }
   }
   for (const a of assignments.values()) {
