@@ -38,10 +38,9 @@ import {
 import type { InstructorFields, OrgFields, PartyOrgFields } from '../../../shared/types';
 import { camelDb } from '../camel';
 import { AppError } from '../errors';
-import { fromColumns } from '../mapping';
 import type { Database } from '../schema';
 import { asInstructorFields, instructorRows } from '../services/instructors';
-import { ORG_SHAPE } from '../services/orgs';
+import { asOrgFields, orgRows } from '../services/orgs';
 import { asFields, partyOrgRows } from '../services/partyOrgs';
 import { KIND_NAMES, type LocalWork, loadWork, parseWork, type WorkContent, type WorkRecordContent } from './workRecords';
 
@@ -156,8 +155,8 @@ export async function loadSnapshot(db: Db): Promise<LocalSnapshot> {
 
   const orgs = new Map<string, LocalRecord<OrgContent>[]>();
   const orgKeyById = new Map<number, string>();
-  for (const row of await db.selectFrom('orgs').selectAll().where('deleted_at', 'is', null).orderBy('id').execute()) {
-    const { regionId, ...fields } = fromColumns(row as unknown as Record<string, unknown>, ORG_SHAPE);
+  for (const row of await orgRows(camelDb(db)).select('o.id').orderBy('o.id').execute()) {
+    const { id: _, regionId, ...fields } = asOrgFields(row);
     const content: OrgContent = { ...fields, regionName: regionName.get(regionId) ?? '' };
     const key = orgKey(content);
     push(orgs, key, { id: row.id, key, content });

@@ -1,5 +1,5 @@
 /** Organizations (两新组织): list, page, create, update, soft delete. */
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { orgsListSchema } from '../../../shared/contract';
 import { COVERAGE_STATUSES } from '../../../shared/domain/codes';
@@ -8,11 +8,11 @@ import { orgFlags } from '../../../shared/rules/orgFlags';
 import type { orgFieldsSchema } from '../../../shared/schemas';
 import type { OrgDetail, OrgFields, OrgListRow, Page } from '../../../shared/types';
 import { assertRegion } from '../caller';
+import { camelDb } from '../camel';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
-import { fromColumns, toColumns } from '../mapping';
 import { initialsOf } from '../pinyin';
-import type { Database } from '../schema';
+import type { CamelDatabase } from '../schema';
 import { refuseLost, refuseStale } from '../versionCheck';
 import { type Writer, write } from '../write';
 import { alignAnnualCheckIn } from './inspections';
@@ -24,37 +24,57 @@ import { assertRegionWritable, inRegions, regionsParam } from './recordScope';
 type OrgInput = z.output<typeof orgFieldsSchema>;
 type ListInput = z.output<typeof orgsListSchema>;
 
-/** The shape of OrgFields, used to read a row back into fields. */
-export const ORG_SHAPE: OrgFields = {
-  name: '',
-  uscc: null,
-  category: 'social',
-  subtype: 'association',
-  registrationAuthority: null,
-  supervisorUnit: null,
-  industry: null,
-  regionId: 0,
-  address: null,
-  legalRep: null,
-  legalRepPhone: null,
-  legalRepIsMember: false,
-  investorIsMember: false,
-  employees: 0,
-  formalMembers: 0,
-  probationaryMembers: 0,
-  activists: 0,
-  hasUnion: false,
-  hasYouthLeague: false,
-  hasWomenFederation: false,
-  annualCheck: null,
-  evalGrade: null,
-  status: 'normal',
-  outOfScope: false,
-  outOfScopeReason: null,
-  noPartyReason: null,
-  plannedBuildDate: null,
-  remarks: null,
-};
+/** Live organizations as `o` with their form's columns selected as stored, in OrgFields' order (asOrgFields decodes). */
+export function orgRows(db: Kysely<CamelDatabase>) {
+  return db
+    .selectFrom('orgs as o')
+    .select([
+      'o.name',
+      'o.uscc',
+      'o.category',
+      'o.subtype',
+      'o.registrationAuthority',
+      'o.supervisorUnit',
+      'o.industry',
+      'o.regionId',
+      'o.address',
+      'o.legalRep',
+      'o.legalRepPhone',
+      'o.legalRepIsMember',
+      'o.investorIsMember',
+      'o.employees',
+      'o.formalMembers',
+      'o.probationaryMembers',
+      'o.activists',
+      'o.hasUnion',
+      'o.hasYouthLeague',
+      'o.hasWomenFederation',
+      'o.annualCheck',
+      'o.evalGrade',
+      'o.status',
+      'o.outOfScope',
+      'o.outOfScopeReason',
+      'o.noPartyReason',
+      'o.plannedBuildDate',
+      'o.remarks',
+    ])
+    .where('o.deletedAt', 'is', null);
+}
+
+type Flag = 'legalRepIsMember' | 'investorIsMember' | 'hasUnion' | 'hasYouthLeague' | 'hasWomenFederation' | 'outOfScope';
+
+/** A selected row with the form's yes/no boxes (stored 0/1) as booleans; other columns pass. */
+export function asOrgFields<R extends Record<Flag, number>>(r: R): Omit<R, Flag> & Pick<OrgFields, Flag> {
+  return {
+    ...r,
+    legalRepIsMember: r.legalRepIsMember === 1,
+    investorIsMember: r.investorIsMember === 1,
+    hasUnion: r.hasUnion === 1,
+    hasYouthLeague: r.hasYouthLeague === 1,
+    hasWomenFederation: r.hasWomenFederation === 1,
+    outOfScope: r.outOfScope === 1,
+  };
+}
 
 const COVERAGE_ORDER = Object.fromEntries(COVERAGE_STATUSES.map((c, i) => [c.code, i]));
 
@@ -114,15 +134,17 @@ function comparator(sort: ListInput['sort']): (a: IndexedOrg, b: IndexedOrg) => 
   }
 }
 
-async function readFields(db: Ctx['ledger']['db'] | Writer['trx'], id: number) {
-  const row = await db.selectFrom('orgs').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-  return row ? { row, fields: fromColumns(row as unknown as Record<string, unknown>, ORG_SHAPE) } : null;
+async function readFields(db: Kysely<CamelDatabase>, id: number) {
+  const row = await orgRows(db).select(['o.version', 'o.createdAt', 'o.updatedAt']).where('o.id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  const { version, createdAt, updatedAt, ...fields } = asOrgFields(row);
+  return { row: { version, createdAt, updatedAt }, fields: fields satisfies OrgFields };
 }
 
 export async function getOrg(ctx: Ctx, id: number): Promise<OrgDetail> {
-  const found = await readFields(ctx.ledger.db, id);
+  const found = await readFields(camelDb(ctx.ledger.db), id);
   if (!found) throw notFound('两新组织', id);
-  assertRegion(found.row.region_id, '两新组织', id);
+  assertRegion(found.fields.regionId, '两新组织', id);
   const indexed = (await orgIndex(ctx)).find((o) => o.id === id);
   if (!indexed) throw notFound('两新组织', id);
   const today = ctx.today();
@@ -152,8 +174,8 @@ export async function getOrg(ctx: Ctx, id: number): Promise<OrgDetail> {
     })),
     flags: orgFlags(indexed.facts, today),
     version: found.row.version ?? 1,
-    createdAt: found.row.created_at,
-    updatedAt: found.row.updated_at,
+    createdAt: found.row.createdAt,
+    updatedAt: found.row.updatedAt,
   };
 }
 
@@ -176,11 +198,19 @@ async function assertValid(trx: Writer['trx'], f: OrgInput, exceptId?: number) {
   }
 }
 
+/** The form's fields as stored (see asOrgFields), with the name's pinyin initials the search boxes match. */
 function columns(f: OrgInput) {
-  return { ...toColumns(f), name_initials: initialsOf(f.name) } as Omit<
-    Database['orgs'],
-    'id' | 'created_at' | 'updated_at' | 'deleted_at' | 'version'
-  >;
+  const flag = (b: boolean) => (b ? 1 : 0);
+  return {
+    ...f,
+    legalRepIsMember: flag(f.legalRepIsMember),
+    investorIsMember: flag(f.investorIsMember),
+    hasUnion: flag(f.hasUnion),
+    hasYouthLeague: flag(f.hasYouthLeague),
+    hasWomenFederation: flag(f.hasWomenFederation),
+    outOfScope: flag(f.outOfScope),
+    nameInitials: initialsOf(f.name),
+  };
 }
 
 export async function createOrg(ctx: Ctx, f: OrgInput): Promise<OrgDetail> {
@@ -191,9 +221,9 @@ export async function createOrg(ctx: Ctx, f: OrgInput): Promise<OrgDetail> {
 /** Inside a caller's transaction (an import writes thousands in one). */
 export async function createOrgIn(w: Writer, f: OrgInput, audit: Record<string, unknown> = {}): Promise<number> {
   await assertValid(w.trx, f);
-  const { id } = await w.trx
+  const { id } = await camelDb(w.trx)
     .insertInto('orgs')
-    .values({ ...columns(f), created_at: w.now, updated_at: w.now })
+    .values({ ...columns(f), createdAt: w.now, updatedAt: w.now })
     .returning('id')
     .executeTakeFirstOrThrow();
   // The counts typed here are this year's 党员发展 figures (imports and the form both come this way).
@@ -217,21 +247,22 @@ export async function updateOrgIn(
   audit: Record<string, unknown> = {},
   version?: number,
 ): Promise<void> {
-  const before = await readFields(w.trx, id);
+  const trx = camelDb(w.trx);
+  const before = await readFields(trx, id);
   if (!before) throw notFound('两新组织', id);
-  assertRegion(before.row.region_id, '两新组织', id);
+  assertRegion(before.fields.regionId, '两新组织', id);
   const check = { entity: 'org', id, expected: version, mine: f } as const;
   const stored = (found: NonNullable<typeof before>) => ({ version: found.row.version ?? 1, fields: found.fields });
   await refuseStale(w, check, stored(before));
   await assertValid(w.trx, f, id);
-  const saved = await w.trx
+  const saved = await trx
     .updateTable('orgs')
-    .set({ ...columns(f), updated_at: w.now, version: sql<number>`version + 1` })
+    .set({ ...columns(f), updatedAt: w.now, version: sql<number>`version + 1` })
     .where('id', '=', id)
     .$if(version != null, (q) => q.where('version', '=', version as number))
     .executeTakeFirst();
   await refuseLost(w, check, saved, async () => {
-    const now = await readFields(w.trx, id);
+    const now = await readFields(trx, id);
     return now && stored(now);
   });
   // The counts typed here are this year's 党员发展 figures (imports and the form both come this way).
@@ -246,9 +277,9 @@ export async function updateOrgIn(
 /** Soft delete: the row stays (with its audit history); its coverage link and open assignments end. */
 export async function deleteOrg(ctx: Ctx, id: number): Promise<{ id: number }> {
   await write(ctx, async (w) => {
-    const before = await readFields(w.trx, id);
+    const before = await readFields(camelDb(w.trx), id);
     if (!before) throw notFound('两新组织', id);
-    assertRegion(before.row.region_id, '两新组织', id);
+    assertRegion(before.fields.regionId, '两新组织', id);
     const cov = await w.trx.selectFrom('coverage').select('party_org_id').where('org_id', '=', id).executeTakeFirst();
     await w.trx.deleteFrom('coverage').where('org_id', '=', id).execute();
     const today = ctx.today();

@@ -10,9 +10,9 @@ import {
 } from '../../../../shared/domain/codes';
 import { normalizeUscc } from '../../../../shared/rules/uscc';
 import { orgFieldsSchema } from '../../../../shared/schemas';
+import { camelDb } from '../../camel';
 import { inList } from '../../dialect';
-import { fromColumns } from '../../mapping';
-import { createOrgIn, ORG_SHAPE, updateOrgIn } from '../../services/orgs';
+import { asOrgFields, createOrgIn, orgRows, updateOrgIn } from '../../services/orgs';
 import { bool, type ImportField } from '../fields';
 import type { KindAdapter, Match } from './types';
 
@@ -141,19 +141,18 @@ export const orgsImport: KindAdapter<typeof orgFieldsSchema._output> = {
       const i = columnOf.get(key);
       return i == null ? [] : [...new Set(sheet.rows.map((r) => norm(r.cells[i] ?? '')).filter(Boolean))];
     };
-    const db = ctx.ledger.db;
-    const rows = await db
-      .selectFrom('orgs')
-      .selectAll()
-      .where('deleted_at', 'is', null)
-      .where((eb) => eb.or([inList(db, 'uscc', values('uscc', normalizeUscc)), inList(db, 'name', values('name'))]))
+    const db = camelDb(ctx.ledger.db);
+    const rows = await orgRows(db)
+      .select('o.id')
+      .where((eb) => eb.or([inList(db, 'o.uscc', values('uscc', normalizeUscc)), inList(db, 'o.name', values('name'))]))
       .execute();
     const byUscc = new Map<string, Omit<Match, 'by'>>();
     const byName = new Map<string, Omit<Match, 'by'>>();
     for (const r of rows) {
-      const e = { id: r.id as number, fields: fromColumns(r, ORG_SHAPE) as unknown as Record<string, unknown> };
-      if (r.uscc) byUscc.set(r.uscc as string, e);
-      byName.set(`${r.region_id}|${r.name}`, e);
+      const { id, ...fields } = asOrgFields(r);
+      const e = { id, fields };
+      if (r.uscc) byUscc.set(r.uscc, e);
+      byName.set(`${r.regionId}|${r.name}`, e);
     }
     return {
       duplicateKey(p) {
