@@ -1,11 +1,9 @@
 /** What the channels answer: the shapes the renderer and outside tools read. */
 import type { z } from 'zod';
 import type {
-  AnnualCheck,
   CaseAction,
   CaseState,
   CoverageStatus,
-  EvalGrade,
   FormationMethod,
   ManagementClass,
   OrgCategory,
@@ -21,7 +19,7 @@ import type { ImportKind } from './importKinds';
 import type { CoverageFigures } from './rules/coverage';
 import type { FlagHit } from './rules/orgFlags';
 import type { ScreeningLevel, ScreeningReason } from './rules/screening';
-import type { instructorFieldsSchema, partyOrgFieldsSchema } from './schemas';
+import type { instructorFieldsSchema, orgFieldsSchema, partyOrgFieldsSchema } from './schemas';
 
 export interface Settings {
   countyName: string;
@@ -104,36 +102,8 @@ export interface OrgListRow {
   flags: OrgFlag[];
 }
 
-export interface OrgFields {
-  name: string;
-  uscc: string | null;
-  category: OrgCategory;
-  subtype: OrgSubtype;
-  registrationAuthority: string | null;
-  supervisorUnit: string | null;
-  industry: string | null;
-  regionId: number;
-  address: string | null;
-  legalRep: string | null;
-  legalRepPhone: string | null;
-  legalRepIsMember: boolean;
-  investorIsMember: boolean;
-  employees: number;
-  formalMembers: number;
-  probationaryMembers: number;
-  activists: number;
-  hasUnion: boolean;
-  hasYouthLeague: boolean;
-  hasWomenFederation: boolean;
-  annualCheck: AnnualCheck | null;
-  evalGrade: EvalGrade | null;
-  status: OrgStatus;
-  outOfScope: boolean;
-  outOfScopeReason: string | null;
-  noPartyReason: string | null;
-  plannedBuildDate: string | null;
-  remarks: string | null;
-}
+/** An organization's form as stored: the schema's output, so a field is declared once. */
+export type OrgFields = z.output<typeof orgFieldsSchema>;
 
 export interface AssignmentView {
   id: number;
