@@ -4,12 +4,13 @@ import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { isActiveOn } from '../../../shared/rules/coverage';
 import { matchesName } from '../../../shared/rules/hanzi';
-import type { assignSchema, instructorFieldsSchema } from '../../../shared/schemas';
+import { type assignSchema, instructorFieldsSchema } from '../../../shared/schemas';
 import type { AssignmentView, Instructor, InstructorFields } from '../../../shared/types';
 import { assertRegion, visibleRegions } from '../caller';
 import { camelDb } from '../camel';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
+import { formCodec } from '../formCodec';
 import type { CamelDatabase, Database } from '../schema';
 import { refuseLost, refuseStale } from '../versionCheck';
 import { type Writer, write } from '../write';
@@ -18,18 +19,16 @@ import { inCallerRegions } from './recordScope';
 type Fields = z.output<typeof instructorFieldsSchema>;
 type Assign = z.output<typeof assignSchema>;
 
+/** The instructor form's columns and its 专职 box, from its schema. */
+const instructorForm = formCodec(instructorFieldsSchema, 'i');
+
 /** Live instructors as `i` with their form's fields selected, in InstructorFields' order, as stored (asInstructorFields decodes). */
 export function instructorRows(db: Kysely<CamelDatabase>) {
-  return db
-    .selectFrom('instructors as i')
-    .select(['i.name', 'i.unit', 'i.post', 'i.phone', 'i.fullTime', 'i.appointedDate', 'i.grids', 'i.remarks'])
-    .where('i.deletedAt', 'is', null);
+  return db.selectFrom('instructors as i').select(instructorForm.columns).where('i.deletedAt', 'is', null);
 }
 
 /** A selected row with 专职 (stored 0/1) as the form's boolean; other columns pass. */
-export function asInstructorFields<R extends { fullTime: number }>(r: R): Omit<R, 'fullTime'> & Pick<InstructorFields, 'fullTime'> {
-  return { ...r, fullTime: r.fullTime === 1 };
-}
+export const asInstructorFields = instructorForm.decode;
 
 /**
  * The pool is the county's: a 乡镇经办 sees the instructors free today (no current assignment) and those
@@ -164,7 +163,7 @@ export async function createInstructorIn(w: Writer, f: Fields, audit: Record<str
   await refuseDuplicate(w, f, null);
   const { id } = await camelDb(w.trx)
     .insertInto('instructors')
-    .values({ ...f, fullTime: f.fullTime ? 1 : 0, createdAt: w.now, updatedAt: w.now })
+    .values({ ...instructorForm.encode(f), createdAt: w.now, updatedAt: w.now })
     .returning('id')
     .executeTakeFirstOrThrow();
   await w.audit('instructor', id, 'create', null, { ...f, ...audit });
@@ -200,7 +199,7 @@ export async function updateInstructorIn(
   const before = stored(row).fields;
   const saved = await trx
     .updateTable('instructors')
-    .set({ ...f, fullTime: f.fullTime ? 1 : 0, updatedAt: w.now, version: sql<number>`version + 1` })
+    .set({ ...instructorForm.encode(f), updatedAt: w.now, version: sql<number>`version + 1` })
     .where('id', '=', id)
     .$if(version != null, (q) => q.where('version', '=', version as number))
     .executeTakeFirst();

@@ -7,11 +7,18 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { labelOf } from '../../../shared/domain/codes';
 import { MODEL_SITE_LEVELS } from '../../../shared/domain/siteCodes';
-import { inForceIn, type ModelSiteFields, type ModelSiteRow, type modelSitesListSchema } from '../../../shared/records/modelSites';
+import {
+  inForceIn,
+  type ModelSiteFields,
+  type ModelSiteRow,
+  modelSiteFieldsSchema,
+  type modelSitesListSchema,
+} from '../../../shared/records/modelSites';
 import { matchesName } from '../../../shared/rules/hanzi';
 import { camelDb } from '../camel';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
+import { formCodec } from '../formCodec';
 import type { CamelDatabase, Database } from '../schema';
 import { type Writer, write } from '../write';
 import { partyOrgIdsMatching } from './partyOrgs';
@@ -19,17 +26,16 @@ import { assertPartyOrgRegion, inCallerRegions } from './recordScope';
 
 type ListInput = z.output<typeof modelSitesListSchema>;
 
+/** The designation form's columns and its 五星 box, from its schema. */
+const siteForm = formCodec(modelSiteFieldsSchema, 'm');
+
 /** Designations as `m` with the form's fields selected as stored, in ModelSiteFields' order (asSiteFields decodes). */
 export function modelSiteRows(db: Kysely<CamelDatabase>) {
-  return db
-    .selectFrom('model_sites as m')
-    .select(['m.partyOrgId', 'm.level', 'm.year', 'm.brandName', 'm.fiveStar', 'm.revokedYear', 'm.documentNo', 'm.remarks']);
+  return db.selectFrom('model_sites as m').select(siteForm.columns);
 }
 
 /** A selected row with 五星 (stored 0/1) as the form's boolean; other columns pass. */
-export function asSiteFields<R extends { fiveStar: number }>(r: R): Omit<R, 'fiveStar'> & Pick<ModelSiteFields, 'fiveStar'> {
-  return { ...r, fiveStar: r.fiveStar === 1 };
-}
+export const asSiteFields = siteForm.decode;
 
 export async function listModelSites(ctx: Ctx, input: ListInput): Promise<ModelSiteRow[]> {
   const rows = await modelSiteRows(camelDb(ctx.ledger.db))
@@ -73,8 +79,7 @@ async function storedSite(w: Writer, id: number): Promise<ModelSiteFields | unde
 }
 
 function columns(f: ModelSiteFields) {
-  const { partyOrgId, level, year, brandName, fiveStar, revokedYear, documentNo, remarks } = f;
-  return { partyOrgId, level, year, brandName, fiveStar: fiveStar ? 1 : 0, revokedYear, documentNo, remarks };
+  return siteForm.encode(f);
 }
 
 /** The party organization exists, and no other designation of it at the same level is in force at the same time. */

@@ -5,12 +5,13 @@ import type { orgsListSchema } from '../../../shared/contract';
 import { COVERAGE_STATUSES } from '../../../shared/domain/codes';
 import { isActiveOn } from '../../../shared/rules/coverage';
 import { orgFlags } from '../../../shared/rules/orgFlags';
-import type { orgFieldsSchema } from '../../../shared/schemas';
+import { orgFieldsSchema } from '../../../shared/schemas';
 import type { OrgDetail, OrgFields, OrgListRow, Page } from '../../../shared/types';
 import { assertRegion } from '../caller';
 import { camelDb } from '../camel';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
+import { formCodec } from '../formCodec';
 import { initialsOf } from '../pinyin';
 import type { CamelDatabase } from '../schema';
 import { refuseLost, refuseStale } from '../versionCheck';
@@ -24,57 +25,16 @@ import { assertRegionWritable, inRegions, regionsParam } from './recordScope';
 type OrgInput = z.output<typeof orgFieldsSchema>;
 type ListInput = z.output<typeof orgsListSchema>;
 
+/** The organization form's columns and their 0/1 boxes, from its schema. */
+const orgForm = formCodec(orgFieldsSchema, 'o');
+
 /** Live organizations as `o` with their form's columns selected as stored, in OrgFields' order (asOrgFields decodes). */
 export function orgRows(db: Kysely<CamelDatabase>) {
-  return db
-    .selectFrom('orgs as o')
-    .select([
-      'o.name',
-      'o.uscc',
-      'o.category',
-      'o.subtype',
-      'o.registrationAuthority',
-      'o.supervisorUnit',
-      'o.industry',
-      'o.regionId',
-      'o.address',
-      'o.legalRep',
-      'o.legalRepPhone',
-      'o.legalRepIsMember',
-      'o.investorIsMember',
-      'o.employees',
-      'o.formalMembers',
-      'o.probationaryMembers',
-      'o.activists',
-      'o.hasUnion',
-      'o.hasYouthLeague',
-      'o.hasWomenFederation',
-      'o.annualCheck',
-      'o.evalGrade',
-      'o.status',
-      'o.outOfScope',
-      'o.outOfScopeReason',
-      'o.noPartyReason',
-      'o.plannedBuildDate',
-      'o.remarks',
-    ])
-    .where('o.deletedAt', 'is', null);
+  return db.selectFrom('orgs as o').select(orgForm.columns).where('o.deletedAt', 'is', null);
 }
-
-type Flag = 'legalRepIsMember' | 'investorIsMember' | 'hasUnion' | 'hasYouthLeague' | 'hasWomenFederation' | 'outOfScope';
 
 /** A selected row with the form's yes/no boxes (stored 0/1) as booleans; other columns pass. */
-export function asOrgFields<R extends Record<Flag, number>>(r: R): Omit<R, Flag> & Pick<OrgFields, Flag> {
-  return {
-    ...r,
-    legalRepIsMember: r.legalRepIsMember === 1,
-    investorIsMember: r.investorIsMember === 1,
-    hasUnion: r.hasUnion === 1,
-    hasYouthLeague: r.hasYouthLeague === 1,
-    hasWomenFederation: r.hasWomenFederation === 1,
-    outOfScope: r.outOfScope === 1,
-  };
-}
+export const asOrgFields = orgForm.decode;
 
 const COVERAGE_ORDER = Object.fromEntries(COVERAGE_STATUSES.map((c, i) => [c.code, i]));
 
@@ -200,17 +160,7 @@ async function assertValid(trx: Writer['trx'], f: OrgInput, exceptId?: number) {
 
 /** The form's fields as stored (see asOrgFields), with the name's pinyin initials the search boxes match. */
 function columns(f: OrgInput) {
-  const flag = (b: boolean) => (b ? 1 : 0);
-  return {
-    ...f,
-    legalRepIsMember: flag(f.legalRepIsMember),
-    investorIsMember: flag(f.investorIsMember),
-    hasUnion: flag(f.hasUnion),
-    hasYouthLeague: flag(f.hasYouthLeague),
-    hasWomenFederation: flag(f.hasWomenFederation),
-    outOfScope: flag(f.outOfScope),
-    nameInitials: initialsOf(f.name),
-  };
+  return { ...orgForm.encode(f), nameInitials: initialsOf(f.name) };
 }
 
 export async function createOrg(ctx: Ctx, f: OrgInput): Promise<OrgDetail> {

@@ -5,12 +5,13 @@ import type { partyOrgsListSchema } from '../../../shared/contract';
 import { addMonths } from '../../../shared/rules/dates';
 import { matchesName } from '../../../shared/rules/hanzi';
 import { electionDue, type PartyOrgFlagFacts, partyOrgFlags } from '../../../shared/rules/partyOrgFlags';
-import type { partyOrgFieldsSchema } from '../../../shared/schemas';
+import { partyOrgFieldsSchema } from '../../../shared/schemas';
 import type { Page, PartyOrgDetail, PartyOrgFields, PartyOrgListRow } from '../../../shared/types';
 import { assertRegion, mayTouchRegion, visibleRegions } from '../caller';
 import { camelDb } from '../camel';
 import { type Ctx, cached } from '../context';
 import { AppError, notFound } from '../errors';
+import { formCodec } from '../formCodec';
 import { initialsOf } from '../pinyin';
 import type { CamelDatabase } from '../schema';
 import { refuseLost, refuseStale } from '../versionCheck';
@@ -20,41 +21,16 @@ import { assertRegionWritable, inRegions } from './recordScope';
 type PartyOrgInput = z.output<typeof partyOrgFieldsSchema>;
 type ListInput = z.output<typeof partyOrgsListSchema>;
 
-/** The columns of a party organization's form, in PartyOrgFields' order (audit rows and exchange content keep it). */
-const FIELD_COLUMNS = [
-  'p.name',
-  'p.type',
-  'p.method',
-  'p.regionId',
-  'p.parentName',
-  'p.foundedDate',
-  'p.approvalNo',
-  'p.secretaryName',
-  'p.secretaryPhone',
-  'p.secretaryIsHead',
-  'p.deputySecretary',
-  'p.committeeMembers',
-  'p.partyWorkers',
-  'p.formalMembers',
-  'p.probationaryMembers',
-  'p.lastElectionDate',
-  'p.termYears',
-  'p.starRating',
-  'p.venueChecklist',
-  'p.remarks',
-] as const;
+/** The party organization form's columns, its 0/1 box and its checklist's JSON, from its schema (covered organizations live in their own table). */
+const partyOrgForm = formCodec(partyOrgFieldsSchema, 'p', ['coveredOrgIds']);
 
-/** Live party organizations as `p` with their form's fields selected as stored (asFields decodes them). */
+/** Live party organizations as `p` with their form's fields selected as stored, in PartyOrgFields' order (asFields decodes them). */
 export function partyOrgRows(db: Kysely<CamelDatabase>) {
-  return db.selectFrom('party_orgs as p').select(FIELD_COLUMNS).where('p.deletedAt', 'is', null);
+  return db.selectFrom('party_orgs as p').select(partyOrgForm.columns).where('p.deletedAt', 'is', null);
 }
-
-type Encoded = { secretaryIsHead: number; venueChecklist: string };
 
 /** A selected row with the form's fields as the form has them (0/1 a boolean, the checklist's JSON a list); other columns pass. */
-export function asFields<R extends Encoded>(r: R): Omit<R, keyof Encoded> & Pick<PartyOrgFields, keyof Encoded> {
-  return { ...r, secretaryIsHead: r.secretaryIsHead === 1, venueChecklist: JSON.parse(r.venueChecklist) as string[] };
-}
+export const asFields = partyOrgForm.decode;
 
 function flagFacts(p: PartyOrgFields): PartyOrgFlagFacts {
   return {
@@ -283,13 +259,7 @@ async function hiddenCovered(trx: Writer['trx'], orgIds: number[]): Promise<numb
 
 /** The form's fields as stored (see asFields), with the name's pinyin initials the search boxes match. */
 function columns(input: PartyOrgInput) {
-  const { coveredOrgIds: _c, ...fields } = input;
-  return {
-    ...fields,
-    secretaryIsHead: fields.secretaryIsHead ? 1 : 0,
-    venueChecklist: JSON.stringify(fields.venueChecklist),
-    nameInitials: initialsOf(fields.name),
-  };
+  return { ...partyOrgForm.encode(input), nameInitials: initialsOf(input.name) };
 }
 
 async function setCoverage(trx: Writer['trx'], partyOrgId: number, orgIds: number[]) {
