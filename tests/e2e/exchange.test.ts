@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FundingPage } from '../../src/shared/records/funding';
 import type { Page as ListPage, OrgListRow, Region } from '../../src/shared/types';
 import { type App, startApp } from './harness';
+import { checkAndPreview, confirmMerge, pickExchangeFile } from './steps/exchange';
 
 let township: App;
 let county: App;
@@ -68,15 +69,11 @@ it('exports a region with a password and merges it into the county ledger', asyn
 
   // County: pick the file, see its manifest, enter the password, preview, merge.
   const c = county.page;
-  await c.goto(`${county.base}/#/exchange`);
-  await c.locator('input[type="file"]').setInputFiles(saved);
-  await expect.poll(() => c.getByTestId('exchange-manifest').textContent()).toContain('乌兰镇');
+  await pickExchangeFile(c, county.base, saved, '乌兰镇');
   await expect.poll(() => c.getByTestId('exchange-manifest').textContent()).toContain('已加密');
-  await c.getByLabel('文件密码').fill('wrong-password');
-  await c.getByRole('button', { name: '检查并预览' }).click();
+  await checkAndPreview(c, 'wrong-password');
   await expect.poll(() => c.getByText('密码不正确').count()).toBeGreaterThan(0);
-  await c.getByLabel('文件密码').fill('wulan2026');
-  await c.getByRole('button', { name: '检查并预览' }).click();
+  await checkAndPreview(c, 'wulan2026');
   await expect.poll(() => c.getByText('更新 2', { exact: true }).count()).toBe(1);
   await expect.poll(() => c.getByText(`从业人员数：本地“${org.employees}” → 文件“777”`).count()).toBe(1);
   await expect.poll(() => c.getByText(`金额（元）：本地“${amount.before}” → 文件“${amount.after}”`).count()).toBe(1);
@@ -88,9 +85,7 @@ it('exports a region with a password and merges it into the county ledger', asyn
   }
   await c.setViewportSize({ width: 1366, height: 768 });
   await county.snap('preview');
-  await c.getByRole('button', { name: '确认合并' }).click();
-  await c.getByRole('dialog').getByRole('button', { name: '合并', exact: true }).click();
-  await expect.poll(() => c.getByText(/合并完成/).count()).toBe(1);
+  await confirmMerge(c);
   await county.snap('merged');
   const merged = await call<{ employees: number }>(county, 'orgs.get', { id: org.id });
   expect(merged.employees).toBe(777);
