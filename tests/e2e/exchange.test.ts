@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FundingPage } from '../../src/shared/records/funding';
-import type { Page as ListPage, OrgListRow, Region } from '../../src/shared/types';
+import type { Page as ListPage, OrgDetail, OrgListRow, Region } from '../../src/shared/types';
+import { orgFormOf } from '../helpers/orgFields';
 import { type App, startApp } from './harness';
 import { checkAndPreview, confirmMerge, pickExchangeFile } from './steps/exchange';
 
@@ -30,19 +31,8 @@ it('exports a region with a password and merges it into the county ledger', asyn
   const regions = await call<Region[]>(township, 'regions.list', {});
   const wulan = regions.find((r) => r.name === '乌兰镇') as Region;
   const org = (await call<ListPage<OrgListRow>>(township, 'orgs.list', { regionId: wulan.id, limit: 1 })).rows[0] as OrgListRow;
-  const fields = await call<Record<string, unknown>>(township, 'orgs.get', { id: org.id });
-  const {
-    id: _id,
-    regionName: _r,
-    coverage: _c,
-    partyOrg: _p,
-    assignments: _a,
-    flags: _f,
-    createdAt: _ca,
-    updatedAt: _u,
-    ...editable
-  } = fields;
-  await call(township, 'orgs.update', { id: org.id, fields: { ...editable, employees: 777 } });
+  const fields = orgFormOf(await call<OrgDetail>(township, 'orgs.get', { id: org.id }));
+  await call(township, 'orgs.update', { id: org.id, fields: { ...fields, employees: 777 } });
   const pay = (await call<FundingPage>(township, 'funding.list', { regionId: wulan.id, limit: 1 })).rows[0];
   if (!pay) throw new Error('乌兰镇 has no 经费 in the demo county');
   const { partyOrgId, source, fundKind, date, period, documentNo, remarks, amountFen } = pay;
