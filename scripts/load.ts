@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openLedger } from '../src/main/core/db';
 import { hashPassword } from '../src/main/core/passwordHash';
+import { insertAccount } from '../tests/helpers/accounts';
 import { databaseUrl, startCluster } from '../tests/helpers/pgCluster';
 import { generateLedger } from './genLedger';
 
@@ -116,23 +117,14 @@ for (let n = 0; n < CLIENTS; n++) {
   const role = n % 5 === 0 ? 'county' : 'township';
   const regionId = role === 'township' ? (regions[n % regions.length] ?? null) : null;
   const userName = `负载${run}号${n + 1}`;
-  const { id } = await db
-    .insertInto('users')
-    .values({
-      user_name: userName,
-      name: `负载测试${n + 1}`,
-      role,
-      enabled: 1,
-      password_hash: hash,
-      must_change: 0,
-      password_changed_at: now,
-      failed_attempts: 0,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  if (regionId !== null) await db.insertInto('user_regions').values({ user_id: id, region_id: regionId }).execute();
+  await insertAccount(db, {
+    userName,
+    name: `负载测试${n + 1}`,
+    role,
+    passwordHash: hash,
+    now,
+    regionIds: regionId === null ? [] : [regionId],
+  });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1, localAddress: `127.0.0.${n + 2}` });
   clients.push({ n, role, userName, regionId, cookie: '', agent });
 }

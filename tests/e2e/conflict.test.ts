@@ -7,9 +7,9 @@
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/main/core/services/demoAccounts';
 import type { Page as ListPage, OrgListRow } from '../../src/shared/types';
 import { type App, postApi, startApp } from './harness';
+import { saveBothOrgForms, secondClerk } from './steps/conflict';
 
 let app: App;
 let county: Page;
@@ -19,14 +19,7 @@ let township: Page;
 beforeAll(async () => {
   app = await startApp('conflict');
   county = app.page;
-  await county.setViewportSize({ width: 1366, height: 768 });
-  const browser = county.context().browser();
-  if (!browser) throw new Error('没有浏览器');
-  townshipContext = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  township = await townshipContext.newPage();
-  const account = DEMO_ACCOUNTS.find((a) => a.role === 'township');
-  const res = await postApi(township, `${app.base}/api/auth.login`, { userName: account?.userName, password: DEMO_PASSWORD });
-  expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
+  ({ context: townshipContext, page: township } = await secondClerk(app, 'township'));
 });
 
 afterAll(async () => {
@@ -34,39 +27,21 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function settled(page: Page) {
-  await expect.poll(() => page.getByText('正在加载').count(), { timeout: 20_000 }).toBe(0);
-  await expect.poll(() => page.locator('.mantine-Loader-root').count(), { timeout: 20_000 }).toBe(0);
-  await page.waitForTimeout(200);
-}
-
 it('the second of two clerks saving the same 两新组织 sees the conflict with both values, then the latest', async () => {
   // An organization of the township clerk's own region: both clerks may edit it.
   const listed = await postApi(township, `${app.base}/api/orgs.list`, { limit: 1 });
   const org = ((await listed.json()) as { data: ListPage<OrgListRow> }).data.rows[0];
   if (!org) throw new Error('乡镇没有两新组织');
 
-  for (const page of [county, township]) {
-    await page.goto(`${app.base}/#/orgs/${org.id}/edit`);
-    await settled(page);
-  }
-
-  await county.getByLabel('负责人电话').fill('13800000002');
-  await county.getByRole('button', { name: '保存' }).click();
-  await expect.poll(() => county.url(), { timeout: 20_000 }).toMatch(new RegExp(`#/orgs/${org.id}$`));
-
-  await township.getByLabel('负责人电话').fill('13900000003');
-  await township.getByLabel('地址').fill('乌兰镇二街');
-  await township.getByRole('button', { name: '保存' }).click();
-  const alert = township.getByTestId('save-conflict');
-  await alert.waitFor({ timeout: 20_000 });
-  const text = (await alert.textContent()) ?? '';
-  expect(text).toContain('该记录已被 演示县级经办（county）于');
-  expect(text).toContain('负责人电话：您填写「13900000003」，对方已保存为「13800000002」。');
+  const text = await saveBothOrgForms({
+    base: app.base,
+    orgId: org.id,
+    first: county,
+    second: township,
+    alsoTyped: (page) => page.getByLabel('地址').fill('乌兰镇二街'),
+  });
   // No English besides the account's own user name.
   expect(text.replace('（county）', '')).not.toMatch(/[A-Za-z]{4,}/);
-  // Still on the form, nothing of hers saved.
-  expect(township.url()).toMatch(/\/edit$/);
   // Told once, in the form: no 未能保存 toast repeating it.
   await township.waitForTimeout(500);
   expect(await township.getByText('未能保存').count()).toBe(0);

@@ -7,8 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FundingPage } from '../../src/shared/records/funding';
-import type { Page as ListPage, OrgListRow, Region } from '../../src/shared/types';
+import type { Page as ListPage, OrgDetail, OrgListRow, Region } from '../../src/shared/types';
+import { orgFormOf } from '../helpers/orgFields';
 import { type App, startApp } from './harness';
+import { checkAndPreview, confirmMerge, pickExchangeFile } from './steps/exchange';
 
 let township: App;
 let county: App;
@@ -29,19 +31,8 @@ it('exports a region with a password and merges it into the county ledger', asyn
   const regions = await call<Region[]>(township, 'regions.list', {});
   const wulan = regions.find((r) => r.name === '乌兰镇') as Region;
   const org = (await call<ListPage<OrgListRow>>(township, 'orgs.list', { regionId: wulan.id, limit: 1 })).rows[0] as OrgListRow;
-  const fields = await call<Record<string, unknown>>(township, 'orgs.get', { id: org.id });
-  const {
-    id: _id,
-    regionName: _r,
-    coverage: _c,
-    partyOrg: _p,
-    assignments: _a,
-    flags: _f,
-    createdAt: _ca,
-    updatedAt: _u,
-    ...editable
-  } = fields;
-  await call(township, 'orgs.update', { id: org.id, fields: { ...editable, employees: 777 } });
+  const fields = orgFormOf(await call<OrgDetail>(township, 'orgs.get', { id: org.id }));
+  await call(township, 'orgs.update', { id: org.id, fields: { ...fields, employees: 777 } });
   const pay = (await call<FundingPage>(township, 'funding.list', { regionId: wulan.id, limit: 1 })).rows[0];
   if (!pay) throw new Error('乌兰镇 has no 经费 in the demo county');
   const { partyOrgId, source, fundKind, date, period, documentNo, remarks, amountFen } = pay;
@@ -68,15 +59,11 @@ it('exports a region with a password and merges it into the county ledger', asyn
 
   // County: pick the file, see its manifest, enter the password, preview, merge.
   const c = county.page;
-  await c.goto(`${county.base}/#/exchange`);
-  await c.locator('input[type="file"]').setInputFiles(saved);
-  await expect.poll(() => c.getByTestId('exchange-manifest').textContent()).toContain('乌兰镇');
+  await pickExchangeFile(c, county.base, saved, '乌兰镇');
   await expect.poll(() => c.getByTestId('exchange-manifest').textContent()).toContain('已加密');
-  await c.getByLabel('文件密码').fill('wrong-password');
-  await c.getByRole('button', { name: '检查并预览' }).click();
+  await checkAndPreview(c, 'wrong-password');
   await expect.poll(() => c.getByText('密码不正确').count()).toBeGreaterThan(0);
-  await c.getByLabel('文件密码').fill('wulan2026');
-  await c.getByRole('button', { name: '检查并预览' }).click();
+  await checkAndPreview(c, 'wulan2026');
   await expect.poll(() => c.getByText('更新 2', { exact: true }).count()).toBe(1);
   await expect.poll(() => c.getByText(`从业人员数：本地“${org.employees}” → 文件“777”`).count()).toBe(1);
   await expect.poll(() => c.getByText(`金额（元）：本地“${amount.before}” → 文件“${amount.after}”`).count()).toBe(1);
@@ -88,9 +75,7 @@ it('exports a region with a password and merges it into the county ledger', asyn
   }
   await c.setViewportSize({ width: 1366, height: 768 });
   await county.snap('preview');
-  await c.getByRole('button', { name: '确认合并' }).click();
-  await c.getByRole('dialog').getByRole('button', { name: '合并', exact: true }).click();
-  await expect.poll(() => c.getByText(/合并完成/).count()).toBe(1);
+  await confirmMerge(c);
   await county.snap('merged');
   const merged = await call<{ employees: number }>(county, 'orgs.get', { id: org.id });
   expect(merged.employees).toBe(777);

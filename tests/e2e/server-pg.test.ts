@@ -16,11 +16,13 @@ import { createContext } from '../../src/main/core/context';
 import { openLedger } from '../../src/main/core/db';
 import { exportExchange } from '../../src/main/core/exchange';
 import { demoSeedPath, loadSeed, readSeedFile } from '../../src/main/core/seed';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/main/core/services/demoAccounts';
-import { getOrg, updateOrg } from '../../src/main/core/services/orgs';
+import { updateOrg } from '../../src/main/core/services/orgs';
 import type { Page as ListPage, OrgListRow } from '../../src/shared/types';
+import { orgFieldsOf } from '../helpers/orgFields';
 import { databaseUrl, type PgCluster, startCluster } from '../helpers/pgCluster';
 import { type App, postApi, startApp } from './harness';
+import { saveBothOrgForms, secondClerk, settled } from './steps/conflict';
+import { checkAndPreview, confirmMerge, pickExchangeFile } from './steps/exchange';
 
 const TODAY = '2026-11-25';
 const OUT = path.resolve('test-output/e2e/server-pg');
@@ -48,14 +50,7 @@ beforeAll(async () => {
   }
   app = await startApp('server-pg', TODAY, { database: databaseUrl(cluster, 'ledger') });
   county = app.page;
-  await county.setViewportSize({ width: 1366, height: 768 });
-  const browser = county.context().browser();
-  if (!browser) throw new Error('没有浏览器');
-  townshipContext = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  township = await townshipContext.newPage();
-  const account = DEMO_ACCOUNTS.find((a) => a.role === 'township');
-  const res = await postApi(township, `${app.base}/api/auth.login`, { userName: account?.userName, password: DEMO_PASSWORD });
-  expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
+  ({ context: townshipContext, page: township } = await secondClerk(app, 'township'));
 });
 
 afterAll(async () => {
@@ -66,12 +61,6 @@ afterAll(async () => {
     cluster?.stop();
   }
 });
-
-async function settled(page: Page) {
-  await expect.poll(() => page.getByText('正在加载').count(), { timeout: 20_000 }).toBe(0);
-  await expect.poll(() => page.locator('.mantine-Loader-root').count(), { timeout: 20_000 }).toBe(0);
-  await page.waitForTimeout(200);
-}
 
 async function listAs(page: Page, input: unknown): Promise<ListPage<OrgListRow>> {
   const res = await postApi(page, `${app.base}/api/orgs.list`, input);
@@ -102,21 +91,7 @@ it('two clerks on the PostgreSQL server: her region only, a save conflict, a des
 
   // 2. Both edit the same organization of her region; the county clerk saves first.
   const org = hers.rows[0] as OrgListRow;
-  for (const page of [county, township]) {
-    await page.goto(`${app.base}/#/orgs/${org.id}/edit`);
-    await settled(page);
-  }
-  await county.getByLabel('负责人电话').fill('13800000002');
-  await county.getByRole('button', { name: '保存' }).click();
-  await expect.poll(() => county.url(), { timeout: 20_000 }).toMatch(new RegExp(`#/orgs/${org.id}$`));
-  await township.getByLabel('负责人电话').fill('13900000003');
-  await township.getByRole('button', { name: '保存' }).click();
-  const alert = township.getByTestId('save-conflict');
-  await alert.waitFor({ timeout: 20_000 });
-  const text = (await alert.textContent()) ?? '';
-  expect(text).toContain('该记录已被 演示县级经办（county）于');
-  expect(text).toContain('负责人电话：您填写「13900000003」，对方已保存为「13800000002」。');
-  expect(township.url()).toMatch(/\/edit$/);
+  await saveBothOrgForms({ base: app.base, orgId: org.id, first: county, second: township });
   await snap(township, 'township-conflict');
   expect(await app.call<{ legalRepPhone: string }>('orgs.get', { id: org.id })).toMatchObject({
     legalRepPhone: '13800000002',
@@ -141,19 +116,7 @@ it('two clerks on the PostgreSQL server: her region only, a save conflict, a des
       .where('name', '=', target.name)
       .where('region_id', '=', regionId)
       .executeTakeFirstOrThrow();
-    const {
-      id: _id,
-      regionName: _r,
-      coverage: _c,
-      partyOrg: _p,
-      assignments: _a,
-      flags: _f,
-      createdAt: _ca,
-      updatedAt: _u,
-      version: _v,
-      ...editable
-    } = (await getOrg(ctx, localId)) as unknown as Record<string, unknown>;
-    await updateOrg(ctx, localId, { ...editable, employees: 777 } as unknown as Parameters<typeof updateOrg>[2]);
+    await updateOrg(ctx, localId, { ...(await orgFieldsOf(ctx, localId)), employees: 777 });
     now = exportedAt;
     const exported = await exportExchange(ctx, { regionId, fileName: 'desktop.lxex' });
     fs.writeFileSync(file, exported.bytes);
@@ -163,10 +126,8 @@ it('two clerks on the PostgreSQL server: her region only, a save conflict, a des
   }
 
   // The county clerk merges it through 数据交换.
-  await county.goto(`${app.base}/#/exchange`);
-  await county.locator('input[type="file"]').setInputFiles(file);
-  await expect.poll(() => county.getByTestId('exchange-manifest').textContent()).toContain(region);
-  await county.getByRole('button', { name: '检查并预览' }).click();
+  await pickExchangeFile(county, app.base, file, region);
+  await checkAndPreview(county);
   await expect.poll(() => county.getByText(`从业人员数：本地“${target.employees}” → 文件“777”`).count(), { timeout: 30_000 }).toBe(1);
   // The phone the county clerk saved after the file was exported is a conflict, not overwritten.
   const conflicts = county.getByTestId('exchange-conflicts');
@@ -176,9 +137,7 @@ it('two clerks on the PostgreSQL server: her region only, a save conflict, a des
   await expect.poll(() => county.getByText('还有 1 条冲突未选择处理方式').count()).toBe(1);
   await snap(county, 'exchange-preview');
   await conflicts.getByText('保留本地').click();
-  await county.getByRole('button', { name: '确认合并' }).click();
-  await county.getByRole('dialog').getByRole('button', { name: '合并', exact: true }).click();
-  await expect.poll(() => county.getByText(/合并完成/).count(), { timeout: 30_000 }).toBe(1);
+  await confirmMerge(county);
   await snap(county, 'exchange-merged');
 
   // The merged record is in the server's ledger, and the township clerk sees it on her screen.

@@ -13,7 +13,9 @@ import { type Ledger, openLedger } from '../../src/main/core/db';
 import { commitExchange, exportExchange, previewExchange } from '../../src/main/core/exchange';
 import { instantOf } from '../../src/main/core/exchange/plan';
 import { demoSeedPath, loadSeed, readSeedFile } from '../../src/main/core/seed';
-import { getOrg, updateOrg } from '../../src/main/core/services/orgs';
+import { updateOrg } from '../../src/main/core/services/orgs';
+import type { OrgFields } from '../../src/shared/types';
+import { orgFieldsOf } from '../helpers/orgFields';
 import { makeLedger, type TestLedger, TODAY } from './fixture';
 
 let dir: string;
@@ -44,20 +46,8 @@ afterEach(async () => {
 });
 
 /** Saves an organization's form with some fields changed, as the 两新组织 screen does. */
-async function saveOrg(ctx: Ctx, id: number, change: Record<string, unknown>) {
-  const {
-    id: _id,
-    regionName: _r,
-    coverage: _c,
-    partyOrg: _p,
-    assignments: _a,
-    flags: _f,
-    createdAt: _ca,
-    updatedAt: _u,
-    version: _v,
-    ...editable
-  } = (await getOrg(ctx, id)) as unknown as Record<string, unknown>;
-  await updateOrg(ctx, id, { ...editable, ...change } as unknown as Parameters<typeof updateOrg>[2]);
+async function saveOrg(ctx: Ctx, id: number, change: Partial<OrgFields>) {
+  await updateOrg(ctx, id, { ...(await orgFieldsOf(ctx, id)), ...change });
 }
 
 async function orgIn(db: Ledger['db'], region: string, offset: number) {

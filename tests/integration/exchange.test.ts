@@ -16,6 +16,7 @@ import { createOrg, deleteOrg, getOrg, updateOrg } from '../../src/main/core/ser
 import { getPartyOrg, updatePartyOrg } from '../../src/main/core/services/partyOrgs';
 import { updateSettings } from '../../src/main/core/services/settings';
 import type { OrgFields } from '../../src/shared/types';
+import { orgFieldsOf } from '../helpers/orgFields';
 import { makeLedger, type TestLedger, TODAY } from './fixture';
 
 let A: TestLedger; // the township's ledger (the demo county)
@@ -66,24 +67,9 @@ const partyOrgId = async (t: TestLedger, name: string, region: string) =>
 const footprint = (t: TestLedger) =>
   ['audit_log', 'exchange_history', 'orgs', 'party_orgs', 'coverage', 'instructors', 'assignments', 'regions'].map((x) => t.count(x));
 
-async function orgFields(t: TestLedger, id: number): Promise<OrgFields> {
-  const {
-    id: _id,
-    regionName: _r,
-    coverage: _c,
-    partyOrg: _p,
-    assignments: _a,
-    flags: _f,
-    createdAt: _ca,
-    updatedAt: _u,
-    ...fields
-  } = await getOrg(t.ctx, id);
-  return fields;
-}
-
 async function editOrg(t: TestLedger, item: ExchangePreviewItem, change: Partial<OrgFields>) {
   const id = await orgId(t, item.name, item.regionName as string);
-  await updateOrg(t.ctx, id, { ...(await orgFields(t, id)), ...change });
+  await updateOrg(t.ctx, id, { ...(await orgFieldsOf(t.ctx, id)), ...change });
 }
 
 async function editPartyOrg(t: TestLedger, item: ExchangePreviewItem, change: { secretaryName?: string; remarks?: string }) {
@@ -243,7 +229,7 @@ describe('exchange files', () => {
     await editOrg(A, o1, { employees: 4321 });
     await editPartyOrg(A, p1a, { secretaryName: '甲书记' });
     const added = await createOrg(A.ctx, {
-      ...(await orgFields(A, await orgId(A, o1.name, '乌兰镇'))),
+      ...(await orgFieldsOf(A.ctx, await orgId(A, o1.name, '乌兰镇'))),
       name: '青山旗乌兰镇新建商贸有限公司',
       uscc: null,
       category: 'nonpublic',
@@ -413,8 +399,8 @@ describe('exchange files', () => {
   it('refuses to export records it could not tell apart at the other end', async () => {
     const wulan = await regionId(A, '乌兰镇');
     const twin = { name: '乌兰镇同名小卖部', uscc: null, category: 'nonpublic', subtype: 'company', regionId: wulan } as const;
-    await createOrg(A.ctx, { ...(await orgFields(A, 1)), ...twin });
-    await createOrg(A.ctx, { ...(await orgFields(A, 1)), ...twin });
+    await createOrg(A.ctx, { ...(await orgFieldsOf(A.ctx, 1)), ...twin });
+    await createOrg(A.ctx, { ...(await orgFieldsOf(A.ctx, 1)), ...twin });
     const before = footprint(A);
     await refused(exportExchange(A.ctx, { regionId: wulan }), 'invalid_input', /关键信息相同.*乌兰镇同名小卖部.*2条/);
     expect(footprint(A)).toEqual(before);

@@ -12,6 +12,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Ledger, openLedger } from '../../src/main/core/db';
 import { hashPassword } from '../../src/main/core/passwordHash';
+import { insertAccount } from '../helpers/accounts';
 import { databaseUrl, type PgCluster, startCluster } from '../helpers/pgCluster';
 import { callApi, killServers, startServer } from './helpers/serverProcess';
 import { TEST_PASSWORD } from './helpers/sessions';
@@ -20,24 +21,13 @@ let cluster: PgCluster;
 
 /** One county clerk with a known password, written straight into a desktop ledger. */
 async function createUser(ledger: Ledger): Promise<number> {
-  const now = '2026-11-29T08:00:00.000Z';
-  const { id } = await ledger.db
-    .insertInto('users')
-    .values({
-      user_name: 'zhangsan',
-      name: '张三',
-      role: 'county',
-      enabled: 1,
-      password_hash: await hashPassword(TEST_PASSWORD),
-      must_change: 0,
-      password_changed_at: now,
-      failed_attempts: 0,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
+  return insertAccount(ledger.db, {
+    userName: 'zhangsan',
+    name: '张三',
+    role: 'county',
+    passwordHash: await hashPassword(TEST_PASSWORD),
+    now: '2026-11-29T08:00:00.000Z',
+  });
 }
 
 const asPostgres = (cmd: string, args: string[]) => {

@@ -7,6 +7,7 @@ import { cheapHashesForTests, hashPassword } from '../../../src/main/core/passwo
 import { login } from '../../../src/main/core/services/accounts';
 import { labelOf } from '../../../src/shared/domain/codes';
 import { ROLES, type RoleCode } from '../../../src/shared/domain/roles';
+import { insertAccount } from '../../helpers/accounts';
 
 export const TEST_PASSWORD = 'Ceshi#2026';
 
@@ -14,23 +15,13 @@ export async function testSession(ctx: Ctx, role: RoleCode, regionIds: number[],
   cheapHashesForTests();
   // Chinese names, as the audit log's no-Latin checks expect of what a clerk types.
   const userName = `测试账号${n}`;
-  const now = ctx.now();
-  const { id } = await ctx.ledger.db
-    .insertInto('users')
-    .values({
-      user_name: userName,
-      name: `测试${labelOf(ROLES, role)}`,
-      role,
-      enabled: 1,
-      password_hash: await hashPassword(TEST_PASSWORD),
-      must_change: 0,
-      password_changed_at: now,
-      failed_attempts: 0,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  for (const region_id of regionIds) await ctx.ledger.db.insertInto('user_regions').values({ user_id: id, region_id }).execute();
+  await insertAccount(ctx.ledger.db, {
+    userName,
+    name: `测试${labelOf(ROLES, role)}`,
+    role,
+    passwordHash: await hashPassword(TEST_PASSWORD),
+    now: ctx.now(),
+    regionIds,
+  });
   return (await login(ctx, { userName, password: TEST_PASSWORD })).sessionId;
 }
