@@ -60,6 +60,7 @@ export async function accountRules(ctx: Ctx): Promise<AccountRules> {
 type Who = { userName: string; userId: number | null };
 
 async function logEvent(db: Kysely<Database>, now: string, who: Who, event: LoginEvent, detail: string | null = null, from: Origin = {}) {
+  // Only these two are taken: a user row passed as `who` carries the password hash, which never reaches the log.
   const { userName, userId } = who;
   await camelDb(db)
     .insertInto('login_log')
