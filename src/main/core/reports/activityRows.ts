@@ -3,6 +3,7 @@ import { ACTIVITY_KINDS } from '../../../shared/domain/activityCodes';
 import { labelOf } from '../../../shared/domain/codes';
 import type { ReportFilters } from '../../../shared/reports/types';
 import { addMonths, daysBetween } from '../../../shared/rules/dates';
+import { camelDb } from '../camel';
 import type { Ctx } from '../context';
 import { listActivities } from '../services/activities';
 import { listPartyOrgs } from '../services/partyOrgs';
@@ -39,23 +40,24 @@ export async function electionReminderRows(ctx: Ctx, f: ReportFilters, day: stri
   ).filter((p) => p.electionDue != null && p.electionDue <= until);
   const dates = new Map(
     (
-      await ctx.ledger.db
+      await camelDb(ctx.ledger.db)
         .selectFrom('party_orgs')
-        .select(['id', 'last_election_date', 'founded_date'])
-        .where('deleted_at', 'is', null)
+        .select(['id', 'lastElectionDate', 'foundedDate'])
+        .where('deletedAt', 'is', null)
         .execute()
     ).map((r) => [r.id, r]),
   );
   return due.map((p, i) => {
     const days = daysBetween(day, p.electionDue as string);
+    const d = dates.get(p.id);
     return {
       seq: i + 1,
       name: p.name,
       region: p.regionName,
       secretary: p.secretaryName,
       // A branch never re-elected counts its term from its founding, which the paper shows beside the blank 上次换届.
-      founded: dates.get(p.id)?.founded_date ?? null,
-      lastElection: dates.get(p.id)?.last_election_date ?? null,
+      founded: d?.foundedDate ?? null,
+      lastElection: d?.lastElectionDate ?? null,
       electionDue: p.electionDue,
       remaining: days < 0 ? `逾期${-days}天` : `剩余${days}天`,
     };

@@ -21,6 +21,7 @@ import { type REPORTS, type ReportId, reportDefinition } from '../../../shared/r
 import type { Cell, ReportData, ReportFilters, ReportRow } from '../../../shared/reports/types';
 import { addToCounts, type CoverageCounts, emptyCounts, figures, ratio } from '../../../shared/rules/coverage';
 import { mayTouchRegion, visibleRegions } from '../caller';
+import { camelDb } from '../camel';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { listCases } from '../services/cases';
@@ -68,20 +69,20 @@ const coverage = (c: CoverageStatus) => labelOf(COVERAGE_STATUSES, c);
 /** Each organization's instructors in office on `day`, by name, newest first as on the organization's page. */
 export async function activeInstructorNames(ctx: Ctx, day: string): Promise<Map<number, string[]>> {
   const out = new Map<number, string[]>();
-  const rows = await ctx.ledger.db
+  const rows = await camelDb(ctx.ledger.db)
     .selectFrom('assignments as a')
-    .innerJoin('instructors as i', (j) => j.onRef('i.id', '=', 'a.instructor_id').on('i.deleted_at', 'is', null))
-    .select(['a.org_id as org', 'i.name'])
-    .where('a.from_date', '<=', day)
-    .where((eb) => eb.or([eb('a.to_date', 'is', null), eb('a.to_date', '>=', day)]))
-    .orderBy('a.org_id')
-    .orderBy('a.from_date', 'desc')
+    .innerJoin('instructors as i', (j) => j.onRef('i.id', '=', 'a.instructorId').on('i.deletedAt', 'is', null))
+    .select(['a.orgId', 'i.name'])
+    .where('a.fromDate', '<=', day)
+    .where((eb) => eb.or([eb('a.toDate', 'is', null), eb('a.toDate', '>=', day)]))
+    .orderBy('a.orgId')
+    .orderBy('a.fromDate', 'desc')
     .orderBy('a.id', 'desc')
     .execute();
   for (const r of rows) {
-    const names = out.get(r.org);
+    const names = out.get(r.orgId);
     if (names) names.push(r.name);
-    else out.set(r.org, [r.name]);
+    else out.set(r.orgId, [r.name]);
   }
   return out;
 }
@@ -89,14 +90,14 @@ export async function activeInstructorNames(ctx: Ctx, day: string): Promise<Map<
 /** The live organizations each party organization covers, by name in id order. */
 export async function coveredOrgNames(ctx: Ctx): Promise<Map<number, string[]>> {
   const covered = new Map<number, string[]>();
-  for (const r of await ctx.ledger.db
+  for (const r of await camelDb(ctx.ledger.db)
     .selectFrom('coverage as c')
-    .innerJoin('orgs as o', 'o.id', 'c.org_id')
-    .select(['c.party_org_id as p', 'o.name'])
-    .where('o.deleted_at', 'is', null)
+    .innerJoin('orgs as o', 'o.id', 'c.orgId')
+    .select(['c.partyOrgId', 'o.name'])
+    .where('o.deletedAt', 'is', null)
     .orderBy('o.id')
     .execute()) {
-    covered.set(r.p, [...(covered.get(r.p) ?? []), r.name]);
+    covered.set(r.partyOrgId, [...(covered.get(r.partyOrgId) ?? []), r.name]);
   }
   return covered;
 }
@@ -104,7 +105,7 @@ export async function coveredOrgNames(ctx: Ctx): Promise<Map<number, string[]>> 
 /** The organizations of the caller's regions, or null when the caller sees every region. */
 async function orgIdsOfCallerRegions(ctx: Ctx): Promise<Set<number> | null> {
   if (visibleRegions() === null) return null;
-  const rows = await ctx.ledger.db.selectFrom('orgs').select('id').where(inCallerRegions('region_id')).execute();
+  const rows = await camelDb(ctx.ledger.db).selectFrom('orgs').select('id').where(inCallerRegions('regionId')).execute();
   return new Set(rows.map((o) => o.id));
 }
 
@@ -134,17 +135,15 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
 
   async partyOrgs(ctx, f) {
     const list = await listPartyOrgs(ctx, { regionId: f.regionId, sort: 'region', dir: 'asc', offset: 0, limit: ALL });
-    const db = ctx.ledger.db;
     const covered = await coveredOrgNames(ctx);
-    const details = new Map(
-      (await db.selectFrom('party_orgs').select(['id', 'last_election_date', 'venue_checklist']).execute()).map((r) => [r.id, r]),
-    );
+    const dates = await camelDb(ctx.ledger.db).selectFrom('party_orgs').select(['id', 'lastElectionDate', 'venueChecklist']).execute();
+    const details = new Map(dates.map((r) => [r.id, r]));
     const settings = await getSettings(ctx);
     const items = VENUE_STANDARDS[settings.venueStandard].items as readonly string[];
     return {
       rows: ofCallerRegions(list.rows).map((p, i) => {
         const d = details.get(p.id);
-        const venue = (JSON.parse(d?.venue_checklist ?? '[]') as string[]).filter((x) => items.includes(x)).length;
+        const venue = (JSON.parse(d?.venueChecklist ?? '[]') as string[]).filter((x) => items.includes(x)).length;
         return {
           seq: i + 1,
           name: p.name,
@@ -154,7 +153,7 @@ const builders: { [Id in ReportId]: (ctx: Ctx, f: ReportFilters, day: string) =>
           covered: (covered.get(p.id) ?? []).join('、'),
           secretary: p.secretaryName,
           members: p.members,
-          lastElection: d?.last_election_date ?? null,
+          lastElection: d?.lastElectionDate ?? null,
           electionDue: p.electionDue,
           stars: p.starRating,
           venue: `${venue}/${items.length}`,

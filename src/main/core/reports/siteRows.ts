@@ -2,6 +2,7 @@
 import { ANNUAL_CHECK_RESULTS, labelOf, ORG_SUBTYPES } from '../../../shared/domain/codes';
 import { MODEL_SITE_LEVELS, PARTY_REVIEW_RESULTS } from '../../../shared/domain/siteCodes';
 import type { ReportFilters } from '../../../shared/reports/types';
+import { camelDb } from '../camel';
 import type { Ctx } from '../context';
 import { listInspections } from '../services/inspections';
 import { listModelSites } from '../services/modelSites';
@@ -15,7 +16,7 @@ const yearOf = (f: ReportFilters, day: string) => f.year ?? Number(day.slice(0, 
 export async function modelSitesRows(ctx: Ctx, f: ReportFilters, day: string): Promise<Built<'modelSites'>> {
   const year = yearOf(f, day);
   const secretaries = new Map(
-    (await ctx.ledger.db.selectFrom('party_orgs').select(['id', 'secretary_name']).execute()).map((p) => [p.id, p.secretary_name]),
+    (await camelDb(ctx.ledger.db).selectFrom('party_orgs').select(['id', 'secretaryName']).execute()).map((p) => [p.id, p.secretaryName]),
   );
   return {
     rows: (await listModelSites(ctx, { year, regionId: f.regionId })).map((m, i) => ({

@@ -14,6 +14,7 @@ import { MODEL_SITE_LEVELS, type ModelSiteLevel } from '../../../shared/domain/s
 import { COUNTY_LEVEL } from '../../../shared/records/trainings';
 import { addToCounts, emptyCounts, figures } from '../../../shared/rules/coverage';
 import { mayTouchRegion } from '../caller';
+import { camelDb } from '../camel';
 import type { Ctx } from '../context';
 import { listCases } from '../services/cases';
 import { listClasses } from '../services/classification';
@@ -49,12 +50,12 @@ type ByMethod = Record<FormationMethod, number>;
 
 /** Live party organizations founded by `day` (or with no founding date), counted by region and 组建方式. */
 export async function partyOrgCounts(ctx: Ctx, day: string): Promise<{ regionId: number; method: string; n: number }[]> {
-  const rows = await ctx.ledger.db
+  const rows = await camelDb(ctx.ledger.db)
     .selectFrom('party_orgs')
-    .select(['region_id as regionId', 'method', (eb) => eb.fn.countAll<number | string>().as('n')])
-    .where('deleted_at', 'is', null)
-    .where((eb) => eb.or([eb('founded_date', 'is', null), eb('founded_date', '<=', day)]))
-    .groupBy(['region_id', 'method'])
+    .select(['regionId', 'method', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('deletedAt', 'is', null)
+    .where((eb) => eb.or([eb('foundedDate', 'is', null), eb('foundedDate', '<=', day)]))
+    .groupBy(['regionId', 'method'])
     .execute();
   // PostgreSQL's count is a bigint, which its driver hands over as text unless told otherwise.
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
@@ -62,14 +63,14 @@ export async function partyOrgCounts(ctx: Ctx, day: string): Promise<{ regionId:
 
 /** Each region's instructors with an assignment running during `year`, once per region (live instructors and organizations). */
 export async function instructorsAssigned(ctx: Ctx, year: number): Promise<{ regionId: number; instructorId: number }[]> {
-  return ctx.ledger.db
+  return camelDb(ctx.ledger.db)
     .selectFrom('assignments as a')
-    .innerJoin('instructors as i', (j) => j.onRef('i.id', '=', 'a.instructor_id').on('i.deleted_at', 'is', null))
-    .innerJoin('orgs as o', (j) => j.onRef('o.id', '=', 'a.org_id').on('o.deleted_at', 'is', null))
-    .select(['o.region_id as regionId', 'a.instructor_id as instructorId'])
+    .innerJoin('instructors as i', (j) => j.onRef('i.id', '=', 'a.instructorId').on('i.deletedAt', 'is', null))
+    .innerJoin('orgs as o', (j) => j.onRef('o.id', '=', 'a.orgId').on('o.deletedAt', 'is', null))
+    .select(['o.regionId', 'a.instructorId'])
     .distinct()
-    .where('a.from_date', '<=', `${year}-12-31`)
-    .where((eb) => eb.or([eb('a.to_date', 'is', null), eb('a.to_date', '>=', `${year}-01-01`)]))
+    .where('a.fromDate', '<=', `${year}-12-31`)
+    .where((eb) => eb.or([eb('a.toDate', 'is', null), eb('a.toDate', '>=', `${year}-01-01`)]))
     .execute();
 }
 

@@ -19,7 +19,7 @@ export type { Caller };
 
 import { AppError, notFound } from '../errors';
 import { decoyHash, hashPassword, verifyPassword } from '../passwordHash';
-import type { Database, UserTable } from '../schema';
+import type { Database } from '../schema';
 import { type WriteActor, write } from '../write';
 
 /** 设置 keys of the account rules, with the defaults of issue #14 (0 days = passwords never expire). */
@@ -40,8 +40,6 @@ export interface Origin {
   agent?: string | null;
 }
 
-type UserRow = { [K in keyof UserTable]: K extends 'id' ? number : UserTable[K] };
-
 const MINUTE = 60_000;
 const at = (iso: string) => Date.parse(iso);
 const plusMinutes = (iso: string, minutes: number) => new Date(at(iso) + minutes * MINUTE).toISOString();
@@ -58,30 +56,33 @@ export async function accountRules(ctx: Ctx): Promise<AccountRules> {
   return rules;
 }
 
-async function logEvent(
-  db: Kysely<Database>,
-  now: string,
-  e: { userName: string; userId: number | null; event: LoginEvent; detail?: string | null },
-  from: Origin = {},
-): Promise<void> {
-  await db
+/** Whom a login_log line names: an account's row (user, session) as selected, or an unknown name as typed. */
+type Who = { userName: string; userId: number | null };
+
+async function logEvent(db: Kysely<Database>, now: string, who: Who, event: LoginEvent, detail: string | null = null, from: Origin = {}) {
+  // Only these two are taken: a user row passed as `who` carries the password hash, which never reaches the log.
+  const { userName, userId } = who;
+  await camelDb(db)
     .insertInto('login_log')
-    .values({
-      at: now,
-      user_name: e.userName,
-      user_id: e.userId,
-      event: e.event,
-      detail: e.detail ?? null,
-      address: from.address ?? null,
-      agent: from.agent?.slice(0, 300) ?? null,
-    })
+    .values({ at: now, userName, userId, event, detail, address: from.address ?? null, agent: from.agent?.slice(0, 300) ?? null })
     .execute();
 }
 
+/** What login and a password change read of an account: its id as `userId`, so the row names itself in the log. */
+function users(db: Kysely<Database>) {
+  return camelDb(db)
+    .selectFrom('users')
+    .select(['id as userId', 'userName', 'enabled', 'passwordHash', 'passwordChangedAt', 'failedAttempts', 'lockedUntil']);
+}
+type UserRow = InferResult<ReturnType<typeof users>>[number];
+
 function findUser(db: Kysely<Database>, userName: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where(sql<boolean>`lower(user_name) = lower(${userName.trim()})`).executeTakeFirst() as Promise<
-    UserRow | undefined
-  >;
+  return users(db).where(sql<boolean>`lower(user_name) = lower(${userName.trim()})`).executeTakeFirst();
+}
+
+/** A session with its account's user name, as its log lines name it. */
+function sessions(db: Kysely<Database>) {
+  return camelDb(db).selectFrom('sessions as s').innerJoin('users as u', 'u.id', 's.userId').select(['s.id', 's.userId', 'u.userName']);
 }
 
 async function regionsOf(db: Kysely<Database>, userId: number): Promise<number[]> {
@@ -170,23 +171,25 @@ async function insertUser(ctx: Ctx, input: NewUser, by: WriteActor): Promise<Acc
       }
       if (await findUser(w.trx, input.userName)) throw new AppError('conflict', `用户名“${input.userName}”已被使用`);
       const regionIds = await checkRegions(w.trx, input.role, input.regionIds);
-      const { id } = await w.trx
+      const trx = camelDb(w.trx);
+      const { userName, name, role } = input;
+      const { id } = await trx
         .insertInto('users')
         .values({
-          user_name: input.userName,
-          name: input.name,
-          role: input.role,
+          userName,
+          name,
+          role,
           enabled: 1,
-          password_hash: hash,
-          must_change: input.mustChange ? 1 : 0,
-          password_changed_at: w.now,
-          failed_attempts: 0,
-          created_at: w.now,
-          updated_at: w.now,
+          passwordHash: hash,
+          mustChange: input.mustChange ? 1 : 0,
+          passwordChangedAt: w.now,
+          failedAttempts: 0,
+          createdAt: w.now,
+          updatedAt: w.now,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      for (const region_id of regionIds) await w.trx.insertInto('user_regions').values({ user_id: id, region_id }).execute();
+      for (const regionId of regionIds) await trx.insertInto('user_regions').values({ userId: id, regionId }).execute();
       // A first administrator creates itself: its id is known only now, and audit() reads `by` when called.
       if (input.first) by.userId = id;
       await w.audit('user', id, 'create', null, {
@@ -229,20 +232,21 @@ export async function updateUser(ctx: Ctx, caller: Caller, input: UserUpdate): P
           .executeTakeFirstOrThrow();
         if (Number(others.n) === 0) throw new AppError('conflict', '至少要保留一个启用的系统管理员账号');
       }
-      await w.trx
+      const trx = camelDb(w.trx);
+      await trx
         .updateTable('users')
-        .set({ name: input.name ?? before.name, role, enabled: enabled ? 1 : 0, updated_at: w.now })
+        .set({ name: input.name ?? before.name, role, enabled: enabled ? 1 : 0, updatedAt: w.now })
         .where('id', '=', input.id)
         .execute();
-      await w.trx.deleteFrom('user_regions').where('user_id', '=', input.id).execute();
-      for (const region_id of regionIds) await w.trx.insertInto('user_regions').values({ user_id: input.id, region_id }).execute();
+      await trx.deleteFrom('user_regions').where('userId', '=', input.id).execute();
+      for (const regionId of regionIds) await trx.insertInto('user_regions').values({ userId: input.id, regionId }).execute();
       // A disabled account's open sessions end now, not at their next idle timeout.
-      if (!enabled) await w.trx.deleteFrom('sessions').where('user_id', '=', input.id).execute();
+      if (!enabled) await trx.deleteFrom('sessions').where('userId', '=', input.id).execute();
       const after = { ...before, name: input.name ?? before.name, role, enabled, regionIds };
       await w.audit('user', input.id, 'update', auditView(before), auditView(after));
       if (role !== before.role) {
         const detail = `${labelOf(ROLES, before.role)} → ${labelOf(ROLES, role)}（由${caller.name}变更）`;
-        await logEvent(w.trx, w.now, { userName: before.userName, userId: input.id, event: 'role_changed', detail });
+        await logEvent(w.trx, w.now, { userName: before.userName, userId: input.id }, 'role_changed', detail);
       }
       w.touchOrgs([]);
     },
@@ -259,19 +263,15 @@ export async function resetPassword(ctx: Ctx, caller: Caller, input: { id: numbe
   await write(
     ctx,
     async (w) => {
-      await w.trx
+      const trx = camelDb(w.trx);
+      await trx
         .updateTable('users')
-        .set({ password_hash: hash, must_change: 1, password_changed_at: w.now, failed_attempts: 0, locked_until: null, updated_at: w.now })
+        .set({ passwordHash: hash, mustChange: 1, passwordChangedAt: w.now, failedAttempts: 0, lockedUntil: null, updatedAt: w.now })
         .where('id', '=', input.id)
         .execute();
-      await w.trx.deleteFrom('sessions').where('user_id', '=', input.id).execute();
+      await trx.deleteFrom('sessions').where('userId', '=', input.id).execute();
       await w.audit('user', input.id, 'reset_password', null, { userName: before.userName, mustChangePassword: true });
-      await logEvent(w.trx, w.now, {
-        userName: before.userName,
-        userId: input.id,
-        event: 'password_reset',
-        detail: `由${caller.name}重置`,
-      });
+      await logEvent(w.trx, w.now, { userName: before.userName, userId: input.id }, 'password_reset', `由${caller.name}重置`);
       w.touchOrgs([]);
     },
     actorOf(caller),
@@ -283,37 +283,33 @@ async function startSession(ctx: Ctx, u: UserRow, from: Origin, detail: string |
   const sessionId = randomBytes(32).toString('hex');
   const now = ctx.now();
   const rules = await accountRules(ctx);
-  const expired = rules.passwordMaxAgeDays > 0 && at(now) - at(u.password_changed_at) >= rules.passwordMaxAgeDays * 24 * 60 * MINUTE;
+  const expired = rules.passwordMaxAgeDays > 0 && at(now) - at(u.passwordChangedAt) >= rules.passwordMaxAgeDays * 24 * 60 * MINUTE;
   await ctx.ledger.db.transaction().execute(async (trx) => {
     await endIdleSessions(trx, now, rules.sessionIdleMinutes);
-    await trx
+    const camel = camelDb(trx);
+    await camel
       .updateTable('users')
-      .set({ failed_attempts: 0, locked_until: null, last_login_at: now, ...(expired ? { must_change: 1 } : {}) })
-      .where('id', '=', u.id)
+      .set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: now, ...(expired ? { mustChange: 1 } : {}) })
+      .where('id', '=', u.userId)
       .execute();
-    await trx
+    await camel
       .insertInto('sessions')
-      .values({ id: hashSession(sessionId), user_id: u.id, created_at: now, last_seen: now })
+      .values({ id: hashSession(sessionId), userId: u.userId, createdAt: now, lastSeen: now })
       .execute();
     const why = expired ? `密码已超过${rules.passwordMaxAgeDays}天未修改，须修改密码` : detail;
-    await logEvent(trx, now, { userName: u.user_name, userId: u.id, event: 'login', detail: why }, from);
+    await logEvent(trx, now, u, 'login', why, from);
   });
-  const user = await getAccount(ctx, u.id);
+  const user = await getAccount(ctx, u.userId);
   return { sessionId, user, mustChangePassword: user.mustChangePassword };
 }
 
 /** Sessions nobody used for the idle time end, each with a `timeout` line in the login log. */
 async function endIdleSessions(db: Kysely<Database>, now: string, idleMinutes: number): Promise<void> {
   const cutoff = plusMinutes(now, -idleMinutes);
-  const idle = await db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.user_id', 'u.user_name'])
-    .where('s.last_seen', '<=', cutoff)
-    .execute();
+  const idle = await sessions(db).where('s.lastSeen', '<=', cutoff).execute();
   for (const s of idle) {
     await db.deleteFrom('sessions').where('id', '=', s.id).execute();
-    await logEvent(db, now, { userName: s.user_name, userId: s.user_id, event: 'timeout', detail: `${idleMinutes}分钟未操作` });
+    await logEvent(db, now, s, 'timeout', `${idleMinutes}分钟未操作`);
   }
 }
 
@@ -332,42 +328,31 @@ export async function login(ctx: Ctx, input: { userName: string; password: strin
   const typed = input.userName.trim();
   if (!u) {
     await verifyPassword(input.password, await decoyHash());
-    await logEvent(db, now, { userName: typed, userId: null, event: 'failed', detail: '用户名不存在' }, from);
+    await logEvent(db, now, { userName: typed, userId: null }, 'failed', '用户名不存在', from);
     throw new AppError('unauthenticated', '用户名或密码错误');
   }
-  const lockedUntil = u.locked_until && at(u.locked_until) > at(now) ? u.locked_until : null;
+  const lockedUntil = u.lockedUntil && at(u.lockedUntil) > at(now) ? u.lockedUntil : null;
   if (lockedUntil) {
-    await logEvent(db, now, { userName: u.user_name, userId: u.id, event: 'failed', detail: '账号锁定中' }, from);
+    await logEvent(db, now, u, 'failed', '账号锁定中', from);
     throw new AppError('unauthenticated', `密码错误次数过多，账号已锁定，请${minutesLeft(now, lockedUntil)}分钟后再试`);
   }
-  if (!(await verifyPassword(input.password, u.password_hash))) {
+  if (!(await verifyPassword(input.password, u.passwordHash))) {
     let failures = 0;
     let lock = false;
     await db.transaction().execute(async (trx) => {
       // Read again inside the transaction: guesses sent side by side must each count.
-      const cur = await trx
-        .selectFrom('users')
-        .select(['failed_attempts', 'locked_until'])
-        .where('id', '=', u.id)
-        .executeTakeFirstOrThrow();
+      const cur = await users(trx).where('id', '=', u.userId).executeTakeFirstOrThrow();
       // A lock that has run out starts the count again.
-      failures = (cur.locked_until ? 0 : cur.failed_attempts) + 1;
+      failures = (cur.lockedUntil ? 0 : cur.failedAttempts) + 1;
       lock = rules.loginMaxFailures > 0 && failures >= rules.loginMaxFailures;
       const until = lock ? plusMinutes(now, rules.loginLockMinutes) : null;
-      await trx
+      await camelDb(trx)
         .updateTable('users')
-        .set({ failed_attempts: lock ? 0 : failures, locked_until: until })
-        .where('id', '=', u.id)
+        .set({ failedAttempts: lock ? 0 : failures, lockedUntil: until })
+        .where('id', '=', u.userId)
         .execute();
-      await logEvent(trx, now, { userName: u.user_name, userId: u.id, event: 'failed', detail: `密码错误（第${failures}次）` }, from);
-      if (lock) {
-        await logEvent(
-          trx,
-          now,
-          { userName: u.user_name, userId: u.id, event: 'locked', detail: `锁定${rules.loginLockMinutes}分钟` },
-          from,
-        );
-      }
+      await logEvent(trx, now, u, 'failed', `密码错误（第${failures}次）`, from);
+      if (lock) await logEvent(trx, now, u, 'locked', `锁定${rules.loginLockMinutes}分钟`, from);
     });
     if (lock) throw new AppError('unauthenticated', `密码连续错误${failures}次，账号已锁定，请${rules.loginLockMinutes}分钟后再试`);
     const left = rules.loginMaxFailures - failures;
@@ -377,22 +362,17 @@ export async function login(ctx: Ctx, input: { userName: string; password: strin
     );
   }
   if (u.enabled !== 1) {
-    await logEvent(db, now, { userName: u.user_name, userId: u.id, event: 'failed', detail: '账号已停用' }, from);
+    await logEvent(db, now, u, 'failed', '账号已停用', from);
     throw new AppError('unauthenticated', '该账号已停用，请联系系统管理员');
   }
   return startSession(ctx, u, from, null);
 }
 
 export async function logout(ctx: Ctx, sessionId: string, from: Origin = {}): Promise<{ ok: true }> {
-  const s = await ctx.ledger.db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.user_id', 'u.user_name'])
-    .where('s.id', '=', hashSession(sessionId))
-    .executeTakeFirst();
+  const s = await sessions(ctx.ledger.db).where('s.id', '=', hashSession(sessionId)).executeTakeFirst();
   if (s) {
     await ctx.ledger.db.deleteFrom('sessions').where('id', '=', s.id).execute();
-    await logEvent(ctx.ledger.db, ctx.now(), { userName: s.user_name, userId: s.user_id, event: 'logout' }, from);
+    await logEvent(ctx.ledger.db, ctx.now(), s, 'logout', null, from);
   }
   return { ok: true };
 }
@@ -409,33 +389,25 @@ export async function lookupSession(ctx: Ctx, sessionId: string | undefined): Pr
   const row = await camelDb(db)
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.userId')
-    .select(['s.id as sid', 's.lastSeen', 'u.id', 'u.userName', 'u.name', 'u.role', 'u.enabled', 'u.mustChange'])
+    .select(['s.id as sid', 's.lastSeen', 'u.id as userId', 'u.userName', 'u.name', 'u.role', 'u.enabled', 'u.mustChange'])
     .where('s.id', '=', hashSession(sessionId))
     .executeTakeFirst();
   if (!row) return { ended: 'missing' };
+  const { sid, lastSeen, enabled, mustChange, ...who } = row;
   const now = ctx.now();
   const { sessionIdleMinutes } = await accountRules(ctx);
-  if (row.enabled !== 1) {
-    await db.deleteFrom('sessions').where('id', '=', row.sid).execute();
+  if (enabled !== 1) {
+    await db.deleteFrom('sessions').where('id', '=', sid).execute();
     return { ended: 'missing' };
   }
-  if (at(now) - at(row.lastSeen) >= sessionIdleMinutes * MINUTE) {
-    await db.deleteFrom('sessions').where('id', '=', row.sid).execute();
-    await logEvent(db, now, { userName: row.userName, userId: row.id, event: 'timeout', detail: `${sessionIdleMinutes}分钟未操作` });
+  if (at(now) - at(lastSeen) >= sessionIdleMinutes * MINUTE) {
+    await db.deleteFrom('sessions').where('id', '=', sid).execute();
+    await logEvent(db, now, who, 'timeout', `${sessionIdleMinutes}分钟未操作`);
     return { ended: 'timeout' };
   }
   // Once a minute is enough for a 30-minute rule, and spares every read a write.
-  if (at(now) - at(row.lastSeen) >= MINUTE) await db.updateTable('sessions').set({ last_seen: now }).where('id', '=', row.sid).execute();
-  return {
-    caller: {
-      userId: row.id,
-      userName: row.userName,
-      name: row.name,
-      role: row.role,
-      regionIds: await regionsOf(db, row.id),
-      mustChangePassword: row.mustChange === 1,
-    },
-  };
+  if (at(now) - at(lastSeen) >= MINUTE) await camelDb(db).updateTable('sessions').set({ lastSeen: now }).where('id', '=', sid).execute();
+  return { caller: { ...who, regionIds: await regionsOf(db, who.userId), mustChangePassword: mustChange === 1 } satisfies Caller };
 }
 
 /**
@@ -468,17 +440,12 @@ export async function changePassword(
   from: Origin = {},
 ): Promise<Account> {
   const caller = await requireCaller(ctx, input.sessionId, 'auth.changePassword');
-  const u = (await ctx.ledger.db.selectFrom('users').selectAll().where('id', '=', caller.userId).executeTakeFirstOrThrow()) as UserRow;
-  if (!(await verifyPassword(input.oldPassword, u.password_hash))) {
-    await logEvent(
-      ctx.ledger.db,
-      ctx.now(),
-      { userName: u.user_name, userId: u.id, event: 'failed', detail: '修改密码时原密码错误' },
-      from,
-    );
+  const u = await users(ctx.ledger.db).where('id', '=', caller.userId).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(input.oldPassword, u.passwordHash))) {
+    await logEvent(ctx.ledger.db, ctx.now(), u, 'failed', '修改密码时原密码错误', from);
     throw new AppError('invalid_input', '输入有误：「原密码」不正确', [{ path: 'oldPassword', message: '原密码不正确' }]);
   }
-  refusePassword(input.newPassword, u.user_name, 'newPassword');
+  refusePassword(input.newPassword, u.userName, 'newPassword');
   if (input.newPassword === input.oldPassword) {
     throw new AppError('invalid_input', '输入有误：「新密码」不能与原密码相同', [{ path: 'newPassword', message: '不能与原密码相同' }]);
   }
@@ -487,20 +454,21 @@ export async function changePassword(
   await write(
     ctx,
     async (w) => {
-      await w.trx
+      const trx = camelDb(w.trx);
+      await trx
         .updateTable('users')
-        .set({ password_hash: hash, must_change: 0, password_changed_at: w.now, updated_at: w.now })
-        .where('id', '=', u.id)
+        .set({ passwordHash: hash, mustChange: 0, passwordChangedAt: w.now, updatedAt: w.now })
+        .where('id', '=', u.userId)
         .execute();
       // Anyone else still signed in with the old password is signed out.
-      await w.trx.deleteFrom('sessions').where('user_id', '=', u.id).where('id', '!=', keep).execute();
-      await w.audit('user', u.id, 'change_password', null, { userName: u.user_name });
-      await logEvent(w.trx, w.now, { userName: u.user_name, userId: u.id, event: 'password_changed' }, from);
+      await trx.deleteFrom('sessions').where('userId', '=', u.userId).where('id', '!=', keep).execute();
+      await w.audit('user', u.userId, 'change_password', null, { userName: u.userName });
+      await logEvent(w.trx, w.now, u, 'password_changed', null, from);
       w.touchOrgs([]);
     },
     actorOf(caller),
   );
-  return getAccount(ctx, u.id);
+  return getAccount(ctx, u.userId);
 }
 
 export async function needsSetup(ctx: Ctx): Promise<boolean> {
