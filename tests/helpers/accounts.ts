@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/main/core/schema';
+import { insertAccountRow } from '../../src/main/core/services/accounts';
 import type { RoleCode } from '../../src/shared/domain/roles';
 
 export interface TestAccount {
@@ -18,23 +19,6 @@ export interface TestAccount {
 }
 
 /** Inserts an enabled account that need not change its password; returns its id. */
-export async function insertAccount(db: Kysely<Database>, a: TestAccount): Promise<number> {
-  const { id } = await db
-    .insertInto('users')
-    .values({
-      user_name: a.userName,
-      name: a.name,
-      role: a.role,
-      enabled: 1,
-      password_hash: a.passwordHash,
-      must_change: 0,
-      password_changed_at: a.now,
-      failed_attempts: 0,
-      created_at: a.now,
-      updated_at: a.now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  for (const region_id of a.regionIds ?? []) await db.insertInto('user_regions').values({ user_id: id, region_id }).execute();
-  return id;
+export function insertAccount(db: Kysely<Database>, a: TestAccount): Promise<number> {
+  return insertAccountRow(db, { ...a, mustChange: false, regionIds: a.regionIds ?? [] });
 }

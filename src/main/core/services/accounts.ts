@@ -171,25 +171,15 @@ async function insertUser(ctx: Ctx, input: NewUser, by: WriteActor): Promise<Acc
       }
       if (await findUser(w.trx, input.userName)) throw new AppError('conflict', `用户名“${input.userName}”已被使用`);
       const regionIds = await checkRegions(w.trx, input.role, input.regionIds);
-      const trx = camelDb(w.trx);
-      const { userName, name, role } = input;
-      const { id } = await trx
-        .insertInto('users')
-        .values({
-          userName,
-          name,
-          role,
-          enabled: 1,
-          passwordHash: hash,
-          mustChange: input.mustChange ? 1 : 0,
-          passwordChangedAt: w.now,
-          failedAttempts: 0,
-          createdAt: w.now,
-          updatedAt: w.now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      for (const regionId of regionIds) await trx.insertInto('user_regions').values({ userId: id, regionId }).execute();
+      const id = await insertAccountRow(w.trx, {
+        userName: input.userName,
+        name: input.name,
+        role: input.role,
+        passwordHash: hash,
+        mustChange: input.mustChange,
+        regionIds,
+        now: w.now,
+      });
       // A first administrator creates itself: its id is known only now, and audit() reads `by` when called.
       if (input.first) by.userId = id;
       await w.audit('user', id, 'create', null, {
@@ -205,6 +195,44 @@ async function insertUser(ctx: Ctx, input: NewUser, by: WriteActor): Promise<Acc
     by,
   );
   return getAccount(ctx, id);
+}
+
+/** An account's row and its regions as the users table keeps them. */
+export interface AccountRow {
+  userName: string;
+  name: string;
+  role: RoleCode;
+  passwordHash: string;
+  mustChange: boolean;
+  regionIds: readonly number[];
+  /** The stamps' time (created, updated, password changed). */
+  now: string;
+}
+
+/**
+ * Writes an enabled account and its regions; returns its id. The caller checks and audits: the
+ * administrator's form, the demo seed and the test harness each do so their own way.
+ */
+export async function insertAccountRow(db: Kysely<Database>, a: AccountRow): Promise<number> {
+  const trx = camelDb(db);
+  const { id } = await trx
+    .insertInto('users')
+    .values({
+      userName: a.userName,
+      name: a.name,
+      role: a.role,
+      enabled: 1,
+      passwordHash: a.passwordHash,
+      mustChange: a.mustChange ? 1 : 0,
+      passwordChangedAt: a.now,
+      failedAttempts: 0,
+      createdAt: a.now,
+      updatedAt: a.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (const regionId of a.regionIds) await trx.insertInto('user_regions').values({ userId: id, regionId }).execute();
+  return id;
 }
 
 /** The administrator creates an account; the new user changes the password at the first login. */

@@ -8,6 +8,7 @@ import type { Account } from '../../../shared/records/accounts';
 import type { Ctx } from '../context';
 import { hashPassword } from '../passwordHash';
 import { type WriteActor, write } from '../write';
+import { insertAccountRow } from './accounts';
 
 /** Documented in README (演示账号); passes the password rule and contains none of the user names. */
 export const DEMO_PASSWORD = 'Demo#2026';
@@ -37,24 +38,8 @@ export async function seedDemoAccounts(ctx: Ctx): Promise<boolean> {
     async (w) => {
       if (await w.trx.selectFrom('users').select('id').limit(1).executeTakeFirst()) return false;
       for (const [i, a] of DEMO_ACCOUNTS.entries()) {
-        const { id } = await w.trx
-          .insertInto('users')
-          .values({
-            user_name: a.userName,
-            name: a.name,
-            role: a.role,
-            enabled: 1,
-            password_hash: hashes[i] as string,
-            must_change: 0,
-            password_changed_at: w.now,
-            failed_attempts: 0,
-            created_at: w.now,
-            updated_at: w.now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
         const regionIds: Account['regionIds'] = a.role === 'township' && township ? [township.id] : [];
-        for (const region_id of regionIds) await w.trx.insertInto('user_regions').values({ user_id: id, region_id }).execute();
+        const id = await insertAccountRow(w.trx, { ...a, passwordHash: hashes[i] as string, mustChange: false, regionIds, now: w.now });
         await w.audit('user', id, 'create', null, { userName: a.userName, name: a.name, role: a.role, regionIds, enabled: true });
       }
       w.touchOrgs([]);
