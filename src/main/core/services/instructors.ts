@@ -4,7 +4,7 @@ import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { matchesName } from '../../../shared/rules/hanzi';
 import type { assignSchema, instructorFieldsSchema } from '../../../shared/schemas';
-import type { Instructor, InstructorFields } from '../../../shared/types';
+import type { AssignmentView, Instructor, InstructorFields } from '../../../shared/types';
 import { assertRegion, visibleRegions } from '../caller';
 import { camelDb } from '../camel';
 import type { Ctx } from '../context';
@@ -76,10 +76,15 @@ export async function listInstructors(ctx: Ctx, query?: string): Promise<Instruc
   const rows = (await instructorRows(camelDb(ctx.ledger.db)).select(['i.id', 'i.version']).orderBy('i.id').execute()).filter(
     (r) => (visible === null || visible.has(r.id)) && matchesName(query, [r.name, r.unit]),
   );
-  const all = await assignmentViews(ctx.ledger.db, ctx.today(), { instructorIds: rows.map((r) => r.id) });
+  const byInstructor = new Map<number, AssignmentView[]>();
+  for (const a of await assignmentViews(ctx.ledger.db, ctx.today(), { instructorIds: rows.map((r) => r.id) })) {
+    const theirs = byInstructor.get(a.instructorId);
+    if (theirs) theirs.push(a);
+    else byInstructor.set(a.instructorId, [a]);
+  }
   return rows.map((r) => {
     const { id, version, ...fields } = asInstructorFields(r);
-    const assignments = all.filter((a) => a.instructorId === id);
+    const assignments = byInstructor.get(id) ?? [];
     return {
       id,
       ...fields,
