@@ -234,5 +234,12 @@ describe('分类定级', () => {
       error: { code: 'invalid_input', message: '「评定日期」不能晚于今天（2026-06-30）' },
     });
     expect((await t.call('classes.list', { year: 2026, class: 'rectify' })).map((r) => r.partyOrgId)).toEqual([c.id]);
+
+    // Setting again keeps what it replaced in the audit row, under the names the forms use.
+    await t.call('classes.set', { year: 2026, partyOrgIds: [a.id], class: 'standard' });
+    await t.call('ratings.set', { partyOrgId: a.id, year: 2026, stars: 4, assessedDate: '2026-06-20' });
+    const replaced = async (entity: string) => (await t.call('audit.list', { entity, action: 'set' })).rows[0]?.before;
+    expect(await replaced('class')).toEqual([{ partyOrgId: a.id, class: 'brand' }]);
+    expect(await replaced('rating')).toEqual({ year: 2026, stars: 5, assessedDate: '2026-06-10' });
   });
 });

@@ -159,6 +159,37 @@ describe('party organizations and coverage', () => {
     expect((await t.call('orgs.get', { id: a.id })).coverage).toBe('none');
     expect((await t.call('instructors.get', { id: i.id })).activeAssignments).toBe(0);
   });
+
+  it('an organization’s page and an instructor’s card show one assignment alike, newest first, the later record first on the same day', async () => {
+    const a = await t.call('orgs.create', orgInput({ name: '甲公司' }));
+    const b = await t.call('orgs.create', orgInput({ name: '乙公司' }));
+    const li = await t.call('instructors.create', { name: '李文', fullTime: true });
+    const wang = await t.call('instructors.create', { name: '王芳', fullTime: false });
+    await t.call('instructors.assign', { instructorId: li.id, orgId: a.id, fromDate: '2026-01-01' });
+    await t.call('instructors.assign', { instructorId: wang.id, orgId: a.id, fromDate: '2026-01-01' });
+    await t.call('instructors.assign', { instructorId: li.id, orgId: b.id, fromDate: '2026-01-01' });
+    await t.call('instructors.assign', { instructorId: li.id, orgId: b.id, fromDate: '2025-01-01', toDate: '2025-06-30' });
+
+    const page = (await t.call('orgs.get', { id: a.id })).assignments;
+    expect(page.map((x) => x.instructorName)).toEqual(['王芳', '李文']);
+    const card = (await t.call('instructors.get', { id: li.id })).assignments;
+    expect(card.map((x) => [x.orgName, x.fromDate, x.active])).toEqual([
+      ['乙公司', '2026-01-01', true],
+      ['甲公司', '2026-01-01', true],
+      ['乙公司', '2025-01-01', false],
+    ]);
+    expect(card[1]).toEqual(page[1]);
+    expect(page[1]).toEqual({
+      id: page[1]?.id,
+      instructorId: li.id,
+      instructorName: '李文',
+      orgId: a.id,
+      orgName: '甲公司',
+      fromDate: '2026-01-01',
+      toDate: null,
+      active: true,
+    });
+  });
 });
 
 describe('stats.coverage', () => {

@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { ManagementClass } from '../../../shared/domain/codes';
 import type { ClassRow } from '../../../shared/types';
+import { camelDb } from '../camel';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
 import { type Writer, write } from '../write';
@@ -19,52 +20,48 @@ export interface ClassFilter {
 }
 
 export async function listClasses(ctx: Ctx, f: ClassFilter): Promise<ClassRow[]> {
-  const db = ctx.ledger.db;
+  const db = camelDb(ctx.ledger.db);
   const orgs = await db
     .selectFrom('party_orgs as p')
-    .innerJoin('regions as r', 'r.id', 'p.region_id')
-    .select(['p.id', 'p.name', 'p.secretary_name', 'p.region_id', 'r.name as region_name'])
-    .where('p.deleted_at', 'is', null)
-    .where(inCallerRegions('p.region_id'))
-    .orderBy('r.sort_order')
+    .innerJoin('regions as r', 'r.id', 'p.regionId')
+    .select(['p.id as partyOrgId', 'p.name as partyOrgName', 'p.secretaryName', 'p.regionId', 'r.name as regionName'])
+    .where('p.deletedAt', 'is', null)
+    .where(inCallerRegions('p.regionId'))
+    .orderBy('r.sortOrder')
     .orderBy('p.id')
     .execute();
-  const classes = await db.selectFrom('classes').select(['party_org_id', 'year', 'class']).execute();
-  const ratings = await db.selectFrom('ratings').select(['party_org_id', 'year', 'stars', 'assessed_date']).execute();
+  const classes = await db.selectFrom('classes').select(['partyOrgId', 'year', 'class']).execute();
+  const ratings = await db.selectFrom('ratings').select(['partyOrgId', 'year', 'stars', 'assessedDate']).execute();
   // A case counts as open in a year from its year on, until it is delisted.
-  const openCases = await db.selectFrom('cases').select(['party_org_id', 'year']).where('state', '<>', 'delisted').execute();
+  const openCases = await db.selectFrom('cases').select(['partyOrgId', 'year']).where('state', '<>', 'delisted').execute();
   const key = (id: number, y: number) => `${id}:${y}`;
-  const classBy = new Map(classes.map((c) => [key(c.party_org_id, c.year), c.class]));
-  const ratingBy = new Map(ratings.map((r) => [key(r.party_org_id, r.year), r]));
+  const classBy = new Map(classes.map((c) => [key(c.partyOrgId, c.year), c.class]));
+  const ratingBy = new Map(ratings.map((r) => [key(r.partyOrgId, r.year), r]));
   const years = [...new Set([...classes.map((c) => c.year), ...ratings.map((r) => r.year)])]
     .filter((y) => y < f.year)
     .sort((a, b) => b - a);
-  const open = (id: number, y: number) => openCases.some((c) => c.party_org_id === id && c.year <= y);
+  const open = (id: number, y: number) => openCases.some((c) => c.partyOrgId === id && c.year <= y);
   const effective = (id: number, y: number): { class: ManagementClass | null; automatic: boolean } =>
     open(id, y) ? { class: 'rectify', automatic: true } : { class: classBy.get(key(id, y)) ?? null, automatic: false };
   const found = await partyOrgIdsMatching(ctx, f.query);
   return orgs
-    .filter((o) => (f.regionId == null || o.region_id === f.regionId) && (found == null || found.has(o.id)))
+    .filter((o) => (f.regionId == null || o.regionId === f.regionId) && (found == null || found.has(o.partyOrgId)))
     .map((o) => {
-      const e = effective(o.id, f.year);
-      const rating = ratingBy.get(key(o.id, f.year));
+      const e = effective(o.partyOrgId, f.year);
+      const rating = ratingBy.get(key(o.partyOrgId, f.year));
       return {
-        partyOrgId: o.id,
-        partyOrgName: o.name,
-        secretaryName: o.secretary_name,
-        regionId: o.region_id,
-        regionName: o.region_name,
+        ...o,
         year: f.year,
         class: e.class,
         automatic: e.automatic,
         stars: rating?.stars ?? null,
-        assessedDate: rating?.assessed_date ?? null,
+        assessedDate: rating?.assessedDate ?? null,
         history: years.map((y) => ({
           year: y,
-          class: classBy.get(key(o.id, y)) ?? null,
-          stars: ratingBy.get(key(o.id, y))?.stars ?? null,
+          class: classBy.get(key(o.partyOrgId, y)) ?? null,
+          stars: ratingBy.get(key(o.partyOrgId, y))?.stars ?? null,
         })),
-      };
+      } satisfies ClassRow;
     })
     .filter((r) => f.class == null || (f.class === 'none' ? r.class == null : r.class === f.class));
 }
@@ -76,23 +73,24 @@ export async function setClasses(ctx: Ctx, year: number, partyOrgIds: number[], 
 
 export async function setClassesIn(w: Writer, year: number, partyOrgIds: number[], cls: ManagementClass): Promise<{ updated: number }> {
   const ids = [...new Set(partyOrgIds)];
-  const found = await w.trx
+  const trx = camelDb(w.trx);
+  const found = await trx
     .selectFrom('party_orgs')
     .select(['id', 'name'])
     .where('id', 'in', ids)
-    .where('deleted_at', 'is', null)
-    .where(inCallerRegions('region_id'))
+    .where('deletedAt', 'is', null)
+    .where(inCallerRegions('regionId'))
     .execute();
   if (found.length !== ids.length) {
     const known = new Set(found.map((p) => p.id));
     throw new AppError('invalid_input', `「党组织」编号${ids.filter((i) => !known.has(i)).join('、')}不存在或已删除`);
   }
   if (cls !== 'rectify') {
-    const open = await w.trx
+    const open = await trx
       .selectFrom('cases')
-      .innerJoin('party_orgs', 'party_orgs.id', 'cases.party_org_id')
+      .innerJoin('party_orgs', 'party_orgs.id', 'cases.partyOrgId')
       .select(['party_orgs.name'])
-      .where('cases.party_org_id', 'in', ids)
+      .where('cases.partyOrgId', 'in', ids)
       .where('cases.state', '<>', 'delisted')
       .where('cases.year', '<=', year)
       .execute();
@@ -106,21 +104,20 @@ export async function setClassesIn(w: Writer, year: number, partyOrgIds: number[
       );
     }
   }
-  const before = await w.trx.selectFrom('classes').selectAll().where('year', '=', year).where('party_org_id', 'in', ids).execute();
+  const before = await trx
+    .selectFrom('classes')
+    .select(['partyOrgId', 'class'])
+    .where('year', '=', year)
+    .where('partyOrgId', 'in', ids)
+    .execute();
   for (const id of ids) {
-    await w.trx
+    await trx
       .insertInto('classes')
-      .values({ party_org_id: id, year, class: cls, updated_at: w.now })
-      .onConflict((oc) => oc.columns(['party_org_id', 'year']).doUpdateSet({ class: cls, updated_at: w.now }))
+      .values({ partyOrgId: id, year, class: cls, updatedAt: w.now })
+      .onConflict((oc) => oc.columns(['partyOrgId', 'year']).doUpdateSet({ class: cls, updatedAt: w.now }))
       .execute();
   }
-  await w.audit(
-    'class',
-    year,
-    'set',
-    before.map((b) => ({ partyOrgId: b.party_org_id, class: b.class })),
-    { partyOrgIds: ids, class: cls },
-  );
+  await w.audit('class', year, 'set', before, { partyOrgIds: ids, class: cls });
   w.touchOrgs([]);
   return { updated: ids.length };
 }
@@ -137,53 +134,48 @@ export async function setRating(ctx: Ctx, input: RatingInput): Promise<{ partyOr
 }
 
 export async function setRatingIn(w: Writer, input: RatingInput): Promise<void> {
-  const po = await w.trx
+  const trx = camelDb(w.trx);
+  const po = await trx
     .selectFrom('party_orgs')
-    .select(['id', 'star_rating'])
+    .select('id')
     .where('id', '=', input.partyOrgId)
-    .where('deleted_at', 'is', null)
-    .where(inCallerRegions('region_id'))
+    .where('deletedAt', 'is', null)
+    .where(inCallerRegions('regionId'))
     .executeTakeFirst();
   if (!po) throw notFound('党组织', input.partyOrgId);
-  const before = await w.trx
+  const before = await trx
     .selectFrom('ratings')
-    .selectAll()
-    .where('party_org_id', '=', input.partyOrgId)
+    .select(['year', 'stars', 'assessedDate'])
+    .where('partyOrgId', '=', input.partyOrgId)
     .where('year', '=', input.year)
     .executeTakeFirst();
-  await w.trx
+  await trx
     .insertInto('ratings')
     .values({
-      party_org_id: input.partyOrgId,
+      partyOrgId: input.partyOrgId,
       year: input.year,
       stars: input.stars,
-      assessed_date: input.assessedDate,
-      updated_at: w.now,
+      assessedDate: input.assessedDate,
+      updatedAt: w.now,
     })
     .onConflict((oc) =>
-      oc.columns(['party_org_id', 'year']).doUpdateSet({ stars: input.stars, assessed_date: input.assessedDate, updated_at: w.now }),
+      oc.columns(['partyOrgId', 'year']).doUpdateSet({ stars: input.stars, assessedDate: input.assessedDate, updatedAt: w.now }),
     )
     .execute();
-  const newest = await w.trx
+  const newest = await trx
     .selectFrom('ratings')
     .select((eb) => eb.fn.max('year').as('y'))
-    .where('party_org_id', '=', input.partyOrgId)
+    .where('partyOrgId', '=', input.partyOrgId)
     .executeTakeFirst();
   if (Number(newest?.y) === input.year) {
     // 星级 is a field of the party organization's form: its version rises, so a form opened before gets a conflict.
-    await w.trx
+    await trx
       .updateTable('party_orgs')
-      .set({ star_rating: input.stars, updated_at: w.now, version: sql<number>`version + 1` })
+      .set({ starRating: input.stars, updatedAt: w.now, version: sql<number>`version + 1` })
       .where('id', '=', input.partyOrgId)
-      .where((eb) => eb.or([eb('star_rating', 'is', null), eb('star_rating', '<>', input.stars)]))
+      .where((eb) => eb.or([eb('starRating', 'is', null), eb('starRating', '<>', input.stars)]))
       .execute();
   }
-  await w.audit(
-    'rating',
-    input.partyOrgId,
-    'set',
-    before ? { year: before.year, stars: before.stars, assessedDate: before.assessed_date } : null,
-    input,
-  );
+  await w.audit('rating', input.partyOrgId, 'set', before ?? null, input);
   w.touchOrgs([]);
 }

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/rules/fourHundred';
 import type { FourHundredMiss } from '../../../shared/types';
 import { regionScope } from '../caller';
+import { camelDb } from '../camel';
 import type { Ctx } from '../context';
 import { type IndexedOrg, orgIndex } from './orgIndex';
 import { inRegions } from './recordScope';
@@ -21,34 +22,34 @@ interface Input {
 
 /** Organizations in a live grid of a live 1+N branch. */
 async function gridOrgIds(ctx: Ctx): Promise<Set<number>> {
-  const rows = await ctx.ledger.db
+  const rows = await camelDb(ctx.ledger.db)
     .selectFrom('grid_orgs as go')
-    .innerJoin('grids as g', (j) => j.onRef('g.id', '=', 'go.grid_id').on('g.deleted_at', 'is', null))
-    .innerJoin('party_orgs as p', (j) => j.onRef('p.id', '=', 'g.party_org_id').on('p.deleted_at', 'is', null))
-    .select('go.org_id')
+    .innerJoin('grids as g', (j) => j.onRef('g.id', '=', 'go.gridId').on('g.deletedAt', 'is', null))
+    .innerJoin('party_orgs as p', (j) => j.onRef('p.id', '=', 'g.partyOrgId').on('p.deletedAt', 'is', null))
+    .select('go.orgId')
     .execute();
-  return new Set(rows.map((r) => r.org_id));
+  return new Set(rows.map((r) => r.orgId));
 }
 
 function singlePartyOrgs(ctx: Ctx, year: number, regionId: number | undefined) {
   const scope = regionScope(regionId);
-  return ctx.ledger.db
+  return camelDb(ctx.ledger.db)
     .selectFrom('party_orgs as p')
-    .innerJoin('regions as r', 'r.id', 'p.region_id')
+    .innerJoin('regions as r', 'r.id', 'p.regionId')
     .select((eb) => [
       'p.id',
       'p.name',
-      'p.region_id',
-      'r.name as region_name',
-      'p.formal_members',
+      'p.regionId',
+      'r.name as regionName',
+      'p.formalMembers',
       eb
         .case()
         .when(
           eb.exists(
             eb
               .selectFrom('ratings as rt')
-              .select('rt.party_org_id')
-              .whereRef('rt.party_org_id', '=', 'p.id')
+              .select('rt.partyOrgId')
+              .whereRef('rt.partyOrgId', '=', 'p.id')
               .where('rt.year', 'in', [year, year - 1]),
           ),
         )
@@ -57,10 +58,10 @@ function singlePartyOrgs(ctx: Ctx, year: number, regionId: number | undefined) {
         .end()
         .as('rated'),
     ])
-    .where('p.deleted_at', 'is', null)
+    .where('p.deletedAt', 'is', null)
     .where('p.method', '=', 'single')
-    .$if(scope !== null, (q) => q.where('p.region_id', 'in', scope?.length ? scope : [-1]))
-    .orderBy('r.sort_order')
+    .$if(scope !== null, (q) => q.where('p.regionId', 'in', scope?.length ? scope : [-1]))
+    .orderBy('r.sortOrder')
     .orderBy('p.id')
     .execute();
 }
@@ -93,21 +94,9 @@ export async function fourHundredMisses(ctx: Ctx, input: Input & { which: FourHu
   const day = input.day ?? ctx.today();
   const year = Number(day.slice(0, 4));
   if (input.which === 'rated') {
-    return (await singlePartyOrgs(ctx, year, input.regionId)).flatMap((p) => {
-      const why = partyOrgMiss({ method: 'single', rated: Number(p.rated) === 1 }, year);
-      return why == null
-        ? []
-        : [
-            {
-              kind: 'partyOrg' as const,
-              id: p.id,
-              name: p.name,
-              regionId: p.region_id,
-              regionName: p.region_name,
-              formalMembers: p.formal_members,
-              why,
-            },
-          ];
+    return (await singlePartyOrgs(ctx, year, input.regionId)).flatMap(({ rated, ...shown }) => {
+      const why = partyOrgMiss({ method: 'single', rated: Number(rated) === 1 }, year);
+      return why == null ? [] : [{ kind: 'partyOrg' as const, ...shown, why } satisfies FourHundredMiss];
     });
   }
   return (await orgsOf(ctx, { ...input, day }))

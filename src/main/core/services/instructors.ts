@@ -2,7 +2,6 @@
 
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
-import { isActiveOn } from '../../../shared/rules/coverage';
 import { matchesName } from '../../../shared/rules/hanzi';
 import { type assignSchema, instructorFieldsSchema } from '../../../shared/schemas';
 import type { AssignmentView, Instructor, InstructorFields } from '../../../shared/types';
@@ -14,6 +13,7 @@ import { formCodec } from '../formCodec';
 import type { CamelDatabase, Database } from '../schema';
 import { refuseLost, refuseStale } from '../versionCheck';
 import { type Writer, write } from '../write';
+import { assignmentViews } from './assignmentViews';
 import { inCallerRegions } from './recordScope';
 
 type Fields = z.output<typeof instructorFieldsSchema>;
@@ -69,44 +69,21 @@ export async function assertInstructorVisible(db: Kysely<Database>, day: string,
   if (visible && !visible.has(id)) throw notFound('指导员', id);
 }
 
-async function assignmentsOf(ctx: Ctx, instructorIds: number[] | null): Promise<AssignmentView[]> {
-  const mine = visibleRegions();
-  let q = ctx.ledger.db
-    .selectFrom('assignments as a')
-    .innerJoin('instructors as i', 'i.id', 'a.instructor_id')
-    .innerJoin('orgs as o', 'o.id', 'a.org_id')
-    .select(['a.id', 'a.instructor_id', 'i.name as i_name', 'a.org_id', 'o.name as o_name', 'a.from_date', 'a.to_date'])
-    .where('o.deleted_at', 'is', null)
-    .orderBy('a.from_date', 'desc')
-    .orderBy('a.id', 'desc');
-  if (instructorIds) q = q.where('a.instructor_id', 'in', instructorIds.length ? instructorIds : [-1]);
-  if (mine) q = q.where('o.region_id', 'in', mine.length ? mine : [-1]);
-  const today = ctx.today();
-  return (await q.execute()).map((a) => ({
-    id: a.id,
-    instructorId: a.instructor_id,
-    instructorName: a.i_name,
-    orgId: a.org_id,
-    orgName: a.o_name,
-    fromDate: a.from_date,
-    toDate: a.to_date,
-    active: isActiveOn({ fromDate: a.from_date, toDate: a.to_date }, today),
-  }));
-}
-
 export async function listInstructors(ctx: Ctx, query?: string): Promise<Instructor[]> {
   // Filtered here, not with LIKE: a county has tens of instructors, and names are matched 繁/简 alike.
   const visible = await visibleInstructorIds(ctx.ledger.db, ctx.today());
   const rows = (await instructorRows(camelDb(ctx.ledger.db)).select(['i.id', 'i.version']).orderBy('i.id').execute()).filter(
     (r) => (visible === null || visible.has(r.id)) && matchesName(query, [r.name, r.unit]),
   );
-  const all = await assignmentsOf(
-    ctx,
-    rows.map((r) => r.id),
-  );
+  const byInstructor = new Map<number, AssignmentView[]>();
+  for (const a of await assignmentViews(ctx.ledger.db, ctx.today(), { instructorIds: rows.map((r) => r.id) })) {
+    const theirs = byInstructor.get(a.instructorId);
+    if (theirs) theirs.push(a);
+    else byInstructor.set(a.instructorId, [a]);
+  }
   return rows.map((r) => {
     const { id, version, ...fields } = asInstructorFields(r);
-    const assignments = all.filter((a) => a.instructorId === id);
+    const assignments = byInstructor.get(id) ?? [];
     return {
       id,
       ...fields,
@@ -121,7 +98,7 @@ export async function getInstructor(ctx: Ctx, id: number): Promise<Instructor> {
   const row = await instructorRows(camelDb(ctx.ledger.db)).select('i.version').where('i.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('指导员', id);
   await assertInstructorVisible(ctx.ledger.db, ctx.today(), id);
-  const assignments = await assignmentsOf(ctx, [id]);
+  const assignments = await assignmentViews(ctx.ledger.db, ctx.today(), { instructorIds: [id] });
   const { version, ...fields } = asInstructorFields(row);
   return {
     id,

@@ -7,6 +7,7 @@ import { addToCounts, type CoverageCounts, classifyCoverage, emptyCounts } from 
 import { matchesName } from '../../../shared/rules/hanzi';
 import { type OrgFlagFacts, orgFlags } from '../../../shared/rules/orgFlags';
 import type { OrgListRow } from '../../../shared/types';
+import { camelDb } from '../camel';
 import { type Ctx, noticeOtherWriters } from '../context';
 
 export interface IndexedOrg extends OrgListRow {
@@ -164,10 +165,10 @@ export async function plainPageWhileWarming(
   const warm = warmings.get(ctx);
   if (!warm || warm.day !== day || warm.generation !== ctx.generation || states.get(ctx)?.day === day) return null;
   const mine = regions == null ? null : (JSON.parse(regions) as number[]);
-  const live = ctx.ledger.db
+  const live = camelDb(ctx.ledger.db)
     .selectFrom('orgs')
-    .where('deleted_at', 'is', null)
-    .$if(mine !== null, (q) => q.where('region_id', 'in', mine?.length ? mine : [-1]));
+    .where('deletedAt', 'is', null)
+    .$if(mine !== null, (q) => q.where('regionId', 'in', mine?.length ? mine : [-1]));
   const ids = (await live.select('id').orderBy('id').limit(limit).offset(offset).execute()).map((r) => r.id);
   const total = Number((await live.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   return { total, rows: ids.length ? await queryRows(ctx, day, { ids }) : [] };
@@ -334,49 +335,44 @@ function chunks(ids: number[]): number[][] {
 
 /** The organizations' rows, with the covering party organization and the instructors active on `day`. */
 function orgRows(ctx: Ctx, day: string) {
-  const db = ctx.ledger.db;
+  const db = camelDb(ctx.ledger.db);
   const active = db
     .selectFrom('assignments as a')
-    .innerJoin('instructors as i', 'i.id', 'a.instructor_id')
-    .select(['a.org_id', (eb) => eb.fn.countAll().as('n')])
-    .where('i.deleted_at', 'is', null)
-    .where('a.from_date', '<=', day)
-    .where((w) => w.or([w('a.to_date', 'is', null), w('a.to_date', '>=', day)]))
-    .groupBy('a.org_id');
+    .innerJoin('instructors as i', 'i.id', 'a.instructorId')
+    .select(['a.orgId', (eb) => eb.fn.countAll().as('n')])
+    .where('i.deletedAt', 'is', null)
+    .where('a.fromDate', '<=', day)
+    .where((w) => w.or([w('a.toDate', 'is', null), w('a.toDate', '>=', day)]))
+    .groupBy('a.orgId');
   return db
     .selectFrom('orgs as o')
-    .leftJoin('coverage as c', 'c.org_id', 'o.id')
-    .leftJoin(active.as('a'), 'a.org_id', 'o.id')
+    .leftJoin('coverage as c', 'c.orgId', 'o.id')
+    .leftJoin(active.as('a'), 'a.orgId', 'o.id')
     .select([
       'o.id',
       'o.name',
-      'o.name_initials',
+      'o.nameInitials as initials',
       'o.uscc',
       'o.category',
       'o.subtype',
-      'o.region_id',
-      'o.legal_rep',
+      'o.regionId',
+      'o.legalRep',
       'o.employees',
-      'o.formal_members',
+      'o.formalMembers',
       'o.status',
-      'o.out_of_scope',
-      'o.no_party_reason',
-      'o.planned_build_date',
-      'c.party_org_id',
-      'a.n as active',
+      'o.outOfScope',
+      'o.noPartyReason',
+      'o.plannedBuildDate',
+      'c.partyOrgId',
+      'a.n as activeInstructors',
     ])
-    .where('o.deleted_at', 'is', null)
+    .where('o.deletedAt', 'is', null)
     .orderBy('o.id');
 }
 
 async function queryRows(ctx: Ctx, day: string, which: Which): Promise<IndexedOrg[]> {
-  const db = ctx.ledger.db;
-  const regions = new Map(
-    (await db.selectFrom('regions').select(['id', 'name', 'sort_order']).execute()).map((r) => [
-      r.id,
-      { name: r.name, order: r.sort_order },
-    ]),
-  );
+  const db = camelDb(ctx.ledger.db);
+  const regions = new Map((await db.selectFrom('regions').select(['id', 'name', 'sortOrder']).execute()).map((r) => [r.id, r]));
   const q = orgRows(ctx, day);
   let rows: Awaited<ReturnType<typeof q.execute>>;
   if (which == null) rows = await q.execute();
@@ -391,8 +387,8 @@ async function queryRows(ctx: Ctx, day: string, which: Which): Promise<IndexedOr
 
   // One object per party organization, shared by the organizations it covers.
   const covering = new Map<number, Covering>();
-  const live = db.selectFrom('party_orgs').select(['id', 'name', 'method', 'type']).where('deleted_at', 'is', null);
-  const wanted = which == null ? null : [...new Set(rows.flatMap((r) => (r.party_org_id == null ? [] : [r.party_org_id])))];
+  const live = db.selectFrom('party_orgs').select(['id', 'name', 'method', 'type']).where('deletedAt', 'is', null);
+  const wanted = which == null ? null : [...new Set(rows.flatMap((r) => (r.partyOrgId == null ? [] : [r.partyOrgId])))];
   for (const part of wanted == null ? [null] : chunks(wanted)) {
     if (part?.length === 0) continue;
     for (const p of await (part ? live.where('id', 'in', part) : live).execute()) covering.set(p.id, p);
@@ -400,20 +396,20 @@ async function queryRows(ctx: Ctx, day: string, which: Which): Promise<IndexedOr
 
   const out: IndexedOrg[] = [];
   for (const r of rows) {
-    const region = regions.get(r.region_id);
+    const region = regions.get(r.regionId);
     if (!region) continue;
-    const partyOrg = r.party_org_id == null ? null : (covering.get(r.party_org_id) ?? null);
+    const partyOrg = r.partyOrgId == null ? null : (covering.get(r.partyOrgId) ?? null);
     const facts: OrgFlagFacts = {
       status: r.status,
-      outOfScope: Number(r.out_of_scope) === 1,
-      formalMembers: r.formal_members,
+      outOfScope: Number(r.outOfScope) === 1,
+      formalMembers: r.formalMembers,
       coveringMethod: partyOrg?.method ?? null,
-      activeInstructors: Number(r.active ?? 0),
+      activeInstructors: Number(r.activeInstructors ?? 0),
       category: r.category,
       subtype: r.subtype,
       uscc: r.uscc,
-      noPartyReason: r.no_party_reason,
-      plannedBuildDate: r.planned_build_date,
+      noPartyReason: r.noPartyReason,
+      plannedBuildDate: r.plannedBuildDate,
     };
     out.push({
       id: r.id,
@@ -421,10 +417,10 @@ async function queryRows(ctx: Ctx, day: string, which: Which): Promise<IndexedOr
       uscc: facts.uscc,
       category: facts.category,
       subtype: facts.subtype,
-      regionId: r.region_id,
+      regionId: r.regionId,
       regionName: region.name,
-      regionOrder: region.order,
-      legalRep: r.legal_rep,
+      regionOrder: region.sortOrder,
+      legalRep: r.legalRep,
       employees: r.employees,
       formalMembers: facts.formalMembers,
       status: facts.status,
@@ -433,8 +429,8 @@ async function queryRows(ctx: Ctx, day: string, which: Which): Promise<IndexedOr
       activeInstructors: facts.activeInstructors,
       flags: orgFlags(facts, day).map((f) => f.code),
       facts,
-      initials: r.name_initials,
-    });
+      initials: r.initials,
+    } satisfies IndexedOrg);
   }
   return out;
 }

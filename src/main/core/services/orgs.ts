@@ -3,7 +3,6 @@ import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { orgsListSchema } from '../../../shared/contract';
 import { COVERAGE_STATUSES } from '../../../shared/domain/codes';
-import { isActiveOn } from '../../../shared/rules/coverage';
 import { orgFlags } from '../../../shared/rules/orgFlags';
 import { orgFieldsSchema } from '../../../shared/schemas';
 import type { OrgDetail, OrgFields, OrgListRow, Page } from '../../../shared/types';
@@ -16,6 +15,7 @@ import { initialsOf } from '../pinyin';
 import type { CamelDatabase } from '../schema';
 import { refuseLost, refuseStale } from '../versionCheck';
 import { type Writer, write } from '../write';
+import { assignmentViews } from './assignmentViews';
 import { alignAnnualCheckIn } from './inspections';
 import { alignMassOrgsIn } from './massOrgs';
 import { syncCurrentMemberYear } from './memberYears';
@@ -108,30 +108,14 @@ export async function getOrg(ctx: Ctx, id: number): Promise<OrgDetail> {
   const indexed = (await orgIndex(ctx)).find((o) => o.id === id);
   if (!indexed) throw notFound('两新组织', id);
   const today = ctx.today();
-  const assignments = await ctx.ledger.db
-    .selectFrom('assignments as a')
-    .innerJoin('instructors as i', 'i.id', 'a.instructor_id')
-    .select(['a.id', 'a.instructor_id', 'i.name', 'a.org_id', 'a.from_date', 'a.to_date'])
-    .where('a.org_id', '=', id)
-    .where('i.deleted_at', 'is', null)
-    .orderBy('a.from_date', 'desc')
-    .execute();
+  const assignments = await assignmentViews(ctx.ledger.db, today, { orgId: id });
   return {
     id,
     ...found.fields,
     regionName: indexed.regionName,
     coverage: indexed.coverage,
     partyOrg: indexed.partyOrg,
-    assignments: assignments.map((a) => ({
-      id: a.id,
-      instructorId: a.instructor_id,
-      instructorName: a.name,
-      orgId: a.org_id,
-      orgName: found.fields.name,
-      fromDate: a.from_date,
-      toDate: a.to_date,
-      active: isActiveOn({ fromDate: a.from_date, toDate: a.to_date }, today),
-    })),
+    assignments,
     flags: orgFlags(indexed.facts, today),
     version: found.row.version ?? 1,
     createdAt: found.row.createdAt,
