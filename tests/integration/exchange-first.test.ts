@@ -13,6 +13,7 @@ import { type Ledger, openLedger } from '../../src/main/core/db';
 import { commitExchange, exportExchange, previewExchange } from '../../src/main/core/exchange';
 import { instantOf } from '../../src/main/core/exchange/plan';
 import { demoSeedPath, loadSeed, readSeedFile } from '../../src/main/core/seed';
+import { assignInstructor, endAssignment } from '../../src/main/core/services/instructors';
 import { getOrg, updateOrg } from '../../src/main/core/services/orgs';
 import { makeLedger, type TestLedger, TODAY } from './fixture';
 
@@ -135,3 +136,102 @@ it('reads stored times as UTC whatever their form; an unreadable one is no time 
   expect(instantOf('昨天')).toBeNull();
   expect(instantOf(null)).toBeNull();
 });
+
+it(
+  'an instructor whose assignment ended here after the file was exported is a conflict, not overwritten',
+  async () => {
+    const region = '乌兰镇';
+    const wulan = await desktop.db.selectFrom('regions').select('id').where('name', '=', region).executeTakeFirstOrThrow();
+    townshipClock = `${TODAY}T09:00:00.000Z`;
+    const file = await exportExchange(township, { regionId: wulan.id, fileName: 'wulan.lxex' });
+
+    // At 10:00 a county clerk ends an instructor's assignment to an organization of the region; the
+    // instructor's own fields are untouched, and the file still has the assignment open.
+    const open = await county.ctx.ledger.db
+      .selectFrom('assignments as a')
+      .innerJoin('orgs as o', 'o.id', 'a.org_id')
+      .innerJoin('regions as r', 'r.id', 'o.region_id')
+      .innerJoin('instructors as i', 'i.id', 'a.instructor_id')
+      .select(['a.id', 'i.id as instructorId', 'i.name', 'i.unit', 'i.version'])
+      .where('r.name', '=', region)
+      .where('a.to_date', 'is', null)
+      .where('a.from_date', '<=', TODAY)
+      .where('o.deleted_at', 'is', null)
+      .orderBy('a.id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    countyClock = `${TODAY}T10:00:00.000Z`;
+    await endAssignment(countyCtx, open.id, TODAY);
+    const label = open.unit ? `${open.name}（${open.unit}）` : open.name;
+
+    const preview = await previewExchange(county.ctx, file.bytes, { fileName: 'wulan.lxex' });
+    expect(preview.firstExchange).toBe(true);
+    expect(preview.changed.map((c) => c.name)).not.toContain(label);
+    expect(preview.conflicts.map((c) => c.name)).toEqual([label]);
+
+    // Taking the file's side for everything else keeps the county's ended assignment.
+    const result = await commitExchange(county.ctx, preview.id, { resolutions: { [preview.conflicts[0]?.key as string]: 'local' } });
+    expect(result).toMatchObject({ keptLocal: 1 });
+    const after = await county.ctx.ledger.db
+      .selectFrom('assignments')
+      .select('to_date')
+      .where('id', '=', open.id)
+      .executeTakeFirstOrThrow();
+    expect(after.to_date).toBe(TODAY);
+    // Not a field of the instructor's form: a form opened before the 结束选派 still saves.
+    const instructor = await county.ctx.ledger.db
+      .selectFrom('instructors')
+      .select(['version', 'updated_at'])
+      .where('id', '=', open.instructorId)
+      .executeTakeFirstOrThrow();
+    expect(instructor).toEqual({ version: open.version, updated_at: countyClock });
+  },
+  SEEDING_MS,
+);
+
+it(
+  'an instructor assigned here to an organization after the file was exported is a conflict too',
+  async () => {
+    const region = '乌兰镇';
+    const wulan = await desktop.db.selectFrom('regions').select('id').where('name', '=', region).executeTakeFirstOrThrow();
+    townshipClock = `${TODAY}T09:00:00.000Z`;
+    const file = await exportExchange(township, { regionId: wulan.id, fileName: 'wulan.lxex' });
+
+    // An instructor of the file (assigned in the region), now also assigned to another organization of it.
+    const assigned = await county.ctx.ledger.db
+      .selectFrom('assignments as a')
+      .innerJoin('orgs as o', 'o.id', 'a.org_id')
+      .innerJoin('regions as r', 'r.id', 'o.region_id')
+      .innerJoin('instructors as i', 'i.id', 'a.instructor_id')
+      .select(['i.id', 'i.name', 'i.unit'])
+      .where('r.name', '=', region)
+      .where('o.deleted_at', 'is', null)
+      .orderBy('i.id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const other = await county.ctx.ledger.db
+      .selectFrom('orgs as o')
+      .innerJoin('regions as r', 'r.id', 'o.region_id')
+      .select('o.id')
+      .where('r.name', '=', region)
+      .where('o.deleted_at', 'is', null)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb.selectFrom('assignments as a').select('a.id').whereRef('a.org_id', '=', 'o.id').where('a.instructor_id', '=', assigned.id),
+          ),
+        ),
+      )
+      .orderBy('o.id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    countyClock = `${TODAY}T10:00:00.000Z`;
+    await assignInstructor(countyCtx, { instructorId: assigned.id, orgId: other.id, fromDate: TODAY, toDate: null });
+    const label = assigned.unit ? `${assigned.name}（${assigned.unit}）` : assigned.name;
+
+    const preview = await previewExchange(county.ctx, file.bytes, { fileName: 'wulan.lxex' });
+    expect(preview.conflicts.map((c) => c.name)).toEqual([label]);
+    expect(preview.changed.map((c) => c.name)).not.toContain(label);
+  },
+  SEEDING_MS,
+);
