@@ -97,7 +97,7 @@ it(
     countyClock = `${TODAY}T10:00:00.000Z`;
     await saveOrg(countyCtx, countyA.id, { legalRepPhone: '13800000002' });
 
-    const preview = await previewExchange(county.ctx, file.bytes, { fileName: 'wulan.lxex' });
+    const preview = await previewExchange(countyCtx, file.bytes, { fileName: 'wulan.lxex' });
     expect(preview.firstExchange).toBe(true);
     expect(preview.conflicts.map((c) => c.name)).toEqual([a.name]);
     expect(preview.conflicts[0]?.differences).toEqual([
@@ -107,12 +107,12 @@ it(
     expect(preview.counts).toMatchObject({ conflict: 1, changed: 1 });
 
     // Not decided → refused, nothing written.
-    await expect(commitExchange(county.ctx, preview.id)).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(commitExchange(countyCtx, preview.id)).rejects.toMatchObject({ code: 'invalid_input' });
     expect((await orgIn(county.ctx.ledger.db, region, 0)).phone).toBe('13800000002');
 
     // The clerk keeps the county's number; B takes the file's headcount.
     const key = preview.conflicts[0]?.key as string;
-    const result = await commitExchange(county.ctx, preview.id, { resolutions: { [key]: 'local' } });
+    const result = await commitExchange(countyCtx, preview.id, { resolutions: { [key]: 'local' } });
     expect(result).toMatchObject({ keptLocal: 1, updated: { org: 1 } });
     expect(await orgIn(county.ctx.ledger.db, region, 0)).toMatchObject({ phone: '13800000002' });
     expect(await orgIn(county.ctx.ledger.db, region, 1)).toMatchObject({ employees: 777 });
@@ -120,7 +120,8 @@ it(
     // The next file from the township: A is the county's own change now (kept), B agrees.
     townshipClock = `${TODAY}T11:00:00.000Z`;
     const again = await exportExchange(township, { regionId: wulan.id, fileName: 'wulan-2.lxex' });
-    const second = await previewExchange(county.ctx, again.bytes, { fileName: 'wulan-2.lxex' });
+    countyClock = `${TODAY}T11:30:00.000Z`;
+    const second = await previewExchange(countyCtx, again.bytes, { fileName: 'wulan-2.lxex' });
     expect(second.firstExchange).toBe(false);
     expect(second.localChanged.map((c) => c.name)).toEqual([a.name]);
     expect(second.counts).toMatchObject({ conflict: 0, changed: 0 });
@@ -164,13 +165,13 @@ it(
     await endAssignment(countyCtx, open.id, TODAY);
     const label = open.unit ? `${open.name}（${open.unit}）` : open.name;
 
-    const preview = await previewExchange(county.ctx, file.bytes, { fileName: 'wulan.lxex' });
+    const preview = await previewExchange(countyCtx, file.bytes, { fileName: 'wulan.lxex' });
     expect(preview.firstExchange).toBe(true);
     expect(preview.changed.map((c) => c.name)).not.toContain(label);
     expect(preview.conflicts.map((c) => c.name)).toEqual([label]);
 
     // Taking the file's side for everything else keeps the county's ended assignment.
-    const result = await commitExchange(county.ctx, preview.id, { resolutions: { [preview.conflicts[0]?.key as string]: 'local' } });
+    const result = await commitExchange(countyCtx, preview.id, { resolutions: { [preview.conflicts[0]?.key as string]: 'local' } });
     expect(result).toMatchObject({ keptLocal: 1 });
     const after = await county.ctx.ledger.db
       .selectFrom('assignments')
@@ -229,7 +230,7 @@ it(
     await assignInstructor(countyCtx, { instructorId: assigned.id, orgId: other.id, fromDate: TODAY, toDate: null });
     const label = assigned.unit ? `${assigned.name}（${assigned.unit}）` : assigned.name;
 
-    const preview = await previewExchange(county.ctx, file.bytes, { fileName: 'wulan.lxex' });
+    const preview = await previewExchange(countyCtx, file.bytes, { fileName: 'wulan.lxex' });
     expect(preview.conflicts.map((c) => c.name)).toEqual([label]);
     expect(preview.changed.map((c) => c.name)).not.toContain(label);
   },
