@@ -14,7 +14,8 @@ export const manifestSchema = z.object({
   source: z.object({ countyName: z.string(), countyCode: z.string(), reportingUnit: z.string().nullable() }),
   /** The region exported, or null when the whole county was. */
   region: z.object({ name: z.string(), kind: z.string(), code: z.string().nullable() }).nullable(),
-  exportedAt: z.string(),
+  /** ISO time as the app writes it; bounded so a forged one cannot fill the 操作日志 row that quotes it. */
+  exportedAt: z.string().max(64),
   exportedBy: z.string(),
   /** Name of the newest migration applied to the exporting ledger. */
   schemaVersion: z.string(),

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createGzip, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { exportExchange, previewExchange } from '../../src/main/core/exchange';
+import { commitExchange, exportExchange, previewExchange } from '../../src/main/core/exchange';
 import { type ExchangeManifest, readExchangeHeader } from '../../src/main/core/exchange/format';
 import { makeLedger, type TestLedger } from './fixture';
 
@@ -135,4 +135,62 @@ it('answers truncated and damaged files in Chinese, and writes nothing', async (
   const cut = craft(manifest, payload.subarray(0, Math.floor(payload.length / 2)));
   await expect(previewExchange(t.ctx, cut)).rejects.toThrow('交换文件已损坏或被改动（内容无法解压）');
   expect(t.count('audit_log')).toBe(before);
+});
+
+it('an export time that cannot be believed makes every differing record a conflict, or the file is refused; nothing is overwritten', async () => {
+  const { payload } = readExchangeHeader(genuine);
+  // Another source (no history here): a first exchange. The organization is saved here after the export.
+  const fromElsewhere = (exportedAt: unknown, drop = false) => {
+    const m: Record<string, unknown> = { ...manifest, source: { ...manifest.source, countyCode: '150501' }, exportedAt };
+    if (drop) delete m.exportedAt;
+    return craft(m, payload);
+  };
+  const org = await t.ctx.ledger.db.selectFrom('orgs').select('id').where('name', '=', '乌兰公司').executeTakeFirstOrThrow();
+  const detail = await t.call('orgs.get', { id: org.id });
+  await t.call('orgs.update', { id: org.id, fields: { ...detail, employees: detail.employees + 5 } });
+  const employees = async () =>
+    (await t.ctx.ledger.db.selectFrom('orgs').select('employees').where('id', '=', org.id).executeTakeFirstOrThrow()).employees;
+  const mine = await employees();
+
+  // A believable time after that save (this ledger's clock reads 08:00): the file is newer.
+  const believed = await previewExchange(t.ctx, fromElsewhere('2026-06-30T08:01:00.000Z'));
+  expect(believed.changed.map((i) => i.name)).toEqual(['乌兰公司']);
+  expect(believed.warnings).toEqual([]);
+
+  const before = t.count('audit_log');
+  const unbelievable: unknown[] = [
+    '2999-01-01T00:00:00.000Z', // far future
+    '2026-06-30T09:00:00.000Z', // an hour after this ledger's clock
+    '+275760-09-13T00:00:00.000Z',
+    '12345', // Date.parse reads a year
+    '2026',
+    '2026-02-30T08:01:00.000Z',
+    '2026-06-30T24:01:00.000Z',
+    '2026-06-30 08:01:00',
+    '昨天',
+    '',
+  ];
+  for (const exportedAt of unbelievable) {
+    const p = await previewExchange(t.ctx, fromElsewhere(exportedAt));
+    expect(p.firstExchange, String(exportedAt)).toBe(true);
+    expect(
+      p.conflicts.map((i) => i.name),
+      String(exportedAt),
+    ).toEqual(['乌兰公司']);
+    expect(p.changed, String(exportedAt)).toEqual([]);
+    expect(p.warnings.join(''), String(exportedAt)).toMatch(/导出时间无法识别或晚于本机当前时间.*都列为冲突/);
+    await expect(commitExchange(t.ctx, p.id, {})).rejects.toThrow('还有1条冲突记录未选择处理方式');
+  }
+  const refusals: [string, Buffer][] = [
+    ['missing', fromElsewhere(undefined, true)],
+    ['null', fromElsewhere(null)],
+    ['a number', fromElsewhere(Date.UTC(2999, 0, 1))],
+    ['an object', fromElsewhere({ toString: '2026' })],
+    ['100,000 characters', fromElsewhere('2026-06-30T08:01:00.000Z'.padEnd(100_000, '0'))],
+  ];
+  for (const [what, file] of refusals) {
+    await expect(previewExchange(t.ctx, file), what).rejects.toThrow('交换文件已损坏或被改动（清单内容不完整），不能导入。');
+  }
+  expect(t.count('audit_log')).toBe(before);
+  expect(await employees()).toBe(mine);
 });

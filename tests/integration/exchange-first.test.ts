@@ -13,6 +13,7 @@ import { type Ledger, openLedger } from '../../src/main/core/db';
 import { commitExchange, exportExchange, previewExchange } from '../../src/main/core/exchange';
 import { instantOf } from '../../src/main/core/exchange/plan';
 import { demoSeedPath, loadSeed, readSeedFile } from '../../src/main/core/seed';
+import { assignInstructor, endAssignment } from '../../src/main/core/services/instructors';
 import { updateOrg } from '../../src/main/core/services/orgs';
 import type { OrgFields } from '../../src/shared/types';
 import { orgFieldsOf } from '../helpers/orgFields';
@@ -86,7 +87,7 @@ it(
     countyClock = `${TODAY}T10:00:00.000Z`;
     await saveOrg(countyCtx, countyA.id, { legalRepPhone: '13800000002' });
 
-    const preview = await previewExchange(county.ctx, file.bytes, { fileName: 'wulan.lxex' });
+    const preview = await previewExchange(countyCtx, file.bytes, { fileName: 'wulan.lxex' });
     expect(preview.firstExchange).toBe(true);
     expect(preview.conflicts.map((c) => c.name)).toEqual([a.name]);
     expect(preview.conflicts[0]?.differences).toEqual([
@@ -96,12 +97,12 @@ it(
     expect(preview.counts).toMatchObject({ conflict: 1, changed: 1 });
 
     // Not decided → refused, nothing written.
-    await expect(commitExchange(county.ctx, preview.id)).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(commitExchange(countyCtx, preview.id)).rejects.toMatchObject({ code: 'invalid_input' });
     expect((await orgIn(county.ctx.ledger.db, region, 0)).phone).toBe('13800000002');
 
     // The clerk keeps the county's number; B takes the file's headcount.
     const key = preview.conflicts[0]?.key as string;
-    const result = await commitExchange(county.ctx, preview.id, { resolutions: { [key]: 'local' } });
+    const result = await commitExchange(countyCtx, preview.id, { resolutions: { [key]: 'local' } });
     expect(result).toMatchObject({ keptLocal: 1, updated: { org: 1 } });
     expect(await orgIn(county.ctx.ledger.db, region, 0)).toMatchObject({ phone: '13800000002' });
     expect(await orgIn(county.ctx.ledger.db, region, 1)).toMatchObject({ employees: 777 });
@@ -109,7 +110,8 @@ it(
     // The next file from the township: A is the county's own change now (kept), B agrees.
     townshipClock = `${TODAY}T11:00:00.000Z`;
     const again = await exportExchange(township, { regionId: wulan.id, fileName: 'wulan-2.lxex' });
-    const second = await previewExchange(county.ctx, again.bytes, { fileName: 'wulan-2.lxex' });
+    countyClock = `${TODAY}T11:30:00.000Z`;
+    const second = await previewExchange(countyCtx, again.bytes, { fileName: 'wulan-2.lxex' });
     expect(second.firstExchange).toBe(false);
     expect(second.localChanged.map((c) => c.name)).toEqual([a.name]);
     expect(second.counts).toMatchObject({ conflict: 0, changed: 0 });
@@ -125,3 +127,102 @@ it('reads stored times as UTC whatever their form; an unreadable one is no time 
   expect(instantOf('昨天')).toBeNull();
   expect(instantOf(null)).toBeNull();
 });
+
+it(
+  'an instructor whose assignment ended here after the file was exported is a conflict, not overwritten',
+  async () => {
+    const region = '乌兰镇';
+    const wulan = await desktop.db.selectFrom('regions').select('id').where('name', '=', region).executeTakeFirstOrThrow();
+    townshipClock = `${TODAY}T09:00:00.000Z`;
+    const file = await exportExchange(township, { regionId: wulan.id, fileName: 'wulan.lxex' });
+
+    // At 10:00 a county clerk ends an instructor's assignment to an organization of the region; the
+    // instructor's own fields are untouched, and the file still has the assignment open.
+    const open = await county.ctx.ledger.db
+      .selectFrom('assignments as a')
+      .innerJoin('orgs as o', 'o.id', 'a.org_id')
+      .innerJoin('regions as r', 'r.id', 'o.region_id')
+      .innerJoin('instructors as i', 'i.id', 'a.instructor_id')
+      .select(['a.id', 'i.id as instructorId', 'i.name', 'i.unit', 'i.version'])
+      .where('r.name', '=', region)
+      .where('a.to_date', 'is', null)
+      .where('a.from_date', '<=', TODAY)
+      .where('o.deleted_at', 'is', null)
+      .orderBy('a.id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    countyClock = `${TODAY}T10:00:00.000Z`;
+    await endAssignment(countyCtx, open.id, TODAY);
+    const label = open.unit ? `${open.name}（${open.unit}）` : open.name;
+
+    const preview = await previewExchange(countyCtx, file.bytes, { fileName: 'wulan.lxex' });
+    expect(preview.firstExchange).toBe(true);
+    expect(preview.changed.map((c) => c.name)).not.toContain(label);
+    expect(preview.conflicts.map((c) => c.name)).toEqual([label]);
+
+    // Taking the file's side for everything else keeps the county's ended assignment.
+    const result = await commitExchange(countyCtx, preview.id, { resolutions: { [preview.conflicts[0]?.key as string]: 'local' } });
+    expect(result).toMatchObject({ keptLocal: 1 });
+    const after = await county.ctx.ledger.db
+      .selectFrom('assignments')
+      .select('to_date')
+      .where('id', '=', open.id)
+      .executeTakeFirstOrThrow();
+    expect(after.to_date).toBe(TODAY);
+    // Not a field of the instructor's form: a form opened before the 结束选派 still saves.
+    const instructor = await county.ctx.ledger.db
+      .selectFrom('instructors')
+      .select(['version', 'updated_at'])
+      .where('id', '=', open.instructorId)
+      .executeTakeFirstOrThrow();
+    expect(instructor).toEqual({ version: open.version, updated_at: countyClock });
+  },
+  SEEDING_MS,
+);
+
+it(
+  'an instructor assigned here to an organization after the file was exported is a conflict too',
+  async () => {
+    const region = '乌兰镇';
+    const wulan = await desktop.db.selectFrom('regions').select('id').where('name', '=', region).executeTakeFirstOrThrow();
+    townshipClock = `${TODAY}T09:00:00.000Z`;
+    const file = await exportExchange(township, { regionId: wulan.id, fileName: 'wulan.lxex' });
+
+    // An instructor of the file (assigned in the region), now also assigned to another organization of it.
+    const assigned = await county.ctx.ledger.db
+      .selectFrom('assignments as a')
+      .innerJoin('orgs as o', 'o.id', 'a.org_id')
+      .innerJoin('regions as r', 'r.id', 'o.region_id')
+      .innerJoin('instructors as i', 'i.id', 'a.instructor_id')
+      .select(['i.id', 'i.name', 'i.unit'])
+      .where('r.name', '=', region)
+      .where('o.deleted_at', 'is', null)
+      .orderBy('i.id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const other = await county.ctx.ledger.db
+      .selectFrom('orgs as o')
+      .innerJoin('regions as r', 'r.id', 'o.region_id')
+      .select('o.id')
+      .where('r.name', '=', region)
+      .where('o.deleted_at', 'is', null)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb.selectFrom('assignments as a').select('a.id').whereRef('a.org_id', '=', 'o.id').where('a.instructor_id', '=', assigned.id),
+          ),
+        ),
+      )
+      .orderBy('o.id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    countyClock = `${TODAY}T10:00:00.000Z`;
+    await assignInstructor(countyCtx, { instructorId: assigned.id, orgId: other.id, fromDate: TODAY, toDate: null });
+    const label = assigned.unit ? `${assigned.name}（${assigned.unit}）` : assigned.name;
+
+    const preview = await previewExchange(countyCtx, file.bytes, { fileName: 'wulan.lxex' });
+    expect(preview.conflicts.map((c) => c.name)).toEqual([label]);
+    expect(preview.changed.map((c) => c.name)).not.toContain(label);
+  },
+  SEEDING_MS,
+);

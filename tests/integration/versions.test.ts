@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiResult, Input } from '../../src/shared/contract';
 import type { OrgDetail } from '../../src/shared/types';
-import { makeLedger, type TestLedger } from './fixture';
+import { makeLedger, type TestLedger, TODAY } from './fixture';
 import { caseMaker, PLAN } from './helpers/caseLedger';
 
 let t: TestLedger;
@@ -174,6 +174,83 @@ describe('党组织 and 指导员 keep their versions the same way', () => {
     const listed = (await t.call('instructors.list', {})).find((i) => i.id === ins.id);
     expect(listed).toMatchObject({ phone: '13800000002', version: 2 });
     expect(await auditRows('instructor', ins.id)).toHaveLength(1);
+  });
+});
+
+describe('a side write (群团, 党员发展, 年检, 星级) by another clerk after an ordinary save', () => {
+  const them = '测试乡镇经办';
+  /** A's ordinary save, then the form A opens after it; the side write comes next. */
+  async function savedThenOpened(): Promise<OrgDetail> {
+    const org = await newOrg();
+    const seen = await county().call('orgs.get', { id: org.id });
+    await county().call('orgs.update', { id: org.id, version: seen.version, fields: { ...seen, legalRepPhone: '13800000002' } });
+    return county().call('orgs.get', { id: org.id });
+  }
+  const staleSave = async (stale: OrgDetail) =>
+    conflictOf(await county().raw('orgs.update', { id: stale.id, version: stale.version, fields: { ...stale, employees: 30 } }));
+
+  it('群团: the stale form is told who ticked it, not the last ordinary save', async () => {
+    const stale = await savedThenOpened();
+    await township().call('massOrgs.set', { orgId: stale.id, kind: 'union', present: true, foundedDate: null, members: null, chair: null });
+    const error = await staleSave(stale);
+    expect(error.message).toMatch(
+      new RegExp(`^该记录已被 ${them}（测试账号\\d+）于 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} 修改（群团组织）。`),
+    );
+    expect(error.message).not.toContain('县级经办');
+    // The screen's snapshot is before the side write: both differing boxes are offered, nothing written.
+    expect(error.message).toContain('已建工会：您填写「否」，对方已保存为「是」。');
+    expect((await t.call('orgs.get', { id: stale.id })).employees).toBe(20);
+  });
+
+  it('党员发展: this year’s counts set by another clerk are named as theirs', async () => {
+    const stale = await savedThenOpened();
+    const year = Number(TODAY.slice(0, 4));
+    await township().call('memberYears.set', {
+      orgId: stale.id,
+      year,
+      formal: 7,
+      probationary: 1,
+      activists: 2,
+      candidates: 0,
+      newMembers: 0,
+    });
+    const error = await staleSave(stale);
+    expect(error.message).toMatch(new RegExp(`^该记录已被 ${them}（测试账号\\d+）于 .* 修改（党员发展）。`));
+    expect(error.message).not.toContain('县级经办');
+  });
+
+  it('星级: a party organization’s form is told who rated it', async () => {
+    const po = await make.partyOrg({ secretaryPhone: '13800000001' });
+    const { id: _id, ...fields } = po;
+    const input = (over: object): Input<'partyOrgs.update'>['fields'] => ({
+      ...fields,
+      coveredOrgIds: po.coveredOrgs.map((o) => o.id),
+      ...over,
+    });
+    const saved = await county().call('partyOrgs.update', { id: po.id, version: 1, fields: input({ secretaryPhone: '13800000002' }) });
+    const year = Number(TODAY.slice(0, 4));
+    expect(po.starRating).not.toBe(2);
+    await township().call('ratings.set', { partyOrgId: po.id, year, stars: 2, assessedDate: TODAY });
+    const error = conflictOf(
+      await county().raw('partyOrgs.update', {
+        id: po.id,
+        version: saved.version,
+        fields: input({ secretaryPhone: '13800000002', remarks: '补充' }),
+      }),
+    );
+    expect(error.message).toMatch(new RegExp(`^该记录已被 ${them}（测试账号\\d+）于 .* 修改（星级评定）。`));
+    expect(error.message).not.toContain('县级经办');
+  });
+
+  it('an ordinary save after a side write is named as before', async () => {
+    const stale = await savedThenOpened();
+    await township().call('massOrgs.set', { orgId: stale.id, kind: 'union', present: true, foundedDate: null, members: null, chair: null });
+    const fresh = await county().call('orgs.get', { id: stale.id });
+    await county().call('orgs.update', { id: fresh.id, version: fresh.version, fields: { ...fresh, address: '乌兰镇三街' } });
+    const error = await staleSave(fresh);
+    expect(error.message).toMatch(/^该记录已被 测试县级经办（测试账号\d+）于 .* 修改。/);
+    // One ordinary save since the screen's read: its snapshot tells which fields only they changed.
+    expect(error.message).toContain('对方还修改了：地址。');
   });
 });
 

@@ -8,9 +8,11 @@
  * version read is the one the update meets; on PostgreSQL (read committed) the update also names the
  * version, and an update that finds no row at it is the same conflict.
  */
+import { type ExpressionBuilder, sql } from 'kysely';
 import { type AuditLookups, showAuditValue } from '../../shared/audit/describe';
-import { AUDIT_ACTIONS, auditFieldLabel, HIDDEN_AUDIT_FIELDS, REFERENCE_FIELDS } from '../../shared/audit/labels';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, auditFieldLabel, HIDDEN_AUDIT_FIELDS, REFERENCE_FIELDS } from '../../shared/audit/labels';
 import { AppError } from './errors';
+import type { Database } from './schema';
 import type { Writer } from './write';
 
 type Fields = Record<string, unknown>;
@@ -54,28 +56,83 @@ export async function refuseLost(
 
 const MAX_STEPS = 50;
 
+/** The tables of the versioned records, for when each was last written. */
+const RECORD_TABLES = { org: 'orgs', partyOrg: 'party_orgs', instructor: 'instructors', case: 'cases' } as const;
+
+/**
+ * Audit rows that write a record's form fields without being its own 修改 (side writes, which raise its
+ * version too): 群团, 党员发展 (this year's counts) and 年检 of an organization, 星级 of a party organization.
+ */
+function sideWrites(eb: ExpressionBuilder<Database, 'audit_log'>, v: Versioned) {
+  if (v.entity === 'org') {
+    return [
+      eb.and([eb('entity', 'in', ['mass_org', 'member_year']), eb('entity_id', '=', v.id)]),
+      eb.and([
+        eb('entity', '=', 'inspection'),
+        eb('entity_id', 'in', eb.selectFrom('inspections').select('id').where('org_id', '=', v.id)),
+      ]),
+    ];
+  }
+  if (v.entity === 'partyOrg') return [eb.and([eb('entity', '=', 'rating'), eb('entity_id', '=', v.id)])];
+  return [];
+}
+
+/**
+ * Who made the write that last raised the record's version: every such write stamps the record's
+ * updated_at with its time, and its audit rows carry the same time — the record's own 修改 or a side
+ * write (群团, 年检 …) by someone else, who must be the one named.
+ */
+async function lastWriter(w: Writer, v: Versioned) {
+  const record = await w.trx.selectFrom(RECORD_TABLES[v.entity]).select('updated_at').where('id', '=', v.id).executeTakeFirst();
+  if (!record?.updated_at) return undefined;
+  return (
+    w.trx
+      .selectFrom('audit_log')
+      .select(['at', 'actor', 'action', 'entity'])
+      .where('at', '=', record.updated_at)
+      .where((eb) => eb.or([eb.and([eb('entity', '=', v.entity), eb('entity_id', '=', v.id)]), ...sideWrites(eb, v)]))
+      // A form's save that also wrote 群团 rows is named as the save.
+      .orderBy(sql`case when entity = ${v.entity} then 0 else 1 end`)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+  );
+}
+
 async function staleError(w: Writer, v: Versioned, now: Stored): Promise<AppError> {
   const expected = v.expected ?? now.version;
   if (expected > now.version) {
     const message = `版本号（${expected}）与记录当前的版本（${now.version}）不符，请重新打开该记录后再保存。`;
     return new AppError('conflict', message, [{ path: 'version', message }]);
   }
-  // The updates since the clerk's read, newest first: the newest names who and when, the oldest's
-  // `before` is the record as the clerk's screen showed it.
+  // The updates since the clerk's read, newest first: the oldest's `before` is the record as the
+  // clerk's screen showed it — unless a side write raised the version in between, which has no such
+  // snapshot (a side write in the same transaction as an update, the form's 群团 boxes, is that update's).
   const steps = now.version - expected;
   const rows = await w.trx
     .selectFrom('audit_log')
-    .select(['at', 'actor', 'action', 'before'])
+    .select(['id', 'at', 'actor', 'action', 'entity', 'before'])
     .where('entity', '=', v.entity)
     .where('entity_id', '=', v.id)
-    // A case moves by steps (制定方案, 验收 …), each raising its version; the other records by 修改.
-    .$if(v.entity !== 'case', (q) => q.where('action', '=', 'update'))
+    // A case moves by steps (制定方案, 验收 …), each raising its version; the other records by 修改 (an exchange's too).
+    .$if(v.entity !== 'case', (q) => q.where('action', 'in', ['update', 'exchange']))
     .orderBy('id', 'desc')
     .limit(Math.min(steps, MAX_STEPS))
     .execute();
-  const latest = rows[0];
   const oldest = rows.at(-1);
-  const base = rows.length === steps && oldest?.before ? (JSON.parse(oldest.before) as Fields) : null;
+  const ownTimes = new Set(rows.map((r) => r.at));
+  const sidesBetween =
+    oldest && (v.entity === 'org' || v.entity === 'partyOrg')
+      ? await w.trx
+          .selectFrom('audit_log')
+          .select('at')
+          .where('id', '>', oldest.id)
+          .where((eb) => eb.or(sideWrites(eb, v)))
+          .execute()
+      : [];
+  const sideRaised = sidesBetween.some((r) => !ownTimes.has(r.at));
+  const base = rows.length === steps && !sideRaised && oldest?.before ? (JSON.parse(oldest.before) as Fields) : null;
+  const latest = (await lastWriter(w, v)) ?? rows[0];
 
   const mineFields = v.mine as Fields;
   const theirFields = now.fields as Fields;
@@ -95,7 +152,13 @@ async function staleError(w: Writer, v: Versioned, now: Stored): Promise<AppErro
   }
   const label = (k: string) => auditFieldLabel(v.entity, k) ?? k;
   const who = latest ? `${latest.actor}于 ${localStamp(latest.at)} ` : '他人';
-  const step = latest && latest.action !== 'update' ? `（${AUDIT_ACTIONS[latest.action] ?? '其他操作'}）` : '';
+  const step = !latest
+    ? ''
+    : latest.entity !== v.entity
+      ? `（${AUDIT_ENTITIES[latest.entity] ?? '其他操作'}）`
+      : latest.action !== 'update'
+        ? `（${AUDIT_ACTIONS[latest.action] ?? '其他操作'}）`
+        : '';
   const parts = [`该记录已被 ${who}修改${step}。`];
   for (const k of both) parts.push(`${label(k)}：您填写「${show(k, mineFields[k])}」，对方已保存为「${show(k, theirFields[k])}」。`);
   if (theirsOnly.length) parts.push(`对方还修改了：${theirsOnly.map(label).join('、')}。`);

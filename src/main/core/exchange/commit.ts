@@ -42,7 +42,7 @@ export async function commitExchange(ctx: Ctx, previewId: string, opts: CommitOp
   }
 
   const result = await write(ctx, async (w) => {
-    const plan = await buildPlan(w.trx, stored.content, stored.source, stored.manifest.exportedAt);
+    const plan = await buildPlan(w.trx, stored.content, stored.source, stored.exportedMs);
     if (plan.signature !== stored.signature) {
       throw new AppError('conflict', '预览之后本台账的数据已有改动，请重新预览后再导入');
     }

@@ -16,7 +16,8 @@
  * - no history for the record (first exchange with the source) and local differs: the local record's
  *   `updated_at` against the manifest's `exportedAt` (both UTC instants) —
  *   saved at or before the export → changed (the file was written later, so it is taken as the newer);
- *   saved after the export, or a time that cannot be read → conflict (this ledger has a change the file
+ *   saved after the export, or a time that cannot be read or believed (not the ISO time the app writes,
+ *   or after this ledger's clock by more than a few minutes) → conflict (this ledger has a change the file
  *   cannot know of: a county clerk's save on the server after the township exported must not be
  *   silently overwritten by the township's older value);
  * - local equals history, incoming differs    → changed (only the other side changed; applied);

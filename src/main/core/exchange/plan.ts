@@ -73,16 +73,44 @@ export function instantOf(text: string | null | undefined): number | null {
   return Number.isNaN(ms) ? null : ms;
 }
 
+/** How far ahead of this ledger's clock a file's export time is still believed: a township PC's clock a few minutes fast. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?(Z|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * The instant a file's manifest says it was exported, or null when it cannot be believed: anything but
+ * the ISO time the app writes (`2026-06-30T09:00:00.000Z`; Date.parse would read `12345` as a year), a
+ * day that does not exist, or a time after this ledger's clock — a file from the future would make
+ * every change saved here look older than the file. Null makes every differing record of a first
+ * exchange a conflict, the safe direction.
+ */
+export function exportInstantOf(exportedAt: unknown, now: string): number | null {
+  const m = typeof exportedAt === 'string' ? ISO_INSTANT.exec(exportedAt) : null;
+  if (!m) return null;
+  const part = (i: number) => Number(m[i] ?? 0);
+  const day = new Date(Date.UTC(part(1), part(2) - 1, part(3)));
+  if (day.getUTCMonth() !== part(2) - 1 || day.getUTCDate() !== part(3)) return null;
+  if (part(4) > 23 || part(5) > 59 || part(6) > 59 || part(9) > 14 || part(10) > 59) return null;
+  const at = Date.parse(m[0]);
+  const clock = instantOf(now);
+  if (Number.isNaN(at) || clock == null || at > clock + CLOCK_SKEW_MS) return null;
+  return at;
+}
+
 /**
  * Items differing with no history for their key: a local record saved after the file was exported has
  * a change the file cannot know of (a county clerk's save on the server after a township exported), so
  * it becomes a conflict for the clerk to decide; one saved before (or at) the export is taken to be
  * older than the file. A time that cannot be read is a conflict too: nothing tells which side is newer.
  */
-async function conflictsSavedAfterExport(db: Db, items: PlanItem[], exportedAt: string | null): Promise<void> {
+async function conflictsSavedAfterExport(db: Db, items: PlanItem[], exported: number | null, warnings: string[]): Promise<void> {
   const candidates = items.filter((i) => i.status === 'changed' && i.baseHash == null && i.localId != null);
   if (!candidates.length) return;
-  const exported = instantOf(exportedAt);
+  if (exported == null) {
+    warnings.push(
+      `交换文件记录的导出时间无法识别或晚于本机当前时间，无法判断本台账的修改是否在导出之后：与文件不同的${candidates.length}条记录都列为冲突，请逐条核对后选择`,
+    );
+  }
   const ids = new Map<RecordKind, number[]>();
   for (const i of candidates) ids.set(i.kind, [...(ids.get(i.kind) ?? []), i.localId as number]);
   const savedAt = new Map<string, number | null>();
@@ -98,7 +126,8 @@ async function conflictsSavedAfterExport(db: Db, items: PlanItem[], exportedAt: 
   }
 }
 
-export async function buildPlan(db: Db, content: ExchangeContent, source: string, exportedAt: string | null): Promise<Plan> {
+/** `exported`: the file's export instant as exportInstantOf read it when previewed, null when unbelievable. */
+export async function buildPlan(db: Db, content: ExchangeContent, source: string, exported: number | null): Promise<Plan> {
   const snap = await loadSnapshot(db);
   const history = new Map<string, string>();
   for (const h of await db.selectFrom('exchange_history').select(['record_key', 'hash']).where('source', '=', source).execute()) {
@@ -186,7 +215,7 @@ export async function buildPlan(db: Db, content: ExchangeContent, source: string
     }
   }
 
-  await conflictsSavedAfterExport(db, items, exportedAt);
+  await conflictsSavedAfterExport(db, items, exported, warnings);
 
   const needed = new Set<string>();
   for (const i of items) {

@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import { migrationProvider } from '../migrations';
 import { EXCHANGE_EXTENSION, type ExchangeManifest, readExchangeHeader, unpackExchange } from './format';
 import { countsOf, sourceLabelOf, sourceOf } from './manifest';
-import { buildPlan, orgDirectory, type PlanItem, WORK } from './plan';
+import { buildPlan, exportInstantOf, orgDirectory, type PlanItem, WORK } from './plan';
 import {
   CONTENT_LABELS,
   canonicalJson,
@@ -56,6 +56,8 @@ export interface StoredPreview {
   source: string;
   sourceLabel: string;
   manifest: ExchangeManifest;
+  /** The manifest's export time as believed at the preview (exportInstantOf), null when it was not. */
+  exportedMs: number | null;
   content: ExchangeContent;
   signature: string;
 }
@@ -97,12 +99,14 @@ export async function previewExchange(ctx: Ctx, bytes: Uint8Array, opts: Preview
   const regionName = manifest.region?.name ?? null;
   const source = sourceOf(manifest.source.countyCode, regionName);
   const sourceLabel = sourceLabelOf(manifest.source.countyName, manifest.source.countyCode, regionName);
-  const plan = await buildPlan(ctx.ledger.db, content, source, manifest.exportedAt);
+  // Read against the clock once, here: the commit builds its plan from the same instant.
+  const exportedMs = exportInstantOf(manifest.exportedAt, ctx.now());
+  const plan = await buildPlan(ctx.ledger.db, content, source, exportedMs);
 
   const store = previews(ctx);
   const id = randomUUID();
   const fileName = opts.fileName?.trim() || `交换文件${EXCHANGE_EXTENSION}`;
-  store.set(id, { id, createdAt: Date.now(), fileName, source, sourceLabel, manifest, content, signature: plan.signature });
+  store.set(id, { id, createdAt: Date.now(), fileName, source, sourceLabel, manifest, exportedMs, content, signature: plan.signature });
   while (store.size > MAX_PREVIEWS) {
     const oldest = store.keys().next().value;
     if (oldest === undefined) break;

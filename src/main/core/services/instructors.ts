@@ -223,8 +223,23 @@ export async function assignInstructorIn(w: Writer, a: Assign, audit: Record<str
   const row = { instructor_id: a.instructorId, org_id: a.orgId, from_date: a.fromDate, to_date: a.toDate, created_at: w.now };
   const { id } = await w.trx.insertInto('assignments').values(row).returning('id').executeTakeFirstOrThrow();
   await w.audit('assignment', id, 'create', null, { ...a, ...audit });
+  await assignmentsChanged(w, [a.instructorId]);
   w.touchOrgs([a.orgId]);
   return id;
+}
+
+/**
+ * An instructor's assignments are part of its exchange record, so a change to them moves its
+ * updated_at: a first exchange then sees a change saved after a file's export as a conflict, not as
+ * older than the file. Not its version: they are no field of its form, which a stale screen could write back.
+ */
+export async function assignmentsChanged(w: Writer, instructorIds: number[]): Promise<void> {
+  if (!instructorIds.length) return;
+  await w.trx
+    .updateTable('instructors')
+    .set({ updated_at: w.now })
+    .where('id', 'in', [...new Set(instructorIds)])
+    .execute();
 }
 
 export async function endAssignment(ctx: Ctx, assignmentId: number, toDate: string): Promise<Instructor> {
@@ -241,6 +256,7 @@ export async function endAssignment(ctx: Ctx, assignmentId: number, toDate: stri
     if (toDate < row.fromDate) throw new AppError('invalid_input', `「截止日期」不能早于起始日期${row.fromDate}`);
     await trx.updateTable('assignments').set({ toDate }).where('id', '=', assignmentId).execute();
     await w.audit('assignment', assignmentId, 'end', { toDate: row.toDate }, { toDate });
+    await assignmentsChanged(w, [row.instructorId]);
     w.touchOrgs([row.orgId]);
     return row.instructorId;
   });

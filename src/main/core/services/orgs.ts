@@ -17,6 +17,7 @@ import { refuseLost, refuseStale } from '../versionCheck';
 import { type Writer, write } from '../write';
 import { assignmentViews } from './assignmentViews';
 import { alignAnnualCheckIn } from './inspections';
+import { assignmentsChanged } from './instructors';
 import { alignMassOrgsIn } from './massOrgs';
 import { syncCurrentMemberYear } from './memberYears';
 import { type IndexedOrg, matchesQuery, orgIndex, plainPageWhileWarming, sortedOrgIndex, toListRow } from './orgIndex';
@@ -217,6 +218,16 @@ export async function deleteOrg(ctx: Ctx, id: number): Promise<{ id: number }> {
     const cov = await w.trx.selectFrom('coverage').select('party_org_id').where('org_id', '=', id).executeTakeFirst();
     await w.trx.deleteFrom('coverage').where('org_id', '=', id).execute();
     const today = ctx.today();
+    const ending = await w.trx
+      .selectFrom('assignments')
+      .select('instructor_id')
+      .where('org_id', '=', id)
+      .where((eb) => eb.or([eb('to_date', 'is', null), eb('to_date', '>', today)]))
+      .execute();
+    await assignmentsChanged(
+      w,
+      ending.map((a) => a.instructor_id),
+    );
     await w.trx
       .updateTable('assignments')
       .set({ to_date: today })

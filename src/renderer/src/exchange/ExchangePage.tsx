@@ -127,12 +127,14 @@ function KindSummary({ preview }: { preview: ExchangePreview }) {
     return row ? [[row.label, row.n] as const] : [];
   });
   return (
-    <Table withTableBorder fz="sm" data-testid="exchange-kinds" maw={720}>
+    // As wide as its content (not stretched by the Stack), the five counts in equal columns: stretched, the spare
+    // room went to the column with the longest heading (仅本地修改).
+    <Table withTableBorder fz="sm" data-testid="exchange-kinds" style={{ width: 'auto', alignSelf: 'flex-start' }}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>记录类别</Table.Th>
           {STATUS_COLUMNS.map(([column, label]) => (
-            <Table.Th key={column} ta="right">
+            <Table.Th key={column} ta="right" w={96}>
               {label}
             </Table.Th>
           ))}
