@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiResult, Input } from '../../src/shared/contract';
-import type { OrgDetail } from '../../src/shared/types';
+import type { OrgDetail, PartyOrgDetail } from '../../src/shared/types';
 import { makeLedger, type TestLedger, TODAY } from './fixture';
 import { caseMaker, PLAN } from './helpers/caseLedger';
 
@@ -41,6 +41,12 @@ const auditRows = (entity: string, id: number, action = 'update') =>
   t.rows<{ actor: string }>(
     sql`SELECT actor, action FROM audit_log WHERE entity = ${entity} AND entity_id = ${id} AND action = ${action} ORDER BY id`,
   );
+
+/** A party organization's form as its screen sends it back, with some fields changed. */
+function partyOrgForm(po: PartyOrgDetail, over: object): Input<'partyOrgs.update'>['fields'] {
+  const { id: _id, ...fields } = po;
+  return { ...fields, coveredOrgIds: po.coveredOrgs.map((o) => o.id), ...over };
+}
 
 function conflictOf(r: ApiResult<unknown>) {
   expect(r.ok).toBe(false);
@@ -138,16 +144,14 @@ describe('党组织 and 指导员 keep their versions the same way', () => {
   it('党组织: the second save of 书记电话 is a conflict with both numbers', async () => {
     const po = await make.partyOrg({ secretaryPhone: '13800000001' });
     expect(po.version).toBe(1);
-    const { id: _id, ...fields } = po;
-    const input = (over: object): Input<'partyOrgs.update'>['fields'] => ({
-      ...fields,
-      coveredOrgIds: po.coveredOrgs.map((o) => o.id),
-      ...over,
+    const saved = await county().call('partyOrgs.update', {
+      id: po.id,
+      version: 1,
+      fields: partyOrgForm(po, { secretaryPhone: '13800000002' }),
     });
-    const saved = await county().call('partyOrgs.update', { id: po.id, version: 1, fields: input({ secretaryPhone: '13800000002' }) });
     expect(saved.version).toBe(2);
     const error = conflictOf(
-      await township().raw('partyOrgs.update', { id: po.id, version: 1, fields: input({ secretaryPhone: '13900000003' }) }),
+      await township().raw('partyOrgs.update', { id: po.id, version: 1, fields: partyOrgForm(po, { secretaryPhone: '13900000003' }) }),
     );
     expect(error.message).toContain('书记电话：您填写「13900000003」，对方已保存为「13800000002」。');
     expect((await t.call('partyOrgs.get', { id: po.id })).secretaryPhone).toBe('13800000002');
@@ -221,13 +225,11 @@ describe('a side write (群团, 党员发展, 年检, 星级) by another clerk a
 
   it('星级: a party organization’s form is told who rated it', async () => {
     const po = await make.partyOrg({ secretaryPhone: '13800000001' });
-    const { id: _id, ...fields } = po;
-    const input = (over: object): Input<'partyOrgs.update'>['fields'] => ({
-      ...fields,
-      coveredOrgIds: po.coveredOrgs.map((o) => o.id),
-      ...over,
+    const saved = await county().call('partyOrgs.update', {
+      id: po.id,
+      version: 1,
+      fields: partyOrgForm(po, { secretaryPhone: '13800000002' }),
     });
-    const saved = await county().call('partyOrgs.update', { id: po.id, version: 1, fields: input({ secretaryPhone: '13800000002' }) });
     const year = Number(TODAY.slice(0, 4));
     expect(po.starRating).not.toBe(2);
     await township().call('ratings.set', { partyOrgId: po.id, year, stars: 2, assessedDate: TODAY });
@@ -235,7 +237,7 @@ describe('a side write (群团, 党员发展, 年检, 星级) by another clerk a
       await county().raw('partyOrgs.update', {
         id: po.id,
         version: saved.version,
-        fields: input({ secretaryPhone: '13800000002', remarks: '补充' }),
+        fields: partyOrgForm(po, { secretaryPhone: '13800000002', remarks: '补充' }),
       }),
     );
     expect(error.message).toMatch(new RegExp(`^该记录已被 ${them}（测试账号\\d+）于 .* 修改（星级评定）。`));
