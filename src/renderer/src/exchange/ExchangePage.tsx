@@ -13,7 +13,7 @@ import {
   type RecordKind,
 } from '../../../shared/exchange';
 import { invoke } from '../api';
-import { notifyDone, notifyError } from '../common';
+import { hideErrors, notifyDone, notifyError } from '../common';
 import { readFileBase64, saveFile } from '../platform';
 import { RegionSelect } from '../RegionSelect';
 import { useCan } from '../session';
@@ -187,6 +187,8 @@ function ImportCard() {
     setBusy(true);
     try {
       setPreview(await invoke('exchange.preview', { fileName: file.name, base64: file.base64, password: password || undefined }));
+      // A wrong password's 不能导入 message no longer holds once the right one opened the file.
+      hideErrors();
     } catch (e) {
       notifyError(e, '不能导入该文件');
     } finally {
