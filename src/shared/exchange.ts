@@ -6,19 +6,24 @@ import { z } from 'zod';
 
 const count = z.number().int().min(0);
 const base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/);
+/**
+ * The manifest's words (county, unit, region, who exported) are shown on the preview and quoted in the
+ * 操作日志: bounded well above what the app writes (县名 50, 填报单位 100) so a forged file cannot fill them.
+ */
+const text = z.string().max(200);
 
 export const manifestSchema = z.object({
   format: z.literal('lxdj-exchange'),
   version: z.literal(1),
   /** The ledger that wrote the file: its county (from 设置) and reporting unit. */
-  source: z.object({ countyName: z.string(), countyCode: z.string(), reportingUnit: z.string().nullable() }),
+  source: z.object({ countyName: text, countyCode: text, reportingUnit: text.nullable() }),
   /** The region exported, or null when the whole county was. */
-  region: z.object({ name: z.string(), kind: z.string(), code: z.string().nullable() }).nullable(),
+  region: z.object({ name: text, kind: text, code: text.nullable() }).nullable(),
   /** ISO time as the app writes it; bounded so a forged one cannot fill the 操作日志 row that quotes it. */
   exportedAt: z.string().max(64),
-  exportedBy: z.string(),
+  exportedBy: text,
   /** Name of the newest migration applied to the exporting ledger. */
-  schemaVersion: z.string(),
+  schemaVersion: text,
   /** Records per kind; the #13 kinds' counts are absent from files written before they travelled (read as 0). */
   counts: z.object({
     regions: count,

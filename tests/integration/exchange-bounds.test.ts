@@ -187,6 +187,15 @@ it('an export time that cannot be believed makes every differing record a confli
     ['a number', fromElsewhere(Date.UTC(2999, 0, 1))],
     ['an object', fromElsewhere({ toString: '2026' })],
     ['100,000 characters', fromElsewhere('2026-06-30T08:01:00.000Z'.padEnd(100_000, '0'))],
+    ['an exporter of 100,000 characters', craft({ ...manifest, exportedBy: '县'.repeat(100_000) }, payload)],
+    [
+      'a county name of 100,000 characters',
+      craft({ ...manifest, source: { ...manifest.source, countyName: '县'.repeat(100_000) } }, payload),
+    ],
+    [
+      'a region name of 100,000 characters',
+      craft({ ...manifest, region: { name: '镇'.repeat(100_000), kind: 'township', code: null } }, payload),
+    ],
   ];
   for (const [what, file] of refusals) {
     await expect(previewExchange(t.ctx, file), what).rejects.toThrow('交换文件已损坏或被改动（清单内容不完整），不能导入。');
