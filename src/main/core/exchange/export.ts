@@ -40,8 +40,11 @@ export interface ExchangeExport {
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function stamp(iso: string): string {
-  return iso.slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+/** The export's time in the file name as the clerk's clock shows it (the PC's own time zone), `YYYYMMDD-HHmmss`. */
+export function fileStamp(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
 }
 
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_');
@@ -155,7 +158,7 @@ export async function exportExchange(ctx: Ctx, opts: ExportOptions = {}): Promis
   );
   const fileName =
     opts.fileName?.trim() ||
-    safeName(`两新台账交换-${settings.countyName}-${region?.name ?? '全部属地'}-${stamp(exportedAt)}`) + EXCHANGE_EXTENSION;
+    safeName(`两新台账交换-${settings.countyName}-${region?.name ?? '全部属地'}-${fileStamp(exportedAt)}`) + EXCHANGE_EXTENSION;
   const source = sourceOf(settings.countyCode, region?.name ?? null);
   await write(ctx, async (w) => {
     await upsertHistory(w, source, records, 'export', fileName);

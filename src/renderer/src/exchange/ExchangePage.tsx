@@ -14,6 +14,7 @@ import {
 } from '../../../shared/exchange';
 import { invoke } from '../api';
 import { hideErrors, notifyDone, notifyError } from '../common';
+import { formatStamp } from '../ledgerBits';
 import { readFileBase64, saveFile } from '../platform';
 import { RegionSelect } from '../RegionSelect';
 import { useCan } from '../session';
@@ -278,7 +279,7 @@ function ImportCard() {
         <Stack mt="sm" gap="xs" data-testid="exchange-manifest">
           <Text size="sm">
             来源：{manifest.source.countyName}（{manifest.source.countyCode}）{manifest.region ? manifest.region.name : '全部属地'} ·
-            导出时间 {manifest.exportedAt.replace('T', ' ').slice(0, 16)} · {describeCounts(manifest.counts)}
+            导出时间 {formatStamp(manifest.exportedAt)} · {describeCounts(manifest.counts)}
             {manifest.encryption ? ' · 已加密' : ''}
           </Text>
           <Group align="flex-end">
