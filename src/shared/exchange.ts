@@ -126,7 +126,7 @@ export interface ExchangePreview {
   /** The exchange source (county code / region), and a label for it. */
   source: string;
   sourceLabel: string;
-  /** No record was exchanged with this source before: differing records count as changed, never as conflicts. */
+  /** No record was exchanged with this source before: a differing record saved here after the file's export is a conflict, the others count as changed. */
   firstExchange: boolean;
   /** Regions the file's records need that this ledger lacks; created on commit when needed. */
   regionsToCreate: string[];

@@ -14,7 +14,9 @@ import { commitExchange, exportExchange, previewExchange } from '../../src/main/
 import { instantOf } from '../../src/main/core/exchange/plan';
 import { demoSeedPath, loadSeed, readSeedFile } from '../../src/main/core/seed';
 import { assignInstructor, endAssignment } from '../../src/main/core/services/instructors';
-import { updateOrg } from '../../src/main/core/services/orgs';
+import { setMassOrg } from '../../src/main/core/services/massOrgs';
+import { setMemberYear } from '../../src/main/core/services/memberYears';
+import { deleteOrg, updateOrg } from '../../src/main/core/services/orgs';
 import type { OrgFields } from '../../src/shared/types';
 import { orgFieldsOf } from '../helpers/orgFields';
 import { makeLedger, type TestLedger, TODAY } from './fixture';
@@ -222,6 +224,104 @@ it(
 
     const preview = await previewExchange(countyCtx, file.bytes, { fileName: 'wulan.lxex' });
     expect(preview.conflicts.map((c) => c.name)).toEqual([label]);
+    expect(preview.changed.map((c) => c.name)).not.toContain(label);
+  },
+  SEEDING_MS,
+);
+
+it(
+  '群团 and 党员发展 rows saved here after the file was exported are conflicts; those saved before take the file’s values',
+  async () => {
+    const region = '乌兰镇';
+    const wulan = await desktop.db.selectFrom('regions').select('id').where('name', '=', region).executeTakeFirstOrThrow();
+    const c = await orgIn(desktop.db, region, 2);
+    const d = await orgIn(desktop.db, region, 3);
+    const countyC = await orgIn(county.ctx.ledger.db, region, 2);
+    const countyD = await orgIn(county.ctx.ledger.db, region, 3);
+    expect([countyC.name, countyD.name]).toEqual([c.name, d.name]);
+    const year = Number(TODAY.slice(0, 4)) - 2;
+    const figures = { formal: 9, probationary: 1, activists: 2, candidates: 1, newMembers: 1 };
+
+    // The township records C's union chair and C's and D's figures of an earlier year, then exports at 09:00.
+    await setMassOrg(township, { orgId: c.id, kind: 'union', present: true, foundedDate: null, members: 40, chair: '乡镇填的主席' });
+    await setMemberYear(township, { orgId: c.id, year, ...figures });
+    await setMemberYear(township, { orgId: d.id, year, ...figures });
+    townshipClock = `${TODAY}T09:00:00.000Z`;
+    const file = await exportExchange(township, { regionId: wulan.id, fileName: 'wulan.lxex' });
+
+    // At 10:00 the county records D's union chair and D's figures of that year; the file has the older ones.
+    countyClock = `${TODAY}T10:00:00.000Z`;
+    await setMassOrg(countyCtx, { orgId: countyD.id, kind: 'union', present: true, foundedDate: null, members: 50, chair: '县里填的主席' });
+    await setMemberYear(countyCtx, { orgId: countyD.id, year, ...figures, formal: 12 });
+
+    const preview = await previewExchange(countyCtx, file.bytes, { fileName: 'wulan.lxex' });
+    const of = (items: typeof preview.conflicts) => items.map((i) => `${i.kind}:${i.localId}`).sort();
+    expect(of(preview.conflicts)).toEqual([`massOrg:${countyD.id}`, `memberYear:${countyD.id}`]);
+    // C's rows are the file's news (new or changed here), never conflicts.
+    const news = [...preview.new, ...preview.changed].filter((i) => i.kind === 'massOrg' || i.kind === 'memberYear');
+    expect(news.map((i) => i.name)).toEqual(expect.arrayContaining([expect.stringContaining(c.name)]));
+
+    // Keeping the county's rows keeps D's chair; C's takes the file's.
+    const resolutions = Object.fromEntries(preview.conflicts.map((i) => [i.key, 'local' as const]));
+    await commitExchange(countyCtx, preview.id, { resolutions });
+    const chairs = await county.ctx.ledger.db
+      .selectFrom('mass_orgs')
+      .select(['org_id', 'chair'])
+      .where('kind', '=', 'union')
+      .where('org_id', 'in', [countyC.id, countyD.id])
+      .orderBy('org_id')
+      .execute();
+    expect(Object.fromEntries(chairs.map((r) => [r.org_id, r.chair]))).toEqual({
+      [countyC.id]: '乡镇填的主席',
+      [countyD.id]: '县里填的主席',
+    });
+    const formal = await county.ctx.ledger.db
+      .selectFrom('member_years')
+      .select(['org_id', 'formal'])
+      .where('year', '=', year)
+      .where('org_id', 'in', [countyC.id, countyD.id])
+      .orderBy('org_id')
+      .execute();
+    expect(Object.fromEntries(formal.map((r) => [r.org_id, r.formal]))).toEqual({ [countyC.id]: 9, [countyD.id]: 12 });
+  },
+  SEEDING_MS,
+);
+
+it(
+  'deleting an organization here after the export makes its instructors conflicts, ended assignments too',
+  async () => {
+    const region = '乌兰镇';
+    const wulan = await desktop.db.selectFrom('regions').select('id').where('name', '=', region).executeTakeFirstOrThrow();
+    const openIn = (db: Ledger['db']) =>
+      db
+        .selectFrom('assignments as a')
+        .innerJoin('orgs as o', 'o.id', 'a.org_id')
+        .innerJoin('regions as r', 'r.id', 'o.region_id')
+        .innerJoin('instructors as i', 'i.id', 'a.instructor_id')
+        .select(['a.id', 'a.org_id as orgId', 'o.name as orgName', 'i.name', 'i.unit'])
+        .where('r.name', '=', region)
+        .where('a.to_date', 'is', null)
+        .where('a.from_date', '<', TODAY)
+        .where('o.deleted_at', 'is', null)
+        .orderBy('a.id')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+    // The same assignment, ended in both ledgers before the export: the file has it ended.
+    const here = await openIn(desktop.db);
+    const there = await openIn(county.ctx.ledger.db);
+    expect([there.orgName, there.name]).toEqual([here.orgName, here.name]);
+    await endAssignment(township, here.id, TODAY);
+    await endAssignment(countyCtx, there.id, TODAY);
+    townshipClock = `${TODAY}T09:00:00.000Z`;
+    const file = await exportExchange(township, { regionId: wulan.id, fileName: 'wulan.lxex' });
+
+    // At 10:00 the county deletes the organization: the instructor's record loses that (ended) assignment.
+    countyClock = `${TODAY}T10:00:00.000Z`;
+    await deleteOrg(countyCtx, there.orgId);
+    const label = there.unit ? `${there.name}（${there.unit}）` : there.name;
+
+    const preview = await previewExchange(countyCtx, file.bytes, { fileName: 'wulan.lxex' });
+    expect(preview.conflicts.map((c) => c.name)).toContain(label);
     expect(preview.changed.map((c) => c.name)).not.toContain(label);
   },
   SEEDING_MS,

@@ -116,14 +116,28 @@ async function conflictsSavedAfterExport(db: Db, items: PlanItem[], exported: nu
   const savedAt = new Map<string, number | null>();
   for (const [kind, list] of ids) {
     for (const part of chunks(list, 500)) {
-      const rows = await db.selectFrom(TABLES[kind]).select(['id', 'updated_at']).where('id', 'in', part).execute();
-      for (const r of rows) savedAt.set(`${kind}:${r.id}`, instantOf(r.updated_at));
+      for (const r of await savedTimes(db, kind, part)) savedAt.set(`${kind}:${r.id}`, instantOf(r.updated_at));
     }
   }
   for (const i of candidates) {
     const saved = savedAt.get(`${i.kind}:${i.localId}`) ?? null;
     if (exported == null || saved == null || saved > exported) i.status = 'conflict';
   }
+}
+
+/** When each local record was last saved, by the id its plan item carries. */
+function savedTimes(db: Db, kind: RecordKind, ids: number[]): Promise<{ id: number; updated_at: string | null }[]> {
+  if (kind === 'massOrg' || kind === 'memberYear') {
+    // 群团 and 党员发展 rows have no id: their organization's stands for them (workRecords.ts). The newest
+    // of its rows is taken, so a change here to any of them makes the organization's differing ones conflicts.
+    return db
+      .selectFrom(TABLES[kind])
+      .select((eb) => ['org_id as id', eb.fn.max('updated_at').as('updated_at')])
+      .where('org_id', 'in', ids)
+      .groupBy('org_id')
+      .execute();
+  }
+  return db.selectFrom(TABLES[kind]).select(['id', 'updated_at']).where('id', 'in', ids).execute();
 }
 
 /** `exported`: the file's export instant as exportInstantOf read it when previewed, null when unbelievable. */

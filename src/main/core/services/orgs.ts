@@ -218,15 +218,12 @@ export async function deleteOrg(ctx: Ctx, id: number): Promise<{ id: number }> {
     const cov = await w.trx.selectFrom('coverage').select('party_org_id').where('org_id', '=', id).executeTakeFirst();
     await w.trx.deleteFrom('coverage').where('org_id', '=', id).execute();
     const today = ctx.today();
-    const ending = await w.trx
-      .selectFrom('assignments')
-      .select('instructor_id')
-      .where('org_id', '=', id)
-      .where((eb) => eb.or([eb('to_date', 'is', null), eb('to_date', '>', today)]))
-      .execute();
+    // Every instructor ever assigned here: an exchange file leaves out assignments to deleted
+    // organizations, ended ones too, so each such instructor's record changes with this delete.
+    const assigned = await w.trx.selectFrom('assignments').select('instructor_id').where('org_id', '=', id).execute();
     await assignmentsChanged(
       w,
-      ending.map((a) => a.instructor_id),
+      assigned.map((a) => a.instructor_id),
     );
     await w.trx
       .updateTable('assignments')
