@@ -4,6 +4,7 @@ import { isActiveOn } from '../../../shared/rules/coverage';
 import type { AssignmentView } from '../../../shared/types';
 import { visibleRegions } from '../caller';
 import { camelDb } from '../camel';
+import { inList } from '../dialect';
 import type { Database } from '../schema';
 
 /** Whose assignments: those of the listed instructors, or those to one organization. */
@@ -24,7 +25,8 @@ export async function assignmentViews(db: Kysely<Database>, day: string, of: Ass
     .orderBy('a.fromDate', 'desc')
     .orderBy('a.id', 'desc');
   if ('orgId' in of) q = q.where('a.orgId', '=', of.orgId);
-  else q = q.where('a.instructorId', 'in', of.instructorIds.length ? of.instructorIds : [-1]);
+  // A whole county's instructors can be listed: one parameter, not one per id (SQLite stops at 32,766).
+  else q = q.where(inList(db, 'a.instructor_id', of.instructorIds));
   const mine = visibleRegions();
   if (mine) q = q.where('o.regionId', 'in', mine.length ? mine : [-1]);
   const rows = await q.execute();
