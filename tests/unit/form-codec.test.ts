@@ -60,4 +60,14 @@ describe('formCodec: a form schema is all a record needs to be stored', () => {
     expect(codec.encode({ a: true, b: false, c: [1], d: 'x' })).toEqual({ a: 1, b: 0, c: '[1]', d: 'x' });
     expect(codec.decode({ a: 1, b: 0, c: '[2]', d: 'y', id: 7 })).toEqual({ a: true, b: false, c: [2], d: 'y', id: 7 });
   });
+
+  it('knows a preprocessed box or list by what it comes out as; a preprocessed number stays as it is', () => {
+    const blank = (v: unknown) => (v === '' ? null : v);
+    const schema = z.object({
+      a: z.preprocess(blank, z.boolean().nullable().default(false)),
+      b: z.preprocess(blank, z.array(z.string()).default([])),
+      n: z.preprocess(blank, z.number().nullable().default(null)),
+    });
+    expect(formCodec(schema, 't').encode({ a: true, b: ['x'], n: 3 })).toEqual({ a: 1, b: '["x"]', n: 3 });
+  });
 });

@@ -24,14 +24,23 @@ export interface FormCodec<F, A extends string> {
 
 type Kind = 'flag' | 'list';
 
-/** What a field is once defaults, optionality and nullability are looked through. */
+type Def = z.core.$ZodTypeDef & { innerType?: z.core.$ZodType; out?: z.core.$ZodType };
+
+/**
+ * What a field is once defaults, optionality and nullability are looked through, and a preprocessed
+ * field by what it comes out as (`z.preprocess(blankToNull, z.boolean())` is still a box).
+ */
 function kindOf(field: z.core.$ZodType): Kind | null {
-  let def = field._zod.def as z.core.$ZodTypeDef & { innerType?: z.core.$ZodType };
-  while (def.innerType && ['default', 'prefault', 'optional', 'nullable', 'readonly', 'nonoptional'].includes(def.type)) {
-    def = def.innerType._zod.def as typeof def;
+  let def = field._zod.def as Def;
+  for (;;) {
+    const next = def.type === 'pipe' ? def.out : WRAPPERS.includes(def.type) ? def.innerType : undefined;
+    if (!next) break;
+    def = next._zod.def as Def;
   }
   return def.type === 'boolean' ? 'flag' : def.type === 'array' ? 'list' : null;
 }
+
+const WRAPPERS = ['default', 'prefault', 'optional', 'nullable', 'readonly', 'nonoptional'];
 
 export function formCodec<S extends z.ZodObject, A extends string, O extends keyof z.output<S> & string = never>(
   schema: S,
